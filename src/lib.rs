@@ -1,0 +1,170 @@
+//! colophon: archival publishing from one source.
+//!
+//! Readers turn an article (PDF-extracted text, or colophon JSON) into one
+//! [`model::Document`]; writers turn that model into TEI P5, EPUB 3, print PDF and JSON.
+//! The library API is [`read`], [`write`] and [`convert`]; `main.rs` only adds the CLI.
+
+pub mod diag;
+pub mod error;
+pub mod metafile;
+pub mod model;
+pub mod read;
+pub mod write;
+
+pub use diag::{Diagnostic, Severity};
+pub use error::{Error, Result};
+pub use model::Document;
+
+use std::path::{Path, PathBuf};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// TEI P5 XML for archival deposit (`.tei.xml`).
+    Tei,
+    /// EPUB 3 e-book (`.epub`).
+    Epub,
+    /// Print PDF (`.pdf`).
+    Pdf,
+    /// colophon's JSON form of the model (`.json`).
+    Json,
+}
+
+impl Format {
+    /// Every format, in the order outputs are written.
+    pub const ALL: [Format; 4] = [Format::Tei, Format::Epub, Format::Pdf, Format::Json];
+
+    /// Parses a format name as given on the command line.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "tei" | "xml" => Some(Format::Tei),
+            "epub" | "epub3" => Some(Format::Epub),
+            "pdf" => Some(Format::Pdf),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// The format's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Tei => "tei",
+            Format::Epub => "epub",
+            Format::Pdf => "pdf",
+            Format::Json => "json",
+        }
+    }
+
+    /// The file-name ending of outputs in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Tei => "tei.xml",
+            Format::Epub => "epub",
+            Format::Pdf => "pdf",
+            Format::Json => "json",
+        }
+    }
+
+    /// Returns true when this build has a writer for the format.
+    pub fn is_available(self) -> bool {
+        match self {
+            Format::Json => true,
+            Format::Tei | Format::Epub | Format::Pdf => false,
+        }
+    }
+
+    /// Formats with a writer in this build.
+    pub fn available() -> Vec<Format> {
+        Format::ALL.into_iter().filter(|f| f.is_available()).collect()
+    }
+}
+
+/// Reads `input` and applies a metadata file (the given one, or `<stem>.meta.toml|yaml`
+/// beside the input). Returns the document and every diagnostic.
+pub fn read(input: &Path, meta_file: Option<&Path>) -> Result<(Document, Vec<Diagnostic>)> {
+    let (mut doc, mut diags) = read::read_file(input)?;
+    let beside = metafile::find_beside(input);
+    if let Some(meta) = meta_file.or(beside.as_deref()) {
+        diags.extend(metafile::apply(meta, &mut doc.meta)?);
+    }
+    Ok((doc, diags))
+}
+
+/// Renders `doc` in `format`.
+pub fn write(doc: &Document, format: Format) -> Result<Vec<u8>> {
+    match format {
+        Format::Json => Ok(write::json::write(doc).into_bytes()),
+        Format::Tei | Format::Epub | Format::Pdf => Err(Error::Unsupported(format!(
+            "the {} writer is not built yet in colophon {}; available now: {}",
+            format.name(),
+            env!("CARGO_PKG_VERSION"),
+            Format::available().iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+/// The output path of `input` in `format` under `out_dir`: `<out_dir>/<stem>.<ext>`.
+pub fn output_path(input: &Path, out_dir: &Path, format: Format) -> PathBuf {
+    let name = input.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let stem = [".tei.xml", ".txt", ".json", ".md", ".xml", ".text"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+        .unwrap_or_else(|| input.file_stem().and_then(|s| s.to_str()).unwrap_or(name));
+    out_dir.join(format!("{stem}.{}", format.extension()))
+}
+
+/// The result of converting one input.
+#[derive(Debug)]
+pub struct Conversion {
+    /// The document read.
+    pub document: Document,
+    /// Diagnostics of reading.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files written, in format order.
+    pub outputs: Vec<PathBuf>,
+}
+
+/// Reads `input` and writes it in every format of `formats` into `out_dir`.
+///
+/// All outputs are rendered before any is written, and each is written atomically, so a
+/// failure leaves no partial file.
+pub fn convert(
+    input: &Path,
+    formats: &[Format],
+    out_dir: &Path,
+    meta_file: Option<&Path>,
+) -> Result<Conversion> {
+    if let Some(f) = formats.iter().find(|f| !f.is_available()) {
+        return Err(write(&Document::new(), *f).unwrap_err());
+    }
+    let (document, diagnostics) = read(input, meta_file)?;
+    let rendered: Vec<(PathBuf, Vec<u8>)> = formats
+        .iter()
+        .map(|&f| Ok((output_path(input, out_dir, f), write(&document, f)?)))
+        .collect::<Result<_>>()?;
+    let mut outputs = Vec::new();
+    for (path, bytes) in rendered {
+        write::write_atomic(&path, &bytes)?;
+        outputs.push(path);
+    }
+    Ok(Conversion { document, diagnostics, outputs })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_drop_known_extensions() {
+        let out = Path::new("o");
+        assert_eq!(output_path(Path::new("in/a.txt"), out, Format::Json), Path::new("o/a.json"));
+        assert_eq!(output_path(Path::new("a.tei.xml"), out, Format::Tei), Path::new("o/a.tei.xml"));
+        assert_eq!(output_path(Path::new("a"), out, Format::Pdf), Path::new("o/a.pdf"));
+    }
+
+    #[test]
+    fn formats_parse() {
+        assert_eq!(Format::parse("TEI"), Some(Format::Tei));
+        assert_eq!(Format::parse("docx"), None);
+    }
+}

@@ -1,0 +1,69 @@
+//! The intermediate document model: what every reader produces and every writer reads.
+//!
+//! The model is closed and format-free (pandoc's lesson): a writer that cannot render a
+//! variant reports it, it never drops it silently. It serialises to JSON with a
+//! [`SCHEMA_VERSION`]; loading any other version fails with a clear message.
+
+mod biblio;
+mod content;
+mod lang;
+mod meta;
+mod shelfmark;
+
+pub use biblio::{BackMatter, BibEntry, BibFields, Bibliography, FieldSpan};
+pub use content::{plain_text, Anchor, Block, Inline, Note};
+pub use lang::{LangTag, Script};
+pub use meta::{Abstract, Author, KeywordList, Meta, Title};
+pub use shelfmark::{Folio, FolioRange, Shelfmark, ShelfmarkPart};
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the JSON form of [`Document`]; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole article: metadata, body and back matter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Always [`SCHEMA_VERSION`] for documents this build writes.
+    pub schema_version: u32,
+    /// Titles, authors, abstracts, keywords and publication data.
+    pub meta: Meta,
+    /// Headings and paragraphs, with footnotes inline at their calls.
+    pub body: Vec<Block>,
+    /// Bibliography and other matter after the body.
+    #[serde(default)]
+    pub back: BackMatter,
+}
+
+impl Document {
+    /// Creates an empty document of the current schema version.
+    pub fn new() -> Self {
+        Document {
+            schema_version: SCHEMA_VERSION,
+            meta: Meta::default(),
+            body: Vec::new(),
+            back: BackMatter::default(),
+        }
+    }
+
+    /// Returns every footnote of the body in document order.
+    pub fn notes(&self) -> Vec<&Note> {
+        let mut out = Vec::new();
+        for block in &self.body {
+            block.collect_notes(&mut out);
+        }
+        out
+    }
+
+    /// Counts the body's paragraphs (headings excluded).
+    pub fn paragraph_count(&self) -> usize {
+        self.body.iter().filter(|b| matches!(b, Block::Paragraph { .. })).count()
+    }
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,52 @@
+//! Readers: each turns one source format into the model, with diagnostics.
+
+pub mod json;
+pub mod source;
+pub mod text;
+
+use crate::diag::Diagnostic;
+use crate::error::{Error, Result};
+use crate::model::Document;
+use std::path::Path;
+
+/// Source formats colophon can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Article text as PDF-to-text extractors leave it.
+    Text,
+    /// colophon's JSON form of the model.
+    Json,
+}
+
+impl InputFormat {
+    /// Guesses the format from the file name (`.json` is JSON, anything else text).
+    pub fn from_path(path: &Path) -> Result<Self> {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_lowercase();
+        if name.ends_with(".json") {
+            Ok(InputFormat::Json)
+        } else if name.ends_with(".md") || name.ends_with(".markdown") {
+            Err(Error::Unsupported(format!(
+                "{}: reading Markdown is not built yet; convert the extracted .txt instead",
+                path.display()
+            )))
+        } else if name.ends_with(".xml") {
+            Err(Error::Unsupported(format!(
+                "{}: reading TEI is not built yet; convert the extracted .txt instead",
+                path.display()
+            )))
+        } else {
+            Ok(InputFormat::Text)
+        }
+    }
+}
+
+/// Reads the file at `path` into a document.
+pub fn read_file(path: &Path) -> Result<(Document, Vec<Diagnostic>)> {
+    let format = InputFormat::from_path(path)?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let text = source::decode(path, &bytes)?;
+    match format {
+        InputFormat::Text => Ok(text::read(&text)),
+        InputFormat::Json => Ok((json::read(path, &text)?, Vec::new())),
+    }
+}

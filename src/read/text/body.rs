@@ -1,0 +1,222 @@
+//! The body: page texts re-joined into paragraphs, notes placed at their calls.
+
+use super::calls::{align, Site};
+use super::flow::Item;
+use super::join::{contains_word, ends_sentence, join_cut, starts_lower, HyphenJoin};
+use super::markers::{find_calls, Form};
+use super::notes::NoteSequence;
+use crate::diag::Diagnostic;
+use crate::model::{Anchor, Block, Inline, Note};
+
+/// A paragraph being built: its text and which page each stretch of it stands on.
+#[derive(Debug)]
+struct Para {
+    text: String,
+    /// (byte offset where a page's stretch starts, page index).
+    pages: Vec<(usize, usize)>,
+}
+
+impl Para {
+    fn page_at(&self, offset: usize) -> usize {
+        let k = self.pages.partition_point(|&(o, _)| o <= offset);
+        self.pages[k.saturating_sub(1)].1
+    }
+}
+
+enum Piece {
+    Heading { text: String, level: u8 },
+    Para(Para),
+}
+
+/// Builds the body blocks from the flow items and the resolved note sequence.
+pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
+    let all_text: String = items
+        .iter()
+        .filter_map(|it| if let Item::Text { text, .. } = it { Some(text.as_str()) } else { None })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let known = |w: &str| contains_word(&all_text, w);
+
+    // 1. Paragraphs across page cuts.
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut page = 0;
+    let mut cut = false; // a note block stands between the last text and this one
+    for item in items {
+        match item {
+            Item::Notes(_) => {
+                page += 1;
+                cut = true;
+            }
+            Item::Heading { text, level, .. } => {
+                pieces.push(Piece::Heading { text: text.clone(), level: *level });
+                cut = false;
+            }
+            Item::Text { text, line } => {
+                let continues = match pieces.last() {
+                    Some(Piece::Para(p)) => !ends_sentence(&p.text) && (cut || starts_lower(text)),
+                    _ => false,
+                };
+                if continues {
+                    let Some(Piece::Para(p)) = pieces.last_mut() else { unreachable!() };
+                    let (joined, how) = join_cut(&p.text, text, &known);
+                    let at = joined.len() - text.trim_start().len().min(joined.len());
+                    match how {
+                        HyphenJoin::None => {}
+                        HyphenJoin::Removed(w) => diags.push(Diagnostic::info(
+                            "hyphen-join",
+                            *line,
+                            format!(
+                                "joined `{w}` across a page cut, hyphen removed (the word occurs elsewhere)"
+                            ),
+                        )),
+                        HyphenJoin::Kept(w) => diags.push(Diagnostic::info(
+                            "hyphen-join",
+                            *line,
+                            format!("joined `{w}` across a page cut, hyphen kept (unsure it is a break)"),
+                        )),
+                    }
+                    p.text = joined;
+                    p.pages.push((at, page));
+                } else {
+                    if cut && matches!(pieces.last(), Some(Piece::Para(_))) {
+                        diags.push(Diagnostic::info(
+                            "paragraph-break",
+                            *line,
+                            "a page cut falls at a sentence end; a new paragraph is started here",
+                        ));
+                    }
+                    pieces.push(Piece::Para(Para { text: text.trim().to_string(), pages: vec![(0, page)] }));
+                }
+                cut = false;
+            }
+        }
+    }
+
+    // 2. Call candidates and their alignment to the notes.
+    let mut sites: Vec<Site> = Vec::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if let Piece::Para(p) = piece {
+            for cand in find_calls(&p.text) {
+                let page = p.page_at(cand.marker.start);
+                sites.push(Site { para: i, cand, page });
+            }
+        }
+    }
+    let matched = align(&seq.notes, &sites, seq.per_page);
+
+    // 3. Insertion points: (piece, byte offset, note index).
+    let mut inserts: Vec<(usize, usize, usize)> = Vec::new();
+    let mut used = vec![false; sites.len()];
+    let mut last_point: Option<(usize, usize)> = None;
+    for (j, note) in seq.notes.iter().enumerate() {
+        let point = match matched[j] {
+            Some(s) => {
+                used[s] = true;
+                (sites[s].para, sites[s].cand.marker.start)
+            }
+            None => {
+                let point = last_point.or_else(|| end_of_page(&pieces, note.page)).unwrap_or((usize::MAX, 0));
+                let after = match last_point {
+                    Some(_) => format!("after the call of note {}", seq.notes[j - 1].label),
+                    None => "at the end of its page's text".to_string(),
+                };
+                diags.push(Diagnostic::warning(
+                    "note-without-call",
+                    note.line,
+                    format!(
+                        "note {} has no call in the text; placed {after} and marked uncertain",
+                        note.label
+                    ),
+                ));
+                point
+            }
+        };
+        inserts.push((point.0, point.1, j));
+        last_point = Some(point);
+    }
+    for (s, site) in sites.iter().enumerate() {
+        if !used[s] && site.cand.marker.form.is_typographic() && site.cand.marker.form != Form::Symbol {
+            diags.push(Diagnostic::warning(
+                "call-without-note",
+                0,
+                format!("call `{}` in the text has no note; kept as printed", site.cand.marker.label),
+            ));
+        }
+    }
+
+    // 4. Assemble blocks.
+    let mut notes: Vec<Option<Note>> = seq
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(j, n)| {
+            Some(Note {
+                label: n.label.clone(),
+                anchor: if matched[j].is_some() { Anchor::Call } else { Anchor::Inferred },
+                lang: None,
+                content: vec![Block::paragraph(vec![Inline::text(n.text.clone())])],
+            })
+        })
+        .collect();
+    let mut blocks = Vec::new();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        match piece {
+            Piece::Heading { text, level } => {
+                blocks.push(Block::Heading { level, content: vec![Inline::text(text)] })
+            }
+            Piece::Para(p) => {
+                let mut here: Vec<(usize, usize, Option<usize>)> = inserts
+                    .iter()
+                    .filter(|&&(pi, _, _)| pi == i)
+                    .map(|&(_, off, j)| (off, j, matched[j]))
+                    .collect();
+                here.sort_by_key(|&(off, j, _)| (off, j));
+                let mut content = Vec::new();
+                let mut pos = 0;
+                for (off, j, site) in here {
+                    let (start, end) = match site {
+                        Some(s) => (sites[s].cand.marker.start, sites[s].cand.marker.end),
+                        None => (off.max(pos), off.max(pos)),
+                    };
+                    let mut before = &p.text[pos..start.max(pos)];
+                    // `Azerbaijan". 14 The` → the note hangs on the punctuation.
+                    if site.is_some() && before.ends_with(' ') && p.text[end..].starts_with(' ') {
+                        before = &before[..before.len() - 1];
+                    }
+                    if !before.is_empty() {
+                        content.push(Inline::text(before));
+                    }
+                    content.push(Inline::Note(notes[j].take().expect("each note placed once")));
+                    pos = end.max(pos);
+                }
+                if pos < p.text.len() {
+                    content.push(Inline::text(&p.text[pos..]));
+                }
+                blocks.push(Block::paragraph(content));
+            }
+        }
+    }
+    // Notes with nowhere to go (no body text at all) still survive, in a paragraph of their own.
+    let orphans: Vec<Inline> = notes.into_iter().flatten().map(Inline::Note).collect();
+    if !orphans.is_empty() {
+        blocks.push(Block::paragraph(orphans));
+    }
+    blocks
+}
+
+/// The end of the last text stretch printed on `page` (or before it).
+fn end_of_page(pieces: &[Piece], page: usize) -> Option<(usize, usize)> {
+    let mut best = None;
+    for (i, piece) in pieces.iter().enumerate() {
+        if let Piece::Para(p) = piece {
+            for (k, &(start, pg)) in p.pages.iter().enumerate() {
+                if pg <= page {
+                    let end = p.pages.get(k + 1).map_or(p.text.len(), |&(o, _)| o);
+                    let _ = start;
+                    best = Some((i, end));
+                }
+            }
+        }
+    }
+    best
+}

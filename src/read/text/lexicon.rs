@@ -1,0 +1,157 @@
+//! Words that head the parts of an article, in the languages our users write.
+//!
+//! Matching is case-insensitive with Turkic-aware folding (`İ`/`I`/`ı` all fold to `i`), so
+//! `ANAHTAR KELİMELER` and `Anahtar Kelimeler` are the same heading.
+
+/// Headings of abstracts, with the language they announce.
+pub const ABSTRACT_HEADINGS: &[(&str, &str)] = &[
+    ("abstract", "en"),
+    ("summary", "en"),
+    ("özet", "tr"),
+    ("öz", "tr"),
+    ("аннотация", "ru"),
+    ("резюме", "ru"),
+    ("реферат", "ru"),
+    ("анотація", "uk"),
+    ("xülasə", "az-Latn"),
+    ("xulasə", "az-Latn"),
+    ("annotasiya", "az-Latn"),
+    ("xülasə və açar sözlər", "az-Latn"),
+    ("zusammenfassung", "de"),
+    ("résumé", "fr"),
+];
+
+/// Headings of keyword lists, with the language they announce.
+pub const KEYWORD_HEADINGS: &[(&str, &str)] = &[
+    ("keywords", "en"),
+    ("key words", "en"),
+    ("key-words", "en"),
+    ("anahtar kelimeler", "tr"),
+    ("anahtar sözcükler", "tr"),
+    ("anahtar kavramlar", "tr"),
+    ("ключевые слова", "ru"),
+    ("ключові слова", "uk"),
+    ("açar sözlər", "az-Latn"),
+    ("açar sözləri", "az-Latn"),
+    ("schlüsselwörter", "de"),
+    ("mots-clés", "fr"),
+    ("mots clés", "fr"),
+];
+
+/// Headings of reference lists.
+pub const REFERENCE_HEADINGS: &[&str] = &[
+    "references",
+    "reference list",
+    "bibliography",
+    "works cited",
+    "sources",
+    "sources and literature",
+    "kaynakça",
+    "kaynaklar",
+    "список литературы",
+    "литература",
+    "библиография",
+    "источники",
+    "источники и литература",
+    "список источников и литературы",
+    "список использованных источников",
+    "список использованной литературы",
+    "використані джерела",
+    "література",
+    "список літератури",
+    "список використаних джерел",
+    "ədəbiyyat",
+    "ədəbiyyat siyahısı",
+    "istifadə olunmuş ədəbiyyat",
+    "mənbələr",
+    "literatur",
+    "bibliographie",
+];
+
+/// Folds case for heading comparison, treating the Turkic dotted and dotless i alike.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'İ' | 'I' | 'ı' => out.push('i'),
+            '\u{307}' => {} // combining dot above left by other lowercasings
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Normalises a candidate heading line: folded, inner spaces collapsed, numbering and
+/// trailing punctuation dropped (`5. REFERENCES:` → `references`).
+pub fn heading_key(line: &str) -> String {
+    let t = line.trim();
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    let t = t.trim_end_matches([':', '.', ' ', '—', '-', '–']);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    fold(&words.join(" "))
+}
+
+/// Looks a heading key up in a language table.
+pub fn lookup(table: &[(&str, &'static str)], key: &str) -> Option<&'static str> {
+    table.iter().find(|(w, _)| fold(w) == key).map(|&(_, l)| l)
+}
+
+/// Splits `Heading: rest` when `Heading` is in `table`; returns (heading as printed, lang, rest).
+pub fn split_inline_heading<'a>(
+    table: &[(&str, &'static str)],
+    line: &'a str,
+) -> Option<(&'a str, &'static str, &'a str)> {
+    for sep in [':', '—', '–', '.'] {
+        if let Some(pos) = line.find(sep) {
+            let head = line[..pos].trim();
+            if head.split_whitespace().count() > 4 {
+                continue;
+            }
+            if let Some(lang) = lookup(table, &heading_key(head)) {
+                return Some((head, lang, line[pos + sep.len_utf8()..].trim()));
+            }
+        }
+    }
+    None
+}
+
+/// Returns true when `line` is a reference-list heading.
+pub fn is_reference_heading(line: &str) -> bool {
+    line.chars().count() <= 60 && {
+        let key = heading_key(line);
+        REFERENCE_HEADINGS.iter().any(|w| fold(w) == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turkic_fold_matches_dotted_capitals() {
+        assert_eq!(fold("ANAHTAR KELİMELER"), fold("Anahtar Kelimeler"));
+        assert_eq!(fold("İŞ"), "iş");
+    }
+
+    #[test]
+    fn recognises_headings_in_every_language() {
+        assert_eq!(lookup(ABSTRACT_HEADINGS, &heading_key("Özet")), Some("tr"));
+        assert_eq!(lookup(ABSTRACT_HEADINGS, &heading_key("АННОТАЦИЯ")), Some("ru"));
+        assert_eq!(lookup(ABSTRACT_HEADINGS, &heading_key("Xülasə")), Some("az-Latn"));
+        assert!(is_reference_heading("REFERENCES"));
+        assert!(is_reference_heading("Список литературы"));
+        assert!(is_reference_heading("5. Kaynakça"));
+        assert!(is_reference_heading("Ədəbiyyat:"));
+        assert!(!is_reference_heading("References to the war were common in the press."));
+    }
+
+    #[test]
+    fn splits_inline_keyword_lines() {
+        let (h, l, rest) =
+            split_inline_heading(KEYWORD_HEADINGS, "Anahtar Kelimeler: Rusya, Ermeniler.").unwrap();
+        assert_eq!((h, l, rest), ("Anahtar Kelimeler", "tr", "Rusya, Ermeniler."));
+        let (_, l, _) = split_inline_heading(KEYWORD_HEADINGS, "Ключевые слова: Кавказ").unwrap();
+        assert_eq!(l, "ru");
+        assert!(split_inline_heading(KEYWORD_HEADINGS, "This is: text").is_none());
+    }
+}

@@ -1,0 +1,450 @@
+//! Note markers: labels at the start of a note line and call candidates inside running text.
+//!
+//! Extractors leave the same printed superscript in many shapes: Unicode superscript digits,
+//! LaTeX-like fragments (`$^{14}$`, `$^{^{\rm 14}}$`, even unbalanced `$^{^{\}rm 14}$`),
+//! brackets, carets, or plain digits glued to the text. Each shape gets a score: the call
+//! aligner trusts typographic forms more than plain digits, which look like years and counts.
+
+/// The printed shape of a marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Unicode superscript digits (`¹⁴`).
+    Superscript,
+    /// A LaTeX-like fragment (`$^{14}$`, `^{14}`).
+    Latex,
+    /// Square brackets (`[14]`).
+    Bracket,
+    /// A caret (`^14`).
+    Caret,
+    /// Plain digits (`14`).
+    Plain,
+    /// A symbol label (`*`, `†`), used for author notes.
+    Symbol,
+}
+
+impl Form {
+    /// Returns true for forms that cannot be an ordinary number of the text.
+    pub fn is_typographic(self) -> bool {
+        !matches!(self, Form::Plain)
+    }
+}
+
+/// A marker found in a text: byte range, label and shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// First byte of the marker.
+    pub start: usize,
+    /// One past the last byte of the marker.
+    pub end: usize,
+    /// The label (`"14"`, `"*"`).
+    pub label: String,
+    /// The shape.
+    pub form: Form,
+}
+
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+fn superscript_digit(c: char) -> Option<char> {
+    SUPERSCRIPTS.iter().position(|&s| s == c).map(|d| char::from(b'0' + d as u8))
+}
+
+fn is_symbol_label(c: char) -> bool {
+    matches!(c, '*' | '†' | '‡')
+}
+
+/// Parses a LaTeX-like superscript starting at byte `at`; returns (end, label).
+///
+/// Accepts any run of `$ ^ { } \ -` and the words `rm`, `mathrm`, `textsuperscript` around
+/// one label of digits or `*`/`†`, as long as a `^` or `\textsuperscript` precedes the label.
+fn latex_at(s: &str, at: usize) -> Option<(usize, String)> {
+    let b = s.as_bytes();
+    let mut i = at;
+    let mut saw_caret = false;
+    let mut label = String::new();
+    // Prefix debris.
+    while i < b.len() {
+        match b[i] {
+            b'$' | b'{' | b'}' | b' ' | b'-' => i += 1,
+            b'^' => {
+                saw_caret = true;
+                i += 1
+            }
+            b'\\' => {
+                i += 1;
+                for word in ["textsuperscript", "mathrm", "rm", "}"] {
+                    if s[i..].starts_with(word) {
+                        if word == "textsuperscript" {
+                            saw_caret = true;
+                        }
+                        i += word.len();
+                        break;
+                    }
+                }
+            }
+            // `\rm` whose backslash was eaten: `$^{^{\}rm 14}$`.
+            b'r' if s[i..].starts_with("rm ") || s[i..].starts_with("rm{") => i += 2,
+            _ => break,
+        }
+        if i > at + 40 {
+            return None;
+        }
+    }
+    if !saw_caret {
+        return None;
+    }
+    let rest = &s[i..];
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() && digits.len() <= 4 {
+        label = digits;
+    } else if let Some(c) = rest.chars().next().filter(|&c| is_symbol_label(c)) {
+        label.push(c);
+    }
+    if label.is_empty() {
+        return None;
+    }
+    i += label.len();
+    // Closing debris: braces, dollars.
+    let mut closed = false;
+    while i < b.len() && matches!(b[i], b'}' | b'$') {
+        closed = true;
+        i += 1;
+    }
+    // `^14` without braces or dollars is the caret form, not LaTeX.
+    let started_latex = s[at..].starts_with('$') || s[at..].starts_with("^{") || s[at..].starts_with('\\');
+    if !(closed || started_latex) {
+        return None;
+    }
+    Some((i, label))
+}
+
+/// Reads a note label at the start of `line` (leading spaces allowed).
+///
+/// Returns the label and the byte offset where the note text begins. Plain digits are
+/// returned with [`Form::Plain`]; the caller decides from the note sequence whether to trust them.
+pub fn leading_label(line: &str) -> Option<(Marker, usize)> {
+    let start = line.len() - line.trim_start().len();
+    let s = &line[start..];
+    let first = s.chars().next()?;
+    let (end, label, form) = if superscript_digit(first).is_some() {
+        let label: String = s.chars().map_while(superscript_digit).collect();
+        let len: usize = s.chars().take(label.len()).map(char::len_utf8).sum();
+        (len, label, Form::Superscript)
+    } else if first == '$' || first == '^' || first == '\\' {
+        if let Some((end, label)) = latex_at(s, 0) {
+            let form =
+                if is_symbol_label(label.chars().next().unwrap_or(' ')) { Form::Symbol } else { Form::Latex };
+            (end, label, form)
+        } else if first == '^' {
+            let digits: String = s[1..].chars().take_while(|c| c.is_ascii_digit()).collect();
+            if digits.is_empty() {
+                return None;
+            }
+            (1 + digits.len(), digits, Form::Caret)
+        } else {
+            return None;
+        }
+    } else if first == '[' {
+        let digits: String = s[1..].chars().take_while(|c| c.is_ascii_digit()).collect();
+        if digits.is_empty() || !s[1 + digits.len()..].starts_with(']') {
+            return None;
+        }
+        (digits.len() + 2, digits, Form::Bracket)
+    } else if is_symbol_label(first) {
+        let label: String = s.chars().take_while(|&c| c == first).collect();
+        (label.len() * first.len_utf8(), label, Form::Symbol)
+    } else if first.is_ascii_digit() {
+        let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if digits.len() > 3 {
+            return None;
+        }
+        let after = &s[digits.len()..];
+        // `12 Author`, `12. Author`, `12) Author`; never `12,000` or `1920-1921`.
+        let sep = if after.starts_with(". ") || after.starts_with(") ") {
+            1
+        } else if after.starts_with(' ') || after.starts_with('\t') {
+            0
+        } else {
+            return None;
+        };
+        (digits.len() + sep, digits, Form::Plain)
+    } else {
+        return None;
+    };
+    let rest = &s[end..];
+    let text_at = start + end + (rest.len() - rest.trim_start().len());
+    // A label must be followed by something: `¹` alone on a line is no note.
+    if text_at >= line.trim_end().len() {
+        return None;
+    }
+    Some((Marker { start, end: start + end, label, form }, text_at))
+}
+
+/// Score of a call candidate: how much the aligner trusts it.
+pub fn call_score(form: Form, context: PlainContext) -> i64 {
+    match form {
+        Form::Superscript | Form::Latex => 10,
+        Form::Caret => 8,
+        Form::Bracket => 7,
+        Form::Symbol => 6,
+        Form::Plain => match context {
+            PlainContext::GluedToPunctuation => 6,
+            PlainContext::AfterSentence => 5,
+            PlainContext::GluedToWord => 4,
+            PlainContext::AfterClause => 2,
+        },
+    }
+}
+
+/// Where a plain-digit call candidate stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlainContext {
+    /// Right after closing punctuation (`Tbilisi.35`, `."58`).
+    GluedToPunctuation,
+    /// After sentence-final punctuation and a space, before a capital (`Azerbaijan". 14 The`).
+    AfterSentence,
+    /// Right after a word (`Armenia98`).
+    GluedToWord,
+    /// After a comma or semicolon and a space (weak: counts often stand there).
+    AfterClause,
+}
+
+/// A call candidate in running text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The marker.
+    pub marker: Marker,
+    /// How much it is trusted.
+    pub score: i64,
+}
+
+fn is_closing_punct(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '"' | '”' | '»' | '\'' | '’' | ')' | '!' | '?')
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '"' | '”' | '»' | ')' | '!' | '?' | '’')
+}
+
+/// Finds every call candidate in `text`, in order.
+pub fn find_calls(text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let mut k = 0;
+    while k < n {
+        let (i, c) = chars[k];
+        // Unicode superscripts.
+        if superscript_digit(c).is_some() {
+            let mut j = k;
+            let mut label = String::new();
+            while j < n {
+                match superscript_digit(chars[j].1) {
+                    Some(d) => label.push(d),
+                    None => break,
+                }
+                j += 1;
+            }
+            let end = if j < n { chars[j].0 } else { text.len() };
+            push(&mut out, i, end, label, Form::Superscript, PlainContext::GluedToWord);
+            k = j;
+            continue;
+        }
+        // LaTeX-like and caret forms.
+        if c == '$' || c == '^' || (c == '\\' && text[i..].starts_with("\\textsuperscript")) {
+            if let Some((end, label)) = latex_at(text, i) {
+                let form = if label.chars().all(|c| c.is_ascii_digit()) { Form::Latex } else { Form::Symbol };
+                push(&mut out, i, end, label, form, PlainContext::GluedToWord);
+                k = chars.partition_point(|&(o, _)| o < end);
+                continue;
+            }
+            if c == '^' {
+                let digits: String = text[i + 1..].chars().take_while(|c| c.is_ascii_digit()).collect();
+                if !digits.is_empty() && digits.len() <= 4 {
+                    let end = i + 1 + digits.len();
+                    push(&mut out, i, end, digits, Form::Caret, PlainContext::GluedToWord);
+                    k = chars.partition_point(|&(o, _)| o < end);
+                    continue;
+                }
+            }
+        }
+        // Brackets: `[14]` right after a word or punctuation, or after a space.
+        if c == '[' {
+            let digits: String = text[i + 1..].chars().take_while(|c| c.is_ascii_digit()).collect();
+            if !digits.is_empty() && digits.len() <= 4 && text[i + 1 + digits.len()..].starts_with(']') {
+                let end = i + 2 + digits.len();
+                push(&mut out, i, end, digits, Form::Bracket, PlainContext::GluedToWord);
+                k = chars.partition_point(|&(o, _)| o < end);
+                continue;
+            }
+        }
+        // Plain digits.
+        if c.is_ascii_digit() {
+            let mut j = k;
+            while j < n && chars[j].1.is_ascii_digit() {
+                j += 1;
+            }
+            if let Some(ctx) = plain_context(&chars, k, j) {
+                let end = if j < n { chars[j].0 } else { text.len() };
+                push(&mut out, i, end, text[i..end].to_string(), Form::Plain, ctx);
+            }
+            k = j;
+            continue;
+        }
+        k += 1;
+    }
+    out
+}
+
+fn push(out: &mut Vec<Candidate>, start: usize, end: usize, label: String, form: Form, ctx: PlainContext) {
+    let score = call_score(form, ctx);
+    out.push(Candidate { marker: Marker { start, end, label, form }, score });
+}
+
+/// Decides whether the digit run `chars[k..j]` may be a plain call, and in which context.
+fn plain_context(chars: &[(usize, char)], k: usize, j: usize) -> Option<PlainContext> {
+    if j - k > 3 {
+        return None; // years and large numbers
+    }
+    let digits: String = chars[k..j].iter().map(|&(_, c)| c).collect();
+    if digits.starts_with('0') {
+        return None;
+    }
+    let next = chars.get(j).map(|&(_, c)| c);
+    let next2 = chars.get(j + 1).map(|&(_, c)| c);
+    // After the digits: end, space, or sentence punctuation not followed by a digit.
+    let after_ok = match next {
+        None => true,
+        Some(' ') | Some('\u{a0}') => {
+            // The next word must not be a unit or a continuation of a number.
+            !matches!(next2, Some(c) if c.is_ascii_digit() || c == '%' || c == '-' || c == '–')
+        }
+        Some(',' | ';' | ')' | ':') => !matches!(next2, Some(d) if d.is_ascii_digit()),
+        Some('.') => !matches!(next2, Some(d) if d.is_ascii_digit()),
+        _ => false,
+    };
+    if !after_ok {
+        return None;
+    }
+    let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+    let prev2 = if k > 1 { Some(chars[k - 2].1) } else { None };
+    let prev3 = if k > 2 { Some(chars[k - 3].1) } else { None };
+    match prev {
+        Some(p) if p.is_alphabetic() => {
+            // Glued to a word of at least three letters (`Armenia98`, not `B2`, `km2`).
+            let word_len = chars[..k].iter().rev().take_while(|&&(_, c)| c.is_alphabetic()).count();
+            (word_len >= 3).then_some(PlainContext::GluedToWord)
+        }
+        Some(p) if is_closing_punct(p) => {
+            // `Tbilisi.35`, `."58` — but not `1,000` or `3.14`.
+            if matches!(prev2, Some(d) if d.is_ascii_digit()) {
+                return None;
+            }
+            Some(PlainContext::GluedToPunctuation)
+        }
+        Some(' ') => {
+            let p2 = prev2?;
+            if !is_closing_punct(p2) || matches!(prev3, Some(d) if d.is_ascii_digit()) {
+                return None;
+            }
+            // Followed by a capital letter or quote: `". 14 The`.
+            let next_word = chars.get(j + 1).map(|&(_, c)| c);
+            let capital_next = next == Some(' ')
+                && matches!(next_word, Some(c) if c.is_uppercase() || c == '"' || c == '“' || c == '«');
+            if !(capital_next || next.is_none()) {
+                return None;
+            }
+            if is_sentence_end(p2) {
+                Some(PlainContext::AfterSentence)
+            } else {
+                Some(PlainContext::AfterClause)
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(line: &str) -> Option<(String, Form, String)> {
+        leading_label(line).map(|(m, at)| (m.label, m.form, line[at..].to_string()))
+    }
+
+    #[test]
+    fn leading_labels_of_every_form() {
+        let cases = [
+            ("¹⁴ Hasan J.P., Rus", "14", Form::Superscript),
+            (" $^{^{\\}rm 14}$ Hasan", "14", Form::Latex),
+            ("$^{^{\\rm 14}}$ Hasan", "14", Form::Latex),
+            (" $^{^{-22}}$ Зейналова", "22", Form::Latex),
+            ("$^{23}$ Мамедова", "23", Form::Latex),
+            ("^{14} Text", "14", Form::Latex),
+            ("^{*} Dr. Öğretim", "*", Form::Symbol),
+            ("[7] Иванов", "7", Form::Bracket),
+            ("^7 Text", "7", Form::Caret),
+            ("12 Author, Title", "12", Form::Plain),
+            ("12. Author, Title", "12", Form::Plain),
+            ("* Dr. Name", "*", Form::Symbol),
+        ];
+        for (line, l, f) in cases {
+            let (got_l, got_f, _) = label(line).unwrap_or_else(|| panic!("no label in {line:?}"));
+            assert_eq!((got_l.as_str(), got_f), (l, f), "{line}");
+        }
+        assert_eq!(label("¹⁴ Hasan").unwrap().2, "Hasan");
+    }
+
+    #[test]
+    fn no_label_in_ordinary_lines() {
+        for line in
+            ["1920 yılında", "12,000 men", "Ozalova, Nigar.", "¹", "[a] x", "$x$ y", "1920-1921 years"]
+        {
+            assert!(label(line).is_none(), "{line}");
+        }
+    }
+
+    fn calls(text: &str) -> Vec<(String, Form)> {
+        find_calls(text).into_iter().map(|c| (c.marker.label, c.marker.form)).collect()
+    }
+
+    #[test]
+    fn finds_typographic_calls() {
+        assert_eq!(calls("Republic⁶, in"), [("6".into(), Form::Superscript)]);
+        assert_eq!(calls("word$^{^{\\rm 14}}$ next"), [("14".into(), Form::Latex)]);
+        assert_eq!(calls("word [3] next"), [("3".into(), Form::Bracket)]);
+        assert_eq!(calls("word^5 next"), [("5".into(), Form::Caret)]);
+    }
+
+    #[test]
+    fn finds_glued_plain_calls() {
+        assert_eq!(calls("in Tbilisi.35 The"), [("35".into(), Form::Plain)]);
+        assert_eq!(calls("to Armenia98 under"), [("98".into(), Form::Plain)]);
+        assert_eq!(calls("Azerbaijan\". 14 The"), [("14".into(), Form::Plain)]);
+        assert_eq!(calls("circumstances.\"58 In"), [("58".into(), Form::Plain)]);
+    }
+
+    #[test]
+    fn ignores_numbers_that_are_not_calls() {
+        for t in [
+            "in 1920 the",
+            "with 12,000 men",
+            "115 villages",
+            "December 14-21, 1919",
+            "779.6 square",
+            "10 km² of land",
+            "on 22 June",
+            "the 11th army",
+            "SSR2 and B2",
+        ] {
+            let plain: Vec<_> = calls(t);
+            assert!(plain.is_empty(), "{t}: {plain:?}");
+        }
+    }
+
+    #[test]
+    fn scores_prefer_sentence_starts_over_clauses() {
+        let c = find_calls("As a result, 40 Azerbaijani villages. 40 In order");
+        assert_eq!(c.len(), 2);
+        assert!(c[1].score > c[0].score);
+    }
+}

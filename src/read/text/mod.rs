@@ -1,0 +1,68 @@
+//! Reader for article text as PDF-to-text extractors leave it.
+//!
+//! Steps (see `docs` in the README): lines → units; front matter; body flow (page texts,
+//! headings, note blocks); the note sequence with inferred labels; calls aligned to notes;
+//! paragraphs re-joined across page cuts; the reference list. Every decision that could be
+//! wrong is a [`Diagnostic`] with its line.
+
+mod body;
+mod calls;
+mod features;
+mod flow;
+mod front;
+mod join;
+mod lexicon;
+mod markers;
+mod notes;
+mod references;
+mod units;
+
+use crate::diag::Diagnostic;
+use crate::model::{Bibliography, Document};
+
+/// Reads extracted article text into a document, with the diagnostics of every guess.
+pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let units = units::units(src);
+    let (meta, body_start) = front::read_front(&units, &mut diags);
+    let refs_at = (body_start..units.len())
+        .find(|&i| units[i].lines.len() == 1 && lexicon::is_reference_heading(units[i].first()));
+    let body_end = refs_at.unwrap_or(units.len());
+    let items = flow::segment(&units[body_start..body_end], &mut diags);
+    let seq = notes::sequence(&items, &mut diags);
+    let body = body::build(&items, &seq, &mut diags);
+    let mut doc = Document::new();
+    doc.meta = meta;
+    doc.body = body;
+    if let Some(r) = refs_at {
+        let entries = references::read_entries(&units[r + 1..], &mut diags);
+        doc.back.bibliography = Some(Bibliography { heading: units[r].first().to_string(), entries });
+    }
+    if seq.notes.is_empty() {
+        diags.push(Diagnostic::info("no-notes", 0, "no footnotes were found"));
+    }
+    diags.sort_by_key(|d| d.line);
+    (doc, diags)
+}
+
+#[cfg(test)]
+mod debug_tests {
+    #[test]
+    #[ignore]
+    fn dump_items() {
+        let src = std::fs::read_to_string("input/zangezur-article.txt").unwrap();
+        let units = super::units::units(&src);
+        let mut d = Vec::new();
+        let (_, start) = super::front::read_front(&units, &mut d);
+        let items = super::flow::segment(&units[start..], &mut d);
+        for it in &items {
+            match it {
+                super::flow::Item::Text { line, text } => eprintln!("T {line} {}", text.len()),
+                super::flow::Item::Heading { text, .. } => eprintln!("H {text}"),
+                super::flow::Item::Notes(n) => {
+                    eprintln!("N {:?}", n.iter().map(|l| (l.line, l.label.clone())).collect::<Vec<_>>())
+                }
+            }
+        }
+    }
+}

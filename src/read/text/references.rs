@@ -1,0 +1,159 @@
+//! The reference list: one entry per item, wrapped lines joined, `**` debris made emphasis.
+
+use super::units::Unit;
+use crate::diag::Diagnostic;
+use crate::model::{plain_text, BibEntry, BibFields, Inline};
+
+/// Reads the entries of a reference list from the units after its heading.
+pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<BibEntry> {
+    let lines: Vec<(u32, &str)> = units
+        .iter()
+        .flat_map(|u| u.lines.iter().map(|l| (l.no, l.text.trim())))
+        .filter(|(_, t)| !t.is_empty() && !super::units::is_page_number(t) && !super::units::is_separator(t))
+        .collect();
+    let numbered = lines.first().is_some_and(|(_, t)| leading_number(t).is_some());
+    let mut entries: Vec<(u32, Option<String>, String)> = Vec::new();
+    for (no, text) in lines {
+        let starts_entry = match entries.last() {
+            None => true,
+            Some((_, _, prev)) => {
+                if numbered {
+                    leading_number(text).is_some()
+                } else {
+                    !continues(prev, text)
+                }
+            }
+        };
+        if starts_entry {
+            let (label, body) = match leading_number(text) {
+                Some((n, rest)) => (Some(n), rest),
+                None => (None, text),
+            };
+            entries.push((no, label, body.to_string()));
+        } else if let Some((_, _, prev)) = entries.last_mut() {
+            prev.push(' ');
+            prev.push_str(text);
+        }
+    }
+    entries
+        .into_iter()
+        .map(|(line, label, text)| {
+            let content = emphasis(&text, line, diags);
+            BibEntry {
+                label,
+                raw: plain_text(&content),
+                content,
+                lang: None,
+                script: None,
+                fields: BibFields::default(),
+            }
+        })
+        .collect()
+}
+
+/// `12. Author`, `[12] Author`, `12) Author` → ("12", "Author").
+fn leading_number(t: &str) -> Option<(String, &str)> {
+    let s = t.strip_prefix('[').unwrap_or(t);
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 4 {
+        return None;
+    }
+    let rest = &s[digits.len()..];
+    let rest = rest.strip_prefix(['.', ']', ')'])?;
+    rest.starts_with(' ').then(|| (digits, rest.trim_start()))
+}
+
+/// Whether `line` continues the entry `prev` rather than starting a new one.
+fn continues(prev: &str, line: &str) -> bool {
+    let first = line.chars().next().unwrap_or(' ');
+    let clean = prev.replace("**", "");
+    let opened = |o: char, c: char| clean.matches(o).count() > clean.matches(c).count();
+    first.is_lowercase()
+        || line.starts_with("http")
+        || line.starts_with("www.")
+        || line.starts_with("doi")
+        || opened('(', ')')
+        || opened('[', ']')
+        || opened('«', '»')
+        || opened('“', '”')
+        || clean.matches('"').count() % 2 == 1
+        || prev.ends_with(['-', '–', '—', '/'])
+}
+
+/// Turns paired `**` into strong emphasis; a lone `**` is dropped and reported.
+pub fn emphasis(text: &str, line: u32, diags: &mut Vec<Diagnostic>) -> Vec<Inline> {
+    let parts: Vec<&str> = text.split("**").collect();
+    let pairs = (parts.len() - 1) / 2;
+    let lone = (parts.len() - 1) % 2 == 1;
+    if lone {
+        diags.push(Diagnostic::warning(
+            "unbalanced-emphasis",
+            line,
+            "a lone `**` was removed (no closing pair)",
+        ));
+    }
+    let mut out: Vec<Inline> = Vec::new();
+    for (k, part) in parts.iter().enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        // Parts at odd positions are inside a pair, except past the last complete pair.
+        let inside = k % 2 == 1 && k <= pairs * 2;
+        let inline =
+            if inside { Inline::Strong { content: vec![Inline::text(*part)] } } else { Inline::text(*part) };
+        match (out.last_mut(), &inline) {
+            (Some(Inline::Text { text: prev }), Inline::Text { text }) => prev.push_str(text),
+            _ => out.push(inline),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::units::units;
+
+    fn entries(src: &str) -> Vec<String> {
+        let u = units(src);
+        let mut d = Vec::new();
+        read_entries(&u, &mut d).into_iter().map(|e| e.raw).collect()
+    }
+
+    #[test]
+    fn joins_wrapped_entries() {
+        let src = "Andrew, A., \"A New Turn\".,\n\nhttps://example.org/a\n\nArkhipova, E., \"Title (part\n\nтwo)\", 2001.\n\nMustafa, R., \"Две (на примере\n\nАрмении)\"., https://x.ru\n\nPiotr G., \"The corridor (against\n\nthe South Caucasus region)\"., https://y.pl";
+        assert_eq!(
+            entries(src),
+            [
+                "Andrew, A., \"A New Turn\"., https://example.org/a",
+                "Arkhipova, E., \"Title (part тwo)\", 2001.",
+                "Mustafa, R., \"Две (на примере Армении)\"., https://x.ru",
+                "Piotr G., \"The corridor (against the South Caucasus region)\"., https://y.pl",
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_entries_lose_their_number() {
+        let u = units("1. Əliyev A. Tarix. Bakı, 2001.\n2. Məmmədov B. Kitab.\n   davamı 2003.");
+        let mut d = Vec::new();
+        let e = read_entries(&u, &mut d);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].label.as_deref(), Some("1"));
+        assert_eq!(e[1].raw, "Məmmədov B. Kitab. davamı 2003.");
+    }
+
+    #[test]
+    fn stars_become_emphasis() {
+        let mut d = Vec::new();
+        let c = emphasis("Абаскулиева, Е., **\"Военный альянс** дашнаков", 1, &mut d);
+        assert_eq!(c.len(), 3);
+        assert!(matches!(&c[1], Inline::Strong { .. }));
+        assert_eq!(plain_text(&c), "Абаскулиева, Е., \"Военный альянс дашнаков");
+        assert!(d.is_empty());
+        let c = emphasis("a **b** c ** d", 7, &mut d);
+        assert_eq!(plain_text(&c), "a b c  d");
+        assert_eq!(d[0].code, "unbalanced-emphasis");
+    }
+}

@@ -1,0 +1,123 @@
+//! Lines to units: the blank-line-separated pieces of an extracted text, with features.
+
+use super::markers::{leading_label, Form, Marker};
+
+/// A physical line of the source.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based line number.
+    pub no: u32,
+    /// The line without its end-of-line characters.
+    pub text: &'a str,
+}
+
+/// A unit: consecutive non-blank lines that belong together (a page text, a note, a heading).
+///
+/// A new unit starts after a blank line, before a line that opens with a note label,
+/// and around separator lines.
+#[derive(Debug, Clone)]
+pub struct Unit<'a> {
+    /// The physical lines.
+    pub lines: Vec<Line<'a>>,
+}
+
+impl<'a> Unit<'a> {
+    /// Returns the number of the first line.
+    pub fn line(&self) -> u32 {
+        self.lines[0].no
+    }
+
+    /// Returns the first line's text, trimmed.
+    pub fn first(&self) -> &'a str {
+        self.lines[0].text.trim()
+    }
+
+    /// Joins the lines into one text (see [`super::join::join_lines`]).
+    pub fn text(&self) -> String {
+        let parts: Vec<&str> = self.lines.iter().map(|l| l.text.trim()).collect();
+        super::join::join_lines(&parts)
+    }
+
+    /// Returns the note label at the start of the unit, if any.
+    pub fn label(&self) -> Option<(Marker, usize)> {
+        leading_label(self.lines[0].text)
+    }
+}
+
+/// Returns true for separator lines such as `_`, `-`, `———` or `* * *`.
+pub fn is_separator(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.chars().count() <= 80
+        && t.chars().all(|c| matches!(c, '_' | '-' | '—' | '–' | '=' | '*' | '·' | ' '))
+        && !(t.chars().all(|c| c == '*') && t.len() <= 3)
+}
+
+/// Returns true for a bare page number (`12`, `- 12 -`, `— 12 —`).
+pub fn is_page_number(line: &str) -> bool {
+    let t = line.trim().trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' '));
+    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Splits `src` into units.
+pub fn units(src: &str) -> Vec<Unit<'_>> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    for (i, raw) in src.split('\n').enumerate() {
+        let text = raw.strip_suffix('\r').unwrap_or(raw);
+        let line = Line { no: i as u32 + 1, text };
+        if text.trim().is_empty() {
+            flush(&mut current, &mut out);
+            continue;
+        }
+        let breaks = is_separator(text)
+            || is_page_number(text)
+            || leading_label(text).is_some_and(|(m, _)| m.form != Form::Plain);
+        if breaks {
+            flush(&mut current, &mut out);
+        }
+        current.push(line);
+        if is_separator(text) || is_page_number(text) {
+            flush(&mut current, &mut out);
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn flush<'a>(current: &mut Vec<Line<'a>>, out: &mut Vec<Unit<'a>>) {
+    if !current.is_empty() {
+        out.push(Unit { lines: std::mem::take(current) });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_blank_lines_labels_and_separators() {
+        let src = "Title\n\nline one of a page\nline two\n_\n¹ note one\n² note two\n\n12\nnext page";
+        let u = units(src);
+        let texts: Vec<String> = u.iter().map(|u| u.text()).collect();
+        assert_eq!(
+            texts,
+            ["Title", "line one of a page line two", "_", "¹ note one", "² note two", "12", "next page"]
+        );
+        assert_eq!(u[3].line(), 6);
+    }
+
+    #[test]
+    fn separators_and_page_numbers() {
+        assert!(is_separator("_"));
+        assert!(is_separator("-"));
+        assert!(is_separator("———"));
+        assert!(is_separator("* * *"));
+        assert!(!is_separator("*"));
+        assert!(!is_separator("- a"));
+        assert!(is_page_number("12"));
+        assert!(is_page_number("- 12 -"));
+        assert!(!is_page_number("1920s"));
+        assert!(!is_page_number("12345"));
+    }
+}

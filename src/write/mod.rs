@@ -1,0 +1,20 @@
+//! Writers: each turns the model into one output format. Writers only read the model.
+
+pub mod json;
+
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename,
+/// so a failed run never leaves a partial output.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let out_err = |source| Error::Output { path: path.to_path_buf(), source };
+    std::fs::create_dir_all(dir).map_err(out_err)?;
+    let mut tmp = tempfile::Builder::new().prefix(".colophon-").tempfile_in(dir).map_err(out_err)?;
+    tmp.write_all(bytes).map_err(out_err)?;
+    tmp.as_file().sync_all().map_err(out_err)?;
+    tmp.persist(path).map_err(|e| out_err(e.error))?;
+    Ok(())
+}
