@@ -69,19 +69,23 @@ fn utf16_kind(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return Some("UTF-16BE");
     }
-    let sample = &bytes[..bytes.len().min(512)];
-    if sample.len() >= 8 {
-        let odd_nuls = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-        let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-        let half = sample.len() / 2;
-        if odd_nuls * 10 > half * 7 && even_nuls * 10 < half {
-            return Some("UTF-16LE");
-        }
-        if even_nuls * 10 > half * 7 && odd_nuls * 10 < half {
-            return Some("UTF-16BE");
-        }
+    // Without a BOM: UTF-16 text has NUL bytes (ASCII spaces, digits) and decodes cleanly
+    // into mostly letters, spaces and punctuation.
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 8 || !sample.contains(&0) {
+        return None;
     }
-    None
+    [(encoding_rs::UTF_16LE, "UTF-16LE"), (encoding_rs::UTF_16BE, "UTF-16BE")].into_iter().find_map(
+        |(enc, name)| {
+            let (text, malformed) = enc.decode_without_bom_handling(sample);
+            let total = text.chars().count().max(1);
+            let texty = text
+                .chars()
+                .filter(|c| c.is_alphanumeric() || c.is_whitespace() || c.is_ascii_punctuation())
+                .count();
+            (!malformed && texty * 10 >= total * 9).then_some(name)
+        },
+    )
 }
 
 /// Names the most likely legacy encoding of `bytes` (chardetng, as used by Firefox).

@@ -43,7 +43,8 @@ pub fn is_numbered_heading(t: &str) -> bool {
         return false;
     }
     let rest = t[num.len()..].trim_start();
-    (num.ends_with('.') || rest.len() < t.len() - num.len())
+    num.contains('.')
+        && num.chars().next().is_some_and(|c| c != '.')
         && rest.chars().next().is_some_and(|c| c.is_uppercase())
         && rest.split_whitespace().count() <= 12
         && !rest.contains(". ")

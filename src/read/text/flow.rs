@@ -6,7 +6,7 @@
 
 use super::features::{citation_like, heading_level, heading_like, is_numbered_heading};
 use super::join::{ends_sentence, starts_lower};
-use super::markers::Form;
+use super::markers::{find_calls, Form};
 use super::units::{is_page_number, is_separator, Unit};
 use crate::diag::Diagnostic;
 use std::collections::HashMap;
@@ -138,10 +138,17 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
         let in_block = block.is_some() || after_separator;
         // A separator after this unit opens the next block: this unit is page text.
         let before_separator = units.get(i + 1).is_some_and(|u| is_separator(u.first()));
+        // At the end of a block, only the sequence can tell a note that lost its label from
+        // the next page's text: the next printed label must leave a number free for it.
+        let leaves_gap = || {
+            let next_label =
+                units[i + 1..].iter().find_map(|u| u.label().filter(|(m, _)| m.form != Form::Plain));
+            matches!((next_label.and_then(|(m, _)| m.label.parse::<u32>().ok()), last), (Some(q), Some(l)) if q == l + 2)
+        };
         let joins_block = if before_separator {
             false
         } else if in_block {
-            short && (next_is_note || citation_like(&text))
+            short && (next_is_note || (citation_like(&text) && leaves_gap()))
         } else {
             next_is_note && short && (prev_text_open || starts_lower(&text) || citation_like(&text))
         };
@@ -158,7 +165,15 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             Some(Item::Text { text, .. }) => ends_sentence(text),
             _ => true,
         };
-        if heading_like(&text) && prev_ended && !starts_lower(&text) {
+        // Page text cut by a note block is no heading, nor is text with typographic calls.
+        let has_calls = find_calls(&text).iter().any(|c| c.marker.form.is_typographic());
+        if heading_like(&text)
+            && prev_ended
+            && !starts_lower(&text)
+            && !next_is_note
+            && !before_separator
+            && !has_calls
+        {
             let level = heading_level(&text);
             items.push(Item::Heading { text, level });
         } else {

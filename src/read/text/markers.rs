@@ -245,7 +245,9 @@ pub fn find_calls(text: &str) -> Vec<Candidate> {
                 j += 1;
             }
             let end = if j < n { chars[j].0 } else { text.len() };
-            push(&mut out, i, end, label, Form::Superscript, PlainContext::GluedToWord);
+            if !after_unit(&text[..i]) {
+                push(&mut out, i, end, label, Form::Superscript, PlainContext::GluedToWord);
+            }
             k = j;
             continue;
         }
@@ -295,6 +297,15 @@ pub fn find_calls(text: &str) -> Vec<Candidate> {
     out
 }
 
+/// Units that take a superscript power (`km²`, `м³`): such a superscript is no call.
+const UNITS: &[&str] = &["m", "km", "cm", "mm", "ft", "mi", "in", "м", "км", "см", "мм"];
+
+fn after_unit(before: &str) -> bool {
+    let word: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = word.chars().rev().collect();
+    UNITS.contains(&word.as_str())
+}
+
 fn push(out: &mut Vec<Candidate>, start: usize, end: usize, label: String, form: Form, ctx: PlainContext) {
     let score = call_score(form, ctx);
     out.push(Candidate { marker: Marker { start, end, label, form }, score });
@@ -331,8 +342,10 @@ fn plain_context(chars: &[(usize, char)], k: usize, j: usize) -> Option<PlainCon
     match prev {
         Some(p) if p.is_alphabetic() => {
             // Glued to a word of at least three letters (`Armenia98`, not `B2`, `km2`).
-            let word_len = chars[..k].iter().rev().take_while(|&&(_, c)| c.is_alphabetic()).count();
-            (word_len >= 3).then_some(PlainContext::GluedToWord)
+            // An all-capital word is an acronym or a model number (`SSR2`, `B2`), not a call.
+            let word: Vec<char> =
+                chars[..k].iter().rev().map(|&(_, c)| c).take_while(|c| c.is_alphabetic()).collect();
+            (word.len() >= 3 && word.iter().any(|c| c.is_lowercase())).then_some(PlainContext::GluedToWord)
         }
         Some(p) if is_closing_punct(p) => {
             // `Tbilisi.35`, `."58` — but not `1,000` or `3.14`.
