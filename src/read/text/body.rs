@@ -2,7 +2,7 @@
 
 use super::calls::{align, Site};
 use super::flow::Item;
-use super::join::{contains_word, ends_sentence, join_cut, starts_lower, HyphenJoin};
+use super::join::{count_word, ends_sentence, join_cut, starts_lower, HyphenJoin};
 use super::markers::{find_calls, Form};
 use super::notes::NoteSequence;
 use crate::diag::Diagnostic;
@@ -35,7 +35,7 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
         .filter_map(|it| if let Item::Text { text, .. } = it { Some(text.as_str()) } else { None })
         .collect::<Vec<_>>()
         .join(" ");
-    let known = |w: &str| contains_word(&all_text, w);
+    let occurrences = |w: &str| count_word(&all_text, w);
 
     // 1. Paragraphs across page cuts.
     let mut pieces: Vec<Piece> = Vec::new();
@@ -58,7 +58,7 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
                 };
                 if continues {
                     let Some(Piece::Para(p)) = pieces.last_mut() else { unreachable!() };
-                    let (joined, how) = join_cut(&p.text, text, &known);
+                    let (joined, how) = join_cut(&p.text, text, &occurrences);
                     let at = joined.len() - text.trim_start().len().min(joined.len());
                     match how {
                         HyphenJoin::None => {}

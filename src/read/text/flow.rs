@@ -76,7 +76,7 @@ fn running_heads(units: &[Unit]) -> HashMap<String, usize> {
             *counts.entry(running_key(t)).or_default() += 1;
         }
     }
-    counts.retain(|_, n| *n >= 3);
+    counts.retain(|_, n| *n >= 2);
     counts
 }
 
@@ -132,26 +132,22 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             continue;
         }
         let text = unit.text();
-        let short = text.chars().count() <= 500;
-        let next_is_note = significant(i + 1).is_some_and(|j| note_start(&units[j], last, false).is_some());
-        let prev_text_open = matches!(items.last(), Some(Item::Text { text, .. }) if !ends_sentence(text));
-        let in_block = block.is_some() || after_separator;
-        // A separator after this unit opens the next block: this unit is page text.
-        let before_separator = units.get(i + 1).is_some_and(|u| is_separator(u.first()));
-        // At the end of a block, only the sequence can tell a note that lost its label from
-        // the next page's text: the next printed label must leave a number free for it.
-        let leaves_gap = || {
-            let next_label =
-                units[i + 1..].iter().find_map(|u| u.label().filter(|(m, _)| m.form != Form::Plain));
-            matches!((next_label.and_then(|(m, _)| m.label.parse::<u32>().ok()), last), (Some(q), Some(l)) if q == l + 2)
+        let ctx = Context {
+            last,
+            in_block: block.is_some() || after_separator,
+            before_separator: units.get(i + 1).is_some_and(|u| is_separator(u.first())),
+            next_label: significant(i + 1).and_then(|j| note_start(&units[j], last, false)).map(|(l, _)| l),
+            prev_text_open: matches!(items.iter().rev().find(|it| !matches!(it, Item::Notes(_))), Some(Item::Text { text, .. }) if !ends_sentence(text)),
+            prev_note_open: block
+                .as_ref()
+                .and_then(|b| b.last())
+                .or_else(|| {
+                    items.iter().rev().find_map(|it| if let Item::Notes(b) = it { b.last() } else { None })
+                })
+                .is_some_and(|n| !ends_sentence(&n.text)),
+            gap_after: || next_typographic_label(&units[i + 1..]),
         };
-        let joins_block = if before_separator {
-            false
-        } else if in_block {
-            short && (next_is_note || (citation_like(&text) && leaves_gap()))
-        } else {
-            next_is_note && short && (prev_text_open || starts_lower(&text) || citation_like(&text))
-        };
+        let joins_block = belongs_to_block(&text, &ctx);
         if joins_block {
             block.get_or_insert_with(Vec::new).push(NoteLine { label: None, text, line: unit.line() });
             after_separator = false;
@@ -170,8 +166,8 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
         if heading_like(&text)
             && prev_ended
             && !starts_lower(&text)
-            && !next_is_note
-            && !before_separator
+            && ctx.next_label.is_none()
+            && !ctx.before_separator
             && !has_calls
         {
             let level = heading_level(&text);
@@ -184,6 +180,68 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
         items.push(Item::Notes(b));
     }
     items
+}
+
+/// What the segmenter knows around an unlabeled unit.
+struct Context<F: Fn() -> Option<u32>> {
+    /// The last numeric note label read.
+    last: Option<u32>,
+    /// A note block is open, or a separator announced one.
+    in_block: bool,
+    /// A separator follows: this unit ends a page's text.
+    before_separator: bool,
+    /// The label of the next note line, if a note line comes next.
+    next_label: Option<String>,
+    /// The last page text stopped mid-sentence (the next page will continue it).
+    prev_text_open: bool,
+    /// The last note stopped mid-sentence (it may run on).
+    prev_note_open: bool,
+    /// The next typographic label further on.
+    gap_after: F,
+}
+
+fn next_typographic_label(units: &[Unit]) -> Option<u32> {
+    units
+        .iter()
+        .find_map(|u| u.label().filter(|(m, _)| m.form != Form::Plain))
+        .and_then(|(m, _)| m.label.parse().ok())
+}
+
+/// Decides whether an unlabeled unit is a note line (a note that lost its label, or the
+/// rest of the note before) or page text, from the note sequence around it.
+fn belongs_to_block<F: Fn() -> Option<u32>>(text: &str, ctx: &Context<F>) -> bool {
+    let len = text.chars().count();
+    if ctx.before_separator || len > 2000 {
+        return false;
+    }
+    let p = ctx.last.unwrap_or(0);
+    let q = ctx.next_label.as_deref().and_then(|l| l.parse::<u32>().ok());
+    // Page text carries the calls of the notes that follow it.
+    let calls_ahead = find_calls(text).iter().any(|c| {
+        let n = c.marker.label.parse::<u32>().unwrap_or(0);
+        let in_range = n > p && q.is_none_or(|q| n <= q)
+            || ctx.next_label.is_some() && q.is_some_and(|q| q <= p) && n >= 1;
+        in_range && (c.marker.form.is_typographic() || n == p + 1)
+    });
+    if calls_ahead {
+        return false;
+    }
+    let looks_like_note = citation_like(text) || starts_lower(text);
+    match q {
+        // Labels on both sides leave numbers free: a note that lost its label.
+        Some(q) if q > p + 1 && ctx.last.is_some() => ctx.in_block || looks_like_note,
+        // No number free: the rest of the previous note, if that note is open.
+        Some(_) => {
+            ctx.prev_note_open && !(ctx.prev_text_open && !ctx.in_block) && (ctx.in_block || looks_like_note)
+        }
+        // The end of a block: only a gap in the numbering makes it a note.
+        None => {
+            ctx.in_block
+                && len <= 500
+                && citation_like(text)
+                && matches!(((ctx.gap_after)(), ctx.last), (Some(q), Some(l)) if q == l + 2)
+        }
+    }
 }
 
 fn text_after_label(unit: &Unit, at: usize) -> String {

@@ -88,7 +88,7 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
         if prose_like(&text) {
             break; // the body begins
         }
-        if heading_like(&text) {
+        if title_like(&text) {
             state = State::Front;
             if let Some(name) = author_line(&text) {
                 meta.authors.push(Author { name: Some(name), ..Author::default() });
@@ -109,6 +109,19 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
         ));
     }
     (meta, i)
+}
+
+/// A title or author line: short, not prose, no sentence break inside (a final point is
+/// allowed, as in `у 1918–1919 рр.`).
+fn title_like(text: &str) -> bool {
+    let t = text.trim();
+    heading_like(t)
+        || (t.chars().count() <= 250
+            && !prose_like(t)
+            && !t.trim_end_matches('.').contains(". ")
+            && t.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 fn unit_text_from(unit: &Unit, at: usize) -> String {
@@ -135,7 +148,7 @@ fn push_abstract_text(meta: &mut Meta, text: &str) {
     if let Some(Block::Paragraph { content, .. }) = abs.content.last_mut() {
         if let [Inline::Text { text: prev }] = content.as_mut_slice() {
             if !super::join::ends_sentence(prev) && super::join::starts_lower(text) {
-                *prev = super::join::join_cut(prev, text, &|_| false).0;
+                *prev = super::join::join_cut(prev, text, &|_| 0).0;
                 return;
             }
         }

@@ -13,10 +13,10 @@ pub enum HyphenJoin {
 
 /// Joins `left` and `right` across a cut, deciding about a hyphen at the end of `left`.
 ///
-/// `known` answers whether a word occurs elsewhere in the document, unhyphenated: the
-/// document is its own dictionary. Without that evidence the hyphen is kept (the
+/// `occurrences` counts a word's whole-word occurrences in the document (the cut itself
+/// included): the document is its own dictionary. Without that evidence the hyphen is kept (the
 /// safer choice: a kept hyphen is visible, a wrong removal silently merges two words).
-pub fn join_cut(left: &str, right: &str, known: &dyn Fn(&str) -> bool) -> (String, HyphenJoin) {
+pub fn join_cut(left: &str, right: &str, occurrences: &dyn Fn(&str) -> usize) -> (String, HyphenJoin) {
     let left = left.trim_end();
     let right = right.trim_start();
     if left.is_empty() {
@@ -38,7 +38,11 @@ pub fn join_cut(left: &str, right: &str, known: &dyn Fn(&str) -> bool) -> (Strin
         if !head.is_empty() && !tail.is_empty() {
             let word = format!("{head}{tail}");
             let starts_lower = tail.chars().next().is_some_and(|c| c.is_lowercase());
-            if starts_lower && known(&word) {
+            // Evidence of a break: the joined word occurs elsewhere, or neither half is a
+            // word of the document (`transfor-` + `mation`), unlike a compound (`well-known`).
+            // Each half occurs once at the cut itself, so a half is a word only when seen twice.
+            if starts_lower && (occurrences(&word) > 0 || (occurrences(&head) < 2 && occurrences(&tail) < 2))
+            {
                 return (format!("{stem}{right}"), HyphenJoin::Removed(word));
             }
             return (format!("{left}{right}"), HyphenJoin::Kept(format!("{head}-{tail}")));
@@ -51,25 +55,47 @@ pub fn join_cut(left: &str, right: &str, known: &dyn Fn(&str) -> bool) -> (Strin
 /// hyphenation when the joined word also occurs unhyphenated in the unit.
 pub fn join_lines(lines: &[&str]) -> String {
     let all = lines.join(" ");
-    let known = |w: &str| contains_word(&all, w);
+    let occurrences = |w: &str| count_word(&all, w);
     let mut out = String::new();
     for line in lines {
-        out = join_cut(&out, line, &known).0;
+        out = join_cut(&out, line, &occurrences).0;
     }
     out
 }
 
-/// Returns true when `word` occurs in `text` as a whole word (case-insensitive).
-pub fn contains_word(text: &str, word: &str) -> bool {
+/// Counts the whole-word occurrences of `word` in `text` (case-insensitive).
+pub fn count_word(text: &str, word: &str) -> usize {
     let w = word.to_lowercase();
-    text.split(|c: char| !c.is_alphabetic()).any(|t| t.to_lowercase() == w)
+    text.split(|c: char| !c.is_alphabetic()).filter(|t| t.to_lowercase() == w).count()
 }
 
 /// Returns true when `text` ends a sentence (so a following cut may start a new paragraph).
 pub fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end();
+    let t = strip_trailing_call(text.trim_end());
     let t = t.trim_end_matches(['"', '”', '»', '’', '\'', ')']);
     t.ends_with(['.', '!', '?', '…'])
+}
+
+/// Removes a note call at the very end (`gaps.⁴`, `it.$^{2}$`, `end.[3]`, `office.4`).
+fn strip_trailing_call(t: &str) -> &str {
+    let t = t.trim_end_matches(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
+    if t.ends_with(['}', '$']) {
+        if let Some(k) = t.rfind("$^").or_else(|| t.rfind("^{")) {
+            return t[..k].trim_end();
+        }
+    }
+    if let Some(inner) = t.strip_suffix(']') {
+        if let Some(k) = inner.rfind('[') {
+            if inner[k + 1..].chars().all(|c| c.is_ascii_digit()) {
+                return &t[..k];
+            }
+        }
+    }
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=3).contains(&digits) && t[..t.len() - digits].ends_with(['.', '"', '”', '»', ')']) {
+        return &t[..t.len() - digits];
+    }
+    t
 }
 
 /// Returns true when `text` starts with a lower-case letter (a cut mid-sentence).
@@ -83,20 +109,23 @@ mod tests {
 
     #[test]
     fn plain_cut_joins_with_one_space() {
-        assert_eq!(join_cut("the war ", " ended", &|_| false).0, "the war ended");
+        assert_eq!(join_cut("the war ", " ended", &|_| 0).0, "the war ended");
     }
 
     #[test]
     fn hyphen_removed_only_for_known_words() {
-        let known = |w: &str| w == "истории";
+        let known = |w: &str| usize::from(w == "истории");
         assert_eq!(
             join_cut("из исто-", "рии края", &known),
             ("из истории края".into(), HyphenJoin::Removed("истории".into()))
         );
-        let (t, j) = join_cut("transfor-", "mation of", &|_| false);
-        assert_eq!(t, "transfor-mation of");
-        assert_eq!(j, HyphenJoin::Kept("transfor-mation".into()));
-        let (t, _) = join_cut("Azerbaijan-", "Karabakh", &|_| true);
+        let (t, j) = join_cut("transfor-", "mation of", &|_| 1);
+        assert_eq!(t, "transformation of");
+        assert_eq!(j, HyphenJoin::Removed("transformation".into()));
+        let (t, j) = join_cut("well-", "known", &|w| if w == "well" || w == "known" { 2 } else { 0 });
+        assert_eq!(t, "well-known");
+        assert_eq!(j, HyphenJoin::Kept("well-known".into()));
+        let (t, _) = join_cut("Azerbaijan-", "Karabakh", &|_| 3);
         assert_eq!(t, "Azerbaijan-Karabakh");
     }
 
@@ -113,6 +142,11 @@ mod tests {
         assert!(ends_sentence("the end."));
         assert!(ends_sentence("he said \"no.\""));
         assert!(!ends_sentence("and the"));
+        assert!(ends_sentence("the gaps.⁴"));
+        assert!(ends_sentence("it.$^{^{2}}$"));
+        assert!(ends_sentence("office.[4]"));
+        assert!(ends_sentence("in 1923.1"));
+        assert!(!ends_sentence("in 1923"));
         assert!(starts_lower(" give autonomy"));
         assert!(!starts_lower("The"));
         assert!(!starts_lower("\"Quote"));

@@ -349,7 +349,13 @@ fn plain_context(chars: &[(usize, char)], k: usize, j: usize) -> Option<PlainCon
         }
         Some(p) if is_closing_punct(p) => {
             // `Tbilisi.35`, `."58` — but not `1,000` or `3.14`.
-            if matches!(prev2, Some(d) if d.is_ascii_digit()) {
+            // A year before the point is no decimal: `in 1923.1 The`.
+            let year_before = p == '.' && {
+                let run: String =
+                    chars[..k - 1].iter().rev().map(|&(_, c)| c).take_while(|c| c.is_ascii_digit()).collect();
+                run.len() == 4 && (run.ends_with('1') || run.ends_with('2'))
+            };
+            if matches!(prev2, Some(d) if d.is_ascii_digit()) && !year_before {
                 return None;
             }
             Some(PlainContext::GluedToPunctuation)
@@ -434,6 +440,7 @@ mod tests {
         assert_eq!(calls("to Armenia98 under"), [("98".into(), Form::Plain)]);
         assert_eq!(calls("Azerbaijan\". 14 The"), [("14".into(), Form::Plain)]);
         assert_eq!(calls("circumstances.\"58 In"), [("58".into(), Form::Plain)]);
+        assert_eq!(calls("autumn of 1923.1 The"), [("1".into(), Form::Plain)]);
     }
 
     #[test]

@@ -108,7 +108,7 @@ pub fn sequence(items: &[Item], diags: &mut Vec<Diagnostic>) -> NoteSequence {
                             format!("note {} continues here from the previous page", prev.label),
                         ));
                     }
-                    prev.text = join_cut(&prev.text, &l.text, &|_| false).0;
+                    prev.text = join_cut(&prev.text, &l.text, &|_| 0).0;
                 } else {
                     let n = last.unwrap_or(0) + 1;
                     last = Some(n);
