@@ -69,23 +69,24 @@ fn utf16_kind(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return Some("UTF-16BE");
     }
-    // Without a BOM: UTF-16 text has NUL bytes (ASCII spaces, digits) and decodes cleanly
-    // into mostly letters, spaces and punctuation.
+    // Without a BOM: UTF-16 text has a NUL high byte in many pairs (ASCII spaces, digits,
+    // punctuation) and decodes cleanly into mostly letters, spaces and punctuation.
     let sample = &bytes[..bytes.len().min(4096) & !1];
-    if sample.len() < 8 || !sample.contains(&0) {
+    if sample.len() < 16 || !sample.contains(&0) {
         return None;
     }
-    [(encoding_rs::UTF_16LE, "UTF-16LE"), (encoding_rs::UTF_16BE, "UTF-16BE")].into_iter().find_map(
-        |(enc, name)| {
-            let (text, malformed) = enc.decode_without_bom_handling(sample);
-            let total = text.chars().count().max(1);
-            let texty = text
-                .chars()
-                .filter(|c| c.is_alphanumeric() || c.is_whitespace() || c.is_ascii_punctuation())
-                .count();
-            (!malformed && texty * 10 >= total * 9).then_some(name)
-        },
-    )
+    let pairs = sample.len() / 2;
+    let nul_high = |high: usize| sample.chunks(2).filter(|p| p[high] == 0).count() * 10 >= pairs * 3;
+    let candidates = [(encoding_rs::UTF_16LE, "UTF-16LE", 1), (encoding_rs::UTF_16BE, "UTF-16BE", 0)];
+    candidates.into_iter().filter(|&(_, _, high)| nul_high(high)).find_map(|(enc, name, _)| {
+        let (text, malformed) = enc.decode_without_bom_handling(sample);
+        let total = text.chars().count().max(1);
+        let texty = text
+            .chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace() || c.is_ascii_punctuation())
+            .count();
+        (!malformed && texty * 10 >= total * 9).then_some(name)
+    })
 }
 
 /// Names the most likely legacy encoding of `bytes` (chardetng, as used by Firefox).

@@ -231,9 +231,7 @@ fn belongs_to_block<F: Fn() -> Option<u32>>(text: &str, ctx: &Context<F>) -> boo
         // Labels on both sides leave numbers free: a note that lost its label.
         Some(q) if q > p + 1 && ctx.last.is_some() => ctx.in_block || looks_like_note,
         // No number free: the rest of the previous note, if that note is open.
-        Some(_) => {
-            ctx.prev_note_open && !(ctx.prev_text_open && !ctx.in_block) && (ctx.in_block || looks_like_note)
-        }
+        Some(_) => ctx.prev_note_open && (ctx.in_block || (!ctx.prev_text_open && looks_like_note)),
         // The end of a block: only a gap in the numbering makes it a note.
         None => {
             ctx.in_block

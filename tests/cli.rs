@@ -1,0 +1,234 @@
+//! The command line, end to end: outputs, exit codes, error messages, no partial files.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn colophon(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_colophon")).args(args).output().expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn example() -> String {
+    common::root().join("input/zangezur-article.txt").display().to_string()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .map(|r| r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn convert_writes_json_named_after_the_stem() {
+    let out = tempfile::tempdir().unwrap();
+    let o = colophon(&["convert", &example(), "-o", out.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(files_in(out.path()), ["zangezur-article.json"]);
+    let doc = colophon::read::json::read(
+        &out.path().join("zangezur-article.json"),
+        &std::fs::read_to_string(out.path().join("zangezur-article.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(doc.notes().len(), 103);
+    assert!(stderr(&o).contains("103 notes"));
+}
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for d in [&a, &b] {
+        assert!(colophon(&["convert", &example(), "-q", "-o", d.path().to_str().unwrap()]).status.success());
+    }
+    let read = |d: &tempfile::TempDir| std::fs::read(d.path().join("zangezur-article.json")).unwrap();
+    assert_eq!(read(&a), read(&b));
+}
+
+#[test]
+fn unbuilt_formats_are_a_clear_usage_error_and_write_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    for f in ["tei", "epub", "pdf", "json,tei"] {
+        let o = colophon(&["convert", &example(), "-t", f, "-o", out.path().to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{f}");
+        assert!(stderr(&o).contains("not built yet"), "{}", stderr(&o));
+    }
+    let o = colophon(&["convert", &example(), "-t", "docx", "-o", out.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown format `docx`"));
+    assert!(files_in(out.path()).is_empty());
+}
+
+/// Writes `bytes` to a file in a fresh folder, converts it, and checks the failure.
+fn bad_input(name: &str, bytes: &[u8], want: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join(name);
+    std::fs::write(&input, bytes).unwrap();
+    let out = dir.path().join("out");
+    let o = colophon(&["convert", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3), "{name}: {}", stderr(&o));
+    assert!(stderr(&o).contains(want), "{name}: {}", stderr(&o));
+    assert!(files_in(&out).is_empty(), "{name}: an output was left behind");
+}
+
+#[test]
+fn bad_inputs_fail_with_a_reason_and_leave_no_file() {
+    bad_input("empty.txt", b"", "the file is empty");
+    bad_input("blank.txt", b"\n\n  \n", "the file is empty");
+    bad_input("binary.txt", b"abc\x00\x01\x02def", "NUL bytes");
+    bad_input("paper.txt", b"%PDF-1.7\n%\xE2\xE3", "this is a PDF file");
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251
+        .encode("Статья\n\nТекст статьи на русском языке с примечаниями и списком литературы.");
+    bad_input("cp1251.txt", &cp1251, "windows-1251");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("Abstract\n\nText".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    bad_input("utf16.txt", &utf16, "UTF-16LE");
+    bad_input("doc.json", b"{\"schema_version\": 99}", "schema_version 99");
+    bad_input("broken.json", b"{\"schema_version\": 1,", "invalid JSON");
+}
+
+#[test]
+fn a_missing_input_is_an_input_error() {
+    let o = colophon(&["convert", "/nonexistent/article.txt"]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("/nonexistent/article.txt: cannot read"));
+}
+
+#[test]
+fn not_utf8_error_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, b"Title\n\nab\xFFcd").unwrap();
+    let o = colophon(&["inspect", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("a.txt:3:3: the file is not UTF-8"), "{}", stderr(&o));
+}
+
+#[test]
+fn strict_turns_warnings_into_exit_1() {
+    let out = tempfile::tempdir().unwrap();
+    let o = colophon(&["convert", &example(), "--strict", "-o", out.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(":203: warning[note-without-call]: note 75"));
+    // The output is still written: --strict judges, it does not discard.
+    assert_eq!(files_in(out.path()), ["zangezur-article.json"]);
+}
+
+#[test]
+fn quiet_prints_nothing_on_success() {
+    let out = tempfile::tempdir().unwrap();
+    let o = colophon(&["convert", &example(), "-q", "-o", out.path().to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(o.stderr.is_empty() && o.stdout.is_empty());
+}
+
+#[test]
+fn inspect_prints_counts_and_every_diagnostic() {
+    let o = colophon(&["inspect", &example()]);
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).unwrap();
+    for want in [
+        "notes        103 (102 anchored at their call, 1 placed where the call is missing)",
+        "references   67 under \"REFERENCES\"",
+        "abstract     tr    Özet",
+        "keywords     en    Keywords (6)",
+        "Baku State University · xoshgedem-islam@rambler.ru",
+        "zangezur-article.txt:191: warning[inferred-label]",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+}
+
+#[test]
+fn inspect_json_is_machine_readable() {
+    let o = colophon(&["inspect", &example(), "--json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["counts"]["notes"], 103);
+    assert_eq!(v["counts"]["anchored_notes"], 102);
+    assert_eq!(v["counts"]["references"], 67);
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 6);
+    assert_eq!(v["diagnostics"][5]["line"], 203);
+}
+
+#[test]
+fn a_broken_pipe_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_colophon"))
+        .args(["inspect", &example(), "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away at once
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"));
+}
+
+#[test]
+fn metadata_beside_the_input_wins_and_unknown_keys_warn() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("art.txt");
+    std::fs::copy(common::root().join("input/zangezur-article.txt"), &input).unwrap();
+    std::fs::write(
+        dir.path().join("art.meta.toml"),
+        "doi = \"10.1234/zz\"\nlicnse = \"CC-BY-4.0\"\n[[authors]]\nname = \"Islam Xoşgədəm\"\n",
+    )
+    .unwrap();
+    let o = colophon(&["convert", input.to_str().unwrap(), "-o", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("art.txt:2: warning[unknown-meta-key]: unknown metadata key `licnse`"),
+        "{}",
+        stderr(&o)
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("art.json")).unwrap()).unwrap();
+    assert_eq!(json["meta"]["doi"], "10.1234/zz");
+    assert_eq!(json["meta"]["authors"][0]["name"], "Islam Xoşgədəm");
+    assert_eq!(json["meta"]["authors"][0]["affiliation"], "Baku State University");
+    assert_eq!(json["meta"]["extra"]["licnse"], "CC-BY-4.0");
+}
+
+#[test]
+fn a_bad_metadata_file_is_an_input_error_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let meta = dir.path().join("m.yaml");
+    std::fs::write(&meta, "journal: [unclosed\n").unwrap();
+    let o = colophon(&[
+        "convert",
+        &example(),
+        "--meta",
+        meta.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("m.yaml:") && stderr(&o).contains("invalid YAML"), "{}", stderr(&o));
+    assert!(!dir.path().join("zangezur-article.json").exists());
+}
+
+#[test]
+fn an_article_without_notes_converts() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("plain.txt");
+    std::fs::write(&input, "A Title\n\nAbstract\n\nShort abstract text.\n\nBody text of the article, with no notes at all, long enough to be read as prose by the reader, and ending here.\n").unwrap();
+    let o = colophon(&["convert", input.to_str().unwrap(), "-o", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("0 notes"));
+}
+
+#[test]
+fn help_teaches_exit_codes() {
+    let o = colophon(&["convert", "--help"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.contains("Exit codes") && text.contains("--strict") && text.contains("tei, epub, pdf, json")
+    );
+}
