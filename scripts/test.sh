@@ -25,5 +25,10 @@ say "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --quiet -- -D warnings
 
 say "cargo test"
-cargo test --all-targets --quiet
-cargo test --doc --quiet
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+cargo test --doc --quiet 2>&1 | tee "$log"
+cargo test --all-targets --quiet 2>&1 | tee -a "$log"
+# One closing line for the whole suite: the sum of every test binary's result.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
+     END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"

@@ -144,7 +144,8 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
         }
     }
 
-    // 4. Assemble blocks.
+    // 4. Assemble blocks, walking the insertion points in (piece, offset, note) order.
+    inserts.sort_unstable();
     let mut notes: Vec<Option<Note>> = seq
         .notes
         .iter()
@@ -165,12 +166,11 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
                 blocks.push(Block::Heading { level, content: vec![Inline::text(text)] })
             }
             Piece::Para(p) => {
-                let mut here: Vec<(usize, usize, Option<usize>)> = inserts
+                let first = inserts.partition_point(|&(pi, _, _)| pi < i);
+                let here = inserts[first..]
                     .iter()
-                    .filter(|&&(pi, _, _)| pi == i)
-                    .map(|&(_, off, j)| (off, j, matched[j]))
-                    .collect();
-                here.sort_by_key(|&(off, j, _)| (off, j));
+                    .take_while(|&&(pi, _, _)| pi == i)
+                    .map(|&(_, off, j)| (off, j, matched[j]));
                 let mut content = Vec::new();
                 let mut pos = 0;
                 for (off, j, site) in here {
@@ -209,10 +209,9 @@ fn end_of_page(pieces: &[Piece], page: usize) -> Option<(usize, usize)> {
     let mut best = None;
     for (i, piece) in pieces.iter().enumerate() {
         if let Piece::Para(p) = piece {
-            for (k, &(start, pg)) in p.pages.iter().enumerate() {
+            for (k, &(_, pg)) in p.pages.iter().enumerate() {
                 if pg <= page {
                     let end = p.pages.get(k + 1).map_or(p.text.len(), |&(o, _)| o);
-                    let _ = start;
                     best = Some((i, end));
                 }
             }

@@ -44,25 +44,3 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     diags.sort_by_key(|d| d.line);
     (doc, diags)
 }
-
-#[cfg(test)]
-mod debug_tests {
-    #[test]
-    #[ignore]
-    fn dump_items() {
-        let src = std::fs::read_to_string("input/zangezur-article.txt").unwrap();
-        let units = super::units::units(&src);
-        let mut d = Vec::new();
-        let (_, start) = super::front::read_front(&units, &mut d);
-        let items = super::flow::segment(&units[start..], &mut d);
-        for it in &items {
-            match it {
-                super::flow::Item::Text { line, text } => eprintln!("T {line} {}", text.len()),
-                super::flow::Item::Heading { text, .. } => eprintln!("H {text}"),
-                super::flow::Item::Notes(n) => {
-                    eprintln!("N {:?}", n.iter().map(|l| (l.line, l.label.clone())).collect::<Vec<_>>())
-                }
-            }
-        }
-    }
-}
