@@ -2,7 +2,7 @@
 //!
 //! Readers turn an article (PDF-extracted text, or colophon JSON) into one
 //! [`model::Document`]; writers turn that model into TEI P5, EPUB 3, print PDF and JSON.
-//! The library API is [`read`], [`write`] and [`convert`]; `main.rs` only adds the CLI.
+//! The library API is [`read()`], [`write()`] and [`convert()`]; `main.rs` only adds the CLI.
 
 pub mod diag;
 pub mod error;

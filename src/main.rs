@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use colophon::error::exit;
 use colophon::model::{plain_text, Anchor, Block, Document};
-use colophon::{Diagnostic, Error, Format, Severity};
+use colophon::{Diagnostic, Format, Severity};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -187,7 +187,6 @@ fn inspect(g: &Global, input: &Path, json: bool, meta: Option<&Path>) -> io::Res
         human_report(&mut out, input, &doc, &diags)?;
     }
     let warnings = diags.iter().any(|d| d.severity >= Severity::Warning);
-    let _ = g;
     Ok(if g.strict && warnings { exit::WARNINGS } else { exit::OK })
 }
 
@@ -312,9 +311,4 @@ fn json_report(input: &Path, doc: &Document, diags: &[Diagnostic]) -> serde_json
         },
         "diagnostics": diags,
     })
-}
-
-#[allow(dead_code)]
-fn error_exit(e: &Error) -> i32 {
-    e.exit_code()
 }

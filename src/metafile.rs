@@ -34,8 +34,8 @@ pub fn find_beside(input: &Path) -> Option<PathBuf> {
     ["toml", "yaml", "yml"].iter().map(|ext| dir.join(format!("{stem}.meta.{ext}"))).find(|p| p.is_file())
 }
 
-/// Reads a metadata file into a JSON value (TOML or YAML by extension).
-pub fn load(path: &Path) -> Result<Value> {
+/// Reads a metadata file into its text and a JSON value (TOML or YAML by extension).
+pub fn load(path: &Path) -> Result<(String, Value)> {
     let text =
         std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
@@ -56,7 +56,7 @@ pub fn load(path: &Path) -> Result<Value> {
     if !value.is_object() {
         return Err(Error::input(path, 1, 1, "a metadata file must be a table of keys (title = \"…\")"));
     }
-    Ok(value)
+    Ok((text, value))
 }
 
 fn line_of_key(text: &str, key: &str) -> u32 {
@@ -79,8 +79,7 @@ fn string(v: &Value) -> Option<String> {
 
 /// Applies the metadata file at `path` to `meta`; its values win. Returns diagnostics.
 pub fn apply(path: &Path, meta: &mut Meta) -> Result<Vec<Diagnostic>> {
-    let value = load(path)?;
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let (text, value) = load(path)?;
     let mut diags = Vec::new();
     let bad = |key: &str, what: &str| {
         Error::input(path, line_of_key(&text, key), 0, format!("`{key}` must be {what}"))

@@ -126,7 +126,7 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             if let Ok(n) = label.parse() {
                 last = Some(n);
             }
-            let text = text_after_label(unit, at);
+            let text = unit.text_from(at);
             block.get_or_insert_with(Vec::new).push(NoteLine { label: Some(label), text, line: unit.line() });
             after_separator = false;
             continue;
@@ -240,12 +240,6 @@ fn belongs_to_block<F: Fn() -> Option<u32>>(text: &str, ctx: &Context<F>) -> boo
                 && matches!(((ctx.gap_after)(), ctx.last), (Some(q), Some(l)) if q == l + 2)
         }
     }
-}
-
-fn text_after_label(unit: &Unit, at: usize) -> String {
-    let mut parts: Vec<&str> = unit.lines.iter().map(|l| l.text.trim()).collect();
-    parts[0] = unit.lines[0].text[at..].trim();
-    super::join::join_lines(&parts)
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
         // Author notes: `*`, `†`, `^{*}`.
         if let Some((m, at)) = unit.label() {
             if m.form == Form::Symbol {
-                add_author_note(&mut meta, unit_text_from(unit, at), unit.line(), diags);
+                add_author_note(&mut meta, unit.text_from(at), unit.line(), diags);
                 i += 1;
                 continue;
             }
@@ -122,13 +122,6 @@ fn title_like(text: &str) -> bool {
             && t.chars()
                 .find(|c| c.is_alphanumeric())
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
-}
-
-fn unit_text_from(unit: &Unit, at: usize) -> String {
-    let mut parts: Vec<&str> = unit.lines.iter().map(|l| l.text.trim()).collect();
-    let first = unit.lines[0].text;
-    parts[0] = first[at..].trim();
-    super::join::join_lines(&parts)
 }
 
 fn open_abstract(meta: &mut Meta, pending_titles: &mut Vec<usize>, heading: Option<String>, lang: &str) {

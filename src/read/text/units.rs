@@ -38,6 +38,14 @@ impl<'a> Unit<'a> {
         super::join::join_lines(&parts)
     }
 
+    /// Joins the lines like [`Unit::text`], starting at byte `at` of the first line
+    /// (the text after a note label).
+    pub fn text_from(&self, at: usize) -> String {
+        let mut parts: Vec<&str> = self.lines.iter().map(|l| l.text.trim()).collect();
+        parts[0] = self.lines[0].text[at..].trim();
+        super::join::join_lines(&parts)
+    }
+
     /// Returns the note label at the start of the unit, if any.
     pub fn label(&self) -> Option<(Marker, usize)> {
         leading_label(self.lines[0].text)
