@@ -73,6 +73,19 @@ impl Format {
         }
     }
 
+    /// Returns an error naming the formats this build has when `self` has no writer yet.
+    pub fn require_available(self) -> Result<()> {
+        if self.is_available() {
+            return Ok(());
+        }
+        Err(Error::Unsupported(format!(
+            "the {} writer is not built yet in colophon {}; available now: {}",
+            self.name(),
+            env!("CARGO_PKG_VERSION"),
+            Format::available().iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
+        )))
+    }
+
     /// Formats with a writer in this build.
     pub fn available() -> Vec<Format> {
         Format::ALL.into_iter().filter(|f| f.is_available()).collect()
@@ -94,12 +107,7 @@ pub fn read(input: &Path, meta_file: Option<&Path>) -> Result<(Document, Vec<Dia
 pub fn write(doc: &Document, format: Format) -> Result<Vec<u8>> {
     match format {
         Format::Json => Ok(write::json::write(doc).into_bytes()),
-        Format::Tei | Format::Epub | Format::Pdf => Err(Error::Unsupported(format!(
-            "the {} writer is not built yet in colophon {}; available now: {}",
-            format.name(),
-            env!("CARGO_PKG_VERSION"),
-            Format::available().iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
-        ))),
+        Format::Tei | Format::Epub | Format::Pdf => format.require_available().map(|()| Vec::new()),
     }
 }
 
@@ -134,8 +142,8 @@ pub fn convert(
     out_dir: &Path,
     meta_file: Option<&Path>,
 ) -> Result<Conversion> {
-    if let Some(f) = formats.iter().find(|f| !f.is_available()) {
-        return Err(write(&Document::new(), *f).unwrap_err());
+    for f in formats {
+        f.require_available()?;
     }
     let (document, diagnostics) = read(input, meta_file)?;
     let rendered: Vec<(PathBuf, Vec<u8>)> = formats

@@ -104,14 +104,7 @@ fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
     for name in names {
         let f = Format::parse(name)
             .ok_or_else(|| format!("unknown format `{name}` (choose from tei, epub, pdf, json)"))?;
-        if !f.is_available() {
-            let avail: Vec<_> = Format::available().iter().map(|f| f.name()).collect();
-            return Err(format!(
-                "the {} writer is not built yet in this version; available now: {}",
-                f.name(),
-                avail.join(", ")
-            ));
-        }
+        f.require_available().map_err(|e| e.to_string())?;
         if !formats.contains(&f) {
             formats.push(f);
         }

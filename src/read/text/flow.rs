@@ -6,7 +6,7 @@
 
 use super::features::{citation_like, heading_level, heading_like, is_numbered_heading};
 use super::join::{ends_sentence, starts_lower};
-use super::markers::{find_calls, Form};
+use super::markers::{find_calls, Candidate, Form};
 use super::units::{is_page_number, is_separator, Unit};
 use crate::diag::Diagnostic;
 use std::collections::HashMap;
@@ -58,13 +58,13 @@ fn note_start(unit: &Unit, last: Option<u32>, after_text: bool) -> Option<(Strin
     if m.form == Form::Plain {
         let text = unit.text();
         if !plain_label_fits(&m.label, last, after_text)
-            || is_numbered_heading(&text)
+            || is_numbered_heading(text)
             || text.chars().count() > 2000
         {
             return None;
         }
     }
-    Some((m.label, at))
+    Some((m.label.clone(), *at))
 }
 
 /// Finds lines that repeat on many pages (running heads), keyed with digits removed.
@@ -92,6 +92,7 @@ fn running_key(t: &str) -> String {
 /// Segments `units` (the body, up to the references) into flow items.
 pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
     let running = running_heads(units);
+    let next_typographic = next_typographic_labels(units);
     let mut items: Vec<Item> = Vec::new();
     let mut block: Option<Vec<NoteLine>> = None;
     let mut last: Option<u32> = None;
@@ -131,7 +132,8 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             after_separator = false;
             continue;
         }
-        let text = unit.text();
+        let text = unit.text().to_string();
+        let calls = find_calls(&text);
         let ctx = Context {
             last,
             in_block: block.is_some() || after_separator,
@@ -145,10 +147,9 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
                     items.iter().rev().find_map(|it| if let Item::Notes(b) = it { b.last() } else { None })
                 })
                 .is_some_and(|n| !ends_sentence(&n.text)),
-            gap_after: || next_typographic_label(&units[i + 1..]),
+            next_typographic: next_typographic.get(i + 1).copied().flatten(),
         };
-        let joins_block = belongs_to_block(&text, &ctx);
-        if joins_block {
+        if belongs_to_block(&text, &calls, &ctx) {
             block.get_or_insert_with(Vec::new).push(NoteLine { label: None, text, line: unit.line() });
             after_separator = false;
             continue;
@@ -157,14 +158,10 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             items.push(Item::Notes(b));
         }
         after_separator = false;
-        let prev_ended = match items.iter().rev().find(|it| !matches!(it, Item::Notes(_))) {
-            Some(Item::Text { text, .. }) => ends_sentence(text),
-            _ => true,
-        };
         // Page text cut by a note block is no heading, nor is text with typographic calls.
-        let has_calls = find_calls(&text).iter().any(|c| c.marker.form.is_typographic());
+        let has_calls = calls.iter().any(|c| c.marker.form.is_typographic());
         if heading_like(&text)
-            && prev_ended
+            && !ctx.prev_text_open
             && !starts_lower(&text)
             && ctx.next_label.is_none()
             && !ctx.before_separator
@@ -183,7 +180,7 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
 }
 
 /// What the segmenter knows around an unlabeled unit.
-struct Context<F: Fn() -> Option<u32>> {
+struct Context {
     /// The last numeric note label read.
     last: Option<u32>,
     /// A note block is open, or a separator announced one.
@@ -197,19 +194,25 @@ struct Context<F: Fn() -> Option<u32>> {
     /// The last note stopped mid-sentence (it may run on).
     prev_note_open: bool,
     /// The next typographic label further on.
-    gap_after: F,
+    next_typographic: Option<u32>,
 }
 
-fn next_typographic_label(units: &[Unit]) -> Option<u32> {
-    units
-        .iter()
-        .find_map(|u| u.label().filter(|(m, _)| m.form != Form::Plain))
-        .and_then(|(m, _)| m.label.parse().ok())
+/// For every unit, the first typographic numeric label at or after it (one backward pass).
+fn next_typographic_labels(units: &[Unit]) -> Vec<Option<u32>> {
+    let mut out = vec![None; units.len()];
+    let mut next = None;
+    for (i, u) in units.iter().enumerate().rev() {
+        if let Some((m, _)) = u.label().filter(|(m, _)| m.form != Form::Plain) {
+            next = m.label.parse().ok().or(next);
+        }
+        out[i] = next;
+    }
+    out
 }
 
 /// Decides whether an unlabeled unit is a note line (a note that lost its label, or the
 /// rest of the note before) or page text, from the note sequence around it.
-fn belongs_to_block<F: Fn() -> Option<u32>>(text: &str, ctx: &Context<F>) -> bool {
+fn belongs_to_block(text: &str, calls: &[Candidate], ctx: &Context) -> bool {
     let len = text.chars().count();
     if ctx.before_separator || len > 2000 {
         return false;
@@ -217,7 +220,7 @@ fn belongs_to_block<F: Fn() -> Option<u32>>(text: &str, ctx: &Context<F>) -> boo
     let p = ctx.last.unwrap_or(0);
     let q = ctx.next_label.as_deref().and_then(|l| l.parse::<u32>().ok());
     // Page text carries the calls of the notes that follow it.
-    let calls_ahead = find_calls(text).iter().any(|c| {
+    let calls_ahead = calls.iter().any(|c| {
         let n = c.marker.label.parse::<u32>().unwrap_or(0);
         let in_range = n > p && q.is_none_or(|q| n <= q)
             || ctx.next_label.is_some() && q.is_some_and(|q| q <= p) && n >= 1;
@@ -237,7 +240,7 @@ fn belongs_to_block<F: Fn() -> Option<u32>>(text: &str, ctx: &Context<F>) -> boo
             ctx.in_block
                 && len <= 500
                 && citation_like(text)
-                && matches!(((ctx.gap_after)(), ctx.last), (Some(q), Some(l)) if q == l + 2)
+                && matches!((ctx.next_typographic, ctx.last), (Some(q), Some(l)) if q == l + 2)
         }
     }
 }

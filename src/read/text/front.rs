@@ -28,7 +28,7 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
         let unit = &units[i];
         let text = unit.text();
         let first = unit.first();
-        if is_reference_heading(&text) {
+        if is_reference_heading(text) {
             break;
         }
         if is_separator(first) || is_page_number(first) {
@@ -37,6 +37,7 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
         }
         // Author notes: `*`, `†`, `^{*}`.
         if let Some((m, at)) = unit.label() {
+            let at = *at;
             if m.form == Form::Symbol {
                 add_author_note(&mut meta, unit.text_from(at), unit.line(), diags);
                 i += 1;
@@ -46,7 +47,7 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
             break;
         }
         // Abstract heading, alone or inline (`Abstract: text`).
-        let key = heading_key(&text);
+        let key = heading_key(text);
         if text.chars().count() <= 40 {
             if let Some(lang) = lookup(ABSTRACT_HEADINGS, &key) {
                 open_abstract(&mut meta, &mut pending_titles, Some(text.trim().to_string()), lang);
@@ -55,7 +56,7 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
                 continue;
             }
         }
-        if let Some((head, lang, rest)) = split_inline_heading(ABSTRACT_HEADINGS, &text) {
+        if let Some((head, lang, rest)) = split_inline_heading(ABSTRACT_HEADINGS, text) {
             if !rest.is_empty() {
                 open_abstract(&mut meta, &mut pending_titles, Some(head.to_string()), lang);
                 push_abstract_text(&mut meta, rest);
@@ -65,9 +66,10 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
             }
         }
         // Keyword list, inline or under its own heading.
-        if let Some((head, lang, rest)) = keyword_line(units, i, &text) {
+        if let Some((head, lang, rest)) = keyword_line(units, i, text) {
             let consumed = if rest.is_none() { 2 } else { 1 };
-            let list = rest.unwrap_or_else(|| units.get(i + 1).map(Unit::text).unwrap_or_default());
+            let list =
+                rest.unwrap_or_else(|| units.get(i + 1).map(|u| u.text().to_string()).unwrap_or_default());
             meta.keywords.push(KeywordList {
                 lang: LangTag::parse(lang).ok(),
                 heading: Some(head),
@@ -78,19 +80,19 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
             continue;
         }
         match state {
-            State::Abstract if !heading_like(&text) || prose_like(&text) => {
-                push_abstract_text(&mut meta, &text);
+            State::Abstract if !heading_like(text) || prose_like(text) => {
+                push_abstract_text(&mut meta, text);
                 i += 1;
                 continue;
             }
             _ => {}
         }
-        if prose_like(&text) {
+        if prose_like(text) {
             break; // the body begins
         }
-        if title_like(&text) {
+        if title_like(text) {
             state = State::Front;
-            if let Some(name) = author_line(&text) {
+            if let Some(name) = author_line(text) {
                 meta.authors.push(Author { name: Some(name), ..Author::default() });
             } else {
                 pending_titles.push(meta.titles.len());

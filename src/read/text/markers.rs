@@ -117,6 +117,45 @@ fn latex_at(s: &str, at: usize) -> Option<(usize, String)> {
     Some((i, label))
 }
 
+/// Reads a typographic marker (superscript digits, a LaTeX-like fragment, a caret or a
+/// bracket) starting at byte `at` of `s`. Shared by labels and calls, so both accept the
+/// same shapes.
+fn typographic_at(s: &str, at: usize) -> Option<Marker> {
+    let rest = &s[at..];
+    let first = rest.chars().next()?;
+    let marker =
+        |len: usize, label: String, form: Form| Some(Marker { start: at, end: at + len, label, form });
+    let digits = |from: usize| -> Option<String> {
+        let d: String = rest[from..].chars().take_while(char::is_ascii_digit).collect();
+        (1..=4).contains(&d.len()).then_some(d)
+    };
+    if superscript_digit(first).is_some() {
+        let len: usize =
+            rest.chars().take_while(|&c| superscript_digit(c).is_some()).map(char::len_utf8).sum();
+        let label: String = rest[..len].chars().filter_map(superscript_digit).collect();
+        return marker(len, label, Form::Superscript);
+    }
+    if matches!(first, '$' | '^' | '\\') {
+        if let Some((end, label)) = latex_at(s, at) {
+            let form = if label.chars().all(|c| c.is_ascii_digit()) { Form::Latex } else { Form::Symbol };
+            return marker(end - at, label, form);
+        }
+        if first == '^' {
+            let d = digits(1)?;
+            return marker(1 + d.len(), d, Form::Caret);
+        }
+        return None;
+    }
+    if first == '[' {
+        let d = digits(1)?;
+        if !rest[1 + d.len()..].starts_with(']') {
+            return None;
+        }
+        return marker(d.len() + 2, d, Form::Bracket);
+    }
+    None
+}
+
 /// Reads a note label at the start of `line` (leading spaces allowed).
 ///
 /// Returns the label and the byte offset where the note text begins. Plain digits are
@@ -125,30 +164,8 @@ pub fn leading_label(line: &str) -> Option<(Marker, usize)> {
     let start = line.len() - line.trim_start().len();
     let s = &line[start..];
     let first = s.chars().next()?;
-    let (end, label, form) = if superscript_digit(first).is_some() {
-        let label: String = s.chars().map_while(superscript_digit).collect();
-        let len: usize = s.chars().take(label.len()).map(char::len_utf8).sum();
-        (len, label, Form::Superscript)
-    } else if first == '$' || first == '^' || first == '\\' {
-        if let Some((end, label)) = latex_at(s, 0) {
-            let form =
-                if is_symbol_label(label.chars().next().unwrap_or(' ')) { Form::Symbol } else { Form::Latex };
-            (end, label, form)
-        } else if first == '^' {
-            let digits: String = s[1..].chars().take_while(|c| c.is_ascii_digit()).collect();
-            if digits.is_empty() {
-                return None;
-            }
-            (1 + digits.len(), digits, Form::Caret)
-        } else {
-            return None;
-        }
-    } else if first == '[' {
-        let digits: String = s[1..].chars().take_while(|c| c.is_ascii_digit()).collect();
-        if digits.is_empty() || !s[1 + digits.len()..].starts_with(']') {
-            return None;
-        }
-        (digits.len() + 2, digits, Form::Bracket)
+    let (end, label, form) = if let Some(m) = typographic_at(s, 0) {
+        (m.end, m.label, m.form)
     } else if is_symbol_label(first) {
         let label: String = s.chars().take_while(|&c| c == first).collect();
         (label.len() * first.len_utf8(), label, Form::Symbol)
@@ -233,48 +250,14 @@ pub fn find_calls(text: &str) -> Vec<Candidate> {
     let mut k = 0;
     while k < n {
         let (i, c) = chars[k];
-        // Unicode superscripts.
-        if superscript_digit(c).is_some() {
-            let mut j = k;
-            let mut label = String::new();
-            while j < n {
-                match superscript_digit(chars[j].1) {
-                    Some(d) => label.push(d),
-                    None => break,
+        // Typographic forms: superscripts, LaTeX-like fragments, carets, brackets.
+        if superscript_digit(c).is_some() || matches!(c, '$' | '^' | '\\' | '[') {
+            if let Some(m) = typographic_at(text, i) {
+                let end = m.end;
+                // `km²`: a superscript power after a unit is no call.
+                if !(m.form == Form::Superscript && after_unit(&text[..i])) {
+                    push(&mut out, m.start, m.end, m.label, m.form, PlainContext::GluedToWord);
                 }
-                j += 1;
-            }
-            let end = if j < n { chars[j].0 } else { text.len() };
-            if !after_unit(&text[..i]) {
-                push(&mut out, i, end, label, Form::Superscript, PlainContext::GluedToWord);
-            }
-            k = j;
-            continue;
-        }
-        // LaTeX-like and caret forms.
-        if c == '$' || c == '^' || (c == '\\' && text[i..].starts_with("\\textsuperscript")) {
-            if let Some((end, label)) = latex_at(text, i) {
-                let form = if label.chars().all(|c| c.is_ascii_digit()) { Form::Latex } else { Form::Symbol };
-                push(&mut out, i, end, label, form, PlainContext::GluedToWord);
-                k = chars.partition_point(|&(o, _)| o < end);
-                continue;
-            }
-            if c == '^' {
-                let digits: String = text[i + 1..].chars().take_while(|c| c.is_ascii_digit()).collect();
-                if !digits.is_empty() && digits.len() <= 4 {
-                    let end = i + 1 + digits.len();
-                    push(&mut out, i, end, digits, Form::Caret, PlainContext::GluedToWord);
-                    k = chars.partition_point(|&(o, _)| o < end);
-                    continue;
-                }
-            }
-        }
-        // Brackets: `[14]` right after a word or punctuation, or after a space.
-        if c == '[' {
-            let digits: String = text[i + 1..].chars().take_while(|c| c.is_ascii_digit()).collect();
-            if !digits.is_empty() && digits.len() <= 4 && text[i + 1 + digits.len()..].starts_with(']') {
-                let end = i + 2 + digits.len();
-                push(&mut out, i, end, digits, Form::Bracket, PlainContext::GluedToWord);
                 k = chars.partition_point(|&(o, _)| o < end);
                 continue;
             }

@@ -19,6 +19,10 @@ pub struct Line<'a> {
 pub struct Unit<'a> {
     /// The physical lines.
     pub lines: Vec<Line<'a>>,
+    /// The lines joined (computed once: every stage reads it).
+    text: String,
+    /// The note label opening the first line, with the offset of the note text.
+    label: Option<(Marker, usize)>,
 }
 
 impl<'a> Unit<'a> {
@@ -32,10 +36,17 @@ impl<'a> Unit<'a> {
         self.lines[0].text.trim()
     }
 
-    /// Joins the lines into one text (see [`super::join::join_lines`]).
-    pub fn text(&self) -> String {
-        let parts: Vec<&str> = self.lines.iter().map(|l| l.text.trim()).collect();
-        super::join::join_lines(&parts)
+    /// Creates a unit from its lines, reading its label and joining its text once.
+    fn new(lines: Vec<Line<'a>>) -> Self {
+        let parts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
+        let text = super::join::join_lines(&parts);
+        let label = leading_label(lines[0].text);
+        Unit { lines, text, label }
+    }
+
+    /// Returns the lines joined into one text (see [`super::join::join_lines`]).
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// Joins the lines like [`Unit::text`], starting at byte `at` of the first line
@@ -46,9 +57,9 @@ impl<'a> Unit<'a> {
         super::join::join_lines(&parts)
     }
 
-    /// Returns the note label at the start of the unit, if any.
-    pub fn label(&self) -> Option<(Marker, usize)> {
-        leading_label(self.lines[0].text)
+    /// Returns the note label at the start of the unit and the offset of the note text.
+    pub fn label(&self) -> Option<&(Marker, usize)> {
+        self.label.as_ref()
     }
 }
 
@@ -95,7 +106,7 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
 
 fn flush<'a>(current: &mut Vec<Line<'a>>, out: &mut Vec<Unit<'a>>) {
     if !current.is_empty() {
-        out.push(Unit { lines: std::mem::take(current) });
+        out.push(Unit::new(std::mem::take(current)));
     }
 }
 
@@ -107,7 +118,7 @@ mod tests {
     fn splits_on_blank_lines_labels_and_separators() {
         let src = "Title\n\nline one of a page\nline two\n_\n¹ note one\n² note two\n\n12\nnext page";
         let u = units(src);
-        let texts: Vec<String> = u.iter().map(|u| u.text()).collect();
+        let texts: Vec<&str> = u.iter().map(|u| u.text()).collect();
         assert_eq!(
             texts,
             ["Title", "line one of a page line two", "_", "¹ note one", "² note two", "12", "next page"]
