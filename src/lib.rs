@@ -1,19 +1,25 @@
 //! colophon: archival publishing from one source.
 //!
 //! Readers turn an article (PDF-extracted text, or colophon JSON) into one
-//! [`model::Document`]; writers turn that model into TEI P5, EPUB 3, print PDF and JSON.
-//! The library API is [`read()`], [`write()`] and [`convert()`]; `main.rs` only adds the CLI.
+//! [`model::Document`]; [`enrich()`] adds what the text says (languages, archival
+//! shelfmarks, bibliography fields); writers turn the model into TEI P5, EPUB 3, print PDF
+//! and JSON. The library API is [`read()`], [`enrich()`], [`write()`] and [`convert()`];
+//! `main.rs` only adds the CLI.
 
 pub mod diag;
+pub mod enrich;
 pub mod error;
+pub mod fold;
 pub mod metafile;
 pub mod model;
 pub mod read;
+pub mod resources;
 pub mod write;
 
 pub use diag::{Diagnostic, Severity};
 pub use error::{Error, Result};
 pub use model::Document;
+pub use resources::Resources;
 
 use std::path::{Path, PathBuf};
 
@@ -103,6 +109,23 @@ pub fn read(input: &Path, meta_file: Option<&Path>) -> Result<(Document, Vec<Dia
     Ok((doc, diags))
 }
 
+/// Adds languages, shelfmarks and bibliography fields to `doc` (see [`enrich`](mod@enrich));
+/// returns what could not be decided.
+pub fn enrich(doc: &mut Document, resources: &Resources) -> Vec<Diagnostic> {
+    enrich::enrich(doc, &resources.archives)
+}
+
+/// Reads `input` (with its metadata file) and enriches it: what every writer starts from.
+pub fn load(
+    input: &Path,
+    meta_file: Option<&Path>,
+    resources: &Resources,
+) -> Result<(Document, Vec<Diagnostic>)> {
+    let (mut doc, mut diags) = read(input, meta_file)?;
+    diags.extend(enrich(&mut doc, resources));
+    Ok((doc, diags))
+}
+
 /// Renders `doc` in `format`.
 pub fn write(doc: &Document, format: Format) -> Result<Vec<u8>> {
     match format {
@@ -132,7 +155,7 @@ pub struct Conversion {
     pub outputs: Vec<PathBuf>,
 }
 
-/// Reads `input` and writes it in every format of `formats` into `out_dir`.
+/// Loads `input` and writes it in every format of `formats` into `out_dir`.
 ///
 /// All outputs are rendered before any is written, and each is written atomically, so a
 /// failure leaves no partial file.
@@ -141,11 +164,12 @@ pub fn convert(
     formats: &[Format],
     out_dir: &Path,
     meta_file: Option<&Path>,
+    resources: &Resources,
 ) -> Result<Conversion> {
     for f in formats {
         f.require_available()?;
     }
-    let (document, diagnostics) = read(input, meta_file)?;
+    let (document, diagnostics) = load(input, meta_file, resources)?;
     let rendered: Vec<(PathBuf, Vec<u8>)> = formats
         .iter()
         .map(|&f| Ok((output_path(input, out_dir, f), write(&document, f)?)))

@@ -1,9 +1,11 @@
 //! The `colophon` command line: the only place that knows clap.
 
 use clap::{Args, Parser, Subcommand};
+use colophon::enrich::shelfmark::{self, folios_key};
 use colophon::error::exit;
-use colophon::model::{plain_text, Anchor, Block, Document};
-use colophon::{Diagnostic, Format, Severity};
+use colophon::model::{plain_text, shelfmarks, Anchor, Block, Document, Shelfmark};
+use colophon::{Diagnostic, Format, Resources, Severity};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -37,6 +39,10 @@ struct Global {
     /// Treat warnings as failures: exit with code 1 when any is reported.
     #[arg(long, global = true)]
     strict: bool,
+    /// Folder of user templates that replace the built-in ones; now `archives.toml`, the
+    /// archive table (copy templates/archives.toml from the source to start).
+    #[arg(long, global = true, value_name = "DIR")]
+    templates: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -72,6 +78,24 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         meta: Option<PathBuf>,
     },
+    /// Find archival shelfmarks in text and show their parts.
+    ///
+    /// Recognises Russian, Ukrainian, Azerbaijani, romanised and English forms
+    /// (`РГАСПИ, ф.85, оп.13, д.32, л.3`; `GARF, f. 1235, op. 1, d. 16, ll. 5-7ob.`;
+    /// `ARPİİİSSA, f. 1, siy. 31, iş 186 a, v. 38`). Archives are named from the archive
+    /// table (see --templates). With no TEXT, reads one text per line from standard input.
+    ///
+    /// Example: colophon shelfmark "РГАСПИ, ф.85, оп.13, д.32, л.3 об."
+    #[command(
+        after_help = "Exit codes: 0 at least one shelfmark found, 1 none found, 2 usage error, 3 bad archive table"
+    )]
+    Shelfmark {
+        /// Texts to search (a note, a bibliography entry).
+        texts: Vec<String>,
+        /// Print JSON: for each text, its shelfmarks with byte positions and parts.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() {
@@ -88,12 +112,78 @@ fn main() {
 }
 
 fn run(cli: &Cli) -> io::Result<i32> {
+    let resources = match Resources::load(cli.global.templates.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("colophon: {e}");
+            return Ok(e.exit_code());
+        }
+    };
     match &cli.command {
         Command::Convert { inputs, to, output, meta } => {
-            convert(&cli.global, inputs, to, output, meta.as_deref())
+            convert(&cli.global, inputs, to, output, meta.as_deref(), &resources)
         }
-        Command::Inspect { input, json, meta } => inspect(&cli.global, input, *json, meta.as_deref()),
+        Command::Inspect { input, json, meta } => {
+            inspect(&cli.global, input, *json, meta.as_deref(), &resources)
+        }
+        Command::Shelfmark { texts, json } => find_shelfmarks(texts, *json, &resources),
     }
+}
+
+fn find_shelfmarks(texts: &[String], json: bool, resources: &Resources) -> io::Result<i32> {
+    let stdin_lines;
+    let texts: Vec<&str> = if texts.is_empty() {
+        stdin_lines = io::stdin().lines().collect::<io::Result<Vec<String>>>()?;
+        stdin_lines.iter().map(String::as_str).collect()
+    } else {
+        texts.iter().map(String::as_str).collect()
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut any = false;
+    let mut report = Vec::new();
+    for text in texts {
+        let found = shelfmark::find(text, &resources.archives);
+        any |= !found.is_empty();
+        if json {
+            let items: Vec<_> = found
+                .iter()
+                .map(|f| serde_json::json!({"start": f.start, "end": f.end, "shelfmark": f.shelfmark}))
+                .collect();
+            report.push(serde_json::json!({"text": text, "shelfmarks": items}));
+            continue;
+        }
+        for f in &found {
+            describe(&mut out, &f.shelfmark, resources)?;
+        }
+    }
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report).expect("serialisable"))?;
+    } else if !any {
+        eprintln!("colophon: no shelfmark found");
+    }
+    out.flush()?;
+    Ok(if any { exit::OK } else { exit::WARNINGS })
+}
+
+fn describe(out: &mut impl Write, s: &Shelfmark, resources: &Resources) -> io::Result<()> {
+    writeln!(out, "{}", s.raw)?;
+    if let Some(a) = &s.archive {
+        let known = a.id.as_deref().and_then(|id| resources.archives.get(id));
+        let name = known.and_then(|k| k.names.first()).map_or(String::new(), |n| format!(" ({})", n.text));
+        let inherited = if a.span.is_none() { ", from the shelfmark before" } else { "" };
+        match &a.id {
+            Some(id) => writeln!(out, "  archive  {} → {id}{name}{inherited}", a.name)?,
+            None => writeln!(out, "  archive  {} (not in the archive table){inherited}", a.name)?,
+        }
+    }
+    for (level, p) in s.levels() {
+        let label = if p.label.is_empty() { "(by position)".to_string() } else { p.label.clone() };
+        writeln!(out, "  {level:<8} {} {}", label, p.value)?;
+    }
+    if let Some(f) = &s.folios {
+        writeln!(out, "  folios   {} {}", f.label, folios_key(&f.ranges))?;
+    }
+    Ok(())
 }
 
 fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
@@ -128,6 +218,7 @@ fn convert(
     to: &[String],
     out: &Path,
     meta: Option<&Path>,
+    resources: &Resources,
 ) -> io::Result<i32> {
     let formats = match parse_formats(to) {
         Ok(f) => f,
@@ -138,7 +229,7 @@ fn convert(
     };
     let mut worst = exit::OK;
     for input in inputs {
-        match colophon::convert(input, &formats, out, meta) {
+        match colophon::convert(input, &formats, out, meta, resources) {
             Ok(conv) => {
                 report(g, input, &conv.diagnostics);
                 let warnings = conv.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).count();
@@ -164,8 +255,14 @@ fn convert(
     Ok(worst)
 }
 
-fn inspect(g: &Global, input: &Path, json: bool, meta: Option<&Path>) -> io::Result<i32> {
-    let (doc, diags) = match colophon::read(input, meta) {
+fn inspect(
+    g: &Global,
+    input: &Path,
+    json: bool,
+    meta: Option<&Path>,
+    resources: &Resources,
+) -> io::Result<i32> {
+    let (doc, diags) = match colophon::load(input, meta, resources) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("colophon: {e}");
@@ -190,17 +287,51 @@ struct Counts {
     notes: usize,
     anchored: usize,
     references: usize,
+    parsed_references: usize,
+    shelfmarks_in_body: usize,
+    shelfmarks_in_notes: usize,
+    shelfmarks_in_references: usize,
+    archives: usize,
+    note_langs: BTreeMap<String, usize>,
+    reference_langs: BTreeMap<String, usize>,
+}
+
+fn tally<'a>(langs: impl Iterator<Item = &'a Option<colophon::model::LangTag>>) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for l in langs {
+        *m.entry(l.as_ref().map_or("untagged".to_string(), |l| l.to_string())).or_insert(0) += 1;
+    }
+    m
 }
 
 fn counts(doc: &Document) -> Counts {
     let notes = doc.notes();
+    let entries = doc.back.bibliography.as_ref().map_or(&[][..], |b| &b.entries[..]);
     Counts {
         paragraphs: doc.paragraph_count(),
         headings: doc.body.iter().filter(|b| matches!(b, Block::Heading { .. })).count(),
         notes: notes.len(),
         anchored: notes.iter().filter(|n| n.anchor == Anchor::Call).count(),
-        references: doc.back.bibliography.as_ref().map_or(0, |b| b.entries.len()),
+        references: entries.len(),
+        parsed_references: entries
+            .iter()
+            .filter(|e| e.fields.title.is_some() || e.fields.kind.is_some())
+            .count(),
+        shelfmarks_in_body: doc.body.iter().map(|b| shelfmarks(b.content(), false).len()).sum(),
+        shelfmarks_in_notes: notes
+            .iter()
+            .flat_map(|n| &n.content)
+            .map(|b| shelfmarks(b.content(), true).len())
+            .sum(),
+        shelfmarks_in_references: entries.iter().map(|e| shelfmarks(&e.content, false).len()).sum(),
+        archives: doc.back.archives.len(),
+        note_langs: tally(notes.iter().map(|n| &n.lang)),
+        reference_langs: tally(entries.iter().map(|e| &e.lang)),
     }
+}
+
+fn tally_line(m: &BTreeMap<String, usize>) -> String {
+    m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
 }
 
 fn lang_or_dash(l: &Option<colophon::model::LangTag>) -> String {
@@ -272,9 +403,24 @@ fn human_report(out: &mut impl Write, input: &Path, doc: &Document, diags: &[Dia
         c.anchored,
         c.notes - c.anchored
     )?;
+    if c.notes > 0 {
+        writeln!(out, "               languages: {}", tally_line(&c.note_langs))?;
+    }
     let heading =
         doc.back.bibliography.as_ref().map_or(String::new(), |b| format!(" under \"{}\"", b.heading));
-    writeln!(out, "  references   {}{heading}", c.references)?;
+    writeln!(out, "  references   {}{heading}, {} parsed into fields", c.references, c.parsed_references)?;
+    if c.references > 0 {
+        writeln!(out, "               languages: {}", tally_line(&c.reference_langs))?;
+    }
+    writeln!(
+        out,
+        "  shelfmarks   {} ({} in notes, {} in references, {} in the body), {} archives named",
+        c.shelfmarks_in_notes + c.shelfmarks_in_references + c.shelfmarks_in_body,
+        c.shelfmarks_in_notes,
+        c.shelfmarks_in_references,
+        c.shelfmarks_in_body,
+        c.archives
+    )?;
     let warnings = diags.iter().filter(|d| d.severity >= Severity::Warning).count();
     writeln!(out, "  diagnostics  {} ({warnings} warnings, {} info)", diags.len(), diags.len() - warnings)?;
     let shown = input.display().to_string();
@@ -301,6 +447,17 @@ fn json_report(input: &Path, doc: &Document, diags: &[Diagnostic]) -> serde_json
             "anchored_notes": c.anchored,
             "inferred_anchors": c.notes - c.anchored,
             "references": c.references,
+            "parsed_references": c.parsed_references,
+            "shelfmarks": {
+                "notes": c.shelfmarks_in_notes,
+                "references": c.shelfmarks_in_references,
+                "body": c.shelfmarks_in_body,
+            },
+            "archives": c.archives,
+        },
+        "languages": {
+            "notes": c.note_langs,
+            "references": c.reference_langs,
         },
         "diagnostics": diags,
     })

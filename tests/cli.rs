@@ -153,8 +153,15 @@ fn inspect_json_is_machine_readable() {
     assert_eq!(v["counts"]["notes"], 103);
     assert_eq!(v["counts"]["anchored_notes"], 102);
     assert_eq!(v["counts"]["references"], 67);
-    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 6);
-    assert_eq!(v["diagnostics"][5]["line"], 203);
+    let warnings: Vec<_> =
+        v["diagnostics"].as_array().unwrap().iter().filter(|d| d["severity"] == "warning").collect();
+    assert_eq!(warnings.len(), 6);
+    assert_eq!(warnings[5]["line"], 203);
+    assert_eq!(v["counts"]["shelfmarks"]["notes"], 14);
+    assert_eq!(v["counts"]["shelfmarks"]["references"], 13);
+    assert_eq!(v["counts"]["archives"], 3);
+    assert_eq!(v["counts"]["parsed_references"], 67);
+    assert_eq!(v["languages"]["references"]["ru"], 32);
 }
 
 #[test]

@@ -8,7 +8,8 @@ use common::*;
 
 fn example() -> (colophon::Document, Vec<colophon::Diagnostic>, String) {
     let path = root().join("input/zangezur-article.txt");
-    let (doc, diags) = colophon::read(&path, None).expect("the example reads");
+    let (doc, diags) =
+        colophon::load(&path, None, &colophon::Resources::builtin()).expect("the example reads");
     (doc, diags, std::fs::read_to_string(path).unwrap())
 }
 
@@ -173,4 +174,179 @@ fn json_round_trip_is_lossless() {
     let json = colophon::write::json::write(&doc);
     let back = colophon::read::json::read(std::path::Path::new("x.json"), &json).unwrap();
     assert_eq!(back, doc);
+}
+
+/// The 27 archival shelfmarks of the example, read by hand from the source: 14 in notes
+/// (43, 48 ×4, 54, 55, 59 ×3, 62, 66, 81 ×2) and 13 in the references.
+/// (raw, archive id, fond, opis, delo, folios)
+const NOTE_SHELFMARKS: [(&str, &str, &str, &str, &str, &str); 14] = [
+    ("Central State Archive of Azerbaijan Republic reserve 894, inventory 10, folder (delo) 81, lists 9-10", "arda", "894", "10", "81", "9-10"),
+    ("Государственный архив Азербайджанской Республики (ГААР), ф. 28 s., сп.1, д. 99, л.12", "arda", "28s", "1", "99", "12"),
+    ("Архив общественнополитических документов при Управлении делами Президента Азербайджанской Республики (АОПДУДПАР), ф. 1, д. 99, л.12", "arpiissa", "1", "", "99", "12"),
+    ("Архив общественнополитических документов при Управлении делами Президента Азербайджанской Республики (АОПДУДПАР), ф. 1, сп.169, д 249, л.8", "arpiissa", "1", "169", "249", "8"),
+    ("ф.1, сп.31, д. 186а, л.9", "arpiissa", "1", "31", "186а", "9"),
+    ("РГАСПИ, ф.85, оп.13, д.32, л.3", "rgaspi", "85", "13", "32", "3"),
+    ("Российский Государственный Архив Социально-Политической Истории (РГАСПИ), ф.85, оп.3 с., д. 2, л. 3", "rgaspi", "85", "3с", "2", "3"),
+    ("РГАСПИ, ф. 64, оп.1, д.17, л. 60", "rgaspi", "64", "1", "17", "60"),
+    ("РГАСПИ, ф. 85, оп. 3 с., д. 2, л. 6", "rgaspi", "85", "3с", "2", "6"),
+    ("ARPİİİSSA, f. 1, siy. 31, iş 186 a, v. 38", "arpiissa", "1", "31", "186a", "38"),
+    ("АОПДУДПАР, ф.609, сп.1, д. 62, л. 19", "arpiissa", "609", "1", "62", "19"),
+    ("PDA PAR, f. 1, op. 1, d. 2a, l. 9", "arpiissa", "1", "1", "2a", "9"),
+    ("ARSPIHDA, fn 609, 11, fl 21, p 97", "arpiissa", "609", "11", "21", "97"),
+    ("fn 609, 11, fl 15, p 116", "arpiissa", "609", "11", "15", "116"),
+];
+
+fn shelfmark_row(s: &colophon::model::Shelfmark) -> (String, String, String, String, String, String) {
+    let v =
+        |p: &Option<colophon::model::ShelfmarkPart>| p.as_ref().map_or(String::new(), |p| p.value.clone());
+    (
+        s.raw.clone(),
+        s.archive.as_ref().and_then(|a| a.id.clone()).unwrap_or_default(),
+        v(&s.fond),
+        v(&s.opis),
+        v(&s.delo),
+        s.folios.as_ref().map_or(String::new(), |f| colophon::enrich::shelfmark::folios_key(&f.ranges)),
+    )
+}
+
+fn rows(v: &[(&str, &str, &str, &str, &str, &str)]) -> Vec<(String, String, String, String, String, String)> {
+    v.iter().map(|r| (r.0.into(), r.1.into(), r.2.into(), r.3.into(), r.4.into(), r.5.into())).collect()
+}
+
+#[test]
+fn all_27_shelfmarks_with_their_parts() {
+    let (doc, _, _) = example();
+    let in_notes: Vec<_> = doc
+        .notes()
+        .iter()
+        .flat_map(|n| n.content.iter().flat_map(|b| colophon::model::shelfmarks(b.content(), true)))
+        .map(shelfmark_row)
+        .collect();
+    assert_eq!(in_notes, rows(&NOTE_SHELFMARKS));
+    let entries = &doc.back.bibliography.as_ref().unwrap().entries;
+    let in_refs: Vec<_> = entries
+        .iter()
+        .flat_map(|e| colophon::model::shelfmarks(&e.content, false))
+        .map(shelfmark_row)
+        .collect();
+    // The references repeat notes 48, 66, 54 (with a Greek ϕ), 55, 59, 62 and 43, and add
+    // one telegram the notes do not cite.
+    let mut want = rows(&NOTE_SHELFMARKS[1..5]);
+    want.push(rows(&NOTE_SHELFMARKS[11..12]).remove(0));
+    want.push((
+        "РГАСПИ, ϕ .85, оп.13, д.32, л.3".into(),
+        "rgaspi".into(),
+        "85".into(),
+        "13".into(),
+        "32".into(),
+        "3".into(),
+    ));
+    want.extend(rows(&NOTE_SHELFMARKS[6..11]));
+    want.push((
+        "РГАСПИ, ф.5, оп.1, д.2178, л.20".into(),
+        "rgaspi".into(),
+        "5".into(),
+        "1".into(),
+        "2178".into(),
+        "20".into(),
+    ));
+    want.push(rows(&NOTE_SHELFMARKS[0..1]).remove(0));
+    assert_eq!(in_refs, want);
+    assert_eq!(in_notes.len() + in_refs.len(), 27);
+    let archives: Vec<&str> = doc.back.archives.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(archives, ["arda", "arpiissa", "rgaspi"]);
+    // Page references, volumes and dates are never shelfmarks: every shelfmark has a fond.
+    assert!(in_notes.iter().chain(&in_refs).all(|r| !r.2.is_empty()));
+}
+
+#[test]
+fn the_26_cyrillic_references_are_russian() {
+    let (doc, _, _) = example();
+    let entries = &doc.back.bibliography.as_ref().unwrap().entries;
+    let mut cyrillic = 0;
+    for e in entries {
+        // The entry's own words: without its web address, its shelfmarks and Roman numerals.
+        let mut text = e.raw.clone();
+        for s in colophon::model::shelfmarks(&e.content, false) {
+            text = text.replace(&s.raw, " ");
+        }
+        if let Some(url) = e.fields.url.and_then(|u| u.get(&e.raw)) {
+            text = text.replace(url, " ");
+        }
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+        let roman = |w: &&str| w.chars().all(|c| "IVXLC".contains(c));
+        let all_cyrillic = !words.is_empty()
+            && words
+                .iter()
+                .filter(|w| !roman(w))
+                .all(|w| w.chars().all(|c| ('\u{400}'..='\u{4ff}').contains(&c)));
+        if all_cyrillic {
+            cyrillic += 1;
+            assert_eq!(e.lang.as_ref().map(|l| l.as_str()), Some("ru"), "{}", e.raw);
+            assert_eq!(e.script, Some(colophon::model::Script::Cyrillic), "{}", e.raw);
+        }
+    }
+    assert_eq!(cyrillic, 26);
+}
+
+#[test]
+fn latin_references_are_tagged_by_their_titles() {
+    let (doc, _, _) = example();
+    let entries = &doc.back.bibliography.as_ref().unwrap().entries;
+    let lang_of = |start: &str| {
+        let e = entries.iter().find(|e| e.raw.starts_with(start)).unwrap_or_else(|| panic!("{start}"));
+        e.lang.as_ref().map(|l| l.to_string())
+    };
+    for (start, want) in [
+        ("Musaev,İsmayil", Some("az-Latn")),
+        ("Ibrahim Ether", Some("az-Latn")),
+        ("Isgenderli", Some("az-Latn")),
+        ("Mustafayev, Beşir", Some("tr")),
+        ("Richard G. Hovannisyan", Some("tr")),
+        ("Niftaliyev, Ilgar., \"How", Some("en")),
+        ("Shikhaliyev", Some("en")),
+        ("Guliev, Dzhamil", Some("ru-Latn")),
+        ("Arkhipova", Some("ru-Latn")),
+        ("Baykara", Some("ru-Latn")),
+        // A romanised Russian title the rules cannot decide is left untagged, not guessed.
+        ("Balayev", None),
+    ] {
+        assert_eq!(lang_of(start).as_deref(), want, "{start}");
+    }
+    assert_eq!(doc.meta.lang.as_ref().map(|l| l.as_str()), Some("en"));
+}
+
+#[test]
+fn notes_carry_their_language() {
+    let (doc, _, _) = example();
+    let notes = doc.notes();
+    let lang = |label: &str| {
+        notes.iter().find(|n| n.label == label).and_then(|n| n.lang.as_ref()).map(|l| l.to_string())
+    };
+    for (label, want) in [
+        ("1", "ru"),
+        ("3", "ru-Latn"),
+        ("6", "tr"),
+        ("36", "az-Latn"),
+        ("43", "en"),
+        ("54", "ru"),
+        ("84", "tr"),
+    ] {
+        assert_eq!(lang(label).as_deref(), Some(want), "note {label}");
+    }
+    assert_eq!(lang("81"), None, "a note of shelfmarks only has no language of its own");
+}
+
+#[test]
+fn every_parsed_field_lies_inside_its_entry() {
+    let (doc, _, _) = example();
+    for e in &doc.back.bibliography.as_ref().unwrap().entries {
+        let f = &e.fields;
+        let singles =
+            [f.title, f.container, f.place, f.publisher, f.year, f.volume, f.issue, f.pages, f.url, f.doi];
+        for s in f.authors.iter().chain(singles.iter().flatten()) {
+            assert!(s.get(&e.raw).is_some_and(|t| !t.trim().is_empty()), "{:?} in {}", s, e.raw);
+        }
+        assert!(f.title.is_some() || f.kind.is_some(), "unparsed: {}", e.raw);
+    }
 }

@@ -220,7 +220,7 @@ fn fixtures_match_their_golden_json() {
         if !d.join("input.txt").is_file() {
             continue;
         }
-        let (doc, _) = colophon::read(&d.join("input.txt"), None).unwrap();
+        let (doc, _) = colophon::load(&d.join("input.txt"), None, &colophon::Resources::builtin()).unwrap();
         assert_golden(&d.join("expected.json"), &colophon::write::json::write(&doc));
     }
 }

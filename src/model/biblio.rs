@@ -1,6 +1,6 @@
 //! Back matter: the bibliography, whose entries keep their exact printed text.
 
-use super::{Inline, LangTag, Script};
+use super::{Archive, Inline, LangTag, Script, Span};
 use serde::{Deserialize, Serialize};
 
 /// Everything after the body.
@@ -10,6 +10,9 @@ pub struct BackMatter {
     /// The reference list, if the article has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bibliography: Option<Bibliography>,
+    /// Every archive the document's shelfmarks name, as the archive table describes it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub archives: Vec<Archive>,
 }
 
 /// A reference list under its printed heading.
@@ -24,7 +27,7 @@ pub struct Bibliography {
 
 /// One bibliography entry: the exact printed text, its markup, and what was parsed from it.
 ///
-/// Invariant: `raw == plain_text(&content)`; every [`FieldSpan`] indexes into `raw`.
+/// Invariant: `raw == plain_text(&content)`; every [`Span`] of `fields` indexes into `raw`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BibEntry {
@@ -46,52 +49,65 @@ pub struct BibEntry {
     pub fields: BibFields,
 }
 
-/// A byte range of [`BibEntry::raw`] holding one parsed field.
+/// What kind of work an entry cites (TEI `title/@level`: `a` for an article or chapter,
+/// `m` for a book, `j` for the journal holding an article).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldSpan {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// An article in a journal, magazine or newspaper.
+    Article,
+    /// A chapter or paper in a book or collection.
+    Chapter,
+    /// A book (monograph, collection, edition of documents).
+    Book,
+    /// A web page.
+    Web,
+    /// A thesis or dissertation.
+    Thesis,
+    /// An archival document cited by its shelfmark.
+    Archival,
 }
 
 /// The parts of an entry a parser is sure of (filled by enrichment).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BibFields {
+    /// The kind of work, when the entry's shape shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EntryKind>,
     /// Author names.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub authors: Vec<FieldSpan>,
+    pub authors: Vec<Span>,
     /// Title of the cited work.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<FieldSpan>,
+    pub title: Option<Span>,
     /// Title of the containing journal or book.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub container: Option<FieldSpan>,
+    pub container: Option<Span>,
     /// Place of publication.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub place: Option<FieldSpan>,
+    pub place: Option<Span>,
     /// Publisher.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<FieldSpan>,
+    pub publisher: Option<Span>,
     /// Year of publication.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub year: Option<FieldSpan>,
+    pub year: Option<Span>,
     /// Volume.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub volume: Option<FieldSpan>,
+    pub volume: Option<Span>,
     /// Issue.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub issue: Option<FieldSpan>,
+    pub issue: Option<Span>,
     /// Pages or extent.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pages: Option<FieldSpan>,
+    pub pages: Option<Span>,
     /// Web address.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<FieldSpan>,
+    pub url: Option<Span>,
     /// DOI.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub doi: Option<FieldSpan>,
+    pub doi: Option<Span>,
 }
 
 impl BibFields {

@@ -129,11 +129,33 @@ pub struct Note {
     /// Whether the position is the printed call or an inferred one.
     #[serde(default, skip_serializing_if = "Anchor::is_call")]
     pub anchor: Anchor,
-    /// The note's language where it differs from the document's.
+    /// The note's language, when known (notes are read on their own, e.g. as pop-ups).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<LangTag>,
     /// The note's paragraphs.
     pub content: Vec<Block>,
+}
+
+/// Returns the shelfmarks of `inlines` in order; with `in_notes`, also those inside notes.
+pub fn shelfmarks(inlines: &[Inline], in_notes: bool) -> Vec<&Shelfmark> {
+    fn walk<'a>(inlines: &'a [Inline], in_notes: bool, out: &mut Vec<&'a Shelfmark>) {
+        for inline in inlines {
+            match inline {
+                Inline::Shelfmark(m) => out.push(m),
+                Inline::Emph { content }
+                | Inline::Strong { content }
+                | Inline::Span { content, .. }
+                | Inline::Link { content, .. } => walk(content, in_notes, out),
+                Inline::Note(n) if in_notes => {
+                    n.content.iter().for_each(|b| walk(b.content(), in_notes, out))
+                }
+                Inline::Note(_) | Inline::Text { .. } => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(inlines, in_notes, &mut out);
+    out
 }
 
 /// Concatenates the visible text of `inlines` (notes excluded; shelfmarks by their printed text).

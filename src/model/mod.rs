@@ -9,12 +9,16 @@ mod content;
 mod lang;
 mod meta;
 mod shelfmark;
+mod span;
 
-pub use biblio::{BackMatter, BibEntry, BibFields, Bibliography, FieldSpan};
-pub use content::{plain_text, Anchor, Block, Inline, Note};
+pub use biblio::{BackMatter, BibEntry, BibFields, Bibliography, EntryKind};
+pub use content::{plain_text, shelfmarks, Anchor, Block, Inline, Note};
 pub use lang::{LangTag, Script};
 pub use meta::{Abstract, Author, KeywordList, Meta, Title};
-pub use shelfmark::{Folio, FolioRange, Shelfmark, ShelfmarkPart};
+pub use shelfmark::{
+    Archive, ArchiveName, ArchiveRef, Folio, FolioRange, Folios, Shelfmark, ShelfmarkPart, Side,
+};
+pub use span::Span;
 
 use serde::{Deserialize, Serialize};
 

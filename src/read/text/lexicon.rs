@@ -68,18 +68,7 @@ pub const REFERENCE_HEADINGS: &[&str] = &[
     "bibliographie",
 ];
 
-/// Folds case for heading comparison, treating the Turkic dotted and dotless i alike.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            'İ' | 'I' | 'ı' => out.push('i'),
-            '\u{307}' => {} // combining dot above left by other lowercasings
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
+pub use crate::fold::fold;
 
 /// Normalises a candidate heading line: folded, inner spaces collapsed, numbering and
 /// trailing punctuation dropped (`5. REFERENCES:` → `references`).

@@ -1,0 +1,122 @@
+use super::*;
+
+fn fields(raw: &str) -> Vec<(&'static str, String)> {
+    let f = parse(raw, &[]);
+    let get = |s: Option<Span>| s.map(|s| raw[s.start..s.end].to_string());
+    let mut out = vec![("kind", format!("{:?}", f.kind))];
+    for a in &f.authors {
+        out.push(("author", raw[a.start..a.end].to_string()));
+    }
+    for (name, s) in [
+        ("title", f.title),
+        ("container", f.container),
+        ("place", f.place),
+        ("publisher", f.publisher),
+        ("year", f.year),
+        ("volume", f.volume),
+        ("issue", f.issue),
+        ("pages", f.pages),
+        ("url", f.url),
+        ("doi", f.doi),
+    ] {
+        if let Some(v) = get(s) {
+            out.push((name, v));
+        }
+    }
+    out
+}
+
+fn has(raw: &str, expected: &[(&str, &str)]) {
+    let got = fields(raw);
+    for (k, v) in expected {
+        assert!(got.iter().any(|(gk, gv)| gk == k && gv == v), "{raw}\n missing {k} = {v}\n got {got:#?}");
+    }
+}
+
+#[test]
+fn example_style_book() {
+    has(
+        "Musaev,İsmayil., \"Azərbaycanın Naxçıvan və Zəngəzur bölgələrində siyasi vəziyyət (1917-1921-ci illər)\"., (Bakı, 1996)., s.301.",
+        &[("kind", "Some(Book)"), ("author", "Musaev,İsmayil"), ("place", "Bakı"), ("year", "1996"), ("pages", "301")],
+    );
+}
+
+#[test]
+fn example_style_article() {
+    has(
+        "Shikhaliyev, Emin. \"Britain's Armenian policy in the South Caucasus (1917-1920)\"., IRS-Heritage 1,no.29(2016).,26-33.",
+        &[
+            ("kind", "Some(Article)"),
+            ("author", "Shikhaliyev, Emin"),
+            ("title", "Britain's Armenian policy in the South Caucasus (1917-1920)"),
+            ("container", "IRS-Heritage"),
+            ("volume", "1"),
+            ("issue", "29"),
+            ("year", "2016"),
+            ("pages", "26-33"),
+        ],
+    );
+}
+
+#[test]
+fn gost_book_and_article() {
+    has(
+        "Иванов И. И. Армяно-азербайджанский конфликт. — М.: Наука, 2006. — 221 с.",
+        &[
+            ("kind", "Some(Book)"),
+            ("author", "Иванов И. И."),
+            ("title", "Армяно-азербайджанский конфликт"),
+            ("place", "М."),
+            ("publisher", "Наука"),
+            ("year", "2006"),
+            ("pages", "221"),
+        ],
+    );
+    has(
+        "Петров П. П. Название статьи // Вопросы истории. — 2001. — № 5. — С. 34–51.",
+        &[
+            ("kind", "Some(Article)"),
+            ("container", "Вопросы истории"),
+            ("year", "2001"),
+            ("issue", "5"),
+            ("pages", "34–51"),
+        ],
+    );
+}
+
+#[test]
+fn chicago_article_with_doi() {
+    has(
+        "Doe, Jane. \"Article Title.\" Journal of Caucasus Studies 12, no. 3 (2005): 45–67. https://doi.org/10.1234/abc.5",
+        &[
+            ("title", "Article Title"),
+            ("container", "Journal of Caucasus Studies"),
+            ("volume", "12"),
+            ("issue", "3"),
+            ("year", "2005"),
+            ("pages", "45–67"),
+            ("url", "https://doi.org/10.1234/abc.5"),
+            ("doi", "10.1234/abc.5"),
+        ],
+    );
+}
+
+#[test]
+fn chicago_and_turkish_books() {
+    has(
+        "Smith, John. Title of Book. London: Routledge, 2010.",
+        &[("title", "Title of Book"), ("place", "London"), ("publisher", "Routledge"), ("year", "2010")],
+    );
+    has(
+        "Tellioğlu, İbrahim. Osmanlı Hâkimiyetinde Azerbaycan. İstanbul: Ötüken Neşriyat, 2004.",
+        &[("author", "Tellioğlu, İbrahim"), ("place", "İstanbul"), ("publisher", "Ötüken Neşriyat")],
+    );
+}
+
+#[test]
+fn web_page() {
+    has(
+        "Мустафаева Ситара., \"Советская Россия и формирование границ\"., https://cyberleninka.ru/article/n/sovetskaya.",
+        &[("kind", "Some(Web)"), ("url", "https://cyberleninka.ru/article/n/sovetskaya")],
+    );
+}

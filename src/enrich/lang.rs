@@ -1,0 +1,502 @@
+//! Language and script of a piece of text, by rules first (TEI-ARCHIVAL-NOTES.md §4).
+//!
+//! Candidates are the languages our users write: `en`, `tr`, `ru`, `uk`, `az-Latn`,
+//! `az-Cyrl` and `ru-Latn` (romanised Russian). The decision is made on evidence:
+//! letters only one language has (`ə`, `ı ğ ş`, `â î û`, `і ї є ґ`, `ә ғ ҹ`), function
+//! words, and romanisation patterns (`-skoi`, `-iia`, `zh`, `kh`). When the evidence does not
+//! clearly favour one language the text is left untagged: a wrong `xml:lang` is worse than
+//! none, because hyphenation and screen readers act on it.
+
+use crate::enrich::tokens::{tokenize, Kind};
+use crate::fold::{majority_script, repair_word, script_of};
+use crate::model::{LangTag, Script};
+
+/// What the rules decided about a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    /// The language, when the evidence is clear.
+    pub lang: Option<LangTag>,
+    /// The main script of the letters, when there are any.
+    pub script: Option<Script>,
+}
+
+/// Function words and frequent words, per language (lowercase, Turkic-lowercased).
+const EN: &[&str] = &[
+    "the",
+    "of",
+    "and",
+    "in",
+    "to",
+    "for",
+    "on",
+    "with",
+    "from",
+    "by",
+    "is",
+    "was",
+    "an",
+    "at",
+    "as",
+    "its",
+    "his",
+    "their",
+    "between",
+    "after",
+    "during",
+    "under",
+    "how",
+    "what",
+    "why",
+    "who",
+    "which",
+    "that",
+    "this",
+    "were",
+    "are",
+    "be",
+    "new",
+    "into",
+    "over",
+    "against",
+    "policy",
+    "history",
+    "war",
+    "letter",
+    "documents",
+    "question",
+    "problem",
+    "relations",
+    "state",
+    "archive",
+    "republic",
+    "soviet",
+    "people",
+];
+const TR: &[&str] = &[
+    "ve",
+    "ile",
+    "için",
+    "bir",
+    "bu",
+    "olarak",
+    "da",
+    "de",
+    "hakkında",
+    "üzerine",
+    "tarihi",
+    "tarihçe",
+    "türk",
+    "türkiye",
+    "devleti",
+    "dönemi",
+    "dönemde",
+    "yılları",
+    "meselesi",
+    "sorunu",
+    "göre",
+    "olan",
+    "gibi",
+    "kadar",
+    "sonra",
+    "önce",
+    "arasında",
+    "ilişkileri",
+    "politikası",
+    "siyaseti",
+    "belgeler",
+    "üzerinde",
+    "yeni",
+    "büyük",
+    "savaşı",
+    "ermeni",
+    "kafkasya",
+    "nüfusu",
+    "işgali",
+    "cumhuriyeti",
+    "sovyet",
+    "hükümeti",
+    "olayları",
+    "ve",
+    "mi",
+    "ne",
+    "çok",
+    "değil",
+    "dergisi",
+    "siyasi",
+    "yeni",
+    "sonra",
+    "arasında",
+    "kadar",
+];
+const AZ: &[&str] = &[
+    "və",
+    "ilə",
+    "üçün",
+    "bu",
+    "olan",
+    "haqqında",
+    "tarixi",
+    "tarixindən",
+    "dövlət",
+    "respublikası",
+    "illər",
+    "illəri",
+    "azərbaycan",
+    "cümhuriyyəti",
+    "xalq",
+    "siyasi",
+    "vəziyyət",
+    "sənədlər",
+    "bəzi",
+    "qafqaz",
+    "ermənistan",
+    "naxçıvan",
+    "qarabağ",
+    "zəngəzur",
+    "məsələsi",
+    "kimi",
+    "sonra",
+    "qədər",
+    "arasında",
+    "müharibə",
+    "yeni",
+    "böyük",
+    "axtarış",
+    "heqiqetleri",
+    "heqiqet",
+    "tarixi",
+    "xeyli",
+    "uğrunda",
+    "mübarizə",
+    "dövrü",
+    "dövründə",
+    "ci",
+    "cı",
+    "cu",
+    "cü",
+];
+const RU_LATN: &[&str] = &[
+    "v",
+    "i",
+    "na",
+    "po",
+    "k",
+    "o",
+    "ob",
+    "iz",
+    "dlia",
+    "dlya",
+    "pri",
+    "ot",
+    "do",
+    "za",
+    "s",
+    "u",
+    "nad",
+    "pod",
+    "istorii",
+    "istoriia",
+    "istoriya",
+    "voprosy",
+    "problemy",
+    "ocherki",
+    "sbornik",
+    "dokumentov",
+    "dokumenty",
+    "materialy",
+    "rossii",
+    "rossiia",
+    "rossiya",
+    "sovetskoi",
+    "sovetskaya",
+    "kavkaza",
+    "kavkaz",
+    "mezhdu",
+    "zakavkaz'e",
+    "zakavkazye",
+    "armiia",
+    "vlasti",
+    "politika",
+    "revoliutsii",
+    "uroki",
+    "zabytye",
+    "granits",
+    "granic",
+    "obrazovanie",
+    "obrazovaniia",
+    "avtonomnoi",
+    "oblasti",
+    "gosudarstvami",
+    "na",
+    "primere",
+    "kak",
+    "chto",
+    "eto",
+    "god",
+    "godakh",
+    "gg",
+    "moskva",
+];
+
+/// Endings and letter groups of romanised Russian (ALA-LC, BGN, popular forms).
+const RU_LATN_PATTERNS: &[&str] = &[
+    "skoi", "skogo", "skaia", "skaya", "skii", "skiy", "iia", "iya", "ogo", "ykh", "ikh", "shch", "zh",
+    "nyi", "nyy", "ovoi", "evoi", "aia", "yye", "iye", "tsii", "tsiya",
+];
+
+/// Lowercases a word for list lookup: `I` and `İ` become `i` (the text's language is not
+/// known yet, so neither the Turkic nor the general rule can be assumed), `ı` stays `ı`.
+fn lower(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'I' | 'İ' => out.push('i'),
+            '\u{307}' => {}
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The words of `text`, lowercased, without initials (`K.` in `Iskandarov K.` is not the
+/// Russian preposition `k`).
+fn words(text: &str) -> Vec<String> {
+    let toks = tokenize(text);
+    toks.iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            let initial = t.text(text).chars().count() == 1
+                && t.text(text).chars().all(char::is_uppercase)
+                && toks.get(i + 1).is_some_and(|n| n.is_punct(text, '.') && !n.space_before);
+            t.kind == Kind::Word && !initial
+        })
+        .map(|(_, t)| lower(&repair_word(t.text(text))))
+        .collect()
+}
+
+/// Strips what says nothing about language: web addresses, e-mail addresses, digits.
+pub fn language_text(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@') || looks_like_path(w)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn looks_like_path(w: &str) -> bool {
+    w.contains('/') && w.contains('.') && !w.starts_with('/') && w.len() > 12
+}
+
+fn count_in(words: &[String], list: &[&str]) -> usize {
+    words.iter().filter(|w| list.contains(&w.as_str())).count()
+}
+
+/// Detects the language of `text` by rules; see the module documentation.
+pub fn detect(text: &str) -> Detection {
+    let text = language_text(text);
+    let script = main_script(&text);
+    let words = words(&text);
+    let letters: usize = words.iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum();
+    let lang = match script {
+        _ if letters < 4 => None,
+        Some(Script::Cyrillic) => cyrillic(&words),
+        Some(Script::Latin) => latin(&words, &text),
+        _ => None,
+    };
+    Detection { lang: lang.map(|l| LangTag::parse(l).expect("built-in tags are well-formed")), script }
+}
+
+/// The script of most letters, or [`Script::Mixed`] when no script has 80 % of them.
+pub fn main_script(text: &str) -> Option<Script> {
+    let repaired: String = text.split_whitespace().map(repair_word).collect::<Vec<_>>().join(" ");
+    let main = majority_script(&repaired)?;
+    let (mut total, mut inside) = (0usize, 0usize);
+    for c in repaired.chars().filter_map(script_of) {
+        total += 1;
+        inside += usize::from(c == main);
+    }
+    Some(if inside * 5 >= total * 4 { main } else { Script::Mixed })
+}
+
+/// Frequent Ukrainian words spelt without the letters only Ukrainian has.
+const UK: &[&str] = &[
+    "та",
+    "само",
+    "що",
+    "як",
+    "від",
+    "це",
+    "він",
+    "року",
+    "років",
+    "до",
+    "й",
+    "між",
+    "після",
+    "через",
+    "або",
+];
+/// Frequent Russian words that Ukrainian spells differently.
+const RU: &[&str] =
+    &["же", "что", "как", "от", "это", "он", "года", "лет", "или", "между", "после", "через", "и"];
+
+fn cyrillic(words: &[String]) -> Option<&'static str> {
+    let has = |set: &str, min_len: usize| {
+        words.iter().filter(|w| w.chars().count() >= min_len && w.chars().any(|c| set.contains(c))).count()
+    };
+    let az = has("әғјҝөүһҹ", 1);
+    let uk = has("іїєґ", 2) + count_in(words, UK);
+    let ru = has("ыэъё", 1) + count_in(words, RU);
+    let long_words = words.iter().filter(|w| w.chars().count() >= 3).count();
+    if az > 0 && az >= uk {
+        Some("az-Cyrl")
+    } else if uk > ru {
+        Some("uk")
+    } else if ru > uk || long_words >= 2 && uk == 0 {
+        Some("ru")
+    } else {
+        None
+    }
+}
+
+/// Counts Turkish-style suffixes after an apostrophe on a proper name (`Türkiye'nin`,
+/// `Baku'ye`); English contractions (`Britain's`, `don't`) do not count.
+fn apostrophe_suffixes(text: &str) -> usize {
+    tokenize(text)
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .filter_map(|t| {
+            let w = t.text(text);
+            let (stem, suffix) = w.split_once(crate::enrich::tokens::is_apostrophe)?;
+            let n = suffix.chars().count();
+            let proper = stem.chars().next().is_some_and(char::is_uppercase);
+            (proper
+                && (1..=5).contains(&n)
+                && suffix.chars().all(char::is_lowercase)
+                && !matches!(suffix, "s" | "t" | "ll" | "re" | "ve" | "d" | "m"))
+            .then_some(())
+        })
+        .count()
+}
+
+/// Folds the Turkic letters to ASCII, as careless typing and old fonts do.
+fn ascii_fold(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'ə' => 'e',
+            'ı' => 'i',
+            'ğ' => 'g',
+            'ş' => 's',
+            'ç' => 'c',
+            'ö' => 'o',
+            'ü' => 'u',
+            'â' => 'a',
+            'î' => 'i',
+            'û' => 'u',
+            _ => c,
+        })
+        .collect()
+}
+
+fn latin(words: &[String], text: &str) -> Option<&'static str> {
+    let with = |set: &str| words.iter().filter(|w| w.chars().any(|c| set.contains(c))).count();
+    if with("ə") > 0 {
+        return Some("az-Latn");
+    }
+    let turkic_letters = with("ığşçöü");
+    let circumflex = with("âîû");
+    // Turkish writes no q and no x; English writes q almost only before u.
+    let long = |w: &&String| w.chars().count() > 2;
+    let q_words = words.iter().filter(long).filter(|w| w.contains('q') && !w.contains("qu")).count();
+    let x_words = words.iter().filter(long).filter(|w| w.contains('x')).count();
+    let apostrophes = apostrophe_suffixes(text);
+    let (en, tr, az) = (count_in(words, EN), count_in(words, TR), count_in(words, AZ));
+    // A word counts for one language only if the other has no word that folds to the same
+    // ASCII (`ve`/`və`, `meselesi`/`məsələsi` are the same word in folded text).
+    let only = |list: &[&str], other: &[&str]| {
+        words
+            .iter()
+            .filter(|w| list.contains(&w.as_str()) && !other.iter().any(|o| ascii_fold(o) == ascii_fold(w)))
+            .count()
+    };
+    let (tr_only, az_only) = (only(TR, AZ), only(AZ, TR));
+    // Romanisation patterns count on lowercase words only: names are capitalised and
+    // romanised too (`Ordzhonikidze`), titles in Russian sentence case are not.
+    let lowercase_patterned = text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && w.len() > 4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| RU_LATN_PATTERNS.iter().any(|p| w.contains(p)) || w.ends_with("ii"))
+        .count();
+    let ru = count_in(words, RU_LATN) + lowercase_patterned;
+
+    // Turkish and Azerbaijani share ı ğ ş ç ö ü; letters and words only one has decide.
+    let context = turkic_letters + tr + az + apostrophes + q_words > 0;
+    let qx = if context { q_words + x_words } else { 0 };
+    let turkic =
+        turkic_letters + 2 * (tr + az) + 2 * apostrophes + 2 * qx + if context { circumflex } else { 0 };
+    let az_specific = 2 * az_only + 2 * qx;
+    // ə is among the most frequent Azerbaijani letters: several words with Turkic letters and
+    // no ə, q or x are Turkish.
+    let no_schwa = turkic_letters >= 1 && words.len() >= 5 && q_words + x_words == 0;
+    let tr_specific = 2 * tr_only + 2 * circumflex + apostrophes + 2 * usize::from(no_schwa);
+    let family = if az_specific > 0 && az_specific >= 2 * tr_specific {
+        Some("az-Latn")
+    } else if tr_specific >= 2 * az_specific && (tr_specific > 0 || turkic_letters >= 2) {
+        Some("tr")
+    } else {
+        None
+    };
+    let mut scores = [
+        (family, turkic),
+        (Some("en"), 2 * en),
+        (Some("ru-Latn"), if turkic_letters > 0 { 0 } else { 2 * ru }),
+    ];
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
+    let (best, top) = scores[0];
+    let second = scores[1].1;
+    if top >= 2 && top >= 2 * second {
+        best
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(s: &str) -> Option<String> {
+        detect(s).lang.map(|l| l.to_string())
+    }
+
+    #[test]
+    fn scripts_and_letters_decide_first() {
+        assert_eq!(tag("Две республики. Азербайджано-российские отношения"), Some("ru".into()));
+        assert_eq!(tag("Історія України та її державність"), Some("uk".into()));
+        assert_eq!(tag("Азәрбајҹан тарихи"), Some("az-Cyrl".into()));
+        assert_eq!(tag("Muxtariyyat ərəfəsində Naxçıvan"), Some("az-Latn".into()));
+        assert_eq!(tag("Resulzade Hükümeti Dönemi ve Yaşanan Terör Olayları"), Some("tr".into()));
+    }
+
+    #[test]
+    fn function_words_and_romanisation() {
+        assert_eq!(tag("How Azerbaijan lost Zangezur"), Some("en".into()));
+        assert_eq!(
+            tag("K istorii obrazovaniia Nagorno-Karabakhskoi avtonomnoi oblasti"),
+            Some("ru-Latn".into())
+        );
+        assert_eq!(tag("Gelecekteki catismanın temelleri iste bu sırada atıldı."), Some("tr".into()));
+    }
+
+    #[test]
+    fn no_evidence_no_tag() {
+        assert_eq!(tag("Zangezur, Nakhchivan, Karabakh"), None);
+        assert_eq!(tag("https://cyberleninka.ru/article/n/sovetskaya-rossiya"), None);
+        assert_eq!(tag("1920"), None);
+    }
+
+    #[test]
+    fn a_lone_ukrainian_initial_does_not_make_russian_ukrainian() {
+        assert_eq!(tag("Киреев, І. Армяне в истории"), Some("ru".into()));
+    }
+}

@@ -1,0 +1,282 @@
+//! Format-independent passes over the model: archival shelfmarks, bibliography fields and
+//! languages. Every writer gets the same knowledge from them.
+//!
+//! [`enrich`] only adds: it never rewrites printed text, and it keeps whatever the input
+//! already says (a language from a metadata file, fields from colophon JSON), so running it
+//! twice gives the same document.
+
+pub mod citation;
+pub mod lang;
+pub mod shelfmark;
+mod spans;
+pub mod tokens;
+
+use crate::diag::Diagnostic;
+use crate::model::{plain_text, Block, Document, Inline, Span};
+use lang::Detection;
+use shelfmark::ArchiveTable;
+
+/// Runs every pass over `doc`; returns what it could not decide, as diagnostics.
+pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut used_archives: Vec<String> = Vec::new();
+
+    // Shelfmarks: body, notes and bibliography.
+    for block in &mut doc.body {
+        mark_block(block, table, &mut used_archives);
+    }
+    if let Some(bib) = &mut doc.back.bibliography {
+        for entry in &mut bib.entries {
+            mark_inlines(&mut entry.content, table, &mut used_archives);
+        }
+    }
+    for id in used_archives {
+        if !doc.back.archives.iter().any(|a| a.id == id) {
+            if let Some(a) = table.get(&id) {
+                doc.back.archives.push(a.clone());
+            }
+        }
+    }
+
+    // Bibliography fields and languages.
+    if let Some(bib) = &mut doc.back.bibliography {
+        for (n, entry) in bib.entries.iter_mut().enumerate() {
+            let marks: Vec<Span> =
+                shelfmark::find(&entry.raw, table).iter().map(|f| Span::new(f.start, f.end)).collect();
+            if entry.fields.is_empty() {
+                entry.fields = citation::parse(&entry.raw, &marks);
+            }
+            let d = entry_language(&entry.raw, &entry.fields, &marks);
+            entry.script = entry.script.or(d.script);
+            if entry.lang.is_none() {
+                entry.lang = d.lang;
+                if entry.lang.is_none() && letters(&entry.raw) >= 12 {
+                    diags.push(undecided(
+                        &format!("reference {}", entry.label.clone().unwrap_or((n + 1).to_string())),
+                        &entry.raw,
+                    ));
+                }
+            }
+        }
+    }
+
+    // Metadata.
+    for t in &mut doc.meta.titles {
+        if t.lang.is_none() {
+            t.lang = lang::detect(&t.text).lang;
+        }
+    }
+    for a in &mut doc.meta.abstracts {
+        if a.lang.is_none() {
+            a.lang = lang::detect(&blocks_text(&a.content)).lang;
+        }
+    }
+    for k in &mut doc.meta.keywords {
+        if k.lang.is_none() {
+            k.lang = lang::detect(&k.terms.join(", ")).lang;
+        }
+    }
+
+    // The document's language: the body's, else the first title's.
+    if doc.meta.lang.is_none() {
+        let body = blocks_text(&doc.body);
+        doc.meta.lang =
+            lang::detect(&body).lang.or_else(|| doc.meta.titles.first().and_then(|t| t.lang.clone()));
+    }
+    let doc_lang = doc.meta.lang.clone();
+
+    // Paragraphs, notes and runs in another script.
+    for block in &mut doc.body {
+        if let Block::Paragraph { content, lang } = block {
+            if lang.is_none() {
+                let d = lang::detect(&plain_text(content));
+                if d.lang.is_some() && d.lang != doc_lang {
+                    *lang = d.lang;
+                }
+            }
+            let base = lang.clone().or_else(|| doc_lang.clone());
+            spans::tag_runs(content, base.as_ref());
+        }
+    }
+    let mut notes_undecided = Vec::new();
+    for_each_note(&mut doc.body, &mut |note| {
+        let text = note_text(&note.content);
+        if note.lang.is_none() {
+            note.lang = note_language(text.trim());
+            if note.lang.is_none() && letters(&text) >= 12 {
+                notes_undecided.push(undecided(&format!("note {}", note.label), &text));
+            }
+        }
+        for b in &mut note.content {
+            if let Block::Paragraph { content, .. } = b {
+                spans::tag_runs(content, note.lang.as_ref());
+            }
+        }
+    });
+    diags.extend(notes_undecided);
+    diags
+}
+
+/// Detects a note's language. A note that cites a work by a quoted title of three words or
+/// more takes the title's language (`Arkhipova, E., "Azerbaycano-Gruzinskaya granitsa…"
+/// (The Azerbaijan-Georgian border…)` is romanised Russian, whatever its gloss); any other
+/// note takes the language of its whole text.
+fn note_language(text: &str) -> Option<crate::model::LangTag> {
+    let fields = citation::parse(text, &[]);
+    let quoted = fields.title.filter(|t| {
+        let before = text[..t.start].trim_end().chars().next_back();
+        before.is_some_and(|c| matches!(c, '"' | '“' | '«' | '„'))
+            && text[t.start..t.end].split_whitespace().count() >= 3
+    });
+    match quoted {
+        Some(_) => entry_language(text, &fields, &[]).lang,
+        None => lang::detect(text).lang.or_else(|| entry_language(text, &fields, &[]).lang),
+    }
+}
+
+/// Detects an entry's language from its title (the part a reader reads). Only when there
+/// is no title of three words or more does the rest of the entry (names, journal, place)
+/// decide: a romanised Russian title in an Azerbaijani newspaper is not Azerbaijani.
+pub fn entry_language(raw: &str, fields: &crate::model::BibFields, shelfmarks: &[Span]) -> Detection {
+    let whole = without(raw, fields.url.iter().chain(fields.doi.iter()).chain(shelfmarks));
+    let script = lang::main_script(&whole);
+    let title = fields.title.and_then(|t| t.get(raw));
+    let from_title = title.map(lang::detect).and_then(|d| d.lang);
+    let title_decides = title.is_some_and(|t| t.split_whitespace().count() >= 3);
+    let lang = if title_decides { from_title } else { from_title.or_else(|| lang::detect(&whole).lang) };
+    Detection { lang, script }
+}
+
+/// Returns `text` with the spans blanked out.
+fn without<'a>(text: &str, spans: impl Iterator<Item = &'a Span>) -> String {
+    let mut s = text.to_string();
+    for sp in spans {
+        if let Some(range) = text.get(sp.start..sp.end) {
+            s.replace_range(sp.start..sp.end, &" ".repeat(range.len()));
+        }
+    }
+    s
+}
+
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+fn undecided(what: &str, text: &str) -> Diagnostic {
+    let excerpt: String = text.chars().take(50).collect();
+    let more = if text.chars().count() > 50 { "…" } else { "" };
+    Diagnostic::info(
+        "language-undecided",
+        0,
+        format!("{what}: language not decided, left untagged: \"{excerpt}{more}\""),
+    )
+}
+
+fn blocks_text(blocks: &[Block]) -> String {
+    blocks.iter().map(|b| plain_text(b.content())).collect::<Vec<_>>().join("\n")
+}
+
+/// A note's text without its shelfmarks (they say nothing about the note's language).
+fn note_text(blocks: &[Block]) -> String {
+    fn push(inlines: &[Inline], out: &mut String) {
+        for i in inlines {
+            match i {
+                Inline::Text { text } => out.push_str(text),
+                Inline::Emph { content } | Inline::Strong { content } | Inline::Span { content, .. } => {
+                    push(content, out)
+                }
+                Inline::Link { .. } | Inline::Shelfmark(_) | Inline::Note(_) => out.push(' '),
+            }
+        }
+    }
+    let mut out = String::new();
+    for b in blocks {
+        push(b.content(), &mut out);
+        out.push('\n');
+    }
+    out
+}
+
+fn for_each_note(blocks: &mut [Block], f: &mut dyn FnMut(&mut crate::model::Note)) {
+    fn walk(inlines: &mut [Inline], f: &mut dyn FnMut(&mut crate::model::Note)) {
+        for i in inlines {
+            match i {
+                Inline::Note(n) => f(n),
+                Inline::Emph { content }
+                | Inline::Strong { content }
+                | Inline::Span { content, .. }
+                | Inline::Link { content, .. } => walk(content, f),
+                Inline::Text { .. } | Inline::Shelfmark(_) => {}
+            }
+        }
+    }
+    for b in blocks {
+        match b {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => walk(content, f),
+        }
+    }
+}
+
+fn mark_block(block: &mut Block, table: &ArchiveTable, used: &mut Vec<String>) {
+    match block {
+        Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+            mark_inlines(content, table, used)
+        }
+    }
+}
+
+/// Replaces shelfmarks inside the text inlines of `inlines` (and of their notes) by
+/// [`Inline::Shelfmark`]s, keeping the text around them.
+fn mark_inlines(inlines: &mut Vec<Inline>, table: &ArchiveTable, used: &mut Vec<String>) {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines.drain(..) {
+        match inline {
+            Inline::Text { text } => {
+                let found = shelfmark::find(&text, table);
+                if found.is_empty() {
+                    out.push(Inline::Text { text });
+                    continue;
+                }
+                let mut at = 0;
+                for f in found {
+                    if f.start > at {
+                        out.push(Inline::text(&text[at..f.start]));
+                    }
+                    if let Some(id) = f.shelfmark.archive.as_ref().and_then(|a| a.id.clone()) {
+                        if !used.contains(&id) {
+                            used.push(id);
+                        }
+                    }
+                    out.push(Inline::Shelfmark(Box::new(f.shelfmark)));
+                    at = f.end;
+                }
+                if at < text.len() {
+                    out.push(Inline::text(&text[at..]));
+                }
+            }
+            Inline::Emph { mut content } => {
+                mark_inlines(&mut content, table, used);
+                out.push(Inline::Emph { content });
+            }
+            Inline::Strong { mut content } => {
+                mark_inlines(&mut content, table, used);
+                out.push(Inline::Strong { content });
+            }
+            Inline::Span { lang, mut content } => {
+                mark_inlines(&mut content, table, used);
+                out.push(Inline::Span { lang, content });
+            }
+            Inline::Note(mut note) => {
+                for b in &mut note.content {
+                    mark_block(b, table, used);
+                }
+                out.push(Inline::Note(note));
+            }
+            other @ (Inline::Link { .. } | Inline::Shelfmark(_)) => out.push(other),
+        }
+    }
+    *inlines = out;
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,199 @@
+//! The archive table: which names and acronyms denote which archive.
+//!
+//! Built in from `templates/archives.toml`; users replace it with `--templates DIR`
+//! (`DIR/archives.toml`). Names are matched by [`key`]: case, spaces, points, hyphens,
+//! the Turkic dotted/dotless i and Latin/Cyrillic look-alikes do not matter.
+
+use crate::error::{Error, Result};
+use crate::fold::{fold, lookalike_in};
+use crate::model::{Archive, Script};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The table shipped with colophon.
+pub const BUILTIN: &str = include_str!("../../../templates/archives.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TableFile {
+    archive: Vec<Archive>,
+}
+
+/// Archives and the lookup keys of their names.
+#[derive(Debug, Clone)]
+pub struct ArchiveTable {
+    archives: Vec<Archive>,
+    by_key: HashMap<String, usize>,
+    longest_name_words: usize,
+}
+
+/// Returns the comparison key of an archive name: folded, look-alikes mapped to Latin,
+/// everything but letters and digits removed.
+pub fn key(name: &str) -> String {
+    fold(name).chars().filter(|c| c.is_alphanumeric()).map(|c| lookalike_in(c, Script::Latin)).collect()
+}
+
+fn is_ncname(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+impl ArchiveTable {
+    /// Returns the built-in table.
+    pub fn builtin() -> Self {
+        Self::parse(BUILTIN, Path::new("templates/archives.toml"))
+            .expect("the built-in archive table is valid")
+    }
+
+    /// Reads a table file, reporting problems with their line.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text =
+            std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        Self::parse(&text, path)
+    }
+
+    /// Parses the TOML text of a table; `path` names it in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Self> {
+        let index = crate::diag::LineIndex::new(text);
+        let file: TableFile = toml::from_str(text).map_err(|e| {
+            let (line, col) = e.span().map_or((0, 0), |s| index.position(text, s.start));
+            Error::input(path, line, col, format!("invalid archive table: {}", e.message()))
+        })?;
+        let line_of = |needle: &str| text.find(needle).map_or(0, |at| index.position(text, at).0);
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut longest_name_words = 1;
+        let mut ids = HashMap::new();
+        for (i, a) in file.archive.iter().enumerate() {
+            let here = line_of(&format!("\"{}\"", a.id));
+            if !is_ncname(&a.id) {
+                return Err(Error::input(
+                    path,
+                    here,
+                    0,
+                    format!("archive id `{}` must be an XML name (letters, digits, -, _)", a.id),
+                ));
+            }
+            if ids.insert(a.id.clone(), i).is_some() {
+                return Err(Error::input(path, here, 0, format!("archive id `{}` is used twice", a.id)));
+            }
+            if a.names.is_empty() {
+                return Err(Error::input(
+                    path,
+                    here,
+                    0,
+                    format!("archive `{}` needs at least one name", a.id),
+                ));
+            }
+            let all = a.names.iter().map(|n| n.text.as_str()).chain(a.acronyms.iter().map(String::as_str));
+            for name in all {
+                let k = key(name);
+                if k.is_empty() {
+                    return Err(Error::input(
+                        path,
+                        line_of(name),
+                        0,
+                        format!("archive `{}` has an empty name", a.id),
+                    ));
+                }
+                if let Some(&other) = by_key.get(&k) {
+                    if other != i {
+                        return Err(Error::input(
+                            path,
+                            line_of(name),
+                            0,
+                            format!("`{name}` names both `{}` and `{}`", file.archive[other].id, a.id),
+                        ));
+                    }
+                }
+                by_key.insert(k, i);
+                longest_name_words = longest_name_words.max(name.split_whitespace().count());
+            }
+        }
+        Ok(ArchiveTable { archives: file.archive, by_key, longest_name_words })
+    }
+
+    /// Returns the archive a printed name or acronym denotes.
+    pub fn lookup(&self, printed: &str) -> Option<&Archive> {
+        self.by_key.get(&key(printed)).map(|&i| &self.archives[i])
+    }
+
+    /// Returns the archive with this id.
+    pub fn get(&self, id: &str) -> Option<&Archive> {
+        self.archives.iter().find(|a| a.id == id)
+    }
+
+    /// The largest number of words of any name (bounds the backward search for a name).
+    pub fn longest_name_words(&self) -> usize {
+        self.longest_name_words
+    }
+
+    /// Every archive, in table order.
+    pub fn archives(&self) -> &[Archive] {
+        &self.archives
+    }
+}
+
+impl Default for ArchiveTable {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_table_knows_the_required_archives() {
+        let t = ArchiveTable::builtin();
+        for (name, id) in [
+            ("РГАСПИ", "rgaspi"),
+            ("RGASPI", "rgaspi"),
+            ("РЦХИДНИ", "rgaspi"),
+            ("ГА РФ", "garf"),
+            ("РГВА", "rgva"),
+            ("РГВИА", "rgvia"),
+            ("ГААР", "arda"),
+            ("ARDA", "arda"),
+            ("АОПДУДПАР", "arpiissa"),
+            ("ARPİİİSSA", "arpiissa"),
+            ("ARP İİ İSSA", "arpiissa"),
+            ("PDA PAR", "arpiissa"),
+            ("ARSPIHDA", "arpiissa"),
+            ("ЦДАВО", "tsdavo"),
+            ("National Archives of Georgia", "nag"),
+            ("Национальный архив Армении", "naa"),
+            ("Российский Государственный Архив Социально-Политической Истории", "rgaspi"),
+            ("Central State Archive of Azerbaijan Republic", "arda"),
+        ] {
+            assert_eq!(t.lookup(name).map(|a| a.id.as_str()), Some(id), "{name}");
+        }
+        assert!(t.lookup("ЦГАИПД").is_none());
+    }
+
+    #[test]
+    fn look_alike_letters_do_not_matter() {
+        let t = ArchiveTable::builtin();
+        assert_eq!(t.lookup("PГACПИ").map(|a| a.id.as_str()), Some("rgaspi"));
+    }
+
+    #[test]
+    fn bad_tables_are_refused_with_their_line() {
+        let p = Path::new("a.toml");
+        let dup = "[[archive]]\nid = \"x\"\nnames = [{ text = \"A\" }]\n[[archive]]\nid = \"x\"\nnames = [{ text = \"B\" }]\n";
+        let e = ArchiveTable::parse(dup, p).unwrap_err().to_string();
+        assert!(e.contains("used twice"), "{e}");
+        let clash = "[[archive]]\nid = \"x\"\nnames = [{ text = \"A\" }]\nacronyms = [\"ZZ\"]\n[[archive]]\nid = \"y\"\nnames = [{ text = \"B\" }]\nacronyms = [\"Z Z\"]\n";
+        let e = ArchiveTable::parse(clash, p).unwrap_err().to_string();
+        assert!(e.contains("names both `x` and `y`") && e.contains("a.toml:8"), "{e}");
+        let bad_id = "[[archive]]\nid = \"1x\"\nnames = [{ text = \"A\" }]\n";
+        assert!(ArchiveTable::parse(bad_id, p).unwrap_err().to_string().contains("XML name"));
+        let unknown = "[[archive]]\nid = \"x\"\nname = \"A\"\n";
+        let e = ArchiveTable::parse(unknown, p).unwrap_err().to_string();
+        assert!(e.contains("a.toml:3"), "{e}");
+        let bad_lang = "[[archive]]\nid = \"x\"\nnames = [{ text = \"A\", lang = \"english\" }]\n";
+        assert!(ArchiveTable::parse(bad_lang, p).is_err());
+    }
+}

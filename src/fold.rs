@@ -1,0 +1,182 @@
+//! Character-level knowledge shared by readers and enrichment: case folding that respects
+//! Turkish and Azerbaijani, the script of a letter, and look-alike letters across scripts.
+//!
+//! Rust's locale-free `to_lowercase()` turns `İŞ` into `i̇ş` (with a combining dot) and `I`
+//! into `i`, which is wrong for Turkish and Azerbaijani, where `I/ı` and `İ/i` are the case
+//! pairs (CLDR `tr-Lower` transform). Matching therefore uses [`fold`], which maps every
+//! i-like letter to one key, and display-side lowercasing uses [`lowercase_turkic`].
+
+use crate::model::Script;
+
+/// Folds `s` for loose comparison: lowercase, with `İ`, `I` and `ı` all folded to `i` and
+/// a stray combining dot above dropped, so `İŞ`, `iş` and `IŞ` compare equal.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'İ' | 'I' | 'ı' => out.push('i'),
+            '\u{307}' => {}
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Lowercases `s` by the Turkish/Azerbaijani rules (`I` → `ı`, `İ` → `i`); other letters as
+/// Unicode lowercases them.
+pub fn lowercase_turkic(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'I' => out.push('ı'),
+            'İ' => out.push('i'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Returns the script of a letter, or `None` for digits, punctuation, marks and symbols.
+pub fn script_of(c: char) -> Option<Script> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    let cp = c as u32;
+    Some(match cp {
+        0x0041..=0x02AF | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xFF21..=0xFF5A => {
+            Script::Latin
+        }
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
+        0x0530..=0x058F | 0xFB13..=0xFB17 => Script::Armenian,
+        0x10A0..=0x10FF | 0x1C90..=0x1CBF | 0x2D00..=0x2D2F => Script::Georgian,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Arabic,
+        _ => return None,
+    })
+}
+
+/// Latin letters that print exactly like a Cyrillic letter, paired with it. (`s`/`ѕ` is left
+/// out: a Latin `s` in a Russian shelfmark is a romanised `с`, not a Macedonian `ѕ`.)
+const LATIN_CYRILLIC: [(char, char); 22] = [
+    ('a', 'а'),
+    ('k', 'к'),
+    ('c', 'с'),
+    ('e', 'е'),
+    ('o', 'о'),
+    ('p', 'р'),
+    ('x', 'х'),
+    ('y', 'у'),
+    ('i', 'і'),
+    ('j', 'ј'),
+    ('A', 'А'),
+    ('B', 'В'),
+    ('C', 'С'),
+    ('E', 'Е'),
+    ('H', 'Н'),
+    ('I', 'І'),
+    ('K', 'К'),
+    ('M', 'М'),
+    ('O', 'О'),
+    ('P', 'Р'),
+    ('T', 'Т'),
+    ('X', 'Х'),
+];
+
+/// Returns the look-alike of `c` in `script` (`a` ↔ `а`, Greek `ϕ`/`φ` → `ф`), or `c`
+/// itself when it has none or is already in that script.
+pub fn lookalike_in(c: char, script: Script) -> char {
+    match script {
+        Script::Cyrillic => match c {
+            'ϕ' | 'φ' => 'ф',
+            'Φ' => 'Ф',
+            _ => LATIN_CYRILLIC.iter().find(|(l, _)| *l == c).map_or(c, |&(_, cy)| cy),
+        },
+        Script::Latin => LATIN_CYRILLIC.iter().find(|(_, cy)| *cy == c).map_or(c, |&(l, _)| l),
+        _ => c,
+    }
+}
+
+/// Returns the script most letters of `s` are written in, after counting look-alikes on the
+/// side of the word's other letters (`Макhmourian` is Latin with one Cyrillic slip).
+pub fn majority_script(s: &str) -> Option<Script> {
+    let mut counts: Vec<(Script, usize)> = Vec::new();
+    for c in s.chars() {
+        if let Some(sc) = script_of(c) {
+            match counts.iter_mut().find(|(s, _)| *s == sc) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((sc, 1)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts.first().map(|&(s, _)| s)
+}
+
+/// Returns true when `c` has a look-alike in the other of Latin and Cyrillic.
+fn is_ambiguous(c: char) -> bool {
+    LATIN_CYRILLIC.iter().any(|&(l, cy)| c == l || c == cy)
+}
+
+/// Repairs look-alike letters of one word to the script of its distinctive letters
+/// (`асаdemia` → `academia`, `oп` → `оп`, `ϕ` → `ф`). A word whose distinctive letters
+/// disagree, or that has none, is returned as is.
+pub fn repair_word(word: &str) -> String {
+    if word.chars().any(|c| matches!(c, 'ϕ' | 'φ' | 'Φ'))
+        && !word.chars().any(|c| script_of(c) == Some(Script::Latin))
+    {
+        return word.chars().map(|c| lookalike_in(c, Script::Cyrillic)).collect();
+    }
+    let distinctive =
+        |s: Script| word.chars().filter(|&c| !is_ambiguous(c) && script_of(c) == Some(s)).count();
+    let (latin, cyrillic) = (distinctive(Script::Latin), distinctive(Script::Cyrillic));
+    let target = match (latin > 0, cyrillic > 0) {
+        (true, false) => Script::Latin,
+        (false, true) => Script::Cyrillic,
+        _ => return word.to_string(),
+    };
+    word.chars().map(|c| lookalike_in(c, target)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turkic_fold_pairs_dotted_and_dotless_i() {
+        assert_eq!(fold("İŞ"), fold("iş"));
+        assert_eq!(fold("ISIM"), fold("ısım"));
+        assert_eq!(fold("SİYAHI"), "siyahi");
+    }
+
+    #[test]
+    fn turkic_lowercase_is_not_unicode_lowercase() {
+        assert_eq!(lowercase_turkic("ISIM"), "ısım");
+        assert_eq!(lowercase_turkic("İŞ"), "iş");
+        assert_ne!("İŞ".to_lowercase(), "iş", "the trap TEI-ARCHIVAL-NOTES §3.3 describes");
+    }
+
+    #[test]
+    fn scripts_of_letters() {
+        assert_eq!(script_of('ə'), Some(Script::Latin));
+        assert_eq!(script_of('ф'), Some(Script::Cyrillic));
+        assert_eq!(script_of('ϕ'), Some(Script::Greek));
+        assert_eq!(script_of('ա'), Some(Script::Armenian));
+        assert_eq!(script_of('ს'), Some(Script::Georgian));
+        assert_eq!(script_of('7'), None);
+    }
+
+    #[test]
+    fn words_are_repaired_to_their_majority_script() {
+        assert_eq!(repair_word("асаdemia"), "academia");
+        assert_eq!(repair_word("oп"), "оп");
+        assert_eq!(repair_word("ϕ"), "ф");
+        assert_eq!(repair_word("186a"), "186a");
+        assert_eq!(repair_word("Макhmourian"), "Makhmourian");
+    }
+
+    #[test]
+    fn majority_script_counts_letters_only() {
+        assert_eq!(majority_script("РГАСПИ, f. 85"), Some(Script::Cyrillic));
+        assert_eq!(majority_script("12, 13"), None);
+    }
+}

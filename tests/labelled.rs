@@ -1,0 +1,336 @@
+//! Accuracy on the hand-labelled sets in `tests/labelled/`: shelfmarks (parts precision
+//! and recall), bibliography fields, and language tags. Each test prints its figures
+//! (`cargo test --test labelled -- --nocapture`) and fails below the agreed thresholds.
+
+use colophon::enrich::citation;
+use colophon::enrich::lang;
+use colophon::enrich::shelfmark::{find, folios_key, ArchiveTable};
+use colophon::model::{BibFields, Span};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+fn load<T: for<'de> Deserialize<'de>>(name: &str) -> T {
+    let path = format!("{}/tests/labelled/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[derive(Deserialize)]
+struct ShelfmarkSet {
+    case: Vec<ShelfmarkCase>,
+}
+
+#[derive(Deserialize)]
+struct ShelfmarkCase {
+    text: String,
+    #[serde(default)]
+    expect: Vec<BTreeMap<String, String>>,
+}
+
+/// The comparable parts of a found shelfmark, keyed as in the labelled file.
+fn found_parts(text: &str, f: &colophon::enrich::shelfmark::Found) -> BTreeMap<String, String> {
+    let s = &f.shelfmark;
+    let mut m = BTreeMap::new();
+    m.insert("raw".to_string(), text[f.start..f.end].to_string());
+    if let Some(a) = &s.archive {
+        if a.span.is_some() {
+            m.insert("archive".into(), a.name.clone());
+        }
+        if let Some(id) = &a.id {
+            m.insert("archive_id".into(), id.clone());
+        }
+    }
+    for (name, p) in s.levels() {
+        m.insert(name.to_string(), p.value.clone());
+    }
+    if let Some(f) = &s.folios {
+        m.insert("folios".into(), folios_key(&f.ranges));
+    }
+    m
+}
+
+/// Scores `shelfmarks.toml`-style file `name`; returns (cases, precision, recall).
+fn score_shelfmarks(name: &str) -> (usize, f64, f64) {
+    let set: ShelfmarkSet = load(name);
+    let table = ArchiveTable::builtin();
+    let (mut predicted, mut expected, mut correct) = (0usize, 0usize, 0usize);
+    let (mut found_n, mut expected_n, mut matched_n) = (0usize, 0usize, 0usize);
+    let mut report = Vec::new();
+    for case in &set.case {
+        let found = find(&case.text, &table);
+        let got: Vec<_> = found.iter().map(|f| (f.start, f.end, found_parts(&case.text, f))).collect();
+        found_n += got.len();
+        expected_n += case.expect.len();
+        let mut used = vec![false; got.len()];
+        for exp in &case.expect {
+            expected += exp.len();
+            let raw = &exp["raw"];
+            let at = case.text.find(raw.as_str()).expect("labelled raw is a substring");
+            let hit =
+                got.iter().enumerate().find(|(i, (s, e, _))| !used[*i] && *s < at + raw.len() && at < *e);
+            match hit {
+                Some((i, (_, _, parts))) => {
+                    used[i] = true;
+                    matched_n += 1;
+                    let ok = exp.iter().filter(|(k, v)| parts.get(*k) == Some(v)).count();
+                    correct += ok;
+                    predicted += parts.len();
+                    if ok < exp.len() || parts.len() > exp.len() {
+                        report.push(format!("PARTS  {}\n   want {exp:?}\n   got  {parts:?}", case.text));
+                    }
+                }
+                None => report.push(format!("MISSED {}\n   want {exp:?}", case.text)),
+            }
+        }
+        for (i, (_, _, parts)) in got.iter().enumerate() {
+            if !used[i] {
+                predicted += parts.len();
+                report.push(format!("EXTRA  {}\n   got  {parts:?}", case.text));
+            }
+        }
+    }
+    let precision = correct as f64 / predicted.max(1) as f64;
+    let recall = correct as f64 / expected.max(1) as f64;
+    println!("{}", report.join("\n"));
+    println!(
+        "{name}: {} cases, {expected_n} expected, {found_n} found, {matched_n} matched; parts: {correct}/{predicted} precision {precision:.3}, {correct}/{expected} recall {recall:.3}",
+        set.case.len()
+    );
+    (set.case.len(), precision, recall)
+}
+
+#[test]
+fn shelfmarks_parts_precision_and_recall() {
+    let (cases, precision, recall) = score_shelfmarks("shelfmarks.toml");
+    assert!(cases >= 100);
+    assert!(precision >= 0.98 && recall >= 0.95, "precision {precision:.3} recall {recall:.3}");
+}
+
+/// The held-out set was written by someone who had not seen the parser or the first set,
+/// and the parser was not tuned on it: its figures say how the rules generalise.
+#[test]
+fn holdout_shelfmarks() {
+    let (_, precision, recall) = score_shelfmarks("holdout/shelfmarks.toml");
+    assert!(precision >= 0.95 && recall >= 0.90, "precision {precision:.3} recall {recall:.3}");
+}
+
+#[derive(Deserialize)]
+struct BibSet {
+    entry: Vec<BibCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BibCase {
+    style: String,
+    text: String,
+    lang: String,
+    kind: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    title: Option<String>,
+    container: Option<String>,
+    place: Option<String>,
+    publisher: Option<String>,
+    year: Option<String>,
+    volume: Option<String>,
+    issue: Option<String>,
+    pages: Option<String>,
+    url: Option<String>,
+    doi: Option<String>,
+}
+
+fn bib_fields(raw: &str, f: &BibFields) -> BTreeMap<&'static str, String> {
+    let get = |s: &Option<Span>| s.and_then(|s| s.get(raw)).map(str::to_string);
+    let mut m = BTreeMap::new();
+    let authors: Vec<&str> = f.authors.iter().filter_map(|s| s.get(raw)).collect();
+    if !authors.is_empty() {
+        m.insert("authors", authors.join(" | "));
+    }
+    if let Some(k) = f.kind {
+        m.insert("kind", serde_json::to_value(k).unwrap().as_str().unwrap().to_string());
+    }
+    for (name, span) in [
+        ("title", &f.title),
+        ("container", &f.container),
+        ("place", &f.place),
+        ("publisher", &f.publisher),
+        ("year", &f.year),
+        ("volume", &f.volume),
+        ("issue", &f.issue),
+        ("pages", &f.pages),
+        ("url", &f.url),
+        ("doi", &f.doi),
+    ] {
+        if let Some(v) = get(span) {
+            m.insert(name, v);
+        }
+    }
+    m
+}
+
+fn expected_fields(c: &BibCase) -> BTreeMap<&'static str, String> {
+    let mut m = BTreeMap::new();
+    if !c.authors.is_empty() {
+        m.insert("authors", c.authors.join(" | "));
+    }
+    for (name, v) in [
+        ("kind", &c.kind),
+        ("title", &c.title),
+        ("container", &c.container),
+        ("place", &c.place),
+        ("publisher", &c.publisher),
+        ("year", &c.year),
+        ("volume", &c.volume),
+        ("issue", &c.issue),
+        ("pages", &c.pages),
+        ("url", &c.url),
+        ("doi", &c.doi),
+    ] {
+        if let Some(v) = v {
+            m.insert(name, v.clone());
+        }
+    }
+    m
+}
+
+/// Scores a `bibliography.toml`-style file; returns (entries, field accuracy, tags given, tags right).
+fn score_bibliography(name: &str) -> (usize, f64, usize, usize) {
+    let set: BibSet = load(name);
+    let table = ArchiveTable::builtin();
+    // field -> (correct, expected, predicted)
+    let mut per_field: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    let mut per_style: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut lang_ok = 0;
+    let mut lang_given = 0;
+    let mut report = Vec::new();
+    for c in &set.entry {
+        let marks: Vec<Span> = find(&c.text, &table).iter().map(|f| Span::new(f.start, f.end)).collect();
+        let f = citation::parse(&c.text, &marks);
+        let got = bib_fields(&c.text, &f);
+        let want = expected_fields(c);
+        let mut bad = Vec::new();
+        for key in want.keys().chain(got.keys()).collect::<std::collections::BTreeSet<_>>() {
+            let e = per_field.entry(key).or_default();
+            let (w, g) = (want.get(key), got.get(key));
+            e.1 += usize::from(w.is_some());
+            e.2 += usize::from(g.is_some());
+            let style = per_style.entry(c.style.clone()).or_default();
+            style.1 += 1;
+            if w.is_some() && w == g {
+                e.0 += 1;
+                style.0 += 1;
+            } else {
+                bad.push(format!("{key}: want {w:?} got {g:?}"));
+            }
+        }
+        let detected = colophon::enrich::entry_language(&c.text, &f, &marks);
+        match &detected.lang {
+            Some(l) => {
+                lang_given += 1;
+                if l.as_str() == c.lang {
+                    lang_ok += 1;
+                } else {
+                    bad.push(format!("lang: want {} got {l}", c.lang));
+                }
+            }
+            None => bad.push(format!("lang: want {} got none", c.lang)),
+        }
+        if !bad.is_empty() {
+            report.push(format!("{}\n   {}", c.text, bad.join("\n   ")));
+        }
+    }
+    println!("{}", report.join("\n"));
+    let (mut c_all, mut n_all) = (0, 0);
+    for (field, (c, e, p)) in &per_field {
+        let n = e.max(p);
+        println!("  {field:<10} {c:>3}/{n:<3} = {:.2}", *c as f64 / (*n).max(1) as f64);
+        c_all += c;
+        n_all += (*e).max(*p);
+    }
+    for (style, (c, n)) in &per_style {
+        println!("  style {style:<8} {c}/{n} = {:.2}", *c as f64 / (*n).max(1) as f64);
+    }
+    let accuracy = c_all as f64 / n_all.max(1) as f64;
+    println!(
+        "{name}: {} entries; fields {c_all}/{n_all} = {accuracy:.3}; language tagged {lang_given}/{}, correct {lang_ok}",
+        set.entry.len(),
+        set.entry.len()
+    );
+    (set.entry.len(), accuracy, lang_given, lang_ok)
+}
+
+#[test]
+fn bibliography_field_accuracy() {
+    let (entries, accuracy, given, right) = score_bibliography("bibliography.toml");
+    assert!(entries >= 60);
+    assert!(accuracy >= 0.90, "field accuracy {accuracy:.3}");
+    assert_eq!(right, given, "every language tag given must be right");
+}
+
+#[test]
+fn holdout_bibliography() {
+    let (_, accuracy, given, right) = score_bibliography("holdout/bibliography.toml");
+    assert!(accuracy >= 0.75, "field accuracy {accuracy:.3}");
+    assert!(right as f64 >= 0.95 * given as f64, "language tags: {right} right of {given}");
+}
+
+#[derive(Deserialize)]
+struct LangSet {
+    snippet: Vec<Snippet>,
+}
+
+#[derive(Deserialize)]
+struct Snippet {
+    text: String,
+    lang: String,
+}
+
+/// Scores a `languages.toml`-style file; returns (precision, coverage).
+fn score_languages(name: &str) -> (f64, f64) {
+    let set: LangSet = load(name);
+    let (mut given, mut right, mut decidable) = (0, 0, 0);
+    let mut per_lang: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut report = Vec::new();
+    for s in &set.snippet {
+        let got = lang::detect(&s.text).lang;
+        decidable += usize::from(s.lang != "und");
+        let e = per_lang.entry(s.lang.as_str()).or_default();
+        e.1 += 1;
+        match &got {
+            Some(t) => {
+                given += 1;
+                if t.as_str() == s.lang {
+                    right += 1;
+                    e.0 += 1;
+                } else {
+                    report.push(format!("WRONG  {} want {} got {t}", s.text, s.lang));
+                }
+            }
+            None if s.lang == "und" => e.0 += 1,
+            None => report.push(format!("UNSURE {} want {}", s.text, s.lang)),
+        }
+    }
+    println!("{}", report.join("\n"));
+    for (l, (ok, n)) in &per_lang {
+        println!("  {l:<8} {ok}/{n}");
+    }
+    let precision = right as f64 / given.max(1) as f64;
+    let coverage = right as f64 / decidable.max(1) as f64;
+    println!("{name}: {} snippets; tagged {given}, right {right} (precision {precision:.3}); decided {right}/{decidable} (coverage {coverage:.3})", set.snippet.len());
+    (precision, coverage)
+}
+
+#[test]
+fn language_tags_are_right_when_given() {
+    let (precision, coverage) = score_languages("languages.toml");
+    assert!(precision >= 0.97, "precision {precision:.3}");
+    assert!(coverage >= 0.75, "coverage {coverage:.3}");
+}
+
+#[test]
+fn holdout_languages() {
+    let (precision, coverage) = score_languages("holdout/languages.toml");
+    assert!(precision >= 0.95, "precision {precision:.3}");
+    assert!(coverage >= 0.70, "coverage {coverage:.3}");
+}
