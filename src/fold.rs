@@ -7,6 +7,7 @@
 //! i-like letter to one key, and display-side lowercasing uses [`lowercase_turkic`].
 
 use crate::model::Script;
+use std::borrow::Cow;
 
 /// Folds `s` for loose comparison: lowercase, with `İ`, `I` and `ı` all folded to `i` and
 /// a stray combining dot above dropped, so `İŞ`, `iş` and `IŞ` compare equal.
@@ -120,11 +121,17 @@ fn is_ambiguous(c: char) -> bool {
 /// Repairs look-alike letters of one word to the script of its distinctive letters
 /// (`асаdemia` → `academia`, `oп` → `оп`, `ϕ` → `ф`). A word whose distinctive letters
 /// disagree, or that has none, is returned as is.
-pub fn repair_word(word: &str) -> String {
+pub fn repair_word(word: &str) -> Cow<'_, str> {
+    // Fast path: a word whose letters are all of one script (or ASCII) needs nothing.
+    let mut scripts = word.chars().filter_map(script_of);
+    let first = scripts.next();
+    if word.is_ascii() || scripts.all(|s| Some(s) == first) && first != Some(Script::Greek) {
+        return Cow::Borrowed(word);
+    }
     if word.chars().any(|c| matches!(c, 'ϕ' | 'φ' | 'Φ'))
         && !word.chars().any(|c| script_of(c) == Some(Script::Latin))
     {
-        return word.chars().map(|c| lookalike_in(c, Script::Cyrillic)).collect();
+        return Cow::Owned(word.chars().map(|c| lookalike_in(c, Script::Cyrillic)).collect());
     }
     let distinctive =
         |s: Script| word.chars().filter(|&c| !is_ambiguous(c) && script_of(c) == Some(s)).count();
@@ -132,9 +139,9 @@ pub fn repair_word(word: &str) -> String {
     let target = match (latin > 0, cyrillic > 0) {
         (true, false) => Script::Latin,
         (false, true) => Script::Cyrillic,
-        _ => return word.to_string(),
+        _ => return Cow::Borrowed(word),
     };
-    word.chars().map(|c| lookalike_in(c, target)).collect()
+    Cow::Owned(word.chars().map(|c| lookalike_in(c, target)).collect())
 }
 
 #[cfg(test)]

@@ -239,3 +239,93 @@ fn help_teaches_exit_codes() {
         text.contains("Exit codes") && text.contains("--strict") && text.contains("tei, epub, pdf, json")
     );
 }
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn shelfmark_prints_every_part() {
+    let o = colophon(&["shelfmark", "Телеграмма. 1920 // РГАСПИ, ф.85, оп.13, д.32, л.3 об.; д. 5"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for want in [
+        "РГАСПИ, ф.85, оп.13, д.32, л.3 об.\n",
+        "  archive  РГАСПИ → rgaspi (Российский государственный архив социально-политической истории)",
+        "  fond     ф. 85",
+        "  opis     оп. 13",
+        "  delo     д. 32",
+        "  folios   л. 3v",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in\n{out}");
+    }
+}
+
+#[test]
+fn shelfmark_json_has_positions_and_inheritance() {
+    let text = "ARSPIHDA, fn 609, 11, fl 21, p 97; fn 609, 11, fl 15, p 116.";
+    let o = colophon(&["shelfmark", "--json", text]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let found = v[0]["shelfmarks"].as_array().unwrap();
+    assert_eq!(found.len(), 2);
+    let (start, end) =
+        (found[1]["start"].as_u64().unwrap() as usize, found[1]["end"].as_u64().unwrap() as usize);
+    assert_eq!(&text[start..end], "fn 609, 11, fl 15, p 116");
+    assert_eq!(found[1]["shelfmark"]["archive"]["id"], "arpiissa");
+    assert!(found[1]["shelfmark"]["archive"].get("span").is_none(), "inherited, not printed");
+    assert_eq!(found[0]["shelfmark"]["opis"]["label"], "");
+}
+
+#[test]
+fn shelfmark_exits_1_when_nothing_is_found_and_reads_stdin() {
+    let o = colophon(&["shelfmark", "Байков Б.Л. Воспоминания. (Москва, 1991), т.9-10, с.114."]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no shelfmark found"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_colophon"))
+        .args(["shelfmark"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all("с. 114\nГАРФ, ф. Р-130, оп. 1, д. 2\n".as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("  fond     ф. Р-130"), "{}", stdout(&o));
+}
+
+#[test]
+fn templates_folder_replaces_the_archive_table() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("archives.toml"),
+        "[[archive]]\nid = \"tsgaipd\"\nnames = [{ text = \"Центральный государственный архив историко-политических документов Санкт-Петербурга\", lang = \"ru\" }]\nacronyms = [\"ЦГАИПД\", \"ЦГАИПД СПб\"]\n",
+    )
+    .unwrap();
+    let t = dir.path().to_str().unwrap();
+    let o = colophon(&["shelfmark", "--templates", t, "ЦГАИПД СПб. Ф. 16. Оп. 1. Д. 8925. Л. 20–20 об."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("archive  ЦГАИПД СПб → tsgaipd"), "{}", stdout(&o));
+    // The user's table replaces the built-in one: РГАСПИ is now unknown.
+    let o = colophon(&["shelfmark", "--templates", t, "РГАСПИ, ф.85, оп.13, д.32, л.3"]);
+    assert!(stdout(&o).contains("(not in the archive table)"), "{}", stdout(&o));
+}
+
+#[test]
+fn bad_templates_are_refused_with_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("archives.toml"),
+        "[[archive]]\nid = \"x\"\nnames = [{ text = \"A\" }]\nacronym = []\n",
+    )
+    .unwrap();
+    let t = dir.path().to_str().unwrap();
+    let o = colophon(&["convert", &example(), "--templates", t, "-o", t]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("archives.toml:4"), "{}", stderr(&o));
+    assert_eq!(files_in(dir.path()), ["archives.toml"], "no output written");
+    let o = colophon(&["shelfmark", "--templates", "/nonexistent/templates", "ф. 1, оп. 2"]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("templates folder does not exist"), "{}", stderr(&o));
+}

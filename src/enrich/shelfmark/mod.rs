@@ -14,7 +14,7 @@ pub mod table;
 use crate::enrich::tokens::{tokenize, Kind, Token};
 use crate::fold::{lookalike_in, majority_script};
 use crate::model::{ArchiveRef, Folio, FolioRange, Folios, Script, Shelfmark, ShelfmarkPart, Side, Span};
-use labels::{is_verso, label_at, verso_takes_point, Level};
+use labels::{is_verso, label_at, verso_takes_point, Level, Words};
 pub use table::ArchiveTable;
 
 /// A shelfmark found in a text, with its byte range there.
@@ -54,10 +54,11 @@ struct Chain {
 /// Finds every shelfmark in `text`, in order; archives are named by `table`.
 pub fn find(text: &str, table: &ArchiveTable) -> Vec<Found> {
     let toks = tokenize(text);
+    let words = Words::new(text, &toks);
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some(chain) = parse_chain(text, &toks, i) else {
+        let Some(chain) = parse_chain(text, &toks, &words, i) else {
             i += 1;
             continue;
         };
@@ -86,8 +87,8 @@ pub fn find(text: &str, table: &ArchiveTable) -> Vec<Found> {
 }
 
 /// Parses fond, lower levels and folios starting at a fond label at token `i`.
-fn parse_chain(text: &str, toks: &[Token], i: usize) -> Option<Chain> {
-    let fond = label_at(text, toks, i, false).filter(|f| f.level == Level::Fond)?;
+fn parse_chain(text: &str, toks: &[Token], words: &Words, i: usize) -> Option<Chain> {
+    let fond = label_at(text, toks, words, i, false).filter(|f| f.level == Level::Fond)?;
     let (mut part, mut j) = labelled_value(text, toks, i, fond.next, Level::Fond)?;
     let mut end = part.value.1;
     let mut parts = Vec::new();
@@ -102,7 +103,7 @@ fn parse_chain(text: &str, toks: &[Token], i: usize) -> Option<Chain> {
             // A bare number after the fond is a positional opis when a labelled unit follows.
             let Some((value, after)) = ident(text, toks, k) else { break };
             let l = skip_separator(text, toks, after);
-            if label_at(text, toks, l, true).is_some_and(|f| f.level == Level::Delo) {
+            if label_at(text, toks, words, l, true).is_some_and(|f| f.level == Level::Delo) {
                 part = RawPart { level: Level::Opis, label: None, ..value };
                 end = part.value.1;
                 last = Level::Opis;
@@ -112,12 +113,12 @@ fn parse_chain(text: &str, toks: &[Token], i: usize) -> Option<Chain> {
             }
             break;
         }
-        let Some(found) = label_at(text, toks, k, positional) else { break };
+        let Some(found) = label_at(text, toks, words, k, positional) else { break };
         if found.level <= last {
             break;
         }
         if found.level == Level::Folio {
-            if let Some((f, after)) = folio_list(text, toks, k, found.next) {
+            if let Some((f, after)) = folio_list(text, toks, words, k, found.next) {
                 end = f.span.1;
                 folios = Some(f);
                 j = after;
@@ -223,17 +224,17 @@ fn is_dash(text: &str, t: &Token) -> bool {
 }
 
 /// Reads one folio number and a verso mark after it; returns (number, verso, end, next).
-fn folio(text: &str, toks: &[Token], j: usize) -> Option<(u32, bool, usize, usize)> {
+fn folio(text: &str, toks: &[Token], words: &Words, j: usize) -> Option<(u32, bool, usize, usize)> {
     let num = toks.get(j).filter(|t| t.kind == Kind::Number)?;
     let number = num.text(text).parse().ok()?;
     let mut end = num.end;
     let mut next = j + 1;
     let mut verso = false;
-    if let Some(w) = toks.get(next).filter(|t| is_verso(text, t)) {
+    if let Some(w) = toks.get(next).filter(|_| is_verso(words, next)) {
         verso = true;
         end = w.end;
         next += 1;
-        if verso_takes_point(text, w)
+        if verso_takes_point(words, next - 1)
             && toks.get(next).is_some_and(|t| t.is_punct(text, '.') && !t.space_before)
         {
             end = toks[next].end;
@@ -250,7 +251,13 @@ fn folio(text: &str, toks: &[Token], j: usize) -> Option<(u32, bool, usize, usiz
 }
 
 /// Reads the leaves after a folio label: ranges separated by commas.
-fn folio_list(text: &str, toks: &[Token], label_tok: usize, next: usize) -> Option<(RawFolios, usize)> {
+fn folio_list(
+    text: &str,
+    toks: &[Token],
+    words: &Words,
+    label_tok: usize,
+    next: usize,
+) -> Option<(RawFolios, usize)> {
     let mut j = next;
     while toks.get(j).is_some_and(|t| t.is_punct(text, '.')) {
         j += 1;
@@ -258,11 +265,11 @@ fn folio_list(text: &str, toks: &[Token], label_tok: usize, next: usize) -> Opti
     let start = toks.get(j)?.start;
     let mut ranges = Vec::new();
     let mut end = start;
-    while let Some((from, from_v, e, mut k)) = folio(text, toks, j) {
+    while let Some((from, from_v, e, mut k)) = folio(text, toks, words, j) {
         let mut to = (from, from_v);
         end = e;
         if toks.get(k).is_some_and(|t| is_dash(text, t)) {
-            if let Some((n, v, e2, k2)) = folio(text, toks, k + 1) {
+            if let Some((n, v, e2, k2)) = folio(text, toks, words, k + 1) {
                 to = (n, v);
                 end = e2;
                 k = k2;
@@ -279,7 +286,9 @@ fn folio_list(text: &str, toks: &[Token], label_tok: usize, next: usize) -> Opti
         j = k;
         let continues = toks.get(j).is_some_and(|t| t.is_punct(text, ','))
             && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Number)
-            && !toks.get(j + 2).is_some_and(|t| t.kind == Kind::Word && t.space_before && !is_verso(text, t));
+            && !toks
+                .get(j + 2)
+                .is_some_and(|t| t.kind == Kind::Word && t.space_before && !is_verso(words, j + 2));
         if !continues {
             break;
         }
