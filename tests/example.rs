@@ -350,3 +350,14 @@ fn every_parsed_field_lies_inside_its_entry() {
         assert!(f.title.is_some() || f.kind.is_some(), "unparsed: {}", e.raw);
     }
 }
+
+#[test]
+fn loading_our_own_json_enriches_nothing_twice() {
+    let (doc, _, _) = example();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.json");
+    std::fs::write(&path, colophon::write::json::write(&doc)).unwrap();
+    let (again, diags) = colophon::load(&path, None, &colophon::Resources::builtin()).unwrap();
+    assert_eq!(again, doc, "enrich is idempotent on an enriched document");
+    assert!(diags.iter().all(|d| d.code == "language-undecided"), "{diags:?}");
+}

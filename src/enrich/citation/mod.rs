@@ -91,6 +91,7 @@ pub fn parse(raw: &str, shelfmarks: &[Span]) -> BibFields {
         f.container.map_or(first_rest, |c| toks.iter().position(|t| t.start >= c.end).unwrap_or(toks.len()));
     locators(&work, &toks, after_container, &mut f);
     f.kind = kind(&work, &f, !shelfmarks.is_empty(), rest_start);
+    drop_empty(&mut f, raw);
     // A thesis names its university where a book names its place: `PhD diss., University of
     // Chicago, 2011`.
     if f.kind == Some(EntryKind::Thesis) && f.publisher.is_none() && f.place.is_none() {
@@ -133,6 +134,28 @@ fn names_institution(s: &str) -> bool {
         .iter()
         .any(|k| w.starts_with(k))
     })
+}
+
+/// Drops any span that holds no text of `raw`: the parser's invariant, enforced once.
+fn drop_empty(f: &mut BibFields, raw: &str) {
+    let ok = |s: &Span| s.get(raw).is_some_and(|t| !t.trim().is_empty());
+    f.authors.retain(ok);
+    for field in [
+        &mut f.title,
+        &mut f.container,
+        &mut f.place,
+        &mut f.publisher,
+        &mut f.year,
+        &mut f.volume,
+        &mut f.issue,
+        &mut f.pages,
+        &mut f.url,
+        &mut f.doi,
+    ] {
+        if field.is_some_and(|s| !ok(&s)) {
+            *field = None;
+        }
+    }
 }
 
 /// Replaces the bytes of `span` by spaces, so later passes skip it but offsets stay valid.
@@ -217,6 +240,9 @@ fn quoted_title(work: &str) -> Option<(usize, Span, usize)> {
     }
     let close_rel = work[inner_start..].find(close)?;
     let inner = trim_span(work, Span::new(inner_start, inner_start + close_rel));
+    if inner.is_empty() {
+        return None;
+    }
     Some((open_at, inner, inner_start + close_rel + close.len_utf8()))
 }
 
@@ -459,8 +485,9 @@ fn is_place_publisher_year(s: &str) -> bool {
 
 fn trim_quotes(work: &str, s: Span) -> Span {
     let text = &work[s.start..s.end];
-    let lead = text.len() - text.trim_start_matches(['"', '«', '“']).len();
-    let trail = text.len() - text.trim_end_matches(['"', '»', '”']).len();
+    let inner = text.trim_start_matches(['"', '«', '“']);
+    let lead = text.len() - inner.len();
+    let trail = inner.len() - inner.trim_end_matches(['"', '»', '”']).len();
     Span::new(s.start + lead, s.end - trail)
 }
 

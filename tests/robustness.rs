@@ -1,0 +1,93 @@
+//! The enrichment passes never panic and never return a span outside its text, whatever
+//! the input: every prefix and suffix of every labelled string (cut at each character),
+//! and pairs of strings glued together, go through shelfmarks, citations and languages.
+
+use colophon::enrich::shelfmark::{find, ArchiveTable};
+use colophon::enrich::{citation, lang};
+use colophon::model::Span;
+
+fn texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/labelled");
+    let mut out = Vec::new();
+    for (file, table, key) in [
+        ("shelfmarks.toml", "case", "text"),
+        ("bibliography.toml", "entry", "text"),
+        ("languages.toml", "snippet", "text"),
+        ("holdout/shelfmarks.toml", "case", "text"),
+        ("holdout/bibliography.toml", "entry", "text"),
+    ] {
+        let v: toml::Value = toml::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
+        out.extend(v[table].as_array().unwrap().iter().map(|c| c[key].as_str().unwrap().to_string()));
+    }
+    out
+}
+
+fn check(text: &str, table: &ArchiveTable) {
+    for f in find(text, table) {
+        assert_eq!(&text[f.start..f.end], f.shelfmark.raw);
+        let raw = &f.shelfmark.raw;
+        for (_, p) in f.shelfmark.levels() {
+            assert!(p.span.get(raw).is_some() && p.label_span.get(raw).is_some(), "{text}");
+        }
+        if let Some(a) = f.shelfmark.archive.as_ref().and_then(|a| a.span) {
+            assert!(a.get(raw).is_some(), "{text}");
+        }
+    }
+    let f = citation::parse(text, &[]);
+    let singles =
+        [f.title, f.container, f.place, f.publisher, f.year, f.volume, f.issue, f.pages, f.url, f.doi];
+    for s in f.authors.iter().chain(singles.iter().flatten()) {
+        let s: &Span = s;
+        assert!(s.get(text).is_some_and(|t| !t.is_empty()), "{s:?} in {text:?}");
+    }
+    let _ = lang::detect(text);
+}
+
+#[test]
+fn every_cut_of_every_labelled_string() {
+    let table = ArchiveTable::builtin();
+    let texts = texts();
+    let mut runs = 0;
+    for t in &texts {
+        for (i, _) in t.char_indices() {
+            check(&t[..i], &table);
+            check(&t[i..], &table);
+            runs += 2;
+        }
+    }
+    for pair in texts.windows(2) {
+        check(&format!("{}{}", pair[0], pair[1]), &table);
+        check(&format!("{} ; {}", pair[1], pair[0]), &table);
+        runs += 2;
+    }
+    assert!(runs > 50_000, "{runs}");
+}
+
+#[test]
+fn odd_inputs() {
+    let table = ArchiveTable::builtin();
+    for t in [
+        "",
+        " ",
+        "ф",
+        "ф.",
+        "ф. ",
+        "ф.1",
+        "ф. 1, оп",
+        "л. 3–",
+        "(",
+        ")",
+        "\"",
+        "«»",
+        "—",
+        ". — ",
+        "10.",
+        "10.1234/",
+        "Ф. Р-",
+        "𝔉. 1, оп. 2",
+        "ф\u{301}. 1, оп. 2",
+        "\u{feff}РГАСПИ, ф.1, оп.2",
+    ] {
+        check(t, &table);
+    }
+}
