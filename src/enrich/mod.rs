@@ -41,8 +41,7 @@ pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
     // Bibliography fields and languages.
     if let Some(bib) = &mut doc.back.bibliography {
         for (n, entry) in bib.entries.iter_mut().enumerate() {
-            let marks: Vec<Span> =
-                shelfmark::find(&entry.raw, table).iter().map(|f| Span::new(f.start, f.end)).collect();
+            let marks = shelfmark_spans(&entry.content);
             if entry.fields.is_empty() {
                 entry.fields = citation::parse(&entry.raw, &marks);
             }
@@ -145,6 +144,29 @@ pub fn entry_language(raw: &str, fields: &crate::model::BibFields, shelfmarks: &
     let title_decides = title.is_some_and(|t| t.split_whitespace().count() >= 3);
     let lang = if title_decides { from_title } else { from_title.or_else(|| lang::detect(&whole).lang) };
     Detection { lang, script }
+}
+
+/// Where the shelfmarks of `inlines` stand in their plain text (the entry's `raw`).
+fn shelfmark_spans(inlines: &[Inline]) -> Vec<Span> {
+    fn walk(inlines: &[Inline], at: &mut usize, out: &mut Vec<Span>) {
+        for i in inlines {
+            match i {
+                Inline::Text { text } => *at += text.len(),
+                Inline::Shelfmark(m) => {
+                    out.push(Span::new(*at, *at + m.raw.len()));
+                    *at += m.raw.len();
+                }
+                Inline::Emph { content }
+                | Inline::Strong { content }
+                | Inline::Span { content, .. }
+                | Inline::Link { content, .. } => walk(content, at, out),
+                Inline::Note(_) => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(inlines, &mut 0, &mut out);
+    out
 }
 
 /// Returns `text` with the spans blanked out.

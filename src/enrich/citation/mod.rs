@@ -274,24 +274,7 @@ fn unquoted_title_end(work: &str, start: usize) -> usize {
             && (starts_imprint(next)
                 || next.is_empty()
                 || next.starts_with(['(', '/'])
-                || [
-                    "In ",
-                    "In:",
-                    "В кн",
-                    "в кн",
-                    "İçinde",
-                    "Дис",
-                    "Автореф",
-                    "PhD",
-                    "Yüksek",
-                    "Tarix üzrə",
-                    "Т. ",
-                    "C. ",
-                    "Vol",
-                    "Cilt",
-                ]
-                .iter()
-                .any(|m| next.starts_with(m))
+                || HOST_MARKERS.iter().chain(THESIS).chain(VOLUME_STARTS).any(|m| next.starts_with(m))
                 || next.chars().next().is_some_and(|c| c.is_ascii_digit()))
         {
             return start + at;
@@ -506,7 +489,7 @@ fn container(work: &str, rest_start: usize) -> Option<Span> {
     // After a GOST area dash comes an imprint or a note, never the host (that follows `//`).
     let after_area_dash = rest[..lead].contains(['—', '–']);
     let mut marker = None;
-    for m in ["//", "In:", "In ", "in:", "В кн.:", "В кн.", "в кн.:", "İçinde", "içinde"] {
+    for &m in HOST_MARKERS {
         if after.starts_with(m) {
             start = skip_punct(work, start + m.len());
             marker = Some(m);
@@ -559,21 +542,31 @@ fn container(work: &str, rest_start: usize) -> Option<Span> {
     .then_some(span)
 }
 
-/// Words that begin a thesis designation.
+/// Words that introduce the book or journal holding a work (`//` is GOST's).
+const HOST_MARKERS: &[&str] = &["//", "In:", "In ", "in:", "В кн.:", "В кн.", "в кн.:", "İçinde", "içinde"];
+
+/// Words of a thesis designation (`Дис. … канд. ист. наук`, `PhD diss.`, `Yüksek Lisans Tezi`).
 const THESIS: &[&str] = &[
     "Дис",
     "дис",
     "Автореф",
     "автореф",
+    "диссертац",
     "PhD",
     "Ph.D",
     "Doctoral",
     "MA thesis",
     "Yüksek Lisans",
+    "Tezi",
     "Doktora",
     "Tarix üzrə",
+    "dissertasiya",
     "Dissertation",
+    "dissertation",
 ];
+
+/// How a volume statement may start a new sentence after a title (`Т. 2`, `C. 5`, `Vol. 3`).
+const VOLUME_STARTS: &[&str] = &["Т. ", "C. ", "Vol", "Cilt"];
 
 const VOLUME: &[&str] =
     &["т", "Т", "vol", "Vol", "tom", "Tom", "C", "Cilt", "cilt", "Bd", "Band", "volume", "Volume", "c"];
@@ -797,45 +790,35 @@ fn responsibility(work: &str, from: usize, to: usize) -> Vec<Span> {
 fn kind(work: &str, f: &BibFields, archival: bool, rest_start: usize) -> Option<EntryKind> {
     let rest = &work[rest_start..];
     let has = |words: &[&str]| words.iter().any(|w| work.contains(w));
-    Some(
-        if has(&[
-            "Дис.",
-            "дис.",
-            "диссертац",
-            "dissertation",
-            "PhD diss",
-            "Tezi",
-            "tezi",
-            "dissertasiya",
-            "thesis",
-        ]) {
-            EntryKind::Thesis
-        } else if archival && f.title.is_none() {
-            EntryKind::Archival
-        } else if ["In ", "In:", "В кн", "в кн", "İçinde", "içinde"].iter().any(|m| {
-            rest.trim_start_matches(|c: char| c.is_whitespace() || ".,\"”—–".contains(c)).starts_with(m)
-        }) || f.container.is_some() && (f.publisher.is_some() || f.place.is_some())
-        {
-            EntryKind::Chapter
-        } else if f.container.is_some()
-            && f.url.is_some()
-            && f.volume.is_none()
-            && f.issue.is_none()
-            && f.pages.is_none()
-        {
-            EntryKind::Web
-        } else if f.container.is_some() {
-            EntryKind::Article
-        } else if f.place.is_some() || f.publisher.is_some() || f.pages.is_some() && f.url.is_none() {
-            EntryKind::Book
-        } else if f.url.is_some() {
-            EntryKind::Web
-        } else if archival {
-            EntryKind::Archival
-        } else {
-            return None;
-        },
-    )
+    Some(if has(THESIS) {
+        EntryKind::Thesis
+    } else if archival && f.title.is_none() {
+        EntryKind::Archival
+    } else if HOST_MARKERS
+        .iter()
+        .filter(|m| **m != "//")
+        .any(|m| rest.trim_start_matches(|c: char| c.is_whitespace() || ".,\"”—–".contains(c)).starts_with(m))
+        || f.container.is_some() && (f.publisher.is_some() || f.place.is_some())
+    {
+        EntryKind::Chapter
+    } else if f.container.is_some()
+        && f.url.is_some()
+        && f.volume.is_none()
+        && f.issue.is_none()
+        && f.pages.is_none()
+    {
+        EntryKind::Web
+    } else if f.container.is_some() {
+        EntryKind::Article
+    } else if f.place.is_some() || f.publisher.is_some() || f.pages.is_some() && f.url.is_none() {
+        EntryKind::Book
+    } else if f.url.is_some() {
+        EntryKind::Web
+    } else if archival {
+        EntryKind::Archival
+    } else {
+        return None;
+    })
 }
 
 #[cfg(test)]
