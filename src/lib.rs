@@ -74,8 +74,8 @@ impl Format {
     /// Returns true when this build has a writer for the format.
     pub fn is_available(self) -> bool {
         match self {
-            Format::Json => true,
-            Format::Tei | Format::Epub | Format::Pdf => false,
+            Format::Json | Format::Tei => true,
+            Format::Epub | Format::Pdf => false,
         }
     }
 
@@ -102,6 +102,9 @@ impl Format {
 /// beside the input). Returns the document and every diagnostic.
 pub fn read(input: &Path, meta_file: Option<&Path>) -> Result<(Document, Vec<Diagnostic>)> {
     let (mut doc, mut diags) = read::read_file(input)?;
+    if doc.meta.source.is_none() {
+        doc.meta.source = input.file_name().map(|n| n.to_string_lossy().into_owned());
+    }
     let beside = metafile::find_beside(input);
     if let Some(meta) = meta_file.or(beside.as_deref()) {
         diags.extend(metafile::apply(meta, &mut doc.meta)?);
@@ -126,12 +129,44 @@ pub fn load(
     Ok((doc, diags))
 }
 
-/// Renders `doc` in `format`.
-pub fn write(doc: &Document, format: Format) -> Result<Vec<u8>> {
+/// Renders `doc` in `format`; returns the bytes and what the writer had to report.
+pub fn write(doc: &Document, format: Format, resources: &Resources) -> Result<(Vec<u8>, Vec<Diagnostic>)> {
     match format {
-        Format::Json => Ok(write::json::write(doc).into_bytes()),
-        Format::Tei | Format::Epub | Format::Pdf => format.require_available().map(|()| Vec::new()),
+        Format::Json => Ok((write::json::write(doc).into_bytes(), Vec::new())),
+        Format::Tei => {
+            let opts = write::tei::Options {
+                publication_template: resources.tei_publication.clone(),
+                when: source_date()?,
+            };
+            let (xml, diags) = write::tei::write(doc, &opts);
+            Ok((xml.into_bytes(), diags))
+        }
+        Format::Epub | Format::Pdf => format.require_available().map(|()| (Vec::new(), Vec::new())),
     }
+}
+
+/// The date of `SOURCE_DATE_EPOCH` (reproducible builds) as `YYYY-MM-DD`, or `None` when it
+/// is not set. colophon never reads the clock, so two runs give the same bytes.
+pub fn source_date() -> Result<Option<String>> {
+    let Ok(v) = std::env::var("SOURCE_DATE_EPOCH") else { return Ok(None) };
+    let secs: i64 = v.trim().parse().map_err(|_| {
+        Error::Unsupported(format!("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not `{v}`"))
+    })?;
+    Ok(Some(civil_date(secs.div_euclid(86_400))))
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// The output path of `input` in `format` under `out_dir`: `<out_dir>/<stem>.<ext>`.
@@ -169,11 +204,13 @@ pub fn convert(
     for f in formats {
         f.require_available()?;
     }
-    let (document, diagnostics) = load(input, meta_file, resources)?;
-    let rendered: Vec<(PathBuf, Vec<u8>)> = formats
-        .iter()
-        .map(|&f| Ok((output_path(input, out_dir, f), write(&document, f)?)))
-        .collect::<Result<_>>()?;
+    let (document, mut diagnostics) = load(input, meta_file, resources)?;
+    let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for &f in formats {
+        let (bytes, diags) = write(&document, f, resources)?;
+        diagnostics.extend(diags);
+        rendered.push((output_path(input, out_dir, f), bytes));
+    }
     let mut outputs = Vec::new();
     for (path, bytes) in rendered {
         write::write_atomic(&path, &bytes)?;
@@ -192,6 +229,14 @@ mod tests {
         assert_eq!(output_path(Path::new("in/a.txt"), out, Format::Json), Path::new("o/a.json"));
         assert_eq!(output_path(Path::new("a.tei.xml"), out, Format::Tei), Path::new("o/a.tei.xml"));
         assert_eq!(output_path(Path::new("a"), out, Format::Pdf), Path::new("o/a.pdf"));
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(20_417), "2025-11-25");
+        assert_eq!(civil_date(-1), "1969-12-31");
+        assert_eq!(civil_date(11_016), "2000-02-29");
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "license",
     "date",
     "publisher",
+    "source",
 ];
 
 /// Finds `<stem>.meta.toml|yaml|yml` beside `input` (stem without the last extension).
@@ -119,7 +120,7 @@ pub fn apply(path: &Path, meta: &mut Meta) -> Result<Vec<Diagnostic>> {
                 }
             }
             "journal" | "volume" | "issue" | "pages" | "doi" | "licence" | "license" | "date"
-            | "publisher" => {
+            | "publisher" | "source" => {
                 let s = string(v).ok_or_else(|| bad(key, "a string"))?;
                 let slot = match key.as_str() {
                     "journal" => &mut meta.journal,
@@ -129,6 +130,7 @@ pub fn apply(path: &Path, meta: &mut Meta) -> Result<Vec<Diagnostic>> {
                     "doi" => &mut meta.doi,
                     "licence" | "license" => &mut meta.licence,
                     "date" => &mut meta.date,
+                    "source" => &mut meta.source,
                     _ => &mut meta.publisher,
                 };
                 *slot = Some(s);

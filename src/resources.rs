@@ -12,6 +12,8 @@ pub struct Resources {
     pub archives: ArchiveTable,
     /// The folder the user's templates came from, if any.
     pub templates: Option<PathBuf>,
+    /// The user's TEI `publicationStmt` template (`DIR/tei-publicationStmt.xml`), if any.
+    pub tei_publication: Option<String>,
 }
 
 impl Resources {
@@ -34,6 +36,62 @@ impl Resources {
         }
         let table = dir.join("archives.toml");
         let archives = if table.is_file() { ArchiveTable::load(&table)? } else { ArchiveTable::builtin() };
-        Ok(Resources { archives, templates: Some(dir.to_path_buf()) })
+        let publication = dir.join("tei-publicationStmt.xml");
+        let tei_publication =
+            if publication.is_file() { Some(load_publication_template(&publication)?) } else { None };
+        Ok(Resources { archives, templates: Some(dir.to_path_buf()), tei_publication })
     }
+}
+
+/// Reads a `publicationStmt` template and checks it is one well-formed element of that name.
+fn load_publication_template(path: &Path) -> Result<String> {
+    use quick_xml::events::Event;
+    let text =
+        std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let index = crate::diag::LineIndex::new(&text);
+    let at = |pos: u64| index.position(&text, pos as usize);
+    let mut reader = quick_xml::Reader::from_str(&text);
+    reader.config_mut().check_end_names = true;
+    let mut depth = 0usize;
+    let mut roots = 0usize;
+    loop {
+        let pos = reader.buffer_position();
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                if depth == 0 {
+                    roots += 1;
+                    if e.name().as_ref() != b"publicationStmt" {
+                        let (l, c) = at(pos);
+                        return Err(Error::input(
+                            path,
+                            l,
+                            c,
+                            "the template must be one <publicationStmt> element",
+                        ));
+                    }
+                }
+                depth += 1;
+            }
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            // XML forbids `--` inside comments; quick-xml lets it pass, validators do not.
+            Ok(Event::Comment(c)) if c.windows(2).any(|w| w == b"--") => {
+                let (l, c) = at(pos);
+                return Err(Error::input(path, l, c, "`--` inside a comment is not allowed in XML"));
+            }
+            Ok(Event::Eof) => break,
+            Ok(Event::Text(t)) if depth == 0 && !t.iter().all(u8::is_ascii_whitespace) => {
+                let (l, c) = at(pos);
+                return Err(Error::input(path, l, c, "text outside <publicationStmt>"));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let (l, c) = at(reader.error_position());
+                return Err(Error::input(path, l, c, format!("not well-formed XML: {e}")));
+            }
+        }
+    }
+    if roots != 1 || depth != 0 {
+        return Err(Error::input(path, 0, 0, "the template must be exactly one <publicationStmt> element"));
+    }
+    Ok(text)
 }

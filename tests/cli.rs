@@ -26,11 +26,11 @@ fn files_in(dir: &Path) -> Vec<String> {
 }
 
 #[test]
-fn convert_writes_json_named_after_the_stem() {
+fn convert_writes_every_built_format_named_after_the_stem() {
     let out = tempfile::tempdir().unwrap();
     let o = colophon(&["convert", &example(), "-o", out.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(files_in(out.path()), ["zangezur-article.json"]);
+    assert_eq!(files_in(out.path()), ["zangezur-article.json", "zangezur-article.tei.xml"]);
     let doc = colophon::read::json::read(
         &out.path().join("zangezur-article.json"),
         &std::fs::read_to_string(out.path().join("zangezur-article.json")).unwrap(),
@@ -54,7 +54,7 @@ fn two_runs_give_identical_bytes() {
 #[test]
 fn unbuilt_formats_are_a_clear_usage_error_and_write_nothing() {
     let out = tempfile::tempdir().unwrap();
-    for f in ["tei", "epub", "pdf", "json,tei"] {
+    for f in ["epub", "pdf", "json,tei,pdf"] {
         let o = colophon(&["convert", &example(), "-t", f, "-o", out.path().to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(2), "{f}");
         assert!(stderr(&o).contains("not built yet"), "{}", stderr(&o));
@@ -117,7 +117,7 @@ fn strict_turns_warnings_into_exit_1() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(":203: warning[note-without-call]: note 75"));
     // The output is still written: --strict judges, it does not discard.
-    assert_eq!(files_in(out.path()), ["zangezur-article.json"]);
+    assert_eq!(files_in(out.path()), ["zangezur-article.json", "zangezur-article.tei.xml"]);
 }
 
 #[test]
@@ -328,4 +328,19 @@ fn bad_templates_are_refused_with_their_line() {
     let o = colophon(&["shelfmark", "--templates", "/nonexistent/templates", "ф. 1, оп. 2"]);
     assert_eq!(o.status.code(), Some(3));
     assert!(stderr(&o).contains("templates folder does not exist"), "{}", stderr(&o));
+}
+
+#[test]
+fn tei_converts_back_to_json() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    assert!(colophon(&["convert", &example(), "-t", "tei", "-q", "-o", dir]).status.success());
+    let tei = out.path().join("zangezur-article.tei.xml");
+    let o = colophon(&["convert", tei.to_str().unwrap(), "-t", "json", "-o", &format!("{dir}/back")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("103 notes"), "{}", stderr(&o));
+    let o = colophon(&["inspect", tei.to_str().unwrap(), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["counts"]["shelfmarks"]["notes"], 14);
+    assert_eq!(v["counts"]["references"], 67);
 }

@@ -20,6 +20,14 @@ fn golden_json() {
 }
 
 #[test]
+fn golden_tei() {
+    let (doc, _, _) = example();
+    let (tei, diags) = colophon::write(&doc, colophon::Format::Tei, &colophon::Resources::builtin()).unwrap();
+    assert_golden(&root().join("tests/golden/zangezur-article.tei.xml"), &String::from_utf8(tei).unwrap());
+    assert!(diags.iter().all(|d| d.severity < Severity::Warning), "{diags:?}");
+}
+
+#[test]
 fn all_103_notes_in_order_with_exact_text() {
     let (doc, _, src) = example();
     let notes = doc.notes();

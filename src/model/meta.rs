@@ -47,6 +47,10 @@ pub struct Meta {
     /// Publisher of the journal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
+    /// The file the article was first read from (`zangezur-article.txt`), kept through
+    /// every later conversion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Any other metadata key, kept so that nothing is silently dropped.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,

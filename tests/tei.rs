@@ -1,0 +1,319 @@
+//! The TEI writer and reader: validity against tei_all.rng (jing), the facts TEI.md asks
+//! for, pointers and languages, round trips, determinism, templates and bad input.
+
+mod common;
+
+use colophon::{Document, Format, Resources};
+use common::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn load(path: &Path) -> Document {
+    colophon::load(path, None, &Resources::builtin()).expect("reads").0
+}
+
+fn tei(doc: &Document, res: &Resources) -> String {
+    String::from_utf8(colophon::write(doc, Format::Tei, res).unwrap().0).unwrap()
+}
+
+fn example() -> Document {
+    load(&root().join("input/zangezur-article.txt"))
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("input.txt"))
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A tiny XML tree for the checks RELAX NG cannot make.
+struct Xml {
+    ids: BTreeSet<String>,
+    pointers: Vec<String>,
+    langs: Vec<String>,
+    lang_usage: BTreeSet<String>,
+}
+
+fn scan(xml: &str) -> Xml {
+    use quick_xml::events::Event;
+    let mut r = quick_xml::Reader::from_str(xml);
+    let mut out = Xml { ids: BTreeSet::new(), pointers: vec![], langs: vec![], lang_usage: BTreeSet::new() };
+    loop {
+        match r.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                for a in e.attributes() {
+                    let a = a.unwrap();
+                    let k = String::from_utf8_lossy(a.key.as_ref()).into_owned();
+                    let v = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap().into_owned();
+                    match k.as_str() {
+                        "xml:id" => assert!(out.ids.insert(v.clone()), "duplicate xml:id {v}"),
+                        "xml:lang" => out.langs.push(v),
+                        "ident" if name == "language" => {
+                            out.lang_usage.insert(v);
+                        }
+                        "ref" | "corresp" | "target" | "scheme" => out
+                            .pointers
+                            .extend(v.split_whitespace().filter(|p| p.starts_with('#')).map(str::to_string)),
+                        _ => {}
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn assert_pointers_and_languages(xml: &str) {
+    let x = scan(xml);
+    for p in &x.pointers {
+        assert!(x.ids.contains(&p[1..]), "pointer {p} does not resolve");
+    }
+    for l in &x.langs {
+        assert!(colophon::model::LangTag::parse(l).is_ok(), "xml:lang {l} is not BCP 47");
+        assert!(x.lang_usage.contains(l), "xml:lang {l} is not listed in langUsage");
+    }
+}
+
+#[test]
+fn every_tei_we_write_is_valid_tei_all() {
+    let Some(schema) = jing() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    let builtin = Resources::builtin();
+    let mut inputs = vec![root().join("input/zangezur-article.txt")];
+    inputs.extend(fixtures());
+    for (i, input) in inputs.iter().enumerate() {
+        let xml = tei(&load(input), &builtin);
+        assert_pointers_and_languages(&xml);
+        let f = dir.path().join(format!("{i:02}.tei.xml"));
+        std::fs::write(&f, xml).unwrap();
+        files.push(f);
+    }
+    // A publisher's template, and a document whose metadata fills every header field.
+    let tdir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("templates/examples/tei-publicationStmt.xml"),
+        tdir.path().join("tei-publicationStmt.xml"),
+    )
+    .unwrap();
+    let with_template = Resources::load(Some(tdir.path())).unwrap();
+    let mut doc = example();
+    doc.meta.doi = Some("10.1234/zangezur.2023.5".into());
+    doc.meta.date = Some("2023-05-17".into());
+    let xml = tei(&doc, &with_template);
+    assert!(
+        xml.contains("<idno type=\"DOI\">10.1234/zangezur.2023.5</idno>")
+            && xml.contains("Baku State University Press")
+    );
+    files.push(dir.path().join("template.tei.xml"));
+    std::fs::write(files.last().unwrap(), xml).unwrap();
+    doc.meta.journal = Some("Journal of Caucasus History & Politics".into());
+    doc.meta.volume = Some("12".into());
+    doc.meta.issue = Some("3".into());
+    doc.meta.pages = Some("45–67".into());
+    doc.meta.publisher = Some("Elm".into());
+    doc.meta.licence = Some("https://creativecommons.org/licenses/by/4.0/".into());
+    doc.meta.extra.insert("funding".into(), "Grant <42>".into());
+    doc.meta.authors[0].name = Some("İslam Xoşgədəm".into());
+    doc.meta.authors[0].orcid = Some("https://orcid.org/0000-0002-1825-0097".into());
+    let xml = tei(&doc, &builtin);
+    assert_pointers_and_languages(&xml);
+    files.push(dir.path().join("full-header.tei.xml"));
+    std::fs::write(files.last().unwrap(), xml).unwrap();
+
+    let errors = jing_errors(&schema, &files);
+    assert!(errors.is_empty(), "jing found errors:\n{}", errors.join("\n"));
+}
+
+fn count(xml: &str, needle: &str) -> usize {
+    xml.matches(needle).count()
+}
+
+#[test]
+fn the_example_as_tei_md_asks() {
+    let doc = example();
+    let xml = tei(&doc, &Resources::builtin());
+    assert_eq!(count(&xml, "<note place=\"foot\""), 103);
+    assert_eq!(count(&xml, "cert=\"low\""), 1);
+    assert!(xml.contains("<note place=\"foot\" n=\"75\" xml:id=\"fn75\" cert=\"low\""));
+    assert_eq!(count(&xml, "<bibl type=\"archival\""), 27);
+    assert_eq!(count(&xml, "<idno type=\"shelfmark\">"), 27);
+    assert_eq!(count(&xml, "<citedRange unit=\"folio\""), 27);
+    assert_eq!(count(&xml, "<org xml:id="), 3);
+    assert!(xml.contains("<orgName ref=\"#org-rgaspi\">РГАСПИ</orgName>, <idno type=\"shelfmark\">ф.<idno type=\"fond\">85</idno>, оп.<idno type=\"opis\">13</idno>, д.<idno type=\"delo\">32</idno></idno>, <citedRange unit=\"folio\" from=\"3\" to=\"3\">л.3</citedRange>"));
+    assert!(xml.contains("<idno type=\"delo\" n=\"186a\">186 a</idno>"), "normalised value in @n");
+    assert!(xml.contains("<bibl type=\"archival\" corresp=\"#org-arpiissa\"><idno type=\"shelfmark\">ф.<idno type=\"fond\">1</idno>"), "an inherited archive");
+    for (kind, lang) in [("abstract", "tr"), ("abstract", "en"), ("keywords", "tr"), ("keywords", "en")] {
+        assert!(xml.contains(&format!("<div type=\"{kind}\" xml:lang=\"{lang}\">")), "{kind} {lang}");
+    }
+    assert!(xml.contains("<abstract xml:lang=\"tr\">") && xml.contains("<keywords xml:lang=\"en\">"));
+    // The bibliography: 67 entries whose string value is the printed text, tagged when known.
+    let (back, _) = colophon::read::tei::read(Path::new("x.tei.xml"), &xml).unwrap();
+    let printed = doc.back.bibliography.as_ref().unwrap();
+    let read = back.back.bibliography.as_ref().unwrap();
+    assert_eq!(read.entries.len(), 67);
+    for (a, b) in printed.entries.iter().zip(&read.entries) {
+        assert_eq!(a.raw, b.raw);
+        assert_eq!(a.lang, b.lang, "{}", a.raw);
+    }
+    let tagged = read.entries.iter().filter(|e| e.lang.is_some()).count();
+    assert_eq!(tagged, printed.entries.iter().filter(|e| e.lang.is_some()).count());
+    assert_eq!(count(&xml, "<bibl xml:id=\"bib-"), 67);
+}
+
+#[test]
+fn text_to_tei_to_model_gives_the_model_back() {
+    let mut inputs = vec![root().join("input/zangezur-article.txt")];
+    inputs.extend(fixtures());
+    let dir = tempfile::tempdir().unwrap();
+    for input in inputs {
+        let doc = load(&input);
+        let xml = tei(&doc, &Resources::builtin());
+        let path = dir.path().join("a.tei.xml");
+        std::fs::write(&path, &xml).unwrap();
+        let back = load(&path);
+        assert_eq!(back, doc, "{}", input.display());
+        // And TEI → model → TEI gives the same bytes.
+        assert_eq!(tei(&back, &Resources::builtin()), xml, "{}", input.display());
+    }
+}
+
+#[test]
+fn two_runs_give_the_same_bytes_and_dates_come_from_source_date_epoch() {
+    let out = tempfile::tempdir().unwrap();
+    let run = |epoch: Option<&str>, dir: &Path| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_colophon"));
+        c.args([
+            "convert",
+            root().join("input/zangezur-article.txt").to_str().unwrap(),
+            "-t",
+            "tei",
+            "-q",
+            "-o",
+        ])
+        .arg(dir);
+        match epoch {
+            Some(e) => c.env("SOURCE_DATE_EPOCH", e),
+            None => c.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        let o = c.output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read(dir.join("zangezur-article.tei.xml")).unwrap()
+    };
+    let (a, b) = (out.path().join("a"), out.path().join("b"));
+    assert_eq!(run(None, &a), run(None, &b));
+    let dated = String::from_utf8(run(Some("1764028800"), &a)).unwrap();
+    assert!(
+        dated.contains("<application ident=\"colophon\" version=\"") && dated.contains("when=\"2025-11-25\""),
+        "{}",
+        &dated[..1500]
+    );
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_colophon"));
+    let o = c
+        .args(["convert", root().join("input/zangezur-article.txt").to_str().unwrap(), "-t", "tei", "-o"])
+        .arg(&b)
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("SOURCE_DATE_EPOCH"));
+}
+
+#[test]
+fn tei_from_others_is_read() {
+    let path = root().join("tests/tei/others-article.tei.xml");
+    let (doc, diags) = colophon::load(&path, None, &Resources::builtin()).unwrap();
+    let m = &doc.meta;
+    assert_eq!(m.titles[0].text, "Ottoman Kars & the Russian Border, 1878–1918");
+    assert_eq!(m.authors[0].name.as_deref(), Some("Emma Lindqvist"));
+    assert_eq!(m.authors[0].affiliation.as_deref(), Some("Uppsala University"));
+    assert_eq!(
+        (m.publisher.as_deref(), m.doi.as_deref()),
+        (Some("Caucasus Survey"), Some("10.1080/23761199.2019.1"))
+    );
+    assert_eq!(m.abstracts[0].lang.as_ref().unwrap().as_str(), "en");
+    assert_eq!(m.keywords[0].terms, ["Kars", "borders"]);
+    let notes = doc.notes();
+    assert_eq!(notes.len(), 2);
+    assert_eq!(notes[0].label, "1", "a note without @n is numbered");
+    assert_eq!(notes[1].label, "*");
+    assert_eq!(notes[1].lang.as_ref().unwrap().as_str(), "ru");
+    assert_eq!(
+        colophon::model::shelfmarks(notes[1].content[0].content(), true).len(),
+        1,
+        "shelfmarks found again"
+    );
+    assert!(matches!(&doc.body[0], colophon::model::Block::Heading { level: 1, .. }));
+    assert!(matches!(&doc.body[2], colophon::model::Block::Heading { level: 2, .. }));
+    let text = common::body_text(&doc);
+    assert!(
+        text.contains("gave Kars to Russia.") && text.contains(" The oblast was governed from Tiflis."),
+        "{text}"
+    );
+    let bib = doc.back.bibliography.as_ref().unwrap();
+    assert_eq!(bib.heading, "Bibliography");
+    assert_eq!(bib.entries.len(), 2);
+    let e = &bib.entries[1];
+    assert_eq!(e.raw, "Иванов И. И. Карс. — М.: Наука, 2006.");
+    assert_eq!(e.fields.authors[0].get(&e.raw), Some("Иванов И. И."));
+    assert_eq!(e.fields.place.and_then(|p| p.get(&e.raw)), Some("М."));
+    assert_eq!(e.fields.publisher.and_then(|p| p.get(&e.raw)), Some("Наука"));
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "tei-element-read-as-text" && d.message.contains("<stamp>") && d.line == 34),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn bad_tei_is_refused_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, body, want) in [
+        (
+            "a.tei.xml",
+            "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <text><body><p>x</body></text></TEI>",
+            ":2:",
+        ),
+        ("b.tei.xml", "<html><body/></html>", "not a TEI document"),
+        ("c.tei.xml", "<TEI>\n<text><body><p>&nbsp;</p></body></text></TEI>", "unknown entity"),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, body).unwrap();
+        let e = colophon::load(&p, None, &Resources::builtin()).unwrap_err();
+        assert_eq!(e.exit_code(), 3);
+        assert!(e.to_string().contains(want), "{name}: {e}");
+    }
+}
+
+#[test]
+fn bad_templates_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (body, want) in [
+        ("<publicationStmt><p>x</publicationStmt>", "not well-formed"),
+        ("<availability/>", "one <publicationStmt>"),
+        ("<publicationStmt/><publicationStmt/>", "exactly one"),
+        ("<publicationStmt><!-- see --templates --></publicationStmt>", "`--` inside a comment"),
+    ] {
+        std::fs::write(dir.path().join("tei-publicationStmt.xml"), body).unwrap();
+        let e = Resources::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(e.contains(want) && e.contains("tei-publicationStmt.xml"), "{body}: {e}");
+    }
+}
+
+#[test]
+fn forbidden_characters_are_removed_and_reported() {
+    let mut doc = Document::new();
+    doc.body.push(colophon::model::Block::paragraph(vec![colophon::model::Inline::text("a\u{1}b\u{b}c")]));
+    let (bytes, diags) = colophon::write(&doc, Format::Tei, &Resources::builtin()).unwrap();
+    let xml = String::from_utf8(bytes).unwrap();
+    assert!(xml.contains("<p>abc</p>"));
+    assert!(diags.iter().any(|d| d.code == "xml-forbidden-char" && d.message.starts_with("2 ")));
+}
