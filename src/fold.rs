@@ -39,10 +39,17 @@ pub fn lowercase_turkic(s: &str) -> String {
 
 /// Returns the script of a letter, or `None` for digits, punctuation, marks and symbols.
 pub fn script_of(c: char) -> Option<Script> {
+    let cp = c as u32;
+    // Fast paths for the letters our texts are made of; Unicode's tables only for the rest.
+    match cp {
+        0x41..=0x5A | 0x61..=0x7A => return Some(Script::Latin),
+        0x410..=0x44F => return Some(Script::Cyrillic),
+        0..=0x7F => return None,
+        _ => {}
+    }
     if !c.is_alphabetic() {
         return None;
     }
-    let cp = c as u32;
     Some(match cp {
         0x0041..=0x02AF | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xFF21..=0xFF5A => {
             Script::Latin

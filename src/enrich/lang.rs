@@ -8,7 +8,7 @@
 //! none, because hyphenation and screen readers act on it.
 
 use crate::enrich::tokens::{tokenize, Kind};
-use crate::fold::{majority_script, repair_word, script_of};
+use crate::fold::{repair_word, script_of};
 use crate::model::{LangTag, Script};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -262,22 +262,29 @@ fn lower(word: &str) -> String {
 
 /// The words of `text`, lowercased, without initials (`K.` in `Iskandarov K.` is not the
 /// Russian preposition `k`).
-fn words(text: &str) -> Vec<String> {
+fn words(text: &str) -> (Vec<String>, Option<Script>) {
     let toks = tokenize(text);
-    toks.iter()
-        .enumerate()
-        .filter(|(i, t)| {
-            let initial = t.text(text).chars().count() == 1
-                && t.text(text).chars().all(char::is_uppercase)
-                && toks.get(i + 1).is_some_and(|n| n.is_punct(text, '.') && !n.space_before);
-            t.kind == Kind::Word && !initial
-        })
-        .map(|(_, t)| lower(&repair_word(t.text(text))))
-        .collect()
+    let mut counts = ScriptCounts::default();
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let w = t.text(text);
+        let repaired = repair_word(w);
+        counts.add(&repaired);
+        let initial = w.chars().count() == 1
+            && w.chars().all(char::is_uppercase)
+            && toks.get(i + 1).is_some_and(|n| n.is_punct(text, '.') && !n.space_before);
+        if !initial {
+            out.push(lower(&repaired));
+        }
+    }
+    (out, counts.main())
 }
 
 /// Strips what says nothing about language (web addresses, e-mail addresses) and keeps
-/// the first 3000 words.
+/// the first 1000 words.
 pub fn language_text(text: &str) -> String {
     text.split_whitespace()
         .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@') || looks_like_path(w)))
@@ -331,13 +338,12 @@ fn count_in(words: &[String], bit: u8) -> usize {
 
 /// Words are read up to this many: a language shows long before, and the body of an
 /// article as one paragraph must not cost more than its notes.
-const MAX_WORDS: usize = 3000;
+const MAX_WORDS: usize = 1000;
 
 /// Detects the language of `text` by rules; see the module documentation.
 pub fn detect(text: &str) -> Detection {
     let text = language_text(text);
-    let script = main_script(&text);
-    let words = words(&text);
+    let (words, script) = words(&text);
     let letters: usize = words.iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum();
     let lang = match script {
         _ if letters < 4 => None,
@@ -350,14 +356,48 @@ pub fn detect(text: &str) -> Detection {
 
 /// The script of most letters, or [`Script::Mixed`] when no script has 80 % of them.
 pub fn main_script(text: &str) -> Option<Script> {
-    let repaired: String = text.split_whitespace().map(repair_word).collect::<Vec<_>>().join(" ");
-    let main = majority_script(&repaired)?;
-    let (mut total, mut inside) = (0usize, 0usize);
-    for c in repaired.chars().filter_map(script_of) {
-        total += 1;
-        inside += usize::from(c == main);
+    let mut counts = ScriptCounts::default();
+    for w in text.split_whitespace() {
+        counts.add(&repair_word(w));
     }
-    Some(if inside * 5 >= total * 4 { main } else { Script::Mixed })
+    counts.main()
+}
+
+/// Letters counted per script (Latin, Cyrillic, other).
+#[derive(Default)]
+struct ScriptCounts {
+    latin: usize,
+    cyrillic: usize,
+    other: [(Option<Script>, usize); 4],
+}
+
+impl ScriptCounts {
+    fn add(&mut self, word: &str) {
+        for c in word.chars() {
+            match script_of(c) {
+                Some(Script::Latin) => self.latin += 1,
+                Some(Script::Cyrillic) => self.cyrillic += 1,
+                Some(s) => {
+                    if let Some(slot) = self.other.iter_mut().find(|(k, _)| *k == Some(s) || k.is_none()) {
+                        *slot = (Some(s), slot.1 + 1);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// The script of most letters, or [`Script::Mixed`] when none has 80 % of them.
+    fn main(&self) -> Option<Script> {
+        let mut all = vec![(Script::Latin, self.latin), (Script::Cyrillic, self.cyrillic)];
+        all.extend(self.other.iter().filter_map(|(s, n)| s.map(|s| (s, *n))));
+        let total: usize = all.iter().map(|(_, n)| n).sum();
+        let (main, n) = all.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+        if total == 0 {
+            return None;
+        }
+        Some(if n * 5 >= total * 4 { main } else { Script::Mixed })
+    }
 }
 
 /// Frequent Ukrainian words spelt without the letters only Ukrainian has.

@@ -76,19 +76,46 @@ pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
         }
     }
 
-    // The document's language: the body's, else the first title's.
+    // Each paragraph's language; the document's is the one most of the body's letters are
+    // in (else the first title's); paragraphs in another language are tagged.
+    let detected: Vec<Option<Detection>> = doc
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { content, lang: None } => Some(lang::detect(&plain_text(content))),
+            _ => None,
+        })
+        .collect();
     if doc.meta.lang.is_none() {
-        let body = blocks_text(&doc.body);
-        doc.meta.lang =
-            lang::detect(&body).lang.or_else(|| doc.meta.titles.first().and_then(|t| t.lang.clone()));
+        let mut weight: Vec<(crate::model::LangTag, usize)> = Vec::new();
+        for (b, d) in doc.body.iter().zip(&detected) {
+            let tag = match (b, d) {
+                (Block::Paragraph { lang: Some(l), .. }, _) => Some(l.clone()),
+                (_, Some(d)) => d.lang.clone(),
+                _ => None,
+            };
+            if let Some(tag) = tag {
+                let n = letters(&plain_text(b.content()));
+                match weight.iter_mut().find(|(t, _)| *t == tag) {
+                    Some((_, w)) => *w += n,
+                    None => weight.push((tag, n)),
+                }
+            }
+        }
+        let total: usize = weight.iter().map(|(_, n)| n).sum();
+        doc.meta.lang = weight
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .filter(|(_, n)| n * 2 > total)
+            .map(|(t, _)| t)
+            .or_else(|| doc.meta.titles.first().and_then(|t| t.lang.clone()));
     }
     let doc_lang = doc.meta.lang.clone();
 
     // Paragraphs, notes and runs in another script.
-    for block in &mut doc.body {
+    for (block, d) in doc.body.iter_mut().zip(detected) {
         if let Block::Paragraph { content, lang } = block {
-            if lang.is_none() {
-                let d = lang::detect(&plain_text(content));
+            if let Some(d) = d {
                 if d.lang.is_some() && d.lang != doc_lang {
                     *lang = d.lang;
                 }

@@ -38,7 +38,10 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || matches!(c, '\u{300}'..='\u{36F}')
+    // The basic Latin and Russian alphabets first: Unicode's tables only for the rest.
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{410}'..='\u{44F}')
+        || !c.is_ascii() && (c.is_alphabetic() || matches!(c, '\u{300}'..='\u{36F}'))
 }
 
 /// Returns true for the apostrophes that stand inside words (soft signs in romanised

@@ -286,6 +286,9 @@ fn unquoted_title_end(work: &str, start: usize) -> usize {
 
 /// True when `s` starts with `Place: Publisher` or `Place, Year`.
 fn starts_imprint(s: &str) -> bool {
+    // A place and what follows it fit in a short prefix; tokenizing all of `s` on every
+    // full stop of a long entry would be quadratic.
+    let s = prefix(s, 96);
     let toks = tokenize(s);
     place_at(s, &toks, 0).is_some_and(|(end_tok, _)| {
         let mut j = end_tok;
@@ -451,6 +454,15 @@ fn imprint(work: &str, toks: &[Token], from: usize) -> Option<(Option<Span>, Opt
         }
     }
     None
+}
+
+/// The first `max` bytes of `s`, cut at a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// True when `s` starts with `Place: Publisher, Year` (or `Place, Year`).
