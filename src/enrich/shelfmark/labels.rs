@@ -121,14 +121,15 @@ pub struct Words {
 impl Words {
     /// Computes the keys of every short word token of `text`.
     pub fn new(text: &str, toks: &[Token]) -> Self {
+        let mut buf = String::new();
         let keys = toks
             .iter()
             .map(|t| {
                 let word = t.text(text);
-                if t.kind != Kind::Word
-                    || word.chars().count() > LONGEST_LABEL
-                    || !skeletons().contains(&skeleton(word))
-                {
+                if t.kind != Kind::Word || word.chars().count() > LONGEST_LABEL || {
+                    skeleton_into(word, &mut buf);
+                    !skeletons().contains(buf.as_str())
+                } {
                     return Vec::new();
                 }
                 let mut keys = vec![fold(&repair_word(word))];
@@ -201,15 +202,24 @@ pub fn label_at(text: &str, toks: &[Token], words: &Words, i: usize, in_position
 /// Cyrillic and Greek look-alikes read as Latin. Words whose skeleton no lexicon word has
 /// are skipped before the costlier folds.
 fn skeleton(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ı' | 'i' | 'і' => 'i',
-            'ϕ' | 'φ' => 'ф',
-            _ => lookalike_in(c, Script::Latin),
-        })
-        .filter(|c| *c != '\u{307}')
-        .collect()
+    let mut s = String::new();
+    skeleton_into(word, &mut s);
+    s
+}
+
+/// Writes the skeleton of `word` into `buf` (reused, so the hot path does not allocate).
+fn skeleton_into(word: &str, buf: &mut String) {
+    buf.clear();
+    buf.extend(
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'ı' | 'i' | 'і' => 'i',
+                'ϕ' | 'φ' => 'ф',
+                _ => lookalike_in(c, Script::Latin),
+            })
+            .filter(|c| *c != '\u{307}'),
+    );
 }
 
 fn skeletons() -> &'static std::collections::HashSet<String> {
