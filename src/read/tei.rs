@@ -540,7 +540,7 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
     let mut doc = Document::new();
     doc.meta.lang = root.lang();
     if let Some(h) = root.child("teiHeader") {
-        header(&mut r, h, &mut doc);
+        header(h, &mut doc);
     }
     let mut notes = 0usize;
     if let Some(t) = root.child("text") {
@@ -562,7 +562,7 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
     Ok((doc, r.diags))
 }
 
-fn header(r: &mut Reader, h: &El, doc: &mut Document) {
+fn header(h: &El, doc: &mut Document) {
     let m = &mut doc.meta;
     if let Some(ts) = h.path(&["fileDesc", "titleStmt"]) {
         for t in ts.all("title") {
@@ -650,7 +650,6 @@ fn header(r: &mut Reader, h: &El, doc: &mut Document) {
             }
         }
     }
-    let _ = r;
 }
 
 fn read_front(r: &mut Reader, front: &El, doc: &mut Document, notes: &mut usize) {

@@ -17,7 +17,7 @@ use events::{Ev, Events};
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
 use quick_xml::Writer;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 /// What the TEI writer needs beyond the document.
 #[derive(Debug, Clone, Default)]
@@ -32,7 +32,6 @@ pub struct Options {
 /// State shared while writing: ids handed out, languages used, problems met.
 pub struct Ctx {
     note_ids: HashSet<String>,
-    org_ids: HashMap<String, String>,
     /// Every language tag written, for `langUsage`.
     pub langs: BTreeSet<String>,
     /// Characters XML 1.0 forbids that were removed.
@@ -45,7 +44,6 @@ impl Ctx {
     fn new() -> Self {
         Ctx {
             note_ids: HashSet::new(),
-            org_ids: HashMap::new(),
             langs: BTreeSet::new(),
             removed_chars: 0,
             unwritten_fields: 0,
@@ -81,8 +79,8 @@ impl Ctx {
     }
 
     /// The `xml:id` of an archive's `org` (`org-rgaspi`).
-    pub fn org_id(&mut self, id: &str) -> String {
-        self.org_ids.entry(id.to_string()).or_insert_with(|| format!("org-{id}")).clone()
+    pub fn org_id(&self, id: &str) -> String {
+        format!("org-{id}")
     }
 }
 
