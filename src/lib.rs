@@ -10,6 +10,7 @@ pub mod diag;
 pub mod enrich;
 pub mod error;
 pub mod fold;
+pub mod fonts;
 pub mod metafile;
 pub mod model;
 pub mod read;
@@ -74,8 +75,8 @@ impl Format {
     /// Returns true when this build has a writer for the format.
     pub fn is_available(self) -> bool {
         match self {
-            Format::Json | Format::Tei => true,
-            Format::Epub | Format::Pdf => false,
+            Format::Json | Format::Tei | Format::Epub => true,
+            Format::Pdf => false,
         }
     }
 
@@ -141,18 +142,36 @@ pub fn write(doc: &Document, format: Format, resources: &Resources) -> Result<(V
             let (xml, diags) = write::tei::write(doc, &opts);
             Ok((xml.into_bytes(), diags))
         }
-        Format::Epub | Format::Pdf => format.require_available().map(|()| (Vec::new(), Vec::new())),
+        Format::Epub => {
+            let opts = write::epub::Options {
+                css: resources.epub_css.clone(),
+                fonts: resources.fonts.clone(),
+                when: source_epoch()?.map(civil_datetime),
+            };
+            Ok(write::epub::write(doc, &opts))
+        }
+        Format::Pdf => format.require_available().map(|()| (Vec::new(), Vec::new())),
     }
 }
 
 /// The date of `SOURCE_DATE_EPOCH` (reproducible builds) as `YYYY-MM-DD`, or `None` when it
 /// is not set. colophon never reads the clock, so two runs give the same bytes.
 pub fn source_date() -> Result<Option<String>> {
+    Ok(source_epoch()?.map(|secs| civil_date(secs.div_euclid(86_400))))
+}
+
+/// `SOURCE_DATE_EPOCH` in seconds, when set; an error when it is not a number.
+pub fn source_epoch() -> Result<Option<i64>> {
     let Ok(v) = std::env::var("SOURCE_DATE_EPOCH") else { return Ok(None) };
-    let secs: i64 = v.trim().parse().map_err(|_| {
+    v.trim().parse().map(Some).map_err(|_| {
         Error::Unsupported(format!("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not `{v}`"))
-    })?;
-    Ok(Some(civil_date(secs.div_euclid(86_400))))
+    })
+}
+
+/// A time in seconds since 1970 as `YYYY-MM-DDThh:mm:ssZ`.
+fn civil_datetime(secs: i64) -> String {
+    let s = secs.rem_euclid(86_400);
+    format!("{}T{:02}:{:02}:{:02}Z", civil_date(secs.div_euclid(86_400)), s / 3600, s % 3600 / 60, s % 60)
 }
 
 /// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).

@@ -3,10 +3,11 @@
 
 use crate::enrich::shelfmark::ArchiveTable;
 use crate::error::{Error, Result};
+use crate::fonts::FontSet;
 use std::path::{Path, PathBuf};
 
 /// Tables and templates for one run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Resources {
     /// Archives recognised in shelfmarks.
     pub archives: ArchiveTable,
@@ -14,6 +15,25 @@ pub struct Resources {
     pub templates: Option<PathBuf>,
     /// The user's TEI `publicationStmt` template (`DIR/tei-publicationStmt.xml`), if any.
     pub tei_publication: Option<String>,
+    /// The e-book style sheet (`templates/epub.css`, or `DIR/epub.css`).
+    pub epub_css: String,
+    /// Fonts for the e-book and the print PDF (Libertinus Serif, or `DIR/fonts/`).
+    pub fonts: FontSet,
+}
+
+/// The built-in e-book style sheet.
+pub const EPUB_CSS: &str = include_str!("../templates/epub.css");
+
+impl Default for Resources {
+    fn default() -> Self {
+        Resources {
+            archives: ArchiveTable::builtin(),
+            templates: None,
+            tei_publication: None,
+            epub_css: EPUB_CSS.to_string(),
+            fonts: FontSet::builtin(),
+        }
+    }
 }
 
 impl Resources {
@@ -39,7 +59,15 @@ impl Resources {
         let publication = dir.join("tei-publicationStmt.xml");
         let tei_publication =
             if publication.is_file() { Some(load_publication_template(&publication)?) } else { None };
-        Ok(Resources { archives, templates: Some(dir.to_path_buf()), tei_publication })
+        let css = dir.join("epub.css");
+        let epub_css = if css.is_file() {
+            std::fs::read_to_string(&css).map_err(|source| Error::Io { path: css.clone(), source })?
+        } else {
+            EPUB_CSS.to_string()
+        };
+        let fonts_dir = dir.join("fonts");
+        let fonts = if fonts_dir.is_dir() { FontSet::load(&fonts_dir)? } else { FontSet::builtin() };
+        Ok(Resources { archives, templates: Some(dir.to_path_buf()), tei_publication, epub_css, fonts })
     }
 }
 

@@ -1,7 +1,9 @@
 //! Writers: each turns the model into one output format. Writers only read the model.
 
+pub mod epub;
 pub mod json;
 pub mod tei;
+pub mod xhtml;
 
 use crate::error::{Error, Result};
 use std::io::Write;

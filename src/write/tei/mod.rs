@@ -42,12 +42,7 @@ pub struct Ctx {
 
 impl Ctx {
     fn new() -> Self {
-        Ctx {
-            note_ids: HashSet::new(),
-            langs: BTreeSet::new(),
-            removed_chars: 0,
-            unwritten_fields: 0,
-        }
+        Ctx { note_ids: HashSet::new(), langs: BTreeSet::new(), removed_chars: 0, unwritten_fields: 0 }
     }
 
     /// Removes the characters XML 1.0 forbids (C0 controls but tab, line feed and carriage

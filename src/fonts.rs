@@ -1,0 +1,241 @@
+//! Fonts shared by the EPUB and (later) the PDF: Libertinus Serif from the `typst-assets`
+//! crate, or the user's fonts from `DIR/fonts/`, plus fallback faces for what they lack.
+//!
+//! Libertinus Serif Bold Italic has no `ə` and no face of Libertinus has `↩`
+//! (EPUB-PDF-NOTES.md §2.5): [`FontSet::resolve`] finds, for every character of a document
+//! and the style it is set in, the first face that has it, so the writers can embed and
+//! declare that face and report the substitution.
+
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The four styles text is set in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Style {
+    /// Upright, normal weight.
+    Regular,
+    /// Italic (emphasis).
+    Italic,
+    /// Bold (strong emphasis).
+    Bold,
+    /// Bold italic.
+    BoldItalic,
+}
+
+impl Style {
+    /// Every style.
+    pub const ALL: [Style; 4] = [Style::Regular, Style::Italic, Style::Bold, Style::BoldItalic];
+
+    /// CSS `font-style` and `font-weight`.
+    pub fn css(self) -> (&'static str, &'static str) {
+        match self {
+            Style::Regular => ("normal", "normal"),
+            Style::Italic => ("italic", "normal"),
+            Style::Bold => ("normal", "bold"),
+            Style::BoldItalic => ("italic", "bold"),
+        }
+    }
+}
+
+/// One font file.
+#[derive(Debug, Clone)]
+pub struct Face {
+    /// Family name from the font's name table (`Libertinus Serif`).
+    pub family: String,
+    /// Full name (`Libertinus Serif Bold Italic`).
+    pub full_name: String,
+    /// The style it sets.
+    pub style: Style,
+    /// File name inside the e-book (`LibertinusSerif-BoldItalic.otf`).
+    pub file: String,
+    /// `font/otf` or `font/ttf`.
+    pub media_type: &'static str,
+    /// The font program.
+    pub data: std::borrow::Cow<'static, [u8]>,
+}
+
+impl Face {
+    fn parse(data: std::borrow::Cow<'static, [u8]>, file: String) -> Option<Face> {
+        let f = ttf_parser::Face::parse(&data, 0).ok()?;
+        let name = |id: u16| f.names().into_iter().filter(|n| n.name_id == id).find_map(|n| n.to_string());
+        let family =
+            name(ttf_parser::name_id::TYPOGRAPHIC_FAMILY).or_else(|| name(ttf_parser::name_id::FAMILY))?;
+        let full_name = name(ttf_parser::name_id::FULL_NAME).unwrap_or_else(|| family.clone());
+        let style = match (f.is_bold() || f.weight().to_number() >= 700, f.is_italic() || f.is_oblique()) {
+            (false, false) => Style::Regular,
+            (false, true) => Style::Italic,
+            (true, false) => Style::Bold,
+            (true, true) => Style::BoldItalic,
+        };
+        let media_type = if data.starts_with(b"OTTO") { "font/otf" } else { "font/ttf" };
+        Some(Face { family, full_name, style, file, media_type, data })
+    }
+
+    /// Returns true when the font maps `c` to a glyph.
+    pub fn has(&self, c: char) -> bool {
+        ttf_parser::Face::parse(&self.data, 0).is_ok_and(|f| f.glyph_index(c).is_some())
+    }
+}
+
+/// The faces of a document: the main family in four styles, then fallbacks in order.
+#[derive(Debug, Clone)]
+pub struct FontSet {
+    /// The main family, one face per style it has.
+    pub main: Vec<Face>,
+    /// Faces tried after the main one of a style, in order.
+    pub fallbacks: Vec<Face>,
+}
+
+/// For one document: which faces set which characters, and what had to fall back.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    /// Indexes into [`FontSet::all`] of the faces used, in order.
+    pub used: Vec<usize>,
+    /// Characters set by a face other than the style's own: (char, style, face full name).
+    pub substituted: Vec<(char, Style, String)>,
+    /// Characters no face has.
+    pub missing: Vec<(char, Style)>,
+}
+
+impl FontSet {
+    /// Libertinus Serif (OFL 1.1) in four styles, with Libertinus Italic for what Bold
+    /// Italic lacks and DejaVu Sans Mono for arrows Libertinus lacks.
+    pub fn builtin() -> Self {
+        let names = [
+            "LibertinusSerif-Regular.otf",
+            "LibertinusSerif-Bold.otf",
+            "LibertinusSerif-Italic.otf",
+            "LibertinusSerif-BoldItalic.otf",
+        ];
+        let fonts: Vec<&'static [u8]> = typst_assets::fonts().collect();
+        let mut main = Vec::new();
+        for (i, file) in names.iter().enumerate() {
+            if let Some(f) =
+                fonts.get(i).and_then(|d| Face::parse(std::borrow::Cow::Borrowed(d), (*file).into()))
+            {
+                main.push(f);
+            }
+        }
+        let fallbacks = fonts
+            .iter()
+            .filter_map(|d| Face::parse(std::borrow::Cow::Borrowed(d), String::new()))
+            .filter(|f| f.full_name == "DejaVu Sans Mono")
+            .map(|mut f| {
+                f.file = "DejaVuSansMono.ttf".into();
+                f
+            })
+            .collect();
+        FontSet { main, fallbacks }
+    }
+
+    /// Loads the `.otf`/`.ttf` files of `dir` as the main family (fallbacks stay built in).
+    pub fn load(dir: &Path) -> Result<Self> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|source| Error::Io { path: dir.to_path_buf(), source })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|e| e.eq_ignore_ascii_case("otf") || e.eq_ignore_ascii_case("ttf"))
+            })
+            .collect();
+        files.sort();
+        let mut main: Vec<Face> = Vec::new();
+        for p in files {
+            let data = std::fs::read(&p).map_err(|source| Error::Io { path: p.clone(), source })?;
+            let file = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let face = Face::parse(std::borrow::Cow::Owned(data), file).ok_or_else(|| {
+                Error::input(&p, 0, 0, "not a font colophon can read (OpenType or TrueType)")
+            })?;
+            if !main.iter().any(|f| f.style == face.style) {
+                main.push(face);
+            }
+        }
+        if !main.iter().any(|f| f.style == Style::Regular) {
+            return Err(Error::input(
+                dir,
+                0,
+                0,
+                "the fonts folder needs at least an upright, normal-weight face",
+            ));
+        }
+        let mut set = Self::builtin();
+        set.fallbacks = set.main.drain(..).chain(set.fallbacks).collect();
+        set.main = main;
+        Ok(set)
+    }
+
+    /// Every face, main first.
+    pub fn all(&self) -> Vec<&Face> {
+        self.main.iter().chain(&self.fallbacks).collect()
+    }
+
+    /// The order in which faces are tried for `style`: its own face, the main family's other
+    /// faces from the nearest style, then the fallbacks.
+    fn order(&self, style: Style) -> Vec<usize> {
+        let near: &[Style] = match style {
+            Style::Regular => &[Style::Regular, Style::Bold, Style::Italic, Style::BoldItalic],
+            Style::Italic => &[Style::Italic, Style::Regular, Style::BoldItalic, Style::Bold],
+            Style::Bold => &[Style::Bold, Style::Regular, Style::BoldItalic, Style::Italic],
+            Style::BoldItalic => &[Style::BoldItalic, Style::Italic, Style::Bold, Style::Regular],
+        };
+        let mut out: Vec<usize> =
+            near.iter().filter_map(|s| self.main.iter().position(|f| f.style == *s)).collect();
+        out.extend(self.main.len()..self.main.len() + self.fallbacks.len());
+        out
+    }
+
+    /// Finds a face for every character of `chars` (by style).
+    pub fn resolve(&self, chars: &BTreeMap<Style, std::collections::BTreeSet<char>>) -> Resolution {
+        let all = self.all();
+        let mut r = Resolution::default();
+        let mut used = std::collections::BTreeSet::new();
+        for (style, set) in chars {
+            let order = self.order(*style);
+            if let Some(&first) = order.first() {
+                used.insert(first);
+            }
+            for &c in set {
+                if c.is_whitespace() || c.is_control() {
+                    continue;
+                }
+                match order.iter().find(|&&i| all[i].has(c)) {
+                    Some(&i) => {
+                        used.insert(i);
+                        if Some(&i) != order.first() {
+                            r.substituted.push((c, *style, all[i].full_name.clone()));
+                        }
+                    }
+                    None => r.missing.push((c, *style)),
+                }
+            }
+        }
+        r.used = used.into_iter().collect();
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_fonts_are_libertinus_in_four_styles() {
+        let f = FontSet::builtin();
+        let styles: Vec<Style> = f.main.iter().map(|x| x.style).collect();
+        assert_eq!(styles, [Style::Regular, Style::Bold, Style::Italic, Style::BoldItalic]);
+        assert!(f.main.iter().all(|x| x.family == "Libertinus Serif" && x.media_type == "font/otf"));
+        assert_eq!(f.fallbacks.len(), 1);
+    }
+
+    #[test]
+    fn bold_italic_schwa_falls_back_to_italic_and_the_arrow_to_dejavu() {
+        let f = FontSet::builtin();
+        let mut chars = BTreeMap::new();
+        chars.insert(Style::BoldItalic, ['Z', 'ə'].into_iter().collect());
+        chars.insert(Style::Regular, ['ф', '↩'].into_iter().collect());
+        let r = f.resolve(&chars);
+        assert!(r.missing.is_empty());
+        assert!(r.substituted.contains(&('ə', Style::BoldItalic, "Libertinus Serif Italic".into())), "{r:?}");
+        assert!(r.substituted.contains(&('↩', Style::Regular, "DejaVu Sans Mono".into())), "{r:?}");
+    }
+}

@@ -1,0 +1,336 @@
+//! XHTML5 for e-books (and any later HTML output): one article document with its notes in the
+//! same file, marked up for pop-ups on Apple Books, Kobo, Thorium, KOReader and Calibre
+//! (EPUB-PDF-NOTES.md §1): calls `<a epub:type="noteref" role="doc-noteref">`, notes
+//! `<div epub:type="footnote" role="doc-footnote">` in the `li`s of `<section
+//! epub:type="endnotes" role="doc-endnotes">`, each
+//! ending with a `↩` back-link; abstracts as `doc-abstract`, the reference list as
+//! `doc-bibliography`, shelfmarks as `<span class="shelfmark">`; `lang` and `xml:lang` on
+//! every passage whose language differs from its surroundings.
+
+use crate::fonts::Style;
+use crate::model::{plain_text, Anchor, Block, Document, Inline, LangTag, Note};
+use quick_xml::escape::{escape, partial_escape};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The XHTML of one article, with what the packager needs to know about it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The content document.
+    pub xhtml: String,
+    /// Every character of the document by the style it is set in (for the font check).
+    pub chars: BTreeMap<Style, BTreeSet<char>>,
+    /// Headings for the table of contents: (level, id, text).
+    pub toc: Vec<(u8, String, String)>,
+    /// Every language tag used.
+    pub langs: BTreeSet<String>,
+    /// The document's language (`und` when unknown).
+    pub lang: String,
+    /// The id and heading of the notes section, when there are notes.
+    pub notes: Option<(String, String)>,
+    /// The id and heading of the bibliography, when there is one.
+    pub bibliography: Option<(String, String)>,
+}
+
+/// The text of the notes section's heading, in the document's language.
+fn notes_heading(lang: &str) -> &'static str {
+    match lang.split('-').next().unwrap_or("") {
+        "tr" => "Notlar",
+        "az" => "Qeydlər",
+        "ru" => "Примечания",
+        "uk" => "Примітки",
+        _ => "Notes",
+    }
+}
+
+struct Writer {
+    out: String,
+    chars: BTreeMap<Style, BTreeSet<char>>,
+    langs: BTreeSet<String>,
+    notes: Vec<(usize, String)>,
+    note_count: usize,
+    style: Style,
+}
+
+/// `lang` and `xml:lang` attributes (both: Ace reads `lang`, XML tools `xml:lang`).
+fn lang_attrs(l: &str) -> String {
+    let l = escape(l);
+    format!(" lang=\"{l}\" xml:lang=\"{l}\"")
+}
+
+impl Writer {
+    fn text(&mut self, t: &str) {
+        let set = self.chars.entry(self.style).or_default();
+        set.extend(t.chars());
+        self.out.push_str(&partial_escape(t));
+    }
+
+    fn raw(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    fn lang(&mut self, l: &LangTag) -> String {
+        self.langs.insert(l.to_string());
+        lang_attrs(l.as_str())
+    }
+
+    fn styled(&mut self, tag: &str, style: Style, content: &[Inline]) {
+        let saved = self.style;
+        self.style = style;
+        self.raw(&format!("<{tag}>"));
+        self.inlines(content);
+        self.raw(&format!("</{tag}>"));
+        self.style = saved;
+    }
+
+    fn inlines(&mut self, inlines: &[Inline]) {
+        for i in inlines {
+            match i {
+                Inline::Text { text } => self.text(text),
+                Inline::Emph { content } => {
+                    let s = if matches!(self.style, Style::Bold | Style::BoldItalic) {
+                        Style::BoldItalic
+                    } else {
+                        Style::Italic
+                    };
+                    self.styled("em", s, content);
+                }
+                Inline::Strong { content } => {
+                    let s = if matches!(self.style, Style::Italic | Style::BoldItalic) {
+                        Style::BoldItalic
+                    } else {
+                        Style::Bold
+                    };
+                    self.styled("strong", s, content);
+                }
+                Inline::Link { url, content } => {
+                    self.raw(&format!("<a href=\"{}\">", escape(&url.replace(' ', "%20"))));
+                    self.inlines(content);
+                    self.raw("</a>");
+                }
+                Inline::Span { lang, content } => {
+                    let attrs = self.lang(lang);
+                    self.raw(&format!("<span{attrs}>"));
+                    self.inlines(content);
+                    self.raw("</span>");
+                }
+                Inline::Shelfmark(s) => {
+                    let archive = s
+                        .archive
+                        .as_ref()
+                        .and_then(|a| a.id.as_deref())
+                        .map_or(String::new(), |id| format!(" data-archive=\"{}\"", escape(id)));
+                    self.raw(&format!("<span class=\"shelfmark\"{archive}>"));
+                    self.text(&s.raw);
+                    self.raw("</span>");
+                }
+                Inline::Note(n) => self.call(n),
+            }
+        }
+    }
+
+    /// The call of a note, and the note itself kept for the notes section.
+    fn call(&mut self, n: &Note) {
+        self.note_count += 1;
+        let i = self.note_count;
+        let label = escape(&n.label).into_owned();
+        self.raw(&format!(
+            "<a href=\"#note-{i}\" id=\"noteref-{i}\" epub:type=\"noteref\" role=\"doc-noteref\">{label}</a>"
+        ));
+        self.set_chars(Style::Regular, &n.label);
+        // The note's own markup is written now (its notes, if any, number on).
+        let mut inner = Writer {
+            out: String::new(),
+            chars: BTreeMap::new(),
+            langs: BTreeSet::new(),
+            notes: vec![],
+            note_count: self.note_count,
+            style: Style::Regular,
+        };
+        let class = if n.anchor == Anchor::Inferred { " class=\"uncertain\"" } else { "" };
+        let lang = n.lang.as_ref().map_or(String::new(), |l| inner.lang(l));
+        // The note proper is a `div` in the `li`: Ace wants `role="doc-footnote"` beside
+        // `epub:type="footnote"` (which Apple Books needs for pop-ups), and ARIA allows no
+        // role but `listitem` on an `li` of a list.
+        inner.raw(&format!(
+            "<li{class}><div id=\"note-{i}\" epub:type=\"footnote\" role=\"doc-footnote\"{lang}>"
+        ));
+        let last = n.content.len().saturating_sub(1);
+        for (k, b) in n.content.iter().enumerate() {
+            inner.raw("<p>");
+            if k == 0 {
+                inner.raw("<span class=\"note-label\">");
+                inner.text(&n.label);
+                inner.raw("</span> ");
+            }
+            inner.inlines(b.content());
+            if k == last {
+                inner.raw(&format!(
+                    " <a href=\"#noteref-{i}\" epub:type=\"backlink\" role=\"doc-backlink\" aria-label=\"Back to note {label}\">↩</a>"
+                ));
+                inner.set_chars(Style::Regular, "↩");
+            }
+            inner.raw("</p>");
+        }
+        inner.raw("</div></li>");
+        self.note_count = inner.note_count;
+        for (style, set) in inner.chars {
+            self.chars.entry(style).or_default().extend(set);
+        }
+        self.langs.extend(inner.langs);
+        self.notes.push((i, inner.out));
+        self.notes.extend(inner.notes);
+    }
+
+    fn set_chars(&mut self, style: Style, s: &str) {
+        self.chars.entry(style).or_default().extend(s.chars());
+    }
+
+    fn paragraph(&mut self, content: &[Inline], lang: Option<&LangTag>, class: Option<&str>) {
+        let attrs = lang.map_or(String::new(), |l| self.lang(l));
+        let class = class.map_or(String::new(), |c| format!(" class=\"{c}\""));
+        self.raw(&format!("<p{class}{attrs}>"));
+        self.inlines(content);
+        self.raw("</p>\n");
+    }
+}
+
+/// Writes the article document.
+pub fn article(doc: &Document, css_href: &str) -> Article {
+    let m = &doc.meta;
+    let lang = m.lang.as_ref().map_or("und".to_string(), |l| l.to_string());
+    let mut w = Writer {
+        out: String::new(),
+        chars: BTreeMap::new(),
+        langs: BTreeSet::new(),
+        notes: vec![],
+        note_count: 0,
+        style: Style::Regular,
+    };
+    if lang != "und" {
+        w.langs.insert(lang.clone());
+    }
+    let title = m.titles.first().map_or_else(|| "Untitled".to_string(), |t| t.text.clone());
+    let mut toc = Vec::new();
+
+    // Title block and author notes.
+    w.raw("<header id=\"top\">\n");
+    for (i, t) in m.titles.iter().enumerate() {
+        let attrs = t.lang.as_ref().filter(|l| l.as_str() != lang).map_or(String::new(), |l| w.lang(l));
+        let tag = if i == 0 { "h1" } else { "p" };
+        let class = if i == 0 { "" } else { " class=\"subtitle\"" };
+        w.raw(&format!("<{tag}{class}{attrs}>"));
+        w.text(&t.text);
+        w.raw(&format!("</{tag}>\n"));
+    }
+    if m.titles.is_empty() {
+        w.raw("<h1>Untitled</h1>\n");
+    }
+    for a in &m.authors {
+        let parts: Vec<&str> =
+            [a.name.as_deref(), a.affiliation.as_deref(), a.email.as_deref()].into_iter().flatten().collect();
+        if let Some(note) = &a.note {
+            w.raw("<p class=\"author\">");
+            w.text(note);
+            w.raw("</p>\n");
+        } else if !parts.is_empty() {
+            w.raw("<p class=\"author\">");
+            w.text(&parts.join(" · "));
+            w.raw("</p>\n");
+        }
+    }
+    w.raw("</header>\n");
+    toc.push((1, "top".to_string(), title.clone()));
+
+    // Abstracts and keywords, each in its language.
+    for (k, a) in m.abstracts.iter().enumerate() {
+        let id = format!("abstract-{}", k + 1);
+        let attrs = a.lang.as_ref().map_or(String::new(), |l| w.lang(l));
+        let heading = a.heading.clone().unwrap_or_else(|| "Abstract".into());
+        w.raw(&format!("<section id=\"{id}\" role=\"doc-abstract\" aria-labelledby=\"{id}-title\"{attrs}>\n<h2 id=\"{id}-title\">"));
+        w.text(&heading);
+        w.raw("</h2>\n");
+        for b in &a.content {
+            w.paragraph(b.content(), None, None);
+        }
+        w.raw("</section>\n");
+        toc.push((2, id, heading));
+    }
+    for k in &m.keywords {
+        let attrs = k.lang.as_ref().map_or(String::new(), |l| w.lang(l));
+        w.raw(&format!("<p class=\"keywords\"{attrs}><span class=\"keywords-heading\">"));
+        w.text(k.heading.as_deref().unwrap_or("Keywords"));
+        w.raw(":</span> ");
+        w.text(&k.terms.join(", "));
+        w.raw("</p>\n");
+    }
+
+    // The body.
+    w.raw("<section id=\"text\" epub:type=\"bodymatter\">\n");
+    let mut heading_no = 0;
+    for b in &doc.body {
+        match b {
+            Block::Heading { level, content } => {
+                heading_no += 1;
+                let h = (level + 1).min(6);
+                let id = format!("section-{heading_no}");
+                w.raw(&format!("<h{h} id=\"{id}\">"));
+                w.inlines(content);
+                w.raw(&format!("</h{h}>\n"));
+                toc.push((level + 1, id, plain_text(content)));
+            }
+            Block::Paragraph { content, lang: l } => w.paragraph(content, l.as_ref(), None),
+        }
+    }
+    w.raw("</section>\n");
+
+    // Notes in the same document (Thorium pops up only those).
+    let mut notes_section = None;
+    if !w.notes.is_empty() {
+        let heading = notes_heading(&lang);
+        w.raw(&format!("<section id=\"notes\" epub:type=\"endnotes\" role=\"doc-endnotes\" aria-labelledby=\"notes-title\">\n<h2 id=\"notes-title\">{heading}</h2>\n<ol class=\"notes\">\n"));
+        let mut notes = std::mem::take(&mut w.notes);
+        notes.sort_by_key(|(i, _)| *i);
+        for (_, li) in &notes {
+            w.raw(li);
+            w.raw("\n");
+        }
+        w.raw("</ol>\n</section>\n");
+        notes_section = Some(("notes".to_string(), heading.to_string()));
+        toc.push((2, "notes".into(), heading.into()));
+    }
+
+    // The reference list, entries exactly as printed.
+    let mut bibliography = None;
+    if let Some(bib) = &doc.back.bibliography {
+        w.raw("<section id=\"references\" epub:type=\"bibliography\" role=\"doc-bibliography\" aria-labelledby=\"references-title\">\n<h2 id=\"references-title\">");
+        w.text(&bib.heading);
+        w.raw("</h2>\n<ul class=\"references\">\n");
+        for e in &bib.entries {
+            let attrs = e.lang.as_ref().map_or(String::new(), |l| w.lang(l));
+            w.raw(&format!("<li{attrs}>"));
+            if let Some(label) = &e.label {
+                w.raw("<span class=\"entry-label\">");
+                w.text(label);
+                w.raw("</span> ");
+            }
+            w.inlines(&e.content);
+            w.raw("</li>\n");
+        }
+        w.raw("</ul>\n</section>\n");
+        bibliography = Some(("references".to_string(), bib.heading.clone()));
+        toc.push((2, "references".into(), bib.heading.clone()));
+    }
+
+    let mut xhtml = String::new();
+    xhtml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
+    xhtml.push_str(&format!(
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"{}>\n<head>\n<meta charset=\"UTF-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{}\"/>\n</head>\n<body>\n",
+        lang_attrs(&lang),
+        partial_escape(&title),
+        escape(css_href)
+    ));
+    xhtml.push_str(&w.out);
+    xhtml.push_str("</body>\n</html>\n");
+    w.chars.entry(Style::Regular).or_default().extend(title.chars());
+    Article { xhtml, chars: w.chars, toc, langs: w.langs, lang, notes: notes_section, bibliography }
+}
