@@ -160,7 +160,7 @@ fn package(doc: &Document, a: &Article, opts: &Options, used: &[usize], modified
     if let Some(x) = abstract_ {
         let text: Vec<String> = x.content.iter().map(|b| plain_text(b.content())).collect();
         let lang = x.lang.as_ref().map_or(String::new(), |l| format!(" xml:lang=\"{}\"", escape(l.as_str())));
-        line(format!("<dc:description{lang}>{}</dc:description>", partial_escape(&text.join(" "))));
+        line(format!("<dc:description{lang}>{}</dc:description>", partial_escape(text.join(" "))));
     }
     for k in &m.keywords {
         let lang = k.lang.as_ref().map_or(String::new(), |l| format!(" xml:lang=\"{}\"", escape(l.as_str())));

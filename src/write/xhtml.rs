@@ -103,7 +103,7 @@ impl Writer {
                     self.styled("strong", s, content);
                 }
                 Inline::Link { url, content } => {
-                    self.raw(&format!("<a href=\"{}\">", escape(&url.replace(' ', "%20"))));
+                    self.raw(&format!("<a href=\"{}\">", escape(url.replace(' ', "%20"))));
                     self.inlines(content);
                     self.raw("</a>");
                 }
