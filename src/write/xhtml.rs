@@ -334,3 +334,96 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
     w.chars.entry(Style::Regular).or_default().extend(title.chars());
     Article { xhtml, chars: w.chars, toc, langs: w.langs, lang, notes: notes_section, bibliography }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, Block, Inline, Note};
+    use std::collections::HashMap;
+
+    fn note(label: &str, anchor: Anchor) -> Inline {
+        Inline::Note(Note {
+            label: label.into(),
+            anchor,
+            lang: None,
+            content: vec![Block::paragraph(vec![Inline::text("Note text.")])],
+        })
+    }
+
+    /// Every id once; every noteref points at a note whose back-link points at the noteref.
+    fn check_links(xhtml: &str) -> usize {
+        use quick_xml::events::Event;
+        let mut r = quick_xml::Reader::from_str(xhtml);
+        let mut ids = HashMap::new();
+        let mut links: Vec<(String, String, String)> = Vec::new(); // (role, own id, href)
+        loop {
+            match r.read_event().unwrap() {
+                Event::Start(e) | Event::Empty(e) => {
+                    let mut id = String::new();
+                    let (mut role, mut href) = (String::new(), String::new());
+                    for a in e.attributes() {
+                        let a = a.unwrap();
+                        let v = String::from_utf8_lossy(&a.value).into_owned();
+                        match a.key.as_ref() {
+                            b"id" => id = v,
+                            b"role" => role = v,
+                            b"href" => href = v,
+                            _ => {}
+                        }
+                    }
+                    if !id.is_empty() {
+                        assert!(ids.insert(id.clone(), role.clone()).is_none(), "duplicate id {id}");
+                    }
+                    if role == "doc-noteref" || role == "doc-backlink" {
+                        links.push((role, id, href));
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        let mut notes = 0;
+        for (role, id, href) in &links {
+            let target = href.trim_start_matches('#');
+            if role == "doc-noteref" {
+                notes += 1;
+                assert_eq!(ids.get(target).map(String::as_str), Some("doc-footnote"), "{href}");
+                let back =
+                    links.iter().find(|(r, _, h)| r == "doc-backlink" && h.trim_start_matches('#') == id);
+                assert!(back.is_some(), "note {target} has no back-link to {id}");
+            }
+        }
+        notes
+    }
+
+    #[test]
+    fn every_call_has_its_note_and_every_note_links_back() {
+        let mut doc = Document::new();
+        doc.body.push(Block::paragraph(vec![
+            Inline::text("One."),
+            note("1", Anchor::Call),
+            Inline::text(" Two."),
+            note("1", Anchor::Inferred),
+        ]));
+        doc.body.push(Block::Heading { level: 1, content: vec![Inline::text("Part")] });
+        doc.body.push(Block::paragraph(vec![note("*", Anchor::Call)]));
+        let a = article(&doc, "style.css");
+        assert_eq!(check_links(&a.xhtml), 3, "{}", a.xhtml);
+        assert!(a.xhtml.contains("<li class=\"uncertain\">"), "an inferred anchor is marked");
+        assert!(!a.xhtml.contains("<sup"), "no sup inside note calls");
+    }
+
+    #[test]
+    fn languages_are_marked_with_lang_and_xml_lang() {
+        let mut doc = Document::new();
+        doc.meta.lang = Some(LangTag::parse("en").unwrap());
+        doc.body.push(Block::paragraph(vec![Inline::Span {
+            lang: LangTag::parse("ru").unwrap(),
+            content: vec![Inline::text("Две республики")],
+        }]));
+        let a = article(&doc, "style.css");
+        assert!(a.xhtml.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"en\" xml:lang=\"en\">"));
+        assert!(a.xhtml.contains("<span lang=\"ru\" xml:lang=\"ru\">Две республики</span>"));
+        assert_eq!(a.langs.iter().cloned().collect::<Vec<_>>(), ["en", "ru"]);
+    }
+}

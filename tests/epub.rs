@@ -1,0 +1,157 @@
+//! The EPUB: EPUBCheck 5.3.0 and Ace 1.4.6 on real outputs, the facts the issue asks for
+//! (notes reachable and linking back, references with languages, fonts), golden XHTML,
+//! byte-identical runs, and a TEI input that converts as cleanly.
+
+mod common;
+
+use colophon::{Format, Resources};
+use common::*;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+fn epub_of(path: &Path) -> (Vec<u8>, Vec<colophon::Diagnostic>) {
+    let res = Resources::builtin();
+    let (doc, _) = colophon::load(path, None, &res).unwrap();
+    colophon::write(&doc, Format::Epub, &res).unwrap()
+}
+
+fn example() -> PathBuf {
+    root().join("input/zangezur-article.txt")
+}
+
+fn entry(epub: &[u8], name: &str) -> String {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn the_example_passes_epubcheck_and_ace_and_so_does_its_tei() {
+    let dir = tempfile::tempdir().unwrap();
+    let (bytes, diags) = epub_of(&example());
+    assert!(!diags.iter().any(|d| d.code == "font-missing-glyph"), "{diags:?}");
+    let epub = dir.path().join("example.epub");
+    std::fs::write(&epub, &bytes).unwrap();
+    // The TEI route: text → TEI → model → EPUB.
+    let res = Resources::builtin();
+    let (doc, _) = colophon::load(&example(), None, &res).unwrap();
+    let tei = dir.path().join("example.tei.xml");
+    std::fs::write(&tei, colophon::write(&doc, Format::Tei, &res).unwrap().0).unwrap();
+    let from_tei = dir.path().join("from-tei.epub");
+    std::fs::write(&from_tei, epub_of(&tei).0).unwrap();
+
+    if let Some(jar) = epubcheck_jar() {
+        for f in [&epub, &from_tei] {
+            if let Some(report) = epubcheck_problems(&jar, f) {
+                panic!("EPUBCheck on {}:\n{report}", f.display());
+            }
+        }
+    }
+    if let Some((ace, chromium)) = ace() {
+        for f in [&epub, &from_tei] {
+            let (outcome, failed) = ace_outcome(&ace, &chromium, f);
+            assert_eq!(outcome, "pass", "Ace on {}: {failed:#?}", f.display());
+        }
+    }
+}
+
+#[test]
+fn notes_references_and_fonts_of_the_example() {
+    let (bytes, _) = epub_of(&example());
+    let x = entry(&bytes, "EPUB/article.xhtml");
+    assert_eq!(x.matches("role=\"doc-noteref\"").count(), 103);
+    assert_eq!(x.matches("role=\"doc-footnote\"").count(), 103);
+    assert_eq!(x.matches("role=\"doc-backlink\"").count(), 103);
+    for i in 1..=103 {
+        assert!(
+            x.contains(&format!(
+                "<a href=\"#note-{i}\" id=\"noteref-{i}\" epub:type=\"noteref\" role=\"doc-noteref\">"
+            )),
+            "call {i}"
+        );
+        assert!(
+            x.contains(&format!("<div id=\"note-{i}\" epub:type=\"footnote\" role=\"doc-footnote\"")),
+            "note {i}"
+        );
+        assert!(
+            x.contains(&format!("<a href=\"#noteref-{i}\" epub:type=\"backlink\" role=\"doc-backlink\"")),
+            "back-link {i}"
+        );
+    }
+    assert_eq!(x.matches("<li class=\"uncertain\">").count(), 1);
+    let refs = &x[x.find("id=\"references\"").unwrap()..];
+    assert_eq!(refs.matches("<li").count(), 67);
+    assert_eq!(refs.matches("<li lang=\"ru\" xml:lang=\"ru\">").count(), 32);
+    assert_eq!(x.matches("<span class=\"shelfmark\"").count(), 27);
+    assert!(x.contains("<section id=\"abstract-1\" role=\"doc-abstract\" aria-labelledby=\"abstract-1-title\" lang=\"tr\" xml:lang=\"tr\">"));
+    let opf = entry(&bytes, "EPUB/package.opf");
+    assert!(opf.contains("xml:lang=\"en\"") && opf.contains("<dc:language>ru</dc:language>"));
+    assert!(opf.contains("<dc:subject xml:lang=\"tr\">Ermeniler</dc:subject>"));
+    assert!(opf.contains("<meta property=\"schema:accessibilitySummary\">"));
+    assert!(opf.contains("href=\"fonts/LibertinusSerif-Regular.otf\" media-type=\"font/otf\""));
+    let nav = entry(&bytes, "EPUB/nav.xhtml");
+    assert!(
+        nav.contains("lang=\"en\" xml:lang=\"en\"")
+            && nav.contains("role=\"doc-toc\"")
+            && nav.contains("epub:type=\"landmarks\"")
+    );
+    let css = entry(&bytes, "EPUB/style.css");
+    assert!(css.starts_with("@font-face { font-family: \"Libertinus Serif\""));
+    // mimetype first and stored.
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let first = z.by_index(0).unwrap();
+    assert_eq!((first.name(), first.compression()), ("mimetype", zip::CompressionMethod::Stored));
+}
+
+#[test]
+fn golden_xhtml() {
+    let (bytes, _) = epub_of(&example());
+    assert_golden(&root().join("tests/golden/zangezur-article.xhtml"), &entry(&bytes, "EPUB/article.xhtml"));
+}
+
+#[test]
+fn two_runs_give_the_same_bytes() {
+    let out = tempfile::tempdir().unwrap();
+    let run = |dir: &Path, epoch: Option<&str>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_colophon"));
+        c.args(["convert", example().to_str().unwrap(), "-t", "epub", "-q", "-o"]).arg(dir);
+        match epoch {
+            Some(e) => c.env("SOURCE_DATE_EPOCH", e),
+            None => c.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        assert!(c.status().unwrap().success());
+        std::fs::read(dir.join("zangezur-article.epub")).unwrap()
+    };
+    let (a, b) = (out.path().join("a"), out.path().join("b"));
+    assert_eq!(run(&a, None), run(&b, None));
+    let dated = run(&a, Some("1764028800"));
+    assert!(entry(&dated, "EPUB/package.opf")
+        .contains("<meta property=\"dcterms:modified\">2025-11-25T00:00:00Z</meta>"));
+    assert_eq!(dated, run(&b, Some("1764028800")));
+}
+
+#[test]
+fn a_user_style_sheet_and_missing_glyphs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("epub.css"), "body { color: #111; }\n").unwrap();
+    let res = Resources::load(Some(dir.path())).unwrap();
+    let mut doc = colophon::Document::new();
+    doc.body.push(colophon::model::Block::paragraph(vec![colophon::model::Inline::Strong {
+        content: vec![colophon::model::Inline::Emph {
+            content: vec![colophon::model::Inline::text("Zəngəzur 中")],
+        }],
+    }]));
+    let (bytes, diags) = colophon::write(&doc, Format::Epub, &res).unwrap();
+    assert!(entry(&bytes, "EPUB/style.css").ends_with("body { color: #111; }\n"));
+    assert!(
+        diags.iter().any(|d| d.code == "font-fallback"
+            && d.message.contains("'ə'")
+            && d.message.contains("Libertinus Serif Italic")),
+        "{diags:?}"
+    );
+    assert!(
+        diags.iter().any(|d| d.code == "font-missing-glyph" && d.message.contains("U+4E2D")),
+        "{diags:?}"
+    );
+}
