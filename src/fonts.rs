@@ -117,14 +117,13 @@ impl FontSet {
                 main.push(f);
             }
         }
+        // DejaVu Sans Mono (upright) is the last of typst-assets' fonts; look from the end.
         let fallbacks = fonts
             .iter()
-            .filter_map(|d| Face::parse(std::borrow::Cow::Borrowed(d), String::new()))
-            .filter(|f| f.full_name == "DejaVu Sans Mono")
-            .map(|mut f| {
-                f.file = "DejaVuSansMono.ttf".into();
-                f
-            })
+            .rev()
+            .filter_map(|d| Face::parse(std::borrow::Cow::Borrowed(d), "DejaVuSansMono.ttf".into()))
+            .find(|f| f.full_name == "DejaVu Sans Mono")
+            .into_iter()
             .collect();
         FontSet { main, fallbacks }
     }

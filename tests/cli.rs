@@ -350,3 +350,15 @@ fn tei_converts_back_to_json() {
     assert_eq!(v["counts"]["shelfmarks"]["notes"], 14);
     assert_eq!(v["counts"]["references"], 67);
 }
+
+#[cfg(unix)]
+#[test]
+fn outputs_are_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let out = tempfile::tempdir().unwrap();
+    assert!(colophon(&["convert", &example(), "-q", "-o", out.path().to_str().unwrap()]).status.success());
+    for f in files_in(out.path()) {
+        let mode = std::fs::metadata(out.path().join(&f)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "{f}");
+    }
+}

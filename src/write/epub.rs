@@ -36,10 +36,11 @@ fn digest(bytes: &[u8]) -> [u8; 16] {
     out
 }
 
-/// A UUID (version 8, RFC 9562 "custom") derived from the document's content: the same
-/// document always gets the same identifier, never a random one.
-pub fn content_uuid(doc: &Document) -> String {
-    let mut d = digest(crate::write::json::write(doc).as_bytes());
+/// A UUID (version 8, RFC 9562 "custom") derived from the book's content (its XHTML, which
+/// holds every word, note and reference): the same document always gets the same
+/// identifier, never a random one.
+pub fn content_uuid(xhtml: &str) -> String {
+    let mut d = digest(xhtml.as_bytes());
     d[6] = (d[6] & 0x0f) | 0x80;
     d[8] = (d[8] & 0x3f) | 0x80;
     let h: String = d.iter().map(|b| format!("{b:02x}")).collect();
@@ -131,7 +132,7 @@ fn package(doc: &Document, a: &Article, opts: &Options, used: &[usize], modified
     };
     let id = match &m.doi {
         Some(doi) => format!("urn:doi:{doi}"),
-        None => format!("urn:uuid:{}", content_uuid(doc)),
+        None => format!("urn:uuid:{}", content_uuid(&a.xhtml)),
     };
     line(format!("<dc:identifier id=\"uid\">{}</dc:identifier>", partial_escape(&id)));
     match m.titles.first() {
@@ -276,7 +277,6 @@ pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
         .last_modified_time(time);
     let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(9))
         .last_modified_time(time);
     let result = (|| -> zip::result::ZipResult<()> {
         zip.start_file("mimetype", stored)?;

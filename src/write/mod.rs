@@ -17,6 +17,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(out_err)?;
     let mut tmp = tempfile::Builder::new().prefix(".colophon-").tempfile_in(dir).map_err(out_err)?;
     tmp.write_all(bytes).map_err(out_err)?;
+    // A temporary file is private (0600); an output is a document to share.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(out_err)?;
+    }
     tmp.as_file().sync_all().map_err(out_err)?;
     tmp.persist(path).map_err(|e| out_err(e.error))?;
     Ok(())
