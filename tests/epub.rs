@@ -155,3 +155,24 @@ fn a_user_style_sheet_and_missing_glyphs() {
         "{diags:?}"
     );
 }
+
+#[test]
+fn a_user_font_from_the_templates_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    let builtin = colophon::fonts::FontSet::builtin();
+    let dejavu = builtin.fallbacks.iter().find(|f| f.full_name == "DejaVu Sans Mono").unwrap();
+    std::fs::write(fonts.join("MyFace.ttf"), &dejavu.data[..]).unwrap();
+    let res = Resources::load(Some(dir.path())).unwrap();
+    let (doc, _) = colophon::load(&example(), None, &res).unwrap();
+    let (bytes, diags) = colophon::write(&doc, Format::Epub, &res).unwrap();
+    let css = entry(&bytes, "EPUB/style.css");
+    assert!(css.starts_with("@font-face { font-family: \"DejaVu Sans Mono\"; font-style: normal; font-weight: normal; src: url(\"fonts/MyFace.ttf\"); }"), "{css}");
+    assert!(entry(&bytes, "EPUB/package.opf").contains("href=\"fonts/MyFace.ttf\" media-type=\"font/ttf\""));
+    assert!(!diags.iter().any(|d| d.code == "font-missing-glyph"), "{diags:?}");
+    // Something that is not a font is refused with its name.
+    std::fs::write(fonts.join("broken.otf"), b"not a font").unwrap();
+    let e = Resources::load(Some(dir.path())).unwrap_err().to_string();
+    assert!(e.contains("broken.otf") && e.contains("not a font"), "{e}");
+}

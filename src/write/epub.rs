@@ -89,6 +89,10 @@ fn fonts_css(opts: &Options, used: &[usize]) -> String {
             f.file
         ));
     }
+    let main = opts.fonts.main.first().map_or("serif", |f| f.family.as_str());
+    css.push_str(&format!(
+        "body {{ font-family: \"{main}\", \"colophon-fallback\", \"colophon-symbols\", serif; }}\n"
+    ));
     css
 }
 
