@@ -145,7 +145,7 @@ pub fn write(doc: &Document, format: Format, resources: &Resources) -> Result<(V
         Format::Epub => {
             let opts = write::epub::Options {
                 css: resources.epub_css.clone(),
-                fonts: resources.fonts.clone(),
+                fonts: resources.fonts(),
                 when: source_epoch()?.map(civil_datetime),
             };
             Ok(write::epub::write(doc, &opts))

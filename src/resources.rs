@@ -17,8 +17,9 @@ pub struct Resources {
     pub tei_publication: Option<String>,
     /// The e-book style sheet (`templates/epub.css`, or `DIR/epub.css`).
     pub epub_css: String,
-    /// Fonts for the e-book and the print PDF (Libertinus Serif, or `DIR/fonts/`).
-    pub fonts: FontSet,
+    /// The user's fonts (`DIR/fonts/`); `None` for the built-in Libertinus Serif, which is
+    /// only read when a writer needs fonts.
+    pub fonts: Option<FontSet>,
 }
 
 /// The built-in e-book style sheet.
@@ -31,12 +32,17 @@ impl Default for Resources {
             templates: None,
             tei_publication: None,
             epub_css: EPUB_CSS.to_string(),
-            fonts: FontSet::builtin(),
+            fonts: None,
         }
     }
 }
 
 impl Resources {
+    /// The fonts to embed: the user's, else Libertinus Serif.
+    pub fn fonts(&self) -> FontSet {
+        self.fonts.clone().unwrap_or_else(FontSet::builtin)
+    }
+
     /// Returns the built-in resources.
     pub fn builtin() -> Self {
         Resources::default()
@@ -66,7 +72,7 @@ impl Resources {
             EPUB_CSS.to_string()
         };
         let fonts_dir = dir.join("fonts");
-        let fonts = if fonts_dir.is_dir() { FontSet::load(&fonts_dir)? } else { FontSet::builtin() };
+        let fonts = if fonts_dir.is_dir() { Some(FontSet::load(&fonts_dir)?) } else { None };
         Ok(Resources { archives, templates: Some(dir.to_path_buf()), tei_publication, epub_css, fonts })
     }
 }

@@ -148,16 +148,38 @@ pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
 /// (The Azerbaijan-Georgian border…)` is romanised Russian, whatever its gloss); any other
 /// note takes the language of its whole text.
 fn note_language(text: &str) -> Option<crate::model::LangTag> {
-    let fields = citation::parse(text, &[]);
-    let quoted = fields.title.filter(|t| {
+    const QUOTES: [char; 4] = ['"', '“', '«', '„'];
+    // Only a note with a quotation mark can cite a quoted title: skip parsing the others.
+    let fields = text.contains(QUOTES).then(|| citation::parse(text, &[]));
+    let quoted = fields.as_ref().and_then(|f| f.title).filter(|t| {
         let before = text[..t.start].trim_end().chars().next_back();
-        before.is_some_and(|c| matches!(c, '"' | '“' | '«' | '„'))
-            && text[t.start..t.end].split_whitespace().count() >= 3
+        before.is_some_and(|c| QUOTES.contains(&c)) && text[t.start..t.end].split_whitespace().count() >= 3
     });
-    match quoted {
-        Some(_) => entry_language(text, &fields, &[]).lang,
-        None => lang::detect(text).lang.or_else(|| entry_language(text, &fields, &[]).lang),
+    match (quoted, fields) {
+        (Some(_), Some(f)) => text_language(text, &f, &[]),
+        (_, fields) => lang::detect(text).lang.or_else(|| {
+            let f = fields.unwrap_or_else(|| citation::parse(text, &[]));
+            text_language(text, &f, &[])
+        }),
     }
+}
+
+/// The language of an entry or citation: its title's when the title has three words or
+/// more, else the title's or the whole text's (without its web address and shelfmarks).
+fn text_language(
+    raw: &str,
+    fields: &crate::model::BibFields,
+    shelfmarks: &[Span],
+) -> Option<crate::model::LangTag> {
+    let title = fields.title.and_then(|t| t.get(raw));
+    let from_title = title.map(lang::detect).and_then(|d| d.lang);
+    if title.is_some_and(|t| t.split_whitespace().count() >= 3) {
+        return from_title;
+    }
+    from_title.or_else(|| {
+        let whole = without(raw, fields.url.iter().chain(fields.doi.iter()).chain(shelfmarks));
+        lang::detect(&whole).lang
+    })
 }
 
 /// Detects an entry's language from its title (the part a reader reads). Only when there
@@ -165,12 +187,7 @@ fn note_language(text: &str) -> Option<crate::model::LangTag> {
 /// decide: a romanised Russian title in an Azerbaijani newspaper is not Azerbaijani.
 pub fn entry_language(raw: &str, fields: &crate::model::BibFields, shelfmarks: &[Span]) -> Detection {
     let whole = without(raw, fields.url.iter().chain(fields.doi.iter()).chain(shelfmarks));
-    let script = lang::main_script(&whole);
-    let title = fields.title.and_then(|t| t.get(raw));
-    let from_title = title.map(lang::detect).and_then(|d| d.lang);
-    let title_decides = title.is_some_and(|t| t.split_whitespace().count() >= 3);
-    let lang = if title_decides { from_title } else { from_title.or_else(|| lang::detect(&whole).lang) };
-    Detection { lang, script }
+    Detection { lang: text_language(raw, fields, shelfmarks), script: lang::main_script(&whole) }
 }
 
 /// Where the shelfmarks of `inlines` stand in their plain text (the entry's `raw`).

@@ -229,6 +229,40 @@ fn skeletons() -> &'static std::collections::HashSet<String> {
     })
 }
 
+/// Returns true when `text` has a word that reads as a fond label (`ф`, `Ф`, `ϕ`, `f`,
+/// `fn`, `fond`, `фонд`, `reserve`): a cheap test before the full parse.
+pub fn has_fond_word(text: &str) -> bool {
+    static FONDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let fonds = FONDS.get_or_init(|| {
+        LABELS
+            .iter()
+            .filter(|l| l.level == Level::Fond)
+            .flat_map(|l| l.words.iter())
+            .map(|w| skeleton(w))
+            .collect()
+    });
+    let mut buf = String::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let letter = c.is_alphabetic();
+        match (start, letter) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let word = &text[s..i];
+                if word.len() <= 14 {
+                    skeleton_into(word, &mut buf);
+                    if fonds.contains(buf.as_str()) {
+                        return true;
+                    }
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Returns true when `key` is a word of some label or a verso mark.
 fn is_lexicon_word(key: &str) -> bool {
     LABELS.iter().any(|l| l.words.contains(&key)) || VERSO.contains(&key)

@@ -53,6 +53,11 @@ struct Chain {
 
 /// Finds every shelfmark in `text`, in order; archives are named by `table`.
 pub fn find(text: &str, table: &ArchiveTable) -> Vec<Found> {
+    // Every shelfmark starts its levels with a fond label: a text without one (most prose)
+    // is not tokenized at all.
+    if !labels::has_fond_word(text) {
+        return Vec::new();
+    }
     let toks = tokenize(text);
     let words = Words::new(text, &toks);
     let mut out: Vec<Found> = Vec::new();
