@@ -115,4 +115,37 @@ impl BibFields {
     pub fn is_empty(&self) -> bool {
         *self == BibFields::default()
     }
+
+    /// The single-valued fields (all but authors), in a fixed order.
+    pub fn singles_mut(&mut self) -> [&mut Option<Span>; 10] {
+        [
+            &mut self.title,
+            &mut self.container,
+            &mut self.place,
+            &mut self.publisher,
+            &mut self.year,
+            &mut self.volume,
+            &mut self.issue,
+            &mut self.pages,
+            &mut self.url,
+            &mut self.doi,
+        ]
+    }
+
+    /// Every span that is set: authors first, then the single-valued fields.
+    pub fn spans(&self) -> Vec<Span> {
+        let singles = [
+            self.title,
+            self.container,
+            self.place,
+            self.publisher,
+            self.year,
+            self.volume,
+            self.issue,
+            self.pages,
+            self.url,
+            self.doi,
+        ];
+        self.authors.iter().copied().chain(singles.into_iter().flatten()).collect()
+    }
 }

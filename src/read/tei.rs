@@ -508,21 +508,7 @@ fn fields_from_markup(el: &El, raw: &str) -> BibFields {
     if lead > 0 {
         let shift = |s: &mut Span| *s = Span::new(s.start.saturating_sub(lead), s.end.saturating_sub(lead));
         f.authors.iter_mut().for_each(shift);
-        for s in [
-            &mut f.title,
-            &mut f.container,
-            &mut f.place,
-            &mut f.publisher,
-            &mut f.year,
-            &mut f.volume,
-            &mut f.issue,
-            &mut f.pages,
-            &mut f.url,
-            &mut f.doi,
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for s in f.singles_mut().into_iter().flatten() {
             shift(s);
         }
     }

@@ -140,18 +140,7 @@ fn names_institution(s: &str) -> bool {
 fn drop_empty(f: &mut BibFields, raw: &str) {
     let ok = |s: &Span| s.get(raw).is_some_and(|t| !t.trim().is_empty());
     f.authors.retain(ok);
-    for field in [
-        &mut f.title,
-        &mut f.container,
-        &mut f.place,
-        &mut f.publisher,
-        &mut f.year,
-        &mut f.volume,
-        &mut f.issue,
-        &mut f.pages,
-        &mut f.url,
-        &mut f.doi,
-    ] {
+    for field in f.singles_mut() {
         if field.is_some_and(|s| !ok(&s)) {
             *field = None;
         }
