@@ -15,6 +15,7 @@ pub mod metafile;
 pub mod model;
 pub mod read;
 pub mod resources;
+pub mod typeset;
 pub mod write;
 
 pub use diag::{Diagnostic, Severity};
