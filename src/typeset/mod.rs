@@ -6,8 +6,10 @@
 //! insertions: the line that calls a note and the note's first line share a page; the rest
 //! of a long note may spill to the next page, where it comes before that page's own notes.
 
+pub mod hyphenate;
 pub mod length;
 pub mod linebreak;
 pub mod paginate;
+pub mod paragraph;
 
 pub use length::Pt;

@@ -1,0 +1,207 @@
+//! Runs of text into the boxes, glue and penalties of a paragraph: words measured by a
+//! [`Measure`] (the PDF back end shapes them; tests use a fixed advance), spaces as glue,
+//! hyphenation points by each run's language as flagged penalties, and no break at all inside
+//! a run marked unbreakable (an archival shelfmark such as `ф. 85`).
+
+use super::hyphenate;
+use super::linebreak::{Item, FORBIDDEN, FORCED};
+use super::Pt;
+use crate::fonts::Style;
+use crate::model::LangTag;
+
+/// A run of text with one style and language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// The text.
+    pub text: String,
+    /// The face it is set in.
+    pub style: Style,
+    /// Its language (for hyphenation).
+    pub lang: Option<LangTag>,
+    /// True when no line may break inside it.
+    pub unbreakable: bool,
+}
+
+/// Widths of text as set.
+pub trait Measure {
+    /// The advance width of `text` in `style`.
+    fn width(&self, text: &str, style: Style) -> Pt;
+    /// An interword space: natural width, stretch and shrink.
+    fn space(&self, style: Style) -> (Pt, Pt, Pt);
+}
+
+/// What a box holds: bytes `start..end` of run `run`, plus a hyphen when broken after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    /// Index of the run.
+    pub run: usize,
+    /// First byte in the run's text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// The items of a paragraph and, for each box, the text it holds (`pieces[i]` is `Some` for
+/// boxes only).
+#[derive(Debug, Clone, Default)]
+pub struct Built {
+    /// Boxes, glue and penalties, ending with a forced break.
+    pub items: Vec<Item>,
+    /// The text of each box.
+    pub pieces: Vec<Option<Piece>>,
+}
+
+/// Cost of breaking at a hyphenation point (TeX's `\hyphenpenalty`).
+pub const HYPHEN_PENALTY: f64 = 50.0;
+
+/// Builds the items of a paragraph from its runs.
+pub fn build(runs: &[Run], measure: &dyn Measure) -> Built {
+    let mut b = Built::default();
+    let push = |b: &mut Built, item: Item, piece: Option<Piece>| {
+        b.items.push(item);
+        b.pieces.push(piece);
+    };
+    let mut pending_space: Option<(Style, bool)> = None;
+    for (r, run) in runs.iter().enumerate() {
+        let patterns = run.lang.as_ref().and_then(hyphenate::patterns).filter(|_| !run.unbreakable);
+        let mut at = 0;
+        for word in run.text.split_inclusive(char::is_whitespace) {
+            let body = word.trim_end();
+            let start = at;
+            at += word.len();
+            if !body.is_empty() {
+                if let Some((style, unbreakable)) = pending_space.take() {
+                    let (w, st, sh) = measure.space(style);
+                    if unbreakable {
+                        push(
+                            &mut b,
+                            Item::Penalty { width: Pt::ZERO, cost: FORBIDDEN, flagged: false },
+                            None,
+                        );
+                    }
+                    push(&mut b, Item::Glue { width: w, stretch: st, shrink: sh }, None);
+                }
+                // Syllables (by the run's language) and explicit hyphens are break points.
+                let mut cuts: Vec<(usize, bool)> = patterns.map_or_else(Vec::new, |l| {
+                    body.split('-')
+                        .scan(0, |off, part| {
+                            let v: Vec<usize> =
+                                hyphenate::points(part, l).into_iter().map(|p| *off + p).collect();
+                            *off += part.len() + 1;
+                            Some(v)
+                        })
+                        .flatten()
+                        .map(|p| (p, true))
+                        .collect()
+                });
+                if !run.unbreakable {
+                    cuts.extend(
+                        body.match_indices('-').map(|(i, _)| (i + 1, false)).filter(|(i, _)| *i < body.len()),
+                    );
+                }
+                cuts.sort_unstable();
+                let mut last = 0;
+                for (cut, hyphen) in cuts {
+                    let text = &body[last..cut];
+                    push(
+                        &mut b,
+                        Item::Box { width: measure.width(text, run.style) },
+                        Some(Piece { run: r, start: start + last, end: start + cut }),
+                    );
+                    let width = if hyphen { measure.width("-", run.style) } else { Pt::ZERO };
+                    push(
+                        &mut b,
+                        Item::Penalty {
+                            width,
+                            cost: if hyphen { HYPHEN_PENALTY } else { 0.0 },
+                            flagged: true,
+                        },
+                        None,
+                    );
+                    last = cut;
+                }
+                let text = &body[last..];
+                push(
+                    &mut b,
+                    Item::Box { width: measure.width(text, run.style) },
+                    Some(Piece { run: r, start: start + last, end: start + body.len() }),
+                );
+            }
+            // A space (perhaps the last thing of the run) separates this word from the next.
+            if word.len() > body.len() {
+                pending_space = Some((run.style, run.unbreakable));
+            }
+        }
+    }
+    push(&mut b, Item::Penalty { width: Pt::ZERO, cost: FORBIDDEN, flagged: false }, None);
+    push(&mut b, Item::Glue { width: Pt::ZERO, stretch: Pt(1e5), shrink: Pt::ZERO }, None);
+    push(&mut b, Item::Penalty { width: Pt::ZERO, cost: FORCED, flagged: true }, None);
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::linebreak::break_lines;
+    use super::*;
+
+    struct Mono;
+    impl Measure for Mono {
+        fn width(&self, text: &str, _: Style) -> Pt {
+            Pt(5.0 * text.chars().count() as f64)
+        }
+        fn space(&self, _: Style) -> (Pt, Pt, Pt) {
+            (Pt(4.0), Pt(2.0), Pt(1.5))
+        }
+    }
+
+    fn run(text: &str, lang: &str, unbreakable: bool) -> Run {
+        Run { text: text.into(), style: Style::Regular, lang: LangTag::parse(lang).ok(), unbreakable }
+    }
+
+    fn text_of(b: &Built, runs: &[Run]) -> String {
+        b.pieces.iter().flatten().map(|p| &runs[p.run].text[p.start..p.end]).collect::<Vec<_>>().join("|")
+    }
+
+    #[test]
+    fn words_syllables_and_spaces() {
+        let runs = [
+            run("the independence of ", "en", false),
+            run("РГАСПИ, ф. 85", "ru", true),
+            run(" and more", "en", false),
+        ];
+        let b = build(&runs, &Mono);
+        let t = text_of(&b, &runs);
+        assert!(t.starts_with("the|in|de|pen|dence|of|РГАСПИ,|ф.|85|and|more"), "{t}");
+        // Inside the shelfmark every space is preceded by a forbidden break.
+        let forbidden =
+            b.items.iter().filter(|i| matches!(i, Item::Penalty { cost, .. } if *cost >= FORBIDDEN)).count();
+        assert_eq!(forbidden, 2 + 1, "two spaces in the shelfmark, one at the end");
+    }
+
+    #[test]
+    fn a_shelfmark_is_never_broken_and_lines_fit() {
+        let runs = [
+            run("Telegram of 19 June 1920 in the party archive, ", "en", false),
+            run("РГАСПИ, ф.85, оп.13, д.32, л.3", "ru", true),
+            run(", about the borders of the republics of the Caucasus.", "en", false),
+        ];
+        let b = build(&runs, &Mono);
+        let lines = break_lines(&b.items, &|_| Pt(200.0));
+        assert!(lines.iter().all(|l| !l.overfull));
+        let shelf: Vec<usize> = b
+            .pieces
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.as_ref().filter(|p| p.run == 1).map(|_| i))
+            .collect();
+        let line_of = |i: usize| lines.iter().position(|l| l.start <= i && i <= l.end).unwrap();
+        assert!(shelf.iter().all(|&i| line_of(i) == line_of(shelf[0])), "{lines:?}");
+    }
+
+    #[test]
+    fn azerbaijani_is_not_hyphenated() {
+        let runs = [run("Azərbaycanın Naxçıvan bölgələrində", "az-Latn", false)];
+        let b = build(&runs, &Mono);
+        assert_eq!(text_of(&b, &runs), "Azərbaycanın|Naxçıvan|bölgələrində");
+    }
+}
