@@ -7,9 +7,11 @@
 //! of a long note may spill to the next page, where it comes before that page's own notes.
 
 pub mod hyphenate;
+pub mod layout;
 pub mod length;
 pub mod linebreak;
 pub mod paginate;
 pub mod paragraph;
+pub mod shape;
 
 pub use length::Pt;

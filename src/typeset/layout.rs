@@ -1,0 +1,509 @@
+//! The whole article set on pages: title block, author note, abstracts and keyword lists,
+//! the body (justified and hyphenated, headings kept with what follows), footnotes at the foot
+//! of the page of their call, and the references with a hanging indent; a running head and a
+//! folio from page 2. The result is a list of placed text pieces and rules per page, in
+//! points from the page's top left, for any PDF back end.
+
+use super::linebreak::{break_lines, Item};
+use super::paginate::{dump, paginate, BodyLine, Frame, NoteLines, Page};
+use super::paragraph::{build, Built, Run};
+use super::shape::Shaper;
+use super::Pt;
+use crate::fonts::{FontSet, Style};
+use crate::model::{Block, Document, Inline, LangTag};
+
+/// Page geometry and type sizes.
+#[derive(Debug, Clone, Copy)]
+pub struct PageStyle {
+    /// Page width.
+    pub width: Pt,
+    /// Page height.
+    pub height: Pt,
+    /// Margins: top, bottom, left (inner), right (outer).
+    pub margins: [Pt; 4],
+    /// Body type size and leading.
+    pub size: f64,
+    /// Baseline-to-baseline distance of body lines.
+    pub leading: Pt,
+    /// Note type size.
+    pub note_size: f64,
+    /// Baseline-to-baseline distance of note lines.
+    pub note_leading: Pt,
+}
+
+impl PageStyle {
+    /// A4 with 25 mm margins, 10.5/13.5 pt text and 8.5/10.5 pt notes.
+    pub fn a4() -> Self {
+        PageStyle {
+            width: Pt::mm(210.0),
+            height: Pt::mm(297.0),
+            margins: [Pt::mm(25.0), Pt::mm(27.0), Pt::mm(25.0), Pt::mm(25.0)],
+            size: 10.5,
+            leading: Pt(13.5),
+            note_size: 8.5,
+            note_leading: Pt(10.5),
+        }
+    }
+
+    fn measure(&self) -> Pt {
+        self.width - self.margins[2] - self.margins[3]
+    }
+}
+
+/// A piece of text set in one face at one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyphs {
+    /// Left edge.
+    pub x: Pt,
+    /// Baseline.
+    pub baseline: Pt,
+    /// Type size in points.
+    pub size: f64,
+    /// Index of the face (main faces first, then fallbacks) in the font set.
+    pub face: usize,
+    /// The text.
+    pub text: String,
+    /// Its language, when known.
+    pub lang: Option<LangTag>,
+}
+
+/// One laid-out page.
+#[derive(Debug, Clone, Default)]
+pub struct LaidPage {
+    /// Text pieces.
+    pub glyphs: Vec<Glyphs>,
+    /// Horizontal rules: x, y, width.
+    pub rules: Vec<(Pt, Pt, Pt)>,
+}
+
+/// The article on pages, with a text dump of the pagination for tests.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// The pages.
+    pub pages: Vec<LaidPage>,
+    /// `p3 line 12 y=…` / `p3 note 14 starts y=…` lines.
+    pub dump: String,
+    /// For each note (document order): its label, the page of its call, the page where it starts.
+    pub notes: Vec<(String, usize, usize)>,
+    /// Lines wider than the measure.
+    pub overfull: usize,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Align {
+    Justify,
+    Center,
+    Left,
+}
+
+struct Para {
+    runs: Vec<Run>,
+    /// (run index, note index) of each call.
+    calls: Vec<(usize, usize)>,
+    align: Align,
+    size: f64,
+    leading: Pt,
+    indent: Pt,
+    hanging: Pt,
+    space_before: Pt,
+    keep_with_next: bool,
+}
+
+impl Para {
+    fn new(size: f64, leading: Pt, align: Align) -> Self {
+        Para {
+            runs: vec![],
+            calls: vec![],
+            align,
+            size,
+            leading,
+            indent: Pt::ZERO,
+            hanging: Pt::ZERO,
+            space_before: Pt::ZERO,
+            keep_with_next: false,
+        }
+    }
+
+    fn text(&mut self, text: &str, style: Style, lang: Option<&LangTag>) {
+        if !text.is_empty() {
+            self.runs.push(Run {
+                text: text.to_string(),
+                style,
+                lang: lang.cloned(),
+                unbreakable: false,
+                scale: 1.0,
+            });
+        }
+    }
+}
+
+/// Inline content into runs; notes become raised calls and are numbered in `notes`.
+fn runs(
+    p: &mut Para,
+    inlines: &[Inline],
+    style: Style,
+    lang: Option<&LangTag>,
+    notes: &mut Vec<crate::model::Note>,
+) {
+    for i in inlines {
+        match i {
+            Inline::Text { text } => p.text(text, style, lang),
+            Inline::Emph { content } => {
+                let s = if matches!(style, Style::Bold | Style::BoldItalic) {
+                    Style::BoldItalic
+                } else {
+                    Style::Italic
+                };
+                runs(p, content, s, lang, notes);
+            }
+            Inline::Strong { content } => {
+                let s = if matches!(style, Style::Italic | Style::BoldItalic) {
+                    Style::BoldItalic
+                } else {
+                    Style::Bold
+                };
+                runs(p, content, s, lang, notes);
+            }
+            Inline::Link { content, .. } => runs(p, content, style, lang, notes),
+            Inline::Span { lang: l, content } => runs(p, content, style, Some(l), notes),
+            Inline::Shelfmark(m) => p.runs.push(Run {
+                text: m.raw.clone(),
+                style,
+                lang: lang.cloned(),
+                unbreakable: true,
+                scale: 1.0,
+            }),
+            Inline::Note(n) => {
+                p.calls.push((p.runs.len(), notes.len()));
+                p.runs.push(Run {
+                    text: n.label.clone(),
+                    style: Style::Regular,
+                    lang: None,
+                    unbreakable: true,
+                    scale: 0.62,
+                });
+                notes.push(n.clone());
+            }
+        }
+    }
+}
+
+/// A set line: its glyph pieces relative to the line's left edge and baseline.
+struct SetLine {
+    pieces: Vec<(Pt, Pt, f64, usize, String, Option<LangTag>)>, // x, rise, size, face, text, lang
+    notes: Vec<usize>,
+    overfull: bool,
+}
+
+fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
+    let sh = shaper.at(p.size);
+    let built: Built = build(&p.runs, &sh);
+    let first = measure - p.indent;
+    let rest = measure - p.hanging;
+    let lines = break_lines(&built.items, &|n| if n == 0 { first } else { rest });
+    let mut out = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let ratio = match p.align {
+            Align::Justify if line.end + 1 < built.items.len() - 1 && n + 1 < lines.len() => line.ratio,
+            Align::Justify | Align::Left => line.ratio.min(0.0),
+            Align::Center => 0.0,
+        };
+        let mut x = if n == 0 { p.indent } else { p.hanging };
+        let mut pieces = Vec::new();
+        let mut notes = Vec::new();
+        for k in line.start..line.end {
+            match built.items[k] {
+                Item::Box { width } => {
+                    if let Some(piece) = &built.pieces[k] {
+                        let run = &p.runs[piece.run];
+                        let text = &run.text[piece.start..piece.end];
+                        let size = p.size * run.scale;
+                        let rise = if run.scale < 1.0 { Pt(p.size * 0.35) } else { Pt::ZERO };
+                        let mut px = x;
+                        for (face, t, w) in sh.at(size).pieces(text, run.style) {
+                            pieces.push((px, rise, size, face, t, run.lang.clone()));
+                            px += w;
+                        }
+                        if let Some(&(_, note)) = p.calls.iter().find(|(r, _)| *r == piece.run) {
+                            if !notes.contains(&note) {
+                                notes.push(note);
+                            }
+                        }
+                    }
+                    x += width;
+                }
+                Item::Glue { width, stretch, shrink } => {
+                    x += width + if ratio >= 0.0 { stretch * ratio } else { shrink * ratio };
+                }
+                Item::Penalty { .. } => {}
+            }
+        }
+        // A line broken at a hyphenation point ends with a hyphen.
+        if let Item::Penalty { width, .. } = built.items[line.end] {
+            if width > Pt::ZERO {
+                let style = (line.start..line.end)
+                    .rev()
+                    .find_map(|k| built.pieces[k].as_ref())
+                    .map_or(Style::Regular, |pc| p.runs[pc.run].style);
+                let face = sh.face_for('-', style);
+                pieces.push((x, Pt::ZERO, p.size, face, "-".into(), None));
+                x += width;
+            }
+        }
+        let natural = x;
+        if p.align == Align::Center {
+            let shift = (measure - natural) * 0.5;
+            for pc in &mut pieces {
+                pc.0 += shift;
+            }
+        }
+        out.push(SetLine { pieces, notes, overfull: line.overfull });
+    }
+    out
+}
+
+/// Lays out `doc` with `fonts` on pages of `style`.
+pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
+    let shaper = Shaper::new(fonts);
+    let m = &doc.meta;
+    let doc_lang = m.lang.as_ref();
+    let mut paras: Vec<Para> = Vec::new();
+    let mut notes: Vec<crate::model::Note> = Vec::new();
+    let small = style.size * 0.9;
+    let small_leading = style.leading * 0.9;
+
+    for (i, t) in m.titles.iter().enumerate() {
+        let mut p =
+            Para::new(if i == 0 { 15.0 } else { 12.0 }, Pt(if i == 0 { 19.0 } else { 15.0 }), Align::Center);
+        p.text(&t.text, if i == 0 { Style::Bold } else { Style::Italic }, t.lang.as_ref().or(doc_lang));
+        paras.push(p);
+    }
+    for a in &m.authors {
+        let text = a.note.clone().or_else(|| {
+            let parts: Vec<&str> = [a.name.as_deref(), a.affiliation.as_deref(), a.email.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(" · "))
+        });
+        if let Some(text) = text {
+            let mut p = Para::new(small, small_leading, Align::Center);
+            p.space_before = Pt(6.0);
+            p.text(&text, Style::Regular, doc_lang);
+            paras.push(p);
+        }
+    }
+    for a in &m.abstracts {
+        let lang = a.lang.as_ref().or(doc_lang);
+        let mut h = Para::new(small, small_leading, Align::Left);
+        h.space_before = Pt(12.0);
+        h.keep_with_next = true;
+        h.text(a.heading.as_deref().unwrap_or("Abstract"), Style::Bold, lang);
+        paras.push(h);
+        for b in &a.content {
+            let mut p = Para::new(small, small_leading, Align::Justify);
+            runs(&mut p, b.content(), Style::Regular, lang, &mut notes);
+            paras.push(p);
+        }
+    }
+    for k in &m.keywords {
+        let lang = k.lang.as_ref().or(doc_lang);
+        let mut p = Para::new(small, small_leading, Align::Justify);
+        p.space_before = Pt(6.0);
+        p.text(&format!("{}: ", k.heading.as_deref().unwrap_or("Keywords")), Style::Italic, lang);
+        p.text(&k.terms.join(", "), Style::Regular, lang);
+        paras.push(p);
+    }
+    let mut after_heading = true;
+    for (i, b) in doc.body.iter().enumerate() {
+        match b {
+            Block::Heading { content, .. } => {
+                let mut p = Para::new(style.size * 1.05, style.leading, Align::Left);
+                p.space_before = Pt(14.0);
+                p.keep_with_next = true;
+                runs(&mut p, content, Style::Bold, doc_lang, &mut notes);
+                paras.push(p);
+                after_heading = true;
+            }
+            Block::Paragraph { content, lang } => {
+                let mut p = Para::new(style.size, style.leading, Align::Justify);
+                if i == 0 {
+                    p.space_before = Pt(16.0);
+                }
+                if !after_heading {
+                    p.indent = Pt(style.size * 1.5);
+                }
+                runs(&mut p, content, Style::Regular, lang.as_ref().or(doc_lang), &mut notes);
+                paras.push(p);
+                after_heading = false;
+            }
+        }
+    }
+    if let Some(bib) = &doc.back.bibliography {
+        let mut h = Para::new(style.size * 1.05, style.leading, Align::Left);
+        h.space_before = Pt(16.0);
+        h.keep_with_next = true;
+        h.text(&bib.heading, Style::Bold, doc_lang);
+        paras.push(h);
+        for e in &bib.entries {
+            let mut p = Para::new(small, small_leading, Align::Justify);
+            p.hanging = Pt(small * 1.5);
+            p.space_before = Pt(2.0);
+            if let Some(l) = &e.label {
+                p.text(&format!("{l}. "), Style::Regular, None);
+            }
+            runs(&mut p, &e.content, Style::Regular, e.lang.as_ref().or(doc_lang), &mut notes);
+            paras.push(p);
+        }
+    }
+
+    // Lines of the text column.
+    let measure = style.measure();
+    let mut body: Vec<BodyLine> = Vec::new();
+    let mut set: Vec<SetLine> = Vec::new();
+    let mut overfull = 0;
+    for (k, p) in paras.iter().enumerate() {
+        let lines = set_para(p, &shaper, measure);
+        let n = lines.len();
+        for (i, l) in lines.into_iter().enumerate() {
+            overfull += usize::from(l.overfull);
+            body.push(BodyLine {
+                height: p.leading,
+                notes: l.notes.clone(),
+                para: k,
+                index: i,
+                para_lines: n,
+                keep_with_next: p.keep_with_next,
+                space_before: if i == 0 { p.space_before } else { Pt::ZERO },
+            });
+            set.push(l);
+        }
+    }
+    // Lines of the notes.
+    let mut note_lines: Vec<NoteLines> = Vec::new();
+    let mut note_set: Vec<Vec<SetLine>> = Vec::new();
+    for n in &notes {
+        let mut lines = Vec::new();
+        for (b, block) in n.content.iter().enumerate() {
+            let mut p = Para::new(style.note_size, style.note_leading, Align::Justify);
+            if b == 0 {
+                p.text(&format!("{} ", n.label), Style::Bold, None);
+            }
+            let mut inner = Vec::new();
+            runs(&mut p, block.content(), Style::Regular, n.lang.as_ref().or(doc_lang), &mut inner);
+            let set_lines = set_para(&p, &shaper, measure);
+            overfull += set_lines.iter().filter(|l| l.overfull).count();
+            lines.extend(set_lines);
+        }
+        note_lines.push(NoteLines { label: n.label.clone(), lines: vec![style.note_leading; lines.len()] });
+        note_set.push(lines);
+    }
+
+    let top = style.margins[0];
+    let frame = Frame { height: style.height - style.margins[0] - style.margins[1], rule: Pt(9.0) };
+    let pages: Vec<Page> = paginate(&body, &note_lines, frame);
+    let ascent = |leading: Pt| leading * 0.78;
+    let mut out = Layout { dump: dump(&pages, &note_lines), overfull, ..Layout::default() };
+    let mut call_page = vec![0usize; notes.len()];
+    let mut note_page = vec![0usize; notes.len()];
+    let title = m.titles.first().map(|t| t.text.clone()).unwrap_or_default();
+    for (pn, page) in pages.iter().enumerate() {
+        let mut lp = LaidPage::default();
+        for &(i, y) in &page.lines {
+            for &n in &body[i].notes {
+                call_page[n] = pn + 1;
+            }
+            let base = top + y + ascent(body[i].height);
+            for (x, rise, size, face, text, lang) in &set[i].pieces {
+                lp.glyphs.push(Glyphs {
+                    x: style.margins[2] + *x,
+                    baseline: base - *rise,
+                    size: *size,
+                    face: *face,
+                    text: text.clone(),
+                    lang: lang.clone(),
+                });
+            }
+        }
+        if let Some((_, y0)) = page.notes.first() {
+            lp.rules.push((style.margins[2], top + *y0 - Pt(4.5), measure * 0.3));
+        }
+        for (part, y) in &page.notes {
+            if part.from == 0 {
+                note_page[part.note] = pn + 1;
+            }
+            for (k, line) in note_set[part.note][part.from..part.to].iter().enumerate() {
+                let base = top + *y + style.note_leading * k as f64 + ascent(style.note_leading);
+                for (x, rise, size, face, text, lang) in &line.pieces {
+                    lp.glyphs.push(Glyphs {
+                        x: style.margins[2] + *x,
+                        baseline: base - *rise,
+                        size: *size,
+                        face: *face,
+                        text: text.clone(),
+                        lang: lang.clone(),
+                    });
+                }
+            }
+        }
+        if pn > 0 {
+            // Running head (the title, shortened) and folio; not on the first page.
+            let head: String = if title.chars().count() > 90 {
+                format!("{}…", title.chars().take(89).collect::<String>())
+            } else {
+                title.clone()
+            };
+            let hs = shaper.at(8.0);
+            let w: Pt = hs.pieces(&head, Style::Italic).iter().map(|p| p.2).sum();
+            let mut x = style.margins[2] + (measure - w) * 0.5;
+            for (face, t, pw) in hs.pieces(&head, Style::Italic) {
+                lp.glyphs.push(Glyphs {
+                    x,
+                    baseline: top - Pt(14.0),
+                    size: 8.0,
+                    face,
+                    text: t,
+                    lang: doc_lang.cloned(),
+                });
+                x += pw;
+            }
+            let folio = (pn + 1).to_string();
+            let fw: Pt = hs.at(9.0).pieces(&folio, Style::Regular).iter().map(|p| p.2).sum();
+            lp.glyphs.push(Glyphs {
+                x: style.margins[2] + (measure - fw) * 0.5,
+                baseline: style.height - style.margins[1] + Pt(20.0),
+                size: 9.0,
+                face: hs.face_for('1', Style::Regular),
+                text: folio,
+                lang: None,
+            });
+        }
+        out.pages.push(lp);
+    }
+    out.notes =
+        notes.iter().enumerate().map(|(i, n)| (n.label.clone(), call_page[i], note_page[i])).collect();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_keeps_every_note_on_the_page_of_its_call() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input/zangezur-article.txt");
+        let (doc, _) = crate::load(&path, None, &crate::Resources::builtin()).unwrap();
+        let fonts = FontSet::builtin();
+        let l = layout(&doc, &fonts, &PageStyle::a4());
+        assert_eq!(l.notes.len(), 103);
+        for (label, call, start) in &l.notes {
+            assert!(
+                *call > 0 && call == start,
+                "note {label}: call on p{call}, note starts on p{start}\n{}",
+                l.dump
+            );
+        }
+        assert_eq!(l.overfull, 0, "overfull lines");
+        eprintln!("{} pages", l.pages.len());
+    }
+}
