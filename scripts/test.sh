@@ -62,6 +62,8 @@ ensure_tools() {
   ensure_epubcheck               # EPUB: EPUBCheck 5.3.0
   apt_install chromium chromium  # EPUB: Ace runs the content documents in Chromium
   ensure_ace
+  apt_install qpdf qpdf          # PDF: structure check
+  apt_install pdftotext poppler-utils  # PDF: fonts, text, metadata
 }
 
 ensure_tools
@@ -83,9 +85,9 @@ trap 'rm -f "$log" "$skips"' EXIT
 cargo test --doc --quiet 2>&1 | tee "$log"
 cargo test --all-targets --quiet 2>&1 | tee -a "$log"
 
-say "validators on the example's outputs (jing; EPUBCheck 5.3.0; Ace 1.4.6)"
+say "validators on the example's outputs (jing; EPUBCheck 5.3.0; Ace 1.4.6; qpdf, poppler)"
 out=$(mktemp -d)
-cargo run --release --quiet -- convert input/zangezur-article.txt -t tei,epub -q -o "$out"
+cargo run --release --quiet -- convert input/zangezur-article.txt -t tei,epub,pdf -q -o "$out"
 pass() { echo "ok: $1"; echo "test result: ok. 1 passed; 0 failed; 0 ignored;" >> "$log"; }
 fail() { printf '%s\n' "$2"; echo "FAILED: $1"; echo "test result: FAILED. 0 passed; 1 failed; 0 ignored;" >> "$log"; }
 skip() { if [ "${CI:-}" = "true" ]; then fail "$1" "$1: the validator is missing under CI=true"; else echo "SKIPPED: $1 (validator missing)"; echo "$1" >> "$skips"; fi; }
@@ -109,6 +111,13 @@ if [ -x .cache/ace/node_modules/.bin/ace-cli ] && [ -n "$chromium_bin" ]; then
   outcome=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['earl:result']['earl:outcome'])" "$out/ace/report.json" 2>/dev/null || echo "no report")
   if [ "$outcome" = "pass" ]; then pass "Ace 1.4.6: pass"; else fail "Ace 1.4.6" "Ace outcome: $outcome (see $out/ace/report.html)"; fi
 else skip "Ace 1.4.6"; fi
+pdf="$out/zangezur-article.pdf"
+if command -v qpdf >/dev/null && command -v pdffonts >/dev/null; then
+  report=$(qpdf --check "$pdf" 2>&1) && pass "qpdf --check: no errors" || fail "qpdf --check" "$report"
+  bad=$(pdffonts "$pdf" | tail -n +3 | awk '$(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes"')
+  if [ -z "$bad" ]; then pass "pdffonts: $(pdffonts "$pdf" | tail -n +3 | wc -l) fonts, all embedded, subset, Unicode"; else fail "pdffonts" "$bad"; fi
+  if pdfinfo -meta "$pdf" | grep -q '<pdfaid:part>2</pdfaid:part>'; then pass "pdfinfo -meta: pdfaid:part 2"; else fail "pdfinfo -meta" "no pdfaid:part 2"; fi
+else skip "qpdf and poppler"; fi
 [ -n "$(grep -l FAILED "$log" 2>/dev/null)" ] || rm -rf "$out"
 
 # One closing line for the whole suite: the sum of every test binary's result, with the

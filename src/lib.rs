@@ -76,8 +76,7 @@ impl Format {
     /// Returns true when this build has a writer for the format.
     pub fn is_available(self) -> bool {
         match self {
-            Format::Json | Format::Tei | Format::Epub => true,
-            Format::Pdf => false,
+            Format::Json | Format::Tei | Format::Epub | Format::Pdf => true,
         }
     }
 
@@ -151,7 +150,14 @@ pub fn write(doc: &Document, format: Format, resources: &Resources) -> Result<(V
             };
             Ok(write::epub::write(doc, &opts))
         }
-        Format::Pdf => format.require_available().map(|()| (Vec::new(), Vec::new())),
+        Format::Pdf => {
+            let opts = write::pdf::Options {
+                fonts: resources.fonts(),
+                page: typeset::layout::PageStyle::a4(),
+                when: source_date()?,
+            };
+            write::pdf::write(doc, &opts)
+        }
     }
 }
 

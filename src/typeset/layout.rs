@@ -197,7 +197,13 @@ struct SetLine {
 
 fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
     let sh = shaper.at(p.size);
-    let built: Built = build(&p.runs, &sh);
+    // Only justified text is hyphenated: titles and headings keep their words whole.
+    let built: Built = if p.align == Align::Justify {
+        build(&p.runs, &sh)
+    } else {
+        let whole: Vec<Run> = p.runs.iter().map(|r| Run { lang: None, ..r.clone() }).collect();
+        build(&whole, &sh)
+    };
     let first = measure - p.indent;
     let rest = measure - p.hanging;
     let lines = break_lines(&built.items, &|n| if n == 0 { first } else { rest });

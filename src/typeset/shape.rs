@@ -7,12 +7,36 @@ use super::Pt;
 use crate::fonts::{Face, FontSet, Style};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Shapes text in the faces of a [`FontSet`]; widths are cached per face and text.
 pub struct Shaper<'a> {
     faces: Vec<(&'a Face, rustybuzz::Face<'a>)>,
     set: &'a FontSet,
-    cache: RefCell<HashMap<(usize, String), i32>>,
+    /// Shaped text per (face, text): words repeat, and shaping is the costly part.
+    cache: RefCell<HashMap<(usize, String), Shaped>>,
+    /// Shape plans per (face, script, direction): building one costs more than shaping.
+    plans: RefCell<HashMap<PlanKey, Rc<rustybuzz::ShapePlan>>>,
+}
+
+type PlanKey = (usize, rustybuzz::Script, bool);
+
+/// Shaped glyphs, shared from the cache.
+pub type Shaped = Rc<Vec<ShapedGlyph>>;
+
+/// One shaped glyph, in ems of its face.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapedGlyph {
+    /// Glyph id in the face.
+    pub id: u32,
+    /// Advance width.
+    pub advance: f32,
+    /// Horizontal offset.
+    pub x_offset: f32,
+    /// Vertical offset.
+    pub y_offset: f32,
+    /// The bytes of the text the glyph shows.
+    pub range: std::ops::Range<usize>,
 }
 
 /// A [`Shaper`] at one type size: what paragraphs are measured with.
@@ -31,7 +55,7 @@ impl<'a> Shaper<'a> {
             .chain(&set.fallbacks)
             .filter_map(|f| rustybuzz::Face::from_slice(&f.data, 0).map(|rb| (f, rb)))
             .collect();
-        Shaper { faces, set, cache: RefCell::new(HashMap::new()) }
+        Shaper { faces, set, cache: RefCell::new(HashMap::new()), plans: RefCell::new(HashMap::new()) }
     }
 
     /// This shaper at `size` points.
@@ -70,19 +94,56 @@ impl<'a> Shaper<'a> {
         out
     }
 
-    fn shape_width(&self, face: usize, text: &str, size: f64) -> Pt {
-        let rb = &self.faces[face].1;
+    /// Shapes `text` in face `face`: for each glyph its id, advance, x and y offsets (in ems)
+    /// and the byte range of the text it shows.
+    pub fn glyphs(&self, face: usize, text: &str) -> Rc<Vec<ShapedGlyph>> {
         let key = (face, text.to_string());
-        let cached = self.cache.borrow().get(&key).copied();
-        let units = cached.unwrap_or_else(|| {
-            let mut buf = rustybuzz::UnicodeBuffer::new();
-            buf.push_str(text);
-            let shaped = rustybuzz::shape(rb, &[], buf);
-            let units = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
-            self.cache.borrow_mut().insert(key, units);
-            units
-        });
-        Pt(f64::from(units) * size / f64::from(rb.units_per_em()))
+        if let Some(g) = self.cache.borrow().get(&key) {
+            return g.clone();
+        }
+        let rb = &self.faces[face].1;
+        let upem = rb.units_per_em() as f32;
+        let mut buf = rustybuzz::UnicodeBuffer::new();
+        buf.push_str(text);
+        buf.guess_segment_properties();
+        let (script, ltr) = (buf.script(), buf.direction() != rustybuzz::Direction::RightToLeft);
+        let plan = self
+            .plans
+            .borrow_mut()
+            .entry((face, script, ltr))
+            .or_insert_with(|| {
+                Rc::new(rustybuzz::ShapePlan::new(
+                    rb,
+                    buf.direction(),
+                    Some(script),
+                    buf.language().as_ref(),
+                    &[],
+                ))
+            })
+            .clone();
+        let shaped = rustybuzz::shape_with_plan(rb, &plan, buf);
+        let infos = shaped.glyph_infos();
+        let mut out: Vec<ShapedGlyph> = Vec::with_capacity(infos.len());
+        for (i, (info, pos)) in infos.iter().zip(shaped.glyph_positions()).enumerate() {
+            let start = info.cluster as usize;
+            let end =
+                infos[i + 1..].iter().map(|n| n.cluster as usize).find(|&c| c != start).unwrap_or(text.len());
+            out.push(ShapedGlyph {
+                id: info.glyph_id,
+                advance: pos.x_advance as f32 / upem,
+                x_offset: pos.x_offset as f32 / upem,
+                y_offset: pos.y_offset as f32 / upem,
+                range: start..end.max(start),
+            });
+        }
+        let out = Rc::new(out);
+        self.cache.borrow_mut().insert(key, out.clone());
+        out
+    }
+
+    fn shape_width(&self, face: usize, text: &str, size: f64) -> Pt {
+        let ems: f32 = self.glyphs(face, text).iter().map(|g| g.advance).sum();
+        Pt(f64::from(ems) * size)
     }
 }
 

@@ -182,3 +182,14 @@ pub fn ace_outcome(ace: &Path, chromium: &Path, epub: &Path) -> (String, Vec<Str
     }
     (outcome, failed)
 }
+
+/// Runs a poppler or qpdf command when it is installed; `None` (after a loud skip) if not.
+pub fn pdf_tool(cmd: &str, args: &[&str]) -> Option<std::process::Output> {
+    match std::process::Command::new(cmd).args(args).output() {
+        Ok(o) => Some(o),
+        Err(_) => {
+            missing_validator(cmd, "scripts/test.sh installs it (Debian poppler-utils, qpdf)");
+            None
+        }
+    }
+}
