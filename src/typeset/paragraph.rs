@@ -118,7 +118,7 @@ pub fn build(runs: &[Run], measure: &dyn Measure) -> Built {
                     let text = &body[last..cut];
                     push(
                         &mut b,
-                        Item::Box { width: measure.width(text, run.style) },
+                        Item::Box { width: measure.width(text, run.style) * run.scale },
                         Some(Piece { run: r, start: start + last, end: start + cut }),
                     );
                     let width = if hyphen { measure.width("-", run.style) } else { Pt::ZERO };
@@ -136,7 +136,7 @@ pub fn build(runs: &[Run], measure: &dyn Measure) -> Built {
                 let text = &body[last..];
                 push(
                     &mut b,
-                    Item::Box { width: measure.width(text, run.style) },
+                    Item::Box { width: measure.width(text, run.style) * run.scale },
                     Some(Piece { run: r, start: start + last, end: start + body.len() }),
                 );
             }
@@ -215,6 +215,16 @@ mod tests {
             .collect();
         let line_of = |i: usize| lines.iter().position(|l| l.start <= i && i <= l.end).unwrap();
         assert!(shelf.iter().all(|&i| line_of(i) == line_of(shelf[0])), "{lines:?}");
+    }
+
+    #[test]
+    fn a_raised_note_call_is_measured_at_its_own_size() {
+        let mut call = run("69", "en", true);
+        call.scale = 0.6;
+        let runs = [run("1920", "en", false), call, run(". The", "en", false)];
+        let b = build(&runs, &Mono);
+        assert_eq!(b.items[1], Item::Box { width: Pt(6.0) }, "{:?}", b.items);
+        assert_eq!(b.items[2], Item::Box { width: Pt(5.0) }, "no space between the call and the full stop");
     }
 
     #[test]
