@@ -25,6 +25,13 @@ fn the_example_passes_qpdf_and_poppler_checks() {
     let p = pdf.to_str().unwrap();
     if let Some(o) = pdf_tool("qpdf", &["--check", p]) {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+        // Every call links to its note and every note back to its call; the outline is there.
+        let q = dir.path().join("q.pdf");
+        pdf_tool("qpdf", &["--qdf", "--object-streams=disable", p, q.to_str().unwrap()]);
+        let raw = std::fs::read(&q).unwrap();
+        let count = |needle: &[u8]| raw.windows(needle.len()).filter(|w| *w == needle).count();
+        assert_eq!(count(b"/Subtype /Link"), 206);
+        assert_eq!(count(b"/Type /Outlines"), 1);
     }
     if let Some(o) = pdf_tool("pdffonts", &[p]) {
         let t = String::from_utf8_lossy(&o.stdout).into_owned();

@@ -74,6 +74,39 @@ pub struct LaidPage {
     pub glyphs: Vec<Glyphs>,
     /// Horizontal rules: x, y, width.
     pub rules: Vec<(Pt, Pt, Pt)>,
+    /// Internal links: the clickable box (x, y, width, height) and where it leads.
+    pub links: Vec<Link>,
+}
+
+/// A place in the document: a page (from 0) and a y from the page's top.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Place {
+    /// Page index, from 0.
+    pub page: usize,
+    /// Distance from the page's top.
+    pub y: Pt,
+}
+
+/// An internal link: a box on the page and its destination.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Left, top, width and height of the clickable box.
+    pub rect: (Pt, Pt, Pt, Pt),
+    /// Where it leads.
+    pub to: Place,
+    /// What it is, for screen readers (`Note 14`, `Back to the call of note 14`).
+    pub label: String,
+}
+
+/// An entry of the document outline (bookmarks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    /// Depth: 0 for the title, 1 for abstracts, sections and references, more for subsections.
+    pub level: u8,
+    /// The entry's text.
+    pub title: String,
+    /// Where it leads.
+    pub to: Place,
 }
 
 /// The article on pages, with a text dump of the pagination for tests.
@@ -87,6 +120,8 @@ pub struct Layout {
     pub notes: Vec<(String, usize, usize)>,
     /// Lines wider than the measure.
     pub overfull: usize,
+    /// Bookmarks: title, abstracts, sections, references.
+    pub outline: Vec<OutlineEntry>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -107,6 +142,10 @@ struct Para {
     hanging: Pt,
     space_before: Pt,
     keep_with_next: bool,
+    /// An outline entry (level, text) for the paragraph's first line.
+    outline: Option<(u8, String)>,
+    /// In a note: (run index of the printed label, note index), the back-link's anchor.
+    label: Option<(usize, usize)>,
 }
 
 impl Para {
@@ -121,6 +160,8 @@ impl Para {
             hanging: Pt::ZERO,
             space_before: Pt::ZERO,
             keep_with_next: false,
+            outline: None,
+            label: None,
         }
     }
 
@@ -193,6 +234,10 @@ struct SetLine {
     pieces: Vec<(Pt, Pt, f64, usize, String, Option<LangTag>)>, // x, rise, size, face, text, lang
     notes: Vec<usize>,
     overfull: bool,
+    /// Boxes of note calls (note, x, width) and of a note's printed label.
+    calls: Vec<(usize, Pt, Pt)>,
+    label: Option<(usize, Pt, Pt)>,
+    outline: Option<(u8, String)>,
 }
 
 fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
@@ -217,6 +262,8 @@ fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
         let mut x = if n == 0 { p.indent } else { p.hanging };
         let mut pieces = Vec::new();
         let mut notes = Vec::new();
+        let mut calls = Vec::new();
+        let mut label = None;
         for k in line.start..line.end {
             match built.items[k] {
                 Item::Box { width } => {
@@ -234,6 +281,10 @@ fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
                             if !notes.contains(&note) {
                                 notes.push(note);
                             }
+                            calls.push((note, x, width));
+                        }
+                        if let Some((_, note)) = p.label.filter(|(r, _)| *r == piece.run) {
+                            label = Some((note, x, width));
                         }
                     }
                     x += width;
@@ -263,10 +314,14 @@ fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
                 pc.0 += shift;
             }
         }
-        out.push(SetLine { pieces, notes, overfull: line.overfull });
+        let outline = if n == 0 { p.outline.clone() } else { None };
+        out.push(SetLine { pieces, notes, overfull: line.overfull, calls, label, outline });
     }
     out
 }
+
+/// Where a call or a note's label stands: page, x, top, width, height.
+type Anchor = (usize, Pt, Pt, Pt, Pt);
 
 /// Lays out `doc` with `fonts` on pages of `style`.
 pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
@@ -282,6 +337,9 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         let mut p =
             Para::new(if i == 0 { 15.0 } else { 12.0 }, Pt(if i == 0 { 19.0 } else { 15.0 }), Align::Center);
         p.text(&t.text, if i == 0 { Style::Bold } else { Style::Italic }, t.lang.as_ref().or(doc_lang));
+        if i == 0 {
+            p.outline = Some((0, t.text.clone()));
+        }
         paras.push(p);
     }
     for a in &m.authors {
@@ -305,6 +363,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         h.space_before = Pt(12.0);
         h.keep_with_next = true;
         h.text(a.heading.as_deref().unwrap_or("Abstract"), Style::Bold, lang);
+        h.outline = Some((1, a.heading.clone().unwrap_or_else(|| "Abstract".into())));
         paras.push(h);
         for b in &a.content {
             let mut p = Para::new(small, small_leading, Align::Justify);
@@ -323,8 +382,9 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let mut after_heading = true;
     for (i, b) in doc.body.iter().enumerate() {
         match b {
-            Block::Heading { content, .. } => {
+            Block::Heading { content, level } => {
                 let mut p = Para::new(style.size * 1.05, style.leading, Align::Left);
+                p.outline = Some((*level, crate::model::plain_text(content)));
                 p.space_before = Pt(14.0);
                 p.keep_with_next = true;
                 runs(&mut p, content, Style::Bold, doc_lang, &mut notes);
@@ -350,6 +410,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         h.space_before = Pt(16.0);
         h.keep_with_next = true;
         h.text(&bib.heading, Style::Bold, doc_lang);
+        h.outline = Some((1, bib.heading.clone()));
         paras.push(h);
         for e in &bib.entries {
             let mut p = Para::new(small, small_leading, Align::Justify);
@@ -393,6 +454,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         for (b, block) in n.content.iter().enumerate() {
             let mut p = Para::new(style.note_size, style.note_leading, Align::Justify);
             if b == 0 {
+                p.label = Some((0, note_lines.len()));
                 p.text(&format!("{} ", n.label), Style::Bold, None);
             }
             let mut inner = Vec::new();
@@ -412,6 +474,9 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let mut out = Layout { dump: dump(&pages, &note_lines), overfull, ..Layout::default() };
     let mut call_page = vec![0usize; notes.len()];
     let mut note_page = vec![0usize; notes.len()];
+    // Where each call and each note's label stand: (page, x, top, width, height).
+    let mut call_at: Vec<Option<Anchor>> = vec![None; notes.len()];
+    let mut label_at: Vec<Option<Anchor>> = vec![None; notes.len()];
     let title = m.titles.first().map(|t| t.text.clone()).unwrap_or_default();
     for (pn, page) in pages.iter().enumerate() {
         let mut lp = LaidPage::default();
@@ -420,6 +485,16 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 call_page[n] = pn + 1;
             }
             let base = top + y + ascent(body[i].height);
+            for &(note, x, w) in &set[i].calls {
+                call_at[note].get_or_insert((pn, style.margins[2] + x, top + y, w, body[i].height));
+            }
+            if let Some((level, title)) = &set[i].outline {
+                out.outline.push(OutlineEntry {
+                    level: *level,
+                    title: title.clone(),
+                    to: Place { page: pn, y: top + y },
+                });
+            }
             for (x, rise, size, face, text, lang) in &set[i].pieces {
                 lp.glyphs.push(Glyphs {
                     x: style.margins[2] + *x,
@@ -439,7 +514,11 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 note_page[part.note] = pn + 1;
             }
             for (k, line) in note_set[part.note][part.from..part.to].iter().enumerate() {
-                let base = top + *y + style.note_leading * k as f64 + ascent(style.note_leading);
+                let line_top = top + *y + style.note_leading * k as f64;
+                if let Some((note, x, w)) = line.label {
+                    label_at[note].get_or_insert((pn, style.margins[2] + x, line_top, w, style.note_leading));
+                }
+                let base = line_top + ascent(style.note_leading);
                 for (x, rise, size, face, text, lang) in &line.pieces {
                     lp.glyphs.push(Glyphs {
                         x: style.margins[2] + *x,
@@ -488,6 +567,21 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     }
     out.notes =
         notes.iter().enumerate().map(|(i, n)| (n.label.clone(), call_page[i], note_page[i])).collect();
+    // Links both ways: call → note, and the note's label → its call.
+    for (i, n) in notes.iter().enumerate() {
+        if let (Some(c), Some(l)) = (call_at[i], label_at[i]) {
+            out.pages[c.0].links.push(Link {
+                rect: (c.1, c.2, c.3, c.4),
+                to: Place { page: l.0, y: l.2 },
+                label: format!("Note {}", n.label),
+            });
+            out.pages[l.0].links.push(Link {
+                rect: (l.1, l.2, l.3, l.4),
+                to: Place { page: c.0, y: c.2 },
+                label: format!("Back to the call of note {}", n.label),
+            });
+        }
+    }
     out
 }
 
@@ -510,6 +604,11 @@ mod tests {
             );
         }
         assert_eq!(l.overfull, 0, "overfull lines");
+        let links: usize = l.pages.iter().map(|p| p.links.len()).sum();
+        assert_eq!(links, 2 * 103, "a link from every call to its note and back");
+        let top: Vec<&str> = l.outline.iter().filter(|e| e.level <= 1).map(|e| e.title.as_str()).collect();
+        assert_eq!(top.len(), 4, "{top:?}");
+        assert_eq!(top[1..], ["Özet", "Abstract", "REFERENCES"], "{top:?}");
         eprintln!("{} pages", l.pages.len());
     }
 }

@@ -12,9 +12,12 @@ use crate::error::{Error, Result};
 use crate::fonts::FontSet;
 use crate::model::{plain_text, Document};
 use crate::typeset::layout::{layout, PageStyle};
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::destination::{Destination, XyzDestination};
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
@@ -41,6 +44,40 @@ fn date(s: &str) -> Option<DateTime> {
         d = d.day(day);
     }
     Some(d)
+}
+
+/// Bookmarks nested by level: the title at the top, abstracts, sections and references under
+/// it, subsections under their sections.
+fn outline(entries: &[crate::typeset::layout::OutlineEntry], style: &PageStyle) -> Outline {
+    fn node(e: &crate::typeset::layout::OutlineEntry, style: &PageStyle) -> OutlineNode {
+        let dest = XyzDestination::new(e.to.page, Point::from_xy(style.margins[2].0 as f32, e.to.y.0 as f32));
+        OutlineNode::new(e.title.clone(), dest)
+    }
+    // Build bottom-up: each entry takes the following deeper entries as children.
+    fn take(
+        entries: &[crate::typeset::layout::OutlineEntry],
+        i: &mut usize,
+        level: u8,
+        style: &PageStyle,
+    ) -> Vec<OutlineNode> {
+        let mut out = Vec::new();
+        while *i < entries.len() && entries[*i].level >= level {
+            let e = &entries[*i];
+            *i += 1;
+            let mut n = node(e, style);
+            for c in take(entries, i, e.level + 1, style) {
+                n.push_child(c);
+            }
+            out.push(n);
+        }
+        out
+    }
+    let mut o = Outline::new();
+    let mut i = 0;
+    for n in take(entries, &mut i, 0, style) {
+        o.push_child(n);
+    }
+    o
 }
 
 /// Writes `doc` as a PDF/A-2b; returns the bytes and what had to be reported.
@@ -108,8 +145,24 @@ pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>
             }
         }
         s.finish();
+        for link in &page.links {
+            let (x, y, w, h) = link.rect;
+            let Some(rect) = Rect::from_xywh(x.0 as f32, y.0 as f32, w.0.max(1.0) as f32, h.0 as f32) else {
+                continue;
+            };
+            let dest = XyzDestination::new(
+                link.to.page,
+                Point::from_xy(style.margins[2].0 as f32, link.to.y.0 as f32),
+            );
+            let target = Target::Destination(Destination::Xyz(dest));
+            p.add_annotation(Annotation::new_link(
+                LinkAnnotation::new(rect, target),
+                Some(link.label.clone()),
+            ));
+        }
         p.finish();
     }
+    pdf.set_outline(outline(&laid.outline, style));
     let m = &doc.meta;
     let mut meta = Metadata::new()
         .producer(format!("colophon {}", env!("CARGO_PKG_VERSION")))
