@@ -27,6 +27,24 @@ impl Style {
     /// Every style.
     pub const ALL: [Style; 4] = [Style::Regular, Style::Italic, Style::Bold, Style::BoldItalic];
 
+    /// This style with italic added (emphasis inside bold gives bold italic).
+    pub fn italic(self) -> Style {
+        if matches!(self, Style::Bold | Style::BoldItalic) {
+            Style::BoldItalic
+        } else {
+            Style::Italic
+        }
+    }
+
+    /// This style with bold added (strong emphasis inside italic gives bold italic).
+    pub fn bold(self) -> Style {
+        if matches!(self, Style::Italic | Style::BoldItalic) {
+            Style::BoldItalic
+        } else {
+            Style::Bold
+        }
+    }
+
     /// CSS `font-style` and `font-weight`.
     pub fn css(self) -> (&'static str, &'static str) {
         match self {

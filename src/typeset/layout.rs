@@ -189,22 +189,8 @@ fn runs(
     for i in inlines {
         match i {
             Inline::Text { text } => p.text(text, style, lang),
-            Inline::Emph { content } => {
-                let s = if matches!(style, Style::Bold | Style::BoldItalic) {
-                    Style::BoldItalic
-                } else {
-                    Style::Italic
-                };
-                runs(p, content, s, lang, notes);
-            }
-            Inline::Strong { content } => {
-                let s = if matches!(style, Style::Italic | Style::BoldItalic) {
-                    Style::BoldItalic
-                } else {
-                    Style::Bold
-                };
-                runs(p, content, s, lang, notes);
-            }
+            Inline::Emph { content } => runs(p, content, style.italic(), lang, notes),
+            Inline::Strong { content } => runs(p, content, style.bold(), lang, notes),
             Inline::Link { content, .. } => runs(p, content, style, lang, notes),
             Inline::Span { lang: l, content } => runs(p, content, style, Some(l), notes),
             Inline::Shelfmark(m) => p.runs.push(Run {

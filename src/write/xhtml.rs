@@ -86,22 +86,8 @@ impl Writer {
         for i in inlines {
             match i {
                 Inline::Text { text } => self.text(text),
-                Inline::Emph { content } => {
-                    let s = if matches!(self.style, Style::Bold | Style::BoldItalic) {
-                        Style::BoldItalic
-                    } else {
-                        Style::Italic
-                    };
-                    self.styled("em", s, content);
-                }
-                Inline::Strong { content } => {
-                    let s = if matches!(self.style, Style::Italic | Style::BoldItalic) {
-                        Style::BoldItalic
-                    } else {
-                        Style::Bold
-                    };
-                    self.styled("strong", s, content);
-                }
+                Inline::Emph { content } => self.styled("em", self.style.italic(), content),
+                Inline::Strong { content } => self.styled("strong", self.style.bold(), content),
                 Inline::Link { url, content } => {
                     self.raw(&format!("<a href=\"{}\">", escape(url.replace(' ', "%20"))));
                     self.inlines(content);
