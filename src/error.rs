@@ -9,7 +9,7 @@ pub mod exit {
     pub const OK: i32 = 0;
     /// Converted, but `--strict` was given and warnings were reported.
     pub const WARNINGS: i32 = 1;
-    /// The command line was wrong (unknown flag, unavailable format).
+    /// The command line was wrong (unknown flag or format).
     pub const USAGE: i32 = 2;
     /// An input could not be read or understood.
     pub const INPUT: i32 = 3;
@@ -48,7 +48,7 @@ pub enum Error {
         /// The OS error.
         source: std::io::Error,
     },
-    /// A requested format is not available in this build.
+    /// A request colophon cannot satisfy (unknown input kind, bad setting).
     #[error("{0}")]
     Unsupported(String),
 }

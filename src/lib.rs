@@ -72,31 +72,6 @@ impl Format {
             Format::Json => "json",
         }
     }
-
-    /// Returns true when this build has a writer for the format.
-    pub fn is_available(self) -> bool {
-        match self {
-            Format::Json | Format::Tei | Format::Epub | Format::Pdf => true,
-        }
-    }
-
-    /// Returns an error naming the formats this build has when `self` has no writer yet.
-    pub fn require_available(self) -> Result<()> {
-        if self.is_available() {
-            return Ok(());
-        }
-        Err(Error::Unsupported(format!(
-            "the {} writer is not built yet in colophon {}; available now: {}",
-            self.name(),
-            env!("CARGO_PKG_VERSION"),
-            Format::available().iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
-        )))
-    }
-
-    /// Formats with a writer in this build.
-    pub fn available() -> Vec<Format> {
-        Format::ALL.into_iter().filter(|f| f.is_available()).collect()
-    }
 }
 
 /// Reads `input` and applies a metadata file (the given one, or `<stem>.meta.toml|yaml`
@@ -227,9 +202,6 @@ pub fn convert(
     meta_file: Option<&Path>,
     resources: &Resources,
 ) -> Result<Conversion> {
-    for f in formats {
-        f.require_available()?;
-    }
     let (document, mut diagnostics) = load(input, meta_file, resources)?;
     let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for &f in formats {

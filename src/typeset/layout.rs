@@ -226,6 +226,22 @@ struct SetLine {
     outline: Option<(u8, String)>,
 }
 
+impl SetLine {
+    /// Places the line's pieces on a page, its left edge at `left` and baseline at `base`.
+    fn place(&self, page: &mut LaidPage, left: Pt, base: Pt) {
+        for (x, rise, size, face, text, lang) in &self.pieces {
+            page.glyphs.push(Glyphs {
+                x: left + *x,
+                baseline: base - *rise,
+                size: *size,
+                face: *face,
+                text: text.clone(),
+                lang: lang.clone(),
+            });
+        }
+    }
+}
+
 fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
     let sh = shaper.at(p.size);
     // Only justified text is hyphenated: titles and headings keep their words whole.
@@ -481,16 +497,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                     to: Place { page: pn, y: top + y },
                 });
             }
-            for (x, rise, size, face, text, lang) in &set[i].pieces {
-                lp.glyphs.push(Glyphs {
-                    x: style.margins[2] + *x,
-                    baseline: base - *rise,
-                    size: *size,
-                    face: *face,
-                    text: text.clone(),
-                    lang: lang.clone(),
-                });
-            }
+            set[i].place(&mut lp, style.margins[2], base);
         }
         if let Some((_, y0)) = page.notes.first() {
             lp.rules.push((style.margins[2], top + *y0 - Pt(4.5), measure * 0.3));
@@ -505,16 +512,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                     label_at[note].get_or_insert((pn, style.margins[2] + x, line_top, w, style.note_leading));
                 }
                 let base = line_top + ascent(style.note_leading);
-                for (x, rise, size, face, text, lang) in &line.pieces {
-                    lp.glyphs.push(Glyphs {
-                        x: style.margins[2] + *x,
-                        baseline: base - *rise,
-                        size: *size,
-                        face: *face,
-                        text: text.clone(),
-                        lang: lang.clone(),
-                    });
-                }
+                line.place(&mut lp, style.margins[2], base);
             }
         }
         if pn > 0 {

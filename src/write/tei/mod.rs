@@ -199,6 +199,19 @@ fn write_events(w: &mut Writer<Vec<u8>>, evs: &[Ev], depth: usize) -> std::io::R
     Ok(())
 }
 
+/// Opens a `<div type="…">` of `<front>` with its language and, when printed, its `<head>`.
+fn open_front_div(ctx: &mut Ctx, ev: &mut Events, kind: &str, lang: Option<&LangTag>, heading: Option<&str>) {
+    let mut attrs = vec![("type", kind.to_string())];
+    if let Some(l) = lang {
+        attrs.push(("xml:lang", l.to_string()));
+    }
+    ev.start("div", attrs);
+    if let Some(h) = heading {
+        let h = ctx.clean(h);
+        ev.wrap("head", vec![], &h);
+    }
+}
+
 /// `<front>`: the printed abstracts and keyword lists, each with its language.
 fn front(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
     let m = &doc.meta;
@@ -207,30 +220,14 @@ fn front(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
     }
     let mut ev = Events::default();
     for a in &m.abstracts {
-        let mut attrs = vec![("type", "abstract".to_string())];
-        if let Some(l) = &a.lang {
-            attrs.push(("xml:lang", l.to_string()));
-        }
-        ev.start("div", attrs);
-        if let Some(h) = &a.heading {
-            let h = ctx.clean(h);
-            ev.wrap("head", vec![], &h);
-        }
+        open_front_div(ctx, &mut ev, "abstract", a.lang.as_ref(), a.heading.as_deref());
         for b in &a.content {
             inline::block(ctx, &mut ev, b);
         }
         ev.end();
     }
     for k in &m.keywords {
-        let mut attrs = vec![("type", "keywords".to_string())];
-        if let Some(l) = &k.lang {
-            attrs.push(("xml:lang", l.to_string()));
-        }
-        ev.start("div", attrs);
-        if let Some(h) = &k.heading {
-            let h = ctx.clean(h);
-            ev.wrap("head", vec![], &h);
-        }
+        open_front_div(ctx, &mut ev, "keywords", k.lang.as_ref(), k.heading.as_deref());
         ev.start("list", vec![]);
         for t in &k.terms {
             let t = ctx.clean(t);
