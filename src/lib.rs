@@ -126,11 +126,8 @@ pub fn write(doc: &Document, format: Format, resources: &Resources) -> Result<(V
             Ok(write::epub::write(doc, &opts))
         }
         Format::Pdf => {
-            let opts = write::pdf::Options {
-                fonts: resources.fonts(),
-                page: typeset::layout::PageStyle::a4(),
-                when: source_date()?,
-            };
+            let opts =
+                write::pdf::Options { fonts: resources.fonts(), page: resources.page, when: source_date()? };
             write::pdf::write(doc, &opts)
         }
     }

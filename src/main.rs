@@ -39,8 +39,10 @@ struct Global {
     /// Treat warnings as failures: exit with code 1 when any is reported.
     #[arg(long, global = true)]
     strict: bool,
-    /// Folder of user templates that replace the built-in ones; now `archives.toml`, the
-    /// archive table (copy templates/archives.toml from the source to start).
+    /// Folder of templates that replace the built-in ones, each file only if present:
+    /// `archives.toml` (archives in shelfmarks), `tei-publicationStmt.xml`, `epub.css`,
+    /// `fonts/` (TTF/OTF faces) and `page.toml` (paper, margins, type for the PDF). Copy the
+    /// files of the source's templates/ folder to start.
     #[arg(long, global = true, value_name = "DIR")]
     templates: Option<PathBuf>,
 }

@@ -1,9 +1,10 @@
-//! What a run loads once and shares between inputs: the archive table now; templates, CSS
-//! and fonts as their writers arrive. Built in, overridable from a templates folder.
+//! What a run loads once and shares between inputs: the archive table, the TEI and CSS
+//! templates, the fonts and the page style. Built in, overridable from a templates folder.
 
 use crate::enrich::shelfmark::ArchiveTable;
 use crate::error::{Error, Result};
 use crate::fonts::FontSet;
+use crate::typeset::PageStyle;
 use std::path::{Path, PathBuf};
 
 /// Tables and templates for one run.
@@ -20,6 +21,8 @@ pub struct Resources {
     /// The user's fonts (`DIR/fonts/`); `None` for the built-in Libertinus Serif, which is
     /// only read when a writer needs fonts.
     pub fonts: Option<FontSet>,
+    /// The print edition's page style (`templates/page.toml`, or `DIR/page.toml`).
+    pub page: PageStyle,
 }
 
 /// The built-in e-book style sheet.
@@ -33,6 +36,7 @@ impl Default for Resources {
             tei_publication: None,
             epub_css: EPUB_CSS.to_string(),
             fonts: None,
+            page: PageStyle::a4(),
         }
     }
 }
@@ -48,8 +52,8 @@ impl Resources {
         Resources::default()
     }
 
-    /// Loads resources, taking each file present in `templates` (`archives.toml`) instead of
-    /// the built-in one. A missing or unreadable folder is an error, not a silent fallback.
+    /// Loads resources, taking each file present in `templates` (`archives.toml`,
+    /// `tei-publicationStmt.xml`, `epub.css`, `fonts/`, `page.toml`) instead of the built-in one. A missing or unreadable folder is an error, not a silent fallback.
     pub fn load(templates: Option<&Path>) -> Result<Self> {
         let Some(dir) = templates else { return Ok(Self::builtin()) };
         if !dir.is_dir() {
@@ -73,7 +77,9 @@ impl Resources {
         };
         let fonts_dir = dir.join("fonts");
         let fonts = if fonts_dir.is_dir() { Some(FontSet::load(&fonts_dir)?) } else { None };
-        Ok(Resources { archives, templates: Some(dir.to_path_buf()), tei_publication, epub_css, fonts })
+        let page_file = dir.join("page.toml");
+        let page = if page_file.is_file() { PageStyle::load(&page_file)? } else { PageStyle::a4() };
+        Ok(Resources { archives, templates: Some(dir.to_path_buf()), tei_publication, epub_css, fonts, page })
     }
 }
 

@@ -342,6 +342,36 @@ fn bad_templates_are_refused_with_their_line() {
 }
 
 #[test]
+fn a_page_style_template_sets_the_paper_of_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("page.toml"),
+        "paper = \"letter\"\n[text]\nsize = \"11pt\"\nleading = \"14pt\"\n",
+    )
+    .unwrap();
+    let t = dir.path().to_str().unwrap();
+    let o = colophon(&["convert", &example(), "-t", "pdf", "--templates", t, "-o", t, "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let pdf = dir.path().join("zangezur-article.pdf");
+    if let Some(o) = common::pdf_tool("pdfinfo", &[pdf.to_str().unwrap()]) {
+        let info = String::from_utf8_lossy(&o.stdout).into_owned();
+        assert!(info.contains("Page size:       612 x 792 pts (letter)"), "{info}");
+    }
+    // A bad style is refused at its line, before anything is written.
+    std::fs::write(dir.path().join("page.toml"), "paper = \"letter\"\n[margins]\ninner = \"12 furlongs\"\n")
+        .unwrap();
+    std::fs::remove_file(&pdf).unwrap();
+    let o = colophon(&["convert", &example(), "-t", "pdf", "--templates", t, "-o", t]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        stderr(&o).contains("page.toml:3:9: invalid page style: unknown unit `furlongs`"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(files_in(dir.path()), ["page.toml"], "no output written");
+}
+
+#[test]
 fn tei_converts_back_to_json() {
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().to_str().unwrap();

@@ -12,43 +12,7 @@ use super::Pt;
 use crate::fonts::{FontSet, Style};
 use crate::model::{Block, Document, Inline, LangTag};
 
-/// Page geometry and type sizes.
-#[derive(Debug, Clone, Copy)]
-pub struct PageStyle {
-    /// Page width.
-    pub width: Pt,
-    /// Page height.
-    pub height: Pt,
-    /// Margins: top, bottom, left (inner), right (outer).
-    pub margins: [Pt; 4],
-    /// Body type size and leading.
-    pub size: f64,
-    /// Baseline-to-baseline distance of body lines.
-    pub leading: Pt,
-    /// Note type size.
-    pub note_size: f64,
-    /// Baseline-to-baseline distance of note lines.
-    pub note_leading: Pt,
-}
-
-impl PageStyle {
-    /// A4 with 25 mm margins, 10.5/13.5 pt text and 8.5/10.5 pt notes.
-    pub fn a4() -> Self {
-        PageStyle {
-            width: Pt::mm(210.0),
-            height: Pt::mm(297.0),
-            margins: [Pt::mm(25.0), Pt::mm(27.0), Pt::mm(25.0), Pt::mm(25.0)],
-            size: 10.5,
-            leading: Pt(13.5),
-            note_size: 8.5,
-            note_leading: Pt(10.5),
-        }
-    }
-
-    fn measure(&self) -> Pt {
-        self.width - self.margins[2] - self.margins[3]
-    }
-}
+pub use super::page::PageStyle;
 
 /// A piece of text set in one face at one place.
 #[derive(Debug, Clone, PartialEq)]
@@ -258,8 +222,7 @@ fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
     for (n, line) in lines.iter().enumerate() {
         let ratio = match p.align {
             Align::Justify if line.end + 1 < built.items.len() - 1 && n + 1 < lines.len() => line.ratio,
-            Align::Justify | Align::Left => line.ratio.min(0.0),
-            Align::Center => 0.0,
+            Align::Justify | Align::Left | Align::Center => line.ratio.min(0.0),
         };
         let mut x = if n == 0 { p.indent } else { p.hanging };
         let mut pieces = Vec::new();
@@ -332,12 +295,17 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let doc_lang = m.lang.as_ref();
     let mut paras: Vec<Para> = Vec::new();
     let mut notes: Vec<crate::model::Note> = Vec::new();
+    // Every size and space below is drawn for 10.5 pt text and scales with the page style's.
+    let k = style.size / 10.5;
     let small = style.size * 0.9;
     let small_leading = style.leading * 0.9;
 
     for (i, t) in m.titles.iter().enumerate() {
-        let mut p =
-            Para::new(if i == 0 { 15.0 } else { 12.0 }, Pt(if i == 0 { 19.0 } else { 15.0 }), Align::Center);
+        let mut p = Para::new(
+            if i == 0 { 15.0 * k } else { 12.0 * k },
+            Pt(if i == 0 { 19.0 } else { 15.0 }) * k,
+            Align::Center,
+        );
         p.text(&t.text, if i == 0 { Style::Bold } else { Style::Italic }, t.lang.as_ref().or(doc_lang));
         if i == 0 {
             p.outline = Some((0, t.text.clone()));
@@ -354,7 +322,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         });
         if let Some(text) = text {
             let mut p = Para::new(small, small_leading, Align::Center);
-            p.space_before = Pt(6.0);
+            p.space_before = Pt(6.0) * k;
             p.text(&text, Style::Regular, doc_lang);
             paras.push(p);
         }
@@ -362,7 +330,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     for a in &m.abstracts {
         let lang = a.lang.as_ref().or(doc_lang);
         let mut h = Para::new(small, small_leading, Align::Left);
-        h.space_before = Pt(12.0);
+        h.space_before = Pt(12.0) * k;
         h.keep_with_next = true;
         h.text(a.heading.as_deref().unwrap_or("Abstract"), Style::Bold, lang);
         h.outline = Some((1, a.heading.clone().unwrap_or_else(|| "Abstract".into())));
@@ -373,12 +341,12 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             paras.push(p);
         }
     }
-    for k in &m.keywords {
-        let lang = k.lang.as_ref().or(doc_lang);
+    for list in &m.keywords {
+        let lang = list.lang.as_ref().or(doc_lang);
         let mut p = Para::new(small, small_leading, Align::Justify);
-        p.space_before = Pt(6.0);
-        p.text(&format!("{}: ", k.heading.as_deref().unwrap_or("Keywords")), Style::Italic, lang);
-        p.text(&k.terms.join(", "), Style::Regular, lang);
+        p.space_before = Pt(6.0) * k;
+        p.text(&format!("{}: ", list.heading.as_deref().unwrap_or("Keywords")), Style::Italic, lang);
+        p.text(&list.terms.join(", "), Style::Regular, lang);
         paras.push(p);
     }
     let mut after_heading = true;
@@ -387,7 +355,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             Block::Heading { content, level } => {
                 let mut p = Para::new(style.size * 1.05, style.leading, Align::Left);
                 p.outline = Some((*level, crate::model::plain_text(content)));
-                p.space_before = Pt(14.0);
+                p.space_before = Pt(14.0) * k;
                 p.keep_with_next = true;
                 runs(&mut p, content, Style::Bold, doc_lang, &mut notes);
                 paras.push(p);
@@ -396,7 +364,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             Block::Paragraph { content, lang } => {
                 let mut p = Para::new(style.size, style.leading, Align::Justify);
                 if i == 0 {
-                    p.space_before = Pt(16.0);
+                    p.space_before = Pt(16.0) * k;
                 }
                 if !after_heading {
                     p.indent = Pt(style.size * 1.5);
@@ -409,7 +377,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     }
     if let Some(bib) = &doc.back.bibliography {
         let mut h = Para::new(style.size * 1.05, style.leading, Align::Left);
-        h.space_before = Pt(16.0);
+        h.space_before = Pt(16.0) * k;
         h.keep_with_next = true;
         h.text(&bib.heading, Style::Bold, doc_lang);
         h.outline = Some((1, bib.heading.clone()));
@@ -417,7 +385,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         for e in &bib.entries {
             let mut p = Para::new(small, small_leading, Align::Justify);
             p.hanging = Pt(small * 1.5);
-            p.space_before = Pt(2.0);
+            p.space_before = Pt(2.0) * k;
             if let Some(l) = &e.label {
                 p.text(&format!("{l}. "), Style::Regular, None);
             }
@@ -516,20 +484,16 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             }
         }
         if pn > 0 {
-            // Running head (the title, shortened) and folio; not on the first page.
-            let head: String = if title.chars().count() > 90 {
-                format!("{}…", title.chars().take(89).collect::<String>())
-            } else {
-                title.clone()
-            };
-            let hs = shaper.at(8.0);
-            let w: Pt = hs.pieces(&head, Style::Italic).iter().map(|p| p.2).sum();
+            // Running head (the title, shortened to the measure) and folio; not on page 1.
+            let hs = shaper.at(8.0 * k);
+            let (head, w) =
+                running_head(&title, measure, |t| hs.pieces(t, Style::Italic).iter().map(|p| p.2).sum());
             let mut x = style.margins[2] + (measure - w) * 0.5;
             for (face, t, pw) in hs.pieces(&head, Style::Italic) {
                 lp.glyphs.push(Glyphs {
                     x,
                     baseline: top - Pt(14.0),
-                    size: 8.0,
+                    size: 8.0 * k,
                     face,
                     text: t,
                     lang: doc_lang.cloned(),
@@ -537,11 +501,11 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 x += pw;
             }
             let folio = (pn + 1).to_string();
-            let fw: Pt = hs.at(9.0).pieces(&folio, Style::Regular).iter().map(|p| p.2).sum();
+            let fw: Pt = hs.at(9.0 * k).pieces(&folio, Style::Regular).iter().map(|p| p.2).sum();
             lp.glyphs.push(Glyphs {
                 x: style.margins[2] + (measure - fw) * 0.5,
                 baseline: style.height - style.margins[1] + Pt(20.0),
-                size: 9.0,
+                size: 9.0 * k,
                 face: hs.face_for('1', Style::Regular),
                 text: folio,
                 lang: None,
@@ -569,6 +533,26 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     out
 }
 
+/// The title as a running head: whole when it fits the measure, else cut at a word with an
+/// ellipsis; with its width.
+fn running_head(title: &str, measure: Pt, width: impl Fn(&str) -> Pt) -> (String, Pt) {
+    let w = width(title);
+    if w <= measure {
+        return (title.to_string(), w);
+    }
+    let words: Vec<&str> = title.split_whitespace().collect();
+    for n in (1..words.len()).rev() {
+        let head = format!("{}…", words[..n].join(" ").trim_end_matches([',', ':', ';', '-', '–']));
+        let w = width(&head);
+        if w <= measure {
+            return (head, w);
+        }
+    }
+    let head = format!("{}…", words.first().copied().unwrap_or(""));
+    let w = width(&head);
+    (head, w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -594,5 +578,47 @@ mod tests {
         assert_eq!(top.len(), 4, "{top:?}");
         assert_eq!(top[1..], ["Özet", "Abstract", "REFERENCES"], "{top:?}");
         eprintln!("{} pages", l.pages.len());
+    }
+
+    #[test]
+    fn a_long_title_is_cut_at_a_word_for_the_running_head() {
+        let chars = |t: &str| Pt(t.chars().count() as f64);
+        assert_eq!(running_head("Short title", Pt(20.0), chars), ("Short title".into(), Pt(11.0)));
+        assert_eq!(running_head("One two, three four", Pt(12.0), chars).0, "One two…");
+        assert_eq!(running_head("Unbreakable", Pt(3.0), chars).0, "Unbreakable…");
+    }
+
+    #[test]
+    fn every_paper_keeps_notes_with_their_calls_and_no_line_overfull() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input/zangezur-article.txt");
+        let (doc, _) = crate::load(&path, None, &crate::Resources::builtin()).unwrap();
+        let fonts = FontSet::builtin();
+        let mut pages = Vec::new();
+        for (name, ..) in super::super::page::PAPERS {
+            let style = PageStyle::paper(name).unwrap();
+            let l = layout(&doc, &fonts, &style);
+            for (label, call, start) in &l.notes {
+                assert_eq!(call, start, "{name}: note {label}\n{}", l.dump);
+            }
+            assert_eq!(l.overfull, 0, "{name}: overfull lines");
+            let bottom = style.height - style.margins[1];
+            for (n, p) in l.pages.iter().enumerate() {
+                for g in &p.glyphs {
+                    assert!(
+                        g.x >= style.margins[2] - Pt(0.01),
+                        "{name} p{}: {g:?} left of the column",
+                        n + 1
+                    );
+                    assert!(g.baseline <= bottom + Pt(21.0), "{name} p{}: {g:?} below the page", n + 1);
+                }
+            }
+            pages.push((name, l.pages.len()));
+        }
+        // Smaller paper, more pages.
+        let count = |n: &str| pages.iter().find(|p| p.0 == n).unwrap().1;
+        assert!(
+            count("a5") > count("b5") && count("b5") > count("a4") && count("a4") > count("legal"),
+            "{pages:?}"
+        );
     }
 }

@@ -10,8 +10,10 @@ pub mod hyphenate;
 pub mod layout;
 pub mod length;
 pub mod linebreak;
+pub mod page;
 pub mod paginate;
 pub mod paragraph;
 pub mod shape;
 
 pub use length::Pt;
+pub use page::PageStyle;
