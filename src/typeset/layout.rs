@@ -29,6 +29,51 @@ pub struct Glyphs {
     pub text: String,
     /// Its language, when known.
     pub lang: Option<LangTag>,
+    /// Where it belongs in the logical structure.
+    pub role: Role,
+}
+
+/// What a piece of text is in the article's logical structure, for a tagged PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Page furniture (running head, folio): not part of the text.
+    Artifact,
+    /// Text of a block: an index into [`Layout::blocks`].
+    Text(usize),
+    /// The raised call of a note: (block, note index).
+    Call(usize, usize),
+    /// The printed label that opens a note (note index).
+    Label(usize),
+}
+
+/// What a block of the layout is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The main title.
+    Title,
+    /// A title in another language, under the main one.
+    Subtitle,
+    /// The author note under the titles.
+    Byline,
+    /// A heading of this level (1 for sections, abstracts and references).
+    Heading(u8),
+    /// A paragraph of running text, an abstract or a keyword list.
+    Paragraph,
+    /// A bibliography entry.
+    Entry,
+    /// A paragraph of a note (the note's index).
+    Note(usize),
+}
+
+/// A block of the logical structure; [`Layout::blocks`] lists them in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructBlock {
+    /// What it is.
+    pub kind: BlockKind,
+    /// Its language, when known.
+    pub lang: Option<LangTag>,
+    /// The text of a title or heading (for the outline and a tagged PDF's heading titles).
+    pub title: Option<String>,
 }
 
 /// One laid-out page.
@@ -60,6 +105,10 @@ pub struct Link {
     pub to: Place,
     /// What it is, for screen readers (`Note 14`, `Back to the call of note 14`).
     pub label: String,
+    /// The note it belongs to, and whether it leads to the note (from its call) or back.
+    pub note: usize,
+    /// True for call → note, false for note → call.
+    pub to_note: bool,
 }
 
 /// An entry of the document outline (bookmarks).
@@ -86,6 +135,9 @@ pub struct Layout {
     pub overfull: usize,
     /// Bookmarks: title, abstracts, sections, references.
     pub outline: Vec<OutlineEntry>,
+    /// The blocks of the logical structure in reading order (notes after the body; a tagged
+    /// PDF puts each note after its call).
+    pub blocks: Vec<StructBlock>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -96,6 +148,8 @@ enum Align {
 }
 
 struct Para {
+    kind: BlockKind,
+    lang: Option<LangTag>,
     runs: Vec<Run>,
     /// (run index, note index) of each call.
     calls: Vec<(usize, usize)>,
@@ -113,8 +167,10 @@ struct Para {
 }
 
 impl Para {
-    fn new(size: f64, leading: Pt, align: Align) -> Self {
+    fn new(kind: BlockKind, lang: Option<&LangTag>, size: f64, leading: Pt, align: Align) -> Self {
         Para {
+            kind,
+            lang: lang.cloned(),
             runs: vec![],
             calls: vec![],
             align,
@@ -126,6 +182,14 @@ impl Para {
             keep_with_next: false,
             outline: None,
             label: None,
+        }
+    }
+
+    fn block(&self) -> StructBlock {
+        StructBlock {
+            kind: self.kind,
+            lang: self.lang.clone(),
+            title: self.outline.as_ref().map(|o| o.1.clone()),
         }
     }
 
@@ -165,6 +229,16 @@ fn runs(
                 scale: 1.0,
             }),
             Inline::Note(n) => {
+                // Calls side by side are told apart by a raised comma (`⁷⁴,⁷⁵`).
+                if p.calls.last().is_some_and(|c| c.0 + 1 == p.runs.len()) {
+                    p.runs.push(Run {
+                        text: ",".into(),
+                        style: Style::Regular,
+                        lang: None,
+                        unbreakable: true,
+                        scale: 0.62,
+                    });
+                }
                 p.calls.push((p.runs.len(), notes.len()));
                 p.runs.push(Run {
                     text: n.label.clone(),
@@ -179,9 +253,10 @@ fn runs(
     }
 }
 
-/// A set line: its glyph pieces relative to the line's left edge and baseline.
+/// A set line: its glyph pieces, `x` from the line's left edge and `baseline` as a rise
+/// above the line's baseline (negative for raised calls).
 struct SetLine {
-    pieces: Vec<(Pt, Pt, f64, usize, String, Option<LangTag>)>, // x, rise, size, face, text, lang
+    pieces: Vec<Glyphs>,
     notes: Vec<usize>,
     overfull: bool,
     /// Boxes of note calls (note, x, width) and of a note's printed label.
@@ -193,20 +268,14 @@ struct SetLine {
 impl SetLine {
     /// Places the line's pieces on a page, its left edge at `left` and baseline at `base`.
     fn place(&self, page: &mut LaidPage, left: Pt, base: Pt) {
-        for (x, rise, size, face, text, lang) in &self.pieces {
-            page.glyphs.push(Glyphs {
-                x: left + *x,
-                baseline: base - *rise,
-                size: *size,
-                face: *face,
-                text: text.clone(),
-                lang: lang.clone(),
-            });
+        for g in &self.pieces {
+            page.glyphs.push(Glyphs { x: left + g.x, baseline: base + g.baseline, ..g.clone() });
         }
     }
 }
 
-fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
+/// Sets paragraph `p`, which is block `block`, in lines of `measure`.
+fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
     let sh = shaper.at(p.size);
     // Only justified text is hyphenated: titles and headings keep their words whole.
     let built: Built = if p.align == Align::Justify {
@@ -218,6 +287,11 @@ fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
     let first = measure - p.indent;
     let rest = measure - p.hanging;
     let lines = break_lines(&built.items, &|n| if n == 0 { first } else { rest });
+    let role = |run: usize| match (p.calls.iter().find(|(r, _)| *r == run), p.label) {
+        (Some(&(_, note)), _) => Role::Call(block, note),
+        (None, Some((r, note))) if r == run => Role::Label(note),
+        _ => Role::Text(block),
+    };
     let mut out = Vec::new();
     for (n, line) in lines.iter().enumerate() {
         let ratio = match p.align {
@@ -238,8 +312,16 @@ fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
                         let size = p.size * run.scale;
                         let rise = if run.scale < 1.0 { Pt(p.size * 0.35) } else { Pt::ZERO };
                         let mut px = x;
-                        for (face, t, w) in sh.at(size).pieces(text, run.style) {
-                            pieces.push((px, rise, size, face, t, run.lang.clone()));
+                        for (face, text, w) in sh.at(size).pieces(text, run.style) {
+                            pieces.push(Glyphs {
+                                x: px,
+                                baseline: -rise,
+                                size,
+                                face,
+                                text,
+                                lang: run.lang.clone(),
+                                role: role(piece.run),
+                            });
                             px += w;
                         }
                         if let Some(&(_, note)) = p.calls.iter().find(|(r, _)| *r == piece.run) {
@@ -256,9 +338,14 @@ fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
                 }
                 Item::Glue { width, stretch, shrink } => {
                     x += width + if ratio >= 0.0 { stretch * ratio } else { shrink * ratio };
+                    word_space(&mut pieces);
                 }
                 Item::Penalty { .. } => {}
             }
+        }
+        // A line broken at a space keeps it, so that extracted text does not glue the words.
+        if matches!(built.items[line.end], Item::Glue { .. }) && line.end + 2 < built.items.len() {
+            word_space(&mut pieces);
         }
         // A line broken at a hyphenation point ends with a hyphen.
         if let Item::Penalty { width, .. } = built.items[line.end] {
@@ -268,21 +355,46 @@ fn set_para(p: &Para, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
                     .find_map(|k| built.pieces[k].as_ref())
                     .map_or(Style::Regular, |pc| p.runs[pc.run].style);
                 let face = sh.face_for('-', style);
-                pieces.push((x, Pt::ZERO, p.size, face, "-".into(), None));
+                let role = pieces.last().map_or(Role::Text(block), |g: &Glyphs| g.role);
+                let lang = pieces.last().and_then(|g| g.lang.clone());
+                pieces.push(Glyphs {
+                    x,
+                    baseline: Pt::ZERO,
+                    size: p.size,
+                    face,
+                    // A soft hyphen: drawn as `-`, read as nothing by text extraction and
+                    // screen readers (PDF 1.7 §14.8.2.2.3), so the word comes back whole.
+                    text: SOFT_HYPHEN.into(),
+                    lang,
+                    role,
+                });
                 x += width;
             }
         }
         let natural = x;
         if p.align == Align::Center {
             let shift = (measure - natural) * 0.5;
-            for pc in &mut pieces {
-                pc.0 += shift;
+            for g in &mut pieces {
+                g.x += shift;
             }
         }
         let outline = if n == 0 { p.outline.clone() } else { None };
         out.push(SetLine { pieces, notes, overfull: line.overfull, calls, label, outline });
     }
     out
+}
+
+/// The text of a hyphen that a line break made (it is drawn as `-`).
+pub const SOFT_HYPHEN: &str = "\u{AD}";
+
+/// Ends the last piece with a space (word spaces are drawn as gaps; the space character
+/// tells text extraction and screen readers where a word ends).
+fn word_space(pieces: &mut [Glyphs]) {
+    if let Some(last) = pieces.last_mut() {
+        if !last.text.ends_with(char::is_whitespace) {
+            last.text.push(' ');
+        }
+    }
 }
 
 /// Where a call or a note's label stands: page, x, top, width, height.
@@ -301,12 +413,15 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let small_leading = style.leading * 0.9;
 
     for (i, t) in m.titles.iter().enumerate() {
+        let lang = t.lang.as_ref().or(doc_lang);
         let mut p = Para::new(
+            if i == 0 { BlockKind::Title } else { BlockKind::Subtitle },
+            lang,
             if i == 0 { 15.0 * k } else { 12.0 * k },
             Pt(if i == 0 { 19.0 } else { 15.0 }) * k,
             Align::Center,
         );
-        p.text(&t.text, if i == 0 { Style::Bold } else { Style::Italic }, t.lang.as_ref().or(doc_lang));
+        p.text(&t.text, if i == 0 { Style::Bold } else { Style::Italic }, lang);
         if i == 0 {
             p.outline = Some((0, t.text.clone()));
         }
@@ -321,7 +436,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             (!parts.is_empty()).then(|| parts.join(" · "))
         });
         if let Some(text) = text {
-            let mut p = Para::new(small, small_leading, Align::Center);
+            let mut p = Para::new(BlockKind::Byline, doc_lang, small, small_leading, Align::Center);
             p.space_before = Pt(6.0) * k;
             p.text(&text, Style::Regular, doc_lang);
             paras.push(p);
@@ -329,21 +444,21 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     }
     for a in &m.abstracts {
         let lang = a.lang.as_ref().or(doc_lang);
-        let mut h = Para::new(small, small_leading, Align::Left);
+        let mut h = Para::new(BlockKind::Heading(1), lang, small, small_leading, Align::Left);
         h.space_before = Pt(12.0) * k;
         h.keep_with_next = true;
         h.text(a.heading.as_deref().unwrap_or("Abstract"), Style::Bold, lang);
         h.outline = Some((1, a.heading.clone().unwrap_or_else(|| "Abstract".into())));
         paras.push(h);
         for b in &a.content {
-            let mut p = Para::new(small, small_leading, Align::Justify);
+            let mut p = Para::new(BlockKind::Paragraph, lang, small, small_leading, Align::Justify);
             runs(&mut p, b.content(), Style::Regular, lang, &mut notes);
             paras.push(p);
         }
     }
     for list in &m.keywords {
         let lang = list.lang.as_ref().or(doc_lang);
-        let mut p = Para::new(small, small_leading, Align::Justify);
+        let mut p = Para::new(BlockKind::Paragraph, lang, small, small_leading, Align::Justify);
         p.space_before = Pt(6.0) * k;
         p.text(&format!("{}: ", list.heading.as_deref().unwrap_or("Keywords")), Style::Italic, lang);
         p.text(&list.terms.join(", "), Style::Regular, lang);
@@ -353,7 +468,13 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     for (i, b) in doc.body.iter().enumerate() {
         match b {
             Block::Heading { content, level } => {
-                let mut p = Para::new(style.size * 1.05, style.leading, Align::Left);
+                let mut p = Para::new(
+                    BlockKind::Heading(*level),
+                    doc_lang,
+                    style.size * 1.05,
+                    style.leading,
+                    Align::Left,
+                );
                 p.outline = Some((*level, crate::model::plain_text(content)));
                 p.space_before = Pt(14.0) * k;
                 p.keep_with_next = true;
@@ -362,34 +483,36 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 after_heading = true;
             }
             Block::Paragraph { content, lang } => {
-                let mut p = Para::new(style.size, style.leading, Align::Justify);
+                let lang = lang.as_ref().or(doc_lang);
+                let mut p = Para::new(BlockKind::Paragraph, lang, style.size, style.leading, Align::Justify);
                 if i == 0 {
                     p.space_before = Pt(16.0) * k;
                 }
                 if !after_heading {
                     p.indent = Pt(style.size * 1.5);
                 }
-                runs(&mut p, content, Style::Regular, lang.as_ref().or(doc_lang), &mut notes);
+                runs(&mut p, content, Style::Regular, lang, &mut notes);
                 paras.push(p);
                 after_heading = false;
             }
         }
     }
     if let Some(bib) = &doc.back.bibliography {
-        let mut h = Para::new(style.size * 1.05, style.leading, Align::Left);
+        let mut h = Para::new(BlockKind::Heading(1), doc_lang, style.size * 1.05, style.leading, Align::Left);
         h.space_before = Pt(16.0) * k;
         h.keep_with_next = true;
         h.text(&bib.heading, Style::Bold, doc_lang);
         h.outline = Some((1, bib.heading.clone()));
         paras.push(h);
         for e in &bib.entries {
-            let mut p = Para::new(small, small_leading, Align::Justify);
+            let lang = e.lang.as_ref().or(doc_lang);
+            let mut p = Para::new(BlockKind::Entry, lang, small, small_leading, Align::Justify);
             p.hanging = Pt(small * 1.5);
             p.space_before = Pt(2.0) * k;
             if let Some(l) = &e.label {
                 p.text(&format!("{l}. "), Style::Regular, None);
             }
-            runs(&mut p, &e.content, Style::Regular, e.lang.as_ref().or(doc_lang), &mut notes);
+            runs(&mut p, &e.content, Style::Regular, lang, &mut notes);
             paras.push(p);
         }
     }
@@ -399,8 +522,9 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let mut body: Vec<BodyLine> = Vec::new();
     let mut set: Vec<SetLine> = Vec::new();
     let mut overfull = 0;
+    let mut blocks: Vec<StructBlock> = paras.iter().map(|p| p.block()).collect();
     for (k, p) in paras.iter().enumerate() {
-        let lines = set_para(p, &shaper, measure);
+        let lines = set_para(p, k, &shaper, measure);
         let n = lines.len();
         for (i, l) in lines.into_iter().enumerate() {
             overfull += usize::from(l.overfull);
@@ -412,6 +536,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 para_lines: n,
                 keep_with_next: p.keep_with_next,
                 space_before: if i == 0 { p.space_before } else { Pt::ZERO },
+                hyphenated: i + 1 < n && l.pieces.last().is_some_and(|g| g.text.ends_with(['-', '\u{AD}'])),
             });
             set.push(l);
         }
@@ -419,17 +544,23 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     // Lines of the notes.
     let mut note_lines: Vec<NoteLines> = Vec::new();
     let mut note_set: Vec<Vec<SetLine>> = Vec::new();
-    for n in &notes {
+    for (i, n) in notes.iter().enumerate() {
         let mut lines = Vec::new();
+        let lang = n.lang.as_ref().or(doc_lang);
         for (b, block) in n.content.iter().enumerate() {
-            let mut p = Para::new(style.note_size, style.note_leading, Align::Justify);
+            let mut p =
+                Para::new(BlockKind::Note(i), lang, style.note_size, style.note_leading, Align::Justify);
             if b == 0 {
-                p.label = Some((0, note_lines.len()));
-                p.text(&format!("{} ", n.label), Style::Bold, None);
+                p.label = Some((0, i));
+                // A call the source lost and the reader placed is marked, as in the e-book.
+                let mark = if n.anchor == crate::model::Anchor::Inferred { "?" } else { "" };
+                p.text(&format!("{}{mark} ", n.label), Style::Bold, None);
             }
-            let mut inner = Vec::new();
-            runs(&mut p, block.content(), Style::Regular, n.lang.as_ref().or(doc_lang), &mut inner);
-            let set_lines = set_para(&p, &shaper, measure);
+            // A call inside a note is printed but has no note of its own here.
+            runs(&mut p, block.content(), Style::Regular, lang, &mut Vec::new());
+            p.calls.clear();
+            blocks.push(p.block());
+            let set_lines = set_para(&p, blocks.len() - 1, &shaper, measure);
             overfull += set_lines.iter().filter(|l| l.overfull).count();
             lines.extend(set_lines);
         }
@@ -441,7 +572,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let frame = Frame { height: style.height - style.margins[0] - style.margins[1], rule: Pt(9.0) };
     let pages: Vec<Page> = paginate(&body, &note_lines, frame);
     let ascent = |leading: Pt| leading * 0.78;
-    let mut out = Layout { dump: dump(&pages, &note_lines), overfull, ..Layout::default() };
+    let mut out = Layout { dump: dump(&pages, &note_lines), overfull, blocks, ..Layout::default() };
     let mut call_page = vec![0usize; notes.len()];
     let mut note_page = vec![0usize; notes.len()];
     // Where each call and each note's label stand: (page, x, top, width, height).
@@ -497,6 +628,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                     face,
                     text: t,
                     lang: doc_lang.cloned(),
+                    role: Role::Artifact,
                 });
                 x += pw;
             }
@@ -509,6 +641,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 face: hs.face_for('1', Style::Regular),
                 text: folio,
                 lang: None,
+                role: Role::Artifact,
             });
         }
         out.pages.push(lp);
@@ -522,11 +655,15 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 rect: (c.1, c.2, c.3, c.4),
                 to: Place { page: l.0, y: l.2 },
                 label: format!("Note {}", n.label),
+                note: i,
+                to_note: true,
             });
             out.pages[l.0].links.push(Link {
                 rect: (l.1, l.2, l.3, l.4),
                 to: Place { page: c.0, y: c.2 },
                 label: format!("Back to the call of note {}", n.label),
+                note: i,
+                to_note: false,
             });
         }
     }

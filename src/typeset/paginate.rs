@@ -4,8 +4,8 @@
 //! are on the same page; the rest of a long note may continue at the foot of the next page,
 //! before that page's own notes. A rule separates the notes from the text. Paragraphs leave
 //! no single first line at a page's foot (orphan) and no single last line at a page's head
-//! (widow) when they are long enough to avoid it; a heading is never the last thing on a
-//! page. The result can be dumped as text (`p3 note 14 starts y=…`) so that pagination is
+//! (widow) when they are long enough to avoid it; a page does not end with a hyphenated
+//! line; a heading is never the last thing on a page. The result can be dumped as text (`p3 note 14 starts y=…`) so that pagination is
 //! tested without reading a PDF.
 
 use super::Pt;
@@ -27,6 +27,8 @@ pub struct BodyLine {
     pub keep_with_next: bool,
     /// Extra space before the line (between paragraphs, before headings).
     pub space_before: Pt,
+    /// True when the line ends with a hyphen, which should not end a page.
+    pub hyphenated: bool,
 }
 
 /// A footnote: its printed label and the heights of its lines.
@@ -78,7 +80,7 @@ pub fn paginate(lines: &[BodyLine], notes: &[NoteLines], frame: Frame) -> Vec<Pa
         // first line), or a piece of a carried note, is placed anyway, so layout ends.
         let force = natural == start;
         let end = if force { (start + 1).min(lines.len()) } else { adjust(lines, start, natural) };
-        let (parts, rest) = notes_for(lines, notes, frame, start, end, &carried, force);
+        let (parts, rest) = notes_for(lines, notes, frame, start, end, &carried);
         pages.push(place(lines, notes, frame, start, end, &parts));
         start = end;
         carried = rest;
@@ -96,7 +98,7 @@ fn fitting_end(
 ) -> usize {
     let mut end = start;
     while end < lines.len() {
-        let (parts, _) = notes_for(lines, notes, frame, start, end + 1, carried, false);
+        let (parts, _) = notes_for(lines, notes, frame, start, end + 1, carried);
         if !fits(lines, notes, frame, start, end + 1, &parts) {
             break;
         }
@@ -131,10 +133,15 @@ fn fits(
     body_height(lines, start, end) + notes_height(notes, parts, frame) <= frame.height + Pt(1e-6)
 }
 
-/// The note parts of a page holding lines `start..end`: first what was carried (as much as
-/// fits; with `force`, at least one line), then every note called on those lines with at
-/// least its first line, and as many more as fit. What does not fit is carried, in order.
-/// When the first lines do not fit either, the parts say so and [`fits`] refuses the page.
+/// The share of the text column that the continuation of a note carried over from the page
+/// before may take ahead of the body (TeX's split insertions lead the next page's notes).
+const CARRIED_SHARE: f64 = 0.5;
+
+/// The note parts of a page holding lines `start..end`: first what was carried, as much as
+/// [`CARRIED_SHARE`] of the column allows (at least one line) whatever the body needs; then every note called on those lines with at least its first line, and as
+/// many more as fit. What does not fit is carried, in order. When the first lines do not
+/// fit, the parts say so and [`fits`] refuses the page, so a continuation is never pushed
+/// down the pages by body text.
 fn notes_for(
     lines: &[BodyLine],
     notes: &[NoteLines],
@@ -142,16 +149,19 @@ fn notes_for(
     start: usize,
     end: usize,
     carried: &[NotePart],
-    force: bool,
 ) -> (Vec<NotePart>, Vec<NotePart>) {
-    let mut room = frame.height - body_height(lines, start, end);
     let mut parts: Vec<NotePart> = Vec::new();
     let mut rest: Vec<NotePart> = Vec::new();
-    let mut take = |p: NotePart, at_least_one: bool, parts: &mut Vec<NotePart>, rest: &mut Vec<NotePart>| {
+    // Adds as many lines of `p` as fit in `room` (at least one when `at_least_one`).
+    let take = |p: NotePart,
+                at_least_one: bool,
+                room: &mut Pt,
+                parts: &mut Vec<NotePart>,
+                rest: &mut Vec<NotePart>| {
         let h = &notes[p.note].lines;
         let rule = if parts.is_empty() { frame.rule } else { Pt::ZERO };
         let (mut to, mut used) = (p.from, rule);
-        while to < p.to && used + h[to] <= room + Pt(1e-6) {
+        while to < p.to && used + h[to] <= *room + Pt(1e-6) {
             used += h[to];
             to += 1;
         }
@@ -163,26 +173,29 @@ fn notes_for(
             to = p.from + 1;
             used = rule + h[p.from];
         }
-        room -= used;
+        *room -= used;
         parts.push(NotePart { note: p.note, from: p.from, to });
         if to < p.to {
             rest.push(NotePart { note: p.note, from: to, to: p.to });
         }
     };
+    let mut carried_room = frame.height * CARRIED_SHARE;
     for p in carried {
         if rest.is_empty() {
-            take(p.clone(), force, &mut parts, &mut rest);
+            take(p.clone(), true, &mut carried_room, &mut parts, &mut rest);
         } else {
             rest.push(p.clone());
         }
     }
+    let mut room = frame.height - body_height(lines, start, end) - notes_height(notes, &parts, frame);
     for &n in lines[start..end].iter().flat_map(|l| &l.notes) {
-        take(NotePart { note: n, from: 0, to: notes[n].lines.len() }, true, &mut parts, &mut rest);
+        take(NotePart { note: n, from: 0, to: notes[n].lines.len() }, true, &mut room, &mut parts, &mut rest);
     }
     (parts, rest)
 }
 
-/// Moves the page break earlier for widows, orphans and headings left at the foot.
+/// Moves the page break earlier for widows, orphans, a word hyphenated across the page turn
+/// and headings left at the foot.
 fn adjust(lines: &[BodyLine], start: usize, end: usize) -> usize {
     if end >= lines.len() || end <= start + 1 {
         return end;
@@ -195,6 +208,11 @@ fn adjust(lines: &[BodyLine], start: usize, end: usize) -> usize {
         && lines[e - 1].para == next.para
         && e - 1 > start
     {
+        e -= 1;
+    }
+    // A word cut across the page turn (TeX's `\brokenpenalty`); it also keeps text extraction
+    // from joining the cut word to the first note below it.
+    if lines[e - 1].hyphenated && e - 1 > start + 1 {
         e -= 1;
     }
     // An orphan: the page would end with a paragraph's first line.
@@ -272,6 +290,7 @@ mod tests {
                 para_lines: n,
                 keep_with_next: false,
                 space_before: Pt::ZERO,
+                hyphenated: false,
             })
             .collect()
     }
@@ -370,6 +389,34 @@ mod tests {
         let lines = para_lines(0, 11);
         let pages = paginate(&lines, &[], FRAME);
         assert_eq!(pages[1].lines.len(), 2, "{pages:?}");
+    }
+
+    #[test]
+    fn body_text_never_pushes_a_continued_note_past_the_next_page() {
+        // A 14-line note called near the foot of page 1, then body text for pages on end:
+        // the rest of the note must lead page 2's notes, not wait for a page with room.
+        let mut lines = para_lines(0, 60);
+        lines[7].notes = vec![0];
+        let notes = vec![NoteLines { label: "7".into(), lines: vec![Pt(10.0); 14] }];
+        let pages = paginate(&lines, &notes, FRAME);
+        check(&lines, &notes, &pages);
+        let on: Vec<usize> =
+            (0..pages.len()).filter(|&p| pages[p].notes.iter().any(|(n, _)| n.note == 0)).collect();
+        assert_eq!(on, (on[0]..on[0] + on.len()).collect::<Vec<_>>(), "on consecutive pages: {on:?}");
+        // One line on page 1, then five a page: half the 120 pt column, less the rule.
+        assert_eq!(on.len(), 4, "{}", dump(&pages, &notes));
+    }
+
+    #[test]
+    fn a_page_does_not_end_with_a_hyphenated_line() {
+        let mut lines = para_lines(0, 20);
+        let pages = paginate(&lines, &[], FRAME);
+        let natural = pages[0].lines.len();
+        lines[natural - 1].hyphenated = true;
+        let pages = paginate(&lines, &[], FRAME);
+        check(&lines, &[], &pages);
+        assert_eq!(pages[0].lines.len(), natural - 1, "the hyphenated line moves over");
+        assert!(!lines[pages[0].lines.last().unwrap().0].hyphenated);
     }
 
     #[test]

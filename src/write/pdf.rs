@@ -1,7 +1,9 @@
 //! The print PDF: the pages `typeset` laid out, drawn with krilla (the PDF library under
 //! Typst), which shapes, subsets and embeds the fonts, writes `/Lang` and the metadata
-//! (Info and XMP), and validates PDF/A-2b when it exports. Layout decisions are never made
-//! here.
+//! (Info and XMP), and validates PDF/A-2a and PDF/UA-1 when it exports. The structure tree
+//! (headings, paragraphs, each note after its call, links both ways, the references as a
+//! list; running heads and folios as artifacts) is built here from the roles `typeset` gave
+//! each piece. Layout decisions are never made here.
 //!
 //! Why krilla and not printpdf (issue 6, measured): printpdf writes a PDF/A flag without
 //! producing PDF/A, has no document language, outline nesting, tagging or shaping, and
@@ -11,16 +13,22 @@ use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::fonts::FontSet;
 use crate::model::{plain_text, Document};
-use crate::typeset::layout::{layout, PageStyle};
+use crate::typeset::layout::{layout, BlockKind, Glyphs, Layout, PageStyle, Role, SOFT_HYPHEN};
+use crate::typeset::shape::Shaper;
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
-use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::{Destination, XyzDestination};
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, Tag, TagGroup, TagKind,
+    TagTree,
+};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
+use std::num::NonZeroU16;
 
 /// What the PDF writer needs beyond the document.
 #[derive(Debug, Clone)]
@@ -80,7 +88,196 @@ fn outline(entries: &[crate::typeset::layout::OutlineEntry], style: &PageStyle) 
     o
 }
 
-/// Writes `doc` as a PDF/A-2b; returns the bytes and what had to be reported.
+/// Draws one piece of text. It was shaped once by us with cached faces (krilla's own
+/// `draw_text` re-reads the font on every call); ToUnicode maps each glyph back to its text.
+fn draw(s: &mut krilla::surface::Surface, shaper: &Shaper, faces: &[Option<Font>], g: &Glyphs) {
+    let Some(Some(font)) = faces.get(g.face) else { return };
+    // A line-break hyphen is the glyph of `-` standing for U+00AD.
+    let soft = g.text == SOFT_HYPHEN;
+    let glyphs: Vec<KrillaGlyph> = shaper
+        .glyphs(g.face, if soft { "-" } else { &g.text })
+        .iter()
+        .map(|x| {
+            let range = if soft { 0..SOFT_HYPHEN.len() } else { x.range.clone() };
+            KrillaGlyph::new(GlyphId::new(x.id), x.advance, x.x_offset, x.y_offset, 0.0, range, None)
+        })
+        .collect();
+    s.draw_glyphs(
+        Point::from_xy(g.x.0 as f32, g.baseline.0 as f32),
+        &glyphs,
+        font.clone(),
+        &g.text,
+        g.size as f32,
+        false,
+    );
+}
+
+/// The tag tree, gathered while the pages are drawn: the marked content of each block and
+/// note label, and the link annotation of each call and label.
+struct Tags {
+    /// Per block: its content in drawing order, each with the note it calls, if any.
+    blocks: Vec<Vec<(Identifier, Option<usize>)>>,
+    /// Per note: the content of its printed label.
+    labels: Vec<Vec<Identifier>>,
+    /// Per note: the annotation of its call (to the note) and of its label (back to the call).
+    to_note: Vec<Option<Identifier>>,
+    to_call: Vec<Option<Identifier>>,
+    /// Per note: its blocks.
+    note_blocks: Vec<Vec<usize>>,
+    /// Per note: whether its group is in the tree.
+    placed: Vec<bool>,
+}
+
+impl Tags {
+    fn new(laid: &Layout) -> Self {
+        let notes = laid.notes.len();
+        let mut note_blocks = vec![Vec::new(); notes];
+        for (b, block) in laid.blocks.iter().enumerate() {
+            if let BlockKind::Note(n) = block.kind {
+                note_blocks[n].push(b);
+            }
+        }
+        Tags {
+            blocks: vec![Vec::new(); laid.blocks.len()],
+            labels: vec![Vec::new(); notes],
+            to_note: vec![None; notes],
+            to_call: vec![None; notes],
+            note_blocks,
+            placed: vec![false; notes],
+        }
+    }
+
+    fn content(&mut self, role: Role, id: Identifier) {
+        match role {
+            // Artifacts stay out of the tree.
+            Role::Artifact => {}
+            Role::Text(b) => self.blocks[b].push((id, None)),
+            Role::Call(b, n) => self.blocks[b].push((id, Some(n))),
+            Role::Label(n) => self.labels[n].push(id),
+        }
+    }
+
+    fn link(&mut self, link: &crate::typeset::layout::Link, id: Identifier) {
+        let slot = if link.to_note { &mut self.to_note } else { &mut self.to_call };
+        slot[link.note] = Some(id);
+    }
+
+    /// A link group: the annotation first, then the content it covers (krilla's best
+    /// practice); plain content when there is no annotation.
+    fn linked(annotation: Option<Identifier>, content: Vec<Identifier>) -> Vec<Node> {
+        match annotation {
+            Some(a) => {
+                let mut g = TagGroup::new(Tag::Link);
+                g.push(a);
+                for c in content {
+                    g.push(c);
+                }
+                vec![g.into()]
+            }
+            None => content.into_iter().map(Node::from).collect(),
+        }
+    }
+
+    /// The note group: its label (linking back to the call), then a paragraph per block.
+    fn note(&mut self, n: usize, laid: &Layout) -> TagGroup {
+        self.placed[n] = true;
+        let mut note = TagGroup::new(Tag::Note);
+        let label = std::mem::take(&mut self.labels[n]);
+        if !label.is_empty() {
+            note.push(TagGroup::with_children(Tag::Lbl, Self::linked(self.to_call[n].take(), label)));
+        }
+        for b in self.note_blocks[n].clone() {
+            let p = self.block(b, laid, Tag::P.into());
+            if !p.children.is_empty() {
+                note.push(p);
+            }
+        }
+        note
+    }
+
+    /// A block's group: its content in reading order, each note call as a link followed by
+    /// the note itself (where a reader expects it: right after the call).
+    fn block(&mut self, b: usize, laid: &Layout, tag: TagKind) -> TagGroup {
+        let lang = laid.blocks[b].lang.as_ref().map(|l| l.to_string());
+        let mut group = TagGroup::new(tag.with_lang(lang));
+        let content = std::mem::take(&mut self.blocks[b]);
+        for run in content.chunk_by(|a, b| a.1 == b.1) {
+            let ids: Vec<Identifier> = run.iter().map(|c| c.0).collect();
+            match run[0].1 {
+                None => ids.into_iter().for_each(|id| group.push(id)),
+                Some(n) => {
+                    let annotation = self.to_note[n].take();
+                    Self::linked(annotation, ids).into_iter().for_each(|node| group.push(node));
+                    if !self.placed[n] {
+                        let note = self.note(n, laid);
+                        if !note.children.is_empty() {
+                            group.push(note);
+                        }
+                    }
+                }
+            }
+        }
+        group
+    }
+
+    /// The whole tree: blocks in reading order; bibliography entries as one list.
+    fn tree(mut self, laid: &Layout, lang: Option<&crate::model::LangTag>) -> TagTree {
+        let mut tree = TagTree::new().with_lang(lang.map(|l| l.to_string()));
+        let mut list: Option<TagGroup> = None;
+        for (b, block) in laid.blocks.iter().enumerate() {
+            let tag: TagKind = match block.kind {
+                BlockKind::Note(_) => continue,
+                BlockKind::Title => Tag::Hn(NonZeroU16::MIN, block.title.clone()).into(),
+                BlockKind::Heading(level) => Tag::Hn(
+                    NonZeroU16::new(u16::from(level) + 1).unwrap_or(NonZeroU16::MAX),
+                    block.title.clone(),
+                )
+                .into(),
+                BlockKind::Entry => Tag::BibEntry.into(),
+                BlockKind::Subtitle | BlockKind::Byline | BlockKind::Paragraph => Tag::P.into(),
+            };
+            let group = self.block(b, laid, tag);
+            if block.kind == BlockKind::Entry {
+                let item = TagGroup::with_children(
+                    Tag::LI,
+                    vec![TagGroup::with_children(Tag::LBody, vec![group.into()]).into()],
+                );
+                list.get_or_insert_with(|| TagGroup::new(Tag::L(ListNumbering::None))).push(item);
+                continue;
+            }
+            if let Some(l) = list.take() {
+                tree.push(l);
+            }
+            tree.push(group);
+        }
+        if let Some(l) = list.take() {
+            tree.push(l);
+        }
+        // Anything not reached from a call (a note whose call was not laid out) still
+        // belongs to the tree: every identifier must have exactly one parent.
+        for n in 0..self.labels.len() {
+            if self.placed[n] {
+                continue;
+            }
+            let note = self.note(n, laid);
+            if !note.children.is_empty() {
+                tree.push(note);
+            }
+        }
+        for b in 0..self.blocks.len() {
+            if !self.blocks[b].is_empty() {
+                let group = self.block(b, laid, Tag::P.into());
+                tree.push(group);
+            }
+        }
+        for id in self.to_note.iter_mut().chain(self.to_call.iter_mut()).filter_map(Option::take) {
+            tree.push(TagGroup::with_children(Tag::Link, vec![id.into()]));
+        }
+        tree
+    }
+}
+
+/// Writes `doc` as a tagged PDF/A-2a and PDF/UA-1; returns the bytes and what had to be reported.
 pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>)> {
     let laid = layout(doc, &opts.fonts, &opts.page);
     let mut diags = Vec::new();
@@ -92,49 +289,44 @@ pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>
         ));
     }
     let configuration = ConfigurationBuilder::new()
-        .with_archival_validator(Archival::A2_B)
+        .with_archival_validator(Archival::A2_A)
+        .with_accessibility_validator(Accessibility::UA1)
         .finish()
-        .map_err(|e| Error::Unsupported(format!("PDF/A-2b configuration: {e:?}")))?;
-    let settings = SerializeSettings { configuration, enable_tagging: false, ..SerializeSettings::default() };
+        .map_err(|e| Error::Unsupported(format!("PDF/A-2a and PDF/UA-1 configuration: {e:?}")))?;
+    let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
     let mut pdf = PdfDocument::new_with(settings);
     let faces: Vec<Option<Font>> =
         opts.fonts.all().iter().map(|f| Font::new(krilla::Data::from(f.data.to_vec()), 0)).collect();
     let shaper = crate::typeset::shape::Shaper::new(&opts.fonts);
     let style = &opts.page;
+    let mut tags = Tags::new(&laid);
     for page in &laid.pages {
         let settings = PageSettings::from_wh(style.width.0 as f32, style.height.0 as f32)
             .expect("page size is positive");
         let mut p = pdf.start_page_with(settings);
         let mut s = p.surface();
-        for g in &page.glyphs {
-            if let Some(Some(font)) = faces.get(g.face) {
-                // Shaped once by us with cached faces (krilla's own `draw_text` re-reads the
-                // font on every call); ToUnicode maps each glyph back to its text.
-                let glyphs: Vec<KrillaGlyph> = shaper
-                    .glyphs(g.face, &g.text)
-                    .iter()
-                    .map(|x| {
-                        KrillaGlyph::new(
-                            GlyphId::new(x.id),
-                            x.advance,
-                            x.x_offset,
-                            x.y_offset,
-                            0.0,
-                            x.range.clone(),
-                            None,
-                        )
-                    })
-                    .collect();
-                s.draw_glyphs(
-                    Point::from_xy(g.x.0 as f32, g.baseline.0 as f32),
-                    &glyphs,
-                    font.clone(),
-                    &g.text,
-                    g.size as f32,
-                    false,
-                );
+        // One marked-content sequence per run of pieces with the same role and language.
+        for run in page.glyphs.chunk_by(|a, b| a.role == b.role && a.lang == b.lang) {
+            let lang = run[0].lang.as_ref().map(|l| l.as_str());
+            let tag = match run[0].role {
+                Role::Artifact => {
+                    ContentTag::Artifact(Artifact::with_kind(if run[0].baseline < style.margins[0] {
+                        ArtifactType::Header
+                    } else {
+                        ArtifactType::Footer
+                    }))
+                }
+                _ => ContentTag::Span(SpanTag::empty().with_lang(lang)),
+            };
+            let id = s.start_tagged(tag);
+            for g in run {
+                draw(&mut s, &shaper, &faces, g);
             }
+            s.end_tagged();
+            tags.content(run[0].role, id);
         }
+        // The rule above the notes is layout, not text.
+        s.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)));
         for (x, y, w) in &page.rules {
             let mut pb = PathBuilder::new();
             if let Some(r) = Rect::from_xywh(x.0 as f32, y.0 as f32, w.0 as f32, 0.4) {
@@ -144,6 +336,7 @@ pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>
                 s.draw_path(&path);
             }
         }
+        s.end_tagged();
         s.finish();
         for link in &page.links {
             let (x, y, w, h) = link.rect;
@@ -155,13 +348,15 @@ pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>
                 Point::from_xy(style.margins[2].0 as f32, link.to.y.0 as f32),
             );
             let target = Target::Destination(Destination::Xyz(dest));
-            p.add_annotation(Annotation::new_link(
+            let id = p.add_tagged_annotation(Annotation::new_link(
                 LinkAnnotation::new(rect, target),
                 Some(link.label.clone()),
             ));
+            tags.link(link, id);
         }
         p.finish();
     }
+    pdf.set_tag_tree(tags.tree(&laid, doc.meta.lang.as_ref()));
     pdf.set_outline(outline(&laid.outline, style));
     let m = &doc.meta;
     let mut meta = Metadata::new()
