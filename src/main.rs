@@ -9,6 +9,11 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// mimalloc keeps freed memory for reuse; glibc's malloc hands large blocks back to the
+/// system, and each compressed PDF stream then faults in fresh pages for its window.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const EXIT_CODES: &str = "\
 Exit codes (a run over several files exits with the worst):
   0  everything converted

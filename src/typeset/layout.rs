@@ -7,7 +7,7 @@
 use super::linebreak::{break_lines, Item};
 use super::paginate::{dump, paginate, BodyLine, Frame, NoteLines, Page};
 use super::paragraph::{build, Built, Run};
-use super::shape::Shaper;
+use super::shape::{Shaped, ShapedGlyph, Shaper};
 use super::Pt;
 use crate::fonts::{FontSet, Style};
 use crate::model::{Block, Document, Inline, LangTag};
@@ -31,6 +31,9 @@ pub struct Glyphs {
     pub lang: Option<LangTag>,
     /// Where it belongs in the logical structure.
     pub role: Role,
+    /// Its glyphs as shaped: ids, advances and offsets in ems, byte ranges into `text`. The
+    /// writer draws these and shapes nothing itself.
+    pub glyphs: Shaped,
 }
 
 /// What a piece of text is in the article's logical structure, for a tagged PDF.
@@ -303,26 +306,41 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
         let mut notes = Vec::new();
         let mut calls = Vec::new();
         let mut label = None;
+        // Boxes of one word (its syllables) on one line are drawn as one piece: the word as
+        // it was shaped and measured, not one text object per syllable.
+        let mut word: Option<(usize, usize, usize, Pt)> = None; // run, start, end, x
+        let emit = |pieces: &mut Vec<Glyphs>, word: &mut Option<(usize, usize, usize, Pt)>| {
+            let Some((r, start, end, x)) = word.take() else { return };
+            let run = &p.runs[r];
+            let size = p.size * run.scale;
+            let rise = if run.scale < 1.0 { Pt(p.size * 0.35) } else { Pt::ZERO };
+            let mut px = x;
+            for piece in sh.at(size).pieces(&run.text[start..end], run.style) {
+                pieces.push(Glyphs {
+                    x: px,
+                    baseline: -rise,
+                    size,
+                    face: piece.face,
+                    text: piece.text,
+                    lang: run.lang.clone(),
+                    role: role(r),
+                    glyphs: piece.glyphs,
+                });
+                px += piece.width;
+            }
+        };
         for k in line.start..line.end {
             match built.items[k] {
                 Item::Box { width } => {
                     if let Some(piece) = &built.pieces[k] {
-                        let run = &p.runs[piece.run];
-                        let text = &run.text[piece.start..piece.end];
-                        let size = p.size * run.scale;
-                        let rise = if run.scale < 1.0 { Pt(p.size * 0.35) } else { Pt::ZERO };
-                        let mut px = x;
-                        for (face, text, w) in sh.at(size).pieces(text, run.style) {
-                            pieces.push(Glyphs {
-                                x: px,
-                                baseline: -rise,
-                                size,
-                                face,
-                                text,
-                                lang: run.lang.clone(),
-                                role: role(piece.run),
-                            });
-                            px += w;
+                        match &mut word {
+                            Some((r, _, end, _)) if *r == piece.run && *end == piece.start => {
+                                *end = piece.end
+                            }
+                            _ => {
+                                emit(&mut pieces, &mut word);
+                                word = Some((piece.run, piece.start, piece.end, x));
+                            }
                         }
                         if let Some(&(_, note)) = p.calls.iter().find(|(r, _)| *r == piece.run) {
                             if !notes.contains(&note) {
@@ -337,15 +355,17 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
                     x += width;
                 }
                 Item::Glue { width, stretch, shrink } => {
+                    emit(&mut pieces, &mut word);
                     x += width + if ratio >= 0.0 { stretch * ratio } else { shrink * ratio };
-                    word_space(&mut pieces);
+                    word_space(&mut pieces, shaper);
                 }
                 Item::Penalty { .. } => {}
             }
         }
+        emit(&mut pieces, &mut word);
         // A line broken at a space keeps it, so that extracted text does not glue the words.
         if matches!(built.items[line.end], Item::Glue { .. }) && line.end + 2 < built.items.len() {
-            word_space(&mut pieces);
+            word_space(&mut pieces, shaper);
         }
         // A line broken at a hyphenation point ends with a hyphen.
         if let Item::Penalty { width, .. } = built.items[line.end] {
@@ -355,6 +375,11 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
                     .find_map(|k| built.pieces[k].as_ref())
                     .map_or(Style::Regular, |pc| p.runs[pc.run].style);
                 let face = sh.face_for('-', style);
+                // The glyph of `-`, standing for the two bytes of U+00AD.
+                let mut hyphen: Vec<ShapedGlyph> = shaper.glyphs(face, "-").to_vec();
+                for g in &mut hyphen {
+                    g.range = 0..SOFT_HYPHEN.len();
+                }
                 let role = pieces.last().map_or(Role::Text(block), |g: &Glyphs| g.role);
                 let lang = pieces.last().and_then(|g| g.lang.clone());
                 pieces.push(Glyphs {
@@ -367,6 +392,7 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
                     text: SOFT_HYPHEN.into(),
                     lang,
                     role,
+                    glyphs: std::sync::Arc::new(hyphen),
                 });
                 x += width;
             }
@@ -389,12 +415,54 @@ pub const SOFT_HYPHEN: &str = "\u{AD}";
 
 /// Ends the last piece with a space (word spaces are drawn as gaps; the space character
 /// tells text extraction and screen readers where a word ends).
-fn word_space(pieces: &mut [Glyphs]) {
+fn word_space(pieces: &mut [Glyphs], shaper: &Shaper) {
     if let Some(last) = pieces.last_mut() {
         if !last.text.ends_with(char::is_whitespace) {
+            let space = shaper.space_glyph(last.face, last.text.len());
+            std::sync::Arc::make_mut(&mut last.glyphs).push(space);
             last.text.push(' ');
         }
     }
+}
+
+/// Sets every paragraph (paragraph `i` is block `i`), on as many threads as the machine has
+/// cores, up to four; each thread shapes with its own [`Shaper`]. The lines are the same as
+/// set in order on one thread: shaping and breaking do not depend on what came before.
+fn set_all(paras: &[Para], fonts: &FontSet, measure: Pt) -> Vec<Vec<SetLine>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4).min(paras.len());
+    if threads <= 1 {
+        let shaper = Shaper::new(fonts);
+        return paras.iter().enumerate().map(|(i, p)| set_para(p, i, &shaper, measure)).collect();
+    }
+    // Longest paragraph first, each to the thread with the least text so far.
+    let size = |p: &Para| p.runs.iter().map(|r| r.text.len()).sum::<usize>() + 1;
+    let mut order: Vec<usize> = (0..paras.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(size(&paras[i])));
+    let mut load = vec![0usize; threads];
+    let mut share: Vec<Vec<usize>> = vec![Vec::new(); threads];
+    for i in order {
+        let t = (0..threads).min_by_key(|&t| load[t]).unwrap_or(0);
+        load[t] += size(&paras[i]);
+        share[t].push(i);
+    }
+    let mut out: Vec<Vec<SetLine>> = paras.iter().map(|_| Vec::new()).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = share
+            .iter()
+            .map(|mine| {
+                scope.spawn(move || {
+                    let shaper = Shaper::new(fonts);
+                    mine.iter().map(|&i| (i, set_para(&paras[i], i, &shaper, measure))).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for w in workers {
+            for (i, lines) in w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) {
+                out[i] = lines;
+            }
+        }
+    });
+    out
 }
 
 /// Where a call or a note's label stands: page, x, top, width, height.
@@ -517,14 +585,37 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         }
     }
 
-    // Lines of the text column.
+    // The notes' paragraphs follow the text's (their blocks number on).
+    let body_paras = paras.len();
+    let mut note_of: Vec<usize> = Vec::new();
+    for (i, n) in notes.iter().enumerate() {
+        let lang = n.lang.as_ref().or(doc_lang);
+        for (b, block) in n.content.iter().enumerate() {
+            let mut p =
+                Para::new(BlockKind::Note(i), lang, style.note_size, style.note_leading, Align::Justify);
+            if b == 0 {
+                p.label = Some((0, i));
+                // A call the source lost and the reader placed is marked, as in the e-book.
+                let mark = if n.anchor == crate::model::Anchor::Inferred { "?" } else { "" };
+                p.text(&format!("{}{mark} ", n.label), Style::Bold, None);
+            }
+            // A call inside a note is printed but has no note of its own here.
+            runs(&mut p, block.content(), Style::Regular, lang, &mut Vec::new());
+            p.calls.clear();
+            paras.push(p);
+            note_of.push(i);
+        }
+    }
+    let blocks: Vec<StructBlock> = paras.iter().map(Para::block).collect();
     let measure = style.measure();
+    let mut sets = set_all(&paras, fonts, measure).into_iter();
+
+    // Lines of the text column.
     let mut body: Vec<BodyLine> = Vec::new();
     let mut set: Vec<SetLine> = Vec::new();
     let mut overfull = 0;
-    let mut blocks: Vec<StructBlock> = paras.iter().map(|p| p.block()).collect();
-    for (k, p) in paras.iter().enumerate() {
-        let lines = set_para(p, k, &shaper, measure);
+    for (k, lines) in (&mut sets).take(body_paras).enumerate() {
+        let p = &paras[k];
         let n = lines.len();
         for (i, l) in lines.into_iter().enumerate() {
             overfull += usize::from(l.overfull);
@@ -542,31 +633,16 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         }
     }
     // Lines of the notes.
-    let mut note_lines: Vec<NoteLines> = Vec::new();
-    let mut note_set: Vec<Vec<SetLine>> = Vec::new();
-    for (i, n) in notes.iter().enumerate() {
-        let mut lines = Vec::new();
-        let lang = n.lang.as_ref().or(doc_lang);
-        for (b, block) in n.content.iter().enumerate() {
-            let mut p =
-                Para::new(BlockKind::Note(i), lang, style.note_size, style.note_leading, Align::Justify);
-            if b == 0 {
-                p.label = Some((0, i));
-                // A call the source lost and the reader placed is marked, as in the e-book.
-                let mark = if n.anchor == crate::model::Anchor::Inferred { "?" } else { "" };
-                p.text(&format!("{}{mark} ", n.label), Style::Bold, None);
-            }
-            // A call inside a note is printed but has no note of its own here.
-            runs(&mut p, block.content(), Style::Regular, lang, &mut Vec::new());
-            p.calls.clear();
-            blocks.push(p.block());
-            let set_lines = set_para(&p, blocks.len() - 1, &shaper, measure);
-            overfull += set_lines.iter().filter(|l| l.overfull).count();
-            lines.extend(set_lines);
-        }
-        note_lines.push(NoteLines { label: n.label.clone(), lines: vec![style.note_leading; lines.len()] });
-        note_set.push(lines);
+    let mut note_set: Vec<Vec<SetLine>> = notes.iter().map(|_| Vec::new()).collect();
+    for (j, lines) in sets.enumerate() {
+        overfull += lines.iter().filter(|l| l.overfull).count();
+        note_set[note_of[j]].extend(lines);
     }
+    let note_lines: Vec<NoteLines> = notes
+        .iter()
+        .zip(&note_set)
+        .map(|(n, lines)| NoteLines { label: n.label.clone(), lines: vec![style.note_leading; lines.len()] })
+        .collect();
 
     let top = style.margins[0];
     let frame = Frame { height: style.height - style.margins[0] - style.margins[1], rule: Pt(9.0) };
@@ -618,31 +694,38 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             // Running head (the title, shortened to the measure) and folio; not on page 1.
             let hs = shaper.at(8.0 * k);
             let (head, w) =
-                running_head(&title, measure, |t| hs.pieces(t, Style::Italic).iter().map(|p| p.2).sum());
+                running_head(&title, measure, |t| hs.pieces(t, Style::Italic).iter().map(|p| p.width).sum());
             let mut x = style.margins[2] + (measure - w) * 0.5;
-            for (face, t, pw) in hs.pieces(&head, Style::Italic) {
+            for piece in hs.pieces(&head, Style::Italic) {
                 lp.glyphs.push(Glyphs {
                     x,
                     baseline: top - Pt(14.0),
                     size: 8.0 * k,
-                    face,
-                    text: t,
+                    face: piece.face,
+                    text: piece.text,
                     lang: doc_lang.cloned(),
                     role: Role::Artifact,
+                    glyphs: piece.glyphs,
                 });
-                x += pw;
+                x += piece.width;
             }
             let folio = (pn + 1).to_string();
-            let fw: Pt = hs.at(9.0 * k).pieces(&folio, Style::Regular).iter().map(|p| p.2).sum();
-            lp.glyphs.push(Glyphs {
-                x: style.margins[2] + (measure - fw) * 0.5,
-                baseline: style.height - style.margins[1] + Pt(20.0),
-                size: 9.0 * k,
-                face: hs.face_for('1', Style::Regular),
-                text: folio,
-                lang: None,
-                role: Role::Artifact,
-            });
+            let fs = hs.at(9.0 * k);
+            let fw: Pt = fs.pieces(&folio, Style::Regular).iter().map(|p| p.width).sum();
+            let mut x = style.margins[2] + (measure - fw) * 0.5;
+            for piece in fs.pieces(&folio, Style::Regular) {
+                lp.glyphs.push(Glyphs {
+                    x,
+                    baseline: style.height - style.margins[1] + Pt(20.0),
+                    size: 9.0 * k,
+                    face: piece.face,
+                    text: piece.text,
+                    lang: None,
+                    role: Role::Artifact,
+                    glyphs: piece.glyphs,
+                });
+                x += piece.width;
+            }
         }
         out.pages.push(lp);
     }

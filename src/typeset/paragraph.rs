@@ -30,6 +30,18 @@ pub trait Measure {
     fn width(&self, text: &str, style: Style) -> Pt;
     /// An interword space: natural width, stretch and shrink.
     fn space(&self, style: Style) -> (Pt, Pt, Pt);
+    /// The widths of the pieces of `word` between the byte offsets `cuts` (ascending, inside
+    /// the word): `cuts.len() + 1` widths. By default each piece is measured alone; a shaper
+    /// may shape the word once and keep the kerning between its pieces.
+    fn widths(&self, word: &str, cuts: &[usize], style: Style) -> Vec<Pt> {
+        let mut out = Vec::with_capacity(cuts.len() + 1);
+        let mut last = 0;
+        for &c in cuts.iter().chain(std::iter::once(&word.len())) {
+            out.push(self.width(&word[last..c], style));
+            last = c;
+        }
+        out
+    }
 }
 
 /// What a box holds: bytes `start..end` of run `run`, plus a hyphen when broken after it.
@@ -113,12 +125,13 @@ pub fn build(runs: &[Run], measure: &dyn Measure) -> Built {
                 }
                 cuts.sort_unstable();
                 cuts.dedup_by_key(|c| c.0);
+                let offsets: Vec<usize> = cuts.iter().map(|c| c.0).collect();
+                let widths = measure.widths(body, &offsets, run.style);
                 let mut last = 0;
-                for (cut, hyphen) in cuts {
-                    let text = &body[last..cut];
+                for (k, (cut, hyphen)) in cuts.into_iter().enumerate() {
                     push(
                         &mut b,
-                        Item::Box { width: measure.width(text, run.style) * run.scale },
+                        Item::Box { width: widths[k] * run.scale },
                         Some(Piece { run: r, start: start + last, end: start + cut }),
                     );
                     let width = if hyphen { measure.width("-", run.style) } else { Pt::ZERO };
@@ -133,10 +146,9 @@ pub fn build(runs: &[Run], measure: &dyn Measure) -> Built {
                     );
                     last = cut;
                 }
-                let text = &body[last..];
                 push(
                     &mut b,
-                    Item::Box { width: measure.width(text, run.style) * run.scale },
+                    Item::Box { width: widths[widths.len() - 1] * run.scale },
                     Some(Piece { run: r, start: start + last, end: start + body.len() }),
                 );
             }

@@ -5,24 +5,27 @@
 use super::paragraph::Measure;
 use super::Pt;
 use crate::fonts::{Face, FontSet, Style};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Shapes text in the faces of a [`FontSet`]; widths are cached per face and text.
 pub struct Shaper<'a> {
     faces: Vec<(&'a Face, rustybuzz::Face<'a>)>,
-    set: &'a FontSet,
-    /// Shaped text per (face, text): words repeat, and shaping is the costly part.
-    cache: RefCell<HashMap<(usize, String), Shaped>>,
+    /// Per style (in [`Style::ALL`] order): the index of the main face of that style.
+    own: [Option<usize>; 4],
+    /// Shaped text per face and text: words repeat, and shaping is the costly part. (One map
+    /// per face, so that a lookup borrows the text instead of copying it.)
+    cache: RefCell<Vec<FxHashMap<String, Shaped>>>,
     /// Shape plans per (face, script, direction): building one costs more than shaping.
-    plans: RefCell<HashMap<PlanKey, Rc<rustybuzz::ShapePlan>>>,
+    plans: RefCell<FxHashMap<PlanKey, Rc<rustybuzz::ShapePlan>>>,
 }
 
 type PlanKey = (usize, rustybuzz::Script, bool);
 
-/// Shaped glyphs, shared from the cache.
-pub type Shaped = Rc<Vec<ShapedGlyph>>;
+/// Shaped glyphs, shared from the cache (and sent with the placed text to the PDF writer).
+pub type Shaped = Arc<Vec<ShapedGlyph>>;
 
 /// One shaped glyph, in ems of its face.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +42,19 @@ pub struct ShapedGlyph {
     pub range: std::ops::Range<usize>,
 }
 
+/// A piece of text that one face sets: the face, the text, its width and its glyphs.
+#[derive(Debug, Clone)]
+pub struct ShapedPiece {
+    /// Index of the face.
+    pub face: usize,
+    /// The text.
+    pub text: String,
+    /// Its advance width.
+    pub width: Pt,
+    /// Its glyphs.
+    pub glyphs: Shaped,
+}
+
 /// A [`Shaper`] at one type size: what paragraphs are measured with.
 pub struct Sized<'s, 'a> {
     shaper: &'s Shaper<'a>,
@@ -49,13 +65,17 @@ pub struct Sized<'s, 'a> {
 impl<'a> Shaper<'a> {
     /// Prepares the faces of `set` for shaping.
     pub fn new(set: &'a FontSet) -> Self {
-        let faces = set
+        let faces: Vec<(&Face, rustybuzz::Face)> = set
             .main
             .iter()
             .chain(&set.fallbacks)
             .filter_map(|f| rustybuzz::Face::from_slice(&f.data, 0).map(|rb| (f, rb)))
             .collect();
-        Shaper { faces, set, cache: RefCell::new(HashMap::new()), plans: RefCell::new(HashMap::new()) }
+        let own = Style::ALL.map(|style| {
+            faces.iter().position(|(f, _)| f.style == style && set.main.iter().any(|m| std::ptr::eq(m, *f)))
+        });
+        let cache = RefCell::new(vec![FxHashMap::default(); faces.len()]);
+        Shaper { faces, own, cache, plans: RefCell::new(FxHashMap::default()) }
     }
 
     /// This shaper at `size` points.
@@ -65,12 +85,36 @@ impl<'a> Shaper<'a> {
 
     /// The index (into the set's faces, main first) of the face that sets `c` in `style`.
     pub fn face_for(&self, c: char, style: Style) -> usize {
-        let own = self
-            .faces
-            .iter()
-            .position(|(f, _)| f.style == style && self.set.main.iter().any(|m| std::ptr::eq(m, *f)));
-        let order = own.into_iter().chain(0..self.faces.len());
-        order.into_iter().find(|&i| self.faces[i].1.glyph_index(c).is_some()).unwrap_or(own.unwrap_or(0))
+        let own = self.own[style as usize];
+        if let Some(i) = own.filter(|&i| self.faces[i].1.glyph_index(c).is_some()) {
+            return i;
+        }
+        (0..self.faces.len()).find(|&i| self.faces[i].1.glyph_index(c).is_some()).unwrap_or(own.unwrap_or(0))
+    }
+
+    /// Splits `text` into byte ranges that one face sets, with the face. The common case, a
+    /// text that the style's own face sets whole, is answered from the shaping cache (no
+    /// glyph is `.notdef`) without looking up each character.
+    fn segments(&self, text: &str, style: Style) -> Vec<(usize, std::ops::Range<usize>)> {
+        if let Some(own) = self.own[style as usize] {
+            if self.glyphs(own, text).iter().all(|g| g.id != 0) {
+                return vec![(own, 0..text.len())];
+            }
+        }
+        let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(2);
+        for (i, c) in text.char_indices() {
+            let f = self.face_for(c, style);
+            match out.last_mut() {
+                Some((lf, r)) if *lf == f => r.end = i + c.len_utf8(),
+                _ => out.push((f, i..i + c.len_utf8())),
+            }
+        }
+        out
+    }
+
+    /// The width of `text` at `size`, set face by face.
+    pub fn width(&self, text: &str, style: Style, size: f64) -> Pt {
+        self.segments(text, style).into_iter().map(|(f, r)| self.shape_width(f, &text[r], size)).sum()
     }
 
     /// The faces used, for the writer.
@@ -78,27 +122,36 @@ impl<'a> Shaper<'a> {
         self.faces[i].0
     }
 
-    /// Splits `text` into pieces that one face sets, with their widths at `size`.
-    pub fn pieces(&self, text: &str, style: Style, size: f64) -> Vec<(usize, String, Pt)> {
-        let mut out: Vec<(usize, String, Pt)> = Vec::new();
-        for c in text.chars() {
-            let f = self.face_for(c, style);
-            match out.last_mut() {
-                Some((lf, s, _)) if *lf == f => s.push(c),
-                _ => out.push((f, c.to_string(), Pt::ZERO)),
-            }
-        }
-        for (f, s, w) in &mut out {
-            *w = self.shape_width(*f, s, size);
-        }
-        out
+    /// Splits `text` into pieces that one face sets, with their widths at `size` and glyphs.
+    pub fn pieces(&self, text: &str, style: Style, size: f64) -> Vec<ShapedPiece> {
+        self.segments(text, style)
+            .into_iter()
+            .map(|(face, r)| {
+                let glyphs = self.glyphs(face, &text[r.clone()]);
+                let ems: f32 = glyphs.iter().map(|g| g.advance).sum();
+                ShapedPiece { face, text: text[r].to_string(), width: Pt(f64::from(ems) * size), glyphs }
+            })
+            .collect()
+    }
+
+    /// The glyph of a space in `face`, standing for the byte at `at` of some text.
+    pub fn space_glyph(&self, face: usize, at: usize) -> ShapedGlyph {
+        let g = self.glyphs(face, " ");
+        let mut space = g.first().cloned().unwrap_or(ShapedGlyph {
+            id: 0,
+            advance: 0.25,
+            x_offset: 0.0,
+            y_offset: 0.0,
+            range: 0..1,
+        });
+        space.range = at..at + 1;
+        space
     }
 
     /// Shapes `text` in face `face`: for each glyph its id, advance, x and y offsets (in ems)
     /// and the byte range of the text it shows.
-    pub fn glyphs(&self, face: usize, text: &str) -> Rc<Vec<ShapedGlyph>> {
-        let key = (face, text.to_string());
-        if let Some(g) = self.cache.borrow().get(&key) {
+    pub fn glyphs(&self, face: usize, text: &str) -> Shaped {
+        if let Some(g) = self.cache.borrow()[face].get(text) {
             return g.clone();
         }
         let rb = &self.faces[face].1;
@@ -136,8 +189,8 @@ impl<'a> Shaper<'a> {
                 range: start..end.max(start),
             });
         }
-        let out = Rc::new(out);
-        self.cache.borrow_mut().insert(key, out.clone());
+        let out = Arc::new(out);
+        self.cache.borrow_mut()[face].insert(text.to_string(), out.clone());
         out
     }
 
@@ -148,8 +201,8 @@ impl<'a> Shaper<'a> {
 }
 
 impl Sized<'_, '_> {
-    /// Splits `text` into pieces that one face sets, with their widths.
-    pub fn pieces(&self, text: &str, style: Style) -> Vec<(usize, String, Pt)> {
+    /// Splits `text` into pieces that one face sets, with their widths and glyphs.
+    pub fn pieces(&self, text: &str, style: Style) -> Vec<ShapedPiece> {
         self.shaper.pieces(text, style, self.size)
     }
 
@@ -166,7 +219,33 @@ impl Sized<'_, '_> {
 
 impl Measure for Sized<'_, '_> {
     fn width(&self, text: &str, style: Style) -> Pt {
-        self.pieces(text, style).iter().map(|(_, _, w)| *w).sum()
+        self.shaper.width(text, style, self.size)
+    }
+
+    fn widths(&self, word: &str, cuts: &[usize], style: Style) -> Vec<Pt> {
+        // Shaped once, when one face sets the whole word and every cut falls between glyphs
+        // (not inside a ligature). A kern across a cut stays with the piece before it: at a
+        // line break that moves the hyphen by a fraction of a point, which nobody sees.
+        let segments = self.shaper.segments(word, style);
+        if let [(face, _)] = segments[..] {
+            let glyphs = self.shaper.glyphs(face, word);
+            let splittable = |c: usize| glyphs.iter().any(|g| g.range.start == c);
+            if cuts.iter().all(|&c| splittable(c)) {
+                let mut out = vec![Pt::ZERO; cuts.len() + 1];
+                for g in glyphs.iter() {
+                    let piece = cuts.partition_point(|&c| c <= g.range.start);
+                    out[piece] += Pt(f64::from(g.advance) * self.size);
+                }
+                return out;
+            }
+        }
+        let mut out = Vec::with_capacity(cuts.len() + 1);
+        let mut last = 0;
+        for &c in cuts.iter().chain(std::iter::once(&word.len())) {
+            out.push(self.width(&word[last..c], style));
+            last = c;
+        }
+        out
     }
 
     fn space(&self, style: Style) -> (Pt, Pt, Pt) {
@@ -194,7 +273,7 @@ mod tests {
         assert!(
             p.len() > 1,
             "ə comes from another face: {:?}",
-            p.iter().map(|x| (x.0, x.1.clone())).collect::<Vec<_>>()
+            p.iter().map(|x| (x.face, x.text.clone())).collect::<Vec<_>>()
         );
         assert_eq!(shaper.face(s.face_for('↩', Style::Regular)).full_name, "DejaVu Sans Mono");
     }

@@ -13,8 +13,7 @@ use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::fonts::FontSet;
 use crate::model::{plain_text, Document};
-use crate::typeset::layout::{layout, BlockKind, Glyphs, Layout, PageStyle, Role, SOFT_HYPHEN};
-use crate::typeset::shape::Shaper;
+use crate::typeset::layout::{layout, BlockKind, Glyphs, Layout, PageStyle, Role};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::{Destination, XyzDestination};
@@ -88,26 +87,36 @@ fn outline(entries: &[crate::typeset::layout::OutlineEntry], style: &PageStyle) 
     o
 }
 
-/// Draws one piece of text. It was shaped once by us with cached faces (krilla's own
-/// `draw_text` re-reads the font on every call); ToUnicode maps each glyph back to its text.
-fn draw(s: &mut krilla::surface::Surface, shaper: &Shaper, faces: &[Option<Font>], g: &Glyphs) {
-    let Some(Some(font)) = faces.get(g.face) else { return };
-    // A line-break hyphen is the glyph of `-` standing for U+00AD.
-    let soft = g.text == SOFT_HYPHEN;
-    let glyphs: Vec<KrillaGlyph> = shaper
-        .glyphs(g.face, if soft { "-" } else { &g.text })
-        .iter()
-        .map(|x| {
-            let range = if soft { 0..SOFT_HYPHEN.len() } else { x.range.clone() };
+/// Draws pieces of text that share a face, a size and a baseline as one glyph run, with
+/// the glyphs `typeset` shaped: each piece's last advance is stretched to where the next
+/// piece starts (justified spaces), so a line costs one text object, not one per word.
+/// ToUnicode maps each glyph back to its text.
+fn draw(s: &mut krilla::surface::Surface, faces: &[Option<Font>], run: &[Glyphs]) {
+    let Some(Some(font)) = faces.get(run[0].face) else { return };
+    let size = run[0].size as f32;
+    let mut text = String::new();
+    let mut glyphs: Vec<KrillaGlyph> = Vec::new();
+    for (k, g) in run.iter().enumerate() {
+        let at = text.len();
+        text.push_str(&g.text);
+        let first = glyphs.len();
+        glyphs.extend(g.glyphs.iter().map(|x| {
+            let range = at + x.range.start..at + x.range.end;
             KrillaGlyph::new(GlyphId::new(x.id), x.advance, x.x_offset, x.y_offset, 0.0, range, None)
-        })
-        .collect();
+        }));
+        if let (Some(next), Some(last)) =
+            (run.get(k + 1), glyphs.len().checked_sub(1).filter(|&l| l >= first))
+        {
+            let natural: f32 = g.glyphs.iter().map(|x| x.advance).sum();
+            glyphs[last].x_advance += (next.x - g.x).0 as f32 / size - natural;
+        }
+    }
     s.draw_glyphs(
-        Point::from_xy(g.x.0 as f32, g.baseline.0 as f32),
+        Point::from_xy(run[0].x.0 as f32, run[0].baseline.0 as f32),
         &glyphs,
         font.clone(),
-        &g.text,
-        g.size as f32,
+        &text,
+        size,
         false,
     );
 }
@@ -297,7 +306,6 @@ pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>
     let mut pdf = PdfDocument::new_with(settings);
     let faces: Vec<Option<Font>> =
         opts.fonts.all().iter().map(|f| Font::new(krilla::Data::from(f.data.to_vec()), 0)).collect();
-    let shaper = crate::typeset::shape::Shaper::new(&opts.fonts);
     let style = &opts.page;
     let mut tags = Tags::new(&laid);
     for page in &laid.pages {
@@ -319,8 +327,9 @@ pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>
                 _ => ContentTag::Span(SpanTag::empty().with_lang(lang)),
             };
             let id = s.start_tagged(tag);
-            for g in run {
-                draw(&mut s, &shaper, &faces, g);
+            for same in run.chunk_by(|a, b| a.face == b.face && a.size == b.size && a.baseline == b.baseline)
+            {
+                draw(&mut s, &faces, same);
             }
             s.end_tagged();
             tags.content(run[0].role, id);
