@@ -2,7 +2,7 @@
 # The whole test suite, as CI runs it: formatting, lints, then every test.
 #
 # Validator-backed tests need tools beyond Rust: jing and tei_all.rng 4.3.0 (TEI), EPUBCheck
-# 5.3.0, Ace by DAISY 1.4.6 and Chromium (EPUB); qpdf/poppler arrive with the PDF writer. This
+# 5.3.0, Ace by DAISY 1.4.6 and Chromium (EPUB); qpdf and poppler-utils (PDF). This
 # script installs them when missing (see ensure_tools). With CI=true a missing tool is a
 # failure, never a skip.
 set -euo pipefail
@@ -116,7 +116,10 @@ if command -v qpdf >/dev/null && command -v pdffonts >/dev/null; then
   report=$(qpdf --check "$pdf" 2>&1) && pass "qpdf --check: no errors" || fail "qpdf --check" "$report"
   bad=$(pdffonts "$pdf" | tail -n +3 | awk '$(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes"')
   if [ -z "$bad" ]; then pass "pdffonts: $(pdffonts "$pdf" | tail -n +3 | wc -l) fonts, all embedded, subset, Unicode"; else fail "pdffonts" "$bad"; fi
-  if pdfinfo -meta "$pdf" | grep -q '<pdfaid:part>2</pdfaid:part>'; then pass "pdfinfo -meta: pdfaid:part 2"; else fail "pdfinfo -meta" "no pdfaid:part 2"; fi
+  meta=$(pdfinfo -meta "$pdf" 2>/dev/null)
+  if grep -q '<pdfaid:part>2</pdfaid:part>' <<<"$meta" && grep -q '<pdfaid:conformance>A</pdfaid:conformance>' <<<"$meta" \
+     && grep -q '<pdfuaid:part>1</pdfuaid:part>' <<<"$meta"; then pass "pdfinfo -meta: PDF/A-2a and PDF/UA-1"; else fail "pdfinfo -meta" "no pdfaid 2/A or pdfuaid 1"; fi
+  if pdfinfo "$pdf" 2>/dev/null | grep -q '^Tagged: *yes'; then pass "pdfinfo: tagged"; else fail "pdfinfo" "not tagged"; fi
 else skip "qpdf and poppler"; fi
 [ -n "$(grep -l FAILED "$log" 2>/dev/null)" ] || rm -rf "$out"
 

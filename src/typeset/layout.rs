@@ -429,7 +429,13 @@ fn word_space(pieces: &mut [Glyphs], shaper: &Shaper) {
 /// cores, up to four; each thread shapes with its own [`Shaper`]. The lines are the same as
 /// set in order on one thread: shaping and breaking do not depend on what came before.
 fn set_all(paras: &[Para], fonts: &FontSet, measure: Pt) -> Vec<Vec<SetLine>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4).min(paras.len());
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    set_on(paras, fonts, measure, threads)
+}
+
+/// [`set_all`] on `threads` threads.
+fn set_on(paras: &[Para], fonts: &FontSet, measure: Pt, threads: usize) -> Vec<Vec<SetLine>> {
+    let threads = threads.min(paras.len());
     if threads <= 1 {
         let shaper = Shaper::new(fonts);
         return paras.iter().enumerate().map(|(i, p)| set_para(p, i, &shaper, measure)).collect();
@@ -798,6 +804,27 @@ mod tests {
         assert_eq!(top.len(), 4, "{top:?}");
         assert_eq!(top[1..], ["Özet", "Abstract", "REFERENCES"], "{top:?}");
         eprintln!("{} pages", l.pages.len());
+    }
+
+    #[test]
+    fn paragraphs_set_on_several_threads_are_set_as_on_one() {
+        let fonts = FontSet::builtin();
+        let text = "Zangezur, Nakhchivan and Karabakh were considered controversial territories; \
+                    the Azerbaijani government protested strongly against the agreement. ";
+        let paras: Vec<Para> = (1..=9)
+            .map(|n| {
+                let lang = LangTag::parse(if n % 2 == 0 { "en" } else { "tr" }).ok();
+                let mut p = Para::new(BlockKind::Paragraph, lang.as_ref(), 10.5, Pt(13.5), Align::Justify);
+                p.text(&text.repeat(n), Style::Regular, lang.as_ref());
+                p
+            })
+            .collect();
+        let glyphs = |sets: Vec<Vec<SetLine>>| -> Vec<Vec<Glyphs>> {
+            sets.into_iter().flatten().map(|l| l.pieces).collect()
+        };
+        let one = glyphs(set_on(&paras, &fonts, Pt(300.0), 1));
+        assert!(one.len() > 40);
+        assert_eq!(glyphs(set_on(&paras, &fonts, Pt(300.0), 3)), one);
     }
 
     #[test]
