@@ -36,11 +36,13 @@ pub enum Format {
     Pdf,
     /// colophon's JSON form of the model (`.json`).
     Json,
+    /// Pandoc-flavoured Markdown with a YAML metadata block, for editors (`.md`).
+    Markdown,
 }
 
 impl Format {
     /// Every format, in the order outputs are written.
-    pub const ALL: [Format; 4] = [Format::Tei, Format::Epub, Format::Pdf, Format::Json];
+    pub const ALL: [Format; 5] = [Format::Tei, Format::Epub, Format::Pdf, Format::Json, Format::Markdown];
 
     /// Parses a format name as given on the command line.
     pub fn parse(name: &str) -> Option<Self> {
@@ -49,6 +51,7 @@ impl Format {
             "epub" | "epub3" => Some(Format::Epub),
             "pdf" => Some(Format::Pdf),
             "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Markdown),
             _ => None,
         }
     }
@@ -60,6 +63,7 @@ impl Format {
             Format::Epub => "epub",
             Format::Pdf => "pdf",
             Format::Json => "json",
+            Format::Markdown => "md",
         }
     }
 
@@ -70,6 +74,7 @@ impl Format {
             Format::Epub => "epub",
             Format::Pdf => "pdf",
             Format::Json => "json",
+            Format::Markdown => "md",
         }
     }
 }
@@ -109,6 +114,10 @@ pub fn load(
 pub fn write(doc: &Document, format: Format, resources: &Resources) -> Result<(Vec<u8>, Vec<Diagnostic>)> {
     match format {
         Format::Json => Ok((write::json::write(doc).into_bytes(), Vec::new())),
+        Format::Markdown => {
+            let (md, diags) = write::markdown::write(doc);
+            Ok((md.into_bytes(), diags))
+        }
         Format::Tei => {
             let opts = write::tei::Options {
                 publication_template: resources.tei_publication.clone(),

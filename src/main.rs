@@ -59,10 +59,11 @@ enum Command {
     /// Example: colophon convert input/zangezur-article.txt -o out
     #[command(after_help = EXIT_CODES)]
     Convert {
-        /// Input files: extracted article text (.txt) or colophon JSON (.json).
+        /// Input files: extracted article text (.txt), Markdown (.md), TEI (.xml) or colophon
+        /// JSON (.json).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Comma-separated output formats: tei, epub, pdf, json [default: every format this build writes].
+        /// Comma-separated output formats: tei, epub, pdf, json, md [default: every format].
         #[arg(short = 't', long = "to", value_delimiter = ',', value_name = "FORMATS")]
         to: Vec<String>,
         /// Folder for the outputs, created if missing; files are named <stem>.<ext>.
@@ -200,7 +201,7 @@ fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
     let mut formats = Vec::new();
     for name in names {
         let f = Format::parse(name)
-            .ok_or_else(|| format!("unknown format `{name}` (choose from tei, epub, pdf, json)"))?;
+            .ok_or_else(|| format!("unknown format `{name}` (choose from tei, epub, pdf, json, md)"))?;
         if !formats.contains(&f) {
             formats.push(f);
         }

@@ -35,6 +35,7 @@ fn convert_writes_every_built_format_named_after_the_stem() {
         [
             "zangezur-article.epub",
             "zangezur-article.json",
+            "zangezur-article.md",
             "zangezur-article.pdf",
             "zangezur-article.tei.xml"
         ]
@@ -247,7 +248,7 @@ fn help_teaches_exit_codes() {
     let o = colophon(&["convert", "--help"]);
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(
-        text.contains("Exit codes") && text.contains("--strict") && text.contains("tei, epub, pdf, json")
+        text.contains("Exit codes") && text.contains("--strict") && text.contains("tei, epub, pdf, json, md")
     );
 }
 

@@ -1,6 +1,7 @@
 //! Readers: each turns one source format into the model, with diagnostics.
 
 pub mod json;
+pub mod markdown;
 pub mod source;
 pub mod tei;
 pub mod text;
@@ -19,19 +20,19 @@ pub enum InputFormat {
     Json,
     /// TEI P5 XML.
     Tei,
+    /// Pandoc-flavoured Markdown with a YAML metadata block.
+    Markdown,
 }
 
 impl InputFormat {
-    /// Guesses the format from the file name (`.json` is JSON, anything else text).
+    /// Guesses the format from the file name (`.json` JSON, `.md` Markdown, `.xml` TEI,
+    /// anything else text).
     pub fn from_path(path: &Path) -> Result<Self> {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_lowercase();
         if name.ends_with(".json") {
             Ok(InputFormat::Json)
         } else if name.ends_with(".md") || name.ends_with(".markdown") {
-            Err(Error::Unsupported(format!(
-                "{}: reading Markdown is not built yet; convert the extracted .txt instead",
-                path.display()
-            )))
+            Ok(InputFormat::Markdown)
         } else if name.ends_with(".xml") || name.ends_with(".tei") {
             Ok(InputFormat::Tei)
         } else {
@@ -49,5 +50,6 @@ pub fn read_file(path: &Path) -> Result<(Document, Vec<Diagnostic>)> {
         InputFormat::Text => Ok(text::read(&text)),
         InputFormat::Json => Ok((json::read(path, &text)?, Vec::new())),
         InputFormat::Tei => tei::read(path, &text),
+        InputFormat::Markdown => markdown::read(path, &text),
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod epub;
 pub mod json;
+pub mod markdown;
 pub mod pdf;
 pub mod tei;
 pub mod xhtml;
