@@ -2,7 +2,8 @@
 # The whole test suite, as CI runs it: formatting, lints, then every test.
 #
 # Validator-backed tests need tools beyond Rust: jing and tei_all.rng 4.3.0 (TEI), EPUBCheck
-# 5.3.0, Ace by DAISY 1.4.6 and Chromium (EPUB); qpdf and poppler-utils (PDF). This
+# 5.3.0, Ace by DAISY 1.4.6 and Chromium (EPUB); qpdf and poppler-utils (PDF); pandoc 3
+# (Markdown). This
 # script installs them when missing (see ensure_tools). With CI=true a missing tool is a
 # failure, never a skip.
 set -euo pipefail
@@ -53,6 +54,13 @@ ensure_ace() {
     || echo "note: could not install Ace"
 }
 
+# Pandoc 3, the peer the Markdown tests compare with (PyPI pypandoc-binary bundles it).
+ensure_pandoc() {
+  python3 -c "import pypandoc, os; assert os.path.isfile(pypandoc.get_pandoc_path())" 2>/dev/null && return 0
+  echo "installing pandoc 3 (PyPI pypandoc-binary) ..."
+  python3 -m pip install --quiet "pypandoc-binary>=1.13" >/dev/null 2>&1 || echo "note: could not install pandoc"
+}
+
 ensure_tools() {
   command -v cargo >/dev/null || { echo "cargo is required (https://rustup.rs)"; exit 1; }
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt >/dev/null 2>&1 || true
@@ -64,6 +72,7 @@ ensure_tools() {
   ensure_ace
   apt_install qpdf qpdf          # PDF: structure check
   apt_install pdftotext poppler-utils  # PDF: fonts, text, metadata
+  ensure_pandoc                  # Markdown: pandoc reads ours, we read pandoc's
 }
 
 ensure_tools

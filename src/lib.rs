@@ -186,6 +186,15 @@ pub fn output_path(input: &Path, out_dir: &Path, format: Format) -> PathBuf {
     out_dir.join(format!("{stem}.{}", format.extension()))
 }
 
+/// True when `a` and `b` name the same file (`b` need not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let canon = |p: &Path| -> Option<PathBuf> {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Some(dir.canonicalize().ok()?.join(p.file_name()?))
+    };
+    matches!((canon(a), canon(b)), (Some(x), Some(y)) if x == y)
+}
+
 /// The result of converting one input.
 #[derive(Debug)]
 pub struct Conversion {
@@ -208,6 +217,17 @@ pub fn convert(
     meta_file: Option<&Path>,
     resources: &Resources,
 ) -> Result<Conversion> {
+    // `article.md -t md -o .` would replace the editor's file with our rewrite of it.
+    for &f in formats {
+        let out = output_path(input, out_dir, f);
+        if same_file(input, &out) {
+            return Err(Error::Unsupported(format!(
+                "{}: the {} output would overwrite the input; write it to another folder with -o",
+                input.display(),
+                f.name()
+            )));
+        }
+    }
     let (document, mut diagnostics) = load(input, meta_file, resources)?;
     let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for &f in formats {

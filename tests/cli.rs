@@ -126,6 +126,7 @@ fn strict_turns_warnings_into_exit_1() {
         [
             "zangezur-article.epub",
             "zangezur-article.json",
+            "zangezur-article.md",
             "zangezur-article.pdf",
             "zangezur-article.tei.xml"
         ]

@@ -1,12 +1,2347 @@
-//! Pandoc-flavoured Markdown reader (being written: issue 7).
+//! Reader for colophon's Markdown dialect: pandoc-flavoured Markdown with a YAML metadata
+//! block, the form `colophon convert … -t md` writes for editors to correct by hand.
+//!
+//! The file is read in four steps:
+//! 1. the YAML block at the top becomes [`Meta`] (pandoc's plain `author`, `abstract` and
+//!    `keywords` forms are accepted too);
+//! 2. a pre-pass blanks the YAML block and the pandoc fenced-div lines (`::: {lang=tr}`, `:::`)
+//!    without moving any byte, and records the regions whose paragraphs a div gives a language;
+//! 3. pulldown-cmark parses the rest. Pandoc's bracketed spans (`[text]{lang=ru}`,
+//!    `[12]{.label}`, `[[^3]]{.inferred}`) and inline notes (`^[text]`), which pulldown-cmark
+//!    leaves as text, are rebuilt with a bracket stack over each block's inline events. A
+//!    level-1 heading `{#references}` starts the bibliography, one entry per list item (in a
+//!    file without `{#references}`, also `# References`: pandoc drops the identifier there);
+//! 4. note calls are resolved against the definitions, wherever in the file these stand. A
+//!    label the writer made unique (`[^1-2]` for a second note `1`) is `1` again.
+//!
+//! What the model has no place for (code, block quotes, lists outside the references, images,
+//! HTML) is kept as plain text and reported (`md-unsupported`). Lines and columns in
+//! diagnostics and errors are those of the Markdown file, also inside the YAML block.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, LineIndex};
 use crate::error::{Error, Result};
-use crate::model::Document;
+use crate::model::{
+    plain_text, Abstract, Anchor, Author, BibEntry, BibFields, Bibliography, Block, Document, Inline,
+    KeywordList, LangTag, Meta, Note, Title,
+};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::ops::Range;
 use std::path::Path;
 
-/// Reads Markdown with a YAML metadata block into a document.
+/// Deepest nesting of inline containers (emphasis, links, brackets): deeper emphasis and links
+/// are flattened, deeper brackets read as text, so that no model tree is too deep to walk.
+const MAX_DEPTH: usize = 64;
+/// Deepest nesting of notes inside notes.
+const MAX_NOTE_DEPTH: usize = 32;
+/// Most notes a document may expand to (a definition called twice is expanded twice).
+const MAX_NOTES: usize = 100_000;
+/// Most text events the `{…}` after a bracket may be split into by pulldown-cmark.
+const MAX_ATTR_PIECES: usize = 16;
+/// The top-level metadata keys this reader knows, for messages.
+const META_KEYS: &str = "title, titles, lang, author, abstract, keywords, journal, volume, issue, pages, \
+                         doi, licence, date, publisher, source, extra";
+
+/// Reads colophon Markdown (YAML metadata block, body, `{#references}` list) into a document.
 pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
-    let _ = text;
-    Err(Error::Unsupported(format!("{}: the Markdown reader is not built yet", path.display())))
+    let mut reader =
+        Reader { path, diags: Vec::new(), calls: Vec::new(), defs: Vec::new(), labels: BTreeMap::new() };
+    let mut doc = Document::new();
+    let front = front_matter(path, text)?;
+    if let Some(front) = &front {
+        doc.meta = reader.meta(front)?;
+    }
+    let body_start = front.as_ref().map_or(0, |f| f.end);
+    let parsed = reader.markdown(text, body_start, Origin::FILE, true)?;
+    doc.body = parsed.blocks;
+    doc.back.bibliography = parsed.bibliography;
+    reader.resolve(&mut doc)?;
+    reader.report_unused();
+    Ok((doc, reader.diags))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions
+
+/// Where a parsed text sits in the file: the file line of its first line, and the number of
+/// columns its lines are shifted by (`None` when columns cannot be mapped back).
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    line: u32,
+    col: Option<u32>,
+}
+
+impl Origin {
+    /// The file itself.
+    const FILE: Origin = Origin { line: 1, col: Some(0) };
+}
+
+/// A text handed to pulldown-cmark, with what maps its offsets to file positions.
+struct Source<'s> {
+    text: &'s str,
+    index: LineIndex,
+    origin: Origin,
+}
+
+impl<'s> Source<'s> {
+    fn new(text: &'s str, origin: Origin) -> Self {
+        Source { text, index: LineIndex::new(text), origin }
+    }
+
+    /// File line and column (0 when unknown) of byte `at`.
+    fn pos(&self, at: usize) -> (u32, u32) {
+        let (line, col) = self.index.position(self.text, at);
+        let line = self.origin.line.saturating_add(line.saturating_sub(1));
+        (line, self.origin.col.map_or(0, |shift| shift.saturating_add(col)))
+    }
+
+    /// Whether the character at byte `at` is backslash-escaped.
+    fn escaped(&self, at: usize) -> bool {
+        let before = self.text.as_bytes().get(..at).unwrap_or_default();
+        before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+    }
+}
+
+/// One line of a text: its offset, its content without the line end, and all its bytes.
+struct Line<'t> {
+    start: usize,
+    text: &'t str,
+    full: &'t str,
+}
+
+impl Line<'_> {
+    fn end(&self) -> usize {
+        self.start + self.full.len()
+    }
+}
+
+fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    let mut start = 0;
+    text.split_inclusive('\n').map(move |full| {
+        let line = Line { start, text: full.trim_end_matches(['\n', '\r']), full };
+        start += full.len();
+        line
+    })
+}
+
+/// Appends `full` to `out` with every character but line ends replaced by spaces of the same
+/// byte length, so that offsets and line numbers stay as they were.
+fn blank(out: &mut String, full: &str) {
+    for c in full.chars() {
+        if c == '\n' {
+            out.push('\n');
+        } else {
+            (0..c.len_utf8()).for_each(|_| out.push(' '));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reader's shared state
+
+/// State of one read: diagnostics, note calls and note definitions.
+struct Reader<'p> {
+    path: &'p Path,
+    diags: Vec<Diagnostic>,
+    calls: Vec<Call>,
+    defs: Vec<Def>,
+    /// Index of `defs` by label.
+    labels: BTreeMap<String, usize>,
+}
+
+/// A note call met in the text, resolved once every definition is known.
+struct Call {
+    kind: CallKind,
+    line: u32,
+    col: u32,
+}
+
+enum CallKind {
+    /// `[^label]`.
+    Ref(String),
+    /// `^[text]`: the note's content is written at the call.
+    Inline(Vec<Block>),
+}
+
+/// A note definition `[^label]: …`.
+struct Def {
+    label: String,
+    line: u32,
+    col: u32,
+    lang: Option<LangTag>,
+    content: Vec<Block>,
+    uses: u32,
+}
+
+/// A note definition still being read.
+struct OpenNote {
+    label: String,
+    at: usize,
+    blocks: Vec<Block>,
+}
+
+/// What one Markdown text holds.
+struct Parsed {
+    blocks: Vec<Block>,
+    bibliography: Option<Bibliography>,
+}
+
+impl Reader<'_> {
+    fn error(&self, (line, col): (u32, u32), message: impl Into<String>) -> Error {
+        Error::input(self.path, line, col, message)
+    }
+
+    fn warn(&mut self, code: &'static str, (line, col): (u32, u32), message: impl Into<String>) {
+        self.diags.push(Diagnostic::warning(code, line, message).at_col(col));
+    }
+
+    fn unsupported(&mut self, src: &Source, at: usize, what: &str) {
+        let message = format!("{what} has no place in the model; its text is kept as plain text");
+        self.warn("md-unsupported", src.pos(at), message);
+    }
+
+    /// Records a note call at byte `at` and returns its placeholder: a note whose label is the
+    /// call's index, replaced by [`Reader::resolve`].
+    fn call(&mut self, src: &Source, at: usize, kind: CallKind) -> Inline {
+        let (line, col) = src.pos(at);
+        let id = self.calls.len();
+        self.calls.push(Call { kind, line, col });
+        Inline::Note(Note { label: id.to_string(), anchor: Anchor::Call, lang: None, content: Vec::new() })
+    }
+
+    /// Records a finished note definition; a label defined twice is an error.
+    fn define(&mut self, src: &Source, note: OpenNote) -> Result<()> {
+        let (line, col) = src.pos(note.at);
+        if let Some(first) = self.labels.get(&note.label).and_then(|&i| self.defs.get(i)) {
+            let message = format!(
+                "md-duplicate-note: note [^{}] is defined twice (first at line {}); labels must be unique",
+                note.label, first.line
+            );
+            return Err(self.error((line, col), message));
+        }
+        let (lang, content) = lift_lang(note.blocks);
+        self.labels.insert(note.label.clone(), self.defs.len());
+        self.defs.push(Def { label: note.label, line, col, lang, content, uses: 0 });
+        Ok(())
+    }
+
+    /// Parses `text` as Markdown, its first `skip` bytes blanked; `origin` maps positions to
+    /// the file. Only the file's own body may hold the references.
+    fn markdown(&mut self, text: &str, skip: usize, origin: Origin, refs_allowed: bool) -> Result<Parsed> {
+        let (masked, divs) = self.prepass(&Source::new(text, origin), skip)?;
+        let src = Source::new(&masked, origin);
+        // Pandoc drops `{#references}` where it equals its automatic identifier (`# REFERENCES`).
+        let auto_refs = refs_allowed && !masked.contains("{#references");
+        let mut walk = Walk::new(&divs, refs_allowed, auto_refs);
+        let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES;
+        for (event, range) in Parser::new_ext(&masked, options).into_offset_iter() {
+            walk.event(self, &src, event, range)?;
+        }
+        walk.finish(self, &src)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML front matter
+
+/// The YAML metadata block at the top of the file.
+struct FrontMatter<'t> {
+    /// The YAML between the fences.
+    yaml: &'t str,
+    /// File line of the YAML's first line.
+    first_line: u32,
+    /// Byte offset just after the closing fence line.
+    end: usize,
+}
+
+/// Finds the YAML block: a first line `---`, not followed by a blank line (pandoc reads that as
+/// a rule), closed by `---` or `...`.
+fn front_matter<'t>(path: &Path, text: &'t str) -> Result<Option<FrontMatter<'t>>> {
+    let mut all = lines(text);
+    let Some(first) = all.next() else { return Ok(None) };
+    if first.text.trim_end() != "---" {
+        return Ok(None);
+    }
+    for (n, line) in all.enumerate() {
+        if n == 0 && line.text.trim().is_empty() {
+            return Ok(None);
+        }
+        if matches!(line.text.trim_end(), "---" | "...") {
+            let yaml = text.get(first.end()..line.start).unwrap_or_default();
+            return Ok(Some(FrontMatter { yaml, first_line: 2, end: line.end() }));
+        }
+    }
+    Err(Error::input(path, 1, 1, "the YAML metadata block opened here has no closing `---` line"))
+}
+
+/// The YAML block, searched by key to give messages a file line.
+struct Yaml<'t> {
+    text: &'t str,
+    first_line: u32,
+}
+
+impl Yaml<'_> {
+    /// The block's lines with their file line numbers.
+    fn lines(&self) -> impl Iterator<Item = (u32, &str)> {
+        (self.first_line..).zip(self.text.lines())
+    }
+
+    /// File line of the top-level `key` (the opening `---` line when not found).
+    fn key_line(&self, key: &str) -> u32 {
+        self.lines()
+            .find(|(_, l)| !l.starts_with([' ', '\t', '-']) && has_key(l, key))
+            .map_or(self.first_line.saturating_sub(1), |(n, _)| n)
+    }
+
+    /// The `nth` line (from 0), at or after file line `from`, that holds `key` at any depth.
+    fn nested_line(&self, from: u32, key: &str, nth: usize) -> Option<(u32, &str)> {
+        self.lines().filter(|(n, l)| *n >= from && has_key(l, key)).nth(nth)
+    }
+
+    /// File line and column of `value` written after `key:`, at or after file line `from`.
+    fn value_pos(&self, from: u32, key: &str, value: &str) -> (u32, u32) {
+        self.lines()
+            .filter(|(n, _)| *n >= from)
+            .find_map(|(n, l)| value_col(l, key, value).map(|col| (n, col)))
+            .unwrap_or((from, 0))
+    }
+
+    /// Where the Markdown of the `nth` `key:` at or after line `from` starts: the next line,
+    /// columns shifted by the indentation, for a literal block scalar (`key: |`); else the
+    /// key's line, columns unknown.
+    fn scalar_origin(&self, from: u32, key: &str, nth: usize) -> Origin {
+        let Some((n, line)) = self.nested_line(from, key, nth) else {
+            return Origin { line: from, col: None };
+        };
+        let after = line.split_once(':').map_or("", |(_, rest)| rest).trim_start();
+        if !after.starts_with('|') {
+            return Origin { line: n, col: None };
+        }
+        let indent = self
+            .lines()
+            .filter(|(m, l)| *m > n && !l.trim().is_empty())
+            .map(|(_, l)| l.len() - l.trim_start_matches(' ').len())
+            .next()
+            .unwrap_or(0);
+        Origin { line: n.saturating_add(1), col: Some(indent as u32) }
+    }
+}
+
+/// Whether `line` holds `key:` as a mapping key (also after a list dash, quoted or not).
+fn has_key(line: &str, key: &str) -> bool {
+    let t = line.trim_start();
+    let t = t.strip_prefix('-').map_or(t, str::trim_start);
+    let t = t.strip_prefix(['"', '\'']).unwrap_or(t);
+    t.strip_prefix(key).is_some_and(|rest| rest.trim_start_matches(['"', '\'']).trim_start().starts_with(':'))
+}
+
+/// 1-based column of `value` written after `key:` in `line`.
+fn value_col(line: &str, key: &str, value: &str) -> Option<u32> {
+    let pattern = format!("{key}:");
+    let mut from = 0;
+    while let Some(i) = line.get(from..)?.find(&pattern) {
+        let start = from + i + pattern.len();
+        let rest = line.get(start..)?.trim_start().trim_start_matches(['"', '\'']);
+        if rest.starts_with(value) {
+            let byte = line.len() - rest.len();
+            return Some(line.get(..byte)?.chars().count() as u32 + 1);
+        }
+        from = start;
+    }
+    None
+}
+
+/// Adds `by` to every `line N` of a YAML error message, so that it names file lines.
+fn shift_lines(message: &str, by: u32) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(i) = rest.find("line ") {
+        let Some((head, tail)) = rest.split_at_checked(i + "line ".len()) else { break };
+        out.push_str(head);
+        let digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let Some((number, after)) = tail.split_at_checked(digits) else { break };
+        match number.parse::<u32>() {
+            Ok(n) => out.push_str(&n.saturating_add(by).to_string()),
+            Err(_) => out.push_str(number),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A YAML string, number or boolean as text.
+fn scalar_string(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A value that may be written as one item or a list of items.
+fn as_list(value: &Value) -> &[Value] {
+    match value {
+        Value::Array(items) => items,
+        other => std::slice::from_ref(other),
+    }
+}
+
+/// Terms of a keyword list written as one string: `history, archives`.
+fn split_terms(s: &str) -> Vec<String> {
+    s.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
+}
+
+/// The plain-text field of [`Meta`] a key names.
+fn text_field<'m>(meta: &'m mut Meta, key: &str) -> Option<&'m mut Option<String>> {
+    match key {
+        "journal" => Some(&mut meta.journal),
+        "volume" => Some(&mut meta.volume),
+        "issue" => Some(&mut meta.issue),
+        "pages" => Some(&mut meta.pages),
+        "doi" => Some(&mut meta.doi),
+        "licence" | "license" => Some(&mut meta.licence),
+        "date" => Some(&mut meta.date),
+        "publisher" => Some(&mut meta.publisher),
+        "source" => Some(&mut meta.source),
+        _ => None,
+    }
+}
+
+impl Reader<'_> {
+    /// Reads the YAML block into [`Meta`].
+    fn meta(&mut self, front: &FrontMatter) -> Result<Meta> {
+        let yaml = Yaml { text: front.yaml, first_line: front.first_line };
+        let value: Value = serde_norway::from_str(front.yaml).map_err(|e| self.yaml_error(&yaml, &e))?;
+        let map = match value {
+            Value::Null => return Ok(Meta::default()),
+            Value::Object(map) => map,
+            _ => {
+                let message = "the metadata block must be a map of keys (`title: …`)";
+                return Err(self.error((yaml.first_line, 1), message));
+            }
+        };
+        let mut meta = Meta::default();
+        let mut title = None;
+        for (key, value) in &map {
+            if value.is_null() {
+                continue;
+            }
+            let line = yaml.key_line(key);
+            match key.as_str() {
+                "title" => title = Some((self.scalar(line, key, value)?, line)),
+                "titles" => meta.titles = self.titles(&yaml, line, value)?,
+                "lang" => meta.lang = Some(self.lang(&yaml, line, key, value)?),
+                "author" | "authors" => meta.authors = self.authors(&yaml, line, value)?,
+                "abstract" => meta.abstracts = self.abstracts(&yaml, line, value)?,
+                "keywords" => meta.keywords = self.keywords(&yaml, line, value)?,
+                "extra" => self.extra(line, value, &mut meta.extra)?,
+                _ => match text_field(&mut meta, key) {
+                    Some(slot) => *slot = Some(self.scalar(line, key, value)?),
+                    None => self.unknown_key(line, key, value, &mut meta.extra),
+                },
+            }
+        }
+        self.merge_title(&mut meta, title);
+        Ok(meta)
+    }
+
+    fn yaml_error(&self, yaml: &Yaml, e: &serde_norway::Error) -> Error {
+        let shift = yaml.first_line.saturating_sub(1);
+        let (line, col) = e
+            .location()
+            .map_or((yaml.first_line, 0), |l| (shift.saturating_add(l.line() as u32), l.column() as u32));
+        self.error((line, col), format!("invalid YAML metadata: {}", shift_lines(&e.to_string(), shift)))
+    }
+
+    fn scalar(&self, line: u32, key: &str, value: &Value) -> Result<String> {
+        scalar_string(value).ok_or_else(|| self.error((line, 0), format!("`{key}` must be a text value")))
+    }
+
+    /// A language tag; a malformed one is an error at its line and column.
+    fn lang(&self, yaml: &Yaml, line: u32, key: &str, value: &Value) -> Result<LangTag> {
+        let tag = self.scalar(line, key, value)?;
+        LangTag::parse(&tag).map_err(|m| self.error(yaml.value_pos(line, key, &tag), m))
+    }
+
+    /// `title` without `titles` is the only title; with `titles`, `titles` wins.
+    fn merge_title(&mut self, meta: &mut Meta, title: Option<(String, u32)>) {
+        let Some((text, line)) = title else { return };
+        match meta.titles.first() {
+            None => meta.titles.push(Title { text, lang: None }),
+            Some(first) if first.text != text => {
+                let message = "`title` differs from the first of `titles`; `titles` is used";
+                self.warn("md-title-mismatch", (line, 1), message);
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn titles(&mut self, yaml: &Yaml, line: u32, value: &Value) -> Result<Vec<Title>> {
+        let mut titles = Vec::new();
+        for item in as_list(value) {
+            let Value::Object(map) = item else {
+                titles.push(Title { text: self.scalar(line, "titles", item)?, lang: None });
+                continue;
+            };
+            let text = map.get("text").unwrap_or(&Value::Null);
+            let text = self.scalar(line, "text", text)?;
+            let lang = match map.get("lang") {
+                Some(v) if !v.is_null() => Some(self.lang(yaml, line, "lang", v)?),
+                _ => None,
+            };
+            for key in map.keys().filter(|k| !matches!(k.as_str(), "text" | "lang")) {
+                self.unknown_sub_key(yaml, line, "titles", key);
+            }
+            titles.push(Title { text, lang });
+        }
+        Ok(titles)
+    }
+
+    fn authors(&mut self, yaml: &Yaml, line: u32, value: &Value) -> Result<Vec<Author>> {
+        as_list(value).iter().map(|item| self.author(yaml, line, item)).collect()
+    }
+
+    fn author(&mut self, yaml: &Yaml, line: u32, item: &Value) -> Result<Author> {
+        let Value::Object(map) = item else {
+            return Ok(Author { name: Some(self.scalar(line, "author", item)?), ..Author::default() });
+        };
+        let mut author = Author::default();
+        for (key, value) in map.iter().filter(|(_, v)| !v.is_null()) {
+            let slot = match key.as_str() {
+                "name" => &mut author.name,
+                "affiliation" => &mut author.affiliation,
+                "email" => &mut author.email,
+                "orcid" => &mut author.orcid,
+                "note" => &mut author.note,
+                _ => {
+                    self.unknown_sub_key(yaml, line, "author", key);
+                    continue;
+                }
+            };
+            *slot = Some(self.scalar(line, key, value)?);
+        }
+        Ok(author)
+    }
+
+    fn abstracts(&mut self, yaml: &Yaml, line: u32, value: &Value) -> Result<Vec<Abstract>> {
+        let mut abstracts = Vec::new();
+        let mut texts = 0;
+        for item in as_list(value) {
+            let Value::Object(map) = item else {
+                let origin = if value.is_array() {
+                    Origin { line, col: None }
+                } else {
+                    yaml.scalar_origin(line, "abstract", 0)
+                };
+                let content = self.abstract_text(&self.scalar(line, "abstract", item)?, origin)?;
+                abstracts.push(Abstract { lang: None, heading: None, content });
+                continue;
+            };
+            let mut abs = Abstract { lang: None, heading: None, content: Vec::new() };
+            for (key, value) in map.iter().filter(|(_, v)| !v.is_null()) {
+                match key.as_str() {
+                    "lang" => abs.lang = Some(self.lang(yaml, line, key, value)?),
+                    "heading" => abs.heading = Some(self.scalar(line, key, value)?),
+                    "text" => {
+                        let origin = yaml.scalar_origin(line, "text", texts);
+                        texts += 1;
+                        abs.content = self.abstract_text(&self.scalar(line, key, value)?, origin)?;
+                    }
+                    _ => self.unknown_sub_key(yaml, line, "abstract", key),
+                }
+            }
+            abstracts.push(abs);
+        }
+        Ok(abstracts)
+    }
+
+    /// An abstract's text, Markdown like the body (its notes are defined in the body).
+    fn abstract_text(&mut self, text: &str, origin: Origin) -> Result<Vec<Block>> {
+        Ok(self.markdown(text, 0, origin, false)?.blocks)
+    }
+
+    fn keywords(&mut self, yaml: &Yaml, line: u32, value: &Value) -> Result<Vec<KeywordList>> {
+        match value {
+            Value::Array(items) if items.iter().all(|i| scalar_string(i).is_some()) => {
+                let terms = items.iter().filter_map(scalar_string).collect();
+                Ok(vec![KeywordList { lang: None, heading: None, terms }])
+            }
+            Value::Array(items) => items.iter().map(|item| self.keyword_list(yaml, line, item)).collect(),
+            other => {
+                let terms = split_terms(&self.scalar(line, "keywords", other)?);
+                Ok(vec![KeywordList { lang: None, heading: None, terms }])
+            }
+        }
+    }
+
+    fn keyword_list(&mut self, yaml: &Yaml, line: u32, item: &Value) -> Result<KeywordList> {
+        let Value::Object(map) = item else {
+            let message = "`keywords` must be a list of terms or a list of maps with lang, heading, terms";
+            return Err(self.error((line, 0), message));
+        };
+        let mut list = KeywordList { lang: None, heading: None, terms: Vec::new() };
+        for (key, value) in map.iter().filter(|(_, v)| !v.is_null()) {
+            match key.as_str() {
+                "lang" => list.lang = Some(self.lang(yaml, line, key, value)?),
+                "heading" => list.heading = Some(self.scalar(line, key, value)?),
+                "terms" => {
+                    list.terms = match value {
+                        Value::Array(terms) => {
+                            terms.iter().map(|t| self.scalar(line, key, t)).collect::<Result<_>>()?
+                        }
+                        other => split_terms(&self.scalar(line, key, other)?),
+                    }
+                }
+                _ => self.unknown_sub_key(yaml, line, "keywords", key),
+            }
+        }
+        Ok(list)
+    }
+
+    fn extra(&self, line: u32, value: &Value, extra: &mut BTreeMap<String, String>) -> Result<()> {
+        let Value::Object(map) = value else {
+            return Err(self.error((line, 0), "`extra` must be a map of text values"));
+        };
+        for (key, value) in map.iter().filter(|(_, v)| !v.is_null()) {
+            extra.insert(key.clone(), self.scalar(line, key, value)?);
+        }
+        Ok(())
+    }
+
+    /// An unknown top-level key: reported, its value kept in `extra` when it is text.
+    fn unknown_key(&mut self, line: u32, key: &str, value: &Value, extra: &mut BTreeMap<String, String>) {
+        let message = match scalar_string(value) {
+            Some(text) => {
+                extra.insert(key.to_string(), text);
+                format!("unknown metadata key `{key}`, kept as extra metadata (known keys: {META_KEYS})")
+            }
+            None => format!(
+                "unknown metadata key `{key}` is left out: its value is not text (known keys: {META_KEYS})"
+            ),
+        };
+        self.warn("md-unknown-key", (line, 1), message);
+    }
+
+    fn unknown_sub_key(&mut self, yaml: &Yaml, line: u32, parent: &str, key: &str) {
+        let line = yaml.nested_line(line, key, 0).map_or(line, |(n, _)| n);
+        self.warn("md-unknown-key", (line, 0), format!("unknown key `{key}` in `{parent}` is left out"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fenced divs
+
+/// A fenced div: paragraphs starting in `start..end` take its language (or an outer div's).
+struct Div {
+    start: usize,
+    end: usize,
+    lang: Option<LangTag>,
+    /// Offset of the opening fence line.
+    at: usize,
+}
+
+/// A fence line: `::: {lang=tr}` opens, `:::` closes.
+enum Fence<'l> {
+    /// The attribute text and its byte offset in the line.
+    Open {
+        attrs: &'l str,
+        at: usize,
+    },
+    Close,
+}
+
+fn fence(line: &str) -> Option<Fence<'_>> {
+    let rest = line.trim_start_matches(':');
+    if line.len() - rest.len() < 3 {
+        return None;
+    }
+    let attrs = rest.trim_start();
+    if attrs.trim_end().is_empty() {
+        return Some(Fence::Close);
+    }
+    let at = line.len() - attrs.len();
+    Some(Fence::Open { attrs: attrs.trim_end().trim_end_matches(':').trim_end(), at })
+}
+
+/// The innermost div's language at byte `at`.
+fn div_lang(divs: &[Div], at: usize) -> Option<LangTag> {
+    divs.iter().filter(|d| d.start <= at && at < d.end).max_by_key(|d| d.start).and_then(|d| d.lang.clone())
+}
+
+impl Reader<'_> {
+    /// Blanks the first `skip` bytes (the YAML block) and the fence lines without moving any
+    /// byte; returns the text for pulldown-cmark and the div regions.
+    fn prepass(&mut self, src: &Source, skip: usize) -> Result<(String, Vec<Div>)> {
+        let mut masked = String::with_capacity(src.text.len());
+        let mut open: Vec<Div> = Vec::new();
+        let mut divs = Vec::new();
+        for line in lines(src.text) {
+            if line.start >= skip {
+                match fence(line.text) {
+                    None => {
+                        masked.push_str(line.full);
+                        continue;
+                    }
+                    Some(Fence::Close) => match open.pop() {
+                        Some(div) => divs.push(Div { end: line.start, ..div }),
+                        None => {
+                            let message = "a closing `:::` without an open div is left out";
+                            self.warn("md-unmatched-div", src.pos(line.start), message);
+                        }
+                    },
+                    Some(Fence::Open { attrs, at }) => {
+                        let lang = self.div_attrs(src, line.start + at, attrs)?;
+                        let lang = lang.or_else(|| open.last().and_then(|d| d.lang.clone()));
+                        open.push(Div { start: line.end(), end: src.text.len(), lang, at: line.start });
+                    }
+                }
+            }
+            blank(&mut masked, line.full);
+        }
+        for div in open {
+            let message = "this div is never closed by a `:::` line; it runs to the end";
+            self.warn("md-unclosed-div", src.pos(div.at), message);
+            divs.push(div);
+        }
+        Ok((masked, divs))
+    }
+
+    /// The language of a div's attributes `{lang=tr}` written at byte `at`.
+    fn div_attrs(&mut self, src: &Source, at: usize, text: &str) -> Result<Option<LangTag>> {
+        let attrs = text.strip_prefix('{').and_then(|t| t.strip_suffix('}')).and_then(parse_attrs);
+        let Some(attrs) = attrs else {
+            self.warn("md-unsupported", src.pos(at), format!("div attributes `{text}` are not kept"));
+            return Ok(None);
+        };
+        if !attrs.classes.is_empty() || !attrs.other.is_empty() {
+            let message = format!("div attributes other than lang in `{text}` are not kept");
+            self.warn("md-unsupported", src.pos(at), message);
+        }
+        match attrs.lang {
+            Some((tag, off)) => {
+                LangTag::parse(tag).map(Some).map_err(|m| self.error(src.pos(at + 1 + off), m))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attributes `{…}`
+
+/// Attributes of a pandoc span or div: `{lang=tr}`, `{.label}`, `{#id .class key="value"}`.
+#[derive(Default)]
+struct Attrs<'s> {
+    /// The `lang` value and its byte offset in the attribute text.
+    lang: Option<(&'s str, usize)>,
+    classes: Vec<&'s str>,
+    /// Identifiers and keys other than `lang`, only reported.
+    other: Vec<&'s str>,
+}
+
+impl Attrs<'_> {
+    fn is_empty(&self) -> bool {
+        self.lang.is_none() && self.classes.is_empty() && self.other.is_empty()
+    }
+}
+
+/// Parses the text between `{` and `}`; `None` when it is not pandoc attribute syntax.
+fn parse_attrs(s: &str) -> Option<Attrs<'_>> {
+    let mut attrs = Attrs::default();
+    let mut rest = s.trim_start();
+    while !rest.is_empty() {
+        let off = s.len() - rest.len();
+        if let Some(word) = rest.strip_prefix('.') {
+            let (class, after) = split_word(word)?;
+            attrs.classes.push(class);
+            rest = after;
+        } else if let Some(word) = rest.strip_prefix('#') {
+            let (id, after) = split_word(word)?;
+            attrs.other.push(id);
+            rest = after;
+        } else {
+            let key_end = rest.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(rest.len());
+            let key = rest.get(..key_end)?;
+            if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || "-_:".contains(c)) {
+                return None;
+            }
+            let value = rest.get(key_end..)?.strip_prefix('=')?;
+            let (value, value_off, after) = match value.strip_prefix('"') {
+                Some(quoted) => {
+                    let end = quoted.find('"')?;
+                    (quoted.get(..end)?, off + key_end + 2, quoted.get(end + 1..)?)
+                }
+                None => {
+                    let end = value.find(char::is_whitespace).unwrap_or(value.len());
+                    (value.get(..end)?, off + key_end + 1, value.get(end..)?)
+                }
+            };
+            if key == "lang" {
+                attrs.lang = Some((value, value_off));
+            } else {
+                attrs.other.push(key);
+            }
+            rest = after;
+        }
+        rest = rest.trim_start();
+    }
+    Some(attrs)
+}
+
+/// Splits a class or identifier off the front of `s`; `None` when it is empty.
+fn split_word(s: &str) -> Option<(&str, &str)> {
+    let end = s.find(char::is_whitespace).unwrap_or(s.len());
+    let word = s.get(..end)?;
+    (!word.is_empty()).then_some((word, s.get(end..)?))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+
+/// Where the bibliography stands in its reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RefState {
+    /// After the heading, before the list.
+    Heading,
+    /// In the reference list.
+    List,
+    /// After the list: nothing more is read.
+    Done,
+}
+
+/// The bibliography being read.
+struct References {
+    heading: String,
+    state: RefState,
+    entries: Vec<BibEntry>,
+    entry: Option<Entry>,
+}
+
+/// A bibliography entry being read from one list item.
+struct Entry {
+    label: Option<String>,
+    /// Whether `label` came from `[…]{.label}` rather than an ordered list's number.
+    labelled: bool,
+    content: Vec<Inline>,
+    parts: usize,
+}
+
+impl Entry {
+    fn new(label: Option<String>) -> Self {
+        Entry { label, labelled: false, content: Vec::new(), parts: 0 }
+    }
+
+    /// Adds a block of the item; an entry is one paragraph, further ones are joined to it.
+    fn add(&mut self, r: &mut Reader, src: &Source, block: Block, label: Option<String>, at: usize) {
+        let mut content = match block {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => content,
+        };
+        if let Some(label) = label {
+            if self.parts == 0 && !self.labelled {
+                self.label = Some(label);
+                self.labelled = true;
+            } else {
+                content = relabel(r, src, content, label, at);
+            }
+        }
+        if self.parts > 0 {
+            let message = "a reference entry is one paragraph; this one is joined to the previous";
+            r.warn("md-unsupported", src.pos(at), message);
+            self.content.push(Inline::text(" "));
+        }
+        self.content.extend(content);
+        self.parts += 1;
+    }
+
+    fn finish(self) -> Option<BibEntry> {
+        let content = trim(merge(self.content));
+        if content.is_empty() && self.label.is_none() {
+            return None;
+        }
+        let raw = plain_text(&content);
+        Some(BibEntry {
+            label: self.label,
+            raw,
+            content,
+            lang: None,
+            script: None,
+            fields: BibFields::default(),
+        })
+    }
+}
+
+/// Puts a `[…]{.label}` found outside a reference entry back as text, and reports it.
+fn relabel(r: &mut Reader, src: &Source, content: Vec<Inline>, label: String, at: usize) -> Vec<Inline> {
+    let message = "`[…]{.label}` marks the number of a reference entry; here it is read as text";
+    r.warn("md-unsupported", src.pos(at), message);
+    let mut out = vec![Inline::text(label), Inline::text(" ")];
+    out.extend(content);
+    merge(out)
+}
+
+/// What an open run of inline content becomes.
+#[derive(Debug, Clone, Copy)]
+enum RunKind {
+    Paragraph,
+    /// `references`: the heading has the id `references`; `auto`: it starts the bibliography
+    /// if pandoc's automatic identifier of its text is `references`.
+    Heading {
+        level: u8,
+        references: bool,
+        auto: bool,
+    },
+}
+
+/// An open run of inline content: a paragraph, a heading, or the loose text of a list item,
+/// a table row or a code block.
+struct Run {
+    kind: RunKind,
+    start: usize,
+    toks: Vec<Tok>,
+    /// The end of the last inline event.
+    end: usize,
+    /// A heading's trailing `{…}`.
+    tail: Option<Tail>,
+}
+
+/// A heading's trailing `{…}`, which pulldown-cmark takes out of the text as attributes.
+struct Tail {
+    bytes: Range<usize>,
+    /// Whether white space precedes it.
+    spaced: bool,
+    /// Whether pandoc reads it as text: right after `]` (a span's attributes,
+    /// `# Title [söz]{lang=tr}`) or not attribute syntax (`# Sets {a}`).
+    text: bool,
+}
+
+/// Finds the trailing `{…}` of the heading at `range`.
+fn heading_tail(src: &Source, range: Range<usize>) -> Option<Tail> {
+    let mut text = src.text.get(range.clone())?.trim_end();
+    if let Some((content, underline)) = text.rsplit_once('\n') {
+        if underline.trim().chars().all(|c| c == '=' || c == '-') {
+            text = content.trim_end();
+        }
+    }
+    let open = text.rfind('{')?;
+    let inner = text.get(open..)?.strip_prefix('{')?.strip_suffix('}')?;
+    let spaced = text.get(..open)?.ends_with(char::is_whitespace);
+    let after_bracket = text.get(..open)?.ends_with(']');
+    let bytes = range.start + open..range.start + text.len();
+    Some(Tail { bytes, spaced, text: after_bracket || parse_attrs(inner).is_none() })
+}
+
+/// State of the walk over pulldown-cmark's events.
+struct Walk<'d> {
+    divs: &'d [Div],
+    refs_allowed: bool,
+    /// Whether a level-1 heading without id may start the bibliography by its text alone.
+    auto_refs: bool,
+    body: Vec<Block>,
+    run: Option<Run>,
+    notes: Vec<OpenNote>,
+    /// Open lists, with the next number of ordered ones.
+    lists: Vec<Option<u64>>,
+    /// Inside a code block: text is taken as it is.
+    verbatim: bool,
+    references: Option<References>,
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Pandoc's automatic identifier of a heading's text (`REFERENCES` → `references`): lower
+/// case, letters, digits and `_-.` kept, spaces made `-`, anything before the first letter
+/// dropped.
+fn pandoc_identifier(text: &str) -> String {
+    let id: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '_' | '-' | '.'))
+        .flat_map(|c| if c.is_whitespace() { '-'.to_lowercase() } else { c.to_lowercase() })
+        .collect();
+    id.trim_start_matches(|c: char| !c.is_alphabetic()).to_string()
+}
+
+/// Text of a code or HTML block on one line.
+fn one_line(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}
+
+impl<'d> Walk<'d> {
+    fn new(divs: &'d [Div], refs_allowed: bool, auto_refs: bool) -> Self {
+        Walk {
+            divs,
+            refs_allowed,
+            auto_refs,
+            body: Vec::new(),
+            run: None,
+            notes: Vec::new(),
+            lists: Vec::new(),
+            verbatim: false,
+            references: None,
+        }
+    }
+
+    /// The open run, opening a paragraph at `at` when there is none.
+    fn run(&mut self, at: usize) -> &mut Run {
+        self.run.get_or_insert_with(|| Run::new(RunKind::Paragraph, at))
+    }
+
+    /// Whether blocks here are left out (after the reference list, outside notes and entries).
+    fn discards(&self) -> bool {
+        self.notes.is_empty() && self.references.as_ref().is_some_and(|r| r.entry.is_none())
+    }
+
+    fn unsupported(&self, r: &mut Reader, src: &Source, at: usize, what: &str) {
+        if !self.discards() {
+            r.unsupported(src, at, what);
+        }
+    }
+
+    fn event(&mut self, r: &mut Reader, src: &Source, event: Event, range: Range<usize>) -> Result<()> {
+        let at = range.start;
+        if !matches!(event, Event::End(_)) {
+            if let Some(run) = &mut self.run {
+                run.end = run.end.max(range.end);
+            }
+        }
+        match event {
+            Event::Start(tag) => return self.start(r, src, tag, range),
+            Event::End(tag) => return self.end(r, src, tag),
+            Event::Text(text) if self.verbatim => self.run(at).lit(&one_line(&text)),
+            Event::Text(text) => self.run(at).text(src, &text, range),
+            Event::Code(code) => {
+                self.unsupported(r, src, at, "inline code");
+                self.run(at).lit(&code);
+            }
+            Event::InlineHtml(html) => {
+                self.unsupported(r, src, at, "inline HTML");
+                self.run(at).lit(&html);
+            }
+            Event::Html(html) => self.run(at).lit(&one_line(&html)),
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.run(at).lit(&math),
+            Event::FootnoteReference(label) => {
+                let note = r.call(src, at, CallKind::Ref(label.to_string()));
+                self.run(at).toks.push(Tok::Note(note));
+            }
+            Event::SoftBreak => self.run(at).lit(" "),
+            Event::HardBreak => {
+                self.unsupported(r, src, at, "a hard line break");
+                self.run(at).lit(" ");
+            }
+            Event::Rule => {
+                self.close_run(r, src)?;
+                if !self.discards() {
+                    let message = "a horizontal rule has no place in the model; it is left out";
+                    r.warn("md-unsupported", src.pos(at), message);
+                }
+            }
+            Event::TaskListMarker(_) => {}
+        }
+        Ok(())
+    }
+
+    fn start(&mut self, r: &mut Reader, src: &Source, tag: Tag, range: Range<usize>) -> Result<()> {
+        let at = range.start;
+        match tag {
+            Tag::Emphasis => self.run(at).toks.push(Tok::Start(Frame::Emph)),
+            Tag::Strong => self.run(at).toks.push(Tok::Start(Frame::Strong)),
+            Tag::Link { dest_url, title, .. } => {
+                if !title.is_empty() {
+                    let message = "a link title has no place in the model; it is left out";
+                    r.warn("md-unsupported", src.pos(at), message);
+                }
+                self.run(at).toks.push(Tok::Start(Frame::Link(dest_url.to_string())));
+            }
+            Tag::Image { .. } => {
+                self.unsupported(r, src, at, "an image");
+                self.run(at).toks.push(Tok::Start(Frame::Plain));
+            }
+            Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
+                self.run(at).toks.push(Tok::Start(Frame::Plain))
+            }
+            Tag::TableCell => {
+                if let Some(run) = &mut self.run {
+                    run.lit(" | ");
+                }
+            }
+            block => {
+                self.close_run(r, src)?;
+                self.start_block(r, src, block, range);
+            }
+        }
+        Ok(())
+    }
+
+    fn start_block(&mut self, r: &mut Reader, src: &Source, tag: Tag, range: Range<usize>) {
+        let at = range.start;
+        match tag {
+            Tag::Paragraph => self.run = Some(Run::new(RunKind::Paragraph, at)),
+            Tag::Heading { level, id, .. } => {
+                let candidate = level == HeadingLevel::H1
+                    && self.notes.is_empty()
+                    && self.lists.is_empty()
+                    && self.references.is_none();
+                let references = candidate && self.refs_allowed && id.as_deref() == Some("references");
+                let auto = candidate && self.auto_refs && id.is_none();
+                let tail = heading_tail(src, range);
+                let kind = RunKind::Heading { level: heading_level(level), references, auto };
+                self.run = Some(Run { tail, ..Run::new(kind, at) });
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.notes.push(OpenNote { label: label.to_string(), at, blocks: Vec::new() })
+            }
+            Tag::List(first) => self.start_list(r, src, first, at),
+            Tag::Item => self.start_item(),
+            Tag::CodeBlock(_) => {
+                self.verbatim = true;
+                self.unsupported(r, src, at, "a code block");
+            }
+            Tag::BlockQuote(_) => self.unsupported(r, src, at, "a block quote"),
+            Tag::HtmlBlock => self.unsupported(r, src, at, "an HTML block"),
+            Tag::Table(_) => self.unsupported(r, src, at, "a table"),
+            Tag::DefinitionList => self.unsupported(r, src, at, "a definition list"),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, r: &mut Reader, src: &Source, tag: TagEnd) -> Result<()> {
+        match tag {
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {
+                if let Some(run) = &mut self.run {
+                    run.toks.push(Tok::End);
+                }
+            }
+            TagEnd::TableCell => {}
+            block => {
+                self.close_run(r, src)?;
+                match block {
+                    TagEnd::FootnoteDefinition => {
+                        if let Some(note) = self.notes.pop() {
+                            r.define(src, note)?;
+                        }
+                    }
+                    TagEnd::List(_) => self.end_list(),
+                    TagEnd::Item => self.end_item(),
+                    TagEnd::CodeBlock => self.verbatim = false,
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn start_list(&mut self, r: &mut Reader, src: &Source, first: Option<u64>, at: usize) {
+        self.lists.push(first);
+        let refs_list = self.lists.len() == 1 && self.notes.is_empty();
+        match &mut self.references {
+            Some(refs) if refs_list && refs.state == RefState::Heading => refs.state = RefState::List,
+            _ => self.unsupported(r, src, at, "a list (each item is read as a paragraph)"),
+        }
+    }
+
+    fn end_list(&mut self) {
+        self.lists.pop();
+        if let Some(refs) = &mut self.references {
+            if self.lists.is_empty() && refs.state == RefState::List {
+                refs.state = RefState::Done;
+            }
+        }
+    }
+
+    /// Starts an item; one of the reference list starts an entry, numbered when ordered.
+    fn start_item(&mut self) {
+        let number = match self.lists.last_mut() {
+            Some(Some(n)) => {
+                let label = n.to_string();
+                *n = n.saturating_add(1);
+                Some(label)
+            }
+            _ => None,
+        };
+        if let Some(refs) = self.refs_item() {
+            refs.entry = Some(Entry::new(number));
+        }
+    }
+
+    fn end_item(&mut self) {
+        if let Some(refs) = self.refs_item() {
+            if let Some(entry) = refs.entry.take() {
+                refs.entries.extend(entry.finish());
+            }
+        }
+    }
+
+    /// The bibliography, when the current item is one of the reference list.
+    fn refs_item(&mut self) -> Option<&mut References> {
+        let top_level = self.lists.len() == 1 && self.notes.is_empty();
+        self.references.as_mut().filter(|refs| top_level && refs.state == RefState::List)
+    }
+
+    /// Ends the open run and places its block.
+    fn close_run(&mut self, r: &mut Reader, src: &Source) -> Result<()> {
+        let Some(mut run) = self.run.take() else { return Ok(()) };
+        run.restore_tail(r, src);
+        let (kind, start) = (run.kind, run.start);
+        let (content, label) = build(r, src, run)?;
+        match kind {
+            RunKind::Heading { references, auto, .. }
+                if references || auto && pandoc_identifier(&plain_text(&content)) == "references" =>
+            {
+                let heading = plain_text(&content);
+                self.references =
+                    Some(References { heading, state: RefState::Heading, entries: Vec::new(), entry: None });
+            }
+            RunKind::Heading { level, .. } => {
+                self.place(r, src, Block::Heading { level, content }, label, start)
+            }
+            RunKind::Paragraph => {
+                let lang = div_lang(self.divs, start);
+                self.place(r, src, Block::Paragraph { content, lang }, label, start);
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends a finished block to the open note, the open reference entry or the body.
+    fn place(&mut self, r: &mut Reader, src: &Source, block: Block, label: Option<String>, at: usize) {
+        if block.content().is_empty() && label.is_none() {
+            return;
+        }
+        let discards = self.discards();
+        if let Some(note) = self.notes.last_mut() {
+            note.blocks.push(unlabel(r, src, block, label, at));
+        } else if let Some(entry) = self.references.as_mut().and_then(|refs| refs.entry.as_mut()) {
+            entry.add(r, src, block, label, at);
+        } else if discards {
+            let message =
+                "only the reference list may follow the `{#references}` heading; this block is left out";
+            r.warn("md-after-references", src.pos(at), message);
+        } else {
+            self.body.push(unlabel(r, src, block, label, at));
+        }
+    }
+
+    fn finish(mut self, r: &mut Reader, src: &Source) -> Result<Parsed> {
+        self.close_run(r, src)?;
+        while let Some(note) = self.notes.pop() {
+            r.define(src, note)?;
+        }
+        let bibliography = self.references.map(|mut refs| {
+            refs.entries.extend(refs.entry.take().and_then(Entry::finish));
+            Bibliography { heading: refs.heading, entries: refs.entries }
+        });
+        Ok(Parsed { blocks: self.body, bibliography })
+    }
+}
+
+/// A block outside a reference entry: a label found in it is put back as text.
+fn unlabel(r: &mut Reader, src: &Source, block: Block, label: Option<String>, at: usize) -> Block {
+    let Some(label) = label else { return block };
+    match block {
+        Block::Heading { level, content } => {
+            Block::Heading { level, content: relabel(r, src, content, label, at) }
+        }
+        Block::Paragraph { content, lang } => {
+            Block::Paragraph { content: relabel(r, src, content, label, at), lang }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inlines
+
+/// A piece of a run's inline content, before brackets are matched.
+#[derive(Debug)]
+enum Tok {
+    /// Text; `at` is the byte of its first character, `raw` whether the text is the source
+    /// as written (no escapes or entities resolved).
+    Lit {
+        text: String,
+        at: usize,
+        raw: bool,
+    },
+    /// An unescaped `[`, or `^[` opening an inline note.
+    Open {
+        at: usize,
+        caret: bool,
+    },
+    /// An unescaped `]`.
+    Close {
+        at: usize,
+    },
+    /// A note call's placeholder.
+    Note(Inline),
+    Start(Frame),
+    End,
+}
+
+/// A container of inlines delimited by pulldown-cmark's start and end events.
+#[derive(Debug)]
+enum Frame {
+    Emph,
+    Strong,
+    Link(String),
+    /// Read for its content only (an image's description).
+    Plain,
+}
+
+impl Run {
+    fn new(kind: RunKind, start: usize) -> Self {
+        Run { kind, start, toks: Vec::new(), end: start, tail: None }
+    }
+
+    /// Gives back a heading's trailing `{…}` that pulldown-cmark took as attributes where pandoc
+    /// reads text; reports attributes taken as such (but `{#references}`).
+    fn restore_tail(&mut self, r: &mut Reader, src: &Source) {
+        let Some(tail) = self.tail.take() else { return };
+        if self.end > tail.bytes.start {
+            return;
+        }
+        if !tail.text {
+            if !matches!(self.kind, RunKind::Heading { references: true, .. }) {
+                let message = "heading attributes `{…}` have no place in the model; they are left out";
+                r.warn("md-unsupported", src.pos(tail.bytes.start), message);
+            }
+            return;
+        }
+        let at = tail.bytes.start;
+        let Some(text) = src.text.get(tail.bytes) else { return };
+        if tail.spaced {
+            self.lit(" ");
+        }
+        self.toks.push(Tok::Lit { text: text.to_string(), at, raw: true });
+    }
+
+    /// Adds text that is never markup.
+    fn lit(&mut self, text: &str) {
+        self.toks.push(Tok::Lit { text: text.to_string(), at: self.start, raw: false });
+    }
+
+    /// Adds a text event, splitting out the unescaped brackets.
+    fn text(&mut self, src: &Source, text: &str, range: Range<usize>) {
+        if src.text.get(range.clone()) != Some(text) {
+            self.toks.push(Tok::Lit { text: text.to_string(), at: range.start, raw: false });
+            return;
+        }
+        let mut from = 0;
+        for (i, c) in text.char_indices() {
+            let at = range.start + i;
+            if !matches!(c, '[' | ']') || src.escaped(at) {
+                continue;
+            }
+            self.raw(text, from..i, range.start);
+            from = i + 1;
+            let tok =
+                if c == ']' { Tok::Close { at } } else { Tok::Open { at, caret: self.take_caret(src, at) } };
+            self.toks.push(tok);
+        }
+        self.raw(text, from..text.len(), range.start);
+    }
+
+    fn raw(&mut self, text: &str, part: Range<usize>, base: usize) {
+        if let Some(s) = text.get(part.clone()).filter(|s| !s.is_empty()) {
+            self.toks.push(Tok::Lit { text: s.to_string(), at: base + part.start, raw: true });
+        }
+    }
+
+    /// Removes an unescaped `^` just before the `[` at `at`: the two open an inline note.
+    fn take_caret(&mut self, src: &Source, at: usize) -> bool {
+        let caret = at > 0 && src.text.as_bytes().get(at - 1) == Some(&b'^') && !src.escaped(at - 1);
+        match self.toks.last_mut() {
+            Some(Tok::Lit { text, .. }) if caret && text.ends_with('^') => {
+                text.pop();
+                if text.is_empty() {
+                    self.toks.pop();
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// An open container while a run's tokens are built into inlines.
+struct Open {
+    kind: OpenKind,
+    content: Vec<Inline>,
+}
+
+enum OpenKind {
+    Root,
+    Frame(Frame),
+    Bracket { at: usize, caret: bool },
+}
+
+/// Builds a run's tokens into inlines: brackets become spans, notes, labels and inferred anchors.
+struct Builder<'a, 'p, 's> {
+    r: &'a mut Reader<'p>,
+    src: &'a Source<'s>,
+    opens: Vec<Open>,
+    label: Option<String>,
+    /// The run's first byte, for messages about the whole run.
+    start: usize,
+    /// Whether frames were flattened for depth (reported once).
+    flattened: bool,
+}
+
+/// Builds a run into its inlines (merged, ends trimmed) and its `[…]{.label}`, if any.
+fn build(r: &mut Reader, src: &Source, run: Run) -> Result<(Vec<Inline>, Option<String>)> {
+    let mut b = Builder {
+        r,
+        src,
+        opens: vec![Open { kind: OpenKind::Root, content: Vec::new() }],
+        label: None,
+        start: run.start,
+        flattened: false,
+    };
+    let mut toks: VecDeque<Tok> = run.toks.into();
+    while let Some(tok) = toks.pop_front() {
+        match tok {
+            Tok::Lit { text, .. } => b.push(Inline::Text { text }),
+            Tok::Note(note) => b.push(note),
+            Tok::Start(frame) => b.start(frame),
+            Tok::End => b.end_frame(),
+            Tok::Open { at, caret } if b.opens.len() < MAX_DEPTH => {
+                b.opens.push(Open { kind: OpenKind::Bracket { at, caret }, content: Vec::new() })
+            }
+            Tok::Open { caret, .. } => b.push(Inline::text(if caret { "^[" } else { "[" })),
+            Tok::Close { at } => b.close(at, &mut toks)?,
+        }
+    }
+    while b.opens.len() > 1 {
+        b.pop();
+    }
+    let content = b.opens.pop().map(|o| o.content).unwrap_or_default();
+    Ok((trim(merge(content)), b.label))
+}
+
+impl Builder<'_, '_, '_> {
+    /// Opens a frame; beyond [`MAX_DEPTH`] it is kept for its content only, and reported.
+    fn start(&mut self, frame: Frame) {
+        let frame = if self.opens.len() < MAX_DEPTH {
+            frame
+        } else {
+            if !self.flattened {
+                self.flattened = true;
+                let message =
+                    format!("emphasis or links nested deeper than {MAX_DEPTH} levels are read as text");
+                self.r.warn("md-unsupported", self.src.pos(self.start), message);
+            }
+            Frame::Plain
+        };
+        self.opens.push(Open { kind: OpenKind::Frame(frame), content: Vec::new() });
+    }
+
+    fn push(&mut self, inline: Inline) {
+        if let Some(open) = self.opens.last_mut() {
+            open.content.push(inline);
+        }
+    }
+
+    fn extend(&mut self, inlines: Vec<Inline>) {
+        if let Some(open) = self.opens.last_mut() {
+            open.content.extend(inlines);
+        }
+    }
+
+    /// Closes the innermost open container into its parent; a bracket left open is text.
+    fn pop(&mut self) {
+        if self.opens.len() < 2 {
+            return;
+        }
+        let Some(open) = self.opens.pop() else { return };
+        match open.kind {
+            OpenKind::Root => {}
+            OpenKind::Frame(Frame::Emph) => self.push(Inline::Emph { content: open.content }),
+            OpenKind::Frame(Frame::Strong) => self.push(Inline::Strong { content: open.content }),
+            OpenKind::Frame(Frame::Link(url)) => self.push(Inline::Link { url, content: open.content }),
+            OpenKind::Frame(Frame::Plain) => self.extend(open.content),
+            OpenKind::Bracket { caret, .. } => {
+                self.push(Inline::text(if caret { "^[" } else { "[" }));
+                self.extend(open.content);
+            }
+        }
+    }
+
+    /// Ends the innermost frame, with the brackets opened inside it.
+    fn end_frame(&mut self) {
+        while let Some(open) = self.opens.last() {
+            match open.kind {
+                OpenKind::Root => return,
+                OpenKind::Bracket { .. } => self.pop(),
+                OpenKind::Frame(_) => return self.pop(),
+            }
+        }
+    }
+
+    /// A `]`: closes the innermost bracket if it was opened in the current frame.
+    fn close(&mut self, at: usize, toks: &mut VecDeque<Tok>) -> Result<()> {
+        if !matches!(self.opens.last(), Some(Open { kind: OpenKind::Bracket { .. }, .. })) {
+            self.push(Inline::text("]"));
+            return Ok(());
+        }
+        let Some(Open { kind: OpenKind::Bracket { at: open_at, caret }, content }) = self.opens.pop() else {
+            return Ok(());
+        };
+        if caret {
+            let blocks = vec![Block::paragraph(trim(merge(content)))];
+            let note = self.r.call(self.src, open_at, CallKind::Inline(blocks));
+            self.push(note);
+        } else if let Some((attrs, attrs_at)) = take_attrs(self.src, toks) {
+            self.bracket_with_attrs(content, &attrs, attrs_at)?;
+        } else if let Some(label) = note_label(self.src, open_at, at) {
+            let note = self.r.call(self.src, open_at, CallKind::Ref(label));
+            self.push(note);
+        } else {
+            self.push(Inline::text("["));
+            self.extend(content);
+            self.push(Inline::text("]"));
+        }
+        Ok(())
+    }
+
+    /// A bracketed span `[content]{attrs}`, the attributes written at byte `at`.
+    fn bracket_with_attrs(&mut self, content: Vec<Inline>, text: &str, at: usize) -> Result<()> {
+        let attrs = parse_attrs(text).unwrap_or_default();
+        if attrs.classes.contains(&"inferred") {
+            match <[Inline; 1]>::try_from(content) {
+                Ok([Inline::Note(mut note)]) => {
+                    note.anchor = Anchor::Inferred;
+                    self.push(Inline::Note(note));
+                }
+                Ok([other]) => self.misplaced(vec![other], "`{.inferred}` marks a note call", at),
+                Err(content) => self.misplaced(content, "`{.inferred}` marks a note call", at),
+            }
+        } else if attrs.classes.contains(&"label") {
+            if self.label.is_none() && self.at_run_start() {
+                self.label = Some(plain_text(&content));
+            } else {
+                self.misplaced(content, "`{.label}` marks the number at the start of a reference entry", at);
+            }
+        } else if let Some((tag, off)) = attrs.lang {
+            let lang = LangTag::parse(tag).map_err(|m| self.r.error(self.src.pos(at + off), m))?;
+            self.push(Inline::Span { lang, content });
+        } else {
+            if !attrs.is_empty() {
+                let message = format!("span attributes `{{{text}}}` other than lang are not kept");
+                self.r.warn("md-unsupported", self.src.pos(at), message);
+            }
+            self.extend(content);
+        }
+        Ok(())
+    }
+
+    /// Keeps `content` as it is and reports attributes used where they mean nothing.
+    fn misplaced(&mut self, content: Vec<Inline>, what: &str, at: usize) {
+        let message = format!("{what}; here it is left out and the text kept");
+        self.r.warn("md-unsupported", self.src.pos(at), message);
+        self.extend(content);
+    }
+
+    /// Whether nothing but spaces precedes, at the top level of the run.
+    fn at_run_start(&self) -> bool {
+        let [root] = self.opens.as_slice() else { return false };
+        root.content.iter().all(|i| matches!(i, Inline::Text { text } if text.trim().is_empty()))
+    }
+}
+
+/// Takes `{…}` right after a `]` off the front of `toks`, when it is pandoc attribute syntax:
+/// returns the text between the braces and the byte it starts at.
+fn take_attrs(src: &Source, toks: &mut VecDeque<Tok>) -> Option<(String, usize)> {
+    let Some(Tok::Lit { text, at, raw: true }) = toks.front() else { return None };
+    if !text.starts_with('{') || src.escaped(*at) {
+        return None;
+    }
+    let start = *at + 1;
+    let mut joined = String::new();
+    let mut whole = 0;
+    let mut cut = None;
+    for tok in toks.iter().take(MAX_ATTR_PIECES) {
+        let Tok::Lit { text, raw: true, .. } = tok else { return None };
+        if let Some(end) = text.find('}') {
+            joined.push_str(text.get(..end)?);
+            cut = Some(end + 1);
+            break;
+        }
+        joined.push_str(text);
+        whole += 1;
+    }
+    let cut = cut?;
+    let inner = joined.get(1..)?.to_string();
+    parse_attrs(&inner)?;
+    toks.drain(..whole);
+    if let Some(Tok::Lit { text, at, .. }) = toks.front_mut() {
+        *text = text.get(cut..).unwrap_or_default().to_string();
+        *at += cut;
+        if text.is_empty() {
+            toks.pop_front();
+        }
+    }
+    Some((inner, start))
+}
+
+/// The label of `[^label]` between the brackets at `open` and `close`, as written.
+fn note_label(src: &Source, open: usize, close: usize) -> Option<String> {
+    let label = src.text.get(open + 1..close)?.strip_prefix('^')?;
+    let bad = |c: char| c.is_whitespace() || matches!(c, '[' | ']' | '^' | '\\');
+    (!label.is_empty() && !label.contains(bad)).then(|| label.to_string())
+}
+
+/// Merges adjacent text inlines and drops empty ones, at every depth.
+fn merge(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        let inline = match inline {
+            Inline::Emph { content } => Inline::Emph { content: merge(content) },
+            Inline::Strong { content } => Inline::Strong { content: merge(content) },
+            Inline::Link { url, content } => Inline::Link { url, content: merge(content) },
+            Inline::Span { lang, content } => Inline::Span { lang, content: merge(content) },
+            other => other,
+        };
+        if let Inline::Text { text } = &inline {
+            if text.is_empty() {
+                continue;
+            }
+            if let Some(Inline::Text { text: before }) = out.last_mut() {
+                before.push_str(text);
+                continue;
+            }
+        }
+        out.push(inline);
+    }
+    out
+}
+
+/// Markdown's insignificant white space (a no-break space is text).
+fn is_md_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// Trims white space off both ends of merged inlines.
+fn trim(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    if let Some(Inline::Text { text }) = inlines.first_mut() {
+        *text = text.trim_start_matches(is_md_space).to_string();
+    }
+    if let Some(Inline::Text { text }) = inlines.last_mut() {
+        let len = text.trim_end_matches(is_md_space).len();
+        text.truncate(len);
+    }
+    inlines.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+    inlines
+}
+
+/// The language of a paragraph that is exactly one span.
+fn whole_span_lang(block: &Block) -> Option<&LangTag> {
+    match block {
+        Block::Paragraph { content, lang: None } => match content.as_slice() {
+            [Inline::Span { lang, .. }] => Some(lang),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A note whose every paragraph is one span of the same language is a note in that language.
+fn lift_lang(blocks: Vec<Block>) -> (Option<LangTag>, Vec<Block>) {
+    let Some(lang) = blocks.first().and_then(whole_span_lang).cloned() else { return (None, blocks) };
+    if !blocks.iter().all(|b| whole_span_lang(b) == Some(&lang)) {
+        return (None, blocks);
+    }
+    let blocks = blocks
+        .into_iter()
+        .map(|block| match block {
+            Block::Paragraph { content, .. } => Block::paragraph(
+                content
+                    .into_iter()
+                    .flat_map(|i| match i {
+                        Inline::Span { content, .. } => content,
+                        other => vec![other],
+                    })
+                    .collect(),
+            ),
+            other => other,
+        })
+        .collect();
+    (Some(lang), blocks)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes
+
+/// State of note resolution.
+struct Resolution {
+    /// Labels in use: every definition's and the inline notes' given so far.
+    taken: BTreeSet<String>,
+    /// The next number to try for an inline note.
+    next: u64,
+    /// Definitions being expanded, innermost last.
+    active: Vec<usize>,
+    expanded: usize,
+}
+
+impl Resolution {
+    /// The smallest numeric label not taken.
+    fn free_label(&mut self) -> String {
+        loop {
+            let label = self.next.to_string();
+            self.next = self.next.saturating_add(1);
+            if self.taken.insert(label.clone()) {
+                return label;
+            }
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// Replaces every note placeholder of the document by its note.
+    fn resolve(&mut self, doc: &mut Document) -> Result<()> {
+        let taken = self.defs.iter().map(|d| d.label.clone()).collect();
+        let mut res = Resolution { taken, next: 1, active: Vec::new(), expanded: 0 };
+        for abs in &mut doc.meta.abstracts {
+            self.resolve_blocks(&mut abs.content, &mut res)?;
+        }
+        self.resolve_blocks(&mut doc.body, &mut res)?;
+        if let Some(bib) = &mut doc.back.bibliography {
+            for entry in &mut bib.entries {
+                self.resolve_inlines(&mut entry.content, &mut res)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn resolve_blocks(&mut self, blocks: &mut [Block], res: &mut Resolution) -> Result<()> {
+        for block in blocks {
+            match block {
+                Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                    self.resolve_inlines(content, res)?
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn resolve_inlines(&mut self, inlines: &mut [Inline], res: &mut Resolution) -> Result<()> {
+        for inline in inlines {
+            match inline {
+                Inline::Emph { content }
+                | Inline::Strong { content }
+                | Inline::Span { content, .. }
+                | Inline::Link { content, .. } => self.resolve_inlines(content, res)?,
+                Inline::Note(note) => self.resolve_note(note, res)?,
+                Inline::Text { .. } | Inline::Shelfmark(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn resolve_note(&mut self, note: &mut Note, res: &mut Resolution) -> Result<()> {
+        let Some(call) = note.label.parse::<usize>().ok().and_then(|i| self.calls.get(i)) else {
+            return Ok(());
+        };
+        let at = (call.line, call.col);
+        res.expanded += 1;
+        if res.expanded > MAX_NOTES || res.active.len() >= MAX_NOTE_DEPTH {
+            return Err(self.error(at, "notes call notes too deeply or too often to be read"));
+        }
+        let (label, def, lang, mut content) = match &call.kind {
+            CallKind::Inline(blocks) => {
+                let (lang, content) = lift_lang(blocks.clone());
+                (res.free_label(), None, lang, content)
+            }
+            CallKind::Ref(label) => {
+                let label = label.clone();
+                let (def, lang, content) = self.use_definition(&label, at, res)?;
+                (self.model_label(&label), Some(def), lang, content)
+            }
+        };
+        res.active.extend(def);
+        self.resolve_blocks(&mut content, res)?;
+        if def.is_some() {
+            res.active.pop();
+        }
+        *note = Note { label, anchor: note.anchor, lang, content };
+        Ok(())
+    }
+
+    /// The model label of a Markdown label. The writer writes a label the model repeats (notes
+    /// numbered per page) as `1`, `1-2`, `1-3`…: `1-2` is `1` again when `1` is defined too.
+    fn model_label(&self, label: &str) -> String {
+        let repeated = |(base, n): &(&str, &str)| {
+            n.bytes().all(|b| b.is_ascii_digit())
+                && !n.starts_with('0')
+                && *n != "1"
+                && self.labels.contains_key(*base)
+        };
+        label.rsplit_once('-').filter(repeated).map_or(label, |(base, _)| base).to_string()
+    }
+
+    /// The index, language and content of the definition of `label`, called at `at`.
+    fn use_definition(
+        &mut self,
+        label: &str,
+        at: (u32, u32),
+        res: &Resolution,
+    ) -> Result<(usize, Option<LangTag>, Vec<Block>)> {
+        let Some(&i) = self.labels.get(label) else {
+            return Err(self.error(at, format!("note [^{label}] has no definition")));
+        };
+        if res.active.contains(&i) {
+            return Err(self.error(at, format!("note [^{label}] calls itself")));
+        }
+        let Some(def) = self.defs.get_mut(i) else { return Ok((i, None, Vec::new())) };
+        def.uses += 1;
+        let found = (i, def.lang.clone(), def.content.clone());
+        if def.uses == 2 {
+            let message = format!("note [^{label}] is called more than once; each call gets the note");
+            self.warn("md-repeated-note", at, message);
+        }
+        Ok(found)
+    }
+
+    /// Reports the definitions no call used; their notes are dropped.
+    fn report_unused(&mut self) {
+        let unused: Vec<_> =
+            self.defs.iter().filter(|d| d.uses == 0).map(|d| (d.label.clone(), d.line, d.col)).collect();
+        for (label, line, col) in unused {
+            let message = format!("note [^{label}] is defined but never called; it is left out");
+            self.warn("md-unused-note", (line, col), message);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Severity;
+
+    fn read_ok(md: &str) -> (Document, Vec<Diagnostic>) {
+        match read(Path::new("t.md"), md) {
+            Ok(read) => read,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// The line, column and message of a read that must fail.
+    fn read_err(md: &str) -> (u32, u32, String) {
+        match read(Path::new("t.md"), md) {
+            Err(Error::Input { line, col, message, .. }) => (line, col, message),
+            other => panic!("expected an input error, got {other:?}"),
+        }
+    }
+
+    /// The (code, line, col) of every diagnostic.
+    fn codes(diags: &[Diagnostic]) -> Vec<(&'static str, u32, u32)> {
+        diags.iter().map(|d| (d.code, d.line, d.col)).collect()
+    }
+
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+
+    fn lang(tag: &str) -> LangTag {
+        LangTag::parse(tag).unwrap()
+    }
+
+    fn note(label: &str, anchor: Anchor, lang: Option<&str>, paras: &[&str]) -> Inline {
+        Inline::Note(Note {
+            label: label.into(),
+            anchor,
+            lang: lang.map(self::lang),
+            content: paras.iter().map(|p| Block::paragraph(vec![t(p)])).collect(),
+        })
+    }
+
+    const FULL: &str = r#"---
+title: "Zangezur in 1918"
+lang: "en"
+author:
+  - name: "Islam Xoşgədəm"
+    affiliation: "BSU"
+    email: "ix@example.org"
+abstract:
+  - lang: "en"
+    heading: "Abstract"
+    text: |
+      The *first* paragraph.[^a1]
+
+      The second.
+keywords:
+  - lang: "en"
+    heading: "Keywords"
+    terms: ["Zangezur", "1918"]
+journal: "Tarix"
+volume: "12"
+license: "CC-BY-4.0"
+extra:
+  funding: "none"
+---
+
+[^a1]: An abstract note.
+
+# Introduction
+
+Plain *emph* **strong** [a link](https://example.org/a) <https://example.org> [söz *x*]{lang=tr} text.[^1]
+Next line[[^2]]{.inferred} and inline^[Inline note.] end\[^x\] \^[y].
+
+::: {lang=tr}
+Türkçe paragraf.
+
+İkinci.
+:::
+
+## Sub
+
+[^1]: First paragraph of note.
+
+    Second paragraph of note.
+
+[^2]: [Русский текст]{lang=ru}
+
+# REFERENCES {#references}
+
+- [1]{.label} Author, *Title*, 1990.
+- Second entry.
+"#;
+
+    #[test]
+    fn reads_a_full_document() {
+        let (doc, diags) = read_ok(FULL);
+        assert!(diags.is_empty(), "{diags:?}");
+        let m = &doc.meta;
+        assert_eq!(m.titles, vec![Title { text: "Zangezur in 1918".into(), lang: None }]);
+        assert_eq!(m.lang, Some(lang("en")));
+        assert_eq!(m.authors[0].name.as_deref(), Some("Islam Xoşgədəm"));
+        assert_eq!(m.authors[0].affiliation.as_deref(), Some("BSU"));
+        assert_eq!(m.authors[0].email.as_deref(), Some("ix@example.org"));
+        assert_eq!(m.journal.as_deref(), Some("Tarix"));
+        assert_eq!(m.volume.as_deref(), Some("12"));
+        assert_eq!(m.licence.as_deref(), Some("CC-BY-4.0"));
+        assert_eq!(m.extra.get("funding").map(String::as_str), Some("none"));
+        assert_eq!(
+            m.keywords,
+            vec![KeywordList {
+                lang: Some(lang("en")),
+                heading: Some("Keywords".into()),
+                terms: vec!["Zangezur".into(), "1918".into()],
+            }]
+        );
+        let abs = &m.abstracts[0];
+        assert_eq!((abs.lang.clone(), abs.heading.as_deref()), (Some(lang("en")), Some("Abstract")));
+        assert_eq!(
+            abs.content,
+            vec![
+                Block::paragraph(vec![
+                    t("The "),
+                    Inline::Emph { content: vec![t("first")] },
+                    t(" paragraph."),
+                    note("a1", Anchor::Call, None, &["An abstract note."]),
+                ]),
+                Block::paragraph(vec![t("The second.")]),
+            ]
+        );
+
+        let body = vec![
+            Block::Heading { level: 1, content: vec![t("Introduction")] },
+            Block::paragraph(vec![
+                t("Plain "),
+                Inline::Emph { content: vec![t("emph")] },
+                t(" "),
+                Inline::Strong { content: vec![t("strong")] },
+                t(" "),
+                Inline::Link { url: "https://example.org/a".into(), content: vec![t("a link")] },
+                t(" "),
+                Inline::Link { url: "https://example.org".into(), content: vec![t("https://example.org")] },
+                t(" "),
+                Inline::Span {
+                    lang: lang("tr"),
+                    content: vec![t("söz "), Inline::Emph { content: vec![t("x")] }],
+                },
+                t(" text."),
+                note("1", Anchor::Call, None, &["First paragraph of note.", "Second paragraph of note."]),
+                t(" Next line"),
+                note("2", Anchor::Inferred, Some("ru"), &["Русский текст"]),
+                t(" and inline"),
+                note("3", Anchor::Call, None, &["Inline note."]),
+                t(" end[^x] ^[y]."),
+            ]),
+            Block::Paragraph { content: vec![t("Türkçe paragraf.")], lang: Some(lang("tr")) },
+            Block::Paragraph { content: vec![t("İkinci.")], lang: Some(lang("tr")) },
+            Block::Heading { level: 2, content: vec![t("Sub")] },
+        ];
+        assert_eq!(doc.body, body);
+
+        let bib = doc.back.bibliography.expect("a bibliography");
+        assert_eq!(bib.heading, "REFERENCES");
+        assert_eq!(bib.entries.len(), 2);
+        assert_eq!(bib.entries[0].label.as_deref(), Some("1"));
+        assert_eq!(bib.entries[0].raw, "Author, Title, 1990.");
+        assert_eq!(
+            bib.entries[0].content,
+            vec![t("Author, "), Inline::Emph { content: vec![t("Title")] }, t(", 1990.")]
+        );
+        assert_eq!((bib.entries[1].label.as_deref(), bib.entries[1].raw.as_str()), (None, "Second entry."));
+    }
+
+    #[test]
+    fn reads_pandoc_style_metadata() {
+        let md = "---\ntitle: A title\nauthor: Jane Roe\nabstract: A *short* abstract.\nkeywords: [history, archives]\ndate: 2023-05-01\n---\n\nText.\n";
+        let (doc, diags) = read_ok(md);
+        assert!(diags.is_empty(), "{diags:?}");
+        let m = &doc.meta;
+        assert_eq!(m.titles[0].text, "A title");
+        assert_eq!(m.authors, vec![Author { name: Some("Jane Roe".into()), ..Author::default() }]);
+        assert_eq!(
+            m.abstracts,
+            vec![Abstract {
+                lang: None,
+                heading: None,
+                content: vec![Block::paragraph(vec![
+                    t("A "),
+                    Inline::Emph { content: vec![t("short")] },
+                    t(" abstract."),
+                ])],
+            }]
+        );
+        assert_eq!(m.keywords[0].terms, ["history", "archives"]);
+        assert_eq!(m.date.as_deref(), Some("2023-05-01"));
+        assert_eq!(doc.body, vec![Block::paragraph(vec![t("Text.")])]);
+    }
+
+    #[test]
+    fn keywords_as_one_string_are_split_at_commas() {
+        let (doc, _) = read_ok("---\nkeywords: history, archives\n---\n");
+        assert_eq!(doc.meta.keywords[0].terms, ["history", "archives"]);
+    }
+
+    #[test]
+    fn titles_win_over_title_with_a_warning() {
+        let md = "---\ntitle: One\ntitles:\n  - text: Two\n  - {text: İki, lang: tr}\n---\n";
+        let (doc, diags) = read_ok(md);
+        assert_eq!(doc.meta.titles[0], Title { text: "Two".into(), lang: None });
+        assert_eq!(doc.meta.titles[1], Title { text: "İki".into(), lang: Some(lang("tr")) });
+        assert_eq!(codes(&diags), [("md-title-mismatch", 2, 1)]);
+    }
+
+    /// `pandoc -t markdown` output: hard-wrapped lines, calls `text.[^1]`, definitions at the
+    /// end, later paragraphs and wrapped lines of a note indented by four spaces.
+    #[test]
+    fn reads_pandoc_markdown_output() {
+        let md = "\
+---
+author:
+- Jane Roe
+title: A title
+---
+
+The first paragraph is long enough that pandoc wraps it at seventy-two
+columns, and it has a note.[^1] It goes on for a while after the note
+and has a second one.[^2]
+
+A second paragraph, with a [span in Turkish]{lang=\"tr\"} and a third
+note.[^3]
+
+[^1]: The first note, which is also long enough to be wrapped by pandoc
+    at seventy-two columns.
+
+    Its second paragraph, also wrapped at seventy-two columns in the
+    output.
+
+[^2]: Short.
+
+::: {lang=\"tr\"}
+Türkçe paragraf.
+:::
+
+[^3]: Another note.
+";
+        let (doc, diags) = read_ok(md);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(doc.meta.authors[0].name.as_deref(), Some("Jane Roe"));
+        let notes = doc.notes();
+        let labels: Vec<_> = notes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2", "3"]);
+        assert_eq!(
+            notes[0].content,
+            vec![
+                Block::paragraph(vec![t(
+                    "The first note, which is also long enough to be wrapped by pandoc at seventy-two columns."
+                )]),
+                Block::paragraph(vec![t(
+                    "Its second paragraph, also wrapped at seventy-two columns in the output."
+                )]),
+            ]
+        );
+        assert_eq!(notes[1].content, vec![Block::paragraph(vec![t("Short.")])]);
+        let first = plain_text(doc.body[0].content());
+        assert_eq!(
+            first,
+            "The first paragraph is long enough that pandoc wraps it at seventy-two columns, and it has a note. \
+             It goes on for a while after the note and has a second one."
+        );
+        assert!(matches!(&doc.body[1].content()[1], Inline::Span { lang: l, .. } if l.as_str() == "tr"));
+        assert_eq!(
+            doc.body[2],
+            Block::Paragraph { content: vec![t("Türkçe paragraf.")], lang: Some(lang("tr")) }
+        );
+    }
+
+    #[test]
+    fn inline_notes_take_the_next_free_number() {
+        let (doc, _) = read_ok("a^[x] b[^1] c^[y]\n\n[^1]: one\n");
+        let labels: Vec<_> = doc.notes().iter().map(|n| n.label.clone()).collect();
+        assert_eq!(labels, ["2", "1", "3"]);
+    }
+
+    #[test]
+    fn a_note_in_one_language_per_paragraph_is_lifted() {
+        let (doc, _) =
+            read_ok("a[^1] b[^2]\n\n[^1]: [x]{lang=ru}\n\n    [y]{lang=ru}\n\n[^2]: [x]{lang=ru} z\n");
+        let notes = doc.notes();
+        assert_eq!(notes[0].lang, Some(lang("ru")));
+        assert_eq!(notes[0].content, vec![Block::paragraph(vec![t("x")]), Block::paragraph(vec![t("y")])]);
+        assert_eq!(notes[1].lang, None);
+    }
+
+    #[test]
+    fn ordered_reference_lists_number_their_entries() {
+        let (doc, _) = read_ok("# Kaynakça {#references}\n\n3. One.\n4. [x]{.label} Two.\n");
+        let bib = doc.back.bibliography.unwrap();
+        let labels: Vec<_> = bib.entries.iter().map(|e| e.label.as_deref()).collect();
+        assert_eq!(labels, [Some("3"), Some("x")]);
+        assert_eq!(bib.heading, "Kaynakça");
+    }
+
+    #[test]
+    fn a_note_without_definition_is_an_error_at_its_call() {
+        let (line, col, message) = read_err("Intro.\n\nText ç[^14] more.\n");
+        assert_eq!((line, col), (3, 7));
+        assert_eq!(message, "note [^14] has no definition");
+        // In an abstract, at the file position of the call in the literal block.
+        let (line, col, _) = read_err("---\nabstract: |\n  Text.\n  More[^9].\n---\n");
+        assert_eq!((line, col), (4, 7));
+    }
+
+    #[test]
+    fn a_duplicate_definition_is_an_error() {
+        let (line, col, message) = read_err("a[^1]\n\n[^1]: one\n\n[^1]: two\n");
+        assert_eq!((line, col), (5, 1));
+        assert!(message.contains("md-duplicate-note") && message.contains("line 3"), "{message}");
+    }
+
+    #[test]
+    fn a_note_calling_itself_is_an_error() {
+        let (line, _, message) = read_err("a[^1]\n\n[^1]: see[^1]\n");
+        assert_eq!(line, 3);
+        assert!(message.contains("calls itself"), "{message}");
+    }
+
+    #[test]
+    fn an_unused_definition_is_reported_and_dropped() {
+        let (doc, diags) = read_ok("Text.\n\n[^7]: never called\n");
+        assert_eq!(codes(&diags), [("md-unused-note", 3, 1)]);
+        assert_eq!(diags[0].severity, Severity::Warning);
+        assert!(doc.notes().is_empty());
+    }
+
+    #[test]
+    fn an_unknown_key_is_reported_and_kept() {
+        let (doc, diags) = read_ok("---\ntitle: T\nsubtitle: S\nbibliography: [a.bib]\n---\n");
+        assert_eq!(codes(&diags), [("md-unknown-key", 3, 1), ("md-unknown-key", 4, 1)]);
+        assert_eq!(doc.meta.extra.get("subtitle").map(String::as_str), Some("S"));
+        assert!(!doc.meta.extra.contains_key("bibliography"));
+        let (_, diags) = read_ok("---\nauthor:\n  - name: A\n    affil: X\n---\n");
+        assert_eq!(codes(&diags), [("md-unknown-key", 4, 0)]);
+    }
+
+    #[test]
+    fn a_bad_language_tag_is_an_error_at_its_line_and_column() {
+        let (line, col, message) = read_err("---\ntitle: T\nlang: english\n---\n");
+        assert_eq!((line, col), (3, 7));
+        assert!(message.contains("BCP 47"), "{message}");
+        assert_eq!(read_err("---\ntitles:\n  - text: T\n    lang: \"e\"\n---\n").0, 4);
+        assert_eq!(read_err("---\ntitles:\n  - text: T\n    lang: \"e\"\n---\n").1, 12);
+        let (line, col, _) = read_err("Intro.\n\nSome [word]{lang=türkçe} here.\n");
+        assert_eq!((line, col), (3, 18));
+        let (line, col, _) = read_err("Intro.\n\n::: {lang=e}\nText.\n:::\n");
+        assert_eq!((line, col), (3, 11));
+    }
+
+    #[test]
+    fn a_yaml_syntax_error_names_the_file_line() {
+        let (line, col, message) = read_err("---\ntitle: T\nkeywords: [a, b\n---\n\nText.\n");
+        assert_eq!((line, col), (4, 1));
+        assert!(message.contains("invalid YAML") && message.contains("line 3 column 11"), "{message}");
+        let (line, _, _) = read_err("---\ntitle: T\n");
+        assert_eq!(line, 1);
+    }
+
+    #[test]
+    fn unsupported_constructs_keep_their_text_and_are_reported() {
+        let md = "Intro.\n\n> Quoted.\n\n```\nlet x;\n```\n\n- a\n- b\n\nAn `x` and ![alt](i.png) and <b>.\n\n---\n";
+        let (doc, diags) = read_ok(md);
+        assert_eq!(
+            codes(&diags),
+            [
+                ("md-unsupported", 3, 1),
+                ("md-unsupported", 5, 1),
+                ("md-unsupported", 9, 1),
+                ("md-unsupported", 12, 4),
+                ("md-unsupported", 12, 12),
+                ("md-unsupported", 12, 30),
+                ("md-unsupported", 14, 1),
+            ]
+        );
+        let texts: Vec<_> = doc.body.iter().map(|b| plain_text(b.content())).collect();
+        assert_eq!(texts, ["Intro.", "Quoted.", "let x;", "a", "b", "An x and alt and <b>."]);
+    }
+
+    #[test]
+    fn blocks_after_the_reference_list_are_reported_and_left_out() {
+        let (doc, diags) = read_ok("# R {#references}\n\n- One.\n\nAfter.\n\n[^1]: n\n");
+        assert_eq!(codes(&diags), [("md-after-references", 5, 1), ("md-unused-note", 7, 1)]);
+        assert_eq!(doc.back.bibliography.unwrap().entries.len(), 1);
+        assert!(doc.body.is_empty());
+    }
+
+    #[test]
+    fn divs_unclosed_or_unmatched_are_reported() {
+        let (doc, diags) = read_ok(":::\n\n::: {lang=ru}\nТекст.\n");
+        assert_eq!(codes(&diags), [("md-unmatched-div", 1, 1), ("md-unclosed-div", 3, 1)]);
+        assert_eq!(doc.body, vec![Block::Paragraph { content: vec![t("Текст.")], lang: Some(lang("ru")) }]);
+    }
+
+    #[test]
+    fn misplaced_labels_and_unknown_span_attributes_keep_their_text() {
+        let (doc, diags) = read_ok("Text [12]{.label} and [x]{.smallcaps} and [y]{.inferred}.\n");
+        assert_eq!(plain_text(doc.body[0].content()), "Text 12 and x and y.");
+        assert_eq!(diags.len(), 3, "{diags:?}");
+        assert!(diags.iter().all(|d| d.code == "md-unsupported" && d.line == 1));
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let inputs = [
+            "",
+            "---",
+            "---\n",
+            "---\n---\n",
+            "[",
+            "]",
+            "^[",
+            "[[[[",
+            "]]]]{",
+            "[a]{",
+            "[a]{lang=}",
+            "[a]{lang=\"tr}",
+            "[^]",
+            "[^ a]",
+            "^[^[^[x]]]",
+            "[x](y){lang=tr}",
+            "*[a*]{lang=tr}",
+            "[*a]{lang=tr}*",
+            "\\",
+            "é[ü]{.label}",
+            ":::",
+            "::: {lang=tr",
+            "::::: {.x #y k=v}\n:::",
+            "[^1]:\n",
+            "a[^1]\n\n[^1]:\n",
+            "# {#references}\n\n- \n",
+            "- [1]{.label}\n",
+            "|a|b|\n|-|-|\n|1|2|\n",
+            "<div>\n[x]\n</div>\n",
+            "---\n- 1\n---\n",
+            "---\n: :\n---\n",
+            "---\nabstract: [1, {text: 2}]\n---\n",
+            "a\r\nb\r\n",
+            "\u{a0}x\u{a0}",
+            "[\u{a0}]{lang=tr}",
+        ];
+        for md in inputs {
+            let _ = read(Path::new("t.md"), md);
+        }
+        let deep = "[".repeat(10_000) + &"]{lang=en}".repeat(10_000);
+        let _ = read(Path::new("t.md"), &deep);
+    }
+
+    #[test]
+    fn no_break_spaces_at_paragraph_ends_are_text() {
+        let (doc, _) = read_ok("\u{a0}x\u{a0}\n");
+        assert_eq!(doc.body[0].content(), [t("\u{a0}x\u{a0}")]);
+    }
+    #[test]
+    fn deep_or_repeated_structures_are_bounded() {
+        let deep = [
+            "*".repeat(50_000) + "a" + &"*".repeat(50_000),
+            "[a](".repeat(20_000),
+            ">".repeat(20_000) + " a",
+            "- ".repeat(20_000) + "a",
+            "^[".repeat(20_000) + &"]".repeat(20_000),
+            "[".repeat(20_000) + &"]{lang=en}".repeat(20_000),
+            "[1]{.label}".repeat(20_000),
+            "[[^1]]{.inferred}".repeat(5_000) + "\n\n[^1]: x\n",
+        ];
+        for md in &deep {
+            assert!(read(Path::new("t.md"), md).is_ok());
+        }
+        let (doc, _) = read_ok(&deep[0]);
+        assert!(plain_text(doc.body[0].content()).contains('a'));
+        // Each note calls the next one twice: 2^40 notes are refused, not expanded.
+        let doubling: String =
+            (0..40).map(|i| format!("[^{i}]: a[^{}] b[^{}]\n\n", i + 1, i + 1)).collect::<String>()
+                + "x[^0]\n";
+        assert!(read_err(&doubling).2.contains("too deeply or too often"));
+    }
+    #[test]
+    fn a_span_ending_a_heading_stays_a_span() {
+        let (doc, diags) = read_ok("# Title [söz]{lang=tr}\n\n## Sets {a} and {b}\n\n### Intro {#intro}\n");
+        assert_eq!(
+            doc.body[0],
+            Block::Heading {
+                level: 1,
+                content: vec![t("Title "), Inline::Span { lang: lang("tr"), content: vec![t("söz")] }]
+            }
+        );
+        assert_eq!(doc.body[1], Block::Heading { level: 2, content: vec![t("Sets {a} and {b}")] });
+        assert_eq!(doc.body[2], Block::Heading { level: 3, content: vec![t("Intro")] });
+        assert_eq!(codes(&diags), [("md-unsupported", 5, 11)]);
+    }
+    #[test]
+    fn repeated_labels_written_with_a_suffix_are_read_back() {
+        let (doc, _) = read_ok("a[^1] b[^1-2] c[^1-3] d[^2-2] e[^1-02]\n\n[^1]: x\n\n[^1-2]: y\n\n[^1-3]: z\n\n[^2-2]: w\n\n[^1-02]: v\n");
+        let labels: Vec<_> = doc.notes().iter().map(|n| n.label.clone()).collect();
+        assert_eq!(labels, ["1", "1", "1", "2-2", "1-02"]);
+    }
+
+    #[test]
+    fn pandocs_references_heading_without_its_identifier_starts_the_bibliography() {
+        let (doc, diags) =
+            read_ok("# Intro\n\nText.\n\n# REFERENCES\n\n- One, *Two*\n  wrapped.\n- Three.\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(doc.body.len(), 2);
+        let bib = doc.back.bibliography.unwrap();
+        assert_eq!((bib.heading.as_str(), bib.entries.len()), ("REFERENCES", 2));
+        assert_eq!(bib.entries[0].raw, "One, Two wrapped.");
+        // With an explicit `{#references}` elsewhere, a heading named so is an ordinary one.
+        let (doc, _) = read_ok("# References\n\nText.\n\n# Kaynakça {#references}\n\n- One.\n");
+        assert_eq!(doc.body[0], Block::Heading { level: 1, content: vec![t("References")] });
+        assert_eq!(doc.back.bibliography.unwrap().heading, "Kaynakça");
+    }
 }

@@ -1,10 +1,889 @@
-//! Pandoc-flavoured Markdown (being written: issue 7).
+//! Pandoc-flavoured Markdown for editors: `colophon convert article.txt -t md` gives a file to
+//! correct by hand and convert back (`read::markdown`) with nothing lost; pandoc 3
+//! (`pandoc -f markdown`) reads the same notes, note texts and metadata.
+//!
+//! # The dialect
+//!
+//! UTF-8, `\n` line ends, one final `\n`. The file is a YAML metadata block between `---`
+//! lines, then the body's blocks separated by one blank line, then the bibliography.
+//!
+//! **Metadata**, in this key order and only when set; every string double-quoted with
+//! JSON-style escapes (`\"`, `\\`, `\n`, `\t`, `\uXXXX` for control characters):
+//! `title` (the first title), `titles` (a list of `{text, lang}`, only when there are two
+//! titles or one has a language), `lang`, `author` (a list of `{name, affiliation, email,
+//! orcid, note}`), `abstract` (a list of `{lang, heading, text}`, `text` a literal block
+//! scalar `|` holding the abstract as Markdown), `keywords` (a list of `{lang, heading,
+//! terms: [..]}`), `journal`, `volume`, `issue`, `pages`, `doi`, `licence`, `date`,
+//! `publisher`, `source`, and `extra` (a map of strings).
+//!
+//! **Blocks.** Every paragraph is one line. A heading is `#` × level, a space, its text. A
+//! paragraph in another language than the document is a fenced div: `::: {lang=tr}`, the
+//! paragraph, `:::`. The bibliography is `# <heading> {#references}` and a bullet list, one
+//! `- ` item per entry, a printed number as `- [12]{.label} `; nothing follows the list.
+//!
+//! **Inlines.** `*emphasis*`, `**strong**` (whitespace at their edges is written outside the
+//! markers), `<url>` when a link's text is its address, else `[text](url)` (`(<url>)` when the
+//! address has spaces, parentheses or `<>\`), `[text]{lang=ru}` for a run in another
+//! language, a shelfmark as its printed text.
+//!
+//! **Notes.** A call is `[^label]`, `[[^label]]{.inferred}` when its position was inferred.
+//! The definitions, `[^label]: first paragraph`, further paragraphs indented by four spaces,
+//! follow the block that calls them, each a block of its own; those called from abstracts
+//! come before the first body block. A note in another language than the document has each
+//! paragraph wrapped in a span, `[^3]: [text]{lang=ru}` (a paragraph language inside a note
+//! is written the same way). Labels are unique; a repeated one gets a suffix (`1-2`).
+//!
+//! **Escaping.** In text, `` \ * _ [ ] < > ` ~ ^ $ @ | # { } `` are backslash-escaped
+//! everywhere, `&` where it would start an entity (`\&amp;`), `(` right after a note call
+//! and `!` right before a `[`; at the start of a line also `+ - = :`, the `.` or `)` of a
+//! list marker (`1914\.`, `(a\)`, `iv\.`) and the colon of `[^1]\:`. A line break in text is
+//! written as a space; spaces and tabs at the ends of a line are dropped.
+//!
+//! What Markdown cannot hold (an empty paragraph, emphasis against punctuation that
+//! CommonMark will not open or close, a note inside a bibliography entry) is reported as a
+//! warning, never dropped silently.
 
 use crate::diag::Diagnostic;
-use crate::model::Document;
+use crate::model::{
+    plain_text, Anchor, BibEntry, Bibliography, Block, Document, Inline, LangTag, Meta, Note,
+};
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::collections::HashSet;
+use std::fmt::Write as _;
 
-/// Writes `doc` as Markdown with a YAML metadata block.
+/// Writes `doc` as Markdown with a YAML metadata block; reports what Markdown cannot hold,
+/// each diagnostic at the line of the Markdown block it concerns.
 pub fn write(doc: &Document) -> (String, Vec<Diagnostic>) {
-    let _ = doc;
-    (String::new(), Vec::new())
+    let mut w = Writer {
+        doc_lang: doc.meta.lang.as_ref(),
+        out: String::new(),
+        labels: HashSet::new(),
+        pending: Vec::new(),
+        notes_allowed: true,
+        diags: Vec::new(),
+    };
+    w.metadata(&doc.meta);
+    w.definitions();
+    for block in &doc.body {
+        let text = w.block(block);
+        w.push_block(&text);
+        w.definitions();
+    }
+    if let Some(bib) = &doc.back.bibliography {
+        w.bibliography(bib);
+    }
+    (w.out, w.diags)
+}
+
+const EMPTY_BLOCK: &str = "an empty paragraph cannot be written in Markdown; left out";
+
+/// The parser options the reader uses: footnotes and `{#id}` after headings.
+const OPTIONS: Options = Options::ENABLE_FOOTNOTES.union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+struct Writer<'a> {
+    doc_lang: Option<&'a LangTag>,
+    out: String,
+    /// Note labels already written.
+    labels: HashSet<String>,
+    /// Notes called but not yet defined, with the label they were written with.
+    pending: Vec<(String, &'a Note)>,
+    /// False inside the bibliography, whose entries cannot hold notes.
+    notes_allowed: bool,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Writer<'a> {
+    /// Reports a warning at the line where the next block starts.
+    fn warn(&mut self, code: &'static str, message: String) {
+        let line = self.out.matches('\n').count() + 2;
+        self.diags.push(Diagnostic::warning(code, u32::try_from(line).unwrap_or(u32::MAX), message));
+    }
+
+    /// Appends a block after a blank line; an empty block is reported and left out.
+    fn push_block(&mut self, text: &str) {
+        if text.is_empty() {
+            self.warn("md-empty-block", EMPTY_BLOCK.into());
+            return;
+        }
+        self.out.push('\n');
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    /// The Markdown of `blocks` separated by blank lines (for an abstract); empty blocks are
+    /// reported and left out.
+    fn blocks_text(&mut self, blocks: &'a [Block]) -> String {
+        let mut texts = Vec::new();
+        for block in blocks {
+            match self.block(block) {
+                text if text.is_empty() => self.warn("md-empty-block", EMPTY_BLOCK.into()),
+                text => texts.push(text),
+            }
+        }
+        texts.join("\n\n")
+    }
+
+    /// Writes the definitions of every note called so far (and of the notes they call).
+    fn definitions(&mut self) {
+        while !self.pending.is_empty() {
+            for (label, note) in std::mem::take(&mut self.pending) {
+                let text = self.definition(&label, note);
+                self.push_block(&text);
+            }
+        }
+    }
+
+    /// `[^label]: first paragraph`, further blocks after a blank line, indented by four spaces.
+    fn definition(&mut self, label: &str, note: &'a Note) -> String {
+        let wrap = note.lang.as_ref().filter(|l| Some(*l) != self.doc_lang);
+        let mut def = format!("[^{label}]:");
+        for (k, block) in note.content.iter().enumerate() {
+            let text = match block {
+                Block::Paragraph { content, lang } => match lang.as_ref().or(wrap) {
+                    Some(l) => format!("[{}]{{lang={l}}}", self.line(content)),
+                    None => self.line(content),
+                },
+                Block::Heading { .. } => self.block(block),
+            };
+            if k == 0 {
+                def.push(' ');
+                def.push_str(&text);
+            } else {
+                def.push('\n');
+                for line in text.lines() {
+                    def.push_str("\n    ");
+                    def.push_str(line);
+                }
+            }
+        }
+        def.trim_end().to_string()
+    }
+
+    /// A heading, a paragraph, or a paragraph in its language's fenced div.
+    fn block(&mut self, block: &'a Block) -> String {
+        match block {
+            Block::Heading { level, content } => {
+                if !(1..=6).contains(level) {
+                    self.warn("md-heading-level", format!("heading level {level} written as level 1 to 6"));
+                }
+                let hashes = "#".repeat(usize::from((*level).clamp(1, 6)));
+                format!("{hashes} {}", self.line(content)).trim_end().to_string()
+            }
+            Block::Paragraph { content, lang: None } => self.line(content),
+            Block::Paragraph { content, lang: Some(l) } => match self.line(content) {
+                line if line.is_empty() => line,
+                line => format!("::: {{lang={l}}}\n{line}\n:::"),
+            },
+        }
+    }
+
+    /// The inlines of one block as one line, safe at the start of a Markdown line.
+    fn line(&mut self, content: &'a [Inline]) -> String {
+        let mut raw = String::new();
+        self.inlines(content, &mut raw);
+        let line = protect_line_start(raw.trim_matches([' ', '\t']));
+        self.check_emphasis(&line, content);
+        line
+    }
+
+    /// Reports emphasis that CommonMark will not read back (against punctuation, adjacent).
+    fn check_emphasis(&mut self, line: &str, content: &[Inline]) {
+        let expected = count_emphasis(content);
+        if expected == 0 {
+            return;
+        }
+        let found = Parser::new_ext(line, OPTIONS)
+            .filter(|e| matches!(e, Event::Start(Tag::Emphasis | Tag::Strong)))
+            .count();
+        if found != expected {
+            let text: String = plain_text(content).chars().take(40).collect();
+            self.warn(
+                "md-emphasis-lost",
+                format!(
+                    "{} of {expected} emphasis markers will not read back in \"{text}…\"",
+                    expected - found.min(expected)
+                ),
+            );
+        }
+    }
+
+    /// Appends the Markdown of `inlines` to `out`.
+    fn inlines(&mut self, inlines: &'a [Inline], out: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Text { text } => escape_text(text, out),
+                Inline::Shelfmark(m) => escape_text(&m.raw, out),
+                Inline::Emph { content } => self.delimited("*", content, out),
+                Inline::Strong { content } => self.delimited("**", content, out),
+                Inline::Span { lang, content } => {
+                    open_bracket(out);
+                    self.inlines(content, out);
+                    let _ = write!(out, "]{{lang={lang}}}");
+                }
+                Inline::Link { url, content } => self.link(url, content, out),
+                Inline::Note(note) => self.call(note, out),
+            }
+        }
+    }
+
+    /// `*…*` or `**…**`, with whitespace at the content's edges moved outside the markers
+    /// (CommonMark does not open or close emphasis next to whitespace).
+    fn delimited(&mut self, marker: &str, content: &'a [Inline], out: &mut String) {
+        let mut inner = String::new();
+        self.inlines(content, &mut inner);
+        let core = inner.trim();
+        let start = inner.len() - inner.trim_start().len();
+        out.push_str(&inner[..start]);
+        if !core.is_empty() {
+            out.push_str(marker);
+            out.push_str(core);
+            out.push_str(marker);
+        }
+        out.push_str(&inner[start + core.len()..]);
+    }
+
+    /// `<url>` when the link's text is exactly its address, else `[text](url)`.
+    fn link(&mut self, url: &str, content: &'a [Inline], out: &mut String) {
+        let text_only = content.iter().all(|i| matches!(i, Inline::Text { .. }));
+        if text_only && plain_text(content) == url && is_autolink(url) {
+            let _ = write!(out, "<{url}>");
+            return;
+        }
+        open_bracket(out);
+        self.inlines(content, out);
+        out.push_str("](");
+        push_destination(url, out);
+        out.push(')');
+    }
+
+    /// A note call; the note waits in `pending` for the end of the block.
+    fn call(&mut self, note: &'a Note, out: &mut String) {
+        if !self.notes_allowed {
+            let msg = format!(
+                "note {} in a bibliography entry cannot be written in Markdown; left out",
+                note.label
+            );
+            self.warn("md-note-in-reference", msg);
+            return;
+        }
+        let label = self.unique_label(&note.label);
+        open_bracket(out);
+        match note.anchor {
+            Anchor::Call => out.push_str(&format!("^{label}]")),
+            Anchor::Inferred => out.push_str(&format!("[^{label}]]{{.inferred}}")),
+        }
+        self.pending.push((label, note));
+    }
+
+    /// `label` made a valid, unused footnote label (no spaces or brackets; `-2`, `-3` … added
+    /// to a repeated one); a changed label is reported.
+    fn unique_label(&mut self, label: &str) -> String {
+        let mut base: String =
+            label.chars().map(|c| if c.is_whitespace() || "[]^\\".contains(c) { '-' } else { c }).collect();
+        if base.is_empty() {
+            base = "note".into();
+        }
+        let mut candidate = base.clone();
+        let mut n = 1;
+        while !self.labels.insert(candidate.clone()) {
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+        if candidate != label {
+            let msg = format!("note \"{label}\" written as [^{candidate}]: Markdown labels are unique, without spaces or brackets");
+            self.warn("md-note-label", msg);
+        }
+        candidate
+    }
+
+    /// `# <heading> {#references}` and one `- ` item per entry.
+    fn bibliography(&mut self, bib: &'a Bibliography) {
+        let mut heading = String::new();
+        escape_text(&bib.heading, &mut heading);
+        self.push_block(&format!("# {} {{#references}}", heading.trim_matches([' ', '\t'])));
+        self.notes_allowed = false;
+        let items: Vec<String> = bib.entries.iter().map(|e| self.entry(e)).collect();
+        self.notes_allowed = true;
+        if !items.is_empty() {
+            self.push_block(&items.join("\n"));
+        }
+    }
+
+    /// `- content`, or `- [label]{.label} content`.
+    fn entry(&mut self, entry: &'a BibEntry) -> String {
+        let mut item = String::from("- ");
+        if let Some(label) = &entry.label {
+            item.push('[');
+            escape_text(label, &mut item);
+            item.push_str("]{.label} ");
+        }
+        item.push_str(&self.line(&entry.content));
+        item.trim_end().to_string()
+    }
+
+    /// The YAML metadata block, keys in the dialect's order.
+    fn metadata(&mut self, m: &'a Meta) {
+        self.out.push_str("---\n");
+        if let Some(t) = m.titles.first() {
+            let _ = writeln!(self.out, "title: {}", quote(&t.text));
+        }
+        if m.titles.len() > 1 || m.titles.iter().any(|t| t.lang.is_some()) {
+            self.out.push_str("titles:\n");
+            for t in &m.titles {
+                list_item(
+                    &mut self.out,
+                    &[("text", Some(quote(&t.text))), ("lang", quote_lang(t.lang.as_ref()))],
+                );
+            }
+        }
+        if let Some(l) = &m.lang {
+            let _ = writeln!(self.out, "lang: {}", quote(l.as_str()));
+        }
+        if !m.authors.is_empty() {
+            self.out.push_str("author:\n");
+            for a in &m.authors {
+                let q = |s: &Option<String>| s.as_deref().map(quote);
+                list_item(
+                    &mut self.out,
+                    &[
+                        ("name", q(&a.name)),
+                        ("affiliation", q(&a.affiliation)),
+                        ("email", q(&a.email)),
+                        ("orcid", q(&a.orcid)),
+                        ("note", q(&a.note)),
+                    ],
+                );
+            }
+        }
+        if !m.abstracts.is_empty() {
+            self.out.push_str("abstract:\n");
+            for a in &m.abstracts {
+                let text = block_scalar(&self.blocks_text(&a.content));
+                let heading = a.heading.as_deref().map(quote);
+                list_item(
+                    &mut self.out,
+                    &[("lang", quote_lang(a.lang.as_ref())), ("heading", heading), ("text", Some(text))],
+                );
+            }
+        }
+        if !m.keywords.is_empty() {
+            self.out.push_str("keywords:\n");
+            for k in &m.keywords {
+                let terms = format!("[{}]", k.terms.iter().map(|t| quote(t)).collect::<Vec<_>>().join(", "));
+                let heading = k.heading.as_deref().map(quote);
+                list_item(
+                    &mut self.out,
+                    &[("lang", quote_lang(k.lang.as_ref())), ("heading", heading), ("terms", Some(terms))],
+                );
+            }
+        }
+        let strings = [
+            ("journal", &m.journal),
+            ("volume", &m.volume),
+            ("issue", &m.issue),
+            ("pages", &m.pages),
+            ("doi", &m.doi),
+            ("licence", &m.licence),
+            ("date", &m.date),
+            ("publisher", &m.publisher),
+            ("source", &m.source),
+        ];
+        for (key, value) in strings {
+            if let Some(v) = value {
+                let _ = writeln!(self.out, "{key}: {}", quote(v));
+            }
+        }
+        if !m.extra.is_empty() {
+            self.out.push_str("extra:\n");
+            for (k, v) in &m.extra {
+                let _ = writeln!(self.out, "  {}: {}", quote(k), quote(v));
+            }
+        }
+        self.out.push_str("---\n");
+    }
+}
+
+/// One `- key: value` item of a YAML list of maps (`- {}` when every value is `None`).
+fn list_item(y: &mut String, entries: &[(&str, Option<String>)]) {
+    let mut prefix = "  - ";
+    for (key, value) in entries {
+        if let Some(v) = value {
+            let _ = writeln!(y, "{prefix}{key}: {v}");
+            prefix = "    ";
+        }
+    }
+    if prefix == "  - " {
+        y.push_str("  - {}\n");
+    }
+}
+
+/// A language tag as a quoted YAML string.
+fn quote_lang(lang: Option<&LangTag>) -> Option<String> {
+    lang.map(|l| quote(l.as_str()))
+}
+
+/// A YAML double-quoted string: `"` and `\` escaped, line breaks, tabs and every character
+/// YAML may not hold raw (controls, U+2028/9, BOM) as JSON-style escapes.
+fn quote(s: &str) -> String {
+    let mut q = String::with_capacity(s.len() + 2);
+    q.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            '\n' => q.push_str("\\n"),
+            '\t' => q.push_str("\\t"),
+            c if not_yaml_printable(c) => {
+                let _ = write!(q, "\\u{:04X}", u32::from(c));
+            }
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
+}
+
+/// Characters YAML must escape (its `c-printable` excludes them, or YAML 1.1 reads them as
+/// line breaks).
+fn not_yaml_printable(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// A literal block scalar (`|`, lines indented for a value inside a list item); a quoted
+/// string when the text is empty or holds a character a block scalar cannot.
+fn block_scalar(text: &str) -> String {
+    if text.is_empty() || text.chars().any(|c| c != '\n' && c != '\t' && not_yaml_printable(c)) {
+        return quote(text);
+    }
+    let mut s = String::from("|");
+    for line in text.split('\n') {
+        s.push('\n');
+        if !line.is_empty() {
+            s.push_str("      ");
+            s.push_str(line);
+        }
+    }
+    s
+}
+
+/// Appends `text` with every character Markdown or pandoc could read as markup escaped
+/// (see the module doc); line breaks become spaces.
+fn escape_text(text: &str, out: &mut String) {
+    for (i, c) in text.char_indices() {
+        match c {
+            '\n' | '\r' => {
+                out.push(' ');
+                continue;
+            }
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '~' | '^' | '$' | '@' | '|' | '#' | '{'
+            | '}' => out.push('\\'),
+            '&' if looks_like_entity(&text[i + 1..]) => out.push('\\'),
+            // `[^1](x)` would be a link.
+            '(' if out.ends_with(']') => out.push('\\'),
+            _ => {}
+        }
+        out.push(c);
+    }
+}
+
+/// Whether `after` (the text after an `&`) would make it an entity reference (`amp;`, `#38;`).
+fn looks_like_entity(after: &str) -> bool {
+    let name = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(after.len());
+    name > 0 && after[name..].starts_with(';')
+}
+
+/// Pushes the `[` of a span, link or note call; a `!` before it is escaped (`![` is an image).
+fn open_bracket(out: &mut String) {
+    if out.ends_with('!') {
+        out.pop();
+        out.push_str("\\!");
+    }
+    out.push('[');
+}
+
+/// Escapes what would make a line more than a paragraph: a leading `+ - = :`, the `.` or `)`
+/// of a list marker, the colon of a note call that would read as a definition.
+fn protect_line_start(line: &str) -> String {
+    if line.starts_with(['+', '-', '=', ':']) {
+        return format!("\\{line}");
+    }
+    let at = list_marker_end(line).or_else(|| definition_colon(line));
+    match at {
+        Some(i) => format!("{}\\{}", &line[..i], &line[i..]),
+        None => line.to_string(),
+    }
+}
+
+/// The byte index of the `.` or `)` when `line` starts with a list marker of CommonMark or
+/// pandoc: a number, a letter or a roman numeral, maybe after `(`, then `.` or `)` and a space.
+fn list_marker_end(line: &str) -> Option<usize> {
+    let body = line.strip_prefix('(').unwrap_or(line);
+    let n = body.find(['.', ')'])?;
+    let (marker, rest) = (&body[..n], &body[n + 1..]);
+    let all = |set: &[u8]| marker.bytes().all(|b| set.contains(&b));
+    let numeral = !marker.is_empty()
+        && (marker.bytes().all(|b| b.is_ascii_digit())
+            || marker.len() == 1 && marker.bytes().all(|b| b.is_ascii_alphabetic())
+            || all(b"ivxlcdm")
+            || all(b"IVXLCDM"));
+    let ends = rest.is_empty() || rest.starts_with(char::is_whitespace);
+    (numeral && ends).then_some(line.len() - body.len() + n)
+}
+
+/// The byte index of the `:` when `line` starts with a note call and a colon (`[^1]:`).
+fn definition_colon(line: &str) -> Option<usize> {
+    let close = line.strip_prefix("[^")?.find(']')? + 2;
+    line[close + 1..].starts_with(':').then_some(close + 1)
+}
+
+/// Whether `url` can be written as a CommonMark autolink `<url>`: a scheme of 2 to 32
+/// characters, a colon, no spaces, controls or angle brackets.
+fn is_autolink(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once(':') else { return false };
+    let scheme_ok = (2..=32).contains(&scheme.len())
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c));
+    scheme_ok && !rest.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+}
+
+/// A link destination: as it is when plain, else in `<…>` with `<`, `>`, `\` and entity-like
+/// `&` escaped (line breaks, which no destination may hold, as `%0A`/`%0D`).
+fn push_destination(url: &str, out: &mut String) {
+    let plain = !url.chars().any(|c| c.is_whitespace() || c.is_control() || "()<>\\".contains(c))
+        && !url.match_indices('&').any(|(i, _)| looks_like_entity(&url[i + 1..]));
+    if plain {
+        out.push_str(url);
+        return;
+    }
+    out.push('<');
+    for (i, c) in url.char_indices() {
+        match c {
+            '\n' => out.push_str("%0A"),
+            '\r' => out.push_str("%0D"),
+            '<' | '>' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' if looks_like_entity(&url[i + 1..]) => out.push_str("\\&"),
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+}
+
+/// The emphasis and strong nodes of `inlines`, notes excluded (they are written apart).
+fn count_emphasis(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Emph { content } | Inline::Strong { content } => 1 + count_emphasis(content),
+            Inline::Span { content, .. } | Inline::Link { content, .. } => count_emphasis(content),
+            Inline::Text { .. } | Inline::Shelfmark(_) | Inline::Note(_) => 0,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Abstract, Author, BibEntry, Title};
+    use std::path::Path;
+
+    fn tag(s: &str) -> LangTag {
+        LangTag::parse(s).unwrap()
+    }
+
+    fn note(label: &str, paragraphs: &[&str]) -> Note {
+        Note {
+            label: label.into(),
+            anchor: Anchor::Call,
+            lang: None,
+            content: paragraphs.iter().map(|p| Block::paragraph(vec![Inline::text(*p)])).collect(),
+        }
+    }
+
+    /// The body written for `blocks` (everything after the YAML block).
+    fn body(blocks: Vec<Block>) -> String {
+        let mut doc = Document::new();
+        doc.body = blocks;
+        let (md, diags) = write(&doc);
+        assert!(diags.is_empty(), "{diags:?}");
+        md.strip_prefix("---\n---\n\n").unwrap().to_string()
+    }
+
+    fn events(md: &str) -> Vec<Event<'_>> {
+        Parser::new_ext(md, OPTIONS).collect()
+    }
+
+    /// The text pulldown-cmark reads from `md`, its Text events joined.
+    fn parsed_text(md: &str) -> String {
+        events(md)
+            .into_iter()
+            .filter_map(|e| if let Event::Text(t) = e { Some(t.to_string()) } else { None })
+            .collect()
+    }
+
+    #[test]
+    fn every_special_character_is_escaped_and_reads_back() {
+        let text = r"a\b*c_d[e]f<g>h`i~j^k$l@m|n#o{p}q&amp;r&s (t) !u";
+        let md = body(vec![Block::paragraph(vec![Inline::text(text)])]);
+        assert_eq!(
+            md,
+            "a\\\\b\\*c\\_d\\[e\\]f\\<g\\>h\\`i\\~j\\^k\\$l\\@m\\|n\\#o\\{p\\}q\\&amp;r&s (t) !u\n"
+        );
+        assert_eq!(parsed_text(&md), text);
+    }
+
+    #[test]
+    fn line_start_triggers_are_escaped_and_stay_paragraphs() {
+        let cases = [
+            ("+ a", "\\+ a"),
+            ("- a", "\\- a"),
+            ("= a", "\\= a"),
+            (": a", "\\: a"),
+            ("::: {lang=tr}", "\\::: \\{lang=tr\\}"),
+            ("1914. a", "1914\\. a"),
+            ("2) a", "2\\) a"),
+            ("(a) a", "(a\\) a"),
+            ("iv. a", "iv\\. a"),
+            ("# a", "\\# a"),
+            ("> a", "\\> a"),
+            ("* a", "\\* a"),
+            ("```", "\\`\\`\\`"),
+            ("1.5 million", "1.5 million"),
+            ("Dr. Who", "Dr. Who"),
+        ];
+        for (text, want) in cases {
+            let md = body(vec![Block::paragraph(vec![Inline::text(text)])]);
+            assert_eq!(md, format!("{want}\n"), "{text}");
+            assert_eq!(events(&md)[0], Event::Start(Tag::Paragraph), "{text}: {md}");
+            assert_eq!(parsed_text(&md), text);
+        }
+    }
+
+    #[test]
+    fn line_breaks_become_spaces_and_line_ends_are_trimmed() {
+        let md = body(vec![Block::paragraph(vec![Inline::text(" a\nb\r\nc ")])]);
+        assert_eq!(md, "a b  c\n");
+    }
+
+    #[test]
+    fn calls_are_not_read_as_links_images_or_definitions() {
+        let md = body(vec![Block::paragraph(vec![
+            Inline::Note(note("1", &["x"])),
+            Inline::text(": see"),
+            Inline::Note(note("2", &["y"])),
+            Inline::text("(1998) wow!"),
+            Inline::Note(note("3", &["z"])),
+        ])]);
+        assert!(md.starts_with("[^1]\\: see[^2]\\(1998) wow\\![^3]\n"), "{md}");
+        let ev = events(&md);
+        let refs = ev.iter().filter(|e| matches!(e, Event::FootnoteReference(_))).count();
+        assert_eq!(refs, 3, "{md}");
+        assert!(!ev.iter().any(|e| matches!(e, Event::Start(Tag::Link { .. } | Tag::Image { .. }))), "{md}");
+        let text: String = ev
+            .iter()
+            .take_while(|e| !matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
+            .filter_map(|e| if let Event::Text(t) = e { Some(t.as_ref()) } else { None })
+            .collect();
+        assert_eq!(text, ": see(1998) wow!");
+    }
+
+    #[test]
+    fn a_note_with_two_paragraphs_follows_its_block() {
+        let md = body(vec![
+            Block::paragraph(vec![Inline::text("Text."), Inline::Note(note("1", &["First.", "Second."]))]),
+            Block::paragraph(vec![Inline::text("Next.")]),
+        ]);
+        assert_eq!(md, "Text.[^1]\n\n[^1]: First.\n\n    Second.\n\nNext.\n");
+        let ev = events(&md);
+        let start = ev.iter().position(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_)))).unwrap();
+        let in_note: Vec<_> = ev[start..]
+            .iter()
+            .take_while(|e| !matches!(e, Event::End(pulldown_cmark::TagEnd::FootnoteDefinition)))
+            .filter(|e| matches!(e, Event::Start(Tag::Paragraph)))
+            .collect();
+        assert_eq!(in_note.len(), 2);
+    }
+
+    #[test]
+    fn notes_called_from_an_abstract_are_defined_before_the_body() {
+        let mut doc = Document::new();
+        let call = vec![Inline::text("Summary."), Inline::Note(note("a", &["About."]))];
+        doc.meta.abstracts =
+            vec![Abstract { lang: None, heading: None, content: vec![Block::paragraph(call)] }];
+        doc.body = vec![Block::paragraph(vec![Inline::text("Body.")])];
+        let (md, _) = write(&doc);
+        assert!(md.ends_with("  - text: |\n      Summary.[^a]\n---\n\n[^a]: About.\n\nBody.\n"), "{md}");
+    }
+
+    #[test]
+    fn an_inferred_anchor_is_marked() {
+        let mut n = note("75", &["x"]);
+        n.anchor = Anchor::Inferred;
+        let md = body(vec![Block::paragraph(vec![
+            Inline::text("a"),
+            Inline::Note(note("74", &["w"])),
+            Inline::Note(n),
+        ])]);
+        assert!(md.starts_with("a[^74][[^75]]{.inferred}\n\n[^74]: w\n\n[^75]: x\n"), "{md}");
+        let refs = events(&md).iter().filter(|e| matches!(e, Event::FootnoteReference(_))).count();
+        assert_eq!(refs, 2);
+    }
+
+    #[test]
+    fn a_note_in_another_language_is_wrapped_in_spans() {
+        let mut doc = Document::new();
+        doc.meta.lang = Some(tag("en"));
+        let mut ru = note("1", &["Текст.", "Ещё."]);
+        ru.lang = Some(tag("ru"));
+        let mut en = note("2", &["Text."]);
+        en.lang = Some(tag("en"));
+        doc.body = vec![Block::paragraph(vec![Inline::Note(ru), Inline::Note(en)])];
+        let (md, _) = write(&doc);
+        assert!(md.contains("\n[^1]: [Текст.]{lang=ru}\n\n    [Ещё.]{lang=ru}\n"), "{md}");
+        assert!(md.contains("\n[^2]: Text.\n"), "{md}");
+    }
+
+    #[test]
+    fn a_paragraph_in_another_language_is_a_fenced_div() {
+        let md =
+            body(vec![Block::Paragraph { content: vec![Inline::text("Metin.")], lang: Some(tag("tr")) }]);
+        assert_eq!(md, "::: {lang=tr}\nMetin.\n:::\n");
+    }
+
+    #[test]
+    fn headings_spans_and_emphasis() {
+        let md = body(vec![
+            Block::Heading { level: 2, content: vec![Inline::text("Part {1}")] },
+            Block::paragraph(vec![
+                Inline::Emph { content: vec![Inline::text(" a ")] },
+                Inline::Strong { content: vec![Inline::text("b")] },
+                Inline::text(" "),
+                Inline::Span { lang: tag("ru"), content: vec![Inline::text("Две")] },
+            ]),
+        ]);
+        assert_eq!(md, "## Part \\{1\\}\n\n*a* **b** [Две]{lang=ru}\n");
+    }
+
+    #[test]
+    fn emphasis_that_cannot_be_read_back_is_reported() {
+        let mut doc = Document::new();
+        doc.body = vec![Block::paragraph(vec![
+            Inline::text("a"),
+            Inline::Emph { content: vec![Inline::text("\"b\"")] },
+            Inline::text("c"),
+        ])];
+        let (_, diags) = write(&doc);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "md-emphasis-lost");
+    }
+
+    #[test]
+    fn repeated_labels_are_made_unique() {
+        let mut doc = Document::new();
+        doc.body =
+            vec![Block::paragraph(vec![Inline::Note(note("1", &["a"])), Inline::Note(note("1", &["b"]))])];
+        let (md, diags) = write(&doc);
+        assert!(md.contains("[^1][^1-2]\n\n[^1]: a\n\n[^1-2]: b\n"), "{md}");
+        assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn links_are_autolinks_only_when_their_text_is_the_address() {
+        let link =
+            |url: &str, text: &str| Inline::Link { url: url.into(), content: vec![Inline::text(text)] };
+        let md = body(vec![Block::paragraph(vec![
+            link("https://a.org/x_y", "https://a.org/x_y"),
+            Inline::text(" "),
+            link("https://a.org", "site"),
+            Inline::text(" "),
+            link("www.a.org", "www.a.org"),
+            Inline::text(" "),
+            link("http://a.org/b (c)", "d"),
+        ])]);
+        assert_eq!(
+            md,
+            "<https://a.org/x_y> [site](https://a.org) [www.a.org](www.a.org) [d](<http://a.org/b (c)>)\n"
+        );
+        let urls: Vec<String> = events(&md)
+            .into_iter()
+            .filter_map(|e| {
+                if let Event::Start(Tag::Link { dest_url, .. }) = e {
+                    Some(dest_url.to_string())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        assert_eq!(urls, ["https://a.org/x_y", "https://a.org", "www.a.org", "http://a.org/b (c)"]);
+    }
+
+    #[test]
+    fn a_labelled_bibliography_entry() {
+        let mut doc = Document::new();
+        let entry = |label: Option<&str>, text: &str| BibEntry {
+            label: label.map(Into::into),
+            raw: text.into(),
+            content: vec![Inline::text(text)],
+            lang: None,
+            script: None,
+            fields: Default::default(),
+        };
+        doc.back.bibliography = Some(Bibliography {
+            heading: "REFERENCES".into(),
+            entries: vec![entry(Some("12"), "Smith, J. Title."), entry(None, "1914. Year first.")],
+        });
+        let (md, _) = write(&doc);
+        assert_eq!(
+            md,
+            "---\n---\n\n# REFERENCES {#references}\n\n- [12]{.label} Smith, J. Title.\n- 1914\\. Year first.\n"
+        );
+    }
+
+    #[test]
+    fn yaml_strings_are_quoted_and_read_back() {
+        let mut doc = Document::new();
+        let tricky = "A \"quoted\": title\nwith a line break, a tab\tand a \\ and \u{7f}";
+        doc.meta.titles = vec![Title { text: tricky.into(), lang: None }];
+        doc.meta.authors = vec![Author { name: Some("N: N".into()), ..Default::default() }];
+        doc.meta.abstracts = vec![Abstract {
+            lang: Some(tag("en")),
+            heading: None,
+            content: vec![
+                Block::paragraph(vec![Inline::text("One: *two*")]),
+                Block::paragraph(vec![Inline::text("- three")]),
+            ],
+        }];
+        doc.meta.extra.insert("key: x".into(), "#value".into());
+        let (md, _) = write(&doc);
+        let yaml = md.strip_prefix("---\n").and_then(|s| s.split_once("\n---\n")).unwrap().0;
+        assert!(!yaml.contains("titles:"), "one title without a language: `title` only");
+        let v: serde_json::Value = serde_norway::from_str(yaml).unwrap();
+        assert_eq!(v["title"], tricky);
+        assert_eq!(v["author"][0]["name"], "N: N");
+        assert_eq!(v["abstract"][0]["lang"], "en");
+        assert_eq!(v["abstract"][0]["text"], "One: \\*two\\*\n\n\\- three\n");
+        assert_eq!(v["extra"]["key: x"], "#value");
+    }
+
+    #[test]
+    fn the_example_article() {
+        let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/zangezur-article.txt");
+        let (doc, _) = crate::load(&input, None, &crate::Resources::builtin()).unwrap();
+        let (md, diags) = write(&doc);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(write(&doc).0, md, "the same bytes every run");
+        assert!(md.starts_with("---\ntitle: \"VIOLATION") && md.ends_with(".\n") && !md.ends_with("\n\n"));
+        let definitions = md.lines().filter(|l| l.starts_with("[^") && l.contains("]: ")).count();
+        assert_eq!(definitions, 103);
+        assert_eq!(md.matches("[^").count() - definitions, 103, "calls");
+        let (_, refs) = md.split_once("\n# REFERENCES {#references}\n").unwrap();
+        assert_eq!(refs.lines().filter(|l| l.starts_with("- ")).count(), 67);
+        let (_, body) = md.split_once("\n---\n").unwrap();
+        let ev = events(body);
+        assert_eq!(ev.iter().filter(|e| matches!(e, Event::FootnoteReference(_))).count(), 103);
+        assert_eq!(ev.iter().filter(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_)))).count(), 103);
+        assert_eq!(ev.iter().filter(|e| matches!(e, Event::Start(Tag::Item))).count(), 67);
+    }
 }

@@ -193,3 +193,27 @@ pub fn pdf_tool(cmd: &str, args: &[&str]) -> Option<std::process::Output> {
         }
     }
 }
+
+/// Pandoc 3 (from the PyPI package `pypandoc-binary`, or `pandoc` on the path), when
+/// installed.
+pub fn pandoc() -> Option<PathBuf> {
+    let from_pip = std::process::Command::new("python3")
+        .args(["-c", "import pypandoc; print(pypandoc.get_pandoc_path())"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
+    let found = from_pip.filter(|p| p.is_file()).or_else(|| {
+        std::process::Command::new("pandoc").arg("--version").output().ok().map(|_| PathBuf::from("pandoc"))
+    });
+    let found = found.filter(|p| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).starts_with("pandoc 3"))
+    });
+    if found.is_none() {
+        missing_validator("pandoc 3", "scripts/test.sh installs it (pip install pypandoc-binary)");
+    }
+    found
+}
