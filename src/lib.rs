@@ -6,6 +6,8 @@
 //! and JSON. The library API is [`read()`], [`enrich()`], [`write()`] and [`convert()`];
 //! `main.rs` only adds the CLI.
 
+pub mod batch;
+pub mod check;
 pub mod diag;
 pub mod enrich;
 pub mod error;

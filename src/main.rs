@@ -54,25 +54,50 @@ struct Global {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Convert articles into the given formats.
+    /// Convert articles into the given formats: one file, many, or whole folders.
     ///
-    /// Example: colophon convert input/zangezur-article.txt -o out
+    /// Folders are searched recursively for the files --include names (*.txt and *.md by
+    /// default); their outputs mirror the folder's layout under -o. Inputs are converted on
+    /// --jobs threads; a file that fails is reported and the others go on; a summary ends a
+    /// batch. `-` as the input reads standard input (--from says its format) and `-o -`
+    /// writes the one output to standard output.
+    ///
+    /// Examples:
+    ///   colophon convert input/zangezur-article.txt -o out
+    ///   colophon convert journal/ -t tei,pdf -o out --jobs 8
+    ///   colophon convert archive/ -o out --shard 3/16     (machine 3 of 16)
+    ///   cat article.txt | colophon convert - -t tei -o - > article.tei.xml
     #[command(after_help = EXIT_CODES)]
     Convert {
-        /// Input files: extracted article text (.txt), Markdown (.md), TEI (.xml) or colophon
-        /// JSON (.json).
+        /// Input files or folders: extracted article text (.txt), Markdown (.md), TEI (.xml)
+        /// or colophon JSON (.json); `-` for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Comma-separated output formats: tei, epub, pdf, json, md [default: every format].
         #[arg(short = 't', long = "to", value_delimiter = ',', value_name = "FORMATS")]
         to: Vec<String>,
-        /// Folder for the outputs, created if missing; files are named <stem>.<ext>.
+        /// Folder for the outputs, created if missing; files are named <stem>.<ext>. `-`
+        /// writes the output to standard output (one input, one format).
         #[arg(short, long, value_name = "DIR", default_value = ".")]
         output: PathBuf,
         /// Metadata file (TOML or YAML) whose values win over extracted ones
         /// [default: <stem>.meta.toml or .yaml beside each input, if present].
         #[arg(long, value_name = "FILE")]
         meta: Option<PathBuf>,
+        /// Files to take from folders, as globs relative to the folder (repeatable)
+        /// [default: *.txt, *.md].
+        #[arg(long, value_name = "GLOB")]
+        include: Vec<String>,
+        /// Inputs converted at once [default: the number of cores].
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Convert only shard I of N: a split by file path that every machine of a job
+        /// array computes alike (e.g. --shard $SLURM_ARRAY_TASK_ID/16, counting from 1).
+        #[arg(long, value_name = "I/N")]
+        shard: Option<colophon::batch::Shard>,
+        /// The format of standard input: text, md, tei or json [default: text].
+        #[arg(long, value_name = "FORMAT", default_value = "text")]
+        from: String,
     },
     /// Show what was recovered from an article: titles, languages, abstracts, keywords,
     /// counts of paragraphs, notes and references, and every diagnostic with its line.
@@ -128,8 +153,9 @@ fn run(cli: &Cli) -> io::Result<i32> {
         }
     };
     match &cli.command {
-        Command::Convert { inputs, to, output, meta } => {
-            convert(&cli.global, inputs, to, output, meta.as_deref(), &resources)
+        Command::Convert { inputs, to, output, meta, include, jobs, shard, from } => {
+            let batch = Batch { include, jobs: *jobs, shard: *shard, from };
+            convert(&cli.global, inputs, to, output, meta.as_deref(), &batch, &resources)
         }
         Command::Inspect { input, json, meta } => {
             inspect(&cli.global, input, *json, meta.as_deref(), &resources)
@@ -219,12 +245,21 @@ fn report(g: &Global, path: &Path, diags: &[Diagnostic]) {
     }
 }
 
+/// How a conversion gathers and schedules its inputs.
+struct Batch<'a> {
+    include: &'a [String],
+    jobs: Option<usize>,
+    shard: Option<colophon::batch::Shard>,
+    from: &'a str,
+}
+
 fn convert(
     g: &Global,
     inputs: &[PathBuf],
     to: &[String],
     out: &Path,
     meta: Option<&Path>,
+    batch: &Batch,
     resources: &Resources,
 ) -> io::Result<i32> {
     let formats = match parse_formats(to) {
@@ -234,32 +269,204 @@ fn convert(
             return Ok(exit::USAGE);
         }
     };
-    let mut worst = exit::OK;
-    for input in inputs {
-        match colophon::convert(input, &formats, out, meta, resources) {
-            Ok(conv) => {
-                report(g, input, &conv.diagnostics);
-                let warnings = conv.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).count();
-                if g.strict && warnings > 0 {
-                    worst = worst.max(exit::WARNINGS);
-                }
-                if !g.quiet {
-                    let outs: Vec<String> = conv.outputs.iter().map(|p| p.display().to_string()).collect();
-                    let notes = conv.document.notes().len();
-                    eprintln!(
-                        "{} → {} ({notes} notes, {warnings} warnings)",
-                        input.display(),
-                        outs.join(", ")
-                    );
-                }
+    let stdin = inputs.iter().any(|i| i.as_os_str() == "-");
+    if stdin || out.as_os_str() == "-" {
+        return convert_stdio(g, inputs, &formats, out, meta, batch, resources);
+    }
+    let include = match colophon::batch::globs(batch.include) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("colophon: {e}");
+            return Ok(e.exit_code());
+        }
+    };
+    let mut jobs = match colophon::batch::collect(inputs, &include, Some(out)) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("colophon: {e}");
+            return Ok(e.exit_code());
+        }
+    };
+    if jobs.is_empty() {
+        eprintln!(
+            "colophon: no input files found (folders are searched for --include, by default *.txt and *.md)"
+        );
+        return Ok(exit::INPUT);
+    }
+    if let Some(shard) = batch.shard {
+        jobs.retain(|j| shard.holds(j));
+        if jobs.is_empty() {
+            if !g.quiet {
+                eprintln!("colophon: shard {}/{} holds no input", shard.index, shard.count);
             }
-            Err(e) => {
-                eprintln!("colophon: {e}");
-                worst = worst.max(e.exit_code());
+            return Ok(exit::OK);
+        }
+    }
+    if let Some((a, b, o)) = colophon::batch::clash(&jobs, out, &formats) {
+        eprintln!("colophon: {} and {} would both be written to {}", a.display(), b.display(), o.display());
+        return Ok(exit::USAGE);
+    }
+    let threads =
+        batch.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let many = jobs.len() > 1;
+    let bar = progress_bar(g, jobs.len());
+    let start = std::time::Instant::now();
+    let done = |o: &colophon::batch::Outcome| {
+        bar.suspend(|| report_outcome(g, o, !many || g.verbose));
+        bar.inc(1);
+    };
+    let outcomes = colophon::batch::run(&jobs, &formats, out, meta, resources, threads, &done);
+    bar.finish_and_clear();
+    let mut worst = exit::OK;
+    for o in &outcomes {
+        worst = worst.max(outcome_code(g, o));
+    }
+    if many && !g.quiet {
+        summary(&outcomes, start.elapsed(), threads.min(jobs.len()));
+    }
+    Ok(worst)
+}
+
+/// A progress bar on standard error for a batch, hidden for one file, with -q, or when
+/// standard error is not a terminal.
+fn progress_bar(g: &Global, n: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if g.quiet || n < 2 || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(n as u64);
+    let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {per_sec}  eta {eta}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+/// The exit code one input earns.
+fn outcome_code(g: &Global, o: &colophon::batch::Outcome) -> i32 {
+    match &o.result {
+        Ok(conv) => {
+            let warnings = conv.diagnostics.iter().any(|d| d.severity >= Severity::Warning);
+            if g.strict && warnings {
+                exit::WARNINGS
+            } else {
+                exit::OK
+            }
+        }
+        Err(e) => e.exit_code(),
+    }
+}
+
+/// Prints one input's diagnostics, its error, and (`line`) what it wrote.
+fn report_outcome(g: &Global, o: &colophon::batch::Outcome, line: bool) {
+    match &o.result {
+        Ok(conv) => {
+            report(g, &o.input, &conv.diagnostics);
+            if line && !g.quiet {
+                let warnings = conv.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).count();
+                let outs: Vec<String> = conv.outputs.iter().map(|p| p.display().to_string()).collect();
+                let notes = conv.document.notes().len();
+                eprintln!("{} → {} ({notes} notes, {warnings} warnings)", o.input.display(), outs.join(", "));
+            }
+        }
+        Err(e) => eprintln!("colophon: {e}"),
+    }
+}
+
+/// The end of a batch: counts, time, throughput, and every failure with its reason.
+fn summary(outcomes: &[colophon::batch::Outcome], elapsed: std::time::Duration, threads: usize) {
+    let failed: Vec<&colophon::batch::Outcome> = outcomes.iter().filter(|o| o.result.is_err()).collect();
+    let warnings: usize = outcomes
+        .iter()
+        .filter_map(|o| o.result.as_ref().ok())
+        .map(|c| c.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).count())
+        .sum();
+    let secs = elapsed.as_secs_f64();
+    eprintln!(
+        "\nconverted {} of {} files in {secs:.1} s ({:.1} files/s on {threads} threads); {warnings} warnings; {} failed",
+        outcomes.len() - failed.len(),
+        outcomes.len(),
+        outcomes.len() as f64 / secs.max(1e-9),
+        failed.len()
+    );
+    if !failed.is_empty() {
+        eprintln!("  {:<5} {:<40} reason", "exit", "input");
+        for o in failed {
+            if let Err(e) = &o.result {
+                let reason = e.to_string();
+                let reason = reason.strip_prefix(&format!("{}", o.input.display())).unwrap_or(&reason);
+                eprintln!(
+                    "  {:<5} {:<40} {}",
+                    e.exit_code(),
+                    o.input.display(),
+                    reason.trim_start_matches(':').trim()
+                );
             }
         }
     }
-    Ok(worst)
+}
+
+/// One input from standard input and/or one output to standard output: through a private
+/// folder, so the readers and writers stay the same.
+fn convert_stdio(
+    g: &Global,
+    inputs: &[PathBuf],
+    formats: &[Format],
+    out: &Path,
+    meta: Option<&Path>,
+    batch: &Batch,
+    resources: &Resources,
+) -> io::Result<i32> {
+    use std::io::{IsTerminal, Read};
+    if inputs.len() != 1 {
+        eprintln!("colophon: `-` converts one input at a time");
+        return Ok(exit::USAGE);
+    }
+    let to_stdout = out.as_os_str() == "-";
+    if to_stdout && formats.len() != 1 {
+        eprintln!("colophon: -o - writes one format; choose it with -t (e.g. -t tei)");
+        return Ok(exit::USAGE);
+    }
+    if to_stdout && matches!(formats[0], Format::Epub | Format::Pdf) && io::stdout().is_terminal() {
+        eprintln!(
+            "colophon: refusing to write a binary {} to the terminal; redirect it (> file)",
+            formats[0].name()
+        );
+        return Ok(exit::USAGE);
+    }
+    let work = tempfile::tempdir()?;
+    let input = if inputs[0].as_os_str() == "-" {
+        let ext = match batch.from {
+            "text" | "txt" => "txt",
+            "md" | "markdown" => "md",
+            "tei" | "xml" => "tei.xml",
+            "json" => "json",
+            other => {
+                eprintln!("colophon: unknown input format `{other}` (choose from text, md, tei, json)");
+                return Ok(exit::USAGE);
+            }
+        };
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes)?;
+        let path = work.path().join(format!("stdin.{ext}"));
+        std::fs::write(&path, bytes)?;
+        path
+    } else {
+        inputs[0].clone()
+    };
+    let out_dir = if to_stdout { work.path().join("out") } else { out.to_path_buf() };
+    let outcome = {
+        let start = std::time::Instant::now();
+        let result = colophon::convert(&input, formats, &out_dir, meta, resources);
+        colophon::batch::Outcome { input: inputs[0].clone(), result, elapsed: start.elapsed() }
+    };
+    report_outcome(g, &outcome, !to_stdout);
+    let code = outcome_code(g, &outcome);
+    if let (true, Ok(conv)) = (to_stdout, &outcome.result) {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(&std::fs::read(&conv.outputs[0])?)?;
+        stdout.flush()?;
+    }
+    Ok(code)
 }
 
 fn inspect(
