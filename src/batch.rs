@@ -147,7 +147,7 @@ pub struct Outcome {
 
 /// Converts every job on `threads` threads (at least one), sharing `resources`; calls
 /// `done` as each input finishes (from the worker thread). Returns the outcomes in job
-/// order.
+/// order, their documents dropped once `done` has seen them.
 pub fn run(
     jobs: &[Job],
     formats: &[Format],
@@ -164,8 +164,12 @@ pub fn run(
         let Some(job) = jobs.get(k) else { break };
         let start = Instant::now();
         let result = crate::convert(&job.input, formats, &job.out_dir(out), meta, resources);
-        let outcome = Outcome { input: job.input.clone(), result, elapsed: start.elapsed() };
+        let mut outcome = Outcome { input: job.input.clone(), result, elapsed: start.elapsed() };
         done(&outcome);
+        // Reported: the document is not kept, so a batch's memory does not grow with it.
+        if let Ok(c) = &mut outcome.result {
+            c.document = crate::Document::default();
+        }
         if let Ok(mut r) = results.lock() {
             r[k] = Some(outcome);
         }
