@@ -53,11 +53,34 @@ fn convert_writes_every_built_format_named_after_the_stem() {
 fn two_runs_give_identical_bytes() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
+    // Two runs a second apart, in every format: the same bytes (no clock is read).
     for d in [&a, &b] {
         assert!(colophon(&["convert", &example(), "-q", "-o", d.path().to_str().unwrap()]).status.success());
+        std::thread::sleep(std::time::Duration::from_millis(1100));
     }
-    let read = |d: &tempfile::TempDir| std::fs::read(d.path().join("zangezur-article.json")).unwrap();
-    assert_eq!(read(&a), read(&b));
+    let names = files_in(a.path());
+    assert_eq!(names.len(), 5, "{names:?}");
+    assert_eq!(names, files_in(b.path()));
+    for name in names {
+        let read = |d: &tempfile::TempDir| std::fs::read(d.path().join(&name)).unwrap();
+        assert!(read(&a) == read(&b), "{name} differs between two runs");
+    }
+    // With SOURCE_DATE_EPOCH every format still agrees with itself, and the date moves in.
+    let c = tempfile::tempdir().unwrap();
+    for d in [&a, &c] {
+        let o = Command::new(env!("CARGO_BIN_EXE_colophon"))
+            .args(["convert", &example(), "-q", "-o", d.path().to_str().unwrap()])
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+    }
+    for name in files_in(c.path()) {
+        let read = |d: &tempfile::TempDir| std::fs::read(d.path().join(&name)).unwrap();
+        assert!(read(&a) == read(&c), "{name} differs under the same SOURCE_DATE_EPOCH");
+    }
+    let tei = std::fs::read_to_string(c.path().join("zangezur-article.tei.xml")).unwrap();
+    assert!(tei.contains("2023-11-14"), "the date of SOURCE_DATE_EPOCH is in the TEI");
 }
 
 #[test]
