@@ -129,6 +129,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check outputs with the validators that are installed and with colophon's own checks.
+    ///
+    /// TEI: jing with tei_all.rng, pointers, language tags. EPUB: EPUBCheck 5.3.0, Ace, the
+    /// ZIP's mimetype, every link target. PDF: qpdf, pdffonts (embedded, subset, Unicode),
+    /// PDF/A and PDF/UA claims, tagging. Markdown and JSON: read back. Outputs of one source
+    /// (the same stem) must hold the same notes, bibliography entries and shelfmarks. A
+    /// validator that is not installed is reported as missing, never as a pass.
+    ///
+    /// Example: colophon check out/zangezur-article.*
+    #[command(after_help = "Exit codes: 0 every check passed (some may be missing), 1 a check failed")]
+    Check {
+        /// Files to check (.tei.xml, .epub, .pdf, .md, .json).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() {
@@ -161,6 +179,16 @@ fn run(cli: &Cli) -> io::Result<i32> {
             inspect(&cli.global, input, *json, meta.as_deref(), &resources)
         }
         Command::Shelfmark { texts, json } => find_shelfmarks(texts, *json, &resources),
+        Command::Check { files, json } => {
+            let report = colophon::check::check(files);
+            let mut out = io::stdout().lock();
+            if *json {
+                writeln!(out, "{}", report.to_json())?;
+            } else {
+                write!(out, "{}", report.render())?;
+            }
+            Ok(report.exit_code())
+        }
     }
 }
 
