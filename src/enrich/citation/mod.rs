@@ -113,8 +113,8 @@ fn thesis_institution(work: &str) -> Option<Span> {
     let rest = &work[comma..];
     let end = rest.find(", ")?;
     let year = rest[end + 2..].trim_start();
-    (year.len() >= 4 && year[..4].chars().all(|c| c.is_ascii_digit()) && names_institution(&rest[..end]))
-        .then(|| Span::new(comma, comma + end))
+    let four_digits = year.get(..4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    (four_digits && names_institution(&rest[..end])).then(|| Span::new(comma, comma + end))
 }
 
 fn names_institution(s: &str) -> bool {
@@ -404,10 +404,12 @@ fn imprint(work: &str, toks: &[Token], from: usize) -> Option<(Option<Span>, Opt
             while k < toks.len() {
                 let t = &toks[k];
                 if t.is_punct(work, ',') && toks.get(k + 1).is_some_and(|y| is_year(work, y)) {
-                    let publisher = trim_quotes(work, Span::new(pub_start, toks[k - 1].end));
+                    // `Place: , 1999` (found by fuzzing) names no publisher.
+                    let publisher =
+                        (k > j + 1).then(|| trim_quotes(work, Span::new(pub_start, toks[k - 1].end)));
                     return Some((
                         Some(place),
-                        Some(publisher),
+                        publisher,
                         Some(Span::new(toks[k + 1].start, toks[k + 1].end)),
                     ));
                 }

@@ -120,3 +120,17 @@ fn web_page() {
         &[("kind", "Some(Web)"), ("url", "https://cyberleninka.ru/article/n/sovetskaya")],
     );
 }
+
+#[test]
+fn a_thesis_followed_by_a_dash_range_does_not_cut_a_character() {
+    // Found by fuzzing: `…, 420–429` after the institution put a byte cut inside `–`.
+    let f = parse("Smith, J. PhD diss., University of Chicago, 420–429, more.", &[]);
+    assert_eq!(f.publisher.map(|_| ()), None);
+}
+
+#[test]
+fn a_place_with_an_empty_publisher_before_the_year_parses() {
+    // Found by fuzzing: `"G: ,1999` made a publisher span that ended before it began.
+    let f = parse("^5\"G: ,1999", &[]);
+    assert!(f.publisher.is_none());
+}
