@@ -4,18 +4,40 @@ use crate::error::{Error, Result};
 use crate::model::{Document, SCHEMA_VERSION};
 use std::path::Path;
 
+/// Deepest nesting serde_json reads (its recursion limit, which keeps the stack safe).
+const MAX_DEPTH: u32 = 128;
+
 /// Loads a document from its JSON form, checking the schema version first.
+///
+/// Syntax errors carry the line and column; so do values of the wrong type. A document
+/// nested deeper than 128 arrays and objects is refused where it passes the limit.
 pub fn read(path: &Path, text: &str) -> Result<Document> {
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| Error::input(path, e.line() as u32, e.column() as u32, format!("invalid JSON: {e}")))?;
-    match value.get("schema_version").and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
-        Some(v) => {
+    let syntax = |e: serde_json::Error, what: &str| {
+        // serde_json ends its message with ` at line L column C`, which the error shows first.
+        let full = e.to_string();
+        let reason = full.rsplit_once(" at line ").map_or(full.as_str(), |(r, _)| r);
+        let message = if reason == "recursion limit exceeded" {
+            format!(
+                "the JSON is nested more than {MAX_DEPTH} levels deep; colophon reads at most {MAX_DEPTH}"
+            )
+        } else {
+            format!("{what}: {reason}")
+        };
+        Error::input(path, e.line() as u32, e.column() as u32, message)
+    };
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax(e, "invalid JSON"))?;
+    let Some(object) = value.as_object() else {
+        return Err(Error::input(path, 0, 0, "not a colophon document: the JSON is not an object"));
+    };
+    match object.get("schema_version") {
+        Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+        Some(v) if v.is_u64() => {
             return Err(Error::input(path, 0, 0, format!("this document has schema_version {v}; this colophon reads schema_version {SCHEMA_VERSION} only")))
+        }
+        Some(v) => {
+            return Err(Error::input(path, 0, 0, format!("not a colophon document: schema_version is {v}; this colophon reads schema_version {SCHEMA_VERSION}")))
         }
         None => return Err(Error::input(path, 0, 0, "not a colophon document: no `schema_version` field")),
     }
-    serde_json::from_str(text).map_err(|e| {
-        Error::input(path, e.line() as u32, e.column() as u32, format!("not a valid colophon document: {e}"))
-    })
+    serde_json::from_str(text).map_err(|e| syntax(e, "not a valid colophon document"))
 }

@@ -7,7 +7,7 @@ pub mod tei;
 pub mod text;
 
 use crate::diag::Diagnostic;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Document;
 use std::path::Path;
 
@@ -41,10 +41,11 @@ impl InputFormat {
     }
 }
 
-/// Reads the file at `path` into a document.
+/// Reads the file at `path` into a document. Inputs over [`source::MAX_INPUT_BYTES`]
+/// (256 MB) are refused unread; see [`source::decode`] for what counts as text.
 pub fn read_file(path: &Path) -> Result<(Document, Vec<Diagnostic>)> {
     let format = InputFormat::from_path(path)?;
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let bytes = source::read(path)?;
     let text = source::decode(path, &bytes)?;
     match format {
         InputFormat::Text => Ok(text::read(&text)),

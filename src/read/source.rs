@@ -2,12 +2,50 @@
 
 use crate::diag::LineIndex;
 use crate::error::{Error, Result};
+use std::io::Read;
 use std::path::Path;
+
+const MB: u64 = 1 << 20;
+
+/// The largest input colophon reads: 256 MB (of 2^20 bytes). An article, even one with
+/// 100,000 notes, is a few MB; reading takes several times the input's size in memory
+/// (the text, the model, every output rendered before any is written), so a larger file is
+/// refused before it is read, with `FILE: the input is N MB; colophon reads at most 256 MB`.
+pub const MAX_INPUT_BYTES: u64 = 256 * MB;
+
+/// Reads the bytes of the input at `path`, refusing files over [`MAX_INPUT_BYTES`] (their
+/// size is checked before reading; what cannot tell its size, like a pipe, is cut off there).
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let too_big = |size: String| {
+        Error::input(
+            path,
+            0,
+            0,
+            format!("the input is {size}; colophon reads at most {} MB", MAX_INPUT_BYTES / MB),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len > MAX_INPUT_BYTES {
+        return Err(too_big(format!("{} MB", len.div_ceil(MB))));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_big(format!("over {} MB", MAX_INPUT_BYTES / MB)));
+    }
+    Ok(bytes)
+}
 
 /// Decodes `bytes` as UTF-8 text (a BOM is dropped, CRLF becomes LF).
 ///
-/// Empty files, binary files, PDFs, UTF-16 and legacy 8-bit encodings are refused with a
-/// message that says what the file looks like and how to convert it.
+/// Empty files, binary files, PDFs, UTF-16 and legacy 8-bit encodings (CP1251, CP1254, …)
+/// are refused with a message that says what the file looks like and how to convert it:
+/// colophon never guesses an encoding and converts silently, since a wrong guess would
+/// publish garbled text. Positions (`FILE:LINE:COL`) are given where one byte is to blame
+/// (the first that is not UTF-8, the first NUL); a file that is wrong as a whole (empty,
+/// PDF, UTF-16, binary) gets `FILE:` alone.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     let err = |line, col, msg: String| Error::input(path, line, col, msg);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -27,6 +65,13 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
+            if let Some((controls, sample)) = binary_bytes(bytes) {
+                return Err(err(
+                    0,
+                    0,
+                    format!("the file looks like binary data, not text: {controls} of its first {sample} bytes are control characters"),
+                ));
+            }
             let valid = &bytes[..e.valid_up_to()];
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
             let (line, col) = LineIndex::new(prefix).position(prefix, prefix.len());
@@ -61,7 +106,21 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     Ok(text.replace("\r\n", "\n"))
 }
 
-/// Recognises UTF-16 by its byte-order mark or by NULs at every other byte.
+/// Counts the control bytes (NUL and C0 controls other than tab, line feed, form feed and
+/// carriage return, and DEL) in the first 64 KB of `bytes`; returns (count, sample size) when
+/// more than 1 in 100 are controls, which no text in any 8-bit encoding has.
+fn binary_bytes(bytes: &[u8]) -> Option<(usize, usize)> {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r')) || b == 0x7F)
+        .count();
+    (controls * 100 > sample.len()).then_some((controls, sample.len()))
+}
+
+/// Recognises UTF-16 by its byte-order mark or, without one, by the high bytes of its
+/// 16-bit units: a few values only (0 for ASCII, 4 for Cyrillic, 1 for Turkish letters), NUL
+/// among them, in a sample that decodes to letters, spaces and punctuation.
 fn utf16_kind(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(&[0xFF, 0xFE]) {
         return Some("UTF-16LE");
@@ -69,16 +128,24 @@ fn utf16_kind(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return Some("UTF-16BE");
     }
-    // Without a BOM: UTF-16 text has a NUL high byte in many pairs (ASCII spaces, digits,
-    // punctuation) and decodes cleanly into mostly letters, spaces and punctuation.
+    // Without a BOM: in UTF-16 text of one or two scripts the high bytes take a few values
+    // (90% of pairs have one of the three commonest), NUL among them (ASCII spaces, digits,
+    // punctuation: 5% of pairs at least). UTF-8 text with a stray NUL read as UTF-16 has
+    // letters for high bytes, far more than three of them.
     let sample = &bytes[..bytes.len().min(4096) & !1];
     if sample.len() < 16 || !sample.contains(&0) {
         return None;
     }
     let pairs = sample.len() / 2;
-    let nul_high = |high: usize| sample.chunks(2).filter(|p| p[high] == 0).count() * 10 >= pairs * 3;
+    let few_highs = |high: usize| {
+        let mut counts = [0usize; 256];
+        sample.chunks(2).for_each(|p| counts[usize::from(p[high])] += 1);
+        let nul = counts[0];
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        nul * 20 >= pairs && (counts[0] + counts[1] + counts[2]) * 10 >= pairs * 9
+    };
     let candidates = [(encoding_rs::UTF_16LE, "UTF-16LE", 1), (encoding_rs::UTF_16BE, "UTF-16BE", 0)];
-    candidates.into_iter().filter(|&(_, _, high)| nul_high(high)).find_map(|(enc, name, _)| {
+    candidates.into_iter().filter(|&(_, _, high)| few_highs(high)).find_map(|(enc, name, _)| {
         let (text, malformed) = enc.decode_without_bom_handling(sample);
         let total = text.chars().count().max(1);
         let texty = text
@@ -122,9 +189,26 @@ mod tests {
     }
 
     #[test]
+    fn tells_cyrillic_utf16_from_text_with_a_nul() {
+        let ru: Vec<u8> = "Статья о печати в Тифлисе, 1845–1880 годы.\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(msg(&ru).contains("UTF-16LE"), "{}", msg(&ru));
+        let m = msg(b"Title\n\nSome text with a stray\0 NUL in it.\n");
+        assert!(m.starts_with("x.txt:3:23: the file contains NUL bytes"), "{m}");
+    }
+
+    #[test]
     fn refuses_binary_and_pdf() {
         assert!(msg(b"%PDF-1.7\n...").contains("PDF"));
         assert!(msg(b"abc\0def").contains("NUL"));
+        let binary: Vec<u8> = (0..=255u8).cycle().take(1000).collect();
+        assert!(
+            msg(&binary).starts_with("x.txt: the file looks like binary data, not text"),
+            "{}",
+            msg(&binary)
+        );
     }
 
     #[test]

@@ -92,6 +92,15 @@ fn local(name: &[u8]) -> String {
     }
 }
 
+/// Deepest nesting of elements read (`<TEI>` is level 1). Real TEI nests some 15 deep; the
+/// limit keeps every later walk of the tree, and the JSON written from it (which
+/// colophon's JSON reader takes up to 128 levels deep), far from its own limits. A deeper
+/// document is refused at the first element past the limit.
+const MAX_DEPTH: usize = 64;
+
+/// Parses `text` into an element tree. Entities are never loaded or expanded: only the five
+/// predefined ones and character references are read, and a DOCTYPE that declares entities
+/// is refused at the declaration (a DOCTYPE that only names a DTD is ignored, never fetched).
 fn parse_tree(path: &Path, text: &str) -> Result<El> {
     let index = LineIndex::new(text);
     let err = |pos: u64, msg: String| {
@@ -106,6 +115,16 @@ fn parse_tree(path: &Path, text: &str) -> Result<El> {
         let ev = reader
             .read_event()
             .map_err(|e| err(reader.error_position(), format!("not well-formed XML: {e}")))?;
+        if let (Event::Start(e) | Event::Empty(e), true) = (&ev, stack.len() > MAX_DEPTH) {
+            let name = local(e.name().as_ref());
+            return Err(err(
+                pos,
+                format!(
+                    "<{name}> is nested {} elements deep; colophon reads TEI nested at most {MAX_DEPTH} deep",
+                    stack.len()
+                ),
+            ));
+        }
         match ev {
             Event::Start(e) => stack.push(element(&e, pos as usize).map_err(|m| err(pos, m))?),
             Event::Empty(e) => {
@@ -146,13 +165,27 @@ fn parse_tree(path: &Path, text: &str) -> Result<El> {
                 push_text(&mut stack, &ch);
             }
             Event::Eof => break,
-            Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
+            Event::DocType(_) => {
+                let doctype = &text[pos as usize..reader.buffer_position() as usize];
+                if let Some(at) = doctype.find("<!ENTITY") {
+                    let decl: String = text[pos as usize + at..].chars().take_while(|&c| c != '>').collect();
+                    return Err(err(
+                        pos + at as u64,
+                        format!("the DOCTYPE declares an entity (`{}>`); colophon never loads or expands entities: remove the DOCTYPE and write the text in place", short(&decl, 80)),
+                    ));
+                }
+            }
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
         }
     }
-    let mut doc = stack.pop().expect("root");
-    if !stack.is_empty() {
-        return Err(err(text.len() as u64, "the document ends inside an element".into()));
+    if let Some(open) = stack.last().filter(|_| stack.len() > 1) {
+        let (l, c) = index.position(text, open.pos);
+        return Err(err(
+            text.len() as u64,
+            format!("the document ends inside <{}> (opened at {l}:{c}): is the file cut short?", open.name),
+        ));
     }
+    let mut doc = stack.pop().expect("root");
     let root = doc.kids.drain(..).find_map(|k| match k {
         Node::El(e) => Some(e),
         Node::Text(_) => None,
@@ -168,6 +201,14 @@ fn parse_tree(path: &Path, text: &str) -> Result<El> {
         ));
     }
     Ok(root)
+}
+
+/// `s` cut to `n` characters, with `…` when cut.
+fn short(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
 }
 
 /// Builds an element (without children) from a start tag.

@@ -80,6 +80,9 @@ fn running_heads(units: &[Unit]) -> HashMap<String, usize> {
     counts
 }
 
+/// Longest line (in bytes) looked up among the running heads; longer lines are never one.
+const MAX_RUNNING_BYTES: usize = 1024;
+
 fn running_key(t: &str) -> String {
     t.chars()
         .filter(|c| !c.is_ascii_digit())
@@ -114,7 +117,12 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             ));
             continue;
         }
-        if unit.lines.len() == 1 && running.contains_key(&running_key(first)) {
+        // Running heads are short (`running_heads` counts lines of at most 100 characters):
+        // a long line is not keyed at all, which keeps a 50 MB line cheap.
+        if unit.lines.len() == 1
+            && first.len() <= MAX_RUNNING_BYTES
+            && running.contains_key(&running_key(first))
+        {
             diags.push(Diagnostic::info(
                 "dropped-line",
                 unit.line(),

@@ -70,10 +70,17 @@ pub const REFERENCE_HEADINGS: &[&str] = &[
 
 pub use crate::fold::fold;
 
+/// Lines longer than this (in bytes) are never headings: [`heading_key`] gives them the empty
+/// key, which matches no heading, without folding them (a 50 MB line stays cheap).
+const MAX_HEADING_BYTES: usize = 1024;
+
 /// Normalises a candidate heading line: folded, inner spaces collapsed, numbering and
 /// trailing punctuation dropped (`5. REFERENCES:` → `references`).
 pub fn heading_key(line: &str) -> String {
     let t = line.trim();
+    if t.len() > MAX_HEADING_BYTES {
+        return String::new();
+    }
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     let t = t.trim_end_matches([':', '.', ' ', '—', '-', '–']);
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -107,8 +114,10 @@ pub fn split_inline_heading<'a>(
 /// Returns true when `line` is a reference-list heading.
 pub fn is_reference_heading(line: &str) -> bool {
     line.chars().count() <= 60 && {
+        // Folded once: this runs on every one-line unit of the text.
+        static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
         let key = heading_key(line);
-        REFERENCE_HEADINGS.iter().any(|w| fold(w) == key)
+        FOLDED.get_or_init(|| REFERENCE_HEADINGS.iter().map(|w| fold(w)).collect()).contains(&key)
     }
 }
 

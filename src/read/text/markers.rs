@@ -45,6 +45,9 @@ pub struct Marker {
 const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 fn superscript_digit(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return None; // the common case, decided without the table
+    }
     SUPERSCRIPTS.iter().position(|&s| s == c).map(|d| char::from(b'0' + d as u8))
 }
 
@@ -243,13 +246,13 @@ fn is_sentence_end(c: char) -> bool {
 }
 
 /// Finds every call candidate in `text`, in order.
+///
+/// Walks the text by byte offset and looks at neighbouring characters through slices, so
+/// it allocates nothing per character: a 50 MB line costs no more than its own size.
 pub fn find_calls(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let mut k = 0;
-    while k < n {
-        let (i, c) = chars[k];
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
         // Typographic forms: superscripts, LaTeX-like fragments, carets, brackets.
         if superscript_digit(c).is_some() || matches!(c, '$' | '^' | '\\' | '[') {
             if let Some(m) = typographic_at(text, i) {
@@ -258,24 +261,20 @@ pub fn find_calls(text: &str) -> Vec<Candidate> {
                 if !(m.form == Form::Superscript && after_unit(&text[..i])) {
                     push(&mut out, m.start, m.end, m.label, m.form, PlainContext::GluedToWord);
                 }
-                k = chars.partition_point(|&(o, _)| o < end);
+                i = end;
                 continue;
             }
         }
         // Plain digits.
         if c.is_ascii_digit() {
-            let mut j = k;
-            while j < n && chars[j].1.is_ascii_digit() {
-                j += 1;
-            }
-            if let Some(ctx) = plain_context(&chars, k, j) {
-                let end = if j < n { chars[j].0 } else { text.len() };
+            let end = i + text[i..].bytes().take_while(u8::is_ascii_digit).count();
+            if let Some(ctx) = plain_context(text, i, end) {
                 push(&mut out, i, end, text[i..end].to_string(), Form::Plain, ctx);
             }
-            k = j;
+            i = end;
             continue;
         }
-        k += 1;
+        i += c.len_utf8();
     }
     out
 }
@@ -284,9 +283,15 @@ pub fn find_calls(text: &str) -> Vec<Candidate> {
 const UNITS: &[&str] = &["m", "km", "cm", "mm", "ft", "mi", "in", "м", "км", "см", "мм"];
 
 fn after_unit(before: &str) -> bool {
-    let word: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect();
-    let word: String = word.chars().rev().collect();
-    UNITS.contains(&word.as_str())
+    // The word's last three letters at most: every unit is shorter.
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .take(3)
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    UNITS.contains(&&before[start..])
 }
 
 fn push(out: &mut Vec<Candidate>, start: usize, end: usize, label: String, form: Form, ctx: PlainContext) {
@@ -294,17 +299,17 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, label: String, form:
     out.push(Candidate { marker: Marker { start, end, label, form }, score });
 }
 
-/// Decides whether the digit run `chars[k..j]` may be a plain call, and in which context.
-fn plain_context(chars: &[(usize, char)], k: usize, j: usize) -> Option<PlainContext> {
-    if j - k > 3 {
+/// Decides whether the digit run `text[start..end]` may be a plain call, and in which context.
+fn plain_context(text: &str, start: usize, end: usize) -> Option<PlainContext> {
+    if end - start > 3 {
         return None; // years and large numbers
     }
-    let digits: String = chars[k..j].iter().map(|&(_, c)| c).collect();
-    if digits.starts_with('0') {
+    if text[start..].starts_with('0') {
         return None;
     }
-    let next = chars.get(j).map(|&(_, c)| c);
-    let next2 = chars.get(j + 1).map(|&(_, c)| c);
+    let mut after = text[end..].chars();
+    let next = after.next();
+    let next2 = after.next();
     // After the digits: end, space, or sentence punctuation not followed by a digit.
     let after_ok = match next {
         None => true,
@@ -319,24 +324,26 @@ fn plain_context(chars: &[(usize, char)], k: usize, j: usize) -> Option<PlainCon
     if !after_ok {
         return None;
     }
-    let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
-    let prev2 = if k > 1 { Some(chars[k - 2].1) } else { None };
-    let prev3 = if k > 2 { Some(chars[k - 3].1) } else { None };
+    let before = &text[..start];
+    let mut back = before.chars().rev();
+    let prev = back.next();
+    let prev2 = back.next();
+    let prev3 = back.next();
     match prev {
         Some(p) if p.is_alphabetic() => {
             // Glued to a word of at least three letters (`Armenia98`, not `B2`, `km2`).
             // An all-capital word is an acronym or a model number (`SSR2`, `B2`), not a call.
-            let word: Vec<char> =
-                chars[..k].iter().rev().map(|&(_, c)| c).take_while(|c| c.is_alphabetic()).collect();
-            (word.len() >= 3 && word.iter().any(|c| c.is_lowercase())).then_some(PlainContext::GluedToWord)
+            let word = || before.chars().rev().take_while(|c| c.is_alphabetic());
+            (word().nth(2).is_some() && word().any(char::is_lowercase)).then_some(PlainContext::GluedToWord)
         }
         Some(p) if is_closing_punct(p) => {
             // `Tbilisi.35`, `."58` — but not `1,000` or `3.14`.
             // A year before the point is no decimal: `in 1923.1 The`.
             let year_before = p == '.' && {
-                let run: String =
-                    chars[..k - 1].iter().rev().map(|&(_, c)| c).take_while(|c| c.is_ascii_digit()).collect();
-                run.len() == 4 && (run.ends_with('1') || run.ends_with('2'))
+                let run = &before[..before.len() - 1];
+                let digits = run.bytes().rev().take_while(u8::is_ascii_digit).count();
+                let year = &run[run.len() - digits..];
+                digits == 4 && (year.starts_with('1') || year.starts_with('2'))
             };
             if matches!(prev2, Some(d) if d.is_ascii_digit()) && !year_before {
                 return None;
@@ -349,7 +356,7 @@ fn plain_context(chars: &[(usize, char)], k: usize, j: usize) -> Option<PlainCon
                 return None;
             }
             // Followed by a capital letter or quote: `". 14 The`.
-            let next_word = chars.get(j + 1).map(|&(_, c)| c);
+            let next_word = next2;
             let capital_next = next == Some(' ')
                 && matches!(next_word, Some(c) if c.is_uppercase() || c == '"' || c == '“' || c == '«');
             if !(capital_next || next.is_none()) {
@@ -415,6 +422,8 @@ mod tests {
         assert_eq!(calls("word$^{^{\\rm 14}}$ next"), [("14".into(), Form::Latex)]);
         assert_eq!(calls("word [3] next"), [("3".into(), Form::Bracket)]);
         assert_eq!(calls("word^5 next"), [("5".into(), Form::Caret)]);
+        assert_eq!(calls("Кавказа¹² и"), [("12".into(), Form::Superscript)]);
+        assert_eq!(calls("последнее слово³"), [("3".into(), Form::Superscript)]);
     }
 
     #[test]
@@ -438,6 +447,8 @@ mod tests {
             "on 22 June",
             "the 11th army",
             "SSR2 and B2",
+            "was 3923.1 The",
+            "10 км² земли",
         ] {
             let plain: Vec<_> = calls(t);
             assert!(plain.is_empty(), "{t}: {plain:?}");
