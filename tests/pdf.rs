@@ -562,3 +562,27 @@ fn the_pdf_is_tagged_for_screen_readers() {
         assert!(String::from_utf8_lossy(&o.stdout).contains("Tagged:          yes"));
     }
 }
+
+#[test]
+fn a_document_without_title_or_language_still_prints_and_claims_what_it_can() {
+    let res = Resources::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, claim, says) in [
+        ("a.md", "---\nlang: \"en\"\n---\n\nA body without a title.\n", "A", "no title,"),
+        ("b.md", "---\n---\n\nA body without a title or a language.\n", "B", "no title and no language"),
+    ] {
+        let input = dir.path().join(name);
+        std::fs::write(&input, text).unwrap();
+        let (doc, _) = colophon::load(&input, None, &res).unwrap();
+        let (bytes, diags) = colophon::write(&doc, Format::Pdf, &res).unwrap();
+        let d = diags.iter().find(|d| d.code == "pdf-not-ua").expect("said why it is not PDF/UA");
+        assert!(d.message.contains(says), "{}", d.message);
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&pdf, bytes).unwrap();
+        if let Some(o) = pdf_tool("pdfinfo", &["-meta", pdf.to_str().unwrap()]) {
+            let t = String::from_utf8_lossy(&o.stdout);
+            assert!(t.contains(&format!("<pdfaid:conformance>{claim}</pdfaid:conformance>")), "{name}: {t}");
+            assert!(!t.contains("pdfuaid"), "{name}");
+        }
+    }
+}

@@ -297,11 +297,30 @@ pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>
             format!("{} lines are wider than the text column", laid.overfull),
         ));
     }
-    let configuration = ConfigurationBuilder::new()
-        .with_archival_validator(Archival::A2_A)
-        .with_accessibility_validator(Accessibility::UA1)
-        .finish()
-        .map_err(|e| Error::Unsupported(format!("PDF/A-2a and PDF/UA-1 configuration: {e:?}")))?;
+    // PDF/UA-1 needs a title and a language, PDF/A-2a a language: without them the PDF
+    // claims what it can (PDF/A-2a, else PDF/A-2b; still tagged), and says why.
+    let m = &doc.meta;
+    let missing: Vec<&str> = [(m.titles.is_empty(), "title"), (m.lang.is_none(), "language")]
+        .into_iter()
+        .filter_map(|(gone, what)| gone.then_some(what))
+        .collect();
+    let archival = if m.lang.is_some() { Archival::A2_A } else { Archival::A2_B };
+    let mut builder = ConfigurationBuilder::new().with_archival_validator(archival);
+    if missing.is_empty() {
+        builder = builder.with_accessibility_validator(Accessibility::UA1);
+    } else {
+        let claim = if m.lang.is_some() { "PDF/A-2a" } else { "PDF/A-2b" };
+        diags.push(Diagnostic::warning(
+            "pdf-not-ua",
+            0,
+            format!(
+                "the document has no {}, which PDF/UA-1 requires: the PDF claims {claim} only (give it in a metadata file)",
+                missing.join(" and no ")
+            ),
+        ));
+    }
+    let configuration =
+        builder.finish().map_err(|e| Error::Unsupported(format!("PDF/A configuration: {e:?}")))?;
     let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
     let mut pdf = PdfDocument::new_with(settings);
     let faces: Vec<Option<Font>> =
@@ -367,7 +386,6 @@ pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>
     }
     pdf.set_tag_tree(tags.tree(&laid, doc.meta.lang.as_ref()));
     pdf.set_outline(outline(&laid.outline, style));
-    let m = &doc.meta;
     let mut meta = Metadata::new()
         .producer(format!("colophon {}", env!("CARGO_PKG_VERSION")))
         .creator("colophon".into());
