@@ -511,7 +511,13 @@ fn fields_from_markup(el: &El, raw: &str) -> BibFields {
                         continue;
                     }
                     walk(c, at, f, raw);
-                    let span = Span::new(start, (*at).min(raw.len()));
+                    // Collapsed whitespace can run past the entry's trimmed text (found by
+                    // fuzzing: an empty `<monogr>` after blank text); such a span is empty.
+                    let end = (*at).min(raw.len());
+                    if start >= end {
+                        continue;
+                    }
+                    let span = Span::new(start, end);
                     if span.get(raw).is_none_or(|s| s.trim().is_empty()) {
                         continue;
                     }
