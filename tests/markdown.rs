@@ -20,12 +20,7 @@ fn markdown(doc: &Document) -> String {
 }
 
 fn inputs() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures"))
-        .unwrap()
-        .map(|e| e.unwrap().path().join("input.txt"))
-        .filter(|p| p.is_file())
-        .collect();
-    v.sort();
+    let mut v = fixture_inputs();
     v.insert(0, root().join("input/zangezur-article.txt"));
     v
 }

@@ -21,13 +21,7 @@ fn example() -> Document {
 }
 
 fn fixtures() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures"))
-        .unwrap()
-        .map(|e| e.unwrap().path().join("input.txt"))
-        .filter(|p| p.is_file())
-        .collect();
-    v.sort();
-    v
+    fixture_inputs()
 }
 
 /// A tiny XML tree for the checks RELAX NG cannot make.

@@ -34,14 +34,19 @@ pub trait Measure {
     /// the word): `cuts.len() + 1` widths. By default each piece is measured alone; a shaper
     /// may shape the word once and keep the kerning between its pieces.
     fn widths(&self, word: &str, cuts: &[usize], style: Style) -> Vec<Pt> {
-        let mut out = Vec::with_capacity(cuts.len() + 1);
-        let mut last = 0;
-        for &c in cuts.iter().chain(std::iter::once(&word.len())) {
-            out.push(self.width(&word[last..c], style));
-            last = c;
-        }
-        out
+        piece_widths(self, word, cuts, style)
     }
+}
+
+/// The widths of the pieces of `word` between `cuts`, each measured alone.
+pub fn piece_widths<M: Measure + ?Sized>(m: &M, word: &str, cuts: &[usize], style: Style) -> Vec<Pt> {
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut last = 0;
+    for &c in cuts.iter().chain(std::iter::once(&word.len())) {
+        out.push(m.width(&word[last..c], style));
+        last = c;
+    }
+    out
 }
 
 /// What a box holds: bytes `start..end` of run `run`, plus a hyphen when broken after it.

@@ -239,13 +239,7 @@ impl Measure for Sized<'_, '_> {
                 return out;
             }
         }
-        let mut out = Vec::with_capacity(cuts.len() + 1);
-        let mut last = 0;
-        for &c in cuts.iter().chain(std::iter::once(&word.len())) {
-            out.push(self.width(&word[last..c], style));
-            last = c;
-        }
-        out
+        super::paragraph::piece_widths(self, word, cuts, style)
     }
 
     fn space(&self, style: Style) -> (Pt, Pt, Pt) {

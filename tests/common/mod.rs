@@ -217,3 +217,14 @@ pub fn pandoc() -> Option<PathBuf> {
     }
     found
 }
+
+/// The `input.txt` of every fixture under `tests/fixtures/`, sorted.
+pub fn fixture_inputs() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("input.txt"))
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
