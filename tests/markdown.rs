@@ -38,14 +38,20 @@ fn assert_same_model(a: &Document, b: &Document, what: &str) {
     }
 }
 
+/// `input` loaded, its Markdown, and where that Markdown was written in `dir`.
+fn written(input: &Path, dir: &Path) -> (Document, String, PathBuf) {
+    let doc = load(input);
+    let md = markdown(&doc);
+    let path = dir.join("article.md");
+    std::fs::write(&path, &md).unwrap();
+    (doc, md, path)
+}
+
 #[test]
 fn text_to_markdown_to_model_gives_the_texts_model_and_markdown_is_byte_stable() {
     let dir = tempfile::tempdir().unwrap();
     for input in inputs() {
-        let doc = load(&input);
-        let md = markdown(&doc);
-        let path = dir.path().join("article.md");
-        std::fs::write(&path, &md).unwrap();
+        let (doc, md, path) = written(&input, dir.path());
         let back = load(&path);
         assert_same_model(&doc, &back, &input.display().to_string());
         assert_eq!(markdown(&back), md, "{}: md → md changed the bytes", input.display());
@@ -155,10 +161,7 @@ fn pandoc_reads_our_markdown_with_the_same_notes_and_metadata() {
     let Some(pandoc) = pandoc() else { return };
     let dir = tempfile::tempdir().unwrap();
     for input in inputs() {
-        let doc = load(&input);
-        let md = markdown(&doc);
-        let path = dir.path().join("article.md");
-        std::fs::write(&path, &md).unwrap();
+        let (doc, md, path) = written(&input, dir.path());
         let ast = pandoc_ast(&pandoc, &path);
         let what = input.display().to_string();
         // Notes: as many, in the same order, with the same text.
