@@ -77,5 +77,10 @@ impl Error {
     }
 }
 
+/// Reads a UTF-8 file (a template, table or metadata file), naming it in the error.
+pub fn read_text(path: &std::path::Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+}
+
 /// A shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

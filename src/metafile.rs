@@ -37,8 +37,7 @@ pub fn find_beside(input: &Path) -> Option<PathBuf> {
 
 /// Reads a metadata file into its text and a JSON value (TOML or YAML by extension).
 pub fn load(path: &Path) -> Result<(String, Value)> {
-    let text =
-        std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let text = crate::error::read_text(path)?;
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
     let value: Value = match ext {
         "toml" => toml::from_str(&text).map_err(|e| {

@@ -86,8 +86,7 @@ impl Resources {
 /// Reads a `publicationStmt` template and checks it is one well-formed element of that name.
 fn load_publication_template(path: &Path) -> Result<String> {
     use quick_xml::events::Event;
-    let text =
-        std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let text = crate::error::read_text(path)?;
     let index = crate::diag::LineIndex::new(&text);
     let at = |pos: u64| index.position(&text, pos as usize);
     let mut reader = quick_xml::Reader::from_str(&text);

@@ -68,8 +68,7 @@ impl PageStyle {
 
     /// Reads a page style file; `path` names it in errors.
     pub fn load(path: &Path) -> Result<Self> {
-        let text =
-            std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let text = crate::error::read_text(path)?;
         Self::parse(&text, path)
     }
 

@@ -49,8 +49,7 @@ impl ArchiveTable {
 
     /// Reads a table file, reporting problems with their line.
     pub fn load(path: &Path) -> Result<Self> {
-        let text =
-            std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let text = crate::error::read_text(path)?;
         Self::parse(&text, path)
     }
 
