@@ -136,12 +136,13 @@ pub fn write(doc: &Document, format: Format, resources: &Resources) -> Result<(V
             };
             Ok(write::epub::write(doc, &opts))
         }
-        Format::Pdf => {
-            let opts =
-                write::pdf::Options { fonts: resources.fonts(), page: resources.page, when: source_date()? };
-            write::pdf::write(doc, &opts)
-        }
+        Format::Pdf => write::pdf::write(doc, &pdf_options(resources)?),
     }
+}
+
+/// The PDF writer's options from `resources` (and `SOURCE_DATE_EPOCH`).
+fn pdf_options(resources: &Resources) -> Result<write::pdf::Options> {
+    Ok(write::pdf::Options { fonts: resources.fonts(), page: resources.page, when: source_date()? })
 }
 
 /// The date of `SOURCE_DATE_EPOCH` (reproducible builds) as `YYYY-MM-DD`, or `None` when it
@@ -208,10 +209,13 @@ pub struct Conversion {
     pub outputs: Vec<PathBuf>,
 }
 
+/// One output written to its temporary file, with what its writer reported.
+type Rendered = Result<(write::Staged, Vec<Diagnostic>)>;
+
 /// Loads `input` and writes it in every format of `formats` into `out_dir`.
 ///
-/// All outputs are rendered before any is written, and each is written atomically, so a
-/// failure leaves no partial file.
+/// Every output is rendered and written to a temporary file before any is renamed into
+/// place, so a failure leaves no partial file. The PDF is rendered beside the others.
 pub fn convert(
     input: &Path,
     formats: &[Format],
@@ -231,17 +235,43 @@ pub fn convert(
         }
     }
     let (document, mut diagnostics) = load(input, meta_file, resources)?;
-    let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    for &f in formats {
-        let (bytes, diags) = write(&document, f, resources)?;
+    // Typesetting the PDF uses every core; then the pages are drawn (on one core) while the
+    // other formats are rendered beside them, on a thread of their own.
+    let pdf = if formats.contains(&Format::Pdf) {
+        let opts = pdf_options(resources)?;
+        let laid = write::pdf::typeset(&document, &opts);
+        Some((opts, laid))
+    } else {
+        None
+    };
+    let render = |f: Format| -> Rendered {
+        let (bytes, diags) = match (&pdf, f) {
+            (Some((opts, laid)), Format::Pdf) => write::pdf::render(&document, laid, opts)?,
+            _ => write(&document, f, resources)?,
+        };
+        Ok((write::stage(&output_path(input, out_dir, f), &bytes)?, diags))
+    };
+    let (slow, quick): (Vec<Format>, Vec<Format>) = formats.iter().partition(|&&f| f == Format::Pdf);
+    let mut done: Vec<(Format, Rendered)> = std::thread::scope(|s| {
+        let side = (!slow.is_empty() && !quick.is_empty())
+            .then(|| s.spawn(|| quick.iter().map(|&f| (f, render(f))).collect::<Vec<_>>()));
+        let mut done: Vec<_> = slow.iter().map(|&f| (f, render(f))).collect();
+        match side {
+            Some(h) => done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+            None => done.extend(quick.iter().map(|&f| (f, render(f)))),
+        }
+        done
+    });
+    done.sort_by_key(|(f, _)| formats.iter().position(|g| g == f));
+    // Every format rendered and written before any file is put in place: on an error the
+    // staged files are dropped (removed), so a failure leaves no output at all.
+    let mut staged = Vec::new();
+    for (_, result) in done {
+        let (file, diags) = result?;
         diagnostics.extend(diags);
-        rendered.push((output_path(input, out_dir, f), bytes));
+        staged.push(file);
     }
-    let mut outputs = Vec::new();
-    for (path, bytes) in rendered {
-        write::write_atomic(&path, &bytes)?;
-        outputs.push(path);
-    }
+    let outputs = staged.into_iter().map(write::Staged::commit).collect::<Result<Vec<_>>>()?;
     Ok(Conversion { document, diagnostics, outputs })
 }
 

@@ -9,11 +9,25 @@ pub mod xhtml;
 
 use crate::error::{Error, Result};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename,
 /// so a failed run never leaves a partial output.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    stage(path, bytes)?.commit().map(drop)
+}
+
+/// An output written in full, and flushed to disk, as a temporary file beside its path,
+/// but not yet in place. [`Staged::commit`] renames it to its path; dropping it instead
+/// removes the temporary file, so outputs staged together appear together or not at all.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+/// Writes `bytes` to a temporary file in the folder of `path` (created if missing).
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let out_err = |source| Error::Output { path: path.to_path_buf(), source };
     std::fs::create_dir_all(dir).map_err(out_err)?;
@@ -26,6 +40,47 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(out_err)?;
     }
     tmp.as_file().sync_all().map_err(out_err)?;
-    tmp.persist(path).map_err(|e| out_err(e.error))?;
-    Ok(())
+    Ok(Staged { tmp, path: path.to_path_buf() })
+}
+
+impl Staged {
+    /// The path the output will have.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Renames the temporary file to its path (replacing what was there); returns the path.
+    pub fn commit(self) -> Result<PathBuf> {
+        let Staged { tmp, path } = self;
+        tmp.persist(&path).map_err(|e| Error::Output { path: path.clone(), source: e.error })?;
+        Ok(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_staged_output_appears_only_when_committed_and_leaves_nothing_when_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let kept = stage(&dir.path().join("a.pdf"), b"%PDF").unwrap();
+        let dropped = stage(&dir.path().join("sub/b.xml"), b"<TEI/>").unwrap();
+        assert_eq!(kept.path(), dir.path().join("a.pdf"));
+        assert!(names(dir.path()).iter().all(|n| n.starts_with(".colophon-") || n == "sub"));
+        drop(dropped);
+        assert!(names(&dir.path().join("sub")).is_empty(), "a dropped output leaves no file");
+        assert_eq!(kept.commit().unwrap(), dir.path().join("a.pdf"));
+        assert_eq!(names(dir.path()), ["a.pdf", "sub"]);
+        assert_eq!(std::fs::read(dir.path().join("a.pdf")).unwrap(), b"%PDF");
+    }
 }

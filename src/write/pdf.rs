@@ -288,7 +288,18 @@ impl Tags {
 
 /// Writes `doc` as a tagged PDF/A-2a and PDF/UA-1; returns the bytes and what had to be reported.
 pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>)> {
-    let laid = layout(doc, &opts.fonts, &opts.page);
+    render(doc, &typeset(doc, opts), opts)
+}
+
+/// Lays out `doc` with the fonts and page style of `opts` (on every core; see
+/// [`layout`]): the first half of [`write`].
+pub fn typeset(doc: &Document, opts: &Options) -> Layout {
+    layout(doc, &opts.fonts, &opts.page)
+}
+
+/// Draws `laid`, the layout of `doc` with `opts`, as a tagged PDF/A-2a and PDF/UA-1: the
+/// second half of [`write`].
+pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>)> {
     let mut diags = Vec::new();
     if laid.overfull > 0 {
         diags.push(Diagnostic::warning(
@@ -323,10 +334,30 @@ pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>
         builder.finish().map_err(|e| Error::Unsupported(format!("PDF/A configuration: {e:?}")))?;
     let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
     let mut pdf = PdfDocument::new_with(settings);
-    let faces: Vec<Option<Font>> =
-        opts.fonts.all().iter().map(|f| Font::new(krilla::Data::from(f.data.to_vec()), 0)).collect();
+    // krilla reads and hashes a font as it loads it: only the faces the pages use are loaded,
+    // and the built-in ones without a copy.
+    let mut used = vec![false; opts.fonts.all().len()];
+    for g in laid.pages.iter().flat_map(|p| &p.glyphs) {
+        if let Some(u) = used.get_mut(g.face) {
+            *u = true;
+        }
+    }
+    let faces: Vec<Option<Font>> = opts
+        .fonts
+        .all()
+        .iter()
+        .zip(&used)
+        .map(|(f, &used)| {
+            let data = match &f.data {
+                _ if !used => return None,
+                std::borrow::Cow::Borrowed(b) => krilla::Data::from(*b),
+                std::borrow::Cow::Owned(v) => krilla::Data::from(v.clone()),
+            };
+            Font::new(data, 0)
+        })
+        .collect();
     let style = &opts.page;
-    let mut tags = Tags::new(&laid);
+    let mut tags = Tags::new(laid);
     for page in &laid.pages {
         let settings = PageSettings::from_wh(style.width.0 as f32, style.height.0 as f32)
             .expect("page size is positive");
@@ -384,7 +415,7 @@ pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>
         }
         p.finish();
     }
-    pdf.set_tag_tree(tags.tree(&laid, doc.meta.lang.as_ref()));
+    pdf.set_tag_tree(tags.tree(laid, doc.meta.lang.as_ref()));
     pdf.set_outline(outline(&laid.outline, style));
     let mut meta = Metadata::new()
         .producer(format!("colophon {}", env!("CARGO_PKG_VERSION")))
