@@ -17,60 +17,91 @@ use lang::Detection;
 use shelfmark::ArchiveTable;
 
 /// Runs every pass over `doc`; returns what it could not decide, as diagnostics.
+///
+/// The references depend on nothing else in the document: they are enriched on a thread of
+/// their own while the body and the notes are (the result is the same as in turn).
 pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let mut used_archives: Vec<String> = Vec::new();
-
-    // Shelfmarks: body, notes and bibliography.
-    for block in &mut doc.body {
-        mark_block(block, table, &mut used_archives);
-    }
-    if let Some(bib) = &mut doc.back.bibliography {
-        for entry in &mut bib.entries {
-            mark_inlines(&mut entry.content, table, &mut used_archives);
+    let Document { meta, body, back, .. } = doc;
+    let (mut used_archives, (bib_archives, diags)) = std::thread::scope(|s| {
+        let references = back.bibliography.as_mut().map(|bib| s.spawn(|| enrich_references(bib, table)));
+        let body_diags = enrich_body(meta, body, table);
+        let (archives, mut diags) = match references {
+            Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            None => (Vec::new(), Vec::new()),
+        };
+        diags.extend(body_diags.1);
+        (body_diags.0, (archives, diags))
+    });
+    // Archives in the order their shelfmarks come: the body's, then the references'.
+    for id in bib_archives {
+        if !used_archives.contains(&id) {
+            used_archives.push(id);
         }
     }
     for id in used_archives {
-        if !doc.back.archives.iter().any(|a| a.id == id) {
+        if !back.archives.iter().any(|a| a.id == id) {
             if let Some(a) = table.get(&id) {
-                doc.back.archives.push(a.clone());
+                back.archives.push(a.clone());
             }
         }
     }
+    diags
+}
 
-    // Bibliography fields and languages.
-    if let Some(bib) = &mut doc.back.bibliography {
-        for (n, entry) in bib.entries.iter_mut().enumerate() {
-            let marks = shelfmark_spans(&entry.content);
-            if entry.fields.is_empty() {
-                entry.fields = citation::parse(&entry.raw, &marks);
-            }
-            let d = entry_language(&entry.raw, &entry.fields, &marks);
-            entry.script = entry.script.or(d.script);
-            if entry.lang.is_none() {
-                entry.lang = d.lang;
-                if entry.lang.is_none() && letters(&entry.raw) >= 12 {
-                    diags.push(undecided(
-                        &format!("reference {}", entry.label.clone().unwrap_or((n + 1).to_string())),
-                        &entry.raw,
-                    ));
-                }
+/// Shelfmarks, bibliography fields and languages of the references; returns the archives
+/// named, in order, and the references whose language could not be decided.
+fn enrich_references(
+    bib: &mut crate::model::Bibliography,
+    table: &ArchiveTable,
+) -> (Vec<String>, Vec<Diagnostic>) {
+    let mut used_archives = Vec::new();
+    let mut diags = Vec::new();
+    for entry in &mut bib.entries {
+        mark_inlines(&mut entry.content, table, &mut used_archives);
+    }
+    for (n, entry) in bib.entries.iter_mut().enumerate() {
+        let marks = shelfmark_spans(&entry.content);
+        if entry.fields.is_empty() {
+            entry.fields = citation::parse(&entry.raw, &marks);
+        }
+        let d = entry_language(&entry.raw, &entry.fields, &marks);
+        entry.script = entry.script.or(d.script);
+        if entry.lang.is_none() {
+            entry.lang = d.lang;
+            if entry.lang.is_none() && letters(&entry.raw) >= 12 {
+                diags.push(undecided(
+                    &format!("reference {}", entry.label.clone().unwrap_or((n + 1).to_string())),
+                    &entry.raw,
+                ));
             }
         }
     }
+    (used_archives, diags)
+}
 
+/// Shelfmarks and languages of the metadata, the body and the notes; returns the archives
+/// named, in order, and what could not be decided.
+fn enrich_body(
+    meta: &mut crate::model::Meta,
+    body: &mut [Block],
+    table: &ArchiveTable,
+) -> (Vec<String>, Vec<Diagnostic>) {
+    let mut used_archives: Vec<String> = Vec::new();
+    for block in body.iter_mut() {
+        mark_block(block, table, &mut used_archives);
+    }
     // Metadata.
-    for t in &mut doc.meta.titles {
+    for t in &mut meta.titles {
         if t.lang.is_none() {
             t.lang = lang::detect(&t.text).lang;
         }
     }
-    for a in &mut doc.meta.abstracts {
+    for a in &mut meta.abstracts {
         if a.lang.is_none() {
             a.lang = lang::detect(&blocks_text(&a.content)).lang;
         }
     }
-    for k in &mut doc.meta.keywords {
+    for k in &mut meta.keywords {
         if k.lang.is_none() {
             k.lang = lang::detect(&k.terms.join(", ")).lang;
         }
@@ -78,17 +109,16 @@ pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
 
     // Each paragraph's language; the document's is the one most of the body's letters are
     // in (else the first title's); paragraphs in another language are tagged.
-    let detected: Vec<Option<Detection>> = doc
-        .body
+    let detected: Vec<Option<Detection>> = body
         .iter()
         .map(|b| match b {
             Block::Paragraph { content, lang: None } => Some(lang::detect(&plain_text(content))),
             _ => None,
         })
         .collect();
-    if doc.meta.lang.is_none() {
+    if meta.lang.is_none() {
         let mut weight: Vec<(crate::model::LangTag, usize)> = Vec::new();
-        for (b, d) in doc.body.iter().zip(&detected) {
+        for (b, d) in body.iter().zip(&detected) {
             let tag = match (b, d) {
                 (Block::Paragraph { lang: Some(l), .. }, _) => Some(l.clone()),
                 (_, Some(d)) => d.lang.clone(),
@@ -103,17 +133,17 @@ pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
             }
         }
         let total: usize = weight.iter().map(|(_, n)| n).sum();
-        doc.meta.lang = weight
+        meta.lang = weight
             .into_iter()
             .max_by_key(|(_, n)| *n)
             .filter(|(_, n)| n * 2 > total)
             .map(|(t, _)| t)
-            .or_else(|| doc.meta.titles.first().and_then(|t| t.lang.clone()));
+            .or_else(|| meta.titles.first().and_then(|t| t.lang.clone()));
     }
-    let doc_lang = doc.meta.lang.clone();
+    let doc_lang = meta.lang.clone();
 
     // Paragraphs, notes and runs in another script.
-    for (block, d) in doc.body.iter_mut().zip(detected) {
+    for (block, d) in body.iter_mut().zip(detected) {
         if let Block::Paragraph { content, lang } = block {
             if let Some(d) = d {
                 if d.lang.is_some() && d.lang != doc_lang {
@@ -125,7 +155,7 @@ pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
         }
     }
     let mut notes_undecided = Vec::new();
-    for_each_note(&mut doc.body, &mut |note| {
+    for_each_note(body, &mut |note| {
         let text = note_text(&note.content);
         if note.lang.is_none() {
             note.lang = note_language(text.trim());
@@ -139,8 +169,7 @@ pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
             }
         }
     });
-    diags.extend(notes_undecided);
-    diags
+    (used_archives, notes_undecided)
 }
 
 /// Detects a note's language. A note that cites a work by a quoted title of three words or

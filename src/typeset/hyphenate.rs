@@ -18,18 +18,39 @@ pub fn patterns(tag: &LangTag) -> Option<hypher::Lang> {
 /// Byte offsets inside `word` where a hyphen may go (at least two letters before and three
 /// after, as TeX's `\lefthyphenmin`/`\righthyphenmin` for English).
 pub fn points(word: &str, lang: hypher::Lang) -> Vec<usize> {
-    if word.chars().count() < 5 || !word.chars().all(char::is_alphabetic) {
+    if word.len() < 5 || word.chars().count() < 5 || !word.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    let mut at = 0;
-    for syllable in hypher::hyphenate_bounded(word, lang, 2, 3) {
-        at += syllable.len();
-        if at < word.len() {
-            out.push(at);
+    SEEN.with_borrow_mut(|seen| {
+        let seen = seen.entry(lang).or_default();
+        if let Some(p) = seen.get(word) {
+            return p.clone();
         }
-    }
-    out
+        if seen.len() >= SEEN_LIMIT {
+            seen.clear();
+        }
+        let mut out = Vec::new();
+        let mut at = 0;
+        for syllable in hypher::hyphenate_bounded(word, lang, 2, 3) {
+            at += syllable.len();
+            if at < word.len() {
+                out.push(at);
+            }
+        }
+        seen.insert(word.into(), out.clone());
+        out
+    })
+}
+
+/// Words hyphenated on a thread are remembered, up to this many per language (a paragraph
+/// repeats its words, and a batch its vocabulary); then the memory starts again.
+const SEEN_LIMIT: usize = 50_000;
+
+type Seen = rustc_hash::FxHashMap<hypher::Lang, rustc_hash::FxHashMap<Box<str>, Vec<usize>>>;
+
+thread_local! {
+    /// The hyphenation points found on this thread, by language and word.
+    static SEEN: std::cell::RefCell<Seen> = std::cell::RefCell::new(Seen::default());
 }
 
 #[cfg(test)]
@@ -55,6 +76,30 @@ mod tests {
         assert!(split("революции", "ru").len() > 2, "{:?}", split("революции", "ru"));
         assert!(split("Azerbaycan", "tr").len() > 1);
         assert!(split("державність", "uk").len() > 1);
+    }
+
+    #[test]
+    fn remembered_words_are_split_as_the_first_time_even_after_forgetting() {
+        let en = patterns(&LangTag::parse("en").unwrap()).unwrap();
+        let ru = patterns(&LangTag::parse("ru").unwrap()).unwrap();
+        let first = points("independence", en);
+        assert!(!first.is_empty());
+        assert_eq!(points("independence", en), first);
+        assert_ne!(points("революции", ru), first, "one memory per language");
+        // More distinct words than the memory holds (`hyphenationa`, `hyphenationb`, …).
+        for i in 0..SEEN_LIMIT + 10 {
+            let (mut word, mut n) = (String::from("hyphenation"), i);
+            loop {
+                word.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+                if n == 0 {
+                    break;
+                }
+            }
+            points(&word, en);
+        }
+        assert!(SEEN.with_borrow(|s| s[&en].len()) < SEEN_LIMIT, "the memory was emptied once full");
+        assert_eq!(points("independence", en), first);
     }
 
     #[test]

@@ -30,6 +30,10 @@ pub trait Measure {
     fn width(&self, text: &str, style: Style) -> Pt;
     /// An interword space: natural width, stretch and shrink.
     fn space(&self, style: Style) -> (Pt, Pt, Pt);
+    /// The width of the hyphen added where a line breaks inside a word.
+    fn hyphen(&self, style: Style) -> Pt {
+        self.width("-", style)
+    }
     /// The widths of the pieces of `word` between the byte offsets `cuts` (ascending, inside
     /// the word): `cuts.len() + 1` widths. By default each piece is measured alone; a shaper
     /// may shape the word once and keep the kerning between its pieces.
@@ -139,7 +143,7 @@ pub fn build(runs: &[Run], measure: &dyn Measure) -> Built {
                         Item::Box { width: widths[k] * run.scale },
                         Some(Piece { run: r, start: start + last, end: start + cut }),
                     );
-                    let width = if hyphen { measure.width("-", run.style) } else { Pt::ZERO };
+                    let width = if hyphen { measure.hyphen(run.style) } else { Pt::ZERO };
                     push(
                         &mut b,
                         Item::Penalty {

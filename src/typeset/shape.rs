@@ -20,6 +20,8 @@ pub struct Shaper<'a> {
     cache: RefCell<Vec<FxHashMap<String, Shaped>>>,
     /// Shape plans per (face, script, direction): building one costs more than shaping.
     plans: RefCell<FxHashMap<PlanKey, Rc<rustybuzz::ShapePlan>>>,
+    /// Per style: the widths of a space and of a hyphen in ems, asked for at every word.
+    marks: std::cell::Cell<[Option<(f64, f64)>; 4]>,
 }
 
 type PlanKey = (usize, rustybuzz::Script, bool);
@@ -74,8 +76,11 @@ impl<'a> Shaper<'a> {
         let own = Style::ALL.map(|style| {
             faces.iter().position(|(f, _)| f.style == style && set.main.iter().any(|m| std::ptr::eq(m, *f)))
         });
-        let cache = RefCell::new(vec![FxHashMap::default(); faces.len()]);
-        Shaper { faces, own, cache, plans: RefCell::new(FxHashMap::default()) }
+        // Sized for an article's vocabulary, so that the maps seldom grow while in use.
+        let cache =
+            RefCell::new(vec![FxHashMap::with_capacity_and_hasher(2048, Default::default()); faces.len()]);
+        let marks = std::cell::Cell::new([None; 4]);
+        Shaper { faces, own, cache, plans: RefCell::new(FxHashMap::default()), marks }
     }
 
     /// This shaper at `size` points.
@@ -115,6 +120,18 @@ impl<'a> Shaper<'a> {
     /// The width of `text` at `size`, set face by face.
     pub fn width(&self, text: &str, style: Style, size: f64) -> Pt {
         self.segments(text, style).into_iter().map(|(f, r)| self.shape_width(f, &text[r], size)).sum()
+    }
+
+    /// The widths of a space and of a hyphen in `style`, in ems.
+    fn marks(&self, style: Style) -> (f64, f64) {
+        let mut all = self.marks.get();
+        if let Some(m) = all[style as usize] {
+            return m;
+        }
+        let m = (self.width(" ", style, 1.0).0, self.width("-", style, 1.0).0);
+        all[style as usize] = Some(m);
+        self.marks.set(all);
+        m
     }
 
     /// The faces used, for the writer.
@@ -243,14 +260,35 @@ impl Measure for Sized<'_, '_> {
     }
 
     fn space(&self, style: Style) -> (Pt, Pt, Pt) {
-        let w = self.width(" ", style);
+        let w = Pt(self.shaper.marks(style).0 * self.size);
         (w, w * 0.5, w * (1.0 / 3.0))
+    }
+
+    fn hyphen(&self, style: Style) -> Pt {
+        Pt(self.shaper.marks(style).1 * self.size)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_and_hyphens_are_remembered_per_style_and_scale_with_the_size() {
+        let set = FontSet::builtin();
+        let shaper = Shaper::new(&set);
+        for style in Style::ALL {
+            for size in [10.0, 7.5] {
+                let s = shaper.at(size);
+                for _ in 0..2 {
+                    let (space, stretch, shrink) = s.space(style);
+                    assert!((space.0 - s.width(" ", style).0).abs() < 1e-9, "{style:?} {size}");
+                    assert!((stretch.0 - space.0 * 0.5).abs() < 1e-9 && shrink < stretch);
+                    assert!((s.hyphen(style).0 - s.width("-", style).0).abs() < 1e-9, "{style:?} {size}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn widths_come_from_the_font_and_fall_back_per_character() {
