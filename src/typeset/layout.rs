@@ -34,6 +34,16 @@ pub struct Glyphs {
     /// Its glyphs as shaped: ids, advances and offsets in ems, byte ranges into `text`. The
     /// writer draws these and shapes nothing itself.
     pub glyphs: Shaped,
+    /// The space glyph that ends a word before a line's gap (the last byte of `text`), kept
+    /// apart so that the shaped word stays shared with the shaper's cache.
+    pub space: Option<ShapedGlyph>,
+}
+
+impl Glyphs {
+    /// Every glyph to draw: the shaped ones, then the word space.
+    pub fn all(&self) -> impl Iterator<Item = &ShapedGlyph> {
+        self.glyphs.iter().chain(&self.space)
+    }
 }
 
 /// What a piece of text is in the article's logical structure, for a tagged PDF.
@@ -269,10 +279,11 @@ struct SetLine {
 }
 
 impl SetLine {
-    /// Places the line's pieces on a page, its left edge at `left` and baseline at `base`.
-    fn place(&self, page: &mut LaidPage, left: Pt, base: Pt) {
-        for g in &self.pieces {
-            page.glyphs.push(Glyphs { x: left + g.x, baseline: base + g.baseline, ..g.clone() });
+    /// Moves the line's pieces onto a page, its left edge at `left` and baseline at `base`
+    /// (a line is placed once).
+    fn place(&mut self, page: &mut LaidPage, left: Pt, base: Pt) {
+        for g in std::mem::take(&mut self.pieces) {
+            page.glyphs.push(Glyphs { x: left + g.x, baseline: base + g.baseline, ..g });
         }
     }
 }
@@ -325,6 +336,7 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
                     lang: run.lang.clone(),
                     role: role(r),
                     glyphs: piece.glyphs,
+                    space: None,
                 });
                 px += piece.width;
             }
@@ -393,6 +405,7 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
                     lang,
                     role,
                     glyphs: std::sync::Arc::new(hyphen),
+                    space: None,
                 });
                 x += width;
             }
@@ -418,8 +431,7 @@ pub const SOFT_HYPHEN: &str = "\u{AD}";
 fn word_space(pieces: &mut [Glyphs], shaper: &Shaper) {
     if let Some(last) = pieces.last_mut() {
         if !last.text.ends_with(char::is_whitespace) {
-            let space = shaper.space_glyph(last.face, last.text.len());
-            std::sync::Arc::make_mut(&mut last.glyphs).push(space);
+            last.space = Some(shaper.space_glyph(last.face, last.text.len()));
             last.text.push(' ');
         }
     }
@@ -687,7 +699,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             if part.from == 0 {
                 note_page[part.note] = pn + 1;
             }
-            for (k, line) in note_set[part.note][part.from..part.to].iter().enumerate() {
+            for (k, line) in note_set[part.note][part.from..part.to].iter_mut().enumerate() {
                 let line_top = top + *y + style.note_leading * k as f64;
                 if let Some((note, x, w)) = line.label {
                     label_at[note].get_or_insert((pn, style.margins[2] + x, line_top, w, style.note_leading));
@@ -712,6 +724,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                     lang: doc_lang.cloned(),
                     role: Role::Artifact,
                     glyphs: piece.glyphs,
+                    space: None,
                 });
                 x += piece.width;
             }
@@ -729,6 +742,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                     lang: None,
                     role: Role::Artifact,
                     glyphs: piece.glyphs,
+                    space: None,
                 });
                 x += piece.width;
             }

@@ -100,14 +100,14 @@ fn draw(s: &mut krilla::surface::Surface, faces: &[Option<Font>], run: &[Glyphs]
         let at = text.len();
         text.push_str(&g.text);
         let first = glyphs.len();
-        glyphs.extend(g.glyphs.iter().map(|x| {
+        glyphs.extend(g.all().map(|x| {
             let range = at + x.range.start..at + x.range.end;
             KrillaGlyph::new(GlyphId::new(x.id), x.advance, x.x_offset, x.y_offset, 0.0, range, None)
         }));
         if let (Some(next), Some(last)) =
             (run.get(k + 1), glyphs.len().checked_sub(1).filter(|&l| l >= first))
         {
-            let natural: f32 = g.glyphs.iter().map(|x| x.advance).sum();
+            let natural: f32 = g.all().map(|x| x.advance).sum();
             glyphs[last].x_advance += (next.x - g.x).0 as f32 / size - natural;
         }
     }
