@@ -12,7 +12,9 @@ use std::sync::Arc;
 
 /// Shapes text in the faces of a [`FontSet`]; widths are cached per face and text.
 pub struct Shaper<'a> {
-    faces: Vec<(&'a Face, rustybuzz::Face<'a>)>,
+    /// The set's faces (main first), each prepared for shaping when first needed: building
+    /// rustybuzz's lookup tables costs more than shaping an article's rarer faces.
+    faces: Vec<(&'a Face, std::cell::OnceCell<Option<rustybuzz::Face<'a>>>)>,
     /// Per style (in [`Style::ALL`] order): the index of the main face of that style.
     own: [Option<usize>; 4],
     /// Shaped text per face and text: words repeat, and shaping is the costly part. (One map
@@ -67,12 +69,8 @@ pub struct Sized<'s, 'a> {
 impl<'a> Shaper<'a> {
     /// Prepares the faces of `set` for shaping.
     pub fn new(set: &'a FontSet) -> Self {
-        let faces: Vec<(&Face, rustybuzz::Face)> = set
-            .main
-            .iter()
-            .chain(&set.fallbacks)
-            .filter_map(|f| rustybuzz::Face::from_slice(&f.data, 0).map(|rb| (f, rb)))
-            .collect();
+        let faces: Vec<(&Face, std::cell::OnceCell<_>)> =
+            set.main.iter().chain(&set.fallbacks).map(|f| (f, std::cell::OnceCell::new())).collect();
         let own = Style::ALL.map(|style| {
             faces.iter().position(|(f, _)| f.style == style && set.main.iter().any(|m| std::ptr::eq(m, *f)))
         });
@@ -91,10 +89,11 @@ impl<'a> Shaper<'a> {
     /// The index (into the set's faces, main first) of the face that sets `c` in `style`.
     pub fn face_for(&self, c: char, style: Style) -> usize {
         let own = self.own[style as usize];
-        if let Some(i) = own.filter(|&i| self.faces[i].1.glyph_index(c).is_some()) {
+        let has = |i: usize| self.rb(i).is_some_and(|f| f.glyph_index(c).is_some());
+        if let Some(i) = own.filter(|&i| has(i)) {
             return i;
         }
-        (0..self.faces.len()).find(|&i| self.faces[i].1.glyph_index(c).is_some()).unwrap_or(own.unwrap_or(0))
+        (0..self.faces.len()).find(|&i| has(i)).unwrap_or(own.unwrap_or(0))
     }
 
     /// Splits `text` into byte ranges that one face sets, with the face. The common case, a
@@ -134,6 +133,12 @@ impl<'a> Shaper<'a> {
         m
     }
 
+    /// Face `i` prepared for shaping (`None` when rustybuzz cannot read it).
+    fn rb(&self, i: usize) -> Option<&rustybuzz::Face<'a>> {
+        let (face, rb) = self.faces.get(i)?;
+        rb.get_or_init(|| rustybuzz::Face::from_slice(&face.data, 0)).as_ref()
+    }
+
     /// The faces used, for the writer.
     pub fn face(&self, i: usize) -> &'a Face {
         self.faces[i].0
@@ -171,7 +176,7 @@ impl<'a> Shaper<'a> {
         if let Some(g) = self.cache.borrow()[face].get(text) {
             return g.clone();
         }
-        let rb = &self.faces[face].1;
+        let Some(rb) = self.rb(face) else { return Arc::default() };
         let upem = rb.units_per_em() as f32;
         let mut buf = rustybuzz::UnicodeBuffer::new();
         buf.push_str(text);
@@ -217,7 +222,7 @@ impl<'a> Shaper<'a> {
     }
 }
 
-impl Sized<'_, '_> {
+impl<'s, 'a> Sized<'s, 'a> {
     /// Splits `text` into pieces that one face sets, with their widths and glyphs.
     pub fn pieces(&self, text: &str, style: Style) -> Vec<ShapedPiece> {
         self.shaper.pieces(text, style, self.size)
@@ -229,7 +234,7 @@ impl Sized<'_, '_> {
     }
 
     /// The same shaper at another size.
-    pub fn at(&self, size: f64) -> Sized<'_, '_> {
+    pub fn at(&self, size: f64) -> Sized<'s, 'a> {
         Sized { shaper: self.shaper, size }
     }
 }
