@@ -301,8 +301,13 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
     let first = measure - p.indent;
     let rest = measure - p.hanging;
     let lines = break_lines(&built.items, &|n| if n == 0 { first } else { rest });
-    let role = |run: usize| match (p.calls.iter().find(|(r, _)| *r == run), p.label) {
-        (Some(&(_, note)), _) => Role::Call(block, note),
+    // The note each run calls, if it is a call (looked up for every word).
+    let mut call_of: Vec<Option<usize>> = vec![None; p.runs.len()];
+    for &(run, note) in &p.calls {
+        call_of[run].get_or_insert(note);
+    }
+    let role = |run: usize| match (call_of[run], p.label) {
+        (Some(note), _) => Role::Call(block, note),
         (None, Some((r, note))) if r == run => Role::Label(note),
         _ => Role::Text(block),
     };
@@ -354,7 +359,7 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
                                 word = Some((piece.run, piece.start, piece.end, x));
                             }
                         }
-                        if let Some(&(_, note)) = p.calls.iter().find(|(r, _)| *r == piece.run) {
+                        if let Some(note) = call_of[piece.run] {
                             if !notes.contains(&note) {
                                 notes.push(note);
                             }

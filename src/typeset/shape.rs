@@ -100,10 +100,8 @@ impl<'a> Shaper<'a> {
     /// text that the style's own face sets whole, is answered from the shaping cache (no
     /// glyph is `.notdef`) without looking up each character.
     fn segments(&self, text: &str, style: Style) -> Vec<(usize, std::ops::Range<usize>)> {
-        if let Some(own) = self.own[style as usize] {
-            if self.glyphs(own, text).iter().all(|g| g.id != 0) {
-                return vec![(own, 0..text.len())];
-            }
+        if let Some((own, _)) = self.whole(text, style) {
+            return vec![(own, 0..text.len())];
         }
         let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(2);
         for (i, c) in text.char_indices() {
@@ -114,6 +112,14 @@ impl<'a> Shaper<'a> {
             }
         }
         out
+    }
+
+    /// `text` as the own face of `style` shapes it, when that face has every character (the
+    /// common case): the face and the glyphs.
+    fn whole(&self, text: &str, style: Style) -> Option<(usize, Shaped)> {
+        let own = self.own[style as usize]?;
+        let glyphs = self.glyphs(own, text);
+        glyphs.iter().all(|g| g.id != 0).then_some((own, glyphs))
     }
 
     /// The width of `text` at `size`, set face by face.
@@ -146,13 +152,16 @@ impl<'a> Shaper<'a> {
 
     /// Splits `text` into pieces that one face sets, with their widths at `size` and glyphs.
     pub fn pieces(&self, text: &str, style: Style, size: f64) -> Vec<ShapedPiece> {
+        let piece = |face: usize, text: &str, glyphs: Shaped| {
+            let ems: f32 = glyphs.iter().map(|g| g.advance).sum();
+            ShapedPiece { face, text: text.to_string(), width: Pt(f64::from(ems) * size), glyphs }
+        };
+        if let Some((own, glyphs)) = self.whole(text, style) {
+            return vec![piece(own, text, glyphs)];
+        }
         self.segments(text, style)
             .into_iter()
-            .map(|(face, r)| {
-                let glyphs = self.glyphs(face, &text[r.clone()]);
-                let ems: f32 = glyphs.iter().map(|g| g.advance).sum();
-                ShapedPiece { face, text: text[r].to_string(), width: Pt(f64::from(ems) * size), glyphs }
-            })
+            .map(|(face, r)| piece(face, &text[r.clone()], self.glyphs(face, &text[r])))
             .collect()
     }
 
@@ -248,9 +257,11 @@ impl Measure for Sized<'_, '_> {
         // Shaped once, when one face sets the whole word and every cut falls between glyphs
         // (not inside a ligature). A kern across a cut stays with the piece before it: at a
         // line break that moves the hyphen by a fraction of a point, which nobody sees.
-        let segments = self.shaper.segments(word, style);
-        if let [(face, _)] = segments[..] {
-            let glyphs = self.shaper.glyphs(face, word);
+        let single = self.shaper.whole(word, style).or_else(|| match self.shaper.segments(word, style)[..] {
+            [(face, _)] => Some((face, self.shaper.glyphs(face, word))),
+            _ => None,
+        });
+        if let Some((_, glyphs)) = single {
             let splittable = |c: usize| glyphs.iter().any(|g| g.range.start == c);
             if cuts.iter().all(|&c| splittable(c)) {
                 let mut out = vec![Pt::ZERO; cuts.len() + 1];
