@@ -443,8 +443,9 @@ fn word_space(pieces: &mut [Glyphs], shaper: &Shaper) {
 }
 
 /// Sets every paragraph (paragraph `i` is block `i`), on as many threads as the machine has
-/// cores, up to four; each thread shapes with its own [`Shaper`]. The lines are the same as
-/// set in order on one thread: shaping and breaking do not depend on what came before.
+/// cores, up to four, which take the paragraphs longest first; each thread shapes with its
+/// own [`Shaper`]. The lines are the same as set in order on one thread: shaping and
+/// breaking do not depend on what came before.
 fn set_all(paras: &[Para], fonts: &FontSet, measure: Pt) -> Vec<Vec<SetLine>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
     set_on(paras, fonts, measure, threads)
@@ -457,32 +458,29 @@ fn set_on(paras: &[Para], fonts: &FontSet, measure: Pt, threads: usize) -> Vec<V
         let shaper = Shaper::new(fonts);
         return paras.iter().enumerate().map(|(i, p)| set_para(p, i, &shaper, measure)).collect();
     }
-    // Longest paragraph first, each to the thread with the least text so far.
+    // Longest paragraph first; each thread (this one too) takes the next paragraph as soon
+    // as it is done with one, so that all finish within a short paragraph of each other.
     let size = |p: &Para| p.runs.iter().map(|r| r.text.len()).sum::<usize>() + 1;
     let mut order: Vec<usize> = (0..paras.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(size(&paras[i])));
-    let mut load = vec![0usize; threads];
-    let mut share: Vec<Vec<usize>> = vec![Vec::new(); threads];
-    for i in order {
-        let t = (0..threads).min_by_key(|&t| load[t]).unwrap_or(0);
-        load[t] += size(&paras[i]);
-        share[t].push(i);
-    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let shaper = Shaper::new(fonts);
+        let mut mine = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            mine.push((i, set_para(&paras[i], i, &shaper, measure)));
+        }
+        mine
+    };
     let mut out: Vec<Vec<SetLine>> = paras.iter().map(|_| Vec::new()).collect();
     std::thread::scope(|scope| {
-        let workers: Vec<_> = share
-            .iter()
-            .map(|mine| {
-                scope.spawn(move || {
-                    let shaper = Shaper::new(fonts);
-                    mine.iter().map(|&i| (i, set_para(&paras[i], i, &shaper, measure))).collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for w in workers {
-            for (i, lines) in w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) {
-                out[i] = lines;
-            }
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for h in helpers {
+            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        for (i, lines) in done {
+            out[i] = lines;
         }
     });
     out
