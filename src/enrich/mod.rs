@@ -22,16 +22,15 @@ use shelfmark::ArchiveTable;
 /// their own while the body and the notes are (the result is the same as in turn).
 pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
     let Document { meta, body, back, .. } = doc;
-    let (mut used_archives, (bib_archives, diags)) = std::thread::scope(|s| {
+    let ((mut used_archives, body_diags), (bib_archives, mut diags)) = std::thread::scope(|s| {
         let references = back.bibliography.as_mut().map(|bib| s.spawn(|| enrich_references(bib, table)));
-        let body_diags = enrich_body(meta, body, table);
-        let (archives, mut diags) = match references {
-            Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            None => (Vec::new(), Vec::new()),
-        };
-        diags.extend(body_diags.1);
-        (body_diags.0, (archives, diags))
+        let body = enrich_body(meta, body, table);
+        let references = references
+            .map_or_else(Default::default, |h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        (body, references)
     });
+    // The references' diagnostics come before the notes', as when the passes ran in turn.
+    diags.extend(body_diags);
     // Archives in the order their shelfmarks come: the body's, then the references'.
     for id in bib_archives {
         if !used_archives.contains(&id) {
