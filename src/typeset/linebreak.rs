@@ -442,28 +442,8 @@ mod tests {
                 if !(-1.0..=params.tolerance).contains(&ratio) {
                     continue;
                 }
-                let mut d = (params.line_penalty + 100.0 * ratio.abs().powi(3)).powi(2);
-                if cost >= 0.0 {
-                    d += cost * cost;
-                } else if cost > FORCED {
-                    d -= cost * cost;
-                }
                 let a_flagged = a > 0 && matches!(items[a], Item::Penalty { flagged: true, .. });
-                if flagged && a_flagged {
-                    d += params.double_hyphen;
-                }
-                let f: u8 = if ratio < -0.5 {
-                    0
-                } else if ratio <= 0.5 {
-                    1
-                } else if ratio <= 1.0 {
-                    2
-                } else {
-                    3
-                };
-                if (i32::from(f) - i32::from(fa)).abs() > 1 {
-                    d += params.adjacent_fitness;
-                }
+                let (d, f) = line_demerits(ratio, (cost, flagged), (fa, a_flagged), params);
                 let slot = &mut here[usize::from(f)];
                 if slot.is_none_or(|t| d0 + d < t) {
                     *slot = Some(d0 + d);
@@ -475,39 +455,48 @@ mod tests {
         best.iter().filter(|b| b.0 == last).map(|b| b.2).min_by(f64::total_cmp)
     }
 
+    /// The demerits of a line of adjustment `ratio` ending at a break of `cost` (flagged or
+    /// not) after a line of fitness class `prev.0` ending at a flagged break or not, written
+    /// out from Knuth and Plass apart from `total_fit`; and the line's fitness class.
+    fn line_demerits(
+        ratio: f64,
+        (cost, flagged): (f64, bool),
+        prev: (u8, bool),
+        params: Params,
+    ) -> (f64, u8) {
+        let mut d = (params.line_penalty + 100.0 * ratio.abs().powi(3)).powi(2);
+        if cost >= 0.0 {
+            d += cost * cost;
+        } else if cost > FORCED {
+            d -= cost * cost;
+        }
+        if flagged && prev.1 {
+            d += params.double_hyphen;
+        }
+        let f: u8 = match ratio {
+            r if r < -0.5 => 0,
+            r if r <= 0.5 => 1,
+            r if r <= 1.0 => 2,
+            _ => 3,
+        };
+        if (i32::from(f) - i32::from(prev.0)).abs() > 1 {
+            d += params.adjacent_fitness;
+        }
+        (d, f)
+    }
+
     /// The demerits of `lines` as [`least_demerits`] counts them.
     fn demerits_of(items: &[Item], lines: &[Line], params: Params) -> f64 {
         let mut total = 0.0;
-        let (mut fa, mut a_flagged) = (1u8, false);
+        let mut prev = (1u8, false);
         for l in lines {
             let (cost, flagged) = match items[l.end] {
                 Item::Penalty { cost, flagged, .. } => (cost, flagged),
                 _ => (0.0, false),
             };
-            let mut d = (params.line_penalty + 100.0 * l.ratio.abs().powi(3)).powi(2);
-            if cost >= 0.0 {
-                d += cost * cost;
-            } else if cost > FORCED {
-                d -= cost * cost;
-            }
-            if flagged && a_flagged {
-                d += params.double_hyphen;
-            }
-            let r = l.ratio;
-            let f: u8 = if r < -0.5 {
-                0
-            } else if r <= 0.5 {
-                1
-            } else if r <= 1.0 {
-                2
-            } else {
-                3
-            };
-            if (i32::from(f) - i32::from(fa)).abs() > 1 {
-                d += params.adjacent_fitness;
-            }
+            let (d, f) = line_demerits(l.ratio, (cost, flagged), prev, params);
             total += d;
-            (fa, a_flagged) = (f, flagged);
+            prev = (f, flagged);
         }
         total
     }
