@@ -244,24 +244,24 @@ pub fn convert(
     } else {
         None
     };
-    let render = |f: Format| -> Rendered {
-        let (bytes, diags) = match (&pdf, f) {
-            (Some((opts, laid)), Format::Pdf) => write::pdf::render(&document, laid, opts)?,
-            _ => write(&document, f, resources)?,
-        };
+    let stage = |f: Format, (bytes, diags): (Vec<u8>, Vec<Diagnostic>)| -> Rendered {
         Ok((write::stage(&output_path(input, out_dir, f), &bytes)?, diags))
     };
-    let (slow, quick): (Vec<Format>, Vec<Format>) = formats.iter().partition(|&&f| f == Format::Pdf);
-    let mut done: Vec<(Format, Rendered)> = std::thread::scope(|s| {
-        let side = (!slow.is_empty() && !quick.is_empty())
-            .then(|| s.spawn(|| quick.iter().map(|&f| (f, render(f))).collect::<Vec<_>>()));
-        let mut done: Vec<_> = slow.iter().map(|&f| (f, render(f))).collect();
-        match side {
-            Some(h) => done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-            None => done.extend(quick.iter().map(|&f| (f, render(f)))),
-        }
-        done
-    });
+    let others: Vec<Format> = formats.iter().copied().filter(|&f| f != Format::Pdf).collect();
+    let render_others =
+        || others.iter().map(|&f| (f, write(&document, f, resources).and_then(|r| stage(f, r)))).collect();
+    let mut done: Vec<(Format, Rendered)> = match &pdf {
+        None => render_others(),
+        Some((opts, laid)) => std::thread::scope(|s| {
+            let side = (!others.is_empty()).then(|| s.spawn(render_others));
+            let pdf = write::pdf::render(&document, laid, opts).and_then(|r| stage(Format::Pdf, r));
+            let mut done = vec![(Format::Pdf, pdf)];
+            if let Some(h) = side {
+                done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            done
+        }),
+    };
     done.sort_by_key(|(f, _)| formats.iter().position(|g| g == f));
     // Every format rendered and written before any file is put in place: on an error the
     // staged files are dropped (removed), so a failure leaves no output at all.

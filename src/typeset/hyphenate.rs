@@ -18,6 +18,7 @@ pub fn patterns(tag: &LangTag) -> Option<hypher::Lang> {
 /// Byte offsets inside `word` where a hyphen may go (at least two letters before and three
 /// after, as TeX's `\lefthyphenmin`/`\righthyphenmin` for English).
 pub fn points(word: &str, lang: hypher::Lang) -> Vec<usize> {
+    // Fewer than five bytes is fewer than five letters: most short words stop at the cheap test.
     if word.len() < 5 || word.chars().count() < 5 || !word.chars().all(char::is_alphabetic) {
         return Vec::new();
     }

@@ -100,9 +100,14 @@ impl<'a> Shaper<'a> {
     /// text that the style's own face sets whole, is answered from the shaping cache (no
     /// glyph is `.notdef`) without looking up each character.
     fn segments(&self, text: &str, style: Style) -> Vec<(usize, std::ops::Range<usize>)> {
-        if let Some((own, _)) = self.whole(text, style) {
-            return vec![(own, 0..text.len())];
+        match self.whole(text, style) {
+            Some((own, _)) => vec![(own, 0..text.len())],
+            None => self.segments_by_char(text, style),
         }
+    }
+
+    /// [`segments`](Self::segments) found character by character (the own face lacks one).
+    fn segments_by_char(&self, text: &str, style: Style) -> Vec<(usize, std::ops::Range<usize>)> {
         let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(2);
         for (i, c) in text.char_indices() {
             let f = self.face_for(c, style);
@@ -159,7 +164,7 @@ impl<'a> Shaper<'a> {
         if let Some((own, glyphs)) = self.whole(text, style) {
             return vec![piece(own, text, glyphs)];
         }
-        self.segments(text, style)
+        self.segments_by_char(text, style)
             .into_iter()
             .map(|(face, r)| piece(face, &text[r.clone()], self.glyphs(face, &text[r])))
             .collect()
@@ -257,10 +262,11 @@ impl Measure for Sized<'_, '_> {
         // Shaped once, when one face sets the whole word and every cut falls between glyphs
         // (not inside a ligature). A kern across a cut stays with the piece before it: at a
         // line break that moves the hyphen by a fraction of a point, which nobody sees.
-        let single = self.shaper.whole(word, style).or_else(|| match self.shaper.segments(word, style)[..] {
-            [(face, _)] => Some((face, self.shaper.glyphs(face, word))),
-            _ => None,
-        });
+        let single =
+            self.shaper.whole(word, style).or_else(|| match self.shaper.segments_by_char(word, style)[..] {
+                [(face, _)] => Some((face, self.shaper.glyphs(face, word))),
+                _ => None,
+            });
         if let Some((_, glyphs)) = single {
             let splittable = |c: usize| glyphs.iter().any(|g| g.range.start == c);
             if cuts.iter().all(|&c| splittable(c)) {

@@ -11,12 +11,6 @@ use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename,
-/// so a failed run never leaves a partial output.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    stage(path, bytes)?.commit().map(drop)
-}
-
 /// An output written in full, and flushed to disk, as a temporary file beside its path,
 /// but not yet in place. [`Staged::commit`] renames it to its path; dropping it instead
 /// removes the temporary file, so outputs staged together appear together or not at all.
