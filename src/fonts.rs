@@ -71,6 +71,38 @@ pub struct Face {
     pub media_type: &'static str,
     /// The font program.
     pub data: std::borrow::Cow<'static, [u8]>,
+    /// The font as the shaper reads it, made on first use and shared by every thread.
+    shaping: Shaping,
+}
+
+/// A [`Face`]'s font for the shaper: made once per face, because harfrust keeps its
+/// prepared lookup tables with the font, and every thread's shaper then starts warm.
+#[derive(Default)]
+struct Shaping(std::sync::OnceLock<Option<harfrust::Font>>);
+
+impl Clone for Shaping {
+    fn clone(&self) -> Self {
+        Shaping(self.0.get().cloned().map(std::sync::OnceLock::from).unwrap_or_default())
+    }
+}
+
+impl Face {
+    /// The font as harfrust shapes it (`None` when harfrust cannot read the data).
+    pub fn shaping(&self) -> Option<&harfrust::Font> {
+        self.shaping
+            .0
+            .get_or_init(|| match &self.data {
+                std::borrow::Cow::Borrowed(b) => harfrust::Font::new(*b, 0),
+                std::borrow::Cow::Owned(v) => harfrust::Font::new(v.clone(), 0),
+            })
+            .as_ref()
+    }
+}
+
+impl std::fmt::Debug for Shaping {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() { "Shaping(ready)" } else { "Shaping" })
+    }
 }
 
 impl Face {
@@ -87,7 +119,7 @@ impl Face {
             (true, true) => Style::BoldItalic,
         };
         let media_type = if data.starts_with(b"OTTO") { "font/otf" } else { "font/ttf" };
-        Some(Face { family, full_name, style, file, media_type, data })
+        Some(Face { family, full_name, style, file, media_type, data, shaping: Shaping::default() })
     }
 
     /// Returns true when the font maps `c` to a glyph.
@@ -242,6 +274,20 @@ mod tests {
         assert_eq!(styles, [Style::Regular, Style::Bold, Style::Italic, Style::BoldItalic]);
         assert!(f.main.iter().all(|x| x.family == "Libertinus Serif" && x.media_type == "font/otf"));
         assert_eq!(f.fallbacks.len(), 1);
+    }
+
+    #[test]
+    fn each_face_is_read_for_shaping_once_and_clones_share_it() {
+        let f = FontSet::builtin();
+        for face in f.main.iter().chain(&f.fallbacks) {
+            let a = face.shaping().expect("harfrust reads every built-in face");
+            assert!(std::ptr::eq(a, face.shaping().unwrap()), "{}: read again", face.full_name);
+            assert_eq!(a.units_per_em(), face.clone().shaping().unwrap().units_per_em());
+        }
+        let mut broken = f.main[0].clone();
+        broken.data = std::borrow::Cow::Owned(b"not a font".to_vec());
+        broken.shaping = Shaping::default();
+        assert!(broken.shaping().is_none());
     }
 
     #[test]

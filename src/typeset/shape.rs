@@ -1,4 +1,4 @@
-//! Text widths from the fonts themselves: rustybuzz shapes each piece (kerning, standard
+//! Text widths from the fonts themselves: harfrust shapes each piece (kerning, standard
 //! ligatures) in the face of its style, falling back face by face for missing characters,
 //! exactly as the PDF back end will draw it.
 
@@ -10,23 +10,28 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
+/// A face ready for shaping (borrowing the face's [`harfrust::Font`]).
+type ShaperFont<'a> = harfrust::ShaperFont<'a, 'static>;
+
 /// Shapes text in the faces of a [`FontSet`]; widths are cached per face and text.
 pub struct Shaper<'a> {
-    /// The set's faces (main first), each prepared for shaping when first needed: building
-    /// rustybuzz's lookup tables costs more than shaping an article's rarer faces.
-    faces: Vec<(&'a Face, std::cell::OnceCell<Option<rustybuzz::Face<'a>>>)>,
+    /// The set's faces (main first), each prepared for shaping when first needed: reading a
+    /// face's lookup tables costs more than shaping an article's rarer faces.
+    faces: Vec<(&'a Face, std::cell::OnceCell<Option<ShaperFont<'a>>>)>,
     /// Per style (in [`Style::ALL`] order): the index of the main face of that style.
     own: [Option<usize>; 4],
     /// Shaped text per face and text: words repeat, and shaping is the costly part. (One map
     /// per face, so that a lookup borrows the text instead of copying it.)
     cache: RefCell<Vec<FxHashMap<String, Shaped>>>,
     /// Shape plans per (face, script, direction): building one costs more than shaping.
-    plans: RefCell<FxHashMap<PlanKey, Rc<rustybuzz::ShapePlan>>>,
+    plans: RefCell<FxHashMap<PlanKey, Rc<harfrust::ShapePlan>>>,
+    /// The buffer every piece is shaped in (cleared, not reallocated, between pieces).
+    buffer: RefCell<harfrust::Buffer>,
     /// Per style: the widths of a space and of a hyphen in ems, asked for at every word.
     marks: std::cell::Cell<[Option<(f64, f64)>; 4]>,
 }
 
-type PlanKey = (usize, rustybuzz::Script, bool);
+type PlanKey = (usize, Option<harfrust::Script>, harfrust::Direction);
 
 /// Shaped glyphs, shared from the cache (and sent with the placed text to the PDF writer).
 pub type Shaped = Arc<Vec<ShapedGlyph>>;
@@ -78,7 +83,8 @@ impl<'a> Shaper<'a> {
         let cache =
             RefCell::new(vec![FxHashMap::with_capacity_and_hasher(2048, Default::default()); faces.len()]);
         let marks = std::cell::Cell::new([None; 4]);
-        Shaper { faces, own, cache, plans: RefCell::new(FxHashMap::default()), marks }
+        let buffer = RefCell::new(harfrust::Buffer::new());
+        Shaper { faces, own, cache, plans: RefCell::new(FxHashMap::default()), buffer, marks }
     }
 
     /// This shaper at `size` points.
@@ -89,7 +95,7 @@ impl<'a> Shaper<'a> {
     /// The index (into the set's faces, main first) of the face that sets `c` in `style`.
     pub fn face_for(&self, c: char, style: Style) -> usize {
         let own = self.own[style as usize];
-        let has = |i: usize| self.rb(i).is_some_and(|f| f.glyph_index(c).is_some());
+        let has = |i: usize| self.font(i).is_some_and(|f| f.nominal_glyph(u32::from(c)).is_some());
         if let Some(i) = own.filter(|&i| has(i)) {
             return i;
         }
@@ -144,10 +150,10 @@ impl<'a> Shaper<'a> {
         m
     }
 
-    /// Face `i` prepared for shaping (`None` when rustybuzz cannot read it).
-    fn rb(&self, i: usize) -> Option<&rustybuzz::Face<'a>> {
-        let (face, rb) = self.faces.get(i)?;
-        rb.get_or_init(|| rustybuzz::Face::from_slice(&face.data, 0)).as_ref()
+    /// Face `i` prepared for shaping (`None` when harfrust cannot read it).
+    fn font(&self, i: usize) -> Option<&ShaperFont<'a>> {
+        let (face, font) = self.faces.get(i)?;
+        font.get_or_init(|| face.shaping().map(harfrust::ShaperFont::new)).as_ref()
     }
 
     /// The faces used, for the writer.
@@ -190,30 +196,28 @@ impl<'a> Shaper<'a> {
         if let Some(g) = self.cache.borrow()[face].get(text) {
             return g.clone();
         }
-        let Some(rb) = self.rb(face) else { return Arc::default() };
-        let upem = rb.units_per_em() as f32;
-        let mut buf = rustybuzz::UnicodeBuffer::new();
+        let Some(font) = self.font(face) else { return Arc::default() };
+        let upem = f32::from(font.units_per_em());
+        let mut buf = self.buffer.borrow_mut();
+        buf.clear();
         buf.push_str(text);
         buf.guess_segment_properties();
-        let (script, ltr) = (buf.script(), buf.direction() != rustybuzz::Direction::RightToLeft);
+        let (script, direction) = (buf.script(), buf.direction());
         let plan = self
             .plans
             .borrow_mut()
-            .entry((face, script, ltr))
+            .entry((face, script, direction))
             .or_insert_with(|| {
-                Rc::new(rustybuzz::ShapePlan::new(
-                    rb,
-                    buf.direction(),
-                    Some(script),
-                    buf.language().as_ref(),
-                    &[],
-                ))
+                Rc::new(harfrust::ShapePlan::new(font, direction, script, buf.language(), &[]))
             })
             .clone();
-        let shaped = rustybuzz::shape_with_plan(rb, &plan, buf);
-        let infos = shaped.glyph_infos();
+        // Shaping fails only on a buffer already shaped or a plan made for another direction
+        // or script: this buffer was just filled, and the plan is keyed by its own.
+        harfrust::shape(font, &mut buf, harfrust::ShapeOptions::new().plan(Some(&plan)))
+            .expect("a fresh buffer and a plan for its own direction and script");
+        let infos = buf.glyph_infos();
         let mut out: Vec<ShapedGlyph> = Vec::with_capacity(infos.len());
-        for (i, (info, pos)) in infos.iter().zip(shaped.glyph_positions()).enumerate() {
+        for (i, (info, pos)) in infos.iter().zip(buf.glyph_positions()).enumerate() {
             let start = info.cluster as usize;
             let end =
                 infos[i + 1..].iter().map(|n| n.cluster as usize).find(|&c| c != start).unwrap_or(text.len());
@@ -225,6 +229,7 @@ impl<'a> Shaper<'a> {
                 range: start..end.max(start),
             });
         }
+        drop(buf);
         let out = Arc::new(out);
         self.cache.borrow_mut()[face].insert(text.to_string(), out.clone());
         out
