@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 
 /// mimalloc keeps freed memory for reuse; glibc's malloc hands large blocks back to the
 /// system, and each compressed PDF stream then faults in fresh pages for its window.
+/// mimalloc 2 (per-thread segments) rather than 3: with transparent huge pages each fresh
+/// 2 MiB the process touches is zeroed by the kernel, and version 2 touched 16 of them for
+/// the example's three formats where version 3 touched 23 (about 4 ms less, measured).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
