@@ -275,7 +275,11 @@ pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
     let nav = nav(&article, title);
 
     let time = zip_time(opts.when.as_deref());
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // Room for the whole book (fonts stored, text about a quarter of its size deflated), so
+    // that the buffer is not copied as it grows.
+    let fonts: usize = resolution.used.iter().map(|&i| all[i].data.len()).sum();
+    let text = opf.len() + nav.len() + article.xhtml.len() + css.len();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(fonts + text / 2 + 4096)));
     let stored = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
         .last_modified_time(time);

@@ -42,9 +42,42 @@ fn notes_heading(lang: &str) -> &'static str {
     }
 }
 
+/// The characters met in one style: a bitmap for Latin-1 and a hash set beyond it, sorted
+/// once at the end (a sorted set per character cost more than writing the markup).
+#[derive(Default)]
+struct CharSet {
+    latin1: [u64; 4],
+    beyond: rustc_hash::FxHashSet<char>,
+}
+
+impl CharSet {
+    fn extend(&mut self, s: &str) {
+        for c in s.chars() {
+            let u = u32::from(c);
+            if u < 256 {
+                self.latin1[(u >> 6) as usize] |= 1 << (u & 63);
+            } else {
+                self.beyond.insert(c);
+            }
+        }
+    }
+
+    fn merge(&mut self, other: CharSet) {
+        for (mine, theirs) in self.latin1.iter_mut().zip(other.latin1) {
+            *mine |= theirs;
+        }
+        self.beyond.extend(other.beyond);
+    }
+
+    fn into_sorted(self) -> BTreeSet<char> {
+        let latin1 = (0..256u32).filter(|u| self.latin1[(u >> 6) as usize] & (1 << (u & 63)) != 0);
+        latin1.filter_map(char::from_u32).chain(self.beyond).collect()
+    }
+}
+
 struct Writer {
     out: String,
-    chars: BTreeMap<Style, BTreeSet<char>>,
+    chars: BTreeMap<Style, CharSet>,
     langs: BTreeSet<String>,
     notes: Vec<(usize, String)>,
     note_count: usize,
@@ -59,8 +92,7 @@ fn lang_attrs(l: &str) -> String {
 
 impl Writer {
     fn text(&mut self, t: &str) {
-        let set = self.chars.entry(self.style).or_default();
-        set.extend(t.chars());
+        self.chars.entry(self.style).or_default().extend(t);
         self.out.push_str(&partial_escape(t));
     }
 
@@ -160,7 +192,7 @@ impl Writer {
         inner.raw("</div></li>");
         self.note_count = inner.note_count;
         for (style, set) in inner.chars {
-            self.chars.entry(style).or_default().extend(set);
+            self.chars.entry(style).or_default().merge(set);
         }
         self.langs.extend(inner.langs);
         self.notes.push((i, inner.out));
@@ -168,7 +200,7 @@ impl Writer {
     }
 
     fn set_chars(&mut self, style: Style, s: &str) {
-        self.chars.entry(style).or_default().extend(s.chars());
+        self.chars.entry(style).or_default().extend(s);
     }
 
     fn paragraph(&mut self, content: &[Inline], lang: Option<&LangTag>, class: Option<&str>) {
@@ -317,8 +349,9 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
     ));
     xhtml.push_str(&w.out);
     xhtml.push_str("</body>\n</html>\n");
-    w.chars.entry(Style::Regular).or_default().extend(title.chars());
-    Article { xhtml, chars: w.chars, toc, langs: w.langs, lang, notes: notes_section, bibliography }
+    w.chars.entry(Style::Regular).or_default().extend(&title);
+    let chars = w.chars.into_iter().map(|(style, set)| (style, set.into_sorted())).collect();
+    Article { xhtml, chars, toc, langs: w.langs, lang, notes: notes_section, bibliography }
 }
 
 #[cfg(test)]
@@ -326,6 +359,18 @@ mod tests {
     use super::*;
     use crate::model::{Anchor, Block, Inline, Note};
     use std::collections::HashMap;
+
+    #[test]
+    fn a_char_set_gives_every_character_once_in_order() {
+        let text = "\u{0}Az ÿ ə Ā ф\u{10FFFF} z";
+        let mut a = CharSet::default();
+        a.extend(&text[..7]);
+        let mut b = CharSet::default();
+        b.extend(&text[7..]);
+        a.merge(b);
+        let want: BTreeSet<char> = text.chars().collect();
+        assert_eq!(a.into_sorted(), want);
+    }
 
     fn note(label: &str, anchor: Anchor) -> Inline {
         Inline::Note(Note {
