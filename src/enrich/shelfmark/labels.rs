@@ -232,14 +232,27 @@ fn skeletons() -> &'static std::collections::HashSet<String> {
 /// Returns true when `text` has a word that reads as a fond label (`ф`, `Ф`, `ϕ`, `f`,
 /// `fn`, `fond`, `фонд`, `reserve`): a cheap test before the full parse.
 pub fn has_fond_word(text: &str) -> bool {
-    static FONDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    /// The fond labels' skeletons, the longest one's length in characters, and the first
+    /// characters they start with: most words of prose fail one of the two cheap tests and
+    /// are never folded into a skeleton.
+    struct Fonds {
+        skeletons: rustc_hash::FxHashSet<String>,
+        longest: usize,
+        firsts: Vec<char>,
+    }
+    static FONDS: std::sync::OnceLock<Fonds> = std::sync::OnceLock::new();
     let fonds = FONDS.get_or_init(|| {
-        LABELS
+        let skeletons: rustc_hash::FxHashSet<String> = LABELS
             .iter()
             .filter(|l| l.level == Level::Fond)
             .flat_map(|l| l.words.iter())
             .map(|w| skeleton(w))
-            .collect()
+            .collect();
+        let longest = skeletons.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+        let mut firsts: Vec<char> = skeletons.iter().filter_map(|s| s.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        Fonds { skeletons, longest, firsts }
     });
     let mut buf = String::new();
     let mut start = None;
@@ -249,9 +262,18 @@ pub fn has_fond_word(text: &str) -> bool {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 let word = &text[s..i];
-                if word.len() <= 14 {
+                // A skeleton has no more characters than its word (only `İ` lowercases to
+                // two, and the second is dropped), and starts with the skeleton of the
+                // word's first character (when that is not dropped).
+                let first = word.chars().next().and_then(|c| {
+                    skeleton_into(c.encode_utf8(&mut [0; 4]), &mut buf);
+                    buf.chars().next()
+                });
+                if word.chars().nth(fonds.longest).is_none()
+                    && first.is_none_or(|f| fonds.firsts.binary_search(&f).is_ok())
+                {
                     skeleton_into(word, &mut buf);
-                    if fonds.contains(buf.as_str()) {
+                    if fonds.skeletons.contains(buf.as_str()) {
                         return true;
                     }
                 }
@@ -286,6 +308,28 @@ mod tests {
     fn level(s: &str, positional: bool) -> Option<Level> {
         let toks = tokenize(s);
         label_at(s, &toks, &Words::new(s, &toks), 0, positional).map(|f| f.level)
+    }
+
+    #[test]
+    fn a_fond_word_is_found_in_any_case_and_script_and_nothing_else_is() {
+        for text in [
+            "РГАСПИ, ф.85",
+            "Ф. 85",
+            "(ϕ 85)",
+            "GARF, f. 1318",
+            "Fonds 57",
+            "FOND 2",
+            "fn.3",
+            "Reserve 4",
+            "ф",
+            "\u{307}ф 1",
+        ] {
+            assert!(has_fond_word(text), "{text}");
+        }
+        for text in ["", "fonder foundation", "фондов", "reserves of the state", "İf", "1918–1920, 85"]
+        {
+            assert!(!has_fond_word(text), "{text}");
+        }
     }
 
     #[test]
