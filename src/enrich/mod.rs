@@ -18,25 +18,44 @@ use shelfmark::ArchiveTable;
 
 /// Runs every pass over `doc`; returns what it could not decide, as diagnostics.
 ///
-/// The references depend on nothing else in the document: they are enriched on a thread of
-/// their own while the body and the notes are (the result is the same as in turn).
+/// The references depend on nothing else in the document: a second thread enriches them,
+/// a few at a time, while this one enriches the body and the notes and then helps with
+/// what references are left (the result is the same as in turn).
 pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
     let Document { meta, body, back, .. } = doc;
-    let ((mut used_archives, body_diags), (bib_archives, mut diags)) = std::thread::scope(|s| {
-        let references = back.bibliography.as_mut().map(|bib| s.spawn(|| enrich_references(bib, table)));
+    let entries: &mut [crate::model::BibEntry] =
+        back.bibliography.as_mut().map_or(&mut [], |b| &mut b.entries);
+    let many = !entries.is_empty();
+    let queue = std::sync::Mutex::new(entries.chunks_mut(REFERENCES_AT_ONCE).enumerate());
+    let references = || {
+        let mut done = Vec::new();
+        while let Some((k, chunk)) = queue.lock().ok().and_then(|mut q| q.next()) {
+            done.push((k, enrich_references(k * REFERENCES_AT_ONCE, chunk, table)));
+        }
+        done
+    };
+    let ((mut used_archives, body_diags), mut refs) = std::thread::scope(|s| {
+        let helper = many.then(|| s.spawn(references));
         let body = enrich_body(meta, body, table);
-        let references = references
-            .map_or_else(Default::default, |h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        (body, references)
+        let mut refs = references();
+        if let Some(h) = helper {
+            refs.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        (body, refs)
     });
-    // The references' diagnostics come before the notes', as when the passes ran in turn.
-    diags.extend(body_diags);
-    // Archives in the order their shelfmarks come: the body's, then the references'.
-    for id in bib_archives {
-        if !used_archives.contains(&id) {
-            used_archives.push(id);
+    refs.sort_by_key(|(k, _)| *k);
+    // The references' diagnostics come before the notes', as when the passes ran in turn;
+    // archives in the order their shelfmarks come: the body's, then the references'.
+    let mut diags = Vec::new();
+    for (_, (archives, d)) in refs {
+        diags.extend(d);
+        for id in archives {
+            if !used_archives.contains(&id) {
+                used_archives.push(id);
+            }
         }
     }
+    diags.extend(body_diags);
     for id in used_archives {
         if !back.archives.iter().any(|a| a.id == id) {
             if let Some(a) = table.get(&id) {
@@ -47,18 +66,23 @@ pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
     diags
 }
 
-/// Shelfmarks, bibliography fields and languages of the references; returns the archives
-/// named, in order, and the references whose language could not be decided.
+/// How many references a thread takes at a time.
+const REFERENCES_AT_ONCE: usize = 8;
+
+/// Shelfmarks, bibliography fields and languages of `entries`, the references from number
+/// `first` (counting from 0) on; returns the archives named, in order, and the references
+/// whose language could not be decided.
 fn enrich_references(
-    bib: &mut crate::model::Bibliography,
+    first: usize,
+    entries: &mut [crate::model::BibEntry],
     table: &ArchiveTable,
 ) -> (Vec<String>, Vec<Diagnostic>) {
     let mut used_archives = Vec::new();
     let mut diags = Vec::new();
-    for entry in &mut bib.entries {
+    for entry in entries.iter_mut() {
         mark_inlines(&mut entry.content, table, &mut used_archives);
     }
-    for (n, entry) in bib.entries.iter_mut().enumerate() {
+    for (n, entry) in entries.iter_mut().enumerate() {
         let marks = shelfmark_spans(&entry.content);
         if entry.fields.is_empty() {
             entry.fields = citation::parse(&entry.raw, &marks);
@@ -69,7 +93,7 @@ fn enrich_references(
             entry.lang = d.lang;
             if entry.lang.is_none() && letters(&entry.raw) >= 12 {
                 diags.push(undecided(
-                    &format!("reference {}", entry.label.clone().unwrap_or((n + 1).to_string())),
+                    &format!("reference {}", entry.label.clone().unwrap_or((first + n + 1).to_string())),
                     &entry.raw,
                 ));
             }
