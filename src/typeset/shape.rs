@@ -79,9 +79,10 @@ impl<'a> Shaper<'a> {
         let own = Style::ALL.map(|style| {
             faces.iter().position(|(f, _)| f.style == style && set.main.iter().any(|m| std::ptr::eq(m, *f)))
         });
-        // Sized for an article's vocabulary, so that the maps seldom grow while in use.
-        let cache =
-            RefCell::new(vec![FxHashMap::with_capacity_and_hasher(2048, Default::default()); faces.len()]);
+        // Empty until used: most faces set a few words or none, and room reserved for an
+        // article's vocabulary in every face of every thread's shaper was megabytes of fresh
+        // memory for the kernel to zero (a map that grows rehashes far less than that).
+        let cache = RefCell::new(vec![FxHashMap::default(); faces.len()]);
         let marks = std::cell::Cell::new([None; 4]);
         let buffer = RefCell::new(harfrust::Buffer::new());
         Shaper { faces, own, cache, plans: RefCell::new(FxHashMap::default()), buffer, marks }
