@@ -79,18 +79,26 @@ struct Sums {
     shrink: f64,
 }
 
+/// A feasible break. Every one is kept until the end (the best chain is read back from the
+/// last), so it is kept small: a long paragraph makes tens of thousands.
 struct Node {
-    pos: usize,
-    line: usize,
+    /// The break item.
+    pos: u32,
+    /// The number of the line that starts after this break.
+    line: u32,
+    /// The break before this one on the best chain ([`NO_PREV`] for the paragraph's start).
+    prev: u32,
+    fitness: u8,
+    flagged: bool,
     /// The width of the line that starts after this break (`measure(line)`).
     target: f64,
-    fitness: u8,
     after: Sums,
     demerits: f64,
-    prev: Option<usize>,
     ratio: f64,
-    flagged: bool,
 }
+
+/// [`Node::prev`] of the paragraph's start.
+const NO_PREV: u32 = u32::MAX;
 
 fn is_break(items: &[Item], i: usize) -> bool {
     match items[i] {
@@ -129,16 +137,21 @@ pub fn total_fit(items: &[Item], measure: &dyn Fn(usize) -> Pt, params: Params) 
         }
         sums[k]
     };
+    // Positions and node numbers (at most four per break) are kept in 32 bits; no paragraph
+    // comes near that, and one that did would be set first-fit.
+    if items.len() >= (NO_PREV / 4) as usize {
+        return None;
+    }
     let mut nodes = vec![Node {
         pos: 0,
         line: 0,
-        target: measure(0).0,
+        prev: NO_PREV,
         fitness: 1,
+        flagged: false,
+        target: measure(0).0,
         after: sums[0],
         demerits: 0.0,
-        prev: None,
         ratio: 0.0,
-        flagged: false,
     }];
     let mut active: Vec<usize> = vec![0];
     let mut keep: Vec<usize> = Vec::new();
@@ -226,15 +239,15 @@ pub fn total_fit(items: &[Item], measure: &dyn Fn(usize) -> Pt, params: Params) 
             if let Some((demerits, prev, ratio)) = *b {
                 let line = nodes[prev].line + 1;
                 nodes.push(Node {
-                    pos: i,
+                    pos: i as u32,
                     line,
-                    target: measure(line).0,
+                    prev: prev as u32,
                     fitness: fitness as u8,
+                    flagged,
+                    target: measure(line as usize).0,
                     after: after(i),
                     demerits,
-                    prev: Some(prev),
                     ratio,
-                    flagged,
                 });
                 active.push(nodes.len() - 1);
             }
@@ -247,13 +260,14 @@ pub fn total_fit(items: &[Item], measure: &dyn Fn(usize) -> Pt, params: Params) 
     let end = active
         .iter()
         .copied()
-        .filter(|&a| nodes[a].pos == last)
+        .filter(|&a| nodes[a].pos as usize == last)
         .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
     let mut lines = Vec::new();
     let mut k = end;
-    while let Some(prev) = nodes[k].prev {
-        let start = if prev == 0 { 0 } else { first_box_after(items, nodes[prev].pos) };
-        lines.push(Line { start, end: nodes[k].pos, ratio: nodes[k].ratio, overfull: false });
+    while nodes[k].prev != NO_PREV {
+        let prev = nodes[k].prev as usize;
+        let start = if prev == 0 { 0 } else { first_box_after(items, nodes[prev].pos as usize) };
+        lines.push(Line { start, end: nodes[k].pos as usize, ratio: nodes[k].ratio, overfull: false });
         k = prev;
     }
     lines.reverse();
