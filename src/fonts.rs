@@ -86,19 +86,6 @@ impl Clone for Shaping {
     }
 }
 
-impl Face {
-    /// The font as harfrust shapes it (`None` when harfrust cannot read the data).
-    pub fn shaping(&self) -> Option<&harfrust::Font> {
-        self.shaping
-            .0
-            .get_or_init(|| match &self.data {
-                std::borrow::Cow::Borrowed(b) => harfrust::Font::new(*b, 0),
-                std::borrow::Cow::Owned(v) => harfrust::Font::new(v.clone(), 0),
-            })
-            .as_ref()
-    }
-}
-
 impl std::fmt::Debug for Shaping {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(if self.0.get().is_some() { "Shaping(ready)" } else { "Shaping" })
@@ -120,6 +107,18 @@ impl Face {
         };
         let media_type = if data.starts_with(b"OTTO") { "font/otf" } else { "font/ttf" };
         Some(Face { family, full_name, style, file, media_type, data, shaping: Shaping::default() })
+    }
+
+    /// The font as harfrust shapes it, read from `data` on first use (`None` when harfrust
+    /// cannot read it).
+    pub fn shaping(&self) -> Option<&harfrust::Font> {
+        self.shaping
+            .0
+            .get_or_init(|| match &self.data {
+                std::borrow::Cow::Borrowed(b) => harfrust::Font::new(*b, 0),
+                std::borrow::Cow::Owned(v) => harfrust::Font::new(v.clone(), 0),
+            })
+            .as_ref()
     }
 
     /// Returns true when the font maps `c` to a glyph.
