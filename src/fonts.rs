@@ -121,9 +121,10 @@ impl Face {
             .as_ref()
     }
 
-    /// Returns true when the font maps `c` to a glyph.
+    /// Returns true when the font maps `c` to a glyph (asked of the font read once for
+    /// shaping, not of the file parsed again for every character).
     pub fn has(&self, c: char) -> bool {
-        ttf_parser::Face::parse(&self.data, 0).is_ok_and(|f| f.glyph_index(c).is_some())
+        self.shaping().is_some_and(|f| f.charmap().map_unicode(c).is_some())
     }
 }
 

@@ -15,8 +15,8 @@ type ShaperFont<'a> = harfrust::ShaperFont<'a, 'static>;
 
 /// Shapes text in the faces of a [`FontSet`]; widths are cached per face and text.
 pub struct Shaper<'a> {
-    /// The set's faces (main first), each prepared for shaping when first needed: reading a
-    /// face's lookup tables costs more than shaping an article's rarer faces.
+    /// The set's faces (main first), each prepared for shaping by this thread when first
+    /// needed (the font itself is read once per face: see [`Face::shaping`]).
     faces: Vec<(&'a Face, std::cell::OnceCell<Option<ShaperFont<'a>>>)>,
     /// Per style (in [`Style::ALL`] order): the index of the main face of that style.
     own: [Option<usize>; 4],
