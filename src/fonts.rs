@@ -178,7 +178,9 @@ impl FontSet {
         FontSet { main, fallbacks }
     }
 
-    /// Loads the `.otf`/`.ttf` files of `dir` as the main family (fallbacks stay built in).
+    /// Loads the `.otf`/`.ttf` files of `dir`: the first file (by name) of each style is the
+    /// main family; every other file is a fallback, tried in name order before the built-in
+    /// faces (a CJK or emoji font added for the characters the main family lacks).
     pub fn load(dir: &Path) -> Result<Self> {
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map_err(|source| Error::Io { path: dir.to_path_buf(), source })?
@@ -189,13 +191,16 @@ impl FontSet {
             .collect();
         files.sort();
         let mut main: Vec<Face> = Vec::new();
+        let mut extra: Vec<Face> = Vec::new();
         for p in files {
             let data = std::fs::read(&p).map_err(|source| Error::Io { path: p.clone(), source })?;
             let file = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let face = Face::parse(std::borrow::Cow::Owned(data), file).ok_or_else(|| {
                 Error::input(&p, 0, 0, "not a font colophon can read (OpenType or TrueType)")
             })?;
-            if !main.iter().any(|f| f.style == face.style) {
+            if main.iter().any(|f| f.style == face.style) {
+                extra.push(face);
+            } else {
                 main.push(face);
             }
         }
@@ -208,7 +213,7 @@ impl FontSet {
             ));
         }
         let mut set = Self::builtin();
-        set.fallbacks = set.main.drain(..).chain(set.fallbacks).collect();
+        set.fallbacks = extra.into_iter().chain(set.main.drain(..)).chain(set.fallbacks).collect();
         set.main = main;
         Ok(set)
     }

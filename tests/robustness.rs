@@ -125,3 +125,42 @@ fn inputs_that_crashed_the_fuzzers_now_convert() {
     }
     eprintln!("{seen} fuzzing regressions converted");
 }
+
+/// Degenerate but legal documents convert in every format, or fail with a sentence made for
+/// a person: an empty note (once a panic in pagination), characters no embedded font has
+/// (once a PDF/A validation error in Rust debug text), a word longer than a PDF/A string
+/// may be, a table (once read as a paragraph of `|` text without a word).
+#[test]
+fn degenerate_documents_convert_in_every_format() {
+    let res = colophon::Resources::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let long_word = "a".repeat(100_000);
+    let cases: Vec<(&str, String, &[&str])> = vec![
+        ("empty-note", "Text with a note.[^1]\n\n[^1]:\n".into(), &[]),
+        ("blank-note", "Text with a note.[^1]\n\n[^1]:    \n".into(), &[]),
+        ("two-empty-notes", "One.[^a] Two.[^b]\n\n[^a]:\n\n[^b]: \n".into(), &[]),
+        ("cjk-and-emoji", "# Title\n\nA quotation 标点 and 😀 here.\n".into(), &["pdf-missing-glyph"]),
+        ("long-word", format!("Before.\n\n{long_word}\n"), &["pdf-overfull-line"]),
+        ("table", "Before.\n\n| Year | Men |\n|---|---:|\n| 1897 | 12 |\n".into(), &["md-unsupported"]),
+    ];
+    for (name, md, codes) in cases {
+        let input = dir.path().join(format!("{name}.md"));
+        std::fs::write(&input, md).unwrap();
+        let (doc, mut diags) = colophon::load(&input, None, &res).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for f in colophon::Format::ALL {
+            let (bytes, d) = colophon::write(&doc, f, &res).unwrap_or_else(|e| panic!("{name} {f:?}: {e}"));
+            assert!(!bytes.is_empty(), "{name} {f:?}");
+            diags.extend(d);
+        }
+        for code in codes {
+            assert!(diags.iter().any(|d| d.code == *code), "{name}: no {code} in {diags:?}");
+        }
+        for d in &diags {
+            assert!(
+                !["{ ..", "Some(", "Validation(", "\"}"].iter().any(|debug| d.message.contains(debug)),
+                "{name}: debug text in {}",
+                d.message
+            );
+        }
+    }
+}

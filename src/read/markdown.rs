@@ -221,6 +221,10 @@ impl Reader<'_> {
             return Err(self.error((line, col), message));
         }
         let (lang, content) = lift_lang(note.blocks);
+        if content.iter().all(|b| crate::model::plain_text(b.content()).trim().is_empty()) {
+            let message = format!("note [^{}] has no text; it is kept, with its label only", note.label);
+            self.warn("md-empty-note", (line, col), message);
+        }
         self.labels.insert(note.label.clone(), self.defs.len());
         self.defs.push(Def { label: note.label, line, col, lang, content, uses: 0 });
         Ok(())
@@ -234,7 +238,9 @@ impl Reader<'_> {
         // Pandoc drops `{#references}` where it equals its automatic identifier (`# REFERENCES`).
         let auto_refs = refs_allowed && !masked.contains("{#references");
         let mut walk = Walk::new(&divs, refs_allowed, auto_refs);
-        let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES;
+        // Pipe tables are Pandoc Markdown too: read as tables, they are reported and kept row by row
+        // (without the option their rows became one paragraph of `|` text, unreported).
+        let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
         for (event, range) in Parser::new_ext(&masked, options).into_offset_iter() {
             walk.event(self, &src, event, range)?;
         }
@@ -2210,6 +2216,21 @@ Türkçe paragraf.
         );
         let texts: Vec<_> = doc.body.iter().map(|b| plain_text(b.content())).collect();
         assert_eq!(texts, ["Intro.", "Quoted.", "let x;", "a", "b", "An x and alt and <b>."]);
+    }
+
+    #[test]
+    fn a_pipe_table_is_reported_and_kept_row_by_row() {
+        let (doc, diags) = read_ok("Intro.\n\n| Year | Men |\n|------|----:|\n| 1897 | 12 |\n\nAfter.\n");
+        assert_eq!(codes(&diags), [("md-unsupported", 3, 1)]);
+        let texts: Vec<_> = doc.body.iter().map(|b| plain_text(b.content())).collect();
+        assert_eq!(texts, ["Intro.", "Year | Men", "1897 | 12", "After."]);
+    }
+
+    #[test]
+    fn an_empty_note_is_kept_and_reported() {
+        let (doc, diags) = read_ok("Text.[^1]\n\n[^1]:\n");
+        assert_eq!(codes(&diags), [("md-empty-note", 3, 1)]);
+        assert_eq!(doc.notes().len(), 1);
     }
 
     #[test]

@@ -151,6 +151,32 @@ pub struct Layout {
     /// The blocks of the logical structure in reading order (notes after the body; a tagged
     /// PDF puts each note after its call).
     pub blocks: Vec<StructBlock>,
+    /// Characters no face has, each with the text around its first use: they are set as a
+    /// visible stand-in (see the shaper) and reported.
+    pub missing: Vec<(char, String)>,
+}
+
+/// The characters of `paras` that no face of `fonts` has, in order of first use, each with
+/// up to 30 characters of the text around it.
+fn missing_chars(paras: &[Para], fonts: &FontSet) -> Vec<(char, String)> {
+    let faces = fonts.all();
+    let mut seen: rustc_hash::FxHashSet<char> = rustc_hash::FxHashSet::default();
+    let mut out = Vec::new();
+    for r in paras.iter().flat_map(|p| &p.runs) {
+        for (i, c) in r.text.char_indices() {
+            // Every face set has ASCII; the rest is asked once per character.
+            if c.is_ascii() || c.is_whitespace() || c.is_control() || !seen.insert(c) {
+                continue;
+            }
+            if !faces.iter().any(|f| f.has(c)) {
+                let before: String =
+                    r.text[..i].chars().rev().take(15).collect::<Vec<_>>().into_iter().rev().collect();
+                let after: String = r.text[i..].chars().take(15).collect();
+                out.push((c, format!("{before}{after}")));
+            }
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -611,7 +637,9 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let mut note_of: Vec<usize> = Vec::new();
     for (i, n) in notes.iter().enumerate() {
         let lang = n.lang.as_ref().or(doc_lang);
-        for (b, block) in n.content.iter().enumerate() {
+        // A note without text still prints its label: one paragraph at least, so every note
+        // has a line to hold it at the foot of its page.
+        for b in 0..n.content.len().max(1) {
             let mut p =
                 Para::new(BlockKind::Note(i), lang, style.note_size, style.note_leading, Align::Justify);
             if b == 0 {
@@ -621,13 +649,16 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 p.text(&format!("{}{mark} ", n.label), Style::Bold, None);
             }
             // A call inside a note is printed but has no note of its own here.
-            runs(&mut p, block.content(), Style::Regular, lang, &mut Vec::new());
+            if let Some(block) = n.content.get(b) {
+                runs(&mut p, block.content(), Style::Regular, lang, &mut Vec::new());
+            }
             p.calls.clear();
             paras.push(p);
             note_of.push(i);
         }
     }
     let blocks: Vec<StructBlock> = paras.iter().map(Para::block).collect();
+    let missing = missing_chars(&paras, fonts);
     let measure = style.measure();
     let mut sets = set_all(&paras, fonts, measure).into_iter();
 
@@ -669,7 +700,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let frame = Frame { height: style.height - style.margins[0] - style.margins[1], rule: Pt(9.0) };
     let pages: Vec<Page> = paginate(&body, &note_lines, frame);
     let ascent = |leading: Pt| leading * 0.78;
-    let mut out = Layout { dump: dump(&pages, &note_lines), overfull, blocks, ..Layout::default() };
+    let mut out = Layout { dump: dump(&pages, &note_lines), overfull, blocks, missing, ..Layout::default() };
     let mut call_page = vec![0usize; notes.len()];
     let mut note_page = vec![0usize; notes.len()];
     // Where each call and each note's label stand: (page, x, top, width, height).

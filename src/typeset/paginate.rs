@@ -159,6 +159,10 @@ fn notes_for(
                 parts: &mut Vec<NotePart>,
                 rest: &mut Vec<NotePart>| {
         let h = &notes[p.note].lines;
+        // A note has at least its label's line (layout sees to it); none is nothing to place.
+        if h.is_empty() {
+            return;
+        }
         let rule = if parts.is_empty() { frame.rule } else { Pt::ZERO };
         let (mut to, mut used) = (p.from, rule);
         while to < p.to && used + h[to] <= *room + Pt(1e-6) {

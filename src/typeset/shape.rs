@@ -173,8 +173,31 @@ impl<'a> Shaper<'a> {
         }
         self.segments_by_char(text, style)
             .into_iter()
-            .map(|(face, r)| piece(face, &text[r.clone()], self.glyphs(face, &text[r])))
+            .map(|(face, r)| piece(face, &text[r.clone()], self.visible(face, &text[r])))
             .collect()
+    }
+
+    /// `text` shaped in `face` with every `.notdef` glyph (a character no face has) replaced
+    /// by the face's replacement character, `�`, `□` or `?`, whichever it has first: the
+    /// reader sees that something is missing, a PDF/A validator finds no `.notdef`, and the
+    /// glyph keeps its text, so copying and searching still give the original character.
+    fn visible(&self, face: usize, text: &str) -> Shaped {
+        let glyphs = self.glyphs(face, text);
+        if glyphs.iter().all(|g| g.id != 0) {
+            return glyphs;
+        }
+        let stand_in = ["\u{FFFD}", "\u{25A1}", "?"]
+            .into_iter()
+            .find_map(|c| self.glyphs(face, c).first().filter(|g| g.id != 0).cloned());
+        let Some(stand_in) = stand_in else { return glyphs };
+        let out = glyphs
+            .iter()
+            .map(|g| match g.id {
+                0 => ShapedGlyph { range: g.range.clone(), ..stand_in.clone() },
+                _ => g.clone(),
+            })
+            .collect();
+        Arc::new(out)
     }
 
     /// The glyph of a space in `face`, standing for the byte at `at` of some text.
@@ -237,7 +260,7 @@ impl<'a> Shaper<'a> {
     }
 
     fn shape_width(&self, face: usize, text: &str, size: f64) -> Pt {
-        let ems: f32 = self.glyphs(face, text).iter().map(|g| g.advance).sum();
+        let ems: f32 = self.visible(face, text).iter().map(|g| g.advance).sum();
         Pt(f64::from(ems) * size)
     }
 }
@@ -270,7 +293,7 @@ impl Measure for Sized<'_, '_> {
         // line break that moves the hyphen by a fraction of a point, which nobody sees.
         let single =
             self.shaper.whole(word, style).or_else(|| match self.shaper.segments_by_char(word, style)[..] {
-                [(face, _)] => Some((face, self.shaper.glyphs(face, word))),
+                [(face, _)] => Some((face, self.shaper.visible(face, word))),
                 _ => None,
             });
         if let Some((_, glyphs)) = single {
@@ -336,5 +359,21 @@ mod tests {
             p.iter().map(|x| (x.face, x.text.clone())).collect::<Vec<_>>()
         );
         assert_eq!(shaper.face(s.face_for('↩', Style::Regular)).full_name, "DejaVu Sans Mono");
+    }
+
+    #[test]
+    fn a_character_no_face_has_is_set_as_a_visible_stand_in_that_keeps_its_text() {
+        let set = FontSet::builtin();
+        let shaper = Shaper::new(&set);
+        let s = shaper.at(10.0);
+        let text = "a标😀b";
+        let pieces = s.pieces(text, Style::Regular);
+        let glyphs: Vec<&ShapedGlyph> = pieces.iter().flat_map(|p| p.glyphs.iter()).collect();
+        assert!(glyphs.iter().all(|g| g.id != 0 && g.advance > 0.0), "{glyphs:?}");
+        let texts: Vec<&str> = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.concat(), text);
+        let missing = pieces.iter().find(|p| p.text.contains('标')).expect("a piece holds 标");
+        assert!(missing.glyphs.iter().any(|g| &missing.text[g.range.clone()] == "标"));
+        assert!(s.width(text, Style::Regular).0 > s.width("ab", Style::Regular).0);
     }
 }

@@ -111,14 +111,14 @@ fn draw(s: &mut krilla::surface::Surface, faces: &[Option<Font>], run: &[Glyphs]
             glyphs[last].x_advance += (next.x - g.x).0 as f32 / size - natural;
         }
     }
-    s.draw_glyphs(
-        Point::from_xy(run[0].x.0 as f32, run[0].baseline.0 as f32),
-        &glyphs,
-        font.clone(),
-        &text,
-        size,
-        false,
-    );
+    // PDF/A limits a string to 32,767 bytes: a text object holds at most `CHUNK` glyphs (two
+    // bytes each), so an unbreakable run of any length (a 100,000-letter word) still prints.
+    const CHUNK: usize = 4096;
+    let mut x = run[0].x.0 as f32;
+    for chunk in glyphs.chunks(CHUNK) {
+        s.draw_glyphs(Point::from_xy(x, run[0].baseline.0 as f32), chunk, font.clone(), &text, size, false);
+        x += chunk.iter().map(|g| g.x_advance).sum::<f32>() * size;
+    }
 }
 
 /// The tag tree, gathered while the pages are drawn: the marked content of each block and
@@ -305,8 +305,33 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
         diags.push(Diagnostic::warning(
             "pdf-overfull-line",
             0,
-            format!("{} lines are wider than the text column", laid.overfull),
+            match laid.overfull {
+                1 => "1 line is wider than the text column".to_string(),
+                n => format!("{n} lines are wider than the text column"),
+            },
         ));
+    }
+    if !laid.missing.is_empty() {
+        let listed: Vec<String> = laid
+            .missing
+            .iter()
+            .take(12)
+            .map(|(c, around)| format!("'{c}' (U+{:04X}) in \"{}\"", *c as u32, around.trim()))
+            .collect();
+        let more = laid.missing.len().saturating_sub(listed.len());
+        diags.push(
+            Diagnostic::warning(
+                "pdf-missing-glyph",
+                0,
+                format!(
+                    "no embedded font has {} character{}: {}{}; the PDF shows a replacement mark in their place and keeps the characters as text (to print them, add a font that has them to DIR/fonts/ beside the main family and pass --templates DIR; the e-book and the TEI are not affected)",
+                    laid.missing.len(),
+                    if laid.missing.len() == 1 { "" } else { "s" },
+                    listed.join(", "),
+                    if more > 0 { format!(" and {more} more") } else { String::new() },
+                ),
+            ),
+        );
     }
     // PDF/UA-1 needs a title and a language, PDF/A-2a a language: without them the PDF
     // claims what it can (PDF/A-2a, else PDF/A-2b; still tagged), and says why.
