@@ -1,11 +1,17 @@
 //! Language and script of a piece of text, by rules first (TEI-ARCHIVAL-NOTES.md §4).
 //!
-//! Candidates are the languages our users write: `en`, `tr`, `ru`, `uk`, `az-Latn`,
-//! `az-Cyrl` and `ru-Latn` (romanised Russian). The decision is made on evidence:
-//! letters only one language has (`ə`, `ı ğ ş`, `â î û`, `і ї є ґ`, `ә ғ ҹ`), function
-//! words, and romanisation patterns (`-skoi`, `-iia`, `zh`, `kh`). When the evidence does not
-//! clearly favour one language the text is left untagged: a wrong `xml:lang` is worse than
-//! none, because hyphenation and screen readers act on it.
+//! Latin script: `en`, `tr`, `az-Latn` and `ru-Latn` (romanised Russian) are decided here on
+//! evidence: letters only one language has (`ə`, `ı ğ ş`, `â î û`), function words, and
+//! romanisation patterns (`-skoi`, `-iia`, `zh`, `kh`); the other languages of a historian's
+//! bibliography (French, German, Polish…) weigh in from [`foreign`], so that their titles are
+//! tagged as what they are or left untagged, never taken for ours. Cyrillic: [`cyrillic`]
+//! tells Russian from the region's other Cyrillic languages by their letters and words.
+//! Georgian and Armenian script each write one language. When the evidence does not clearly
+//! favour one language the text is left untagged: a wrong `xml:lang` is worse than none,
+//! because hyphenation and screen readers act on it.
+
+mod cyrillic;
+mod foreign;
 
 use crate::enrich::tokens::{tokenize, Kind};
 use crate::fold::{repair_word, script_of};
@@ -347,8 +353,15 @@ pub fn detect(text: &str) -> Detection {
     let letters: usize = words.iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum();
     let lang = match script {
         _ if letters < 4 => None,
-        Some(Script::Cyrillic) => cyrillic(&words),
+        Some(Script::Cyrillic) => {
+            cyrillic::cyrillic(&words, count_in(&words, IN_UK), count_in(&words, IN_RU))
+        }
         Some(Script::Latin) => latin(&words, &text),
+        // Scripts of one language among those our users cite (polytonic Greek may be
+        // Ancient Greek: left untagged).
+        Some(Script::Georgian) => Some("ka"),
+        Some(Script::Armenian) => Some("hy"),
+        Some(Script::Greek) if !text.chars().any(|c| ('\u{1F00}'..='\u{1FFF}').contains(&c)) => Some("el"),
         _ => None,
     };
     Detection { lang: lang.map(|l| LangTag::parse(l).expect("built-in tags are well-formed")), script }
@@ -421,25 +434,6 @@ const UK: &[&str] = &[
 /// Frequent Russian words that Ukrainian spells differently.
 const RU: &[&str] =
     &["же", "что", "как", "от", "это", "он", "года", "лет", "или", "между", "после", "через", "и"];
-
-fn cyrillic(words: &[String]) -> Option<&'static str> {
-    let has = |set: &str, min_len: usize| {
-        words.iter().filter(|w| w.chars().count() >= min_len && w.chars().any(|c| set.contains(c))).count()
-    };
-    let az = has("әғјҝөүһҹ", 1);
-    let uk = has("іїєґ", 2) + count_in(words, IN_UK);
-    let ru = has("ыэъё", 1) + count_in(words, IN_RU);
-    let long_words = words.iter().filter(|w| w.chars().count() >= 3).count();
-    if az > 0 && az >= uk {
-        Some("az-Cyrl")
-    } else if uk > ru {
-        Some("uk")
-    } else if ru > uk || long_words >= 2 && uk == 0 {
-        Some("ru")
-    } else {
-        None
-    }
-}
 
 /// Counts Turkish-style suffixes after an apostrophe on a proper name (`Türkiye'nin`,
 /// `Baku'ye`); English contractions (`Britain's`, `don't`) do not count.
@@ -534,15 +528,23 @@ fn latin(words: &[String], text: &str) -> Option<&'static str> {
     } else {
         None
     };
-    let mut scores = [
+    let mut scores = vec![
         (family, turkic),
         (Some("en"), 2 * en),
         (Some("ru-Latn"), if turkic_letters > 0 { 0 } else { 2 * ru }),
     ];
+    // The other languages of the region's bibliographies weigh in: one of them wins only
+    // with two pieces of evidence, and its evidence keeps a close call untagged.
+    let foreign = foreign::best(words);
+    if let Some((tag, score, _)) = foreign {
+        scores.push((Some(tag), score));
+    }
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, top) = scores[0];
     let second = scores[1].1;
-    if top >= 2 && top >= 2 * second {
+    let foreign_won =
+        foreign.is_some_and(|(tag, _, runner_up)| best == Some(tag) && top < 2 * runner_up.max(2));
+    if top >= 2 && top >= 2 * second && !foreign_won {
         best
     } else {
         None
@@ -581,6 +583,25 @@ mod tests {
         assert_eq!(tag("Zangezur, Nakhchivan, Karabakh"), None);
         assert_eq!(tag("https://cyberleninka.ru/article/n/sovetskaya-rossiya"), None);
         assert_eq!(tag("1920"), None);
+    }
+
+    #[test]
+    fn other_languages_are_never_taken_for_ours() {
+        // Once `tr` (the Turkish `de`) and `az-Latn` (the Turkic `ü`).
+        assert_eq!(tag("Histoire de la Transcaucasie pendant la guerre civile"), Some("fr".into()));
+        assert_eq!(tag("Geschichte der Türkei und des Kaukasus im Ersten Weltkrieg"), Some("de".into()));
+        assert_eq!(tag("Die Armenier und die Türken über die Grenze"), Some("de".into()));
+        assert_eq!(tag("Polityka wschodnia Polski w latach 1918–1921"), Some("pl".into()));
+        for t in ["La question arménienne", "Der Kaukasus", "Über den Kaukasus"] {
+            let got = tag(t);
+            assert!(
+                got.is_none() || got.as_deref() == Some("fr") || got.as_deref() == Some("de"),
+                "{t}: {got:?}"
+            );
+        }
+        assert_eq!(tag("საქართველოს ისტორია"), Some("ka".into()));
+        assert_eq!(tag("Հայաստանի պատմություն"), Some("hy".into()));
+        assert_eq!(tag("Ἱστορία τοῦ πολέμου"), None);
     }
 
     #[test]

@@ -1,0 +1,190 @@
+//! Which Cyrillic language: the letters each alphabet has and Russian lacks decide first,
+//! then words; plain Russian letters with nothing else are Russian, the language most of
+//! the region's bibliographies are written in.
+//!
+//! The alphabets (Unicode's Cyrillic charts; the national orthographies):
+//! - Ossetian `ӕ`; Chuvash `ӑ ӗ ӳ`; Bashkir `ҡ ҙ`; Tatar `җ`; Tajik `ӣ ӯ ҷ`; Kazakh `ұ`,
+//!   and `қ` or `ң` with its other letters; Azerbaijani `ј ҹ ҝ` with `ә` (and none of the Kazakh letters);
+//! - Serbian `ђ ћ`; Macedonian `ѓ ќ ѕ`; both write `ј љ њ џ`;
+//! - Uzbek `ў` with `қ ғ ҳ`, Belarusian `ў` or `і` with `ы`/`э` and without `и щ ъ`;
+//! - Ukrainian `ї є ґ`, and `і` without `ы э ъ ё`;
+//! - Russian before 1918 writes `і ѣ ѳ ѵ` and a final `ъ` (still Russian);
+//! - Bulgarian: `ъ` before a consonant (`България`, `държава`), `ѝ`, and its own words.
+//!
+//! Where the letters point at two languages (`ө ү` alone: Kyrgyz or Mongolian; `љ њ џ`
+//! alone: Serbian or Macedonian) and no word decides, nothing is tagged.
+
+/// Frequent Bulgarian words Russian does not have (or spells otherwise).
+const BG: &[&str] = &[
+    "към",
+    "във",
+    "със",
+    "съм",
+    "като",
+    "които",
+    "който",
+    "която",
+    "което",
+    "също",
+    "години",
+    "българия",
+    "българска",
+    "българската",
+    "българския",
+    "българският",
+    "софия",
+    "ще",
+    "тези",
+    "този",
+    "това",
+    "тази",
+];
+/// Frequent Serbian words that Macedonian spells otherwise.
+const SR: &[&str] =
+    &["је", "у", "из", "као", "или", "године", "србије", "српске", "српски", "београд", "између"];
+/// Frequent Macedonian words that Serbian spells otherwise.
+const MK: &[&str] = &["во", "се", "македонија", "македонски", "скопје", "македонската", "меѓу", "беше"];
+
+/// Decides among the Cyrillic languages; `uk_words`/`ru_words` count the words of each
+/// list (see the module's word lists).
+pub(super) fn cyrillic(words: &[String], uk_words: usize, ru_words: usize) -> Option<&'static str> {
+    let count = |set: &str| words.iter().filter(|w| w.chars().any(|c| set.contains(c))).count();
+    let has = |set: &str| count(set) > 0;
+    // Letters of one language only.
+    for (letters, tag) in [
+        ("ӕ", "os"),
+        ("ӑӗӳ", "cv"),
+        ("ҡҙ", "ba"),
+        ("җ", "tt"),
+        ("ӣӯҷ", "tg"),
+        ("ұ", "kk"),
+        ("ђћ", "sr-Cyrl"),
+        ("ѓќѕ", "mk"),
+    ] {
+        if has(letters) {
+            return Some(tag);
+        }
+    }
+    // Kazakh: `қ` with one of its other letters (Uzbek's `қ` comes with `ў ҳ`), or `ң` with `і`
+    // (Tatar and Kyrgyz write `ң` without `і`).
+    let kazakh = has("қ") && has("әіңұүө") || has("ң") && has("і");
+    if kazakh && !has("ўҳ") {
+        return Some("kk");
+    }
+    // Azerbaijani's `ј` comes with letters Serbian and Macedonian do not write (`ы й ә ғ…`).
+    if has("ҹҝ") || has("ј") && has("әғөүһыйэщ") {
+        return Some("az-Cyrl");
+    }
+    if has("љњџј") {
+        // Serbian or Macedonian: only words decide.
+        let (sr, mk) = (in_list(words, SR), in_list(words, MK));
+        return match sr.cmp(&mk) {
+            std::cmp::Ordering::Greater => Some("sr-Cyrl"),
+            std::cmp::Ordering::Less => Some("mk"),
+            std::cmp::Ordering::Equal => None,
+        };
+    }
+    if has("ў") {
+        return if has("қғҳ") { Some("uz-Cyrl") } else { Some("be") };
+    }
+    if has("қҳ") {
+        return Some("uz-Cyrl");
+    }
+    if has("әғһ") {
+        // Azerbaijani's letters without the other Turkic languages' own (`ң` is Tatar,
+        // Bashkir or Kyrgyz with `ә ө ү`).
+        return if has("ң") { None } else { Some("az-Cyrl") };
+    }
+    if has("ңөү") {
+        // Kyrgyz writes `ң`, Mongolian does not; `ө ү` alone do not decide.
+        return has("ң").then_some("ky");
+    }
+    let pre_reform = has("ѣѳѵ") || words.iter().any(|w| w.chars().count() > 2 && w.ends_with('ъ'));
+    if pre_reform {
+        return Some("ru");
+    }
+    let russian_letters = count("ыэё");
+    if has("і") {
+        if has("ї") || has("є") || has("ґ") {
+            return Some("uk");
+        }
+        // Belarusian writes `і` and `ы`, never `и`, `щ` or `ъ`.
+        if russian_letters > 0 && !has("ищъ") {
+            return Some("be");
+        }
+    }
+    let uk = count("іїєґ") + uk_words;
+    let ru = russian_letters + ru_words;
+    let bulgarian = words.iter().filter(|w| bulgarian_hard_sign(w)).count() + count("ѝ") + in_list(words, BG);
+    if bulgarian > 0 && bulgarian > ru && uk == 0 {
+        return Some("bg");
+    }
+    let long_words = words.iter().filter(|w| w.chars().count() >= 3).count();
+    if uk > ru {
+        Some("uk")
+    } else if bulgarian > 0 && ru <= bulgarian {
+        None
+    } else if ru > uk || long_words >= 2 && uk == 0 {
+        Some("ru")
+    } else {
+        None
+    }
+}
+
+/// `ъ` before a consonant, or `-ът` at the end: Bulgarian (Russian writes `ъ` only before
+/// `е ё ю я`, and before 1918 at the end of a word).
+fn bulgarian_hard_sign(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.windows(2).any(|p| p[0] == 'ъ' && !"еёюяьъ".contains(p[1]) && p[1].is_alphabetic())
+        || chars.len() > 3 && word.ends_with("ът")
+}
+
+fn in_list(words: &[String], list: &[&str]) -> usize {
+    words.iter().filter(|w| list.contains(&w.as_str())).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(text: &str) -> Option<&'static str> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        cyrillic(&words, 0, 0)
+    }
+
+    #[test]
+    fn each_alphabet_is_told_by_its_own_letters() {
+        assert_eq!(tag("Гісторыя Беларусі. Мінск, 2004"), Some("be"));
+        assert_eq!(tag("Қазақстан тарихы. Алматы: Атамұра, 2010"), Some("kk"));
+        assert_eq!(tag("История на България. София: БАН, 1991"), Some("bg"));
+        assert_eq!(tag("Историја Србије. Београд: Завод за уџбенике, 1990"), Some("sr-Cyrl"));
+        assert_eq!(tag("Ўзбекистон тарихи. Тошкент: Шарқ, 2000"), Some("uz-Cyrl"));
+        assert_eq!(tag("Историја на македонскиот народ. Скопје, 1969"), Some("mk"));
+        assert_eq!(tag("Азәрбајҹан тарихи"), Some("az-Cyrl"));
+        assert_eq!(tag("Гарабағ ханлығынын тарихи һаггында"), Some("az-Cyrl"));
+        assert_eq!(tag("Нахчыван Мухтар Республикасынын јаранмасы"), Some("az-Cyrl"));
+        assert_eq!(tag("Історія України"), Some("uk"));
+        assert_eq!(tag("Тарихи халқи тоҷик. Душанбе, 1998"), Some("tg"));
+        assert_eq!(tag("Татар халкы тарихы. Казан: Җыен, 2003"), Some("tt"));
+        assert_eq!(tag("Башҡорт теле. Өфө, 1995"), Some("ba"));
+        assert_eq!(tag("Кыргызстандын тарыхы. Бишкек, 2004. Түштүк өңүр"), Some("ky"));
+    }
+
+    #[test]
+    fn russian_old_and_new_stays_russian() {
+        assert_eq!(tag("Две республики. Азербайджано-российские отношения"), Some("ru"));
+        assert_eq!(tag("Армяне в истории"), Some("ru"));
+        assert_eq!(tag("Исторія Россіи съ древнѣйшихъ временъ"), Some("ru"));
+        assert_eq!(tag("Объявление о подъезде"), Some("ru"));
+    }
+
+    #[test]
+    fn letters_shared_by_two_languages_do_not_decide() {
+        assert_eq!(tag("Монгол улсын түүх"), None);
+        assert_eq!(tag("Његова књига"), None);
+    }
+}
