@@ -50,9 +50,16 @@ const MK: &[&str] = &["во", "се", "македонија", "македонс�
 pub(super) fn cyrillic(words: &[String], uk_words: usize, ru_words: usize) -> Option<&'static str> {
     let count = |set: &str| words.iter().filter(|w| w.chars().any(|c| set.contains(c))).count();
     let has = |set: &str| count(set) > 0;
+    // One word in another alphabet inside a Russian entry (a Kazakh publisher, `Алматы:
+    // Қазақстан`) does not make the entry Kazakh: Russian function words outweigh it.
+    let special = count("ӕæӑӗӳҡҙҫҗӣӯҷұқңғәөүһҹҝјўҳ");
+    let russian_frame = special <= 1 && in_list(words, RU_FRAME) >= 2;
+    // Ossetian is often typed with the Latin `æ`.
+    if has("ӕæ") {
+        return Some("os");
+    }
     // Letters of one language only.
     for (letters, tag) in [
-        ("ӕ", "os"),
         ("ӑӗӳ", "cv"),
         ("ҡҙ", "ba"),
         ("җ", "tt"),
@@ -61,19 +68,14 @@ pub(super) fn cyrillic(words: &[String], uk_words: usize, ru_words: usize) -> Op
         ("ђћ", "sr-Cyrl"),
         ("ѓќѕ", "mk"),
     ] {
-        if has(letters) {
+        if has(letters) && !russian_frame {
             return Some(tag);
         }
     }
-    // Kazakh: `қ` with one of its other letters (Uzbek's `қ` comes with `ў ҳ`), or `ң` with `і`
-    // (Tatar and Kyrgyz write `ң` without `і`).
-    let kazakh = has("қ") && has("әіңұүө") || has("ң") && has("і");
-    if kazakh && !has("ўҳ") {
-        return Some("kk");
-    }
-    // Azerbaijani's `ј` comes with letters Serbian and Macedonian do not write (`ы й ә ғ…`).
-    if has("ҹҝ") || has("ј") && has("әғөүһыйэщ") {
-        return Some("az-Cyrl");
+    if !russian_frame {
+        if let Some(tag) = turkic(words, &has) {
+            return tag;
+        }
     }
     if has("љњџј") {
         // Serbian or Macedonian: only words decide.
@@ -84,20 +86,8 @@ pub(super) fn cyrillic(words: &[String], uk_words: usize, ru_words: usize) -> Op
             std::cmp::Ordering::Equal => None,
         };
     }
-    if has("ў") {
+    if has("ў") && !russian_frame {
         return if has("қғҳ") { Some("uz-Cyrl") } else { Some("be") };
-    }
-    if has("қҳ") {
-        return Some("uz-Cyrl");
-    }
-    if has("әғһ") {
-        // Azerbaijani's letters without the other Turkic languages' own (`ң` is Tatar,
-        // Bashkir or Kyrgyz with `ә ө ү`).
-        return if has("ң") { None } else { Some("az-Cyrl") };
-    }
-    if has("ңөү") {
-        // Kyrgyz writes `ң`, Mongolian does not; `ө ү` alone do not decide.
-        return has("ң").then_some("ky");
     }
     let pre_reform = has("ѣѳѵ") || words.iter().any(|w| w.chars().count() > 2 && w.ends_with('ъ'));
     if pre_reform {
@@ -130,6 +120,57 @@ pub(super) fn cyrillic(words: &[String], uk_words: usize, ru_words: usize) -> Op
         None
     }
 }
+
+/// The Turkic and Iranian Cyrillic alphabets whose letters overlap (Kazakh, Azerbaijani,
+/// Uzbek, Tajik, Kyrgyz, Tatar): `Some(tag)` when they decide, `Some(None)` when they show a
+/// Turkic language but not which, `None` when they are not there.
+fn turkic(words: &[String], has: &dyn Fn(&str) -> bool) -> Option<Option<&'static str>> {
+    let ends = |suffixes: &[&str]| {
+        words.iter().filter(|w| w.chars().count() > 5 && suffixes.iter().any(|s| w.ends_with(s))).count()
+    };
+    // Kazakh: `қ` with one of its other letters (Uzbek's `қ` comes with `ў ҳ`), or `ң` with `і`
+    // (Tatar and Kyrgyz write `ң` without `і`).
+    if (has("қ") && has("әіңұүө") || has("ң") && has("і")) && !has("ўҳ") {
+        return Some(Some("kk"));
+    }
+    // Azerbaijani's `ј` comes with letters Serbian and Macedonian do not write (`ы й ә ғ…`).
+    if has("ҹҝ") || has("ј") && has("әғөүһыйэщ") {
+        return Some(Some("az-Cyrl"));
+    }
+    // Uzbek and Tajik share `қ ғ ҳ`: Uzbek's genitive `-нинг` and plural `-лар`, Tajik's
+    // plural `-ҳо` and its prepositions tell them apart.
+    let genitive = ends(&["нинг"]);
+    let uzbek = genitive + ends(&["лар", "ларни", "ларга", "лари"]) + usize::from(has("ў"));
+    if has("қҳ") || has("ў") && has("ғ") || genitive > 0 && !has("ң") {
+        let tajik = ends(&["ҳо", "ҳои"])
+            + words.iter().filter(|w| ["оид", "дар", "барои"].contains(&w.as_str())).count();
+        return Some(match uzbek.cmp(&tajik) {
+            std::cmp::Ordering::Greater => Some("uz-Cyrl"),
+            std::cmp::Ordering::Less => Some("tg"),
+            std::cmp::Ordering::Equal => None,
+        });
+    }
+    if has("ғ") && !has("ң") {
+        return Some(Some("az-Cyrl"));
+    }
+    // Kyrgyz writes `ң ө ү` and its genitive `-нын/-дын/-тын`; Mongolian and Tatar share `ө ү`.
+    // (The `-ы-` forms are not Russian endings; `-нун`, `-тун` are: `Нептун`.)
+    let kyrgyz = 2 * ends(&["нын", "дын", "тын"])
+        + ends(&["нун", "дун", "тун"])
+        + 2 * words.iter().filter(|w| ["жана", "боюнча", "менен", "тарыхы"].contains(&w.as_str())).count();
+    if has("ң") && has("өү") && !has("ә") || kyrgyz >= 2 {
+        return Some(Some("ky"));
+    }
+    if has("әөүһң") {
+        return Some(None);
+    }
+    None
+}
+
+/// Russian function words that frame an entry (`/ Под ред.`, `и`, `в`, `для`): with them, a
+/// single word in another alphabet is a name, not the entry's language.
+const RU_FRAME: &[&str] =
+    &["и", "в", "во", "под", "ред", "для", "из", "о", "об", "при", "что", "как", "это", "сб", "изд"];
 
 /// `ъ` before a consonant, or `-ът` at the end: Bulgarian (Russian writes `ъ` only before
 /// `е ё ю я`, and before 1918 at the end of a word).

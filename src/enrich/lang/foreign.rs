@@ -6,11 +6,14 @@
 //! call is left untagged.
 
 /// A language: its tag, frequent words (lowercase) that the others do not share, and letters
-/// only it writes among the languages weighed here and in the main rules.
+/// only it writes among the languages weighed here and in the main rules. A language that
+/// rules cannot tell from a close neighbour (Croatian, Bosnian and Serbian in Latin script;
+/// transliterated Ottoman and Turkish) only keeps the others from being tagged: `veto`.
 struct Foreign {
     tag: &'static str,
     words: &'static [&'static str],
     letters: &'static str,
+    veto: bool,
 }
 
 const FOREIGN: &[Foreign] = &[
@@ -47,6 +50,7 @@ const FOREIGN: &[Foreign] = &[
             "depuis",
             "révolution",
         ],
+        veto: false,
         letters: "èêœëùÿ",
     },
     Foreign {
@@ -87,6 +91,7 @@ const FOREIGN: &[Foreign] = &[
             "auch",
             "unter",
         ],
+        veto: false,
         letters: "äß",
     },
     Foreign {
@@ -96,6 +101,7 @@ const FOREIGN: &[Foreign] = &[
             "polskiej", "stosunki", "latach", "wobec", "między", "nie", "że", "który", "która", "warszawa",
             "kraków", "w", "z",
         ],
+        veto: false,
         letters: "ąęłńśźż",
     },
     Foreign {
@@ -104,6 +110,7 @@ const FOREIGN: &[Foreign] = &[
             "il", "lo", "gli", "della", "dello", "delle", "degli", "nel", "nella", "alla", "dalla", "sulla",
             "per", "con", "storia", "politica", "italiana", "tra", "fra", "che", "di",
         ],
+        veto: false,
         letters: "ìò",
     },
     Foreign {
@@ -123,46 +130,93 @@ const FOREIGN: &[Foreign] = &[
             "como",
             "sobre",
         ],
+        veto: false,
         letters: "ñ¿¡",
     },
     Foreign {
         tag: "cs",
         words: &["se", "pro", "jako", "dějiny", "válka", "české", "mezi", "praha"],
+        veto: false,
         letters: "řěů",
     },
     Foreign {
         tag: "ro",
         words: &["și", "în", "pentru", "din", "cu", "războiul", "românia", "româniei", "bucurești"],
+        veto: false,
         letters: "ășț",
     },
     Foreign {
         tag: "hu",
         words: &["az", "és", "egy", "története", "magyar", "háború", "között", "budapest"],
+        veto: false,
         letters: "őű",
     },
     Foreign {
         tag: "uz-Latn",
         words: &["va", "bilan", "uchun", "tarixi", "tarixidan", "oʻzbekiston", "o'zbekiston", "toshkent"],
+        veto: false,
         letters: "ʻ",
     },
     Foreign {
-        tag: "tk", words: &["bilen", "üçin", "taryhy", "türkmenistan", "aşgabat"], letters: "ňý"
+        tag: "tk",
+        words: &["bilen", "üçin", "taryhy", "türkmenistan", "aşgabat"],
+        letters: "ňý",
+        veto: false,
     },
     Foreign {
         tag: "hr",
-        words: &["povijest", "hrvatske", "zagreb", "između", "hrvatska", "srbije", "beograd"],
-        letters: "đć",
+        words: &[
+            "povijest", "hrvatske", "zagreb", "između", "hrvatska", "srbije", "beograd", "koji", "koja",
+            "koje",
+        ],
+        veto: true,
+        // `č š ž` are Czech and scholarly Russian transliteration too: as a veto they only
+        // keep a close call untagged.
+        letters: "đćčšž",
     },
+    Foreign { tag: "ota-Latn", words: &[], veto: true, letters: "āīūḥṣṭẓżḳġ" },
+    Foreign { tag: "kk-Latn", words: &["qazaq", "jáne", "jyly"], letters: "ǵ", veto: false },
 ];
 
-/// The best-supported foreign language of `words` (lowercase): its tag and score, with the
-/// score of the runner-up. A function word counts 2; a word with a letter only that language
-/// writes counts 2 (once per word).
-pub(super) fn best(words: &[String]) -> Option<(&'static str, usize, usize)> {
-    let mut scores: Vec<(&'static str, usize)> = FOREIGN
+/// Evidence beyond words and letters, per language: the Uzbek `oʻ`/`gʻ` (with any of the
+/// apostrophes typed for it), the Ottoman izafet (`Târîh-i Hind`, `Kâmûs-ı Fârsî`), the
+/// South Slavic `lj`/`nj`/`ije`, and Kazakh Latin's `ı` beside `á ń ú`. Each counts 2 per word.
+fn patterns(tag: &str, words: &[String], text: &str) -> usize {
+    let count = |f: &dyn Fn(&str) -> bool| words.iter().filter(|w| f(w)).count();
+    match tag {
+        "uz-Latn" => {
+            let chars: Vec<char> = text.chars().collect();
+            chars
+                .windows(3)
+                .filter(|w| {
+                    matches!(w[0], 'o' | 'O' | 'g' | 'G')
+                        && matches!(w[1], '‘' | 'ʻ' | '`' | '’' | '\'')
+                        && w[2].is_lowercase()
+                })
+                .count()
+        }
+        "ota-Latn" => text
+            .split_whitespace()
+            .filter(|w| {
+                let w = w.trim_end_matches(|c: char| !c.is_alphabetic());
+                ["-i", "-ı", "-ü", "-u", "-yi", "-yı"].iter().any(|e| w.ends_with(e))
+                    && w.chars().next().is_some_and(char::is_uppercase)
+            })
+            .count(),
+        "hr" => count(&|w: &str| w.contains("lj") || w.contains("nj") || w.contains("ije")),
+        "kk-Latn" => count(&|w: &str| w.contains('ı') && w.contains(['á', 'ń', 'ú'])),
+        _ => 0,
+    }
+}
+
+/// The best-supported foreign language of `words` (lowercase) and `text`: its tag, score,
+/// the score of the runner-up, and whether it may only veto (see [`Foreign`]). A function
+/// word counts 2, and so does a word with a letter only that language writes.
+pub(super) fn best(words: &[String], text: &str) -> Option<(&'static str, usize, usize, bool)> {
+    let mut scores: Vec<(&'static str, usize, bool)> = FOREIGN
         .iter()
         .map(|f| {
-            let score = words
+            let score: usize = words
                 .iter()
                 .map(|w| {
                     let listed = f.words.contains(&w.as_str())
@@ -170,12 +224,15 @@ pub(super) fn best(words: &[String]) -> Option<(&'static str, usize, usize)> {
                     2 * usize::from(listed) + 2 * usize::from(w.chars().any(|c| f.letters.contains(c)))
                 })
                 .sum();
-            (f.tag, score)
+            // Uzbek's `oʻ`/`gʻ` is written by no other language: it outweighs the `q` and `x`
+            // Uzbek shares with Azerbaijani.
+            let weight = if f.tag == "uz-Latn" { 6 } else { 2 };
+            (f.tag, score + weight * patterns(f.tag, words, text), f.veto)
         })
         .collect();
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let (tag, top) = scores[0];
-    (top > 0).then_some((tag, top, scores[1].1))
+    let (tag, top, veto) = scores[0];
+    (top > 0).then_some((tag, top, scores[1].1, veto))
 }
 
 #[cfg(test)]
@@ -191,9 +248,12 @@ mod tests {
 
     #[test]
     fn function_words_and_letters_name_the_language() {
-        assert_eq!(best(&words("Histoire de la Transcaucasie pendant la guerre")).map(|b| b.0), Some("fr"));
-        assert_eq!(best(&words("Geschichte der Türkei und des Kaukasus")).map(|b| b.0), Some("de"));
-        assert_eq!(best(&words("Polityka wschodnia Polski w latach 1918–1921")).map(|b| b.0), Some("pl"));
-        assert_eq!(best(&words("How Azerbaijan lost Zangezur")), None);
+        let best = |t: &str| best(&words(t), t).map(|b| b.0);
+        assert_eq!(best("Histoire de la Transcaucasie pendant la guerre"), Some("fr"));
+        assert_eq!(best("Geschichte der Türkei und des Kaukasus"), Some("de"));
+        assert_eq!(best("Polityka wschodnia Polski w latach 1918–1921"), Some("pl"));
+        assert_eq!(best("Sagdullayev A.S. Qadimgi O‘rta Osiyo tarixi"), Some("uz-Latn"));
+        assert_eq!(best("Târîh-i Hind-i Garbi"), Some("ota-Latn"));
+        assert_eq!(best("How Azerbaijan lost Zangezur"), None);
     }
 }

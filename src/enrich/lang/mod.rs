@@ -87,8 +87,6 @@ const TR: &[&str] = &[
     "bir",
     "bu",
     "olarak",
-    "da",
-    "de",
     "hakkında",
     "üzerine",
     "tarihi",
@@ -292,11 +290,33 @@ fn words(text: &str) -> (Vec<String>, Option<Script>) {
 /// Strips what says nothing about language (web addresses, e-mail addresses) and keeps
 /// the first 1000 words.
 pub fn language_text(text: &str) -> String {
+    // A bracketed gloss (`Poslovitsy russkago naroda [Proverbs of the Russian People]`) is
+    // a translation: the text around it says what the language is, when there is enough.
+    let unglossed = without_brackets(text);
+    let text = if unglossed.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 3 {
+        unglossed.as_str()
+    } else {
+        text
+    };
     text.split_whitespace()
         .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@') || looks_like_path(w)))
         .take(MAX_WORDS)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `text` without its square-bracketed parts (unbalanced brackets are kept).
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']') else { break };
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn looks_like_path(w: &str) -> bool {
@@ -430,6 +450,14 @@ const UK: &[&str] = &[
     "після",
     "через",
     "або",
+    "коли",
+    "який",
+    "яка",
+    "яке",
+    "які",
+    "його",
+    "вона",
+    "вони",
 ];
 /// Frequent Russian words that Ukrainian spells differently.
 const RU: &[&str] =
@@ -535,16 +563,18 @@ fn latin(words: &[String], text: &str) -> Option<&'static str> {
     ];
     // The other languages of the region's bibliographies weigh in: one of them wins only
     // with two pieces of evidence, and its evidence keeps a close call untagged.
-    let foreign = foreign::best(words);
-    if let Some((tag, score, _)) = foreign {
+    let foreign = foreign::best(words, text);
+    if let Some((tag, score, _, _)) = foreign {
         scores.push((Some(tag), score));
     }
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, top) = scores[0];
     let second = scores[1].1;
-    let foreign_won =
-        foreign.is_some_and(|(tag, _, runner_up)| best == Some(tag) && top < 2 * runner_up.max(2));
-    if top >= 2 && top >= 2 * second && !foreign_won {
+    // A foreign winner needs two pieces of evidence and twice its own runner-up; one that
+    // can only veto leaves the text untagged.
+    let foreign_unsure = foreign
+        .is_some_and(|(tag, _, runner_up, veto)| best == Some(tag) && (veto || top < 2 * runner_up.max(2)));
+    if top >= 2 && top >= 2 * second && !foreign_unsure {
         best
     } else {
         None
