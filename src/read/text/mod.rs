@@ -14,6 +14,7 @@ mod join;
 mod lexicon;
 mod markers;
 mod notes;
+mod pages;
 mod references;
 mod units;
 

@@ -1,6 +1,7 @@
 //! Lines to units: the blank-line-separated pieces of an extracted text, with features.
 
 use super::markers::{leading_label, Form, Marker};
+use super::pages::Role;
 
 /// A physical line of the source.
 #[derive(Debug, Clone)]
@@ -36,11 +37,12 @@ impl<'a> Unit<'a> {
         self.lines[0].text.trim()
     }
 
-    /// Creates a unit from its lines, reading its label and joining its text once.
-    fn new(lines: Vec<Line<'a>>) -> Self {
+    /// Creates a unit from its lines, reading its label (unless the page analysis gave one)
+    /// and joining its text once.
+    fn new(lines: Vec<Line<'a>>, label: Option<(Marker, usize)>) -> Self {
         let parts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
         let text = super::join::join_lines(&parts);
-        let label = leading_label(lines[0].text);
+        let label = label.or_else(|| leading_label(lines[0].text));
         Unit { lines, text, label }
     }
 
@@ -78,35 +80,47 @@ pub fn is_page_number(line: &str) -> bool {
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Splits `src` into units.
+/// Splits `src` into units. Pages start new units, and so does every line the page analysis
+/// ([`super::pages`]) found to open a note at the foot of its page.
 pub fn units(src: &str) -> Vec<Unit<'_>> {
+    let lines: Vec<&str> = src.split('\n').map(|raw| raw.strip_suffix('\r').unwrap_or(raw)).collect();
+    let roles = super::pages::roles(&lines);
     let mut out: Vec<Unit> = Vec::new();
     let mut current: Vec<Line> = Vec::new();
-    for (i, raw) in src.split('\n').enumerate() {
-        let text = raw.strip_suffix('\r').unwrap_or(raw);
+    let mut label: Option<(Marker, usize)> = None;
+    for (i, (&text, role)) in lines.iter().zip(&roles).enumerate() {
         let line = Line { no: i as u32 + 1, text };
         if text.trim().is_empty() {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut label, &mut out);
             continue;
         }
-        let breaks = is_separator(text)
+        if let Some(Role::NoteStart { label: n, text_at }) = role {
+            flush(&mut current, &mut label, &mut out);
+            let start = text.len() - text.trim_start().len();
+            let marker = Marker { start, end: start + n.len(), label: n.clone(), form: Form::Plain };
+            label = Some((marker, *text_at));
+            current.push(line);
+            continue;
+        }
+        let breaks = role.is_some()
+            || is_separator(text)
             || is_page_number(text)
             || leading_label(text).is_some_and(|(m, _)| m.form != Form::Plain);
         if breaks {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut label, &mut out);
         }
         current.push(line);
         if is_separator(text) || is_page_number(text) {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut label, &mut out);
         }
     }
-    flush(&mut current, &mut out);
+    flush(&mut current, &mut label, &mut out);
     out
 }
 
-fn flush<'a>(current: &mut Vec<Line<'a>>, out: &mut Vec<Unit<'a>>) {
+fn flush<'a>(current: &mut Vec<Line<'a>>, label: &mut Option<(Marker, usize)>, out: &mut Vec<Unit<'a>>) {
     if !current.is_empty() {
-        out.push(Unit::new(std::mem::take(current)));
+        out.push(Unit::new(std::mem::take(current), label.take()));
     }
 }
 

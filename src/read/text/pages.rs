@@ -1,0 +1,248 @@
+//! Pages and their note zones, for extractions that keep the printed lines.
+//!
+//! poppler's `pdftotext`, pdfminer.six, PyMuPDF, pdfplumber and PDFBox write one output line
+//! per printed line and mark pages (a form feed, or at least the folio). The notes of a page
+//! are then its last lines, each note opening with its number in one of four shapes: glued
+//! to the text (`1Circular of…`, the superscript flattened), followed by a space or a point
+//! (`5 The…`, `5. Ibid.`), or alone on its line above the text (`6` / `Ibid.`). Any of these
+//! shapes also opens ordinary lines (`12 villages…`), so a line is taken as a note's first
+//! line only inside a **note zone**: a run of such lines at the foot of a page whose numbers
+//! go up by one, end the page, and start where the numbering left off (or at 1, for
+//! numbering that restarts on every page), with the first note's call in the text above.
+
+/// What the page analysis says of one physical line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// The line opens note `label`; its text starts at byte `text_at` of the line (at the
+    /// line's end when the number stands alone and the text follows on the next line).
+    NoteStart {
+        /// The printed number.
+        label: String,
+        /// Where the note text begins in the line.
+        text_at: usize,
+    },
+    /// The first line of a new page.
+    PageStart,
+}
+
+/// A note number at the start of a line: its value, where the text begins, and whether the
+/// number stands alone on the line.
+fn opening_number(line: &str) -> Option<(u32, usize, bool)> {
+    let line = line.trim_end();
+    let start = line.len() - line.trim_start_matches([' ', '\t', '\u{c}']).len();
+    let s = &line[start..];
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || s.starts_with('0') {
+        return None;
+    }
+    let n: u32 = s[..digits].parse().ok()?;
+    let rest = &s[digits..];
+    let Some(next) = rest.chars().next() else { return Some((n, line.len(), true)) };
+    let text_at = |skip: usize| {
+        let after = &rest[skip..];
+        start + digits + skip + (after.len() - after.trim_start().len())
+    };
+    // Glued: the raised number flattened onto a capital or an opening quote or bracket.
+    if next.is_uppercase() || "“\"«„(['‘*†".contains(next) {
+        return Some((n, text_at(0), false));
+    }
+    // `5 Text`, `5. Text`, `5) Text`.
+    let skip = usize::from(rest.starts_with(['.', ')']));
+    if rest[skip..].starts_with([' ', '\t']) && !rest[skip..].trim().is_empty() {
+        return Some((n, text_at(skip), false));
+    }
+    None
+}
+
+/// True for a folio line (`12`, `- 12 -`).
+fn is_folio(line: &str) -> bool {
+    super::units::is_page_number(line.trim_start_matches('\u{c}'))
+}
+
+/// The ranges of line indexes of each page: split at form feeds when the text has them, else
+/// after the folios (bare numbers that count up).
+fn pages(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let mut starts = vec![0];
+    if lines.iter().any(|l| l.contains('\u{c}')) {
+        starts.extend((1..lines.len()).filter(|&i| lines[i].starts_with('\u{c}')));
+    } else {
+        let mut next_folio: Option<u32> = None;
+        for (i, l) in lines.iter().enumerate() {
+            if !is_folio(l) {
+                continue;
+            }
+            let n: u32 = l.trim().trim_matches(['-', '—', '–', ' ']).parse().unwrap_or(0);
+            if next_folio.is_none_or(|f| f == n) {
+                next_folio = Some(n + 1);
+                if i + 1 < lines.len() {
+                    starts.push(i + 1);
+                }
+            }
+        }
+    }
+    starts.dedup();
+    let mut out: Vec<std::ops::Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    out.push(*starts.last().unwrap_or(&0)..lines.len());
+    out
+}
+
+/// True when `text` holds `n` as a note call: the digits glued to a word, to punctuation or
+/// to a year (`party.1`, `Dvina.1`, `19204` for the year 1920 and call 4), not as a number
+/// of its own.
+fn calls(text: &str, n: u32) -> bool {
+    let want = n.to_string();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run = &text[start..i];
+        let before = text[..start].chars().next_back();
+        let glued = before.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit() && c != '(' && c != '[');
+        let after_ok = text[i..].chars().next().is_none_or(|c| !c.is_alphanumeric() || c.is_uppercase());
+        if glued && run == want && after_ok {
+            return true;
+        }
+        // A year with the call glued on (`19204`, `1920.4` is caught above).
+        if run.len() == 4 + want.len()
+            && run.ends_with(&want)
+            && matches!(&run[..2], "17" | "18" | "19" | "20")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The roles of the lines of `src` (split at `\n`), by index.
+pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
+    let mut out: Vec<Option<Role>> = vec![None; lines.len()];
+    let mut expected: u32 = 1;
+    for (p, page) in pages(lines).into_iter().enumerate() {
+        if p > 0 && page.start < lines.len() {
+            out[page.start] = Some(Role::PageStart);
+        }
+        // The page's lines without the folio and blank lines at its end.
+        let mut end = page.end;
+        while end > page.start && (lines[end - 1].trim().is_empty() || is_folio(lines[end - 1])) {
+            end -= 1;
+        }
+        let cands: Vec<(usize, u32, usize)> = (page.start..end)
+            .filter_map(|i| {
+                let (n, at, alone) = opening_number(lines[i])?;
+                // A number alone is a label only with the note's text on the next line.
+                let text_follows = lines
+                    .get(i + 1)
+                    .is_some_and(|l| !l.trim().is_empty() && opening_number(l).is_none_or(|(_, _, a)| !a));
+                (!alone || text_follows && i + 1 < end).then_some((i, n, at))
+            })
+            .collect();
+        let Some(chain) = zone(&cands, expected, |k, first_line| {
+            let above = lines[page.start..first_line].join(" ");
+            calls(&above, k) || p > 0 && calls(&lines[page.start.saturating_sub(60)..page.start].join(" "), k)
+        }) else {
+            continue;
+        };
+        for &(i, n, at) in &chain {
+            out[i] = Some(Role::NoteStart { label: n.to_string(), text_at: at });
+            expected = n + 1;
+        }
+    }
+    out
+}
+
+/// The note zone among a page's candidate lines: numbers going up by one to the last
+/// candidate that opens a note, starting at `expected` or at 1, the first one called in the
+/// text above (`called(k, line)`). Candidates in between with other numbers are lines of
+/// the notes (`12 February 1876, f. 88`).
+fn zone(
+    cands: &[(usize, u32, usize)],
+    expected: u32,
+    called: impl Fn(u32, usize) -> bool,
+) -> Option<Vec<(usize, u32, usize)>> {
+    for last in (0..cands.len()).rev() {
+        let mut chain = vec![cands[last]];
+        let mut cur = cands[last].1;
+        for c in cands[..last].iter().rev() {
+            if cur == expected || cur == 1 {
+                break;
+            }
+            if c.1 + 1 == cur {
+                chain.push(*c);
+                cur = c.1;
+            }
+        }
+        if (cur == expected || cur == 1) && chain.len() <= 60 {
+            chain.reverse();
+            let (first_line, first) = (chain[0].0, chain[0].1);
+            if called(first, first_line) {
+                return Some(chain);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_that_open_notes() {
+        assert_eq!(opening_number("1Circular of the Ministry"), Some((1, 1, false)));
+        assert_eq!(opening_number("12ARDA, f. 28"), Some((12, 2, false)));
+        assert_eq!(opening_number("5 The Helmsing papers"), Some((5, 2, false)));
+        assert_eq!(opening_number("5. Ibid."), Some((5, 3, false)));
+        assert_eq!(opening_number("6"), Some((6, 1, true)));
+        assert_eq!(opening_number("1920s saw"), None);
+        assert_eq!(opening_number("1,900 barges"), None);
+        assert_eq!(opening_number("05 x"), None);
+    }
+
+    #[test]
+    fn calls_are_glued_numbers() {
+        assert!(calls("along the Dvina.1 For a port", 1));
+        assert!(calls("in 19204 tarihinde", 4));
+        assert!(calls("the “phrase”12 was", 12));
+        assert!(!calls("counted 12 barges", 12));
+        assert!(!calls("page 112 of", 12));
+    }
+
+    #[test]
+    fn a_zone_ends_the_page_and_continues_the_numbering() {
+        let page = [
+            "Text with a call.1 And another one.2 Then 3 more words",
+            "3 barges waited below the city.",
+            "",
+            "1See the account in Smith, A History,",
+            "12 February 1876, 45.",
+            "2Ibid.",
+            "",
+            "1",
+            "\u{c}The next page with a call.3",
+            "3",
+            "Its note, its number alone above it.",
+        ];
+        let r = roles(&page);
+        assert_eq!(r[1], None, "a body line is no note");
+        assert_eq!(r[3], Some(Role::NoteStart { label: "1".into(), text_at: 1 }));
+        assert_eq!(r[4], None, "a note's own line");
+        assert_eq!(r[5], Some(Role::NoteStart { label: "2".into(), text_at: 1 }));
+        assert_eq!(r[8], Some(Role::PageStart));
+        assert_eq!(r[9], Some(Role::NoteStart { label: "3".into(), text_at: 1 }));
+    }
+
+    #[test]
+    fn pages_split_at_form_feeds_or_counting_folios() {
+        let lines = ["a", "1", "b", "\u{c}c", "d"];
+        assert_eq!(pages(&lines), [0..3, 3..5]);
+        let lines = ["a", "1", "b", "2", "c"];
+        assert_eq!(pages(&lines), [0..2, 2..4, 4..5]);
+    }
+}
