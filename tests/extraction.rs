@@ -113,7 +113,7 @@ impl Score {
     }
 }
 
-fn score(doc: &Document, gold: &Gold) -> Score {
+fn score(doc: &Document, gold: &Gold, debug: bool) -> Score {
     let mut s = Score { files: 1, notes: gold.notes.len(), refs: gold.references.len(), ..Score::default() };
     let got = notes_with_context(doc);
     s.notes_found = got.len();
@@ -126,8 +126,19 @@ fn score(doc: &Document, gold: &Gold) -> Score {
             let (_, before) = &got[from + k];
             if tail(before, 12) == tail(&g.before, 12) {
                 s.notes_anchored += 1;
+            } else if debug {
+                println!("ANCHOR want …{} got …{}", tail(&g.before, 20), tail(before, 20));
             }
             from += k + 1;
+        } else if debug {
+            println!("NOTE   want {want}");
+        }
+    }
+    if debug {
+        for (t, _) in &got {
+            if !gold.notes.iter().any(|g| norm(&g.text) == *t) {
+                println!("GOT    {t}");
+            }
         }
     }
     let entries: Vec<String> = doc
@@ -168,7 +179,9 @@ fn run(holdout: bool) -> BTreeMap<String, Score> {
             let Some((typesetter, extractor)) = stem.split_once("--") else { continue };
             let text = std::fs::read_to_string(f).unwrap();
             let (doc, _) = colophon::read::text::read(&text);
-            let s = score(&doc, &gold);
+            let debug = std::env::var("COLOPHON_EXTRACTION_DEBUG")
+                .is_ok_and(|d| format!("{name}/{stem}").contains(&d));
+            let s = score(&doc, &gold, debug);
             for key in [
                 format!("{name} {stem}"),
                 format!("~typesetter {typesetter}"),

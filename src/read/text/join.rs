@@ -25,6 +25,18 @@ pub fn join_cut(left: &str, right: &str, occurrences: &dyn Fn(&str) -> usize) ->
     if right.is_empty() {
         return (left.to_string(), HyphenJoin::None);
     }
+    // A web address cut after one of its separators goes on without a space
+    // (`https://doi.org/10.1017/slr.` + `2005.0311`).
+    let last = left.rsplit(char::is_whitespace).next().unwrap_or("");
+    let url = last.contains("://") || last.starts_with("www.") || last.contains("doi.org/");
+    let next = right.split(char::is_whitespace).next().unwrap_or("");
+    if url
+        && last.ends_with(['/', '.', '-', '_', '=', '&', '?', '#', '~'])
+        && !next.is_empty()
+        && !next.chars().next().is_some_and(char::is_uppercase)
+    {
+        return (format!("{left}{right}"), HyphenJoin::None);
+    }
     if let Some(stem) = left.strip_suffix('-') {
         let head: String = stem
             .chars()
@@ -106,6 +118,20 @@ pub fn starts_lower(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_web_address_cut_at_a_separator_is_joined_without_a_space() {
+        let none = |_: &str| 0;
+        assert_eq!(
+            join_cut("see https://doi.org/10.1017/slr.", "2005.0311. It", &none).0,
+            "see https://doi.org/10.1017/slr.2005.0311. It"
+        );
+        assert_eq!(
+            join_cut("at https://example.org/a/", "b/c.html", &none).0,
+            "at https://example.org/a/b/c.html"
+        );
+        assert_eq!(join_cut("the end.", "2005 was", &none).0, "the end. 2005 was");
+    }
 
     #[test]
     fn plain_cut_joins_with_one_space() {

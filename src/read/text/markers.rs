@@ -270,6 +270,18 @@ pub fn find_calls(text: &str) -> Vec<Candidate> {
             let end = i + text[i..].bytes().take_while(u8::is_ascii_digit).count();
             if let Some(ctx) = plain_context(text, i, end) {
                 push(&mut out, i, end, text[i..end].to_string(), Form::Plain, ctx);
+            } else if let Some(at) = year_then_call(text, i, end) {
+                // A call flattened onto a year (`in 18774` for 1877 and call 4).
+                if plain_context(text, at, end).is_some() {
+                    push(
+                        &mut out,
+                        at,
+                        end,
+                        text[at..end].to_string(),
+                        Form::Plain,
+                        PlainContext::GluedToWord,
+                    );
+                }
             }
             i = end;
             continue;
@@ -277,6 +289,16 @@ pub fn find_calls(text: &str) -> Vec<Candidate> {
         i += c.len_utf8();
     }
     out
+}
+
+/// Where the call starts when the digit run `text[start..end]` is a year (1500–2099) with
+/// one to three more digits glued on, standing as a word of its own.
+fn year_then_call(text: &str, start: usize, end: usize) -> Option<usize> {
+    let run = &text[start..end];
+    let standalone =
+        text[..start].chars().next_back().is_none_or(|c| c.is_whitespace() || "(–—-/".contains(c));
+    let year: u32 = run.get(..4)?.parse().ok()?;
+    ((5..=7).contains(&run.len()) && (1500..=2099).contains(&year) && standalone).then_some(start + 4)
 }
 
 /// Units that take a superscript power (`km²`, `м³`): such a superscript is no call.

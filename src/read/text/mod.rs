@@ -29,14 +29,17 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     let refs_at = (body_start..units.len())
         .find(|&i| units[i].lines.len() == 1 && lexicon::is_reference_heading(units[i].first()));
     let body_end = refs_at.unwrap_or(units.len());
-    let items = flow::segment(&units[body_start..body_end], &mut diags);
+    // The notes at the foot of the reference list's pages belong to the body's sequence.
+    let (foot, refs): (Vec<_>, Vec<_>) = units[body_end..].iter().cloned().partition(|u| u.is_foot_note());
+    let body_units: Vec<_> = units[body_start..body_end].iter().cloned().chain(foot).collect();
+    let items = flow::segment(&body_units, &mut diags);
     let seq = notes::sequence(&items, &mut diags);
     let body = body::build(&items, &seq, &mut diags);
     let mut doc = Document::new();
     doc.meta = meta;
     doc.body = body;
     if let Some(r) = refs_at {
-        let entries = references::read_entries(&units[r + 1..], &mut diags);
+        let entries = references::read_entries(&refs[1..], &mut diags);
         doc.back.bibliography = Some(Bibliography { heading: units[r].first().to_string(), entries });
     }
     if seq.notes.is_empty() {

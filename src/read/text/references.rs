@@ -6,24 +6,37 @@ use crate::model::{plain_text, BibEntry, BibFields, Inline};
 
 /// Reads the entries of a reference list from the units after its heading.
 pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<BibEntry> {
-    let lines: Vec<(u32, &str)> = units
+    let raw: Vec<(u32, &str)> = units
         .iter()
-        .flat_map(|u| u.lines.iter().map(|l| (l.no, l.text.trim())))
-        .filter(|(_, t)| !t.is_empty() && !super::units::is_page_number(t) && !super::units::is_separator(t))
+        .flat_map(|u| u.lines.iter().map(|l| (l.no, l.text.trim_end_matches(['\r', ' ', '\u{c}']))))
+        .filter(|(_, t)| {
+            let t = t.trim();
+            !t.is_empty() && !super::units::is_page_number(t) && !super::units::is_separator(t)
+        })
         .collect();
+    let lines: Vec<(u32, &str)> = raw.iter().map(|&(no, t)| (no, t.trim())).collect();
     let numbered = lines.first().is_some_and(|(_, t)| leading_number(t).is_some());
+    let layout = Wrapping::of(&raw);
+    let all: String = lines.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ");
+    let occurrences = |w: &str| super::join::count_word(&all, w);
     let mut entries: Vec<(u32, Option<String>, String)> = Vec::new();
-    for (no, text) in lines {
+    let mut entry_indent = 0;
+    for (k, &(no, text)) in lines.iter().enumerate() {
         let starts_entry = match entries.last() {
             None => true,
             Some((_, _, prev)) => {
                 if numbered {
                     leading_number(text).is_some()
+                } else if let Some(w) = &layout {
+                    !w.continues(raw[k - 1].1, raw[k].1, entry_indent) && !continues(prev, text)
                 } else {
                     !continues(prev, text)
                 }
             }
         };
+        if starts_entry {
+            entry_indent = indent(raw[k].1);
+        }
         if starts_entry {
             let (label, body) = match leading_number(text) {
                 Some((n, rest)) => (Some(n), rest),
@@ -31,8 +44,7 @@ pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<BibEntry
             };
             entries.push((no, label, body.to_string()));
         } else if let Some((_, _, prev)) = entries.last_mut() {
-            prev.push(' ');
-            prev.push_str(text);
+            *prev = super::join::join_cut(prev, text, &occurrences).0;
         }
     }
     entries
@@ -49,6 +61,58 @@ pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<BibEntry
             }
         })
         .collect()
+}
+
+/// The printed measure of a list whose entries wrap over several lines (one output line per
+/// printed line, as pdftotext and its kind write): a line that fills the measure runs on
+/// into the next one, an indented line continues its entry (a hanging indent kept as
+/// spaces), and a short line ends its entry.
+struct Wrapping {
+    /// The length (in characters) of a full line.
+    full: usize,
+}
+
+impl Wrapping {
+    /// Finds the measure, when most lines fill it (`None` for one entry per line).
+    fn of(lines: &[(u32, &str)]) -> Option<Self> {
+        let mut lens: Vec<usize> = lines.iter().map(|(_, t)| t.trim().chars().count()).collect();
+        if lens.len() < 6 {
+            return None;
+        }
+        lens.sort_unstable();
+        let full = lens[lens.len() * 9 / 10];
+        let filled = lens.iter().filter(|&&l| l * 100 >= full * 85).count();
+        (full >= 40 && filled * 10 >= lens.len() * 4).then_some(Wrapping { full })
+    }
+
+    /// Whether `line` continues the entry that `prev` (the line above) belongs to.
+    fn continues(&self, prev: &str, line: &str, entry_indent: usize) -> bool {
+        if indent(line) > entry_indent + 1 {
+            return true;
+        }
+        let long = prev.trim().chars().count() * 100 >= self.full * 85;
+        let t = line.trim();
+        // A full line that ends a sentence may end its entry just at the margin: an entry's
+        // start (`Surname, Name.`, `———.`) then opens the next one.
+        long && !(prev.trim_end().ends_with('.') && looks_like_entry_start(t))
+    }
+}
+
+/// `Herlihy, Patricia.`, `———.`, `Иванов И. И.`, `Smith J.`: how entries open.
+fn looks_like_entry_start(t: &str) -> bool {
+    if t.starts_with(['—', '–', '_']) {
+        return true;
+    }
+    let head: String = t.chars().take(40).collect();
+    let first = head.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_uppercase)
+        && (first.ends_with(',')
+            || head.split_whitespace().nth(1).is_some_and(|w| w.chars().count() <= 3 && w.ends_with('.')))
+}
+
+/// Leading spaces of a line.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
 }
 
 /// `12. Author`, `[12] Author`, `12) Author` → ("12", "Author").

@@ -24,6 +24,8 @@ pub struct Unit<'a> {
     text: String,
     /// The note label opening the first line, with the offset of the note text.
     label: Option<(Marker, usize)>,
+    /// Whether the page analysis found this unit to be a note at the foot of its page.
+    foot_note: bool,
 }
 
 impl<'a> Unit<'a> {
@@ -42,8 +44,15 @@ impl<'a> Unit<'a> {
     fn new(lines: Vec<Line<'a>>, label: Option<(Marker, usize)>) -> Self {
         let parts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
         let text = super::join::join_lines(&parts);
+        let foot_note = label.is_some();
         let label = label.or_else(|| leading_label(lines[0].text));
-        Unit { lines, text, label }
+        Unit { lines, text, label, foot_note }
+    }
+
+    /// Returns true when the page analysis found this unit to be a note at the foot of its
+    /// page (and not, say, a numbered entry of a list).
+    pub fn is_foot_note(&self) -> bool {
+        self.foot_note
     }
 
     /// Returns the lines joined into one text (see [`super::join::join_lines`]).
@@ -102,15 +111,17 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
             current.push(line);
             continue;
         }
-        let breaks = role.is_some()
-            || is_separator(text)
-            || is_page_number(text)
-            || leading_label(text).is_some_and(|(m, _)| m.form != Form::Plain);
+        // A reference-list heading on a line of its own stands alone even where the
+        // extractor left no blank line around it (`Bibliography` then the first entry).
+        let alone =
+            is_separator(text) || is_page_number(text) || super::lexicon::is_reference_heading(text.trim());
+        let breaks =
+            role.is_some() || alone || leading_label(text).is_some_and(|(m, _)| m.form != Form::Plain);
         if breaks {
             flush(&mut current, &mut label, &mut out);
         }
         current.push(line);
-        if is_separator(text) || is_page_number(text) {
+        if alone {
             flush(&mut current, &mut label, &mut out);
         }
     }
