@@ -109,7 +109,7 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             after_separator = true;
             continue;
         }
-        if is_page_number(first) {
+        if is_page_number(first) && !unit.is_foot_note() {
             diags.push(Diagnostic::info(
                 "dropped-line",
                 unit.line(),
@@ -120,6 +120,7 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
         // Running heads are short (`running_heads` counts lines of at most 100 characters):
         // a long line is not keyed at all, which keeps a 50 MB line cheap.
         if unit.lines.len() == 1
+            && !unit.is_foot_note()
             && first.len() <= MAX_RUNNING_BYTES
             && running.contains_key(&running_key(first))
         {

@@ -5,7 +5,8 @@
 
 use super::features::{find_affiliation, find_email, find_orcid, heading_like, prose_like};
 use super::lexicon::{
-    heading_key, is_reference_heading, lookup, split_inline_heading, ABSTRACT_HEADINGS, KEYWORD_HEADINGS,
+    heading_key, is_reference_heading, leading_heading, lookup, split_inline_heading, ABSTRACT_HEADINGS,
+    KEYWORD_HEADINGS,
 };
 use super::markers::Form;
 use super::units::{is_page_number, is_separator, Unit};
@@ -46,23 +47,38 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
             // A numbered note before any prose: the body (and its notes) begin here.
             break;
         }
-        // Abstract heading, alone or inline (`Abstract: text`).
-        let key = heading_key(text);
-        if text.chars().count() <= 40 {
-            if let Some(lang) = lookup(ABSTRACT_HEADINGS, &key) {
-                open_abstract(&mut meta, &mut pending_titles, Some(text.trim().to_string()), lang);
+        // Abstract heading, alone or inline (`Abstract: text`, `Abstract This article…`).
+        if let Some((head, lang, rest)) = leading_heading(ABSTRACT_HEADINGS, text) {
+            if !rest.is_empty() || text.chars().count() <= 40 {
+                open_abstract(&mut meta, &mut pending_titles, Some(head.to_string()), lang);
+                if !rest.is_empty() {
+                    push_abstract_text(&mut meta, rest);
+                }
                 state = State::Abstract;
                 i += 1;
                 continue;
             }
         }
-        if let Some((head, lang, rest)) = split_inline_heading(ABSTRACT_HEADINGS, text) {
-            if !rest.is_empty() {
-                open_abstract(&mut meta, &mut pending_titles, Some(head.to_string()), lang);
-                push_abstract_text(&mut meta, rest);
-                state = State::Abstract;
-                i += 1;
-                continue;
+        // Title lines and author lines in one unit (extractors that keep printed lines), or
+        // the next author's name on a line of its own.
+        if meta.abstracts.is_empty() && matches!(state, State::Front) {
+            if meta.titles.is_empty() && unit.lines.len() > 1 {
+                if let Some((title, names)) = head_block(unit) {
+                    pending_titles.push(meta.titles.len());
+                    meta.titles.push(Title { text: title, lang: None });
+                    meta.authors
+                        .extend(names.into_iter().map(|n| Author { name: Some(n), ..Author::default() }));
+                    i += 1;
+                    continue;
+                }
+            }
+            if !meta.titles.is_empty() && unit.lines.len() <= 2 {
+                if let Some(names) = names(text) {
+                    meta.authors
+                        .extend(names.into_iter().map(|n| Author { name: Some(n), ..Author::default() }));
+                    i += 1;
+                    continue;
+                }
             }
         }
         // Keyword list, inline or under its own heading.
@@ -77,6 +93,23 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
             });
             state = State::Front;
             i += consumed;
+            continue;
+        }
+        // Once there is an abstract, a heading opens the body, and a paragraph that starts
+        // with an author's name is the authors' note (affiliations), not more abstract.
+        let abstract_follows = units[i + 1..].iter().take(3).any(|u| {
+            leading_heading(ABSTRACT_HEADINGS, u.text())
+                .is_some_and(|(_, _, rest)| rest.is_empty() || u.lines.len() > 1)
+        });
+        if !meta.abstracts.is_empty() && heading_like(text) && !prose_like(text) && !abstract_follows {
+            break;
+        }
+        if matches!(state, State::Abstract)
+            && meta.authors.iter().filter_map(|a| a.name.as_deref()).any(|n| text.starts_with(n))
+        {
+            add_author_note(&mut meta, text.to_string(), unit.line(), diags);
+            state = State::Front;
+            i += 1;
             continue;
         }
         match state {
@@ -112,6 +145,80 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
     }
     (meta, i)
 }
+
+/// Splits a unit of title lines followed by author lines: the names are read from the end
+/// up, and a line stays in the title when the line above it ends with a word no title ends
+/// with (`of the`, `und der`). Returns the title (lines joined) and the names.
+fn head_block(unit: &Unit) -> Option<(String, Vec<String>)> {
+    let lines: Vec<&str> = unit.lines.iter().map(|l| l.text.trim()).collect();
+    let mut split = lines.len();
+    let mut found: Vec<Vec<String>> = Vec::new();
+    while split > 1 {
+        let Some(n) = names(lines[split - 1]) else { break };
+        let above = lines[split - 2].split_whitespace().last().unwrap_or("").to_lowercase();
+        if TITLE_RUN_ON.contains(&above.as_str()) {
+            break;
+        }
+        found.push(n);
+        split -= 1;
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let title = super::join::join_lines(&lines[..split]);
+    if title.chars().count() > 300 || prose_like(&title) {
+        return None;
+    }
+    Some((title, found.into_iter().rev().flatten().collect()))
+}
+
+/// Words after which a title goes on to the next line.
+const TITLE_RUN_ON: &[&str] = &[
+    "of", "the", "and", "in", "on", "for", "to", "a", "an", "at", "from", "with", "der", "die", "das", "und",
+    "im", "von", "zur", "des", "и", "в", "на", "о", "по", "і", "у", "та", "ve", "ile", "və", "de", "la",
+    "le", "et", "du", "des",
+];
+
+/// The person names of an author line (`Margaret L. Ellison`, `A. Smith and B. Jones`,
+/// `Иванов И. И.`, `Selim Kaya Ertürk*`), or `None` when the line is not one.
+fn names(line: &str) -> Option<Vec<String>> {
+    let t = line.trim().trim_end_matches(['*', '†', '‡', ',']).trim();
+    if t.is_empty()
+        || t.chars().count() > 120
+        || t.chars().any(|c| c.is_ascii_digit() || ":;!?()[]\"«»“”".contains(c))
+    {
+        return None;
+    }
+    let mut out = Vec::new();
+    for part in t.split(", ").flat_map(|p| {
+        p.split(" and ")
+            .flat_map(|p| p.split(" и "))
+            .flat_map(|p| p.split(" ve "))
+            .flat_map(|p| p.split(" və "))
+            .flat_map(|p| p.split(" und "))
+            .flat_map(|p| p.split(" & "))
+    }) {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let name_word = |w: &&str| {
+            let w = w.trim_end_matches(['*', '†']);
+            NAME_PARTICLES.contains(&w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+                    && !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 2)
+        };
+        let initials = words.iter().filter(|w| w.ends_with('.')).count();
+        if !(2..=4).contains(&words.len()) || !words.iter().all(name_word) || initials == words.len() {
+            return None;
+        }
+        out.push(part.trim().to_string());
+    }
+    // Headings and title words in capitals are not names.
+    (!out.is_empty() && !t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)).then_some(out)
+}
+
+/// Lower-case parts of names.
+const NAME_PARTICLES: &[&str] =
+    &["von", "van", "der", "de", "da", "di", "du", "la", "le", "ibn", "bin", "al-", "zu", "oğlu", "qızı"];
 
 /// A title or author line: short, not prose, no sentence break inside (a final point is
 /// allowed, as in `у 1918–1919 рр.`).
@@ -232,6 +339,36 @@ mod tests {
         let a = &meta.authors[0];
         assert_eq!(a.affiliation.as_deref(), Some("Baku State University"));
         assert_eq!(a.email.as_deref(), Some("a@b.az"));
+    }
+
+    #[test]
+    fn title_and_author_lines_of_one_unit_are_told_apart() {
+        let src = "Grain, Credit and Quarantine: The Riga Exchange\nCommittee and the Cattle Plague Scare of 1877\nMargaret L. Ellison\n\nTomasz Wrona\n\nAbstract This article follows the committee through a scare, and it argues that the merchants wanted rules, not exemptions, which they got.\n\nIntroduction\n\nIn the spring of 1877 the grain merchants of Riga received two pieces of bad news within a fortnight, and more.";
+        let u = units(src);
+        let mut d = Vec::new();
+        let (meta, start) = read_front(&u, &mut d);
+        assert_eq!(
+            meta.titles[0].text,
+            "Grain, Credit and Quarantine: The Riga Exchange Committee and the Cattle Plague Scare of 1877"
+        );
+        let names: Vec<_> = meta.authors.iter().filter_map(|a| a.name.as_deref()).collect();
+        assert_eq!(names, ["Margaret L. Ellison", "Tomasz Wrona"]);
+        assert_eq!(meta.abstracts.len(), 1);
+        assert_eq!(u[start].text(), "Introduction");
+    }
+
+    #[test]
+    fn names_are_short_capitalised_words() {
+        assert_eq!(
+            names("Margaret L. Ellison and Tomasz Wrona"),
+            Some(vec!["Margaret L. Ellison".to_string(), "Tomasz Wrona".to_string()])
+        );
+        assert_eq!(names("Олена Миколаївна Гордієнко"), Some(vec!["Олена Миколаївна Гордієнко".to_string()]));
+        assert_eq!(names("Selim Kaya Ertürk*"), Some(vec!["Selim Kaya Ertürk".to_string()]));
+        assert_eq!(names("(1908–1914)"), None);
+        assert_eq!(names("ABSTRACT"), None);
+        assert_eq!(names("The scare of 1877"), None);
+        assert_eq!(names("Credit under strain"), None);
     }
 
     #[test]

@@ -37,6 +37,10 @@ pub fn join_cut(left: &str, right: &str, occurrences: &dyn Fn(&str) -> usize) ->
     {
         return (format!("{left}{right}"), HyphenJoin::None);
     }
+    // A range cut after its dash (`1918–` + `1919 рр.`).
+    if left.ends_with(['–', '—']) && right.starts_with(|c: char| c.is_ascii_digit()) {
+        return (format!("{left}{right}"), HyphenJoin::None);
+    }
     if let Some(stem) = left.strip_suffix('-') {
         let head: String = stem
             .chars()

@@ -111,6 +111,25 @@ pub fn split_inline_heading<'a>(
     None
 }
 
+/// Reads a heading of `table` that opens `line`: inline with a separator (`Abstract: text`,
+/// as [`split_inline_heading`]) or run into the text (`Abstract This article…`, the way
+/// extractors print a heading set on the same line); or alone (`Abstract`, rest empty).
+pub fn leading_heading<'a>(
+    table: &[(&str, &'static str)],
+    line: &'a str,
+) -> Option<(&'a str, &'static str, &'a str)> {
+    let line = line.trim();
+    if let Some(lang) = lookup(table, &heading_key(line)) {
+        return Some((line, lang, ""));
+    }
+    if let Some(found) = split_inline_heading(table, line) {
+        return Some(found);
+    }
+    let (head, rest) = line.split_once(' ')?;
+    let lang = lookup(table, &heading_key(head))?;
+    rest.chars().next().filter(|c| c.is_uppercase()).map(|_| (head, lang, rest.trim()))
+}
+
 /// Returns true when `line` is a reference-list heading.
 pub fn is_reference_heading(line: &str) -> bool {
     line.chars().count() <= 60 && {

@@ -23,6 +23,10 @@ pub enum Role {
     },
     /// The first line of a new page.
     PageStart,
+    /// A heading set on a line of its own between paragraphs of a page.
+    Heading,
+    /// The first line of a paragraph (the line above ended a sentence short of the measure).
+    ParagraphStart,
 }
 
 /// A note number at the start of a line: its value, where the text begins, and whether the
@@ -153,8 +157,59 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
             out[i] = Some(Role::NoteStart { label: n.to_string(), text_at: at });
             expected = n + 1;
         }
+        let zone_start = chain.first().map_or(end, |c| c.0);
+        paragraphs(lines, page.start..zone_start, &mut out);
     }
     out
+}
+
+/// Marks the headings and paragraph starts of a page's text (`range`), when its lines are
+/// the printed lines: a paragraph ends with a line that ends a sentence short of the
+/// measure; a heading is a short line with no final punctuation between two paragraphs.
+fn paragraphs(lines: &[&str], range: std::ops::Range<usize>, out: &mut [Option<Role>]) {
+    let len = |i: usize| lines[i].trim().chars().count();
+    let mut lens: Vec<usize> = range.clone().map(len).filter(|&l| l > 0).collect();
+    if lens.len() < 8 {
+        return;
+    }
+    lens.sort_unstable();
+    let measure = lens[lens.len() * 9 / 10];
+    let filled = lens.iter().filter(|&&l| l * 100 >= measure * 85).count();
+    if measure < 40 || filled * 2 < lens.len() {
+        return; // not the printed lines of a page
+    }
+    let starts_upper = |i: usize| {
+        lines[i]
+            .trim()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"«„‘(".contains(c))
+    };
+    for i in range.start + 1..range.end {
+        if out[i].is_some()
+            || out[i - 1].as_ref().is_some_and(|r| !matches!(r, Role::ParagraphStart))
+            || len(i) == 0
+        {
+            continue;
+        }
+        let prev = lines[i - 1].trim();
+        let t = lines[i].trim();
+        let prev_ends = prev.is_empty() || super::join::ends_sentence(prev);
+        let short = len(i) * 100 <= measure * 60;
+        let heading = short
+            && prev_ends
+            && starts_upper(i)
+            && !t.ends_with(['.', ',', ';', ':'])
+            && !t.contains(". ")
+            && i + 1 < range.end
+            && starts_upper(i + 1)
+            && len(i + 1) > len(i);
+        if heading {
+            out[i] = Some(Role::Heading);
+        } else if prev_ends && !prev.is_empty() && len(i - 1) * 100 < measure * 85 && starts_upper(i) {
+            out[i] = Some(Role::ParagraphStart);
+        }
+    }
 }
 
 /// The note zone among a page's candidate lines: numbers going up by one to the last
@@ -236,6 +291,25 @@ mod tests {
         assert_eq!(r[5], Some(Role::NoteStart { label: "2".into(), text_at: 1 }));
         assert_eq!(r[8], Some(Role::PageStart));
         assert_eq!(r[9], Some(Role::NoteStart { label: "3".into(), text_at: 1 }));
+    }
+
+    #[test]
+    fn headings_and_paragraphs_of_printed_lines() {
+        let full = "the text of the page runs on to the margin of the printed column and on";
+        let mut page: Vec<&str> = vec![full; 4];
+        page.push("and the paragraph ends here.");
+        page.push("Credit under strain");
+        page.push("How close did the trade come to disaster? The letter books of the firm say");
+        page.extend([full; 3]);
+        page.push("a short end.");
+        page.push("The next paragraph starts with a capital and runs on to the margin here");
+        page.push(full);
+        let mut out = vec![None; page.len()];
+        paragraphs(&page, 0..page.len(), &mut out);
+        assert_eq!(out[5], Some(Role::Heading));
+        assert_eq!(out[6], None, "after a heading, no second break");
+        assert_eq!(out[11], Some(Role::ParagraphStart));
+        assert_eq!(out.iter().filter(|r| r.is_some()).count(), 2);
     }
 
     #[test]

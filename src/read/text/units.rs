@@ -97,8 +97,10 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
     let mut out: Vec<Unit> = Vec::new();
     let mut current: Vec<Line> = Vec::new();
     let mut label: Option<(Marker, usize)> = None;
+    let mut first_page = true;
     for (i, (&text, role)) in lines.iter().zip(&roles).enumerate() {
         let line = Line { no: i as u32 + 1, text };
+        first_page &= role != &Some(Role::PageStart) && !text.contains('\u{c}');
         if text.trim().is_empty() {
             flush(&mut current, &mut label, &mut out);
             continue;
@@ -115,13 +117,21 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
         // extractor left no blank line around it (`Bibliography` then the first entry).
         let alone =
             is_separator(text) || is_page_number(text) || super::lexicon::is_reference_heading(text.trim());
-        let breaks =
-            role.is_some() || alone || leading_label(text).is_some_and(|(m, _)| m.form != Form::Plain);
+        // On the first page, an abstract or keyword heading opens its own unit (extractors
+        // run the title, the authors and the abstract together).
+        let front_heading = first_page
+            && [super::lexicon::ABSTRACT_HEADINGS, super::lexicon::KEYWORD_HEADINGS]
+                .iter()
+                .any(|t| super::lexicon::leading_heading(t, text).is_some());
+        let breaks = role.is_some()
+            || alone
+            || front_heading
+            || leading_label(text).is_some_and(|(m, _)| m.form != Form::Plain);
         if breaks {
             flush(&mut current, &mut label, &mut out);
         }
         current.push(line);
-        if alone {
+        if alone || role == &Some(Role::Heading) {
             flush(&mut current, &mut label, &mut out);
         }
     }
