@@ -142,6 +142,12 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             continue;
         }
         let text = unit.text().to_string();
+        if unit.is_note_rest() {
+            // The page analysis saw the rest of the note before, set apart above the zone.
+            block.get_or_insert_with(Vec::new).push(NoteLine { label: None, text, line: unit.line() });
+            after_separator = false;
+            continue;
+        }
         let calls = find_calls(&text);
         let ctx = Context {
             last,

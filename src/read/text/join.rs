@@ -37,6 +37,14 @@ pub fn join_cut(left: &str, right: &str, occurrences: &dyn Fn(&str) -> usize) ->
     {
         return (format!("{left}{right}"), HyphenJoin::None);
     }
+    // A soft hyphen is a break the typesetter chose: the word goes on without it.
+    if let Some(stem) = left.strip_suffix('\u{AD}') {
+        return (format!("{stem}{right}"), HyphenJoin::None);
+    }
+    // The Unicode hyphen (U+2010) some typesetters break words with is a hyphen.
+    if let Some(stem) = left.strip_suffix('\u{2010}') {
+        return join_cut(&format!("{stem}-"), right, occurrences);
+    }
     // A range cut after its dash (`1918–` + `1919 рр.`).
     if left.ends_with(['–', '—']) && right.starts_with(|c: char| c.is_ascii_digit()) {
         return (format!("{left}{right}"), HyphenJoin::None);

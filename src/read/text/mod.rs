@@ -30,7 +30,8 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
         .find(|&i| units[i].lines.len() == 1 && lexicon::is_reference_heading(units[i].first()));
     let body_end = refs_at.unwrap_or(units.len());
     // The notes at the foot of the reference list's pages belong to the body's sequence.
-    let (foot, refs): (Vec<_>, Vec<_>) = units[body_end..].iter().cloned().partition(|u| u.is_foot_note());
+    let (foot, refs): (Vec<_>, Vec<_>) =
+        units[body_end..].iter().cloned().partition(|u| u.is_foot_note() || u.is_note_rest());
     let body_units: Vec<_> = units[body_start..body_end].iter().cloned().chain(foot).collect();
     let items = flow::segment(&body_units, &mut diags);
     let seq = notes::sequence(&items, &mut diags);

@@ -27,6 +27,9 @@ pub enum Role {
     Heading,
     /// The first line of a paragraph (the line above ended a sentence short of the measure).
     ParagraphStart,
+    /// The first line of the rest of a note from the page before, set apart by a blank line
+    /// above the page's note zone.
+    NoteRest,
 }
 
 /// A note number at the start of a line: its value, where the text begins, and whether the
@@ -128,6 +131,8 @@ fn calls(text: &str, n: u32) -> bool {
 pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
     let mut out: Vec<Option<Role>> = vec![None; lines.len()];
     let mut expected: u32 = 1;
+    // Whether the last note read stops mid-sentence (and may run on to the next page).
+    let mut note_open = false;
     for (p, page) in pages(lines).into_iter().enumerate() {
         if p > 0 && page.start < lines.len() {
             out[page.start] = Some(Role::PageStart);
@@ -147,12 +152,31 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
                 (!alone || text_follows && i + 1 < end).then_some((i, n, at))
             })
             .collect();
-        let Some(chain) = zone(&cands, expected, |k, first_line| {
+        let chain = zone(&cands, expected, |k, first_line| {
             let above = lines[page.start..first_line].join(" ");
             calls(&above, k) || p > 0 && calls(&lines[page.start.saturating_sub(60)..page.start].join(" "), k)
-        }) else {
+        })
+        .unwrap_or_default();
+        // The rest of an open note: the block of lines right above the zone (or ending the
+        // page), after a blank line.
+        let zone_top = chain.first().map_or(end, |c| c.0);
+        if note_open && p > 0 {
+            let mut top = zone_top;
+            while top > page.start && !lines[top - 1].trim().is_empty() {
+                top -= 1;
+            }
+            if top > page.start + 1 && top < zone_top && lines[top - 1].trim().is_empty() {
+                out[top] = Some(Role::NoteRest);
+                if chain.is_empty() {
+                    note_open = !super::join::ends_sentence(lines[zone_top - 1]);
+                }
+            }
+        }
+        if chain.is_empty() {
             continue;
-        };
+        }
+        let last_line = end.max(1) - 1;
+        note_open = !super::join::ends_sentence(lines[last_line]);
         for &(i, n, at) in &chain {
             out[i] = Some(Role::NoteStart { label: n.to_string(), text_at: at });
             expected = n + 1;

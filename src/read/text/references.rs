@@ -94,7 +94,10 @@ impl Wrapping {
         let t = line.trim();
         // A full line that ends a sentence may end its entry just at the margin: an entry's
         // start (`Surname, Name.`, `———.`) then opens the next one.
-        long && !(prev.trim_end().ends_with('.') && looks_like_entry_start(t))
+        // (`Fred V.` at the margin is an initial, not an entry's end.)
+        let last = prev.split_whitespace().last().unwrap_or("");
+        let initial = last.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() == 1;
+        long && !(prev.trim_end().ends_with('.') && !initial && looks_like_entry_start(t))
     }
 }
 

@@ -26,6 +26,9 @@ pub struct Unit<'a> {
     label: Option<(Marker, usize)>,
     /// Whether the page analysis found this unit to be a note at the foot of its page.
     foot_note: bool,
+    /// Whether the page analysis found this unit to be the rest of a note from the page
+    /// before.
+    note_rest: bool,
 }
 
 impl<'a> Unit<'a> {
@@ -46,7 +49,13 @@ impl<'a> Unit<'a> {
         let text = super::join::join_lines(&parts);
         let foot_note = label.is_some();
         let label = label.or_else(|| leading_label(lines[0].text));
-        Unit { lines, text, label, foot_note }
+        Unit { lines, text, label, foot_note, note_rest: false }
+    }
+
+    /// Returns true when the page analysis found this unit to be the rest of a note from the
+    /// page before.
+    pub fn is_note_rest(&self) -> bool {
+        self.note_rest
     }
 
     /// Returns true when the page analysis found this unit to be a note at the foot of its
@@ -136,12 +145,20 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
         }
     }
     flush(&mut current, &mut label, &mut out);
+    mark_note_rests(&mut out, &roles);
     out
 }
 
 fn flush<'a>(current: &mut Vec<Line<'a>>, label: &mut Option<(Marker, usize)>, out: &mut Vec<Unit<'a>>) {
     if !current.is_empty() {
         out.push(Unit::new(std::mem::take(current), label.take()));
+    }
+}
+
+/// Marks the units that start at a line the page analysis found to be the rest of a note.
+fn mark_note_rests(out: &mut [Unit], roles: &[Option<Role>]) {
+    for u in out {
+        u.note_rest = roles.get(u.line() as usize - 1).is_some_and(|r| r == &Some(Role::NoteRest));
     }
 }
 
