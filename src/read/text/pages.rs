@@ -93,11 +93,16 @@ fn pages(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// True when `text` holds `n` as a note call: the digits glued to a word, to punctuation or
-/// to a year (`party.1`, `Dvina.1`, `19204` for the year 1920 and call 4), not as a number
-/// of its own.
+/// True when `text` holds `n` as a note call (see [`call_numbers`]).
+#[cfg(test)]
 fn calls(text: &str, n: u32) -> bool {
-    let want = n.to_string();
+    call_numbers(text).contains(&n)
+}
+
+/// The numbers `text` holds as note calls: digits glued to a word, to punctuation or to a
+/// year (`party.1`, `Dvina.1`, `19204` for the year 1920 and call 4), not numbers of their own.
+fn call_numbers(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -113,18 +118,15 @@ fn calls(text: &str, n: u32) -> bool {
         let before = text[..start].chars().next_back();
         let glued = before.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit() && c != '(' && c != '[');
         let after_ok = text[i..].chars().next().is_none_or(|c| !c.is_alphanumeric() || c.is_uppercase());
-        if glued && run == want && after_ok {
-            return true;
+        if glued && after_ok && run.len() <= 3 {
+            out.extend(run.parse::<u32>().ok());
         }
-        // A year with the call glued on (`19204`, `1920.4` is caught above).
-        if run.len() == 4 + want.len()
-            && run.ends_with(&want)
-            && matches!(&run[..2], "17" | "18" | "19" | "20")
-        {
-            return true;
+        // A year with the call glued on (`19204`; `1920.4` is caught above).
+        if (5..=7).contains(&run.len()) && matches!(&run[..2], "15" | "16" | "17" | "18" | "19" | "20") {
+            out.extend(run[4..].parse::<u32>().ok().filter(|&n| n > 0));
         }
     }
-    false
+    out
 }
 
 /// The roles of the lines of `src` (split at `\n`), by index.
@@ -152,11 +154,16 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
                 (!alone || text_follows && i + 1 < end).then_some((i, n, at))
             })
             .collect();
-        let chain = zone(&cands, expected, |k, first_line| {
-            let above = lines[page.start..first_line].join(" ");
-            calls(&above, k) || p > 0 && calls(&lines[page.start.saturating_sub(60)..page.start].join(" "), k)
-        })
-        .unwrap_or_default();
+        // The calls of the page (and of the end of the page before), found once: (line, number).
+        let from = if p > 0 { page.start.saturating_sub(60) } else { page.start };
+        let page_calls: Vec<(usize, u32)> = if cands.is_empty() {
+            Vec::new()
+        } else {
+            (from..end).flat_map(|i| call_numbers(lines[i]).into_iter().map(move |n| (i, n))).collect()
+        };
+        let chain =
+            zone(&cands, expected, |k, first_line| page_calls.iter().any(|&(i, n)| n == k && i < first_line))
+                .unwrap_or_default();
         // The rest of an open note: the block of lines right above the zone (or ending the
         // page), after a blank line.
         let zone_top = chain.first().map_or(end, |c| c.0);
@@ -245,11 +252,16 @@ fn zone(
     expected: u32,
     called: impl Fn(u32, usize) -> bool,
 ) -> Option<Vec<(usize, u32, usize)>> {
+    // A page holds a few dozen notes at most: only its last candidates are looked at, and a
+    // run is followed up for at most `MAX_NOTES` lines (a hostile text of 100,000 numbered
+    // lines on one "page" stays linear).
+    const MAX_NOTES: usize = 60;
+    let cands = &cands[cands.len().saturating_sub(4 * MAX_NOTES)..];
     for last in (0..cands.len()).rev() {
         let mut chain = vec![cands[last]];
         let mut cur = cands[last].1;
-        for c in cands[..last].iter().rev() {
-            if cur == expected || cur == 1 {
+        for c in cands[..last].iter().rev().take(4 * MAX_NOTES) {
+            if cur == 1 || chain.len() > MAX_NOTES {
                 break;
             }
             if c.1 + 1 == cur {
@@ -257,12 +269,17 @@ fn zone(
                 cur = c.1;
             }
         }
-        if (cur == expected || cur == 1) && chain.len() <= 60 {
-            chain.reverse();
-            let (first_line, first) = (chain[0].0, chain[0].1);
-            if called(first, first_line) {
-                return Some(chain);
-            }
+        chain.reverse();
+        // From 1 when the run goes down to it (numbering restarts on the page), else from
+        // where the numbering left off.
+        let Some(from) =
+            chain.iter().position(|c| c.1 == 1).or_else(|| chain.iter().position(|c| c.1 == expected))
+        else {
+            continue;
+        };
+        let chain = chain.split_off(from);
+        if chain.len() <= MAX_NOTES && called(chain[0].1, chain[0].0) {
+            return Some(chain);
         }
     }
     None
