@@ -36,6 +36,12 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
             i += 1;
             continue;
         }
+        // A subject classification (`УДК 94(479.24)`), printed above or below the title.
+        if let Some((scheme, code)) = super::lexicon::classification(text) {
+            meta.extra.insert(scheme.to_string(), code.to_string());
+            i += 1;
+            continue;
+        }
         // Author notes: `*`, `†`, `^{*}`.
         if let Some((m, at)) = unit.label() {
             let at = *at;

@@ -130,6 +130,27 @@ pub fn leading_heading<'a>(
     rest.chars().next().filter(|c| c.is_uppercase()).map(|_| (head, lang, rest.trim()))
 }
 
+/// Returns the code of a subject classification line (`УДК 94(479.24)`, `UDC 94`, `ББК
+/// 63.3`, `JEL N43`): the scheme and the code, which journals of the region print above the
+/// title.
+pub fn classification(line: &str) -> Option<(&'static str, &str)> {
+    let t = line.trim();
+    for (prefix, scheme) in
+        [("УДК", "udc"), ("UDC", "udc"), ("UDK", "udc"), ("ББК", "bbk"), ("BBK", "bbk"), ("JEL", "jel")]
+    {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            let rest = rest.trim_start_matches([':', ' ', '\u{a0}']);
+            if rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && rest.chars().count() <= 80
+                && rest.len() < t.len()
+            {
+                return Some((scheme, rest.trim()));
+            }
+        }
+    }
+    None
+}
+
 /// Returns true when `line` is a reference-list heading.
 pub fn is_reference_heading(line: &str) -> bool {
     line.chars().count() <= 60 && {

@@ -225,7 +225,9 @@ fn paragraphs(lines: &[&str], range: std::ops::Range<usize>, out: &mut [Option<R
         }
         let prev = lines[i - 1].trim();
         let t = lines[i].trim();
-        let prev_ends = prev.is_empty() || super::join::ends_sentence(prev);
+        let prev_ends = prev.is_empty()
+            || super::join::ends_sentence(prev)
+            || super::lexicon::classification(prev).is_some();
         let short = len(i) * 100 <= measure * 60;
         let heading = short
             && prev_ends

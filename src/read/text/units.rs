@@ -45,7 +45,8 @@ impl<'a> Unit<'a> {
     /// Creates a unit from its lines, reading its label (unless the page analysis gave one)
     /// and joining its text once.
     fn new(lines: Vec<Line<'a>>, label: Option<(Marker, usize)>) -> Self {
-        let parts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
+        let printed: Vec<std::borrow::Cow<str>> = lines.iter().map(|l| printed(l.text.trim())).collect();
+        let parts: Vec<&str> = printed.iter().map(|p| p.as_ref()).collect();
         let text = super::join::join_lines(&parts);
         let foot_note = label.is_some();
         let label = label.or_else(|| leading_label(lines[0].text));
@@ -72,8 +73,10 @@ impl<'a> Unit<'a> {
     /// Joins the lines like [`Unit::text`], starting at byte `at` of the first line
     /// (the text after a note label).
     pub fn text_from(&self, at: usize) -> String {
-        let mut parts: Vec<&str> = self.lines.iter().map(|l| l.text.trim()).collect();
-        parts[0] = self.lines[0].text[at..].trim();
+        let mut printed: Vec<std::borrow::Cow<str>> =
+            self.lines.iter().map(|l| printed(l.text.trim())).collect();
+        printed[0] = self::printed(self.lines[0].text[at..].trim());
+        let parts: Vec<&str> = printed.iter().map(|p| p.as_ref()).collect();
         super::join::join_lines(&parts)
     }
 
@@ -81,6 +84,17 @@ impl<'a> Unit<'a> {
     pub fn label(&self) -> Option<&(Marker, usize)> {
         self.label.as_ref()
     }
+}
+
+/// A line as printed: a soft hyphen inside the line (not at its end) was printed as a hyphen
+/// (a soft hyphen shows only where the line breaks), so some extractors' `SächsStA\u{AD}L`
+/// is `SächsStA-L`.
+fn printed(line: &str) -> std::borrow::Cow<'_, str> {
+    let end = line.trim_end_matches('\u{AD}').len();
+    if !line[..end].contains('\u{AD}') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    std::borrow::Cow::Owned(format!("{}{}", line[..end].replace('\u{AD}', "-"), &line[end..]))
 }
 
 /// Returns true for separator lines such as `_`, `-`, `———` or `* * *`.
@@ -124,8 +138,10 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
         }
         // A reference-list heading on a line of its own stands alone even where the
         // extractor left no blank line around it (`Bibliography` then the first entry).
-        let alone =
-            is_separator(text) || is_page_number(text) || super::lexicon::is_reference_heading(text.trim());
+        let alone = is_separator(text)
+            || is_page_number(text)
+            || super::lexicon::is_reference_heading(text.trim())
+            || first_page && super::lexicon::classification(text).is_some();
         // On the first page, an abstract or keyword heading opens its own unit (extractors
         // run the title, the authors and the abstract together).
         let front_heading = first_page
