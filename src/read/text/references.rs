@@ -70,6 +70,19 @@ pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<BibEntry
 struct Wrapping {
     /// The length (in characters) of a full line.
     full: usize,
+    /// How indentation marks entries, when lines are indented at two depths.
+    indents: Indents,
+}
+
+/// How a list's indentation marks its entries.
+#[derive(Clone, Copy, PartialEq)]
+enum Indents {
+    /// One depth only: indentation says nothing.
+    Flat,
+    /// A hanging indent: continuation lines are indented.
+    Hanging,
+    /// A first-line indent: each entry's first line is indented.
+    FirstLine,
 }
 
 impl Wrapping {
@@ -82,13 +95,16 @@ impl Wrapping {
         lens.sort_unstable();
         let full = lens[lens.len() * 9 / 10];
         let filled = lens.iter().filter(|&&l| l * 100 >= full * 85).count();
-        (full >= 40 && filled * 10 >= lens.len() * 4).then_some(Wrapping { full })
+        (full >= 40 && filled * 10 >= lens.len() * 4).then(|| Wrapping { full, indents: Indents::of(lines) })
     }
 
     /// Whether `line` continues the entry that `prev` (the line above) belongs to.
     fn continues(&self, prev: &str, line: &str, entry_indent: usize) -> bool {
-        if indent(line) > entry_indent + 1 {
-            return true;
+        match self.indents {
+            Indents::Hanging if indent(line) > entry_indent + 1 => return true,
+            // A first-line indent: a deeper line opens an entry, the others go on.
+            Indents::FirstLine => return indent(line) <= indent(prev) + 1 || indent(line) < 2,
+            _ => {}
         }
         let long = prev.trim().chars().count() * 100 >= self.full * 85;
         let t = line.trim();
@@ -98,6 +114,37 @@ impl Wrapping {
         let last = prev.split_whitespace().last().unwrap_or("");
         let initial = last.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() == 1;
         long && !(prev.trim_end().ends_with('.') && !initial && looks_like_entry_start(t))
+    }
+}
+
+impl Indents {
+    /// Decides between a hanging and a first-line indent: in the right reading, the line
+    /// before an entry's first line ends a sentence.
+    fn of(lines: &[(u32, &str)]) -> Self {
+        let depth: Vec<usize> = lines.iter().map(|(_, t)| indent(t)).collect();
+        let (Some(&min), Some(&max)) = (depth.iter().min(), depth.iter().max()) else { return Indents::Flat };
+        if max < min + 2 {
+            return Indents::Flat;
+        }
+        let ends = |k: usize| lines[k].1.trim_end().ends_with(['.', ')']);
+        // Lines after which a deeper (resp. shallower) line comes, ending a sentence or not.
+        let (mut deeper_after_end, mut deeper) = (0, 0);
+        let (mut shallower_after_end, mut shallower) = (0, 0);
+        for k in 1..lines.len() {
+            if depth[k] > min + 1 {
+                deeper += 1;
+                deeper_after_end += usize::from(ends(k - 1));
+            } else {
+                shallower += 1;
+                shallower_after_end += usize::from(ends(k - 1));
+            }
+        }
+        let rate = |a: usize, b: usize| a as f64 / b.max(1) as f64;
+        if rate(deeper_after_end, deeper) > rate(shallower_after_end, shallower) {
+            Indents::FirstLine
+        } else {
+            Indents::Hanging
+        }
     }
 }
 
