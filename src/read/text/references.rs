@@ -112,7 +112,9 @@ impl Wrapping {
         // start (`Surname, Name.`, `———.`) then opens the next one.
         // (`Fred V.` at the margin is an initial, not an entry's end.)
         let last = prev.split_whitespace().last().unwrap_or("");
-        let initial = last.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() == 1;
+        let initial = last.ends_with('.')
+            && last.chars().filter(|c| c.is_alphabetic()).count() == 1
+            && last.chars().any(char::is_uppercase);
         long && !(prev.trim_end().ends_with('.') && !initial && looks_like_entry_start(t))
     }
 }
@@ -189,7 +191,8 @@ fn continues(prev: &str, line: &str) -> bool {
         || opened('(', ')')
         || opened('[', ']')
         || opened('«', '»')
-        || opened('“', '”')
+        // German quotes open with „ and close with “, English ones open with “.
+        || if clean.contains('„') { opened('„', '“') } else { opened('“', '”') }
         || clean.matches('"').count() % 2 == 1
         || prev.ends_with(['-', '–', '—', '/'])
 }
