@@ -147,11 +147,16 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
         let cands: Vec<(usize, u32, usize)> = (page.start..end)
             .filter_map(|i| {
                 let (n, at, alone) = opening_number(lines[i])?;
-                // A number alone is a label only with the note's text on the next line.
-                let text_follows = lines
-                    .get(i + 1)
-                    .is_some_and(|l| !l.trim().is_empty() && opening_number(l).is_none_or(|(_, _, a)| !a));
-                (!alone || text_follows && i + 1 < end).then_some((i, n, at))
+                // A number alone is a label only with the note's text on the next line (or
+                // after one blank line, as pdftotext sets a LaTeX note's number apart).
+                let text_at = |k: usize| {
+                    k < end
+                        && !lines[k].trim().is_empty()
+                        && opening_number(lines[k]).is_none_or(|(_, _, a)| !a)
+                };
+                let text_follows =
+                    text_at(i + 1) || i + 2 < end && lines[i + 1].trim().is_empty() && text_at(i + 2);
+                (!alone || text_follows).then_some((i, n, at))
             })
             .collect();
         // The calls of the page (and of the end of the page before), found once: (line, number).
@@ -273,9 +278,13 @@ fn zone(
         }
         chain.reverse();
         // From 1 when the run goes down to it (numbering restarts on the page), else from
-        // where the numbering left off.
-        let Some(from) =
-            chain.iter().position(|c| c.1 == 1).or_else(|| chain.iter().position(|c| c.1 == expected))
+        // where the numbering left off, or later (notes of an earlier page went unseen) when
+        // the run has two notes or more.
+        let Some(from) = chain
+            .iter()
+            .position(|c| c.1 == 1)
+            .or_else(|| chain.iter().position(|c| c.1 == expected))
+            .or_else(|| (chain.len() >= 2 && chain[0].1 > expected).then_some(0))
         else {
             continue;
         };

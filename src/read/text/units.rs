@@ -125,7 +125,12 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
         let line = Line { no: i as u32 + 1, text };
         first_page &= role != &Some(Role::PageStart) && !text.contains('\u{c}');
         if text.trim().is_empty() {
-            flush(&mut current, &mut label, &mut out);
+            // A note's number alone on its line keeps its text across one blank line.
+            let number_alone = current.len() == 1
+                && label.as_ref().is_some_and(|(_, at)| *at >= current[0].text.trim_end().len());
+            if !number_alone {
+                flush(&mut current, &mut label, &mut out);
+            }
             continue;
         }
         if let Some(Role::NoteStart { label: n, text_at }) = role {
