@@ -55,7 +55,8 @@ fn plain_label_fits(label: &str, last: Option<u32>, after_text: bool) -> bool {
 /// Returns the label and text offset when `unit` opens a note line.
 fn note_start(unit: &Unit, last: Option<u32>, after_text: bool) -> Option<(String, usize)> {
     let (m, at) = unit.label()?;
-    if m.form == Form::Plain {
+    // The page analysis checked a foot note's number against the page and its calls.
+    if m.form == Form::Plain && !unit.is_foot_note() {
         let text = unit.text();
         if !plain_label_fits(&m.label, last, after_text)
             || is_numbered_heading(text)

@@ -115,14 +115,26 @@ pub fn is_page_number(line: &str) -> bool {
 /// Splits `src` into units. Pages start new units, and so does every line the page analysis
 /// ([`super::pages`]) found to open a note at the foot of its page.
 pub fn units(src: &str) -> Vec<Unit<'_>> {
-    let lines: Vec<&str> = src.split('\n').map(|raw| raw.strip_suffix('\r').unwrap_or(raw)).collect();
+    // A form feed starts a page wherever it stands: some extractors run the folio into it
+    // (`12\u{c}Next page…`). The pieces of one physical line keep its number.
+    let mut numbered: Vec<(u32, &str)> = Vec::new();
+    for (i, raw) in src.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let mut from = 0;
+        for (at, _) in raw.match_indices('\u{c}').filter(|&(at, _)| at > 0) {
+            numbered.push((i as u32 + 1, &raw[from..at]));
+            from = at;
+        }
+        numbered.push((i as u32 + 1, &raw[from..]));
+    }
+    let lines: Vec<&str> = numbered.iter().map(|&(_, t)| t).collect();
     let roles = super::pages::roles(&lines);
     let mut out: Vec<Unit> = Vec::new();
     let mut current: Vec<Line> = Vec::new();
     let mut label: Option<(Marker, usize)> = None;
     let mut first_page = true;
-    for (i, (&text, role)) in lines.iter().zip(&roles).enumerate() {
-        let line = Line { no: i as u32 + 1, text };
+    for (&(no, text), role) in numbered.iter().zip(&roles) {
+        let line = Line { no, text };
         first_page &= role != &Some(Role::PageStart) && !text.contains('\u{c}');
         if text.trim().is_empty() {
             // A note's number alone on its line keeps its text across one blank line.
@@ -166,7 +178,7 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
         }
     }
     flush(&mut current, &mut label, &mut out);
-    mark_note_rests(&mut out, &roles);
+    mark_note_rests(&mut out, &numbered, &roles);
     out
 }
 
@@ -177,9 +189,15 @@ fn flush<'a>(current: &mut Vec<Line<'a>>, label: &mut Option<(Marker, usize)>, o
 }
 
 /// Marks the units that start at a line the page analysis found to be the rest of a note.
-fn mark_note_rests(out: &mut [Unit], roles: &[Option<Role>]) {
+fn mark_note_rests(out: &mut [Unit], lines: &[(u32, &str)], roles: &[Option<Role>]) {
+    let rests: std::collections::HashSet<(u32, usize)> = lines
+        .iter()
+        .zip(roles)
+        .filter(|(_, r)| *r == &Some(Role::NoteRest))
+        .map(|((no, t), _)| (*no, t.as_ptr() as usize))
+        .collect();
     for u in out {
-        u.note_rest = roles.get(u.line() as usize - 1).is_some_and(|r| r == &Some(Role::NoteRest));
+        u.note_rest = rests.contains(&(u.line(), u.lines[0].text.as_ptr() as usize));
     }
 }
 
