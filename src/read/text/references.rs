@@ -132,8 +132,8 @@ impl Indents {
         // Lines after which a deeper (resp. shallower) line comes, ending a sentence or not.
         let (mut deeper_after_end, mut deeper) = (0, 0);
         let (mut shallower_after_end, mut shallower) = (0, 0);
-        for k in 1..lines.len() {
-            if depth[k] > min + 1 {
+        for (k, &d) in depth.iter().enumerate().skip(1) {
+            if d > min + 1 {
                 deeper += 1;
                 deeper_after_end += usize::from(ends(k - 1));
             } else {
