@@ -73,16 +73,28 @@ fn pages(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
     if lines.iter().any(|l| l.contains('\u{c}')) {
         starts.extend((1..lines.len()).filter(|&i| lines[i].starts_with('\u{c}')));
     } else {
+        // Running heads that carry the folio (`2 | A. Author Title`, `Title 3`): lines that
+        // repeat, digits aside.
+        let mut heads: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for l in lines.iter().filter(|l| l.len() <= 200 && folio_of_head(l).is_some()) {
+            *heads.entry(head_key(l)).or_default() += 1;
+        }
         let mut next_folio: Option<u32> = None;
         for (i, l) in lines.iter().enumerate() {
-            if !is_folio(l) {
-                continue;
-            }
-            let n: u32 = l.trim().trim_matches(['-', '—', '–', ' ']).parse().unwrap_or(0);
-            if next_folio.is_none_or(|f| f == n) {
-                next_folio = Some(n + 1);
-                if i + 1 < lines.len() {
-                    starts.push(i + 1);
+            if is_folio(l) {
+                let n: u32 = l.trim().trim_matches(['-', '—', '–', ' ']).parse().unwrap_or(0);
+                if next_folio.is_none_or(|f| f == n) {
+                    next_folio = Some(n + 1);
+                    if i + 1 < lines.len() {
+                        starts.push(i + 1);
+                    }
+                }
+            } else if let Some(n) = folio_of_head(l)
+                .filter(|_| l.len() <= 200 && heads.get(&head_key(l)).is_some_and(|&c| c >= 2))
+            {
+                if next_folio.is_none_or(|f| f == n) {
+                    next_folio = Some(n + 1);
+                    starts.push(i);
                 }
             }
         }
@@ -91,6 +103,29 @@ fn pages(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
     let mut out: Vec<std::ops::Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
     out.push(*starts.last().unwrap_or(&0)..lines.len());
     out
+}
+
+/// The folio a running head carries at its start or end (`2 | Author`, `Title 3`).
+fn folio_of_head(line: &str) -> Option<u32> {
+    let t = line.trim();
+    let lead: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let trail: String =
+        t.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+    let n = if (1..=4).contains(&lead.len()) && t[lead.len()..].starts_with([' ', '|', '·', '•']) {
+        lead
+    } else if (1..=4).contains(&trail.len()) && t[..t.len() - trail.len()].ends_with([' ', '|', '·', '•'])
+    {
+        trail
+    } else {
+        return None;
+    };
+    // A head has words besides its number.
+    (t.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| n.parse().ok()).flatten()
+}
+
+/// A running head without its digits and spacing, to count its repeats.
+fn head_key(line: &str) -> String {
+    line.chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect()
 }
 
 /// True when `text` holds `n` as a note call (see [`call_numbers`]).
@@ -370,5 +405,7 @@ mod tests {
         assert_eq!(pages(&lines), [0..3, 3..5]);
         let lines = ["a", "1", "b", "2", "c"];
         assert_eq!(pages(&lines), [0..2, 2..4, 4..5]);
+        let lines = ["a", "1", "2 | A. Author Title", "b", "3 | A. Author Title", "c"];
+        assert_eq!(pages(&lines), [0..2, 2..4, 4..6]);
     }
 }
