@@ -164,3 +164,65 @@ fn degenerate_documents_convert_in_every_format() {
         }
     }
 }
+
+/// The text reader never panics on mutations of other tools' extractions: lines dropped,
+/// doubled or cut at any character, form feeds, soft hyphens, numbers and blank lines put in
+/// at random places (a deterministic generator; 150 texts × 12 mutations).
+#[test]
+fn mutated_extractions_read_without_panic() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/extraction/text");
+    let mut texts = Vec::new();
+    for dir in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+        for f in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+            if let Ok(t) = std::fs::read_to_string(f.path()) {
+                texts.push(t);
+            }
+        }
+    }
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    let pieces =
+        ["\u{c}", "\u{ad}", "12", "3", "\n", "\n\n", "1Note", "  4", "References", "Abstract ", "УДК 94"];
+    let mut runs = 0;
+    for t in texts.iter().take(150) {
+        for _ in 0..12 {
+            let mut lines: Vec<String> = t.split('\n').map(str::to_string).collect();
+            for _ in 0..1 + next(6) {
+                let i = next(lines.len());
+                match next(5) {
+                    0 => {
+                        lines.remove(i);
+                    }
+                    1 => {
+                        let l = lines[i].clone();
+                        lines.insert(i, l);
+                    }
+                    2 => {
+                        let l = &lines[i];
+                        let cuts: Vec<usize> = l.char_indices().map(|(k, _)| k).collect();
+                        let at = cuts.get(next(cuts.len() + 1)).copied().unwrap_or(l.len());
+                        lines[i] = l[..at].to_string();
+                    }
+                    _ => {
+                        let p = pieces[next(pieces.len())];
+                        let l = &mut lines[i];
+                        let at = l.char_indices().map(|(k, _)| k).nth(next(8)).unwrap_or(l.len());
+                        l.insert_str(at, p);
+                    }
+                }
+                if lines.is_empty() {
+                    lines.push(String::new());
+                }
+            }
+            let (doc, _) = colophon::read::text::read(&lines.join("\n"));
+            let _ = doc.notes().len();
+            runs += 1;
+        }
+    }
+    assert!(runs >= 1500 || texts.len() < 30, "{runs}");
+}
