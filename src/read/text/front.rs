@@ -113,7 +113,23 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
         if matches!(state, State::Abstract)
             && meta.authors.iter().filter_map(|a| a.name.as_deref()).any(|n| text.starts_with(n))
         {
-            add_author_note(&mut meta, text.to_string(), unit.line(), diags);
+            // `Name, affiliation; Name, affiliation.`: each part to its author.
+            for part in text.split("; ") {
+                let part = part.trim().trim_end_matches('.');
+                match meta.authors.iter().position(|a| a.name.as_deref().is_some_and(|n| part.starts_with(n)))
+                {
+                    Some(k) if meta.authors[k].note.is_none() => {
+                        let name_len = meta.authors[k].name.as_deref().map_or(0, str::len);
+                        let rest = part[name_len..].trim_start_matches([',', ' ']).to_string();
+                        let a = &mut meta.authors[k];
+                        a.affiliation =
+                            a.affiliation.take().or_else(|| (!rest.is_empty()).then(|| rest.clone()));
+                        a.email = a.email.take().or_else(|| find_email(part).map(str::to_string));
+                        a.note = Some(part.to_string());
+                    }
+                    _ => add_author_note(&mut meta, part.to_string(), unit.line(), diags),
+                }
+            }
             state = State::Front;
             i += 1;
             continue;
