@@ -145,6 +145,17 @@ pub fn leading_heading<'a>(
     line: &'a str,
 ) -> Option<(&'a str, &'static str, &'a str)> {
     let line = line.trim();
+    // Cheap test first: the line's first word must open one of the table's headings (this
+    // runs on every line of a first page).
+    let first = line.split_whitespace().next()?.trim_end_matches([':', '.', '—', '–', '-']);
+    if first.len() > 40 {
+        return None;
+    }
+    let first = fold(first);
+    // (The tables are written folded already: lower case, `i` for `I`.)
+    if !table.iter().any(|(h, _)| h.split_whitespace().next() == Some(first.as_str())) {
+        return None;
+    }
     if let Some(lang) = lookup(table, &heading_key(line)) {
         return Some((line, lang, ""));
     }
@@ -203,6 +214,9 @@ mod tests {
         assert_eq!(lookup(ABSTRACT_HEADINGS, &heading_key("АННОТАЦИЯ")), Some("ru"));
         assert_eq!(lookup(ABSTRACT_HEADINGS, &heading_key("Xülasə")), Some("az-Latn"));
         assert!(is_reference_heading("REFERENCES"));
+        for (h, _) in ABSTRACT_HEADINGS.iter().chain(KEYWORD_HEADINGS) {
+            assert_eq!(fold(h), *h, "tables are written folded");
+        }
         assert!(is_reference_heading("Список литературы"));
         assert!(is_reference_heading("5. Kaynakça"));
         assert!(is_reference_heading("Ədəbiyyat:"));
