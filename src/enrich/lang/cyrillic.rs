@@ -49,7 +49,12 @@ const MK: &[&str] = &["во", "се", "македонија", "македонс�
 /// list (see the module's word lists).
 pub(super) fn cyrillic(words: &[String], uk_words: usize, ru_words: usize) -> Option<&'static str> {
     let count = |set: &str| words.iter().filter(|w| w.chars().any(|c| set.contains(c))).count();
-    let has = |set: &str| count(set) > 0;
+    // The letters of the text, gathered once: most questions are "does the text have one of
+    // these letters", asked a score of times.
+    let mut present: Vec<char> = words.iter().flat_map(|w| w.chars()).collect();
+    present.sort_unstable();
+    present.dedup();
+    let has = |set: &str| set.chars().any(|c| present.binary_search(&c).is_ok());
     // One word in another alphabet inside a Russian entry (a Kazakh publisher, `Алматы:
     // Қазақстан`) does not make the entry Kazakh: Russian function words outweigh it.
     let special = count("ӕæӑӗӳҡҙҫҗӣӯҷұқңғәөүһҹҝјўҳ");

@@ -178,12 +178,31 @@ const FOREIGN: &[Foreign] = &[
     Foreign { tag: "kk-Latn", words: &["qazaq", "jáne", "jyly"], letters: "ǵ", veto: false },
 ];
 
+/// Every listed word with a bit per language that lists it (a word such as `historia` is
+/// Polish and Spanish).
+fn word_index() -> &'static std::collections::HashMap<&'static str, u32> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (k, f) in FOREIGN.iter().enumerate() {
+            for w in f.words {
+                *m.entry(*w).or_insert(0) |= 1 << k;
+            }
+        }
+        m
+    })
+}
+
 /// Evidence beyond words and letters, per language: the Uzbek `oʻ`/`gʻ` (with any of the
 /// apostrophes typed for it), the Ottoman izafet (`Târîh-i Hind`, `Kâmûs-ı Fârsî`), the
 /// South Slavic `lj`/`nj`/`ije`, and Kazakh Latin's `ı` beside `á ń ú`. Each counts 2 per word.
 fn patterns(tag: &str, words: &[String], text: &str) -> usize {
     let count = |f: &dyn Fn(&str) -> bool| words.iter().filter(|w| f(w)).count();
     match tag {
+        "uz-Latn" if !text.contains(['‘', 'ʻ', '`', '’', '\'']) => 0,
+        "ota-Latn" if !text.contains('-') => 0,
+        "kk-Latn" if !text.contains('ı') => 0,
         "uz-Latn" => {
             let chars: Vec<char> = text.chars().collect();
             chars
@@ -213,17 +232,27 @@ fn patterns(tag: &str, words: &[String], text: &str) -> usize {
 /// the score of the runner-up, and whether it may only veto (see [`Foreign`]). A function
 /// word counts 2, and so does a word with a letter only that language writes.
 pub(super) fn best(words: &[String], text: &str) -> Option<(&'static str, usize, usize, bool)> {
+    // Each word looked up once: the languages that list it, as bits (indexes into FOREIGN).
+    let index = word_index();
+    let mut listed = [0usize; 32];
+    for w in words {
+        let elided = w.find('\'').map(|k| &w[..=k]).filter(|e| e.len() < w.len());
+        for key in [Some(w.as_str()), elided].into_iter().flatten() {
+            if let Some(&bits) = index.get(key) {
+                for (k, n) in listed.iter_mut().enumerate().take(FOREIGN.len()) {
+                    *n += usize::from(bits & (1 << k) != 0);
+                }
+            }
+        }
+    }
+    // Letters only some languages write are never ASCII: ASCII words are skipped.
+    let special: Vec<&String> = words.iter().filter(|w| !w.is_ascii()).collect();
     let mut scores: Vec<(&'static str, usize, bool)> = FOREIGN
         .iter()
-        .map(|f| {
-            let score: usize = words
-                .iter()
-                .map(|w| {
-                    let listed = f.words.contains(&w.as_str())
-                        || f.words.iter().any(|e| e.ends_with('\'') && w.starts_with(e) && w.len() > e.len());
-                    2 * usize::from(listed) + 2 * usize::from(w.chars().any(|c| f.letters.contains(c)))
-                })
-                .sum();
+        .enumerate()
+        .map(|(k, f)| {
+            let lettered = special.iter().filter(|w| w.chars().any(|c| f.letters.contains(c))).count();
+            let score = 2 * listed[k] + 2 * lettered;
             // Uzbek's `oʻ`/`gʻ` is written by no other language: it outweighs the `q` and `x`
             // Uzbek shares with Azerbaijani.
             let weight = if f.tag == "uz-Latn" { 6 } else { 2 };
