@@ -2,15 +2,9 @@
 //! `Central State Archive of Azerbaijan Republic reserve 894`.
 
 use super::table::ArchiveTable;
+use super::Printed;
 use crate::enrich::tokens::{Kind, Token};
 use crate::fold::fold;
-
-/// An archive designation found in the text (absolute byte range) and its table id.
-pub struct Printed {
-    pub start: usize,
-    pub end: usize,
-    pub id: Option<String>,
-}
 
 /// Words that make a phrase an archive's name.
 const KEYWORDS: &[&str] =
@@ -23,7 +17,7 @@ fn is_keyword(word: &str) -> bool {
 
 /// An acronym: capitals only (`ЦГАИПД`, `РГБ`), or a short abbreviation with two capitals
 /// (`СПб`, `РФ`).
-fn is_acronym(word: &str) -> bool {
+pub(super) fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
     letters.len() >= 2
@@ -63,7 +57,7 @@ fn words_before(text: &str, toks: &[Token], end: usize, floor: usize, limit: usi
 pub fn find(text: &str, toks: &[Token], fond: usize, floor: usize, table: &ArchiveTable) -> Option<Printed> {
     let mut k = fond;
     for _ in 0..2 {
-        if k > 0 && super::SEPARATORS.iter().any(|&c| toks[k - 1].is_punct(text, c)) {
+        if k > 0 && super::chain::SEPARATORS.iter().any(|&c| toks[k - 1].is_punct(text, c)) {
             k -= 1;
         }
     }

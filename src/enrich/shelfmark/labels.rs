@@ -5,19 +5,32 @@ use crate::enrich::tokens::{Kind, Token};
 use crate::fold::{fold, lookalike_in, repair_word};
 use crate::model::Script;
 
-/// A level of the archival hierarchy, in citation order.
+/// A level of the post-Soviet hierarchy, in citation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     /// Fond (collection).
     Fond,
     /// Opis (inventory).
     Opis,
-    /// Box (carton).
+    /// Box (carton, papka).
     Box,
     /// Delo (file) or storage unit.
     Delo,
+    /// A part of a file (`ч.`, `chast'`).
+    Part,
+    /// A volume of a file (`т.`, `vol.`).
+    Volume,
     /// Leaves.
     Folio,
+    /// Printed pages (`p.`, `pp.`, `с.`, `стр.` after the file).
+    Page,
+}
+
+impl Level {
+    /// Returns true for the sub-units of a file, which may follow each other in either order.
+    pub fn is_sub_unit(self) -> bool {
+        matches!(self, Level::Part | Level::Volume)
+    }
 }
 
 /// One label: its words (folded, look-alikes repaired; `(`/`)` match themselves) and
@@ -37,34 +50,63 @@ const fn positional(level: Level, words: &'static [&'static str]) -> Label {
 }
 
 /// Every label, longest forms first where one is a prefix of another.
+///
+/// Sources: TEI-ARCHIVAL-NOTES.md §3.2 (Russian, Azerbaijani, romanised), uk.wikipedia
+/// `Шаблон:Архівні_матеріали` (Ukrainian), the Belarusian archives' own citation form
+/// (`ф., воп., спр./адз. зах., арк., адв.`), Armenian `ֆ. ց. գ. թ.` (fond, ցուցակ, գործ,
+/// թերթ) and Georgian `ფონდი, ანაწერი, საქმე, ფურცელი` with their Latin transliterations.
 const LABELS: &[Label] = &[
     l(Level::Fond, &["фонд"]),
     l(Level::Fond, &["ф"]),
     l(Level::Fond, &["fonds"]),
+    l(Level::Fond, &["fondi"]),
     l(Level::Fond, &["fond"]),
     l(Level::Fond, &["fn"]),
     l(Level::Fond, &["f"]),
     l(Level::Fond, &["reserve"]),
+    l(Level::Fond, &["ֆոնդ"]),
+    l(Level::Fond, &["ֆ"]),
+    l(Level::Fond, &["ფონდი"]),
+    l(Level::Fond, &["ფ"]),
     l(Level::Opis, &["опись"]),
     l(Level::Opis, &["опис"]),
     l(Level::Opis, &["оп"]),
+    // OCR reads `Оп.` as `On.`: a Cyrillic о with a Latin n.
+    l(Level::Opis, &["оn"]),
     l(Level::Opis, &["сп"]),
+    l(Level::Opis, &["вопіс"]),
+    l(Level::Opis, &["воп"]),
+    l(Level::Opis, &["сијаһы"]),
+    l(Level::Opis, &["сиј"]),
     l(Level::Opis, &["opis"]),
+    l(Level::Opis, &["opys"]),
     l(Level::Opis, &["op"]),
     l(Level::Opis, &["inventory"]),
     l(Level::Opis, &["inv"]),
+    l(Level::Opis, &["description"]),
+    l(Level::Opis, &["desc"]),
     l(Level::Opis, &["siyahi"]),
     l(Level::Opis, &["siy"]),
+    l(Level::Opis, &["ցուցակ"]),
+    l(Level::Opis, &["ց"]),
+    l(Level::Opis, &["ანაწერი"]),
+    l(Level::Opis, &["ან"]),
+    l(Level::Opis, &["anaweri"]),
+    l(Level::Opis, &["anaw"]),
     l(Level::Box, &["картон"]),
     l(Level::Box, &["карт"]),
     l(Level::Box, &["к"]),
+    l(Level::Box, &["папка"]),
     l(Level::Box, &["box"]),
+    l(Level::Box, &["papka"]),
     l(Level::Delo, &["дело"]),
     l(Level::Delo, &["ед", "хр"]),
     l(Level::Delo, &["д"]),
     l(Level::Delo, &["справа"]),
     l(Level::Delo, &["спр"]),
     l(Level::Delo, &["од", "зб"]),
+    l(Level::Delo, &["адз", "зах"]),
+    l(Level::Delo, &["иш"]),
     l(Level::Delo, &["folder", "(", "delo", ")"]),
     l(Level::Delo, &["folder"]),
     l(Level::Delo, &["delo"]),
@@ -72,11 +114,27 @@ const LABELS: &[Label] = &[
     l(Level::Delo, &["d"]),
     l(Level::Delo, &["file"]),
     l(Level::Delo, &["item"]),
+    l(Level::Delo, &["sprava"]),
     l(Level::Delo, &["spr"]),
     l(Level::Delo, &["iş"]),
     l(Level::Delo, &["saxlama", "vahidi"]),
     l(Level::Delo, &["sax", "vah"]),
+    l(Level::Delo, &["գործ"]),
+    l(Level::Delo, &["գ"]),
+    l(Level::Delo, &["საქმე"]),
+    l(Level::Delo, &["საქ"]),
+    l(Level::Delo, &["saqme"]),
+    l(Level::Delo, &["saq"]),
     positional(Level::Delo, &["fl"]),
+    l(Level::Part, &["часть"]),
+    l(Level::Part, &["ч"]),
+    l(Level::Part, &["chast"]),
+    l(Level::Part, &["part"]),
+    l(Level::Volume, &["том"]),
+    l(Level::Volume, &["т"]),
+    l(Level::Volume, &["tom"]),
+    l(Level::Volume, &["volume"]),
+    l(Level::Volume, &["vol"]),
     l(Level::Folio, &["листы"]),
     l(Level::Folio, &["лист"]),
     l(Level::Folio, &["лл"]),
@@ -84,6 +142,8 @@ const LABELS: &[Label] = &[
     l(Level::Folio, &["аркуші"]),
     l(Level::Folio, &["аркуш"]),
     l(Level::Folio, &["арк"]),
+    l(Level::Folio, &["вв"]),
+    l(Level::Folio, &["в"]),
     l(Level::Folio, &["ark"]),
     l(Level::Folio, &["lists"]),
     l(Level::Folio, &["list"]),
@@ -95,21 +155,31 @@ const LABELS: &[Label] = &[
     l(Level::Folio, &["folio"]),
     l(Level::Folio, &["fols"]),
     l(Level::Folio, &["fol"]),
+    l(Level::Folio, &["ff"]),
+    l(Level::Folio, &["furc"]),
+    l(Level::Folio, &["ფურცელი"]),
+    l(Level::Folio, &["ფურც"]),
+    l(Level::Folio, &["թերթ"]),
+    l(Level::Folio, &["թ"]),
     l(Level::Folio, &["vərəqlər"]),
     l(Level::Folio, &["vərəq"]),
     l(Level::Folio, &["vv"]),
     l(Level::Folio, &["v"]),
     positional(Level::Folio, &["p"]),
+    l(Level::Page, &["стр"]),
+    l(Level::Page, &["с"]),
+    l(Level::Page, &["pp"]),
+    l(Level::Page, &["p"]),
 ];
 
 /// Words that mark a verso after a folio number.
-const VERSO: &[&str] = &["об", "ob", "arxa", "зв", "verso"];
+const VERSO: &[&str] = &["об", "ob", "arxa", "арха", "зв", "адв", "verso"];
 
 /// Verso marks that are abbreviations, so a point after them belongs to them.
-const VERSO_ABBREVIATIONS: &[&str] = &["об", "ob", "зв"];
+const VERSO_ABBREVIATIONS: &[&str] = &["об", "ob", "зв", "адв"];
 
 /// No label is longer than this many letters, so longer words are never folded.
-const LONGEST_LABEL: usize = 9;
+const LONGEST_LABEL: usize = 11;
 
 /// The comparison keys of a text's short words, computed once per text: each word folded
 /// with look-alikes repaired, and, for a word made only of letters that look alike in Latin
@@ -348,7 +418,7 @@ mod tests {
 
     #[test]
     fn positional_labels_need_a_positional_citation() {
-        assert_eq!(level("p 97", false), None);
+        assert_eq!(level("p 97", false), Some(Level::Page), "a page outside positional citations");
         assert_eq!(level("p 97", true), Some(Level::Folio));
         assert_eq!(level("fl 21", true), Some(Level::Delo));
     }

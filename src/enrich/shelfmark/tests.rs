@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::LevelKind;
 
 fn one(text: &str) -> Shelfmark {
     let found = find(text, &ArchiveTable::builtin());
@@ -6,16 +7,16 @@ fn one(text: &str) -> Shelfmark {
     found.into_iter().next().unwrap().shelfmark
 }
 
-fn value(p: &Option<ShelfmarkPart>) -> &str {
-    p.as_ref().map_or("", |p| p.value.as_str())
+fn value(s: &Shelfmark, level: LevelKind) -> &str {
+    s.get(level).map_or("", |p| p.value.as_str())
 }
 
 fn parts(s: &Shelfmark) -> (Option<&str>, &str, &str, &str, String) {
     (
         s.archive.as_ref().and_then(|a| a.id.as_deref()),
-        value(&s.fond),
-        value(&s.opis),
-        value(&s.delo),
+        value(s, LevelKind::Fond),
+        value(s, LevelKind::Opis),
+        value(s, LevelKind::Delo),
         s.folios.as_ref().map_or(String::new(), |f| folios_key(&f.ranges)),
     )
 }
@@ -25,14 +26,14 @@ fn russian_with_points_and_verso() {
     let s = one("Письмо. РГАСПИ. Ф. 85. Оп. 13. Д. 32. Л. 3 об.");
     assert_eq!(s.raw, "РГАСПИ. Ф. 85. Оп. 13. Д. 32. Л. 3 об.");
     assert_eq!(parts(&s), (Some("rgaspi"), "85", "13", "32", "3v".into()));
-    assert_eq!(s.fond.as_ref().unwrap().label, "Ф.");
+    assert_eq!(s.get(LevelKind::Fond).unwrap().label, "Ф.");
 }
 
 #[test]
 fn compact_russian_and_spans_index_raw() {
     let s = one("Телеграмма // РГАСПИ, ф.85, оп.13, д.32, л.3.");
     assert_eq!(s.raw, "РГАСПИ, ф.85, оп.13, д.32, л.3");
-    let fond = s.fond.as_ref().unwrap();
+    let fond = s.get(LevelKind::Fond).unwrap();
     assert_eq!(fond.span.get(&s.raw), Some("85"));
     assert_eq!(fond.label_span.get(&s.raw), Some("ф."));
     let f = s.folios.as_ref().unwrap();
@@ -86,7 +87,7 @@ fn english_calque_and_positional_forms() {
     assert_eq!(found.len(), 2);
     assert_eq!(parts(&found[0].shelfmark), (Some("arpiissa"), "609", "11", "21", "97".into()));
     assert_eq!(parts(&found[1].shelfmark), (Some("arpiissa"), "609", "11", "15", "116".into()));
-    assert_eq!(found[0].shelfmark.opis.as_ref().unwrap().label, "");
+    assert_eq!(found[0].shelfmark.get(LevelKind::Opis).unwrap().label, "");
 }
 
 #[test]
@@ -99,7 +100,7 @@ fn ukrainian_with_verso() {
 fn unknown_archives_are_printed_without_id() {
     let s = one("ЦГАИПД. Ф. 1728. Ед. хр. 537079.");
     assert_eq!(s.archive.as_ref().map(|a| (a.name.as_str(), a.id.clone())), Some(("ЦГАИПД", None)));
-    assert_eq!(value(&s.delo), "537079");
+    assert_eq!(value(&s, LevelKind::Delo), "537079");
     let s = one("see the State Archive of Ryazan Oblast, f. 5, op. 2, d. 7.");
     assert_eq!(s.archive.as_ref().unwrap().name, "State Archive of Ryazan Oblast");
 }
@@ -107,10 +108,10 @@ fn unknown_archives_are_printed_without_id() {
 #[test]
 fn look_alike_letters_are_repaired_in_values_only() {
     let s = one("ГАРФ, ф. 5, оп. 1, д. 186a, л. 2");
-    assert_eq!(value(&s.delo), "186а", "Latin a becomes Cyrillic а");
+    assert_eq!(value(&s, LevelKind::Delo), "186а", "Latin a becomes Cyrillic а");
     assert!(s.raw.contains("186a"));
     let s = one("ф. 28 s., сп.1, д. 99, л.12");
-    assert_eq!(value(&s.fond), "28s");
+    assert_eq!(value(&s, LevelKind::Fond), "28s");
 }
 
 #[test]
@@ -127,5 +128,312 @@ fn page_references_volumes_dates_and_initials_are_not_shelfmarks() {
         "Bakı, 1996, s. 301.",
     ] {
         assert_eq!(find(text, &t), vec![], "{text}");
+    }
+}
+
+/// Every level's name and value, then folios and pages, as the labelled sets key them.
+fn keyed(s: &Shelfmark) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> =
+        s.levels().into_iter().map(|(n, p)| (n.to_string(), p.value.clone())).collect();
+    if let Some(f) = &s.folios {
+        out.push(("folios".into(), folios_key(&f.ranges)));
+    }
+    if let Some(p) = &s.pages {
+        out.push(("pages".into(), folios_key(&p.ranges)));
+    }
+    out
+}
+
+/// Asserts the archive id and the keyed parts of the one shelfmark in `text`.
+fn check(text: &str, archive: Option<&str>, want: &[(&str, &str)]) -> Shelfmark {
+    let s = one(text);
+    assert_eq!(s.archive.as_ref().and_then(|a| a.id.as_deref()), archive, "{text}");
+    let want: Vec<(String, String)> = want.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    assert_eq!(keyed(&s), want, "{text}");
+    s
+}
+
+#[test]
+fn ukrainian_and_belarusian_labels() {
+    check(
+        "ЦДАГО України, ф. 1, оп. 20, спр. 6212, арк. 5 зв.",
+        Some("tsdago"),
+        &[("fond", "1"), ("opis", "20"), ("delo", "6212"), ("folios", "5v")],
+    );
+    check(
+        "НАРБ, ф. 4п, воп. 1, спр. 12, арк. 3 адв.",
+        Some("narb"),
+        &[("fond", "4п"), ("opis", "1"), ("delo", "12"), ("folios", "3v")],
+    );
+    check(
+        "НГАБ, ф. 295, воп. 1, адз. зах. 1234, арк. 5-7.",
+        Some("ngab"),
+        &[("fond", "295"), ("opis", "1"), ("delo", "1234"), ("folios", "5-7")],
+    );
+    check(
+        "ДАКО, ф. 1, оп. 1, спр. 2, арк. 3",
+        Some("dako"),
+        &[("fond", "1"), ("opis", "1"), ("delo", "2"), ("folios", "3")],
+    );
+}
+
+#[test]
+fn azerbaijani_in_both_scripts() {
+    check(
+        "ARDA, f. 28, siy. 1, iş 45, vv. 3-5 arxa.",
+        Some("arda"),
+        &[("fond", "28"), ("opis", "1"), ("delo", "45"), ("folios", "3r-5v")],
+    );
+    check(
+        "АРДА, ф. 28, сиј. 1, иш 45, вв. 3.",
+        Some("arda"),
+        &[("fond", "28"), ("opis", "1"), ("delo", "45"), ("folios", "3")],
+    );
+}
+
+#[test]
+fn armenian_and_georgian_scripts_and_transliteration() {
+    check(
+        "ՀԱԱ, ֆ. 1, ց. 2, գ. 3, թ. 4",
+        Some("naa"),
+        &[("fond", "1"), ("opis", "2"), ("delo", "3"), ("folios", "4")],
+    );
+    // `ფ.` is the fond before the file and a folio after it.
+    check(
+        "სეა, ფ. 1831, ან. 2, საქ. 45, ფ. 12",
+        Some("nag"),
+        &[("fond", "1831"), ("opis", "2"), ("delo", "45"), ("folios", "12")],
+    );
+    check(
+        "სეა, ფონდი 1831, ანაწერი 2, საქმე 45, ფურც. 12-13",
+        Some("nag"),
+        &[("fond", "1831"), ("opis", "2"), ("delo", "45"), ("folios", "12-13")],
+    );
+    check(
+        "NAG, f. 1831, anaw. 2, saq. 45, furc. 12",
+        Some("nag"),
+        &[("fond", "1831"), ("opis", "2"), ("delo", "45"), ("folios", "12")],
+    );
+}
+
+#[test]
+fn english_renderings_with_pages_and_folios() {
+    check(
+        "GARF, f. 5446, desc. 1, file 12, p. 5",
+        Some("garf"),
+        &[("fond", "5446"), ("opis", "1"), ("delo", "12"), ("pages", "5")],
+    );
+    check(
+        "RGASPI, f. 17, op. 3, d. 5, ff. 3-4",
+        Some("rgaspi"),
+        &[("fond", "17"), ("opis", "3"), ("delo", "5"), ("folios", "3-4")],
+    );
+    check(
+        "RGVA, f. 5, op. 1, d. 2, fol. 7",
+        Some("rgva"),
+        &[("fond", "5"), ("opis", "1"), ("delo", "2"), ("folios", "7")],
+    );
+}
+
+#[test]
+fn the_long_form_spells_each_level_out() {
+    let s = check(
+        "RGIA, fond (f.) 1286 (Departament politsii), opis' (op.) 1, delo (d.) 122, list (l.) 5ob.",
+        Some("rgia"),
+        &[("fond", "1286"), ("opis", "1"), ("delo", "122"), ("folios", "5v")],
+    );
+    assert!(s.raw.ends_with("5ob."), "{}", s.raw);
+    assert_eq!(s.get(LevelKind::Fond).unwrap().label, "fond (f.)");
+}
+
+#[test]
+fn years_glosses_and_sub_units_stay_inside_raw() {
+    let s = check(
+        "RGIA, f. 1286, op. 1, 1806 g., d. 122, l. 5",
+        Some("rgia"),
+        &[("fond", "1286"), ("opis", "1"), ("delo", "122"), ("folios", "5")],
+    );
+    assert!(s.raw.contains("1806 g."));
+    check(
+        "ЦГИА, ф. 1, оп. 2 за 1792 г., д. 5, л. 3",
+        Some("rgia"),
+        &[("fond", "1"), ("opis", "2"), ("delo", "5"), ("folios", "3")],
+    );
+    check(
+        "RGASPI, f. 17, op. 3, p. 1, d. 5, l. 3",
+        Some("rgaspi"),
+        &[("fond", "17"), ("opis", "3"), ("box", "1"), ("delo", "5"), ("folios", "3")],
+    );
+    check(
+        "RGASPI, f. 17, op. 3, d. 5, chast' 2, l. 3",
+        Some("rgaspi"),
+        &[("fond", "17"), ("opis", "3"), ("delo", "5"), ("part", "2"), ("folios", "3")],
+    );
+    check(
+        "ЦГИА, ф. 1, оп. 2, д. 5, т. 1, л. 3",
+        Some("rgia"),
+        &[("fond", "1"), ("opis", "2"), ("delo", "5"), ("volume", "1"), ("folios", "3")],
+    );
+}
+
+#[test]
+fn lists_ranges_prefixes_suffixes_and_ocr() {
+    check(
+        "ГАРФ. Ф. 1. Оп. 1, 2. Д. 174, 194.",
+        Some("garf"),
+        &[("fond", "1"), ("opis", "1,2"), ("delo", "174,194")],
+    );
+    check("ГАРФ. Ф. 1. Оп. 1. Д. 5–7.", Some("garf"), &[("fond", "1"), ("opis", "1"), ("delo", "5-7")]);
+    check(
+        "ГАРФ, ф. р-4808, оп. 1, д. 20722-пф, л. 3",
+        Some("garf"),
+        &[("fond", "р-4808"), ("opis", "1"), ("delo", "20722-пф"), ("folios", "3")],
+    );
+    check(
+        "ГАРФ, ф. Р — 1878, оп. 1, д. 3",
+        Some("garf"),
+        &[("fond", "Р-1878"), ("opis", "1"), ("delo", "3")],
+    );
+    check(
+        "ГАРФ, Ф.641/1, Оп. 1, Д. N 6530.",
+        Some("garf"),
+        &[("fond", "641/1"), ("opis", "1"), ("delo", "6530")],
+    );
+    check(
+        "ГАРФ. Ф. 1. On. 1. Д. 5. Л. 3.",
+        Some("garf"),
+        &[("fond", "1"), ("opis", "1"), ("delo", "5"), ("folios", "3")],
+    );
+    check(
+        "ГАРФ. Ф. 1 – Оп. 2 – Д. 3 – Л. 4.",
+        Some("garf"),
+        &[("fond", "1"), ("opis", "2"), ("delo", "3"), ("folios", "4")],
+    );
+    check(
+        "RTsKhIDNI, f. 5, op. 1, d. 2, ll. 3-4",
+        Some("rgaspi"),
+        &[("fond", "5"), ("opis", "1"), ("delo", "2"), ("folios", "3-4")],
+    );
+}
+
+#[test]
+fn ottoman_and_republican_turkish_archives() {
+    check(
+        "BOA, DH.KMS, 50-1/15",
+        Some("boa"),
+        &[("collection", "DH.KMS"), ("dossier", "50-1"), ("document", "15")],
+    );
+    check(
+        "BOA, DH.KMS, Dosya No: 12, Gömlek No: 7",
+        Some("boa"),
+        &[("collection", "DH.KMS"), ("dossier", "12"), ("document", "7")],
+    );
+    check(
+        "BOA, Y.PRK.ASK, 12/34",
+        Some("boa"),
+        &[("collection", "Y.PRK.ASK"), ("dossier", "12"), ("document", "34")],
+    );
+    check(
+        "BOA, İ.HUS, 123/45",
+        Some("boa"),
+        &[("collection", "İ.HUS"), ("dossier", "123"), ("document", "45")],
+    );
+    check(
+        "BOA, DH.ŞFR, nr. 54/308",
+        Some("boa"),
+        &[("collection", "DH.ŞFR"), ("dossier", "54"), ("document", "308")],
+    );
+    let found = find("BOA, HR.SYS, 2876/4; HR.SYS, 2877/5.", &ArchiveTable::builtin());
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[1].shelfmark.archive.as_ref().and_then(|a| a.id.as_deref()), Some("boa"));
+    assert_eq!(found[1].shelfmark.raw, "HR.SYS, 2877/5");
+    check(
+        "ATASE, BDH, Klasör 123, Dosya 45, Fihrist 6",
+        Some("atase"),
+        &[("collection", "BDH"), ("box", "123"), ("dossier", "45"), ("document", "6")],
+    );
+    check("BCA, 030.18.01.02/12.45.3", Some("bca"), &[("collection", "030.18.01.02"), ("item", "12.45.3")]);
+}
+
+#[test]
+fn british_department_codes_with_or_without_the_archive() {
+    let s = check("FO 371/3404", Some("tna"), &[("collection", "FO"), ("series", "371"), ("piece", "3404")]);
+    assert!(s.archive.as_ref().unwrap().span.is_none(), "implied, not printed");
+    check(
+        "TNA, FO 371/3404/12345, f. 12",
+        Some("tna"),
+        &[("collection", "FO"), ("series", "371"), ("piece", "3404"), ("item", "12345"), ("folios", "12")],
+    );
+    check(
+        "see WO 95/2970/3.",
+        Some("tna"),
+        &[("collection", "WO"), ("series", "95"), ("piece", "2970"), ("item", "3")],
+    );
+    check("CAB 23/5", Some("tna"), &[("collection", "CAB"), ("series", "23"), ("piece", "5")]);
+}
+
+#[test]
+fn german_french_and_american_archives() {
+    check(
+        "BArch R 43-I/1234, Bl. 5",
+        Some("barch"),
+        &[("collection", "R 43-I"), ("file", "1234"), ("folios", "5")],
+    );
+    check("BA-MA RH 2/123", Some("barch"), &[("collection", "RH 2"), ("file", "123")]);
+    check("PA AA, R 14087", Some("paaa"), &[("file", "R 14087")]);
+    check("PA AA, RZ 201/R 14087", Some("paaa"), &[("collection", "RZ 201"), ("file", "R 14087")]);
+    check("SHD, GR 7 N 1636", Some("shd"), &[("series", "GR 7 N"), ("item", "1636")]);
+    check("AN, F/7/13424", Some("an"), &[("series", "F/7"), ("item", "13424")]);
+    check(
+        "NARA, RG 59, Entry 205, Box 115",
+        Some("nara"),
+        &[("record_group", "59"), ("entry", "205"), ("box", "115")],
+    );
+    check("RG 59, 861.00/1234", Some("nara"), &[("record_group", "59"), ("file", "861.00/1234")]);
+    check("NARA, M316, roll 12", Some("nara"), &[("microfilm", "M316"), ("roll", "12")]);
+}
+
+#[test]
+fn statutes_volumes_pages_initials_and_codes_in_prose_are_not_shelfmarks() {
+    let t = ArchiveTable::builtin();
+    for text in [
+        "Art. 12 Abs. 3 GG",
+        "vol. 12, no. 4, pp. 23-5",
+        "ДВП СССР. Т. 3. С. 5.",
+        "Ф. М. Достоевский, т. 5, с. 12",
+        "§ 4 Abs. 2",
+        "ISBN 978-5-8243-1234-5",
+        "ISBN 0-19-821 1/2",
+        "FO officials in 1920 argued",
+        "the FO and WO disagreed",
+        "BOA archive was used",
+        "NARA holds RG 59",
+        "USSR 1922/23 budget",
+        "f. 12, p. 3",
+        "ф. 5, с. 12",
+        "А. Ф. Керенский, ф. 1",
+    ] {
+        assert_eq!(find(text, &t), vec![], "{text}");
+    }
+}
+
+#[test]
+fn no_input_panics() {
+    let t = ArchiveTable::builtin();
+    for text in [
+        "ф.",
+        "ф. 1, оп.",
+        "BOA,",
+        "BOA, DH.",
+        "FO 371/",
+        "RG",
+        "NARA, RG",
+        "PA AA, R",
+        "AN, F/",
+        "ф. Р —",
+        "(",
+        "ფ.",
+    ] {
+        let _ = find(text, &t);
     }
 }

@@ -1,0 +1,719 @@
+//! Code-shaped shelfmarks of archives with hierarchies of their own: Ottoman BOA
+//! (`DH.KMS, 50-1/15`), ATASE (`BDH, Klasör 123, Dosya 45, Fihrist 6`), BCA
+//! (`030.18.01.02/12.45.3`), the UK National Archives (`FO 371/3404/12345`), Bundesarchiv
+//! (`R 43-I/1234`), PA AA (`RZ 201/R 14087`), SHD (`GR 7 N 1636`), Archives nationales
+//! (`F/7/13424`), AMAE (`…, vol. 567`) and NARA (`RG 59, Entry 205, Box 115`).
+//!
+//! Each is read right after its printed archive, since the codes alone look like much else
+//! (`R 43`, `7 N`); only TNA's department codes (`FO 371/3404`: 2–4 capitals, a space, a
+//! number, a slash, a number) and NARA's `RG 59` are distinctive enough to stand alone.
+
+use super::chain::{folio_list, is_dash};
+use super::labels::Words;
+use super::table::ArchiveTable;
+use super::{build, inherit, Cited, Found, Parsed, Part, Printed};
+use crate::enrich::tokens::{Kind, Token};
+use crate::fold::fold;
+use crate::model::{ArchiveRef, LevelKind};
+
+/// Words that start a designation of one of these archives, or a code that may stand alone.
+const TRIGGERS: &[&str] = &[
+    "BOA", "ATASE", "BCA", "TNA", "PRO", "UKNA", "BArch", "BA", "PA", "PAAA", "SHD", "AN", "AMAE", "MAE",
+    "NARA", "RG", "NA", "CADN", "SHAT",
+];
+
+/// Returns true when `text` may hold a code-shaped shelfmark: a cheap test on its words.
+pub(super) fn may_have(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let w = &text[s..i];
+            if TRIGGERS.contains(&w) || department_shape(b, s, i) {
+                return true;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    text.contains("rchiv") || text.contains("Arşiv") || text.contains("Record Group")
+}
+
+/// Returns true when bytes `s..e` are 2–4 capitals followed by ` 123/4` (a TNA reference).
+fn department_shape(b: &[u8], s: usize, e: usize) -> bool {
+    if !(2..=4).contains(&(e - s)) || !b[s..e].iter().all(u8::is_ascii_uppercase) || b.get(e) != Some(&b' ') {
+        return false;
+    }
+    let digits = b[e + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0 && b.get(e + 1 + digits) == Some(&b'/')
+}
+
+/// The archives whose shelfmarks this module reads, by table id.
+fn is_coded(id: &str) -> bool {
+    matches!(id, "boa" | "atase" | "bca" | "tna" | "barch" | "paaa" | "shd" | "an" | "amae" | "nara")
+}
+
+/// Words never read as a TNA department code, though they have its shape.
+const NOT_DEPARTMENTS: &[&str] = &[
+    "ISBN", "ISSN", "GOST", "DIN", "ISO", "UN", "EU", "USSR", "SSSR", "RSFSR", "NO", "AD", "BC", "CE", "RG",
+    "NARA", "BOA", "BCA",
+];
+
+/// Reads the tokens of one text.
+struct Cur<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    words: &'a Words,
+}
+
+impl Cur<'_> {
+    fn tok(&self, k: usize) -> Option<&Token> {
+        self.toks.get(k)
+    }
+
+    fn punct(&self, k: usize, c: char) -> bool {
+        self.tok(k).is_some_and(|t| t.is_punct(self.text, c))
+    }
+
+    fn tight(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| !t.space_before)
+    }
+
+    fn kind(&self, k: usize, kind: Kind) -> bool {
+        self.tok(k).is_some_and(|t| t.kind == kind)
+    }
+
+    fn word(&self, k: usize) -> Option<&str> {
+        self.tok(k).filter(|t| t.kind == Kind::Word).map(|t| t.text(self.text))
+    }
+
+    fn start(&self, k: usize) -> usize {
+        self.toks[k].start
+    }
+
+    fn end(&self, k: usize) -> usize {
+        self.toks[k].end
+    }
+
+    /// Skips `,` `:` `.` (at most two) between parts.
+    fn sep(&self, mut k: usize) -> usize {
+        for _ in 0..2 {
+            if self.punct(k, ',') || self.punct(k, ':') || self.punct(k, '.') {
+                k += 1;
+            }
+        }
+        k
+    }
+
+    /// Matches a label of `words` (folded) at `k`, with points after its words and an
+    /// optional `No`/`Nr`/`:` after it; returns (label end byte, value token).
+    fn label(&self, k: usize, words: &[&str]) -> Option<(usize, usize)> {
+        let mut j = k;
+        for (n, w) in words.iter().enumerate() {
+            if n > 0 && self.punct(j, '.') {
+                j += 1;
+            }
+            if fold(self.word(j)?) != *w {
+                return None;
+            }
+            j += 1;
+        }
+        if self.punct(j, '.') && self.tight(j) {
+            j += 1;
+        }
+        let end = self.end(j - 1);
+        if self.word(j).is_some_and(|w| matches!(w, "No" | "no" | "NO" | "Nr" | "nr" | "N")) {
+            j += 1;
+            if self.punct(j, '.') {
+                j += 1;
+            }
+        }
+        if self.punct(j, ':') || self.punct(j, '№') {
+            j += 1;
+        }
+        Some((end, j))
+    }
+
+    /// Reads a code printed without spaces (`861.00/1234`, `50-1`, `M316`, `2657-D-123`):
+    /// numbers and words joined by `.`, `/` and `-`. Returns (end byte, next token).
+    fn code(&self, k: usize, joiners: &[char]) -> Option<(usize, usize)> {
+        let first = self.tok(k).filter(|t| matches!(t.kind, Kind::Number | Kind::Word))?;
+        let mut end = first.end;
+        let mut j = k + 1;
+        loop {
+            if self.tight(j) && matches!(self.tok(j).map(|t| t.kind), Some(Kind::Number | Kind::Word)) {
+                end = self.end(j);
+                j += 1;
+                continue;
+            }
+            let joined = self.tight(j)
+                && joiners.iter().any(|&c| self.punct(j, c))
+                && self.tight(j + 1)
+                && matches!(self.tok(j + 1).map(|t| t.kind), Some(Kind::Number | Kind::Word));
+            if joined {
+                end = self.end(j + 1);
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        Some((end, j))
+    }
+
+    /// Reads folios (`f. 12`, `ff. 3-5`, `fol.`, `Bl. 5`) or pages (`p. 4`, `S. 4`) at `k`.
+    fn cited(&self, k: usize) -> Option<(bool, Cited, usize)> {
+        let w = fold(self.word(k)?);
+        let folio = matches!(
+            w.as_str(),
+            "f" | "ff" | "fol" | "fols" | "folio" | "folios" | "fo" | "fos" | "bl" | "bll"
+        );
+        let page = matches!(w.as_str(), "p" | "pp" | "s" | "ss" | "sayfa" | "page" | "pages");
+        if !folio && !page {
+            return None;
+        }
+        let mut next = k + 1;
+        if self.punct(next, '.') && self.tight(next) {
+            next += 1;
+        }
+        let (c, after) = folio_list(self.text, self.toks, self.words, k, next)?;
+        Some((folio, c, after))
+    }
+
+    fn part(&self, kind: LevelKind, label: Option<(usize, usize)>, a: usize, b: usize) -> Part {
+        let norm = self.text[a..b].split_whitespace().collect::<Vec<_>>().join(" ");
+        Part { kind, label, value: (a, b), norm }
+    }
+}
+
+/// Finds every code-shaped shelfmark in the tokens.
+pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTable) -> Vec<Found> {
+    let cur = Cur { text, toks, words };
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((printed, id, k)) = designation(&cur, i, table) else {
+            // Codes that stand alone: TNA departments and NARA record groups.
+            let alone = if cur.word(i).is_some_and(|w| w == "RG") { "nara" } else { "tna" };
+            if let Some(p) = family(&cur, alone, i, false) {
+                let implied =
+                    ArchiveRef { name: implied_name(alone).into(), id: Some(alone.into()), span: None };
+                let inherited = inherit(text, out.last(), toks[i].start, true)
+                    .filter(|a| a.id.as_deref() == Some(alone))
+                    .unwrap_or(implied);
+                let start = toks[i].start;
+                out.push(Found {
+                    start,
+                    end: p.end,
+                    shelfmark: build(text, start, &p, None, Some(inherited)),
+                });
+                i = p.next.max(i + 1);
+            } else {
+                i += 1;
+            }
+            continue;
+        };
+        let Some(p) = family(&cur, &id, k, true) else {
+            i += 1;
+            continue;
+        };
+        let start = printed.start;
+        out.push(Found { start, end: p.end, shelfmark: build(text, start, &p, Some(printed), None) });
+        i = p.next.max(i + 1);
+        // `…; HR.SYS, 2876/4`: later shelfmarks of the same archive after `;`.
+        while cur.punct(i, ';') {
+            let Some(p) = family(&cur, &id, i + 1, true) else { break };
+            let start = toks[i + 1].start;
+            let inherited = inherit(text, out.last(), start, true);
+            out.push(Found { start, end: p.end, shelfmark: build(text, start, &p, None, inherited) });
+            i = p.next;
+        }
+    }
+    out
+}
+
+/// The name of an archive a shelfmark's shape implies when none is printed.
+fn implied_name(id: &str) -> &'static str {
+    if id == "nara" {
+        "NARA"
+    } else {
+        "TNA"
+    }
+}
+
+/// Reads a designation of a coded archive at token `i` (`BOA`, `PA AA`, `BA-MA`,
+/// `The National Archives (TNA)`); returns it, the archive id and the token after it.
+fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, String, usize)> {
+    let first = cur.word(i)?;
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let joinable = |t: &Token| match t.kind {
+        Kind::Word => true,
+        Kind::Punct => ['-', '/', '\''].iter().any(|&c| t.is_punct(cur.text, c)) && !t.space_before,
+        Kind::Number => false,
+    };
+    let run = cur.toks[i..].iter().take(10).take_while(|t| joinable(t)).count();
+    let (n, archive) = (1..=run).rev().find_map(|n| {
+        let a = table.lookup(&cur.text[cur.start(i)..cur.end(i + n - 1)])?;
+        is_coded(&a.id).then_some((n, a))
+    })?;
+    let mut end = cur.end(i + n - 1);
+    let mut k = i + n;
+    // `Başbakanlık Osmanlı Arşivi (BOA)`, `TNA: PRO`: a second designation of the same archive.
+    let open = cur.punct(k, '(');
+    let second = if open { k + 1 } else { cur.sep(k) };
+    if let Some(m) = (1..=3).rev().find(|&m| {
+        second + m <= cur.toks.len()
+            && cur.toks[second..second + m].iter().all(|t| t.kind == Kind::Word || !t.space_before)
+            && table
+                .lookup(&cur.text[cur.start(second)..cur.end(second + m - 1)])
+                .is_some_and(|b| b.id == archive.id)
+    }) {
+        let close = second + m;
+        if !open || cur.punct(close, ')') {
+            k = if open { close + 1 } else { close };
+            end = cur.end(k - 1);
+        }
+    }
+    let mut k = cur.sep(k);
+    if cur.punct(k, '/') {
+        k += 1;
+    }
+    // A place printed after the archive (`TNA, Kew, FO 371/…`) is skipped.
+    if archive.place.as_deref().is_some_and(|p| cur.word(k).is_some_and(|w| fold(w) == fold(p)))
+        || cur.word(k).is_some_and(|w| {
+            matches!(
+                w,
+                "Kew"
+                    | "Freiburg"
+                    | "Koblenz"
+                    | "Berlin"
+                    | "Vincennes"
+                    | "Pierrefitte"
+                    | "Ankara"
+                    | "İstanbul"
+            )
+        }) && cur.punct(k + 1, ',')
+    {
+        k = cur.sep(k + 1);
+    }
+    Some((Printed { start: cur.start(i), end, id: Some(archive.id.clone()) }, archive.id.clone(), k))
+}
+
+/// Parses the shelfmark of archive `id` at token `k`; `printed` says whether the archive is.
+fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
+    let (parts, next) = match id {
+        "boa" => boa(cur, k)?,
+        "atase" => atase(cur, k)?,
+        "bca" => bca(cur, k)?,
+        "tna" => tna(cur, k, printed)?,
+        "barch" => barch(cur, k)?,
+        "paaa" => paaa(cur, k)?,
+        "shd" => shd(cur, k)?,
+        "an" => an(cur, k)?,
+        "amae" => amae(cur, k)?,
+        "nara" => nara(cur, k, printed)?,
+        _ => return None,
+    };
+    if parts.is_empty() {
+        return None;
+    }
+    let mut end = parts.iter().map(|p| p.value.1).max()?;
+    let mut j = next;
+    let (mut folios, mut pages) = (None, None);
+    let c = cur.sep(j);
+    if let Some((folio, cited, after)) = cur.cited(c) {
+        end = cited.span.1;
+        j = after;
+        if folio {
+            folios = Some(cited);
+        } else {
+            pages = Some(cited);
+        }
+    }
+    Some(Parsed { parts, folios, pages, end, next: j })
+}
+
+/// Reads labelled levels (`Dosya No: 12, Gömlek No: 7`) from `k` with `labels`; each value
+/// is a code. Returns the parts and the token after the last value.
+fn labelled(cur: &Cur, mut k: usize, labels: &[(&[&str], LevelKind)], parts: &mut Vec<Part>) -> usize {
+    let mut next = k;
+    while let Some((label_end, v, kind)) =
+        labels.iter().find_map(|(words, kind)| cur.label(k, words).map(|(e, v)| (e, v, *kind)))
+    {
+        if parts.iter().any(|p| p.kind == kind) {
+            break;
+        }
+        let Some((end, after)) = cur.code(v, &['.', '/', '-']) else { break };
+        parts.push(cur.part(kind, Some((cur.start(k), label_end)), cur.start(v), end));
+        next = after;
+        k = cur.sep(after);
+    }
+    next
+}
+
+/// An Ottoman collection code: capitals joined by points (`DH.KMS`, `Y.PRK.ASK`, `İ.HUS`).
+fn ottoman_code(cur: &Cur, k: usize) -> Option<(usize, usize)> {
+    let caps = |j: usize| cur.word(j).is_some_and(|w| w.chars().all(|c| c.is_uppercase()));
+    if !caps(k) {
+        return None;
+    }
+    let mut j = k + 1;
+    while cur.punct(j, '.') && cur.tight(j) && caps(j + 1) && cur.tight(j + 1) {
+        j += 2;
+    }
+    Some((cur.end(j - 1), j))
+}
+
+/// BOA: collection (fond code) / dossier / document.
+fn boa(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let mut parts = Vec::new();
+    let mut j = k;
+    if let Some((end, after)) = ottoman_code(cur, k).filter(|_| cur.label(k, &["d"]).is_none()) {
+        parts.push(cur.part(LevelKind::Collection, None, cur.start(k), end));
+        j = cur.sep(after);
+    }
+    const LABELS: &[(&[&str], LevelKind)] = &[
+        (&["dosya"], LevelKind::Dossier),
+        (&["dos"], LevelKind::Dossier),
+        (&["d"], LevelKind::Dossier),
+        (&["gömlek"], LevelKind::Document),
+        (&["göm"], LevelKind::Document),
+        (&["g"], LevelKind::Document),
+        (&["belge"], LevelKind::Document),
+        (&["vesika"], LevelKind::Document),
+        (&["kutu"], LevelKind::Box),
+    ];
+    let before = parts.len();
+    let next = labelled(cur, j, LABELS, &mut parts);
+    if parts.len() > before {
+        return Some((parts, next));
+    }
+    // `50-1/15`, `nr. 54/308`: dossier/document.
+    if cur.word(j).is_some_and(|w| matches!(fold(w).as_str(), "nr" | "no")) {
+        j += 1;
+        while cur.punct(j, '.') || cur.punct(j, ':') {
+            j += 1;
+        }
+    }
+    dossier_document(cur, j, &mut parts).map(|next| (parts, next))
+}
+
+/// Reads `50-1/15` (dossier `50-1`, document `15`) or a lone dossier number.
+fn dossier_document(cur: &Cur, j: usize, parts: &mut Vec<Part>) -> Option<usize> {
+    if !cur.kind(j, Kind::Number) || parts.is_empty() {
+        return None;
+    }
+    let (end, next) = cur.code(j, &['-'])?;
+    parts.push(cur.part(LevelKind::Dossier, None, cur.start(j), end));
+    if cur.punct(next, '/') && cur.tight(next) && cur.kind(next + 1, Kind::Number) {
+        let (end2, next2) = cur.code(next + 1, &['-'])?;
+        parts.push(cur.part(LevelKind::Document, None, cur.start(next + 1), end2));
+        return Some(next2);
+    }
+    Some(next)
+}
+
+/// ATASE: collection / box (`Klasör`) / dossier (`Dosya`) / document (`Fihrist`).
+fn atase(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    const LABELS: &[(&[&str], LevelKind)] = &[
+        (&["klasör"], LevelKind::Box),
+        (&["kls"], LevelKind::Box),
+        (&["kl"], LevelKind::Box),
+        (&["k"], LevelKind::Box),
+        (&["kutu"], LevelKind::Box),
+        (&["dosya"], LevelKind::Dossier),
+        (&["dos"], LevelKind::Dossier),
+        (&["d"], LevelKind::Dossier),
+        (&["fihrist"], LevelKind::Document),
+        (&["fih"], LevelKind::Document),
+        (&["f"], LevelKind::Document),
+        (&["belge"], LevelKind::Document),
+        (&["gömlek"], LevelKind::Document),
+    ];
+    let mut parts = Vec::new();
+    // The collection: the words up to the first comma, when a box or dossier label follows.
+    let comma = (k..cur.toks.len().min(k + 8)).find(|&m| cur.punct(m, ','))?;
+    if comma > k && LABELS.iter().all(|(w, _)| cur.label(k, w).is_none()) {
+        parts.push(cur.part(LevelKind::Collection, None, cur.start(k), cur.end(comma - 1)));
+    }
+    let from = if parts.is_empty() { k } else { comma + 1 };
+    let before = parts.len();
+    let next = labelled(cur, from, LABELS, &mut parts);
+    if parts.len() > before {
+        return Some((parts, next));
+    }
+    // `123/45-6`: box/dossier-document.
+    let (e1, n1) = cur.code(from, &[]).filter(|_| cur.kind(from, Kind::Number))?;
+    if !(cur.punct(n1, '/') && cur.kind(n1 + 1, Kind::Number)) {
+        return None;
+    }
+    parts.push(cur.part(LevelKind::Box, None, cur.start(from), e1));
+    parts.push(cur.part(LevelKind::Dossier, None, cur.start(n1 + 1), cur.end(n1 + 1)));
+    let mut next = n1 + 2;
+    if cur.punct(next, '-') && cur.kind(next + 1, Kind::Number) {
+        parts.push(cur.part(LevelKind::Document, None, cur.start(next + 1), cur.end(next + 1)));
+        next += 2;
+    }
+    Some((parts, next))
+}
+
+/// Reads dotted numbers (`030.18.01.02`, `12.45.3`).
+fn dotted(cur: &Cur, k: usize) -> Option<(usize, usize)> {
+    if !cur.kind(k, Kind::Number) {
+        return None;
+    }
+    let mut j = k + 1;
+    let mut end = cur.end(k);
+    loop {
+        let mut m = j;
+        while cur.punct(m, '.') && cur.tight(m) {
+            m += 1;
+        }
+        if m > j && cur.kind(m, Kind::Number) && cur.tight(m) {
+            end = cur.end(m);
+            j = m + 1;
+        } else {
+            break;
+        }
+    }
+    Some((end, j))
+}
+
+/// BCA: collection (`030.18.01.02`, `Fon Kodu`) / item (`12.45.3`, `Yer No`).
+fn bca(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let mut parts = Vec::new();
+    let (coll_label, v) = match cur.label(k, &["fon", "kodu"]).or_else(|| cur.label(k, &["fon"])) {
+        Some((e, v)) => (Some((cur.start(k), e)), v),
+        None => (None, k),
+    };
+    let (end, next) = dotted(cur, v)?;
+    parts.push(cur.part(LevelKind::Collection, coll_label, cur.start(v), end));
+    if cur.punct(next, '/') && cur.tight(next) {
+        let (e2, n2) = dotted(cur, next + 1)?;
+        parts.push(cur.part(LevelKind::Item, None, cur.start(next + 1), e2));
+        return Some((parts, n2));
+    }
+    let m = cur.sep(next);
+    if let Some((le, v2)) = cur.label(m, &["yer"]).or_else(|| cur.label(m, &["dosya"])) {
+        if let Some((e2, n2)) = dotted(cur, v2) {
+            parts.push(cur.part(LevelKind::Item, Some((cur.start(m), le)), cur.start(v2), e2));
+            return Some((parts, n2));
+        }
+    }
+    (coll_label.is_some()).then_some((parts, next))
+}
+
+/// TNA: collection (department) / series / piece / item: `FO 371/3404/12345`.
+fn tna(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usize)> {
+    let dept = cur.word(k)?;
+    let letters = dept.chars().count();
+    if !dept.chars().all(|c| c.is_ascii_uppercase())
+        || !((2..=4).contains(&letters) || printed && letters <= 5)
+        || !printed && NOT_DEPARTMENTS.contains(&dept)
+    {
+        return None;
+    }
+    if !cur.kind(k + 1, Kind::Number) || cur.tight(k + 1) {
+        return None;
+    }
+    if !(cur.punct(k + 2, '/') && cur.tight(k + 2) && cur.kind(k + 3, Kind::Number) && cur.tight(k + 3)) {
+        return None;
+    }
+    let mut parts = vec![
+        cur.part(LevelKind::Collection, None, cur.start(k), cur.end(k)),
+        cur.part(LevelKind::Series, None, cur.start(k + 1), cur.end(k + 1)),
+    ];
+    let (pe, mut next) = cur.code(k + 3, &[])?;
+    parts.push(cur.part(LevelKind::Piece, None, cur.start(k + 3), pe));
+    if cur.punct(next, '/') && cur.tight(next) && cur.kind(next + 1, Kind::Number) {
+        let (ie, n2) = cur.code(next + 1, &[])?;
+        parts.push(cur.part(LevelKind::Item, None, cur.start(next + 1), ie));
+        next = n2;
+    }
+    Some((parts, next))
+}
+
+/// A Bundesarchiv or PA AA code: letters, then a number with a tight suffix (`R 43-I`,
+/// `RH 2`, `RZ 201`, `R 14087`); returns its end and the token after it.
+fn german_code(cur: &Cur, k: usize) -> Option<(usize, usize)> {
+    let w = cur.word(k)?;
+    if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() > 5 {
+        return None;
+    }
+    if !cur.kind(k + 1, Kind::Number) {
+        return None;
+    }
+    let mut end = cur.end(k + 1);
+    let mut j = k + 2;
+    if cur.tight(j) && is_dash(cur.text, &cur.toks[j.min(cur.toks.len() - 1)]) && cur.tight(j + 1) {
+        if let Some(t) = cur.tok(j + 1).filter(|t| t.kind != Kind::Punct) {
+            end = t.end;
+            j += 2;
+        }
+    }
+    Some((end, j))
+}
+
+/// Bundesarchiv: collection (`R 43-I`, `RH 2`) / file (`1234`).
+fn barch(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let (end, j) = german_code(cur, k)?;
+    if !(cur.punct(j, '/') && cur.kind(j + 1, Kind::Number)) {
+        return None;
+    }
+    let (fe, next) = cur.code(j + 1, &['-'])?;
+    let parts = vec![
+        cur.part(LevelKind::Collection, None, cur.start(k), end),
+        cur.part(LevelKind::File, None, cur.start(j + 1), fe),
+    ];
+    Some((parts, next))
+}
+
+/// PA AA: collection (`RZ 201`) / file (`R 14087`), or a file alone.
+fn paaa(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let (end, j) = german_code(cur, k)?;
+    if cur.punct(j, '/') {
+        if let Some((fe, next)) = german_code(cur, j + 1) {
+            let parts = vec![
+                cur.part(LevelKind::Collection, None, cur.start(k), end),
+                cur.part(LevelKind::File, None, cur.start(j + 1), fe),
+            ];
+            return Some((parts, next));
+        }
+    }
+    Some((vec![cur.part(LevelKind::File, None, cur.start(k), end)], j))
+}
+
+/// SHD: series (`GR 7 N`) / item (`1636`).
+fn shd(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let caps = |j: usize| {
+        cur.word(j).is_some_and(|w| w.chars().count() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    let mut j = k;
+    if caps(j) && cur.kind(j + 1, Kind::Number) {
+        j += 1;
+    }
+    if !(cur.kind(j, Kind::Number) && caps(j + 1) && cur.kind(j + 2, Kind::Number)) {
+        return None;
+    }
+    let (ie, next) = cur.code(j + 2, &['/', '-'])?;
+    let parts = vec![
+        cur.part(LevelKind::Series, None, cur.start(k), cur.end(j + 1)),
+        cur.part(LevelKind::Item, None, cur.start(j + 2), ie),
+    ];
+    Some((parts, next))
+}
+
+/// Archives nationales: series (`F/7`, `F7`, `313 AP`) / item (`13424`).
+fn an(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let caps = |j: usize| {
+        cur.word(j).is_some_and(|w| w.chars().count() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    // `F/7/13424`
+    if caps(k) && cur.punct(k + 1, '/') && cur.kind(k + 2, Kind::Number) && cur.punct(k + 3, '/') {
+        let (ie, next) = cur.code(k + 4, &['-'])?;
+        let parts = vec![
+            cur.part(LevelKind::Series, None, cur.start(k), cur.end(k + 2)),
+            cur.part(LevelKind::Item, None, cur.start(k + 4), ie),
+        ];
+        return Some((parts, next));
+    }
+    // `F7 13424`, `313 AP 12`
+    let letters_digits = caps(k) && cur.kind(k + 1, Kind::Number) && cur.tight(k + 1);
+    let digits_letters = cur.kind(k, Kind::Number) && caps(k + 1);
+    if !(letters_digits || digits_letters) {
+        return None;
+    }
+    let series_end = k + 1;
+    let v = series_end + 1;
+    if !cur.kind(v, Kind::Number) || cur.tight(v) {
+        return None;
+    }
+    let (ie, next) = cur.code(v, &['-'])?;
+    let parts = vec![
+        cur.part(LevelKind::Series, None, cur.start(k), cur.end(series_end)),
+        cur.part(LevelKind::Item, None, cur.start(v), ie),
+    ];
+    Some((parts, next))
+}
+
+/// AMAE: series (`Correspondance politique, Turquie`) / volume (`vol. 567`).
+fn amae(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let vol = (k..cur.toks.len().min(k + 14)).find(|&m| {
+        cur.word(m).is_some_and(|w| matches!(fold(w).as_str(), "vol" | "volume" | "t" | "tome"))
+            && (cur.punct(m + 1, '.') && cur.kind(m + 2, Kind::Number) || cur.kind(m + 1, Kind::Number))
+    })?;
+    if (k..vol).any(|m| cur.punct(m, ';') || cur.punct(m, '(')) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut series_end = vol;
+    while series_end > k && (cur.punct(series_end - 1, ',') || cur.punct(series_end - 1, '.')) {
+        series_end -= 1;
+    }
+    if series_end > k {
+        parts.push(cur.part(LevelKind::Series, None, cur.start(k), cur.end(series_end - 1)));
+    }
+    let (le, v) = cur.label(vol, &[fold(cur.word(vol)?).as_str()])?;
+    let (ve, next) = cur.code(v, &['-'])?;
+    parts.push(cur.part(LevelKind::Volume, Some((cur.start(vol), le)), cur.start(v), ve));
+    Some((parts, next))
+}
+
+/// NARA: record group / entry / box / file, microfilm / roll, in printed order.
+fn nara(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usize)> {
+    const LABELS: &[(&[&str], LevelKind)] = &[
+        (&["record", "group"], LevelKind::RecordGroup),
+        (&["rg"], LevelKind::RecordGroup),
+        (&["entry"], LevelKind::Entry),
+        (&["box"], LevelKind::Box),
+        (&["decimal", "file"], LevelKind::File),
+        (&["file"], LevelKind::File),
+        (&["folder"], LevelKind::File),
+        (&["microfilm", "publication"], LevelKind::Microfilm),
+        (&["microfilm"], LevelKind::Microfilm),
+        (&["roll"], LevelKind::Roll),
+        (&["reel"], LevelKind::Roll),
+    ];
+    if !printed && cur.label(k, &["rg"]).is_none() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut j = k;
+    let mut next = k;
+    loop {
+        let before = parts.len();
+        let after = labelled(cur, j, LABELS, &mut parts);
+        if parts.len() > before {
+            next = after;
+            j = cur.sep(after);
+        }
+        // A microfilm publication (`M316`, `T120`) or a decimal file (`861.00/1234`) unlabelled.
+        let micro = cur.word(j).is_some_and(|w| matches!(w, "M" | "T" | "A"))
+            && cur.kind(j + 1, Kind::Number)
+            && cur.tight(j + 1)
+            && !parts.iter().any(|p| p.kind == LevelKind::Microfilm);
+        let decimal = cur.kind(j, Kind::Number)
+            && !parts.is_empty()
+            && !parts.iter().any(|p| p.kind == LevelKind::File)
+            && cur
+                .code(j, &['.', '/', '-'])
+                .is_some_and(|(e, _)| cur.text[cur.start(j)..e].contains(['.', '/']));
+        if micro || decimal {
+            let (e, n) = cur.code(j, &['.', '/', '-'])?;
+            let kind = if micro { LevelKind::Microfilm } else { LevelKind::File };
+            parts.push(cur.part(kind, None, cur.start(j), e));
+            next = n;
+            j = cur.sep(n);
+            continue;
+        }
+        if parts.len() == before {
+            break;
+        }
+    }
+    (printed && !parts.is_empty() || parts.len() >= 2).then_some((parts, next))
+}
