@@ -63,6 +63,19 @@ const NOT_DEPARTMENTS: &[&str] = &[
     "NARA", "BOA", "BCA",
 ];
 
+/// Returns true when `word` folds (as [`fold`] does) to `key`, without allocating.
+fn folded_eq(word: &str, key: &str) -> bool {
+    word.chars()
+        .filter(|&c| c != '\u{307}')
+        .map(|c| match c {
+            'İ' | 'I' | 'ı' => 'i',
+            'A'..='Z' => c.to_ascii_lowercase(),
+            _ if c.is_ascii() => c,
+            _ => c.to_lowercase().next().unwrap_or(c),
+        })
+        .eq(key.chars())
+}
+
 /// Reads the tokens of one text.
 struct Cur<'a> {
     text: &'a str,
@@ -117,7 +130,7 @@ impl Cur<'_> {
             if n > 0 && self.punct(j, '.') {
                 j += 1;
             }
-            if fold(self.word(j)?) != *w {
+            if !folded_eq(self.word(j)?, w) {
                 return None;
             }
             j += 1;
@@ -248,7 +261,7 @@ fn implied_name(id: &str) -> &'static str {
 /// `The National Archives (TNA)`); returns it, the archive id and the token after it.
 fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, String, usize)> {
     let first = cur.word(i)?;
-    if !first.chars().next().is_some_and(char::is_uppercase) {
+    if !first.chars().next().is_some_and(char::is_uppercase) || !table.starts_a_name(first) {
         return None;
     }
     let joinable = |t: &Token| match t.kind {
@@ -679,7 +692,7 @@ fn nara(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usize)> {
         (&["roll"], LevelKind::Roll),
         (&["reel"], LevelKind::Roll),
     ];
-    if !printed && cur.label(k, &["rg"]).is_none() {
+    if !printed && cur.word(k) != Some("RG") {
         return None;
     }
     let mut parts = Vec::new();

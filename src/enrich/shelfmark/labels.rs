@@ -237,7 +237,13 @@ pub fn label_at(text: &str, toks: &[Token], words: &Words, i: usize, in_position
     if words.keys.get(i).is_none_or(Vec::is_empty) {
         return None;
     }
-    'labels: for label in LABELS {
+    // Only the labels whose first word this token reads as can match: most tokens have
+    // one reading and one or two candidate labels, so the whole lexicon is never walked.
+    let by_first = labels_by_first_word();
+    let mut candidates: Vec<usize> =
+        words.keys[i].iter().filter_map(|k| by_first.get(k.as_str())).flatten().copied().collect();
+    candidates.sort_unstable();
+    'labels: for label in candidates.into_iter().map(|n| &LABELS[n]) {
         if label.positional_only && !in_positional {
             continue;
         }
@@ -268,6 +274,21 @@ pub fn label_at(text: &str, toks: &[Token], words: &Words, i: usize, in_position
     None
 }
 
+/// The indices into [`LABELS`] of the labels starting with each word, in lexicon order.
+fn labels_by_first_word() -> &'static rustc_hash::FxHashMap<&'static str, Vec<usize>> {
+    static BY_FIRST: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for (n, l) in LABELS.iter().enumerate() {
+            if let Some(first) = l.words.first() {
+                m.entry(first).or_default().push(n);
+            }
+        }
+        m
+    })
+}
+
 /// A cheap reading of a word that every spelling of a lexicon word shares: lowercase, with
 /// Cyrillic and Greek look-alikes read as Latin. Words whose skeleton no lexicon word has
 /// are skipped before the costlier folds.
@@ -280,16 +301,23 @@ fn skeleton(word: &str) -> String {
 /// Writes the skeleton of `word` into `buf` (reused, so the hot path does not allocate).
 fn skeleton_into(word: &str, buf: &mut String) {
     buf.clear();
-    buf.extend(
-        word.chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| match c {
-                'ı' | 'i' | 'і' => 'i',
-                'ϕ' | 'φ' => 'ф',
-                _ => lookalike_in(c, Script::Latin),
-            })
-            .filter(|c| *c != '\u{307}'),
-    );
+    for c in word.chars() {
+        let c = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'a'..='z' => c,
+            'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            'а'..='я' => c,
+            // `İ` lowercases to `i` and a combining dot, which is dropped.
+            _ => c.to_lowercase().next().unwrap_or(c),
+        };
+        let c = match c {
+            'ı' | 'i' | 'і' => 'i',
+            'ϕ' | 'φ' => 'ф',
+            '\u{307}' => continue,
+            _ => lookalike_in(c, Script::Latin),
+        };
+        buf.push(c);
+    }
 }
 
 fn skeletons() -> &'static std::collections::HashSet<String> {
@@ -327,7 +355,7 @@ pub fn has_fond_word(text: &str) -> bool {
     let mut buf = String::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let letter = c.is_alphabetic();
+        let letter = is_letter(c);
         match (start, letter) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
@@ -357,7 +385,17 @@ pub fn has_fond_word(text: &str) -> bool {
 
 /// Returns true when `key` is a word of some label or a verso mark.
 fn is_lexicon_word(key: &str) -> bool {
-    LABELS.iter().any(|l| l.words.contains(&key)) || VERSO.contains(&key)
+    static LEXICON: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    LEXICON
+        .get_or_init(|| {
+            LABELS.iter().flat_map(|l| l.words.iter().copied()).chain(VERSO.iter().copied()).collect()
+        })
+        .contains(key)
+}
+
+/// Returns true for a letter, with fast paths for ASCII and the basic Russian alphabet.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, 'А'..='я') || !c.is_ascii() && c.is_alphabetic()
 }
 
 /// Returns true when token `i` is a verso mark (`об`, `ob`, `arxa`, `зв`, `verso`).

@@ -70,7 +70,8 @@ pub fn find(text: &str, table: &ArchiveTable) -> Vec<Found> {
     // Every post-Soviet shelfmark starts its levels with a fond label, every other one with
     // a code-shaped word: a text with neither (most prose) is not tokenized at all.
     let fonds = labels::has_fond_word(text);
-    if !fonds && !coded::may_have(text) {
+    let codes = coded::may_have(text);
+    if !fonds && !codes {
         return Vec::new();
     }
     let toks = tokenize(text);
@@ -79,7 +80,7 @@ pub fn find(text: &str, table: &ArchiveTable) -> Vec<Found> {
     if fonds {
         soviet(text, &toks, &words, table, &mut out);
     }
-    let others = coded::find(text, &toks, &words, table);
+    let others = if codes { coded::find(text, &toks, &words, table) } else { Vec::new() };
     if !others.is_empty() {
         // The grammars rarely meet in one text; where they overlap the labelled one wins.
         for f in others {

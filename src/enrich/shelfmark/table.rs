@@ -26,6 +26,9 @@ pub struct ArchiveTable {
     archives: Vec<Archive>,
     by_key: HashMap<String, usize>,
     longest_name_words: usize,
+    /// The keys of the first word of every name and acronym, so that a search for a name
+    /// starting at a word is skipped at once for most words.
+    first_words: std::collections::HashSet<String>,
 }
 
 /// Returns the comparison key of an archive name: folded, look-alikes mapped to Latin,
@@ -110,12 +113,26 @@ impl ArchiveTable {
                 longest_name_words = longest_name_words.max(name.split_whitespace().count());
             }
         }
-        Ok(ArchiveTable { archives: file.archive, by_key, longest_name_words })
+        let first_words = file
+            .archive
+            .iter()
+            .flat_map(|a| {
+                a.names.iter().map(|n| n.text.as_str()).chain(a.acronyms.iter().map(String::as_str))
+            })
+            .filter_map(|name| name.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()))
+            .map(key)
+            .collect();
+        Ok(ArchiveTable { archives: file.archive, by_key, longest_name_words, first_words })
     }
 
     /// Returns the archive a printed name or acronym denotes.
     pub fn lookup(&self, printed: &str) -> Option<&Archive> {
         self.by_key.get(&key(printed)).map(|&i| &self.archives[i])
+    }
+
+    /// Returns true when some name or acronym starts with the word `word` (letters only).
+    pub fn starts_a_name(&self, word: &str) -> bool {
+        self.first_words.contains(&key(word))
     }
 
     /// Returns the archive with this id.
