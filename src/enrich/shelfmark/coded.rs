@@ -53,7 +53,7 @@ fn department_shape(b: &[u8], s: usize, e: usize) -> bool {
 }
 
 /// The archives whose shelfmarks this module reads, by table id.
-fn is_coded(id: &str) -> bool {
+pub(super) fn is_coded(id: &str) -> bool {
     matches!(id, "boa" | "atase" | "bca" | "tna" | "barch" | "paaa" | "shd" | "an" | "amae" | "nara")
 }
 
@@ -270,7 +270,7 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
         Kind::Number => false,
     };
     let run = cur.toks[i..].iter().take(10).take_while(|t| joinable(t)).count();
-    let (n, archive) = (1..=run).rev().find_map(|n| {
+    let (n, archive) = (1..=run).rev().filter(|&n| cur.kind(i + n - 1, Kind::Word)).find_map(|n| {
         let a = table.lookup(&cur.text[cur.start(i)..cur.end(i + n - 1)])?;
         is_coded(&a.id).then_some((n, a))
     })?;
@@ -279,9 +279,9 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
     // `Başbakanlık Osmanlı Arşivi (BOA)`, `TNA: PRO`: a second designation of the same archive.
     let open = cur.punct(k, '(');
     let second = if open { k + 1 } else { cur.sep(k) };
-    if let Some(m) = (1..=3).rev().find(|&m| {
-        second + m <= cur.toks.len()
-            && cur.toks[second..second + m].iter().all(|t| t.kind == Kind::Word || !t.space_before)
+    let run2 = cur.toks.get(second..).map_or(0, |t| t.iter().take(4).take_while(|t| joinable(t)).count());
+    if let Some(m) = (1..=run2).rev().find(|&m| {
+        cur.kind(second + m - 1, Kind::Word)
             && table
                 .lookup(&cur.text[cur.start(second)..cur.end(second + m - 1)])
                 .is_some_and(|b| b.id == archive.id)
@@ -325,7 +325,7 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
         "bca" => bca(cur, k)?,
         "tna" => tna(cur, k, printed)?,
         "barch" => barch(cur, k)?,
-        "paaa" => paaa(cur, k)?,
+        "paaa" => paaa_series(cur, k).or_else(|| paaa(cur, k))?,
         "shd" => shd(cur, k)?,
         "an" => an(cur, k)?,
         "amae" => amae(cur, k)?,
@@ -369,14 +369,21 @@ fn labelled(cur: &Cur, mut k: usize, labels: &[(&[&str], LevelKind)], parts: &mu
     next
 }
 
-/// An Ottoman collection code: capitals joined by points (`DH.KMS`, `Y.PRK.ASK`, `İ.HUS`).
+/// An Ottoman collection code: capitals joined by points (`DH.KMS`, `Y.PRK.ASK`, `İ.HUS`,
+/// `DH.EUM.4.Şb`), a space after a point allowed (`DH. KMS`).
 fn ottoman_code(cur: &Cur, k: usize) -> Option<(usize, usize)> {
     let caps = |j: usize| cur.word(j).is_some_and(|w| w.chars().all(|c| c.is_uppercase()));
+    let segment = |j: usize| {
+        cur.kind(j, Kind::Number) && cur.tight(j)
+            || cur
+                .word(j)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() <= 5)
+    };
     if !caps(k) {
         return None;
     }
     let mut j = k + 1;
-    while cur.punct(j, '.') && cur.tight(j) && caps(j + 1) && cur.tight(j + 1) {
+    while cur.punct(j, '.') && cur.tight(j) && segment(j + 1) && (cur.tight(j + 1) || caps(j + 1)) {
         j += 2;
     }
     Some((cur.end(j - 1), j))
@@ -387,7 +394,9 @@ fn boa(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
     let mut parts = Vec::new();
     let mut j = k;
     if let Some((end, after)) = ottoman_code(cur, k).filter(|_| cur.label(k, &["d"]).is_none()) {
-        parts.push(cur.part(LevelKind::Collection, None, cur.start(k), end));
+        let mut p = cur.part(LevelKind::Collection, None, cur.start(k), end);
+        p.norm.retain(|c| !c.is_whitespace());
+        parts.push(p);
         j = cur.sep(after);
     }
     const LABELS: &[(&[&str], LevelKind)] = &[
@@ -447,8 +456,11 @@ fn atase(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
         (&["f"], LevelKind::Document),
         (&["belge"], LevelKind::Document),
         (&["gömlek"], LevelKind::Document),
+        (&["g"], LevelKind::Document),
     ];
     let mut parts = Vec::new();
+    // `Kol.: BDH`, `Koleksiyon BDH`: a labelled collection.
+    let k = ["koleksiyon", "kol", "kod"].iter().find_map(|w| cur.label(k, &[w]).map(|(_, v)| v)).unwrap_or(k);
     // The collection: the words up to the first comma, when a box or dossier label follows.
     let comma = (k..cur.toks.len().min(k + 8)).find(|&m| cur.punct(m, ','))?;
     if comma > k && LABELS.iter().all(|(w, _)| cur.label(k, w).is_none()) {
@@ -563,11 +575,17 @@ fn german_code(cur: &Cur, k: usize) -> Option<(usize, usize)> {
     }
     let mut end = cur.end(k + 1);
     let mut j = k + 2;
-    if cur.tight(j) && is_dash(cur.text, &cur.toks[j.min(cur.toks.len() - 1)]) && cur.tight(j + 1) {
+    if cur.tight(j) && cur.tok(j).is_some_and(|t| is_dash(cur.text, t)) && cur.tight(j + 1) {
         if let Some(t) = cur.tok(j + 1).filter(|t| t.kind != Kind::Punct) {
             end = t.end;
             j += 2;
         }
+    } else if cur.word(j).is_some_and(|w| matches!(w, "I" | "II" | "III" | "IV" | "V" | "VI"))
+        && cur.punct(j + 1, '/')
+    {
+        // `R 43 I/1234`: the Roman part printed after a space.
+        end = cur.end(j);
+        j += 1;
     }
     Some((end, j))
 }
@@ -601,24 +619,48 @@ fn paaa(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
     Some((vec![cur.part(LevelKind::File, None, cur.start(k), end)], j))
 }
 
+/// PA AA's older files: a named series and its volume (`Türkei 183, Bd. 12`).
+fn paaa_series(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let mut j = k;
+    while cur.word(j).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) && j < k + 3 {
+        j += 1;
+    }
+    if j == k || !cur.kind(j, Kind::Number) {
+        return None;
+    }
+    let (se, after) = cur.code(j, &['-'])?;
+    let v = cur.sep(after);
+    let (le, vv) = cur.label(v, &["bd"]).or_else(|| cur.label(v, &["band"]))?;
+    let (ve, next) = cur.code(vv, &['-'])?;
+    let parts = vec![
+        cur.part(LevelKind::Collection, None, cur.start(k), se),
+        cur.part(LevelKind::Volume, Some((cur.start(v), le)), cur.start(vv), ve),
+    ];
+    Some((parts, next))
+}
+
 /// SHD: series (`GR 7 N`) / item (`1636`).
 fn shd(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
     let caps = |j: usize| {
         cur.word(j).is_some_and(|w| w.chars().count() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
     };
     let mut j = k;
-    if caps(j) && cur.kind(j + 1, Kind::Number) {
-        j += 1;
+    let mut series = String::new();
+    if caps(j) && !cur.kind(j + 1, Kind::Word) {
+        series.push_str(cur.word(j)?);
+        series.push(' ');
+        j = if cur.punct(j + 1, ',') { j + 2 } else { j + 1 };
     }
     if !(cur.kind(j, Kind::Number) && caps(j + 1) && cur.kind(j + 2, Kind::Number)) {
         return None;
     }
+    series.push_str(cur.tok(j)?.text(cur.text));
+    series.push(' ');
+    series.push_str(cur.word(j + 1)?);
     let (ie, next) = cur.code(j + 2, &['/', '-'])?;
-    let parts = vec![
-        cur.part(LevelKind::Series, None, cur.start(k), cur.end(j + 1)),
-        cur.part(LevelKind::Item, None, cur.start(j + 2), ie),
-    ];
-    Some((parts, next))
+    let mut s = cur.part(LevelKind::Series, None, cur.start(k), cur.end(j + 1));
+    s.norm = series;
+    Some((vec![s, cur.part(LevelKind::Item, None, cur.start(j + 2), ie)], next))
 }
 
 /// Archives nationales: series (`F/7`, `F7`, `313 AP`) / item (`13424`).
@@ -642,8 +684,10 @@ fn an(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
         return None;
     }
     let series_end = k + 1;
-    let v = series_end + 1;
-    if !cur.kind(v, Kind::Number) || cur.tight(v) {
+    let mut v = series_end + 1;
+    if letters_digits && cur.punct(v, '/') && cur.tight(v) && cur.kind(v + 1, Kind::Number) {
+        v += 1;
+    } else if !cur.kind(v, Kind::Number) || cur.tight(v) {
         return None;
     }
     let (ie, next) = cur.code(v, &['-'])?;
@@ -707,8 +751,8 @@ fn nara(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usize)> {
         }
         // A microfilm publication (`M316`, `T120`) or a decimal file (`861.00/1234`) unlabelled.
         let micro = cur.word(j).is_some_and(|w| matches!(w, "M" | "T" | "A"))
-            && cur.kind(j + 1, Kind::Number)
-            && cur.tight(j + 1)
+            && (cur.kind(j + 1, Kind::Number) && cur.tight(j + 1)
+                || cur.punct(j + 1, '-') && cur.tight(j + 1) && cur.kind(j + 2, Kind::Number))
             && !parts.iter().any(|p| p.kind == LevelKind::Microfilm);
         let decimal = cur.kind(j, Kind::Number)
             && !parts.is_empty()

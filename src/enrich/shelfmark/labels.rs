@@ -78,6 +78,7 @@ const LABELS: &[Label] = &[
     l(Level::Opis, &["воп"]),
     l(Level::Opis, &["сијаһы"]),
     l(Level::Opis, &["сиј"]),
+    l(Level::Opis, &["vop"]),
     l(Level::Opis, &["opis"]),
     l(Level::Opis, &["opys"]),
     l(Level::Opis, &["op"]),
@@ -133,6 +134,7 @@ const LABELS: &[Label] = &[
     l(Level::Volume, &["том"]),
     l(Level::Volume, &["т"]),
     l(Level::Volume, &["tom"]),
+    l(Level::Volume, &["t"]),
     l(Level::Volume, &["volume"]),
     l(Level::Volume, &["vol"]),
     l(Level::Folio, &["листы"]),
@@ -173,10 +175,10 @@ const LABELS: &[Label] = &[
 ];
 
 /// Words that mark a verso after a folio number.
-const VERSO: &[&str] = &["об", "ob", "arxa", "арха", "зв", "адв", "verso"];
+const VERSO: &[&str] = &["об", "ob", "arxa", "арха", "зв", "zv", "адв", "adv", "շրջ", "უკ", "rs", "verso"];
 
 /// Verso marks that are abbreviations, so a point after them belongs to them.
-const VERSO_ABBREVIATIONS: &[&str] = &["об", "ob", "зв", "адв"];
+const VERSO_ABBREVIATIONS: &[&str] = &["об", "ob", "зв", "zv", "адв", "adv", "շրջ", "უკ", "rs"];
 
 /// No label is longer than this many letters, so longer words are never folded.
 const LONGEST_LABEL: usize = 11;

@@ -103,6 +103,11 @@ fn soviet(text: &str, toks: &[Token], words: &Words, table: &ArchiveTable, out: 
         };
         let floor = out.last().map_or(0, |f| f.end);
         let printed = archive::find(text, toks, i, floor, table);
+        // Archives with hierarchies of their own have no fonds: `AN, F7/13424` is theirs.
+        if printed.as_ref().and_then(|p| p.id.as_deref()).is_some_and(coded::is_coded) {
+            i += 1;
+            continue;
+        }
         let inherited = inherit(text, out.last(), toks[i].start, printed.is_none());
         let lower_levels = chain.parts.len() > 1 || chain.folios.is_some() || chain.pages.is_some();
         if !(lower_levels || printed.is_some()) {

@@ -437,3 +437,62 @@ fn no_input_panics() {
         let _ = find(text, &t);
     }
 }
+
+#[test]
+fn more_spellings_of_the_coded_families() {
+    let s = check(
+        "Osmanlı Arşivi (BOA), DH.KMS, 50-1/15",
+        Some("boa"),
+        &[("collection", "DH.KMS"), ("dossier", "50-1"), ("document", "15")],
+    );
+    assert_eq!(s.archive.as_ref().unwrap().name, "Osmanlı Arşivi (BOA)");
+    check(
+        "BOA, DH.EUM.4.Şb, 12/34",
+        Some("boa"),
+        &[("collection", "DH.EUM.4.Şb"), ("dossier", "12"), ("document", "34")],
+    );
+    check(
+        "ATASE Arşivi, Kol.: BDH, Kls.: 123, Dos.: 45, F.: 6",
+        Some("atase"),
+        &[("collection", "BDH"), ("box", "123"), ("dossier", "45"), ("document", "6")],
+    );
+    let s = check(
+        "TNA: PRO, FO 371/3404, ff. 12–15",
+        Some("tna"),
+        &[("collection", "FO"), ("series", "371"), ("piece", "3404"), ("folios", "12-15")],
+    );
+    assert_eq!(s.archive.as_ref().unwrap().name, "TNA: PRO");
+    check(
+        "Bundesarchiv Berlin, R 43 I/1234, Bl. 5 RS",
+        Some("barch"),
+        &[("collection", "R 43 I"), ("file", "1234"), ("folios", "5v")],
+    );
+    check("PA AA, Türkei 183, Bd. 12", Some("paaa"), &[("collection", "Türkei 183"), ("volume", "12")]);
+    check("SHD/GR, 7 N 1636", Some("shd"), &[("series", "GR 7 N"), ("item", "1636")]);
+    check("AN, F7/13424", Some("an"), &[("series", "F7"), ("item", "13424")]);
+    check("NARA, T-120, roll 1234", Some("nara"), &[("microfilm", "T-120"), ("roll", "1234")]);
+    check(
+        "AMAE, Correspondance politique, Turquie, vol. 567, f. 12",
+        Some("amae"),
+        &[("series", "Correspondance politique, Turquie"), ("volume", "567"), ("folios", "12")],
+    );
+}
+
+#[test]
+fn more_post_soviet_spellings() {
+    check(
+        "ЦДАГО України. – Ф. 1. – Оп. 20. – Спр. 6212. – Арк. 5–7.",
+        Some("tsdago"),
+        &[("fond", "1"), ("opis", "20"), ("delo", "6212"), ("folios", "5-7")],
+    );
+    check(
+        "HDA SBU, f. 6, spr. 75131-FP, t. 1, ark. 5zv.",
+        Some("hda-sbu"),
+        &[("fond", "6"), ("delo", "75131-FP"), ("volume", "1"), ("folios", "5v")],
+    );
+    check(
+        "NARB, f. 4p, vop. 1, spr. 123, ark. 45",
+        Some("narb"),
+        &[("fond", "4p"), ("opis", "1"), ("delo", "123"), ("folios", "45")],
+    );
+}
