@@ -496,3 +496,89 @@ fn more_post_soviet_spellings() {
         &[("fond", "4p"), ("opis", "1"), ("delo", "123"), ("folios", "45")],
     );
 }
+
+/// Every family's examples, cut at every character and glued in pairs: no panic, and every
+/// span indexes the shelfmark's `raw`.
+#[test]
+fn every_cut_of_every_family_example() {
+    let t = ArchiveTable::builtin();
+    let examples = [
+        "ЦДАГО України, ф. 1, оп. 20, спр. 6212, арк. 5 зв.",
+        "НАРБ, ф. 4п, воп. 1, спр. 12, арк. 3 адв.",
+        "НГАБ, ф. 295, воп. 1, адз. зах. 1234, арк. 5-7.",
+        "ARDA, f. 28, siy. 1, iş 45, vv. 3-5 arxa.",
+        "АРДА, ф. 28, сиј. 1, иш 45, вв. 3.",
+        "ՀԱԱ, ֆ. 1, ց. 2, գ. 3, թ. 4",
+        "სეა, ფ. 1831, ან. 2, საქ. 45, ფ. 12",
+        "sea, f. 1831, anaw. 2, saq. 45, furc. 12",
+        "GARF, f. 5446, desc. 1, file 12, p. 5",
+        "RGIA, fond (f.) 1286 (Departament politsii), opis' (op.) 1, delo (d.) 122, list (l.) 5ob.",
+        "RGIA, f. 1286, op. 1, 1806 g., d. 122, l. 5",
+        "ЦГИА, ф. 1, оп. 2 за 1792 г., д. 5, л. 3",
+        "ГАРФ. Ф. 1. Оп. 1, 2. Д. 174, 194.",
+        "ГАРФ. Ф. 1. Оп. 1. Д. 5–7.",
+        "ГАРФ, ф. р-4808, оп. 1, д. 20722-пф, л. 3",
+        "ГАРФ, ф. Р — 1878, оп. 1, д. 3",
+        "ГАРФ, Ф.641/1, Оп. 1, Д. N 6530.",
+        "ГАРФ. Ф. 1. On. 1. Д. 5. Л. 3.",
+        "ГАРФ. Ф. 1 – Оп. 2 – Д. 3 – Л. 4.",
+        "RGASPI, f. 17, op. 3, p. 1, d. 5, l. 3",
+        "RGASPI, f. 17, op. 3, d. 5, chast' 2, l. 3",
+        "ЦГИА, ф. 1, оп. 2, д. 5, т. 1, л. 3",
+        "RTsKhIDNI, f. 5, op. 1, d. 2, ll. 3-4",
+        "ДАКО, ф. 1, оп. 1, спр. 2, арк. 3",
+        "BOA, DH.KMS, 50-1/15",
+        "BOA, HR.SYS, 2876/4; HR.SYS, 2877/5.",
+        "BOA, DH.KMS, Dosya No: 12, Gömlek No: 7",
+        "BOA, Y.PRK.ASK, 12/34",
+        "BOA, İ.HUS, 123/45",
+        "BOA, DH.ŞFR, nr. 54/308",
+        "ATASE, BDH, Klasör 123, Dosya 45, Fihrist 6",
+        "BCA, 030.18.01.02/12.45.3",
+        "FO 371/3404",
+        "TNA, FO 371/3404/12345, f. 12",
+        "WO 95/2970/3",
+        "see CAB 23/5, and",
+        "BArch R 43-I/1234, Bl. 5",
+        "BA-MA RH 2/123",
+        "PA AA, R 14087",
+        "PA AA, RZ 201/R 14087",
+        "SHD, GR 7 N 1636",
+        "AN, F/7/13424",
+        "NARA, RG 59, Entry 205, Box 115",
+        "RG 59, 861.00/1234",
+        "NARA, M316, roll 12",
+        "Osmanlı Arşivi (BOA), DH.KMS, 50-1/15",
+        "ATASE Arşivi, Kol.: BDH, Kls.: 123, Dos.: 45, F.: 6",
+        "TNA: PRO, FO 371/3404, ff. 12–15",
+        "Bundesarchiv Berlin, R 43 I/1234, Bl. 5 RS",
+        "PA AA, Türkei 183, Bd. 12",
+        "SHD/GR, 7 N 1636",
+        "AN, F7/13424",
+        "NARA, T-120, roll 1234",
+        "AMAE, Correspondance politique, Turquie, vol. 567, f. 12",
+        "BCA, Fon Kodu: 030.18.01.02, Yer No: 12.45.3",
+    ];
+    let check = |text: &str| {
+        for f in find(text, &t) {
+            assert_eq!(&text[f.start..f.end], f.shelfmark.raw);
+            let raw = &f.shelfmark.raw;
+            for (_, p) in f.shelfmark.levels() {
+                assert!(p.span.get(raw).is_some() && p.label_span.get(raw).is_some(), "{text}");
+            }
+            for c in f.shelfmark.folios.iter().chain(f.shelfmark.pages.iter()) {
+                assert!(c.span.get(raw).is_some() && c.label_span.get(raw).is_some(), "{text}");
+            }
+        }
+    };
+    for e in examples {
+        for (i, _) in e.char_indices() {
+            check(&e[..i]);
+            check(&e[i..]);
+        }
+    }
+    for pair in examples.windows(2) {
+        check(&format!("{}; {}", pair[0], pair[1]));
+        check(&format!("{} {}", pair[1], pair[0]));
+    }
+}
