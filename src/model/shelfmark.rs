@@ -151,8 +151,13 @@ pub struct ShelfmarkPart {
     pub value: String,
     /// Where the label stands in `raw` (empty at the value's start for positional forms).
     pub label_span: Span,
-    /// Where the printed value stands in `raw`.
+    /// Where the printed value stands in `raw` (empty for an inherited level).
     pub span: Span,
+    /// True for a level not printed here but taken from the shelfmark before
+    /// (`РГАСПИ. Ф.17. Оп.171. Д.421. Л.1; Д.420. Л.1`: the second's fond and opis); its
+    /// spans are empty.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inherited: bool,
 }
 
 /// The folios or pages a shelfmark cites: the label and the ranges.

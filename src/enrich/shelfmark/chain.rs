@@ -16,15 +16,30 @@ struct RawPart {
     norm: String,
 }
 
-/// Parses fond, lower levels and folios or pages starting at a fond label at token `i`.
-pub(super) fn parse(text: &str, toks: &[Token], words: &Words, i: usize) -> Option<Parsed> {
-    let fond = label_at(text, toks, words, i, false).filter(|f| f.level == Level::Fond)?;
-    let next = glossed_label(text, toks, words, fond.next);
-    let (mut part, after) = labelled_value(text, toks, words, i, next, Level::Fond)?;
+/// Parses fond, lower levels and folios or pages starting at a fond label at token `i`;
+/// with `partial`, also a chain that starts lower (`Д.420. Л.1`, `Л.55`), whose upper
+/// levels the caller takes from the shelfmark before.
+pub(super) fn parse(text: &str, toks: &[Token], words: &Words, i: usize, partial: bool) -> Option<Parsed> {
+    let first = label_at(text, toks, words, i, false)?;
+    let starts = match first.level {
+        Level::Fond => true,
+        Level::Opis | Level::Box | Level::Delo | Level::Folio => partial,
+        _ => false,
+    };
+    if !starts {
+        return None;
+    }
+    let next = glossed_label(text, toks, words, first.next);
+    if first.level == Level::Folio {
+        let (f, after) = folio_list(text, toks, words, i, next)?;
+        let end = f.span.1;
+        return Some(Parsed { parts: Vec::new(), folios: Some(f), pages: None, end, next: after });
+    }
+    let (mut part, after) = labelled_value(text, toks, words, i, next, first.level)?;
     let mut j = skip_gloss(text, toks, after);
     let mut end = part.value.1;
     let mut parts = Vec::new();
-    let mut last = Level::Fond;
+    let mut last = first.level;
     let mut positional = false;
     let (mut folios, mut pages) = (None, None);
     loop {

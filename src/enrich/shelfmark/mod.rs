@@ -14,6 +14,7 @@
 mod archive;
 mod chain;
 mod coded;
+mod entities;
 pub mod labels;
 pub mod table;
 
@@ -66,7 +67,42 @@ struct Printed {
 }
 
 /// Finds every shelfmark in `text`, in order; archives are named by `table`.
+///
+/// Text copied from web pages may carry HTML character references (`АП&nbsp;РФ`,
+/// `Л.1&ndash;492`): they are read decoded, and the shelfmarks' `raw` and spans are those of
+/// the text as given; values and printed archive names are the decoded ones.
 pub fn find(text: &str, table: &ArchiveTable) -> Vec<Found> {
+    match entities::decode(text) {
+        None => find_decoded(text, table),
+        Some(d) => find_decoded(&d.text, table).into_iter().map(|f| remap(text, &d, f)).collect(),
+    }
+}
+
+/// Maps a shelfmark found in decoded text back onto the original text.
+fn remap(text: &str, d: &entities::Decoded, f: Found) -> Found {
+    let (start, end) = (d.original(f.start), d.original(f.end));
+    let at = |s: Span| {
+        let (a, b) = (d.original(f.start + s.start) - start, d.original(f.start + s.end) - start);
+        Span::new(a, b)
+    };
+    let mut s = f.shelfmark;
+    s.raw = text[start..end].to_string();
+    if let Some(a) = s.archive.as_mut() {
+        a.span = a.span.map(at);
+    }
+    for p in s.levels.iter_mut().filter(|p| !p.inherited) {
+        p.label_span = at(p.label_span);
+        p.span = at(p.span);
+    }
+    for c in s.folios.iter_mut().chain(s.pages.iter_mut()) {
+        c.label_span = at(c.label_span);
+        c.span = at(c.span);
+    }
+    Found { start, end, shelfmark: s }
+}
+
+/// Finds the shelfmarks of a text without character references.
+fn find_decoded(text: &str, table: &ArchiveTable) -> Vec<Found> {
     // Every post-Soviet shelfmark starts its levels with a fond label, every other one with
     // a code-shaped word: a text with neither (most prose) is not tokenized at all.
     let fonds = labels::has_fond_word(text);
@@ -93,14 +129,45 @@ pub fn find(text: &str, table: &ArchiveTable) -> Vec<Found> {
     out
 }
 
-/// Finds the post-Soviet shelfmarks, each starting at a fond label.
+/// Finds the post-Soviet shelfmarks, each starting at a fond label, or lower after an
+/// earlier shelfmark of the same text, which supplies the missing levels.
 fn soviet(text: &str, toks: &[Token], words: &Words, table: &ArchiveTable, out: &mut Vec<Found>) {
     let mut i = 0;
     while i < toks.len() {
-        let Some(chain) = chain::parse(text, toks, words, i) else {
+        let prev = out.last().filter(|p| p.shelfmark.get(LevelKind::Fond).is_some());
+        let Some(chain) = chain::parse(text, toks, words, i, prev.is_some()) else {
             i += 1;
             continue;
         };
+        if chain.parts.first().is_none_or(|p| p.kind != LevelKind::Fond) {
+            // A partial chain: the levels above its first come from the shelfmark before.
+            let Some(prev) = prev else {
+                i += 1;
+                continue;
+            };
+            let start = toks[i].start;
+            let archive = prev.shelfmark.archive.as_ref().map(|a| ArchiveRef { span: None, ..a.clone() });
+            let mut s = build(text, start, &chain, None, archive);
+            let first = s.levels.first().map(|p| p.level);
+            let above: Vec<ShelfmarkPart> = prev
+                .shelfmark
+                .levels
+                .iter()
+                .take_while(|p| {
+                    Some(p.level) != first && !matches!(p.level, LevelKind::Part | LevelKind::Volume)
+                })
+                .map(|p| ShelfmarkPart {
+                    label_span: Span::new(0, 0),
+                    span: Span::new(0, 0),
+                    inherited: true,
+                    ..p.clone()
+                })
+                .collect();
+            s.levels.splice(0..0, above);
+            out.push(Found { start, end: chain.end, shelfmark: s });
+            i = chain.next.max(i + 1);
+            continue;
+        }
         let floor = out.last().map_or(0, |f| f.end);
         let printed = archive::find(text, toks, i, floor, table);
         // Archives with hierarchies of their own have no fonds: `AN, F7/13424` is theirs.
@@ -120,11 +187,41 @@ fn soviet(text: &str, toks: &[Token], words: &Words, table: &ArchiveTable, out: 
     }
 }
 
-/// Returns the archive of `prev` when only `;`, `,` and spaces stand between it and `start`
-/// and no archive is printed (`…, л.8; ф.1, сп.31, …`).
+/// Words that say "the same source" (`Там же`, `Ibid.`), folded and without spaces.
+const IBID: &[&str] = &[
+    "тамже",
+    "тамсамо",
+    "тамсама",
+    "ibid",
+    "ibidem",
+    "idem",
+    "ebenda",
+    "ebd",
+    "նույնտեղում",
+    "იქვე",
+    "oyerde",
+    "ayniyer",
+];
+
+/// Returns the archive of `prev` when the text between it and `start` is only separators,
+/// markup or an "ibid" (`…, л.8; ф.1, сп.31, …`, `…</p> <p>Там же. Ф.7.`) and no archive is
+/// printed.
 fn inherit(text: &str, prev: Option<&Found>, start: usize, unprinted: bool) -> Option<ArchiveRef> {
     let prev = prev.filter(|_| unprinted)?;
-    if prev.end > start || !text[prev.end..start].chars().all(|c| c.is_whitespace() || c == ';' || c == ',') {
+    let gap = text.get(prev.end..start)?;
+    let mut letters = String::new();
+    let mut in_tag = false;
+    for c in gap.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if in_tag => {}
+            _ if c.is_alphabetic() => letters.push(c),
+            _ => {}
+        }
+    }
+    let letters = crate::fold::fold(&letters);
+    if !(letters.is_empty() || IBID.contains(&letters.as_str())) || gap.len() > 200 {
         return None;
     }
     prev.shelfmark.archive.as_ref().map(|a| ArchiveRef { span: None, ..a.clone() })
@@ -163,7 +260,14 @@ fn build(
                     Some((a, b)) => (text[a..b].to_string(), rel((a, b))),
                     None => (String::new(), rel((p.value.0, p.value.0))),
                 };
-                ShelfmarkPart { level: p.kind, label, value: p.norm.clone(), label_span, span: rel(p.value) }
+                ShelfmarkPart {
+                    level: p.kind,
+                    label,
+                    value: p.norm.clone(),
+                    label_span,
+                    span: rel(p.value),
+                    inherited: false,
+                }
             })
             .collect(),
         folios: parsed.folios.as_ref().map(cited),

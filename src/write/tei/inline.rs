@@ -107,8 +107,10 @@ fn shelfmark(ctx: &mut Ctx, ev: &mut Events, s: &Shelfmark) {
         let attrs = archive_ref.map(|r| vec![("ref", r)]).unwrap_or_default();
         inner.wrap_range(sp.start, sp.end, "orgName", attrs);
     }
-    if let (Some(first), Some(last)) = (s.levels.first(), s.levels.last()) {
-        for part in &s.levels {
+    // Inherited levels are not printed here, so only the printed ones are marked up.
+    let printed: Vec<_> = s.levels.iter().filter(|p| !p.inherited).collect();
+    if let (Some(first), Some(last)) = (printed.first(), printed.last()) {
+        for part in &printed {
             let mut attrs = vec![("type", part.level.tei_type().to_string())];
             if part.span.get(raw) != Some(part.value.as_str()) {
                 attrs.push(("n", part.value.clone()));
