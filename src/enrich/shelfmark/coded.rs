@@ -14,7 +14,7 @@ use super::table::ArchiveTable;
 use super::{build, inherit, Cited, Found, Parsed, Part, Printed};
 use crate::enrich::tokens::{Kind, Token};
 use crate::fold::fold;
-use crate::model::{ArchiveRef, LevelKind};
+use crate::model::{ArchiveRef, Folio, FolioRange, LevelKind, Side};
 
 /// Words that start a designation of one of these archives, or a code that may stand alone.
 const TRIGGERS: &[&str] = &[
@@ -35,14 +35,24 @@ pub(super) fn may_have(text: &str) -> bool {
             let w = &text[s..i];
             // `F.O. 95/380`: a department spelled with points.
             let dotted = i - s == 1 && b.get(i) == Some(&b'.') && b.get(i + 2) == Some(&b'.');
-            if TRIGGERS.contains(&w) || department_shape(b, s, i) || dotted {
+            // `DH. ŞFR`, `HR.SYS`, `MAD. d.`: an Ottoman collection code.
+            let ottoman = i - s <= 5
+                && b.get(i) == Some(&b'.')
+                && text[i + 1..]
+                    .trim_start_matches(' ')
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == 'd');
+            if TRIGGERS.contains(&w) || department_shape(b, s, i) || dotted || ottoman {
                 return true;
             }
             continue;
         }
         i += 1;
     }
-    ["rchiv", "Arşiv", "Record Group", "Department of State", "National Archives", "Ibid"].iter().any(|w| text.contains(w))
+    ["rchiv", "Arşiv", "Record Group", "Department of State", "National Archives", "Ibid"]
+        .iter()
+        .any(|w| text.contains(w))
 }
 
 /// Returns true when bytes `s..e` are 2–4 capitals followed by ` 123/4` or `/65/7` (a TNA
@@ -217,9 +227,12 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
     let mut i = 0;
     while i < toks.len() {
         let Some((printed, id, k)) = designation(&cur, i, table) else {
-            // Codes that stand alone: TNA departments and NARA record groups.
-            let alone = if cur.word(i).is_some_and(|w| w == "RG") { "nara" } else { "tna" };
-            if let Some(p) = family(&cur, alone, i, false) {
+            // Codes that stand alone: TNA departments, NARA record groups, dotted BOA codes.
+            let found = ["nara", "tna", "boa"]
+                .into_iter()
+                .filter(|&id| id != "nara" || cur.word(i) == Some("RG"))
+                .find_map(|id| family(&cur, id, i, false).map(|p| (id, p)));
+            if let Some((alone, p)) = found {
                 let implied =
                     ArchiveRef { name: implied_name(alone).into(), id: Some(alone.into()), span: None };
                 let inherited = inherit(text, out.last(), toks[i].start, true)
@@ -258,10 +271,10 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
 
 /// The name of an archive a shelfmark's shape implies when none is printed.
 fn implied_name(id: &str) -> &'static str {
-    if id == "nara" {
-        "NARA"
-    } else {
-        "TNA"
+    match id {
+        "nara" => "NARA",
+        "boa" => "BOA",
+        _ => "TNA",
     }
 }
 
@@ -306,8 +319,12 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
     }
     // A place printed after the archive (`The National Archives, Kew (FO 371/…`) belongs to
     // its designation.
-    const PLACES: &[&str] = &["Kew", "Freiburg", "Koblenz", "Berlin", "Vincennes", "Pierrefitte", "Ankara", "İstanbul"];
-    if cur.word(k).is_some_and(|w| PLACES.contains(&w) || archive.place.as_deref().is_some_and(|p| fold(w) == fold(p))) {
+    const PLACES: &[&str] =
+        &["Kew", "Freiburg", "Koblenz", "Berlin", "Vincennes", "Pierrefitte", "Ankara", "İstanbul"];
+    if cur
+        .word(k)
+        .is_some_and(|w| PLACES.contains(&w) || archive.place.as_deref().is_some_and(|p| fold(w) == fold(p)))
+    {
         end = cur.end(k);
         k = cur.sep(k + 1);
     }
@@ -320,7 +337,7 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
 /// Parses the shelfmark of archive `id` at token `k`; `printed` says whether the archive is.
 fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
     let (parts, next) = match id {
-        "boa" => boa(cur, k)?,
+        "boa" => boa_at(cur, k, printed)?,
         "atase" => atase(cur, k)?,
         "bca" => bca(cur, k)?,
         "tna" => tna(cur, k, printed)?,
@@ -339,6 +356,14 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
     let mut j = next;
     let (mut folios, mut pages) = (None, None);
     let c = cur.sep(j);
+    if id == "boa" && cur.punct(j, ',') {
+        // `No. 976, 61b`: a leaf, `a` the front and `b` the back.
+        if let Some(leaf) = ottoman_leaf(cur, c) {
+            let end = leaf.span.1;
+            let next = c + if cur.tight(c + 1) && cur.kind(c + 1, Kind::Word) { 2 } else { 1 };
+            return Some(Parsed { parts, folios: Some(leaf), pages: None, end, next });
+        }
+    }
     if let Some((folio, cited, after)) = cur.cited(c) {
         end = cited.span.1;
         j = after;
@@ -349,6 +374,31 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
         }
     }
     Some(Parsed { parts, folios, pages, end, next: j })
+}
+
+/// Reads an Ottoman leaf number (`440`, `440a`, `61b`: `b` is the back), ended by the end
+/// of the citation.
+fn ottoman_leaf(cur: &Cur, k: usize) -> Option<Cited> {
+    let n = cur.tok(k).filter(|t| t.kind == Kind::Number)?;
+    let number: u32 = n.text(cur.text).parse().ok()?;
+    let side = cur.word(k + 1).filter(|_| cur.tight(k + 1));
+    let (verso, end, after) = match side {
+        Some("a") => (false, cur.end(k + 1), k + 2),
+        Some("b") => (true, cur.end(k + 1), k + 2),
+        Some(_) => return None,
+        None => (false, n.end, k + 1),
+    };
+    if cur.tok(after).is_some_and(|t| {
+        !(t.is_punct(cur.text, '.') || t.is_punct(cur.text, ';') || t.is_punct(cur.text, ')'))
+    }) {
+        return None;
+    }
+    let folio = Folio { number, side: verso.then_some(Side::Verso) };
+    Some(Cited {
+        label: (n.start, n.start),
+        span: (n.start, end),
+        ranges: vec![FolioRange { from: folio, to: folio }],
+    })
 }
 
 /// Reads labelled levels (`Dosya No: 12, Gömlek No: 7`) from `k` with `labels`; each value
@@ -378,39 +428,86 @@ fn labelled(cur: &Cur, mut k: usize, labels: &[(&[&str], LevelKind)], parts: &mu
 }
 
 /// An Ottoman collection code: capitals joined by points (`DH.KMS`, `Y.PRK.ASK`, `İ.HUS`,
-/// `DH.EUM.4.Şb`), a space after a point allowed (`DH. KMS`).
-fn ottoman_code(cur: &Cur, k: usize) -> Option<(usize, usize)> {
+/// `DH.EUM.4.Şb`, `A.DVNS.ASK.MHM.d`), a space after a point allowed (`DH. ŞFR`, `MAD. d.`);
+/// returns its end, the next token and whether it has more than one segment.
+fn ottoman_code(cur: &Cur, k: usize) -> Option<(usize, usize, bool)> {
     let caps = |j: usize| cur.word(j).is_some_and(|w| w.chars().all(|c| c.is_uppercase()));
+    // `d` (defter, a register) ends some codes.
+    let register = |j: usize| cur.word(j) == Some("d");
     let segment = |j: usize| {
         cur.kind(j, Kind::Number) && cur.tight(j)
+            || register(j)
             || cur
                 .word(j)
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() <= 5)
     };
-    if !caps(k) {
+    if !caps(k) || cur.word(k).is_some_and(|w| w.chars().count() > 5) {
         return None;
     }
     let mut j = k + 1;
-    while cur.punct(j, '.') && cur.tight(j) && segment(j + 1) && (cur.tight(j + 1) || caps(j + 1)) {
+    let mut end = cur.end(k);
+    while cur.punct(j, '.')
+        && cur.tight(j)
+        && segment(j + 1)
+        && (cur.tight(j + 1) || caps(j + 1) || register(j + 1))
+    {
+        end = cur.end(j + 1);
         j += 2;
+        if register(j - 1) {
+            if cur.punct(j, '.') && cur.tight(j) && !cur.tight(j + 1) {
+                end = cur.end(j);
+                j += 1;
+            }
+            break;
+        }
     }
-    Some((cur.end(j - 1), j))
+    Some((end, j, j > k + 1))
 }
 
-/// BOA: collection (fond code) / dossier / document.
-fn boa(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+/// BOA: collection (fond code) / dossier / document, then a leaf (`61b`), at `k`; without a printed archive the collection code must have
+/// points (`HR.SYS 2776/75`, `DH. ŞFR, nr. 54/9`), the shape that names the archive.
+fn boa_at(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usize)> {
     let mut parts = Vec::new();
     let mut j = k;
-    if let Some((end, after)) = ottoman_code(cur, k).filter(|_| cur.label(k, &["d"]).is_none()) {
-        let mut p = cur.part(LevelKind::Collection, None, cur.start(k), end);
-        p.norm.retain(|c| !c.is_whitespace());
-        parts.push(p);
+    // `Düvel-i Ecnebiye Belgeleri [A.DVN.DVE]`, `İrade Mesâil-i Mühimme (İ. Mes. Müh)`: a
+    // collection named, then its code in brackets.
+    let bracket = printed
+        .then(|| (k..cur.toks.len().min(k + 8)).find(|&m| cur.punct(m, '[') || cur.punct(m, '(')))
+        .flatten()
+        .filter(|&m| {
+            m > k && (k..m).all(|x| cur.kind(x, Kind::Word) || cur.punct(x, '-') || cur.punct(x, '‑'))
+        });
+    if let Some(open) = bracket {
+        let closer = if cur.punct(open, '[') { ']' } else { ')' };
+        let close = (open + 1..cur.toks.len().min(open + 12)).find(|&m| cur.punct(m, closer))?;
+        if close > open + 1 {
+            let mut p = cur.part(LevelKind::Collection, None, cur.start(open + 1), cur.end(close - 1));
+            p.norm = cur.text[cur.start(open + 1)..cur.end(close - 1)]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            parts.push(p);
+            j = cur.sep(close + 1);
+        }
+    } else if let Some((end, after, dotted)) = ottoman_code(cur, k).filter(|_| cur.label(k, &["d"]).is_none())
+    {
+        // Unprinted, the code must look Ottoman: points, and a segment of two letters or more
+        // (`HR.SYS`, not `U.S.C.` or `I.S.B.N.`).
+        let long_segment = cur.text[cur.start(k)..end].split(['.', ' ']).any(|w| w.chars().count() >= 2);
+        if !printed && !(dotted && long_segment) {
+            return None;
+        }
+        parts.push(cur.part(LevelKind::Collection, None, cur.start(k), end));
         j = cur.sep(after);
+    }
+    if !printed && parts.is_empty() {
+        return None;
     }
     const LABELS: &[(&[&str], LevelKind)] = &[
         (&["dosya"], LevelKind::Dossier),
         (&["dos"], LevelKind::Dossier),
         (&["d"], LevelKind::Dossier),
+        (&["no"], LevelKind::Dossier),
         (&["gömlek"], LevelKind::Document),
         (&["göm"], LevelKind::Document),
         (&["g"], LevelKind::Document),
@@ -418,19 +515,40 @@ fn boa(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
         (&["vesika"], LevelKind::Document),
         (&["kutu"], LevelKind::Box),
     ];
-    let before = parts.len();
-    let next = labelled(cur, j, LABELS, &mut parts);
-    if parts.len() > before {
-        return Some((parts, next));
-    }
-    // `50-1/15`, `nr. 54/308`: dossier/document.
-    if cur.word(j).is_some_and(|w| matches!(fold(w).as_str(), "nr" | "no")) {
-        j += 1;
-        while cur.punct(j, '.') || cur.punct(j, ':') {
-            j += 1;
+    // `nr. 54/308`: dossier/document; `Kr. 108/141`: box (karton)/document.
+    let pair = cur.word(j).map(fold);
+    let mut next = None;
+    if matches!(pair.as_deref(), Some("nr" | "no" | "kr")) {
+        let mut v = j + 1;
+        while cur.punct(v, '.') || cur.punct(v, ':') {
+            v += 1;
+        }
+        if cur.kind(v, Kind::Number) && cur.punct(v + 1, '/') {
+            let before = parts.len();
+            next = dossier_document(cur, v, &mut parts);
+            if pair.as_deref() == Some("kr") {
+                if let Some(p) = parts.get_mut(before) {
+                    p.kind = LevelKind::Box;
+                }
+            }
         }
     }
-    dossier_document(cur, j, &mut parts).map(|next| (parts, next))
+    let next = match next {
+        Some(n) => n,
+        None => {
+            let before = parts.len();
+            let n = labelled(cur, j, LABELS, &mut parts);
+            if parts.len() > before {
+                n
+            } else if printed || cur.punct(cur.code(j, &['-']).map_or(j, |(_, n)| n), '/') {
+                // Unprinted, a dossier needs its document (`2776/75`), not a lone number.
+                dossier_document(cur, j, &mut parts)?
+            } else {
+                return None;
+            }
+        }
+    };
+    Some((parts, next))
 }
 
 /// Reads `50-1/15` (dossier `50-1`, document `15`) or a lone dossier number.
@@ -441,7 +559,7 @@ fn dossier_document(cur: &Cur, j: usize, parts: &mut Vec<Part>) -> Option<usize>
     let (end, next) = cur.code(j, &['-'])?;
     parts.push(cur.part(LevelKind::Dossier, None, cur.start(j), end));
     if cur.punct(next, '/') && cur.tight(next) && cur.kind(next + 1, Kind::Number) {
-        let (end2, next2) = cur.code(next + 1, &['-'])?;
+        let (end2, next2) = cur.code(next + 1, &['-', '_'])?;
         parts.push(cur.part(LevelKind::Document, None, cur.start(next + 1), end2));
         return Some(next2);
     }
@@ -544,14 +662,18 @@ fn bca(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
 /// TNA departments that are cited by series alone (`FO 371`, `WO 95`): a code's shape alone
 /// (capitals and a number) is too common to stand for a series without a piece.
 const DEPARTMENTS: &[&str] = &[
-    "ADM", "AIR", "AVIA", "BT", "CAB", "CO", "DEFE", "DO", "FCO", "FO", "HO", "HS", "HW", "INF", "KV", "MUN", "PREM",
-    "WO",
+    "ADM", "AIR", "AVIA", "BT", "CAB", "CO", "DEFE", "DO", "FCO", "FO", "HO", "HS", "HW", "INF", "KV", "MUN",
+    "PREM", "WO",
 ];
 
 /// Reads a TNA department code: capitals (`FO`, `CAB`) or capitals with points (`F.O.`);
 /// returns its normalised form, end and next token.
 fn department(cur: &Cur, k: usize, printed: bool) -> Option<(String, usize, usize)> {
     let w = cur.word(k)?;
+    // `HR.SYS 2776/75` is an Ottoman code, not a department `SYS`.
+    if k > 0 && cur.tight(k) && cur.punct(k - 1, '.') {
+        return None;
+    }
     let n = w.chars().count();
     if w.chars().all(|c| c.is_ascii_uppercase()) && ((2..=4).contains(&n) || printed && n <= 5) {
         if !printed && NOT_DEPARTMENTS.contains(&w) {
@@ -893,7 +1015,10 @@ fn nara(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usize)> {
         }
         // A descriptive item (`Central Files`, `NEA/NE Files:`): skipped when a level follows.
         let item_end = (j..cur.toks.len().min(j + 16)).find(|&m| {
-            cur.punct(m, ',') || cur.punct(m, ':') || cur.punct(m, ';') || cur.punct(m, '.') && !cur.tight(m + 1)
+            cur.punct(m, ',')
+                || cur.punct(m, ':')
+                || cur.punct(m, ';')
+                || cur.punct(m, '.') && !cur.tight(m + 1)
         });
         // An item never runs over a line break (`…to the Department of State⏎Source: …`).
         let one_line = |m: usize| j > 0 && !cur.text[cur.end(j - 1)..cur.start(m)].contains('\n');
