@@ -494,7 +494,7 @@ fn boa_at(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usize)> {
         // Unprinted, the code must look Ottoman: points, and a segment of two letters or more
         // (`HR.SYS`, not `U.S.C.` or `I.S.B.N.`).
         let long_segment = cur.text[cur.start(k)..end].split(['.', ' ']).any(|w| w.chars().count() >= 2);
-        if !printed && !(dotted && long_segment) {
+        if !(printed || dotted && long_segment) {
             return None;
         }
         parts.push(cur.part(LevelKind::Collection, None, cur.start(k), end));
@@ -540,8 +540,12 @@ fn boa_at(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usize)> {
             let n = labelled(cur, j, LABELS, &mut parts);
             if parts.len() > before {
                 n
-            } else if printed || cur.punct(cur.code(j, &['-']).map_or(j, |(_, n)| n), '/') {
-                // Unprinted, a dossier needs its document (`2776/75`), not a lone number.
+            } else if printed
+                || cur.punct(cur.code(j, &['-']).map_or(j, |(_, n)| n), '/')
+                || parts.first().is_some_and(|p| p.norm.ends_with(" d.") || p.norm.ends_with(".d"))
+            {
+                // Unprinted, a dossier needs its document (`2776/75`) or a register code
+                // (`MAD. d. 4049`), not a lone number.
                 dossier_document(cur, j, &mut parts)?
             } else {
                 return None;
