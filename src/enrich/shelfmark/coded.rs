@@ -19,7 +19,7 @@ use crate::model::{ArchiveRef, Folio, FolioRange, LevelKind, Side};
 /// Words that start a designation of one of these archives, or a code that may stand alone.
 const TRIGGERS: &[&str] = &[
     "BOA", "ATASE", "BCA", "TNA", "PRO", "UKNA", "BArch", "BA", "PA", "PAAA", "SHD", "AN", "AMAE", "MAE",
-    "NARA", "RG", "NA", "CADN", "SHAT",
+    "NARA", "RG", "NA", "CADN", "SHAT", "NLA", "LABW", "HStAS",
 ];
 
 /// Returns true when `text` may hold a code-shaped shelfmark: a cheap test on its words.
@@ -71,7 +71,22 @@ fn department_shape(b: &[u8], s: usize, e: usize) -> bool {
 
 /// The archives whose shelfmarks this module reads, by table id.
 pub(super) fn is_coded(id: &str) -> bool {
-    matches!(id, "boa" | "atase" | "bca" | "tna" | "barch" | "paaa" | "shd" | "an" | "amae" | "nara")
+    matches!(
+        id,
+        "boa"
+            | "atase"
+            | "bca"
+            | "tna"
+            | "barch"
+            | "paaa"
+            | "shd"
+            | "an"
+            | "amae"
+            | "nara"
+            | "nla"
+            | "labw"
+            | "kit-archiv"
+    )
 }
 
 /// Words never read as a TNA department code, though they have its shape.
@@ -341,7 +356,7 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
         "atase" => atase(cur, k)?,
         "bca" => bca(cur, k)?,
         "tna" => tna(cur, k, printed)?,
-        "barch" => barch(cur, k)?,
+        "barch" | "nla" | "labw" | "kit-archiv" => barch(cur, k)?,
         "paaa" => paaa_series(cur, k).or_else(|| paaa(cur, k))?,
         "shd" => shd(cur, k)?,
         "an" => an(cur, k)?,
@@ -814,17 +829,19 @@ fn german_code(cur: &Cur, k: usize) -> Option<(usize, usize)> {
     Some((end, j))
 }
 
-/// Bundesarchiv: collection (`R 43-I`, `RH 2`) / file (`1234`).
+/// Bundesarchiv and other German archives: collection (`R 43-I`, `RH 2`, `Rep 900`, or a
+/// number: `KIT-Archiv, 27025`) / file (`1234`); a collection may be cited alone.
 fn barch(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
-    let (end, j) = german_code(cur, k)?;
+    let (end, j) = german_code(cur, k).or_else(|| {
+        let t = cur.tok(k).filter(|t| t.kind == Kind::Number)?;
+        Some((t.end, k + 1))
+    })?;
+    let mut parts = vec![cur.part(LevelKind::Collection, None, cur.start(k), end)];
     if !(cur.punct(j, '/') && cur.kind(j + 1, Kind::Number)) {
-        return None;
+        return Some((parts, j));
     }
     let (fe, next) = cur.code(j + 1, &['-'])?;
-    let parts = vec![
-        cur.part(LevelKind::Collection, None, cur.start(k), end),
-        cur.part(LevelKind::File, None, cur.start(j + 1), fe),
-    ];
+    parts.push(cur.part(LevelKind::File, None, cur.start(j + 1), fe));
     Some((parts, next))
 }
 
@@ -882,8 +899,9 @@ fn shd(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
     series.push(' ');
     series.push_str(cur.word(j + 1)?);
     let (ie, next) = cur.code(j + 2, &['/', '-'])?;
-    let mut s = cur.part(LevelKind::Series, None, cur.start(k), cur.end(j + 1));
-    s.norm = series;
+    // `GR` (the Guerre fonds) is printed before the series but is not part of it.
+    let mut s = cur.part(LevelKind::Series, None, cur.start(j), cur.end(j + 1));
+    s.norm = series.trim_start_matches(|c: char| c.is_ascii_uppercase()).trim_start().to_string();
     Some((vec![s, cur.part(LevelKind::Item, None, cur.start(j + 2), ie)], next))
 }
 

@@ -382,7 +382,7 @@ fn german_french_and_american_archives() {
     check("BA-MA RH 2/123", Some("barch"), &[("collection", "RH 2"), ("file", "123")]);
     check("PA AA, R 14087", Some("paaa"), &[("file", "R 14087")]);
     check("PA AA, RZ 201/R 14087", Some("paaa"), &[("collection", "RZ 201"), ("file", "R 14087")]);
-    check("SHD, GR 7 N 1636", Some("shd"), &[("series", "GR 7 N"), ("item", "1636")]);
+    check("SHD, GR 7 N 1636", Some("shd"), &[("series", "7 N"), ("item", "1636")]);
     check("AN, F/7/13424", Some("an"), &[("series", "F/7"), ("item", "13424")]);
     check(
         "NARA, RG 59, Entry 205, Box 115",
@@ -468,7 +468,7 @@ fn more_spellings_of_the_coded_families() {
         &[("collection", "R 43 I"), ("file", "1234"), ("folios", "5v")],
     );
     check("PA AA, Türkei 183, Bd. 12", Some("paaa"), &[("collection", "Türkei 183"), ("volume", "12")]);
-    check("SHD/GR, 7 N 1636", Some("shd"), &[("series", "GR 7 N"), ("item", "1636")]);
+    check("SHD/GR, 7 N 1636", Some("shd"), &[("series", "7 N"), ("item", "1636")]);
     check("AN, F7/13424", Some("an"), &[("series", "F7"), ("item", "13424")]);
     check("NARA, T-120, roll 1234", Some("nara"), &[("microfilm", "T-120"), ("roll", "1234")]);
     check(
