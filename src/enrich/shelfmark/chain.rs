@@ -1,7 +1,7 @@
 //! The post-Soviet grammar: a fond label, then opis, box, delo and sub-units, each introduced
 //! by a label ([`super::labels`]) or by position (`fn 609, 11, fl 21`), then folios or pages.
 
-use super::labels::{is_verso, label_at, verso_takes_point, Level, Words};
+use super::labels::{is_recto, is_verso, label_at, verso_takes_point, Level, Words};
 use super::{Cited, Parsed, Part};
 use crate::enrich::tokens::{Kind, Token};
 use crate::fold::{lookalike_in, majority_script};
@@ -373,6 +373,9 @@ fn folio(text: &str, toks: &[Token], words: &Words, j: usize) -> Option<(u32, bo
             end = toks[next].end;
             next += 1;
         }
+    } else if let Some(w) = toks.get(next).filter(|_| is_recto(words, next)) {
+        end = w.end;
+        next += 1;
     } else if let Some(w) = toks.get(next).filter(|t| !t.space_before && t.kind == Kind::Word) {
         if matches!(w.text(text), "v" | "r") {
             verso = w.text(text) == "v";
@@ -406,6 +409,11 @@ pub(super) fn folio_list(
                 to = (n, v);
                 end = e2;
                 k = k2;
+            } else if let Some(w) = toks.get(k + 1).filter(|_| is_verso(words, k + 1)) {
+                // `14 ա-բ`: from the front of a leaf to its back.
+                to = (from, true);
+                end = w.end;
+                k += 2;
             }
         }
         let any_verso = from_v || to.1;

@@ -122,6 +122,7 @@ const LABELS: &[Label] = &[
     l(Level::Delo, &["sax", "vah"]),
     l(Level::Delo, &["գործ"]),
     l(Level::Delo, &["գ"]),
+    l(Level::Delo, &["դ"]),
     l(Level::Delo, &["საქმე"]),
     l(Level::Delo, &["საქ"]),
     l(Level::Delo, &["saqme"]),
@@ -162,6 +163,7 @@ const LABELS: &[Label] = &[
     l(Level::Folio, &["ფურცელი"]),
     l(Level::Folio, &["ფურც"]),
     l(Level::Folio, &["թերթ"]),
+    l(Level::Folio, &["թթ"]),
     l(Level::Folio, &["թ"]),
     l(Level::Folio, &["vərəqlər"]),
     l(Level::Folio, &["vərəq"]),
@@ -175,7 +177,12 @@ const LABELS: &[Label] = &[
 ];
 
 /// Words that mark a verso after a folio number.
-const VERSO: &[&str] = &["об", "ob", "arxa", "арха", "зв", "zv", "адв", "adv", "շրջ", "უკ", "rs", "verso"];
+const VERSO: &[&str] =
+    &["об", "ob", "arxa", "арха", "зв", "zv", "адв", "adv", "շրջ", "բ", "უკ", "rs", "verso"];
+
+/// Words that mark a recto after a folio number (Armenian `ա`, the first letter, as `բ`
+/// the second marks a verso).
+const RECTO: &[&str] = &["ա"];
 
 /// Verso marks that are abbreviations, so a point after them belongs to them.
 const VERSO_ABBREVIATIONS: &[&str] = &["об", "ob", "зв", "zv", "адв", "adv", "շրջ", "უკ", "rs"];
@@ -264,10 +271,15 @@ pub fn label_at(text: &str, toks: &[Token], words: &Words, i: usize, in_position
             }
             j += 1;
         }
-        // The label's own point, or the soft sign of `opis'`.
+        // The label's own point, or the soft sign of `opis'`; a comma printed for the point
+        // of a one-letter label (`ֆ, 123`, `գ, 1321`) when a number follows.
         if toks
             .get(j)
             .is_some_and(|t| ['.', '\'', 'ʹ', '’'].iter().any(|&c| t.is_punct(text, c)) && !t.space_before)
+            || label.words.len() == 1
+                && label.words[0].chars().count() == 1
+                && toks.get(j).is_some_and(|t| t.is_punct(text, ',') && !t.space_before)
+                && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Number)
         {
             j += 1;
         }
@@ -325,7 +337,13 @@ fn skeleton_into(word: &str, buf: &mut String) {
 fn skeletons() -> &'static std::collections::HashSet<String> {
     static SKELETONS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     SKELETONS.get_or_init(|| {
-        LABELS.iter().flat_map(|l| l.words.iter()).chain(VERSO.iter()).map(|w| skeleton(w)).collect()
+        LABELS
+            .iter()
+            .flat_map(|l| l.words.iter())
+            .chain(VERSO.iter())
+            .chain(RECTO.iter())
+            .map(|w| skeleton(w))
+            .collect()
     })
 }
 
@@ -403,6 +421,11 @@ fn is_letter(c: char) -> bool {
 /// Returns true when token `i` is a verso mark (`об`, `ob`, `arxa`, `зв`, `verso`).
 pub fn is_verso(words: &Words, i: usize) -> bool {
     VERSO.iter().any(|v| words.is(i, v))
+}
+
+/// Returns true when token `i` is a recto mark (`ա`).
+pub fn is_recto(words: &Words, i: usize) -> bool {
+    RECTO.iter().any(|v| words.is(i, v))
 }
 
 /// Returns true when the verso mark at token `i` is an abbreviation that owns a following point.
