@@ -68,6 +68,20 @@ pub fn find(text: &str, toks: &[Token], fond: usize, floor: usize, table: &Archi
     if toks[k - 1].is_punct(text, ')') {
         return parenthesised(text, toks, k - 1, floor, limit, table);
     }
+    // 0. An abbreviated name the table knows, points and all (`Nat. Arch. Rep. of Bel.`).
+    if fond > 0 && toks[fond - 1].is_punct(text, '.') {
+        let end = toks[fond - 1].end;
+        let first = (fond.saturating_sub(12)..fond - 1)
+            .filter(|&m| toks[m].start >= floor && toks[m].kind == Kind::Word)
+            .filter(|&m| (m..fond).all(|x| toks[x].kind == Kind::Word || toks[x].is_punct(text, '.')))
+            // Only abbreviated names: a point inside as well as at the end.
+            .filter(|&m| (m..fond - 1).any(|x| toks[x].is_punct(text, '.')))
+            .find(|&m| table.lookup(&text[toks[m].start..end]).is_some());
+        if let Some(m) = first {
+            let id = table.lookup(&text[toks[m].start..end]).map(|a| a.id.clone());
+            return Some(Printed { start: toks[m].start, end, id });
+        }
+    }
     let words = words_before(text, toks, k, floor, limit);
     let span = |n: usize| (toks[words[n - 1]].start, toks[words[0]].end);
     // 1. The longest run of words the table knows.

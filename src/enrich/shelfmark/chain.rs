@@ -230,7 +230,8 @@ fn glossed_label(text: &str, toks: &[Token], words: &Words, next: usize) -> usiz
 
 /// Returns true for a number sign printed before a value: `№`, `N`, `No`, `Nr`.
 fn is_number_sign(text: &str, t: &Token) -> bool {
-    t.is_punct(text, '№') || t.kind == Kind::Word && matches!(t.text(text), "N" | "No" | "no" | "Nr" | "nr")
+    t.is_punct(text, '№')
+        || t.kind == Kind::Word && matches!(t.text(text), "N" | "No" | "no" | "NO" | "Nr" | "nr" | "NR")
 }
 
 /// Reads the value after a label whose tokens run from `label_tok` to `next`: one ident,
