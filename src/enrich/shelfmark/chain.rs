@@ -1,7 +1,7 @@
 //! The post-Soviet grammar: a fond label, then opis, box, delo and sub-units, each introduced
 //! by a label ([`super::labels`]) or by position (`fn 609, 11, fl 21`), then folios or pages.
 
-use super::labels::{is_recto, is_verso, label_at, verso_takes_point, Level, Words};
+use super::labels::{is_recto, is_verso, label_at, label_where, verso_takes_point, Level, Words};
 use super::{Cited, Parsed, Part};
 use crate::enrich::tokens::{Kind, Token};
 use crate::fold::{lookalike_in, majority_script};
@@ -60,19 +60,23 @@ pub(super) fn parse(text: &str, toks: &[Token], words: &Words, i: usize, partial
             }
             break;
         }
-        let Some(found) = label_at(text, toks, words, k, positional) else { break };
+        // The first reading of the label that may follow `last` (see `reading`).
+        let fits = |l: Level| {
+            reading(text, toks, words, k, l, last)
+                .is_some_and(|r| r > last || r.is_sub_unit() && last.is_sub_unit() && r != last)
+        };
+        let Some(found) = label_where(text, toks, words, k, positional, fits)
+            .or_else(|| label_at(text, toks, words, k, positional))
+        else {
+            break;
+        };
         let level = match found.level {
             // A fond label after the file is a folio: Georgian `ფ.`, English `f.`.
             Level::Fond if last >= Level::Delo => Level::Folio,
-            // `p.` before the file is a papka (box) when a file follows; after it, a page.
-            Level::Page if last < Level::Delo => {
-                if papka_before_file(text, toks, words, k, found.next) {
-                    Level::Box
-                } else {
-                    break;
-                }
-            }
-            other => other,
+            other => match reading(text, toks, words, k, other, last) {
+                Some(level) => level,
+                None => break,
+            },
         };
         let sub_units = level.is_sub_unit() && last.is_sub_unit() && level != last;
         if level <= last && !sub_units {
@@ -101,10 +105,28 @@ pub(super) fn parse(text: &str, toks: &[Token], words: &Words, i: usize, partial
     Some(Parsed { parts: finish(text, &parts, folios.as_ref()), folios, pages, end, next: j })
 }
 
+/// Reads a label of `level` at token `k` after a part of level `last`: `p.` before the file
+/// is a papka (box) when a file follows, else nothing; a folio label before the file with a
+/// file after its number is an opis (`list 19, case 1204`, English for ցուցակ).
+fn reading(text: &str, toks: &[Token], words: &Words, k: usize, level: Level, last: Level) -> Option<Level> {
+    let file_follows = || {
+        let next = label_at(text, toks, words, k, false).map_or(k + 1, |f| f.next);
+        papka_before_file(text, toks, words, k, next, false)
+    };
+    match level {
+        Level::Fond if last >= Level::Delo => Some(Level::Folio),
+        Level::Page if last < Level::Delo => (words.is(k, "p") && file_follows()).then_some(Level::Box),
+        Level::Folio if last < Level::Delo && last > Level::Fond || last == Level::Fond && file_follows() => {
+            Some(if file_follows() { Level::Opis } else { Level::Folio })
+        }
+        other => Some(other),
+    }
+}
+
 /// Returns true when the page label at `k` is a romanised papka (`p. 1`) with a file
 /// label after its number (`op. 1, p. 1, d. 5`).
-fn papka_before_file(text: &str, toks: &[Token], words: &Words, k: usize, next: usize) -> bool {
-    if !words.is(k, "p") {
+fn papka_before_file(text: &str, toks: &[Token], words: &Words, k: usize, next: usize, papka: bool) -> bool {
+    if papka && !words.is(k, "p") {
         return false;
     }
     let Some((_, after)) = ident(text, toks, words, next) else { return false };

@@ -39,14 +39,21 @@ struct Label {
     level: Level,
     words: &'static [&'static str],
     positional_only: bool,
+    /// Matches its own script only, not a look-alike reading (Latin `c` for Armenian `ց.`
+    /// is not Cyrillic `с.`, a page).
+    exact: bool,
 }
 
 const fn l(level: Level, words: &'static [&'static str]) -> Label {
-    Label { level, words, positional_only: false }
+    Label { level, words, positional_only: false, exact: false }
 }
 
 const fn positional(level: Level, words: &'static [&'static str]) -> Label {
-    Label { level, words, positional_only: true }
+    Label { level, words, positional_only: true, exact: false }
+}
+
+const fn exact(level: Level, words: &'static [&'static str]) -> Label {
+    Label { level, words, positional_only: false, exact: true }
 }
 
 /// Every label, longest forms first where one is a prefix of another.
@@ -88,6 +95,8 @@ const LABELS: &[Label] = &[
     l(Level::Opis, &["opys"]),
     l(Level::Opis, &["op"]),
     l(Level::Opis, &["ap"]),
+    // Armenian romanised: ց. → c., գ. → g.
+    exact(Level::Opis, &["c"]),
     l(Level::Opis, &["inventory"]),
     l(Level::Opis, &["inv"]),
     l(Level::Opis, &["description"]),
@@ -121,6 +130,8 @@ const LABELS: &[Label] = &[
     l(Level::Delo, &["d"]),
     l(Level::Delo, &["file"]),
     l(Level::Delo, &["b"]),
+    l(Level::Delo, &["g"]),
+    l(Level::Delo, &["case"]),
     l(Level::Delo, &["item"]),
     l(Level::Delo, &["sprava"]),
     l(Level::Delo, &["spr"]),
@@ -178,6 +189,7 @@ const LABELS: &[Label] = &[
     l(Level::Folio, &["vv"]),
     l(Level::Folio, &["v"]),
     positional(Level::Folio, &["p"]),
+    l(Level::Page, &["გვ"]),
     l(Level::Page, &["стр"]),
     l(Level::Page, &["с"]),
     l(Level::Page, &["pp"]),
@@ -251,6 +263,20 @@ pub struct Found {
 
 /// Matches a label starting at token `i`; `in_positional` admits positional-only labels.
 pub fn label_at(text: &str, toks: &[Token], words: &Words, i: usize, in_positional: bool) -> Option<Found> {
+    label_where(text, toks, words, i, in_positional, |_| true)
+}
+
+/// Matches the first label at token `i` whose level `accept` takes: a word read as
+/// several labels (Latin `c` is Armenian `ց.` and Russian `с.`) gives the citation the
+/// reading that fits its order.
+pub fn label_where(
+    text: &str,
+    toks: &[Token],
+    words: &Words,
+    i: usize,
+    in_positional: bool,
+    accept: impl Fn(Level) -> bool,
+) -> Option<Found> {
     if words.keys.get(i).is_none_or(Vec::is_empty) {
         return None;
     }
@@ -261,7 +287,7 @@ pub fn label_at(text: &str, toks: &[Token], words: &Words, i: usize, in_position
         words.keys[i].iter().filter_map(|k| by_first.get(k.as_str())).flatten().copied().collect();
     candidates.sort_unstable();
     'labels: for label in candidates.into_iter().map(|n| &LABELS[n]) {
-        if label.positional_only && !in_positional {
+        if label.positional_only && !in_positional || !accept(label.level) {
             continue;
         }
         let mut j = i;
@@ -272,6 +298,7 @@ pub fn label_at(text: &str, toks: &[Token], words: &Words, i: usize, in_position
             let Some(t) = toks.get(j) else { continue 'labels };
             let ok = match *w {
                 "(" | ")" => t.is_punct(text, w.chars().next().unwrap_or(' ')),
+                _ if label.exact => t.kind == Kind::Word && fold(t.text(text)) == *w,
                 _ => words.is(j, w),
             };
             if !ok {

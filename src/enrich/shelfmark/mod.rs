@@ -247,7 +247,8 @@ fn build(
         raw: raw.to_string(),
         archive: printed
             .map(|p| ArchiveRef {
-                name: text[p.start..p.end].to_string(),
+                // Spaces collapsed: a name broken over lines is one name.
+                name: text[p.start..p.end].split_whitespace().collect::<Vec<_>>().join(" "),
                 id: p.id,
                 span: Some(rel((p.start, p.end))),
             })
