@@ -50,7 +50,7 @@ pub(super) fn may_have(text: &str) -> bool {
         }
         i += 1;
     }
-    ["rchiv", "Arşiv", "Record Group", "Department of State", "National Archives", "Ibid"]
+    ["rchiv", "Arşiv", "Record Group", "Department of State", "National Archives", "Ibid", "ote "]
         .iter()
         .any(|w| text.contains(w))
 }
@@ -241,6 +241,16 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if let Some((parts, next)) = cote(&cur, i) {
+            let floor = out.last().map_or(0, |f| f.end);
+            let printed = super::archive::find(text, toks, i, floor, table);
+            let end = parts.iter().map(|p| p.value.1).max().unwrap_or(toks[i].end);
+            let parsed = Parsed { parts, folios: None, pages: None, end, next };
+            let start = printed.as_ref().map_or(toks[i].start, |p| p.start);
+            out.push(Found { start, end, shelfmark: build(text, start, &parsed, printed, None) });
+            i = next.max(i + 1);
+            continue;
+        }
         let Some((printed, id, k)) = designation(&cur, i, table) else {
             // Codes that stand alone: TNA departments, NARA record groups, dotted BOA codes.
             let found = ["nara", "tna", "boa"]
@@ -358,7 +368,7 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
         "tna" => tna(cur, k, printed)?,
         "barch" | "nla" | "labw" | "kit-archiv" => barch(cur, k)?,
         "paaa" => paaa_series(cur, k).or_else(|| paaa(cur, k))?,
-        "shd" => shd(cur, k)?,
+        "shd" => shd(cur, k).or_else(|| shd(cur, after_description(cur, k)?))?,
         "an" => an(cur, k)?,
         "amae" => amae(cur, k)?,
         "nara" => nara(cur, k, printed)?,
@@ -903,6 +913,34 @@ fn shd(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
     let mut s = cur.part(LevelKind::Series, None, cur.start(j), cur.end(j + 1));
     s.norm = series.trim_start_matches(|c: char| c.is_ascii_uppercase()).trim_start().to_string();
     Some((vec![s, cur.part(LevelKind::Item, None, cur.start(j + 2), ie)], next))
+}
+
+/// Returns the token after a descriptive item (`archives du Dépôt de la guerre,`): a few
+/// words up to a comma on the same line.
+fn after_description(cur: &Cur, k: usize) -> Option<usize> {
+    let comma = (k..cur.toks.len().min(k + 8)).find(|&m| !cur.kind(m, Kind::Word))?;
+    let same_line = !cur.text[cur.start(k)..cur.start(comma)].contains('\n');
+    (comma > k && cur.punct(comma, ',') && same_line).then_some(comma + 1)
+}
+
+/// A French `cote` (`Cote 1J/42/9`): the series, then the item inside it.
+fn cote(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let label = cur.word(k).filter(|w| fold(w) == "cote")?;
+    let v = k + 1;
+    let (end, next) = cur.code(v, &['/', '-'])?;
+    let value = &cur.text[cur.start(v)..end];
+    let (series, _) = value.split_once('/')?;
+    let item_start = cur.start(v) + series.len() + 1;
+    let parts = vec![
+        cur.part(
+            LevelKind::Series,
+            Some((cur.start(k), cur.start(k) + label.len())),
+            cur.start(v),
+            cur.start(v) + series.len(),
+        ),
+        cur.part(LevelKind::Item, None, item_start, end),
+    ];
+    Some((parts, next))
 }
 
 /// Archives nationales: series (`F/7`, `F7`, `313 AP`) / item (`13424`).
