@@ -50,7 +50,7 @@ pub(super) fn may_have(text: &str) -> bool {
         }
         i += 1;
     }
-    ["rchiv", "Arşiv", "Record Group", "Department of State", "National Archives", "Ibid", "ote "]
+    ["rchiv", "Arşiv", "Record Group", "Department of State", "National Archives", "Ibid", "ote ", "ֆ"]
         .iter()
         .any(|w| text.contains(w))
 }
@@ -241,11 +241,27 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((parts, next)) = cote(&cur, i) {
+        if let Some((parts, next)) = cote(&cur, i).or_else(|| armenian_fonds(&cur, i)) {
             let floor = out.last().map_or(0, |f| f.end);
             let printed = super::archive::find(text, toks, i, floor, table);
             let end = parts.iter().map(|p| p.value.1).max().unwrap_or(toks[i].end);
-            let parsed = Parsed { parts, folios: None, pages: None, end, next };
+            // Leaves after the item (`ՌՊֆ № 149, թ. 20բ–21ա`).
+            let (folios, end, next) = match cur.punct(next, ',').then(|| cur.tok(next + 1)).flatten() {
+                Some(_) => match super::labels::label_at(text, toks, words, next + 1, false) {
+                    Some(f) if f.level == super::labels::Level::Folio => {
+                        match super::chain::folio_list(text, toks, words, next + 1, f.next) {
+                            Some((c, after)) => {
+                                let e = c.span.1;
+                                (Some(c), e, after)
+                            }
+                            None => (None, end, next),
+                        }
+                    }
+                    _ => (None, end, next),
+                },
+                None => (None, end, next),
+            };
+            let parsed = Parsed { parts, folios, pages: None, end, next };
             let start = printed.as_ref().map_or(toks[i].start, |p| p.start);
             out.push(Found { start, end, shelfmark: build(text, start, &parsed, printed, None) });
             i = next.max(i + 1);
@@ -921,6 +937,38 @@ fn after_description(cur: &Cur, k: usize) -> Option<usize> {
     let comma = (k..cur.toks.len().min(k + 8)).find(|&m| !cur.kind(m, Kind::Word))?;
     let same_line = !cur.text[cur.start(k)..cur.start(comma)].contains('\n');
     (comma > k && cur.punct(comma, ',') && same_line).then_some(comma + 1)
+}
+
+/// An Armenian personal fonds and its item (`Թֆ № 397`, Tumanyan's fonds; `ՌՊֆ № 149`):
+/// capitals ending in `ֆ` (fonds), the number sign, a number with an optional letter.
+fn armenian_fonds(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let w = cur.word(k)?;
+    let n = w.chars().count();
+    if !(2..=4).contains(&n) || !w.ends_with('ֆ') || !w.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let mut v = k + 1;
+    if cur.punct(v, ',') {
+        v += 1;
+    }
+    if !cur.punct(v, '№') {
+        return None;
+    }
+    v += 1;
+    let num = cur.tok(v).filter(|t| t.kind == Kind::Number)?;
+    let mut end = num.end;
+    let mut next = v + 1;
+    let mut norm = num.text(cur.text).to_string();
+    // `1521 ա`: a one-letter sub-number.
+    if let Some(l) = cur.word(next).filter(|l| l.chars().count() == 1 && !cur.punct(next + 1, '.')) {
+        norm.push_str(l);
+        end = cur.end(next);
+        next += 1;
+    }
+    let collection = cur.part(LevelKind::Collection, None, cur.start(k), cur.end(k));
+    let mut item = cur.part(LevelKind::Item, None, num.start, end);
+    item.norm = norm;
+    Some((vec![collection, item], next))
 }
 
 /// A French `cote` (`Cote 1J/42/9`): the series, then the item inside it.

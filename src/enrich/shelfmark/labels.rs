@@ -443,7 +443,12 @@ fn is_lexicon_word(key: &str) -> bool {
     static LEXICON: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     LEXICON
         .get_or_init(|| {
-            LABELS.iter().flat_map(|l| l.words.iter().copied()).chain(VERSO.iter().copied()).collect()
+            LABELS
+                .iter()
+                .flat_map(|l| l.words.iter().copied())
+                .chain(VERSO.iter().copied())
+                .chain(RECTO.iter().copied())
+                .collect()
         })
         .contains(key)
 }
