@@ -36,7 +36,8 @@ fn words_before(text: &str, toks: &[Token], end: usize, floor: usize, limit: usi
     let mut k = end;
     while k > 0 && out.len() < limit {
         let t = &toks[k - 1];
-        if t.start < floor {
+        // A name never runs over a line break (a heading above is not part of it).
+        if t.start < floor || toks.get(k).is_some_and(|n| text[t.end..n.start].contains('\n')) {
             break;
         }
         match t.kind {
@@ -109,8 +110,9 @@ pub fn find(text: &str, toks: &[Token], fond: usize, floor: usize, table: &Archi
         }
     }
     // 3. A run of acronyms: `ЦГАИПД`, `ОР РГБ`.
+    // More than three capitalised words in a row are a heading in capitals, not acronyms.
     let n = words.iter().take_while(|&&w| is_acronym(toks[w].text(text))).count();
-    (n > 0).then(|| {
+    (n > 0 && n <= 3).then(|| {
         let (s, e) = span(n);
         Printed { start: s, end: e, id: None }
     })
@@ -133,7 +135,14 @@ fn parenthesised(
     if !inner.split_whitespace().all(|w| is_acronym(w) || table.lookup(w).is_some())
         && table.lookup(inner).is_none()
     {
-        return None;
+        // `ГАВО (State Archive of Vologda Oblast)`: an acronym the table knows, glossed.
+        let before = open.checked_sub(1).filter(|&b| toks[b].kind == Kind::Word && toks[b].start >= floor)?;
+        let acronym = table.lookup(toks[before].text(text))?;
+        return Some(Printed {
+            start: toks[before].start,
+            end: toks[before].end,
+            id: Some(acronym.id.clone()),
+        });
     }
     let words = words_before(text, toks, open, floor, limit);
     let name = (!words.is_empty()).then(|| &text[toks[words[words.len() - 1]].start..toks[words[0]].end]);

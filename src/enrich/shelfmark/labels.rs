@@ -116,6 +116,7 @@ const LABELS: &[Label] = &[
     l(Level::Box, &["box"]),
     l(Level::Box, &["papka"]),
     l(Level::Delo, &["дело"]),
+    l(Level::Delo, &["дела"]),
     l(Level::Delo, &["ед", "хр"]),
     l(Level::Delo, &["д"]),
     l(Level::Delo, &["справа"]),

@@ -175,9 +175,17 @@ fn soviet(text: &str, toks: &[Token], words: &Words, table: &ArchiveTable, out: 
             i += 1;
             continue;
         }
-        let inherited = inherit(text, out.last(), toks[i].start, printed.is_none());
+        let mut inherited = inherit(text, out.last(), toks[i].start, printed.is_none());
         let lower_levels = chain.parts.len() > 1 || chain.folios.is_some() || chain.pages.is_some();
-        if !(lower_levels || printed.is_some()) {
+        // A fond named again after a shelfmark of the same text with that fond (`LCVA fondo
+        // 1378 … FONDĄ NR. 1378`) is that fond, in that archive.
+        let again = out.iter().rev().find(|f| {
+            f.shelfmark.get(LevelKind::Fond).map(|p| &p.value) == chain.parts.first().map(|p| &p.norm)
+        });
+        if !(lower_levels || printed.is_some()) && again.is_some() && chain.parts.len() == 1 {
+            inherited =
+                again.and_then(|f| f.shelfmark.archive.clone()).map(|a| ArchiveRef { span: None, ..a });
+        } else if !(lower_levels || printed.is_some()) {
             i += 1;
             continue;
         }
@@ -247,8 +255,13 @@ fn build(
         raw: raw.to_string(),
         archive: printed
             .map(|p| ArchiveRef {
-                // Spaces collapsed: a name broken over lines is one name.
-                name: text[p.start..p.end].split_whitespace().collect::<Vec<_>>().join(" "),
+                // Spaces collapsed (a name broken over lines is one name), look-alike
+                // letters repaired (`ABПP` is `АВПР`).
+                name: text[p.start..p.end]
+                    .split_whitespace()
+                    .map(crate::fold::repair_word)
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 id: p.id,
                 span: Some(rel((p.start, p.end))),
             })

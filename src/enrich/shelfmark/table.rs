@@ -34,7 +34,10 @@ pub struct ArchiveTable {
 /// Returns the comparison key of an archive name: folded, look-alikes mapped to Latin,
 /// everything but letters and digits removed.
 pub fn key(name: &str) -> String {
-    fold(name).chars().filter(|c| c.is_alphanumeric()).map(|c| lookalike_in(c, Script::Latin)).collect()
+    // Look-alikes mapped before folding as well as after: `В` has the Latin twin `B`, but
+    // its lowercase `в` has none (`ABПP` is `АВПР`).
+    let latin: String = name.chars().map(|c| lookalike_in(c, Script::Latin)).collect();
+    fold(&latin).chars().filter(|c| c.is_alphanumeric()).map(|c| lookalike_in(c, Script::Latin)).collect()
 }
 
 fn is_ncname(id: &str) -> bool {
