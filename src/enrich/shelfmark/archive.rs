@@ -36,8 +36,7 @@ fn words_before(text: &str, toks: &[Token], end: usize, floor: usize, limit: usi
     let mut k = end;
     while k > 0 && out.len() < limit {
         let t = &toks[k - 1];
-        // A name never runs over a line break (a heading above is not part of it).
-        if t.start < floor || toks.get(k).is_some_and(|n| text[t.end..n.start].contains('\n')) {
+        if t.start < floor {
             break;
         }
         match t.kind {
