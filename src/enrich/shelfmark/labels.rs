@@ -456,7 +456,8 @@ fn is_lexicon_word(key: &str) -> bool {
 
 /// Returns true for a letter, with fast paths for ASCII and the basic Russian alphabet.
 fn is_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c, 'А'..='я') || !c.is_ascii() && c.is_alphabetic()
+    c.is_ascii_alphabetic()
+        || !c.is_ascii() && (crate::enrich::tokens::is_common_letter(c) || c.is_alphabetic())
 }
 
 /// Returns true when token `i` is a verso mark (`об`, `ob`, `arxa`, `зв`, `verso`).

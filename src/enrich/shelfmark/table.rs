@@ -29,6 +29,9 @@ pub struct ArchiveTable {
     /// The keys of the first word of every name and acronym, so that a search for a name
     /// starting at a word is skipped at once for most words.
     first_words: std::collections::HashSet<String>,
+    /// The first letter and length of each of those keys: most words fail this test, which
+    /// needs no allocation, before their key is computed.
+    first_shapes: std::collections::HashSet<(char, usize)>,
 }
 
 /// Returns the comparison key of an archive name: folded, look-alikes mapped to Latin,
@@ -116,7 +119,7 @@ impl ArchiveTable {
                 longest_name_words = longest_name_words.max(name.split_whitespace().count());
             }
         }
-        let first_words = file
+        let first_words: std::collections::HashSet<String> = file
             .archive
             .iter()
             .flat_map(|a| {
@@ -125,7 +128,11 @@ impl ArchiveTable {
             .filter_map(|name| name.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()))
             .map(key)
             .collect();
-        Ok(ArchiveTable { archives: file.archive, by_key, longest_name_words, first_words })
+        let first_shapes = first_words
+            .iter()
+            .filter_map(|k: &String| Some((k.chars().next()?, k.chars().count())))
+            .collect();
+        Ok(ArchiveTable { archives: file.archive, by_key, longest_name_words, first_words, first_shapes })
     }
 
     /// Returns the archive a printed name or acronym denotes.
@@ -135,7 +142,17 @@ impl ArchiveTable {
 
     /// Returns true when some name or acronym starts with the word `word` (letters only).
     pub fn starts_a_name(&self, word: &str) -> bool {
-        self.first_words.contains(&key(word))
+        let first = word.chars().next().map(|c| {
+            let c = lookalike_in(c, Script::Latin);
+            // As `fold` does, without allocating: every i-like letter is `i`.
+            let c = match c {
+                'İ' | 'I' | 'ı' => 'i',
+                _ => c.to_lowercase().next().unwrap_or(c),
+            };
+            lookalike_in(c, Script::Latin)
+        });
+        let shape = first.map(|f| (f, word.chars().filter(|c| c.is_alphanumeric()).count()));
+        shape.is_some_and(|s| self.first_shapes.contains(&s)) && self.first_words.contains(&key(word))
     }
 
     /// Returns the archive with this id.
