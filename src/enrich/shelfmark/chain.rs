@@ -333,7 +333,11 @@ fn ident(text: &str, toks: &[Token], words: &Words, j: usize) -> Option<(RawPart
     let mut end = num.end;
     let mut next = j + 1;
     let mut norm = num.text(text).to_string();
-    if let Some(w) = toks.get(next).filter(|t| t.kind == Kind::Word && t.text(text).chars().count() == 1) {
+    // (Armenian `և`, "and", is a word of its own, never a unit letter.)
+    if let Some(w) = toks
+        .get(next)
+        .filter(|t| t.kind == Kind::Word && t.text(text).chars().count() == 1 && t.text(text) != "և")
+    {
         let after = toks.get(next + 1);
         let letter_point = after.is_some_and(|t| t.is_punct(text, '.') && !t.space_before);
         let beyond = if letter_point { toks.get(next + 2) } else { after };

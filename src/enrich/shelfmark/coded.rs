@@ -715,8 +715,9 @@ const DEPARTMENTS: &[&str] = &[
 /// returns its normalised form, end and next token.
 fn department(cur: &Cur, k: usize, printed: bool) -> Option<(String, usize, usize)> {
     let w = cur.word(k)?;
-    // `HR.SYS 2776/75` is an Ottoman code, not a department `SYS`.
-    if k > 0 && cur.tight(k) && cur.punct(k - 1, '.') {
+    // `HR.SYS 2776/75` is an Ottoman code, not a department `SYS`; `IOR/L/PS/11/154` is the
+    // British Library's, not a department `PS`.
+    if k > 0 && cur.tight(k) && (cur.punct(k - 1, '.') || cur.punct(k - 1, '/') || cur.punct(k - 1, '-')) {
         return None;
     }
     let n = w.chars().count();
@@ -960,7 +961,10 @@ fn armenian_fonds(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
     let mut next = v + 1;
     let mut norm = num.text(cur.text).to_string();
     // `1521 ա`: a one-letter sub-number.
-    if let Some(l) = cur.word(next).filter(|l| l.chars().count() == 1 && !cur.punct(next + 1, '.')) {
+    // (`և`, "and", is a word of its own.)
+    if let Some(l) =
+        cur.word(next).filter(|l| l.chars().count() == 1 && *l != "և" && !cur.punct(next + 1, '.'))
+    {
         norm.push_str(l);
         end = cur.end(next);
         next += 1;
