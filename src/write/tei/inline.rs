@@ -110,6 +110,10 @@ fn shelfmark(ctx: &mut Ctx, ev: &mut Events, s: &Shelfmark) {
     // Inherited levels are not printed here, so only the printed ones are marked up.
     let printed: Vec<_> = s.levels.iter().filter(|p| !p.inherited).collect();
     if let (Some(first), Some(last)) = (printed.first(), printed.last()) {
+        // The wrapper first, so that a one-level shelfmark (`761.00/4–156`) nests its typed
+        // idno inside the shelfmark idno, not the other way round.
+        let start = first.label_span.start.min(first.span.start);
+        inner.wrap_range(start, last.span.end, "idno", vec![("type", "shelfmark".into())]);
         for part in &printed {
             let mut attrs = vec![("type", part.level.tei_type().to_string())];
             if part.span.get(raw) != Some(part.value.as_str()) {
@@ -117,8 +121,6 @@ fn shelfmark(ctx: &mut Ctx, ev: &mut Events, s: &Shelfmark) {
             }
             inner.wrap_range(part.span.start, part.span.end, "idno", attrs);
         }
-        let start = first.label_span.start.min(first.span.start);
-        inner.wrap_range(start, last.span.end, "idno", vec![("type", "shelfmark".into())]);
     }
     // Folios and pages: TEI's `citedRange` with the open list's `folio` beside `page`
     // (TEI-ARCHIVAL-NOTES.md §1.2).
