@@ -582,3 +582,123 @@ fn every_cut_of_every_family_example() {
         check(&format!("{} {}", pair[1], pair[0]));
     }
 }
+
+#[test]
+fn character_references_are_read_decoded_and_raw_stays_as_given() {
+    let t = "<p>АП&nbsp;РФ. Ф.3. Оп.57. Д.100. Л.137&ndash;139.</p>";
+    let s = check(t, Some("aprf"), &[("fond", "3"), ("opis", "57"), ("delo", "100"), ("folios", "137-139")]);
+    assert_eq!(s.raw, "АП&nbsp;РФ. Ф.3. Оп.57. Д.100. Л.137&ndash;139");
+    assert_eq!(s.archive.as_ref().unwrap().name, "АП РФ");
+    assert_eq!(s.get(LevelKind::Delo).unwrap().span.get(&s.raw), Some("100"));
+}
+
+#[test]
+fn a_chain_below_the_fond_inherits_the_levels_above_it() {
+    let found =
+        find("РГАСПИ. Ф.17. Оп.171. Д.421. Л.1–492; Д.420. Л.1–68. Там же. Л.74.", &ArchiveTable::builtin());
+    assert_eq!(found.len(), 3, "{found:#?}");
+    let second = &found[1].shelfmark;
+    assert_eq!(second.raw, "Д.420. Л.1–68");
+    assert_eq!(keyed(second), keyed(&one("ф. 17, оп. 171, д. 420, л. 1-68")));
+    assert!(second.get(LevelKind::Fond).unwrap().inherited);
+    assert_eq!(second.archive.as_ref().and_then(|a| a.id.as_deref()), Some("rgaspi"));
+    assert_eq!(keyed(&found[2].shelfmark).last().unwrap(), &("folios".to_string(), "74".to_string()));
+    assert_eq!(found[2].shelfmark.get(LevelKind::Delo).unwrap().value, "420", "the shelfmark just before");
+    // Nothing to inherit from: a lone `Д. 5` or `Л. 3` is no shelfmark.
+    assert_eq!(find("Там же. Д. 33. Л. 7.", &ArchiveTable::builtin()), vec![]);
+}
+
+#[test]
+fn foreign_relations_sources_are_nara_files() {
+    check(
+        "Source: Department of State, Central Files, 761.00/4–156. Secret.",
+        Some("nara"),
+        &[("file", "761.00/4-156")],
+    );
+    check(
+        "Source: Department of State, NEA/NE Files: Lot 63 D 33, Tel Aviv.",
+        Some("nara"),
+        &[("entry", "Lot 63 D 33")],
+    );
+    check(
+        "Source: National Archives, RG 59, Central Decimal File 1910–1929, Box 733, 103.93/644. No classification.",
+        Some("nara"),
+        &[("record_group", "59"), ("box", "733"), ("file", "103.93/644")],
+    );
+    // A title line naming the Department is not part of the source line below it.
+    let s = one(
+        "Telegram to the Department of State\nSource: Department of State, Central Files, 788.11/3–1662.",
+    );
+    assert!(s.raw.starts_with("Department of State, Central"), "{}", s.raw);
+}
+
+#[test]
+fn tna_references_as_printed_in_the_wild() {
+    check(
+        "Catalogue Reference:CAB/65/7/39 Image",
+        Some("tna"),
+        &[("collection", "CAB"), ("series", "65"), ("piece", "7"), ("item", "39")],
+    );
+    check(
+        "(F.O. 95/380 and 383–6)",
+        Some("tna"),
+        &[("collection", "FO"), ("series", "95"), ("piece", "380,383-386")],
+    );
+    check("the card index (FO 1111).", Some("tna"), &[("collection", "FO"), ("series", "1111")]);
+    let s = check(
+        "The National Archives, Kew (FO 371/1160)",
+        Some("tna"),
+        &[("collection", "FO"), ("series", "371"), ("piece", "1160")],
+    );
+    assert_eq!(s.archive.as_ref().unwrap().name, "The National Archives, Kew");
+    // Not a department: the British Library's India Office Records, a statute.
+    assert_eq!(find("IOR/L/PS/11/154, P 3412/1919", &ArchiveTable::builtin()), vec![]);
+    assert_eq!(find("5 U.S.C. 552a", &ArchiveTable::builtin()), vec![]);
+}
+
+#[test]
+fn armenian_fonds_items_and_leaf_sides() {
+    check("ԳԱԹ, Թֆ, № 397։", Some("gat"), &[("collection", "Թֆ"), ("item", "397")]);
+    check(
+        "ՌՊֆ № 149, թ. 20բ–21ա, անթվակիր",
+        None,
+        &[("collection", "ՌՊֆ"), ("item", "149"), ("folios", "20v-21r")],
+    );
+    check("ՌՊֆ № 93 և մեկ", None, &[("collection", "ՌՊֆ"), ("item", "93")]);
+    check(
+        "ֆ. 20, ց. 4, գ. 2, թ. 14 ա-բ",
+        None,
+        &[("fond", "20"), ("opis", "4"), ("delo", "2"), ("folios", "14r-14v")],
+    );
+    check(
+        "ՀՍՍՀ ՀՀՍՇ ՊԿԱ, ֆ, 123, ց. 16, գ. 229, թ. 29 բ:",
+        Some("naa"),
+        &[("fond", "123"), ("opis", "16"), ("delo", "229"), ("folios", "29v")],
+    );
+    check(
+        "HAA, f. 123, c. 1, g. 831, t. 3.",
+        Some("naa"),
+        &[("fond", "123"), ("opis", "1"), ("delo", "831"), ("volume", "3")],
+    );
+}
+
+#[test]
+fn ottoman_codes_alone_and_french_cotes() {
+    check(
+        "HR. HU, Kr. 108/141",
+        Some("boa"),
+        &[("collection", "HR. HU"), ("box", "108"), ("document", "141")],
+    );
+    check("MAD. d. 4049", Some("boa"), &[("collection", "MAD. d."), ("dossier", "4049")]);
+    check(
+        "BOA, A.DVN.DVE, No. 976, 61b.",
+        Some("boa"),
+        &[("collection", "A.DVN.DVE"), ("dossier", "976"), ("folios", "61v")],
+    );
+    check("Ce fonds (Cote 1J/42/9) entré", None, &[("series", "1J"), ("item", "42/9")]);
+    check(
+        "SHD, archives du Dépôt de la guerre, GR 2 M 9, organisation",
+        Some("shd"),
+        &[("series", "2 M"), ("item", "9")],
+    );
+}
