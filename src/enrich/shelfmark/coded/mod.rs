@@ -5,8 +5,11 @@
 //! (`F/7/13424`), AMAE (`…, vol. 567`) and NARA (`RG 59, Entry 205, Box 115`).
 //!
 //! Each is read right after its printed archive, since the codes alone look like much else
-//! (`R 43`, `7 N`); only TNA's department codes (`FO 371/3404`: 2–4 capitals, a space, a
-//! number, a slash, a number) and NARA's `RG 59` are distinctive enough to stand alone.
+//! (`R 43`, `7 N`); only shapes that name their archive stand alone: TNA's department codes
+//! (`FO 371/3404`, `CAB/65/7/39`, `FO 371` for a known department), NARA's `RG 59`, dotted
+//! Ottoman codes with a dossier/document pair (`HR.SYS 2776/75`), a French `Cote 1J/42/9`
+//! and Armenian personal fonds (`ՌՊֆ № 149`). One file per family; this one holds the
+//! token cursor, the archive designations and the search.
 
 mod american;
 mod armenian;
