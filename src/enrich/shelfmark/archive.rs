@@ -150,3 +150,14 @@ fn parenthesised(
     let start = if named { toks[words[words.len() - 1]].start } else { toks[open].start };
     Some(Printed { start, end: toks[close].end, id })
 }
+
+/// Finds an archive the table knows printed right after a fond's value, at token `k`
+/// (`фонде 7 ЦА ФСБ`): up to four words, no punctuation between.
+pub fn find_after(text: &str, toks: &[Token], k: usize, table: &ArchiveTable) -> Option<Printed> {
+    let run = toks.get(k..)?.iter().take(4).take_while(|t| t.kind == Kind::Word).count();
+    (1..=run).rev().find_map(|n| {
+        let (s, e) = (toks[k].start, toks[k + n - 1].end);
+        let a = table.lookup(&text[s..e])?;
+        Some(Printed { start: s, end: e, id: Some(a.id.clone()) })
+    })
+}

@@ -64,6 +64,9 @@ const fn exact(level: Level, words: &'static [&'static str]) -> Label {
 /// թերթ) and Georgian `ფონდი, ანაწერი, საქმე, ფურცელი` with their Latin transliterations.
 const LABELS: &[Label] = &[
     l(Level::Fond, &["фонд"]),
+    // Inflected in prose (`в фонде 7 ЦА ФСБ`, `фонда № 7`): a shelfmark only with an archive.
+    l(Level::Fond, &["фонде"]),
+    l(Level::Fond, &["фонда"]),
     l(Level::Fond, &["ф"]),
     l(Level::Fond, &["fonds"]),
     l(Level::Fond, &["fondi"]),

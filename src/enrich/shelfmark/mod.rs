@@ -169,7 +169,15 @@ fn soviet(text: &str, toks: &[Token], words: &Words, table: &ArchiveTable, out: 
             continue;
         }
         let floor = out.last().map_or(0, |f| f.end);
-        let printed = archive::find(text, toks, i, floor, table);
+        let mut printed = archive::find(text, toks, i, floor, table);
+        let mut chain = chain;
+        if printed.is_none() && chain.parts.len() == 1 && chain.folios.is_none() && chain.pages.is_none() {
+            // `фонде 7 ЦА ФСБ`: a fond in prose with its archive after it.
+            if let Some(after) = archive::find_after(text, toks, chain.next, table) {
+                chain.end = after.end;
+                printed = Some(after);
+            }
+        }
         // Archives with hierarchies of their own have no fonds: `AN, F7/13424` is theirs.
         if printed.as_ref().and_then(|p| p.id.as_deref()).is_some_and(coded::is_coded) {
             i += 1;
@@ -189,7 +197,7 @@ fn soviet(text: &str, toks: &[Token], words: &Words, table: &ArchiveTable, out: 
             i += 1;
             continue;
         }
-        let start = printed.as_ref().map_or(toks[i].start, |p| p.start);
+        let start = printed.as_ref().map_or(toks[i].start, |p| p.start.min(toks[i].start));
         out.push(Found { start, end: chain.end, shelfmark: build(text, start, &chain, printed, inherited) });
         i = chain.next;
     }

@@ -702,3 +702,12 @@ fn ottoman_codes_alone_and_french_cotes() {
         &[("series", "2 M"), ("item", "9")],
     );
 }
+
+#[test]
+fn a_fond_in_prose_takes_the_archive_printed_after_it() {
+    let s = check("В&nbsp;фонде 7 ЦА&nbsp;ФСБ сохранились акты", Some("tsa-fsb"), &[("fond", "7")]);
+    assert_eq!(s.raw, "фонде 7 ЦА&nbsp;ФСБ");
+    assert_eq!(s.archive.as_ref().unwrap().span.unwrap().get(&s.raw), Some("ЦА&nbsp;ФСБ"));
+    // Without an archive the table knows, a fond in prose is not a shelfmark.
+    assert_eq!(find("в фонде 7 хранятся", &ArchiveTable::builtin()), vec![]);
+}
