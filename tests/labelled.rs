@@ -161,17 +161,17 @@ fn holdout_shelfmarks() {
 /// Real citations from the wild (issue 15), labelled by someone who never saw the parser:
 /// every family colophon reads, post-Soviet and not. The agreed thresholds are parts
 /// precision 0.98 and recall 0.97 overall, no family below 0.90; recall is not there yet, so
-/// the assertions hold what was reached (precision 0.995, recall 0.915 overall; every
-/// family's precision at least 0.92; the lowest recalls: France 0.41, Georgian romanised
-/// 0.64, Ukrainian romanised 0.62, Georgian 0.71, Germany 0.81) and guard against
+/// the assertions hold what was reached (precision 0.995, recall 0.925 overall; every
+/// family's precision at least 0.92; the lowest recalls: France 0.41, Ukrainian romanised
+/// 0.62, Georgian romanised 0.64, Georgian 0.71, Germany 0.81) and guard against
 /// regressions. What is missed: fonds named alone in prose (`fonds 1448`, `ф. 57`), series
-/// cited alone (`GR A`, `série F/7`, `R 70 POLEN`), slashed post-Soviet shelfmarks
-/// (`TsDAHOU 1/20/5254`, `ფ.1451/1-253`), and a fond before its archive (`фонде 7 ЦА ФСБ`).
+/// cited alone (`GR A`, `série F/7`, `R 70 POLEN`, `NS 19`) and slashed post-Soviet
+/// shelfmarks (`TsDAHOU 1/20/5254`, `ფ.1451/1-253`).
 #[test]
 fn wild_shelfmarks() {
     let Score { cases, precision, recall, families } = score_shelfmarks("wild/shelfmarks.toml");
     assert!(cases >= 300);
-    assert!(precision >= 0.98 && recall >= 0.91, "precision {precision:.3} recall {recall:.3}");
+    assert!(precision >= 0.98 && recall >= 0.92, "precision {precision:.3} recall {recall:.3}");
     for (family, (c, p, e)) in &families {
         // A family with nothing expected (negatives) or nothing predicted loses nothing.
         let ratio = |n: usize, d: usize| if d == 0 { 1.0 } else { n as f64 / d as f64 };
