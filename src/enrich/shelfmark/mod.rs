@@ -1,12 +1,12 @@
 //! Archival shelfmarks: find them in running text and parse them into their levels.
 //!
-//! Two grammars share the work. The post-Soviet one ([`chain`], TEI-ARCHIVAL-NOTES.md §3.3)
+//! Two grammars share the work. The post-Soviet one (`chain.rs`, TEI-ARCHIVAL-NOTES.md §3.3)
 //! starts at a fond label: an archive (acronym, full name, or "Full Name (ACRONYM)"), then
 //! fond, opis, box, delo and sub-units, each introduced by a label ([`labels`]) or by
 //! position (`fn 609, 11, fl 21`), then the leaves with ranges and versos. Such a citation
 //! needs a fond plus one lower level, or a printed archive plus a fond, so that page
 //! references (`с. 114`), volumes (`т. 9–10`) and initials (`Ф. Энгельс`) never match.
-//! The other one ([`coded`]) reads the code-shaped shelfmarks of archives with hierarchies
+//! The other one (`coded/`) reads the code-shaped shelfmarks of archives with hierarchies
 //! of their own (BOA, ATASE, BCA, TNA, Bundesarchiv, PA AA, SHD, AN, NARA), each after its
 //! printed archive, or, for TNA's department codes, by their shape alone.
 //! The printed text is never changed; look-alike letters are repaired in values only.
