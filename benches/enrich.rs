@@ -22,6 +22,12 @@ fn benches(c: &mut Criterion) {
     g.bench_function("find/labelled-strings", |b| {
         b.iter(|| cases.iter().map(|t| shelfmark::find(black_box(t), &table).len()).sum::<usize>())
     });
+    // Real citations from web pages: longer, with markup and character references.
+    let wild = strings("wild/shelfmarks.toml", "case");
+    g.throughput(Throughput::Elements(wild.len() as u64));
+    g.bench_function("find/wild-strings", |b| {
+        b.iter(|| wild.iter().map(|t| shelfmark::find(black_box(t), &table).len()).sum::<usize>())
+    });
     g.finish();
     c.bench_function("archive-table/parse-builtin", |b| b.iter(shelfmark::ArchiveTable::builtin));
 

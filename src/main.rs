@@ -235,7 +235,7 @@ fn describe(out: &mut impl Write, s: &Shelfmark, resources: &Resources) -> io::R
     if let Some(a) = &s.archive {
         let known = a.id.as_deref().and_then(|id| resources.archives.get(id));
         let name = known.and_then(|k| k.names.first()).map_or(String::new(), |n| format!(" ({})", n.text));
-        let inherited = if a.span.is_none() { ", from the shelfmark before" } else { "" };
+        let inherited = if a.span.is_none() { ", not printed here" } else { "" };
         match &a.id {
             Some(id) => writeln!(out, "  archive  {} → {id}{name}{inherited}", a.name)?,
             None => writeln!(out, "  archive  {} (not in the archive table){inherited}", a.name)?,
@@ -247,6 +247,9 @@ fn describe(out: &mut impl Write, s: &Shelfmark, resources: &Resources) -> io::R
     }
     if let Some(f) = &s.folios {
         writeln!(out, "  folios   {} {}", f.label, folios_key(&f.ranges))?;
+    }
+    if let Some(f) = &s.pages {
+        writeln!(out, "  pages    {} {}", f.label, folios_key(&f.ranges))?;
     }
     Ok(())
 }

@@ -310,7 +310,31 @@ fn shelfmark_json_has_positions_and_inheritance() {
     assert_eq!(&text[start..end], "fn 609, 11, fl 15, p 116");
     assert_eq!(found[1]["shelfmark"]["archive"]["id"], "arpiissa");
     assert!(found[1]["shelfmark"]["archive"].get("span").is_none(), "inherited, not printed");
-    assert_eq!(found[0]["shelfmark"]["opis"]["label"], "");
+    let levels = found[0]["shelfmark"]["levels"].as_array().unwrap();
+    let opis = levels.iter().find(|l| l["level"] == "opis").unwrap();
+    assert_eq!(opis["label"], "", "a positional opis has no label");
+}
+
+#[test]
+fn shelfmark_json_types_the_parts_of_every_family() {
+    let text = "TNA, FO 371/3404/12345, f. 12; NARA, RG 59, Entry 205, Box 115";
+    let o = colophon(&["shelfmark", "--json", text]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let found = v[0]["shelfmarks"].as_array().unwrap();
+    assert_eq!(found.len(), 2);
+    let kinds = |i: usize| -> Vec<String> {
+        found[i]["shelfmark"]["levels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| format!("{}={}", l["level"].as_str().unwrap(), l["value"].as_str().unwrap()))
+            .collect()
+    };
+    assert_eq!(kinds(0), ["collection=FO", "series=371", "piece=3404", "item=12345"]);
+    assert_eq!(found[0]["shelfmark"]["folios"]["ranges"][0]["from"]["number"], 12);
+    assert_eq!(kinds(1), ["record_group=59", "entry=205", "box=115"]);
+    assert_eq!(found[1]["shelfmark"]["archive"]["id"], "nara");
 }
 
 #[test]

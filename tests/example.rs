@@ -205,14 +205,14 @@ const NOTE_SHELFMARKS: [(&str, &str, &str, &str, &str, &str); 14] = [
 ];
 
 fn shelfmark_row(s: &colophon::model::Shelfmark) -> (String, String, String, String, String, String) {
-    let v =
-        |p: &Option<colophon::model::ShelfmarkPart>| p.as_ref().map_or(String::new(), |p| p.value.clone());
+    use colophon::model::LevelKind;
+    let v = |level: LevelKind| s.get(level).map_or(String::new(), |p| p.value.clone());
     (
         s.raw.clone(),
         s.archive.as_ref().and_then(|a| a.id.clone()).unwrap_or_default(),
-        v(&s.fond),
-        v(&s.opis),
-        v(&s.delo),
+        v(LevelKind::Fond),
+        v(LevelKind::Opis),
+        v(LevelKind::Delo),
         s.folios.as_ref().map_or(String::new(), |f| colophon::enrich::shelfmark::folios_key(&f.ranges)),
     )
 }

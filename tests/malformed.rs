@@ -317,11 +317,11 @@ fn tei_nested_exactly_64_deep_is_read_and_its_json_reads_back() {
 
 #[test]
 fn malformed_json_is_refused() {
-    let deep = format!("{{\"schema_version\": 1, \"body\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!("{{\"schema_version\": 2, \"body\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
     let cases = [
         fixture(
             "schema-99.json",
-            "schema-99.json: this document has schema_version 99; this colophon reads schema_version 1 only",
+            "schema-99.json: this document has schema_version 99; this colophon reads schema_version 2 only",
         ),
         fixture("truncated.json", "truncated.json:4:31: invalid JSON: EOF while parsing a string"),
         bytes(
@@ -332,7 +332,13 @@ fn malformed_json_is_refused() {
         bytes(
             "string-version.json",
             "{\"schema_version\": \"1\"}",
-            "string-version.json: not a colophon document: schema_version is \"1\"; this colophon reads schema_version 1",
+            "string-version.json: not a colophon document: schema_version is \"1\"; this colophon reads schema_version 2",
+        ),
+        // Schema 1 (one field per shelfmark level) is refused by name, not misread.
+        bytes(
+            "schema-1.json",
+            "{\"schema_version\": 1, \"body\": []}",
+            "schema-1.json: this document has schema_version 1; this colophon reads schema_version 2 only",
         ),
         bytes("list.json", "[1, 2]", "list.json: not a colophon document: the JSON is not an object"),
         bytes(
@@ -342,7 +348,7 @@ fn malformed_json_is_refused() {
         ),
         bytes(
             "body-number.json",
-            "{\"schema_version\": 1,\n \"body\": 5}",
+            "{\"schema_version\": 2,\n \"body\": 5}",
             "body-number.json:2:10: not a valid colophon document: invalid type: integer `5`",
         ),
         // serde_json's recursion limit: refused where it is passed, never a stack overflow.

@@ -15,6 +15,7 @@ fn texts() -> Vec<String> {
         ("languages.toml", "snippet", "text"),
         ("holdout/shelfmarks.toml", "case", "text"),
         ("holdout/bibliography.toml", "entry", "text"),
+        ("wild/shelfmarks.toml", "case", "text"),
     ] {
         let v: toml::Value = toml::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
         out.extend(v[table].as_array().unwrap().iter().map(|c| c[key].as_str().unwrap().to_string()));

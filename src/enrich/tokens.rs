@@ -41,7 +41,16 @@ fn is_word_char(c: char) -> bool {
     // The basic Latin and Russian alphabets first: Unicode's tables only for the rest.
     c.is_ascii_alphabetic()
         || matches!(c, '\u{410}'..='\u{44F}')
-        || !c.is_ascii() && (c.is_alphabetic() || matches!(c, '\u{300}'..='\u{36F}'))
+        || !c.is_ascii() && (is_common_letter(c) || c.is_alphabetic() || matches!(c, '\u{300}'..='\u{36F}'))
+}
+
+/// Returns true for a letter of the blocks citations are mostly written in (accented Latin,
+/// Cyrillic, Armenian, Georgian), whose Unicode table look-up is slow; every character in
+/// these ranges is alphabetic.
+pub fn is_common_letter(c: char) -> bool {
+    matches!(c as u32,
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x400..=0x481 | 0x48A..=0x52F | 0x531..=0x556 | 0x561..=0x587
+        | 0x10D0..=0x10FA)
 }
 
 /// Returns true for the apostrophes that stand inside words (soft signs in romanised

@@ -16,14 +16,16 @@ pub use content::{plain_text, shelfmarks, Anchor, Block, Inline, Note};
 pub use lang::{LangTag, Script};
 pub use meta::{Abstract, Author, KeywordList, Meta, Title};
 pub use shelfmark::{
-    Archive, ArchiveName, ArchiveRef, Folio, FolioRange, Folios, Shelfmark, ShelfmarkPart, Side,
+    Archive, ArchiveName, ArchiveRef, Folio, FolioRange, Folios, LevelKind, Shelfmark, ShelfmarkPart, Side,
 };
 pub use span::Span;
 
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON form of [`Document`]; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2: a shelfmark's levels are a list of typed parts (`levels`), with `pages` beside `folios`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole article: metadata, body and back matter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

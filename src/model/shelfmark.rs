@@ -7,6 +7,12 @@ use serde::{Deserialize, Serialize};
 ///
 /// `raw` is never re-cased, re-spaced or repaired; look-alike characters are repaired only
 /// in the parsed `value`s. Every [`Span`] indexes into `raw`.
+///
+/// The levels are a list of typed parts rather than one optional field per level: the
+/// families colophon reads (post-Soviet fond/opis/delo, Ottoman collection/dossier/document,
+/// British department/series/piece, NARA record group/entry/box) share few levels, and
+/// their hierarchies order the shared ones differently (ATASE's box sits under a
+/// collection, a Russian box under an opis), so no single field order fits them all.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Shelfmark {
@@ -15,30 +21,105 @@ pub struct Shelfmark {
     /// The holding archive, printed here or inherited from the shelfmark before it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive: Option<ArchiveRef>,
-    /// Fond (collection): `ф.`, `f.`, `fond`, `fn`, `reserve`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fond: Option<ShelfmarkPart>,
-    /// Opis (inventory): `оп.`, `сп.`, `op.`, `siy.`, `inventory`, or a bare number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opis: Option<ShelfmarkPart>,
-    /// Box (`Картон`, `к.`, `box`).
-    #[serde(default, rename = "box", skip_serializing_if = "Option::is_none")]
-    pub box_: Option<ShelfmarkPart>,
-    /// Delo (file) or storage unit: `д.`, `ед. хр.`, `спр.`, `d.`, `iş`, `sax.vah.`, `folder`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delo: Option<ShelfmarkPart>,
-    /// Folios cited: `л.`, `лл.`, `арк.`, `l.`, `ll.`, `v.`, `vv.`, `lists`.
+    /// The storage levels, in printed order, which is the archive's hierarchical order;
+    /// each kind appears at most once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<ShelfmarkPart>,
+    /// Folios cited: `л.`, `лл.`, `арк.`, `l.`, `ll.`, `v.`, `vv.`, `f.`, `ff.`, `Bl.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub folios: Option<Folios>,
+    /// Printed pages cited (`p.`, `pp.`, `с.` after the unit); never sides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<Folios>,
 }
 
 impl Shelfmark {
-    /// Returns the levels that are present, in order, with their level names.
+    /// Returns the levels that are present, in hierarchical order, with their level names
+    /// (the keys of the labelled sets: `fond`, `record_group`, …).
     pub fn levels(&self) -> Vec<(&'static str, &ShelfmarkPart)> {
-        [("fond", &self.fond), ("opis", &self.opis), ("box", &self.box_), ("delo", &self.delo)]
-            .into_iter()
-            .filter_map(|(name, part)| part.as_ref().map(|p| (name, p)))
-            .collect()
+        self.levels.iter().map(|p| (p.level.name(), p)).collect()
+    }
+
+    /// Returns the part of one level, when printed.
+    pub fn get(&self, level: LevelKind) -> Option<&ShelfmarkPart> {
+        self.levels.iter().find(|p| p.level == level)
+    }
+}
+
+/// What a level of a shelfmark is.
+///
+/// The post-Soviet levels come first, then those of other archives' hierarchies; the
+/// order of the variants is not the order of any citation (see [`Shelfmark::levels`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelKind {
+    /// Fond (collection of one creator): `ф.`, `f.`, `fond`, `ֆ.`, `ფ.`.
+    Fond,
+    /// Opis (inventory): `оп.`, `сп.`, `воп.`, `siy.`, `ց.`, `ან.`, `desc.`, or a bare number.
+    Opis,
+    /// Box or carton (`Картон`, `box`, papka `p.`, ATASE `Klasör`).
+    Box,
+    /// Delo (file) or storage unit: `д.`, `ед. хр.`, `спр.`, `адз. зах.`, `iş`, `գ.`, `საქ.`.
+    Delo,
+    /// A part of a file (`ч. 2`, `chast' 2`).
+    Part,
+    /// A code-named collection: an Ottoman fond code (`DH.KMS`), a British department
+    /// (`FO`), a Bundesarchiv record group (`R 43-I`).
+    Collection,
+    /// A series: British class number (`371`), French series (`GR 7 N`, `F/7`).
+    Series,
+    /// A British piece (`3404`).
+    Piece,
+    /// An item inside a piece or series (`12345`, BCA's `12.45.3`, a French article).
+    Item,
+    /// A NARA record group (`RG 59`).
+    RecordGroup,
+    /// A NARA entry (`Entry 205`).
+    Entry,
+    /// A file: NARA decimal file, Bundesarchiv or PA AA file (`1234`, `R 14087`).
+    File,
+    /// An Ottoman or ATASE dossier (`Dosya`).
+    Dossier,
+    /// A document inside a dossier (`Gömlek`, `Fihrist`).
+    Document,
+    /// A volume of a file or series (`т. 1`, `vol. 123`).
+    Volume,
+    /// A microfilm publication (`M316`).
+    Microfilm,
+    /// A roll of a microfilm publication.
+    Roll,
+}
+
+impl LevelKind {
+    /// Returns the level's name in colophon JSON and the labelled sets (`record_group`).
+    pub fn name(self) -> &'static str {
+        match self {
+            LevelKind::Fond => "fond",
+            LevelKind::Opis => "opis",
+            LevelKind::Box => "box",
+            LevelKind::Delo => "delo",
+            LevelKind::Part => "part",
+            LevelKind::Collection => "collection",
+            LevelKind::Series => "series",
+            LevelKind::Piece => "piece",
+            LevelKind::Item => "item",
+            LevelKind::RecordGroup => "record_group",
+            LevelKind::Entry => "entry",
+            LevelKind::File => "file",
+            LevelKind::Dossier => "dossier",
+            LevelKind::Document => "document",
+            LevelKind::Volume => "volume",
+            LevelKind::Microfilm => "microfilm",
+            LevelKind::Roll => "roll",
+        }
+    }
+
+    /// Returns the level's TEI `idno/@type` (camelCase like TEI's own values: `recordGroup`).
+    pub fn tei_type(self) -> &'static str {
+        match self {
+            LevelKind::RecordGroup => "recordGroup",
+            other => other.name(),
+        }
     }
 }
 
@@ -57,25 +138,33 @@ pub struct ArchiveRef {
     pub span: Option<Span>,
 }
 
-/// One level of a shelfmark: the label as printed and the normalised value.
+/// One level of a shelfmark: what it is, the label as printed and the normalised value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShelfmarkPart {
+    /// What the level is.
+    pub level: LevelKind,
     /// The label as printed (`ф.`, `siy.`, `reserve`), empty for positional forms.
     pub label: String,
-    /// The value with look-alikes repaired and the unit letter attached (`186 a` → `186a`).
+    /// The value with look-alikes repaired and the unit letter attached (`186 a` → `186a`);
+    /// lists joined by `,` and ranges by `-` (`174,194`, `5-7`).
     pub value: String,
     /// Where the label stands in `raw` (empty at the value's start for positional forms).
     pub label_span: Span,
-    /// Where the printed value stands in `raw`.
+    /// Where the printed value stands in `raw` (empty for an inherited level).
     pub span: Span,
+    /// True for a level not printed here but taken from the shelfmark before
+    /// (`РГАСПИ. Ф.17. Оп.171. Д.421. Л.1; Д.420. Л.1`: the second's fond and opis); its
+    /// spans are empty.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inherited: bool,
 }
 
-/// The folio part of a shelfmark: its label and the ranges cited.
+/// The folios or pages a shelfmark cites: the label and the ranges.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Folios {
-    /// The label as printed (`л.`, `ll.`, `vv.`, `lists`).
+    /// The label as printed (`л.`, `ll.`, `vv.`, `lists`, `p.`).
     pub label: String,
     /// Where the label stands in `raw`.
     pub label_span: Span,

@@ -2,15 +2,9 @@
 //! `Central State Archive of Azerbaijan Republic reserve 894`.
 
 use super::table::ArchiveTable;
+use super::Printed;
 use crate::enrich::tokens::{Kind, Token};
 use crate::fold::fold;
-
-/// An archive designation found in the text (absolute byte range) and its table id.
-pub struct Printed {
-    pub start: usize,
-    pub end: usize,
-    pub id: Option<String>,
-}
 
 /// Words that make a phrase an archive's name.
 const KEYWORDS: &[&str] =
@@ -23,7 +17,7 @@ fn is_keyword(word: &str) -> bool {
 
 /// An acronym: capitals only (`ЦГАИПД`, `РГБ`), or a short abbreviation with two capitals
 /// (`СПб`, `РФ`).
-fn is_acronym(word: &str) -> bool {
+pub(super) fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
     letters.len() >= 2
@@ -63,7 +57,7 @@ fn words_before(text: &str, toks: &[Token], end: usize, floor: usize, limit: usi
 pub fn find(text: &str, toks: &[Token], fond: usize, floor: usize, table: &ArchiveTable) -> Option<Printed> {
     let mut k = fond;
     for _ in 0..2 {
-        if k > 0 && super::SEPARATORS.iter().any(|&c| toks[k - 1].is_punct(text, c)) {
+        if k > 0 && super::chain::SEPARATORS.iter().any(|&c| toks[k - 1].is_punct(text, c)) {
             k -= 1;
         }
     }
@@ -73,6 +67,20 @@ pub fn find(text: &str, toks: &[Token], fond: usize, floor: usize, table: &Archi
     let limit = table.longest_name_words().max(12) + 2;
     if toks[k - 1].is_punct(text, ')') {
         return parenthesised(text, toks, k - 1, floor, limit, table);
+    }
+    // 0. An abbreviated name the table knows, points and all (`Nat. Arch. Rep. of Bel.`).
+    if fond > 0 && toks[fond - 1].is_punct(text, '.') {
+        let end = toks[fond - 1].end;
+        let first = (fond.saturating_sub(12)..fond - 1)
+            .filter(|&m| toks[m].start >= floor && toks[m].kind == Kind::Word)
+            .filter(|&m| (m..fond).all(|x| toks[x].kind == Kind::Word || toks[x].is_punct(text, '.')))
+            // Only abbreviated names: a point inside as well as at the end.
+            .filter(|&m| (m..fond - 1).any(|x| toks[x].is_punct(text, '.')))
+            .find(|&m| table.lookup(&text[toks[m].start..end]).is_some());
+        if let Some(m) = first {
+            let id = table.lookup(&text[toks[m].start..end]).map(|a| a.id.clone());
+            return Some(Printed { start: toks[m].start, end, id });
+        }
     }
     let words = words_before(text, toks, k, floor, limit);
     let span = |n: usize| (toks[words[n - 1]].start, toks[words[0]].end);
@@ -101,8 +109,9 @@ pub fn find(text: &str, toks: &[Token], fond: usize, floor: usize, table: &Archi
         }
     }
     // 3. A run of acronyms: `ЦГАИПД`, `ОР РГБ`.
+    // More than three capitalised words in a row are a heading in capitals, not acronyms.
     let n = words.iter().take_while(|&&w| is_acronym(toks[w].text(text))).count();
-    (n > 0).then(|| {
+    (n > 0 && n <= 3).then(|| {
         let (s, e) = span(n);
         Printed { start: s, end: e, id: None }
     })
@@ -125,7 +134,14 @@ fn parenthesised(
     if !inner.split_whitespace().all(|w| is_acronym(w) || table.lookup(w).is_some())
         && table.lookup(inner).is_none()
     {
-        return None;
+        // `ГАВО (State Archive of Vologda Oblast)`: an acronym the table knows, glossed.
+        let before = open.checked_sub(1).filter(|&b| toks[b].kind == Kind::Word && toks[b].start >= floor)?;
+        let acronym = table.lookup(toks[before].text(text))?;
+        return Some(Printed {
+            start: toks[before].start,
+            end: toks[before].end,
+            id: Some(acronym.id.clone()),
+        });
     }
     let words = words_before(text, toks, open, floor, limit);
     let name = (!words.is_empty()).then(|| &text[toks[words[words.len() - 1]].start..toks[words[0]].end]);
@@ -133,4 +149,15 @@ fn parenthesised(
     let named = name.is_some_and(|n| table.lookup(n).is_some() || n.split_whitespace().any(is_keyword));
     let start = if named { toks[words[words.len() - 1]].start } else { toks[open].start };
     Some(Printed { start, end: toks[close].end, id })
+}
+
+/// Finds an archive the table knows printed right after a fond's value, at token `k`
+/// (`фонде 7 ЦА ФСБ`): up to four words, no punctuation between.
+pub fn find_after(text: &str, toks: &[Token], k: usize, table: &ArchiveTable) -> Option<Printed> {
+    let run = toks.get(k..)?.iter().take(4).take_while(|t| t.kind == Kind::Word).count();
+    (1..=run).rev().find_map(|n| {
+        let (s, e) = (toks[k].start, toks[k + n - 1].end);
+        let a = table.lookup(&text[s..e])?;
+        Some(Printed { start: s, end: e, id: Some(a.id.clone()) })
+    })
 }

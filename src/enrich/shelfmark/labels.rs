@@ -5,19 +5,32 @@ use crate::enrich::tokens::{Kind, Token};
 use crate::fold::{fold, lookalike_in, repair_word};
 use crate::model::Script;
 
-/// A level of the archival hierarchy, in citation order.
+/// A level of the post-Soviet hierarchy, in citation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     /// Fond (collection).
     Fond,
     /// Opis (inventory).
     Opis,
-    /// Box (carton).
+    /// Box (carton, papka).
     Box,
     /// Delo (file) or storage unit.
     Delo,
+    /// A part of a file (`ч.`, `chast'`).
+    Part,
+    /// A volume of a file (`т.`, `vol.`).
+    Volume,
     /// Leaves.
     Folio,
+    /// Printed pages (`p.`, `pp.`, `с.`, `стр.` after the file).
+    Page,
+}
+
+impl Level {
+    /// Returns true for the sub-units of a file, which may follow each other in either order.
+    pub fn is_sub_unit(self) -> bool {
+        matches!(self, Level::Part | Level::Volume)
+    }
 }
 
 /// One label: its words (folded, look-alikes repaired; `(`/`)` match themselves) and
@@ -26,57 +39,127 @@ struct Label {
     level: Level,
     words: &'static [&'static str],
     positional_only: bool,
+    /// Matches its own script only, not a look-alike reading (Latin `c` for Armenian `ց.`
+    /// is not Cyrillic `с.`, a page).
+    exact: bool,
 }
 
 const fn l(level: Level, words: &'static [&'static str]) -> Label {
-    Label { level, words, positional_only: false }
+    Label { level, words, positional_only: false, exact: false }
 }
 
 const fn positional(level: Level, words: &'static [&'static str]) -> Label {
-    Label { level, words, positional_only: true }
+    Label { level, words, positional_only: true, exact: false }
+}
+
+const fn exact(level: Level, words: &'static [&'static str]) -> Label {
+    Label { level, words, positional_only: false, exact: true }
 }
 
 /// Every label, longest forms first where one is a prefix of another.
+///
+/// Sources: TEI-ARCHIVAL-NOTES.md §3.2 (Russian, Azerbaijani, romanised), uk.wikipedia
+/// `Шаблон:Архівні_матеріали` (Ukrainian), the Belarusian archives' own citation form
+/// (`ф., воп., спр./адз. зах., арк., адв.`), Armenian `ֆ. ց. գ. թ.` (fond, ցուցակ, գործ,
+/// թերթ) and Georgian `ფონდი, ანაწერი, საქმე, ფურცელი` with their Latin transliterations.
 const LABELS: &[Label] = &[
     l(Level::Fond, &["фонд"]),
+    // Inflected in prose (`в фонде 7 ЦА ФСБ`, `фонда № 7`): a shelfmark only with an archive.
+    l(Level::Fond, &["фонде"]),
+    l(Level::Fond, &["фонда"]),
     l(Level::Fond, &["ф"]),
     l(Level::Fond, &["fonds"]),
+    l(Level::Fond, &["fondi"]),
     l(Level::Fond, &["fond"]),
+    // Lithuanian: fondas (fondo, fondą), apyrašas, byla, lapas.
+    l(Level::Fond, &["fondas"]),
+    l(Level::Fond, &["fondo"]),
+    l(Level::Fond, &["fondą"]),
     l(Level::Fond, &["fn"]),
     l(Level::Fond, &["f"]),
     l(Level::Fond, &["reserve"]),
+    l(Level::Fond, &["coll"]),
+    l(Level::Fond, &["ֆոնդ"]),
+    l(Level::Fond, &["ֆ"]),
+    l(Level::Fond, &["ფონდი"]),
+    l(Level::Fond, &["ფ"]),
     l(Level::Opis, &["опись"]),
     l(Level::Opis, &["опис"]),
     l(Level::Opis, &["оп"]),
+    // OCR reads `Оп.` as `On.`: a Cyrillic о with a Latin n.
+    l(Level::Opis, &["оn"]),
     l(Level::Opis, &["сп"]),
+    l(Level::Opis, &["вопіс"]),
+    l(Level::Opis, &["воп"]),
+    l(Level::Opis, &["сијаһы"]),
+    l(Level::Opis, &["сиј"]),
+    l(Level::Opis, &["vop"]),
     l(Level::Opis, &["opis"]),
+    l(Level::Opis, &["opys"]),
     l(Level::Opis, &["op"]),
+    l(Level::Opis, &["ap"]),
+    // Armenian romanised: ց. → c., գ. → g.
+    exact(Level::Opis, &["c"]),
     l(Level::Opis, &["inventory"]),
     l(Level::Opis, &["inv"]),
+    l(Level::Opis, &["description"]),
+    l(Level::Opis, &["desc"]),
     l(Level::Opis, &["siyahi"]),
     l(Level::Opis, &["siy"]),
+    l(Level::Opis, &["ցուցակ"]),
+    l(Level::Opis, &["ց"]),
+    l(Level::Opis, &["ანაწერი"]),
+    l(Level::Opis, &["ან"]),
+    l(Level::Opis, &["anaweri"]),
+    l(Level::Opis, &["anaw"]),
     l(Level::Box, &["картон"]),
     l(Level::Box, &["карт"]),
     l(Level::Box, &["к"]),
+    l(Level::Box, &["папка"]),
     l(Level::Box, &["box"]),
+    l(Level::Box, &["papka"]),
     l(Level::Delo, &["дело"]),
+    l(Level::Delo, &["дела"]),
     l(Level::Delo, &["ед", "хр"]),
     l(Level::Delo, &["д"]),
     l(Level::Delo, &["справа"]),
     l(Level::Delo, &["спр"]),
     l(Level::Delo, &["од", "зб"]),
+    l(Level::Delo, &["адз", "зах"]),
+    l(Level::Delo, &["иш"]),
     l(Level::Delo, &["folder", "(", "delo", ")"]),
     l(Level::Delo, &["folder"]),
     l(Level::Delo, &["delo"]),
     l(Level::Delo, &["ed", "khr"]),
     l(Level::Delo, &["d"]),
     l(Level::Delo, &["file"]),
+    l(Level::Delo, &["b"]),
+    l(Level::Delo, &["g"]),
+    l(Level::Delo, &["case"]),
     l(Level::Delo, &["item"]),
+    l(Level::Delo, &["sprava"]),
     l(Level::Delo, &["spr"]),
     l(Level::Delo, &["iş"]),
     l(Level::Delo, &["saxlama", "vahidi"]),
     l(Level::Delo, &["sax", "vah"]),
+    l(Level::Delo, &["գործ"]),
+    l(Level::Delo, &["գ"]),
+    l(Level::Delo, &["դ"]),
+    l(Level::Delo, &["საქმე"]),
+    l(Level::Delo, &["საქ"]),
+    l(Level::Delo, &["saqme"]),
+    l(Level::Delo, &["saq"]),
     positional(Level::Delo, &["fl"]),
+    l(Level::Part, &["часть"]),
+    l(Level::Part, &["ч"]),
+    l(Level::Part, &["chast"]),
+    l(Level::Part, &["part"]),
+    l(Level::Volume, &["том"]),
+    l(Level::Volume, &["т"]),
+    l(Level::Volume, &["tom"]),
+    l(Level::Volume, &["t"]),
+    l(Level::Volume, &["volume"]),
+    l(Level::Volume, &["vol"]),
     l(Level::Folio, &["листы"]),
     l(Level::Folio, &["лист"]),
     l(Level::Folio, &["лл"]),
@@ -84,32 +167,52 @@ const LABELS: &[Label] = &[
     l(Level::Folio, &["аркуші"]),
     l(Level::Folio, &["аркуш"]),
     l(Level::Folio, &["арк"]),
+    l(Level::Folio, &["вв"]),
+    l(Level::Folio, &["в"]),
     l(Level::Folio, &["ark"]),
     l(Level::Folio, &["lists"]),
     l(Level::Folio, &["list"]),
     l(Level::Folio, &["ll"]),
     l(Level::Folio, &["l"]),
+    l(Level::Folio, &["sht"]),
     l(Level::Folio, &["sheets"]),
     l(Level::Folio, &["sheet"]),
     l(Level::Folio, &["folios"]),
     l(Level::Folio, &["folio"]),
     l(Level::Folio, &["fols"]),
     l(Level::Folio, &["fol"]),
+    l(Level::Folio, &["ff"]),
+    l(Level::Folio, &["furc"]),
+    l(Level::Folio, &["ფურცელი"]),
+    l(Level::Folio, &["ფურც"]),
+    l(Level::Folio, &["թերթ"]),
+    l(Level::Folio, &["թթ"]),
+    l(Level::Folio, &["թ"]),
     l(Level::Folio, &["vərəqlər"]),
     l(Level::Folio, &["vərəq"]),
     l(Level::Folio, &["vv"]),
     l(Level::Folio, &["v"]),
     positional(Level::Folio, &["p"]),
+    l(Level::Page, &["გვ"]),
+    l(Level::Page, &["стр"]),
+    l(Level::Page, &["с"]),
+    l(Level::Page, &["pp"]),
+    l(Level::Page, &["p"]),
 ];
 
 /// Words that mark a verso after a folio number.
-const VERSO: &[&str] = &["об", "ob", "arxa", "зв", "verso"];
+const VERSO: &[&str] =
+    &["об", "ob", "arxa", "арха", "зв", "zv", "адв", "adv", "շրջ", "բ", "უკ", "rs", "verso"];
+
+/// Words that mark a recto after a folio number (Armenian `ա`, the first letter, as `բ`
+/// the second marks a verso).
+const RECTO: &[&str] = &["ա"];
 
 /// Verso marks that are abbreviations, so a point after them belongs to them.
-const VERSO_ABBREVIATIONS: &[&str] = &["об", "ob", "зв"];
+const VERSO_ABBREVIATIONS: &[&str] = &["об", "ob", "зв", "zv", "адв", "adv", "շրջ", "უკ", "rs"];
 
 /// No label is longer than this many letters, so longer words are never folded.
-const LONGEST_LABEL: usize = 9;
+const LONGEST_LABEL: usize = 11;
 
 /// The comparison keys of a text's short words, computed once per text: each word folded
 /// with look-alikes repaired, and, for a word made only of letters that look alike in Latin
@@ -164,11 +267,31 @@ pub struct Found {
 
 /// Matches a label starting at token `i`; `in_positional` admits positional-only labels.
 pub fn label_at(text: &str, toks: &[Token], words: &Words, i: usize, in_positional: bool) -> Option<Found> {
+    label_where(text, toks, words, i, in_positional, |_| true)
+}
+
+/// Matches the first label at token `i` whose level `accept` takes: a word read as
+/// several labels (Latin `c` is Armenian `ց.` and Russian `с.`) gives the citation the
+/// reading that fits its order.
+pub fn label_where(
+    text: &str,
+    toks: &[Token],
+    words: &Words,
+    i: usize,
+    in_positional: bool,
+    accept: impl Fn(Level) -> bool,
+) -> Option<Found> {
     if words.keys.get(i).is_none_or(Vec::is_empty) {
         return None;
     }
-    'labels: for label in LABELS {
-        if label.positional_only && !in_positional {
+    // Only the labels whose first word this token reads as can match: most tokens have
+    // one reading and one or two candidate labels, so the whole lexicon is never walked.
+    let by_first = labels_by_first_word();
+    let mut candidates: Vec<usize> =
+        words.keys[i].iter().filter_map(|k| by_first.get(k.as_str())).flatten().copied().collect();
+    candidates.sort_unstable();
+    'labels: for label in candidates.into_iter().map(|n| &LABELS[n]) {
+        if label.positional_only && !in_positional || !accept(label.level) {
             continue;
         }
         let mut j = i;
@@ -179,6 +302,7 @@ pub fn label_at(text: &str, toks: &[Token], words: &Words, i: usize, in_position
             let Some(t) = toks.get(j) else { continue 'labels };
             let ok = match *w {
                 "(" | ")" => t.is_punct(text, w.chars().next().unwrap_or(' ')),
+                _ if label.exact => t.kind == Kind::Word && fold(t.text(text)) == *w,
                 _ => words.is(j, w),
             };
             if !ok {
@@ -186,16 +310,36 @@ pub fn label_at(text: &str, toks: &[Token], words: &Words, i: usize, in_position
             }
             j += 1;
         }
-        // The label's own point, or the soft sign of `opis'`.
+        // The label's own point, or the soft sign of `opis'`; a comma printed for the point
+        // of a one-letter label (`ֆ, 123`, `գ, 1321`) when a number follows.
         if toks
             .get(j)
             .is_some_and(|t| ['.', '\'', 'ʹ', '’'].iter().any(|&c| t.is_punct(text, c)) && !t.space_before)
+            || label.words.len() == 1
+                && label.words[0].chars().count() == 1
+                && toks.get(j).is_some_and(|t| t.is_punct(text, ',') && !t.space_before)
+                && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Number)
         {
             j += 1;
         }
         return Some(Found { level: label.level, next: j });
     }
     None
+}
+
+/// The indices into [`LABELS`] of the labels starting with each word, in lexicon order.
+fn labels_by_first_word() -> &'static rustc_hash::FxHashMap<&'static str, Vec<usize>> {
+    static BY_FIRST: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for (n, l) in LABELS.iter().enumerate() {
+            if let Some(first) = l.words.first() {
+                m.entry(first).or_default().push(n);
+            }
+        }
+        m
+    })
 }
 
 /// A cheap reading of a word that every spelling of a lexicon word shares: lowercase, with
@@ -210,22 +354,35 @@ fn skeleton(word: &str) -> String {
 /// Writes the skeleton of `word` into `buf` (reused, so the hot path does not allocate).
 fn skeleton_into(word: &str, buf: &mut String) {
     buf.clear();
-    buf.extend(
-        word.chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| match c {
-                'ı' | 'i' | 'і' => 'i',
-                'ϕ' | 'φ' => 'ф',
-                _ => lookalike_in(c, Script::Latin),
-            })
-            .filter(|c| *c != '\u{307}'),
-    );
+    for c in word.chars() {
+        let c = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'a'..='z' => c,
+            'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            'а'..='я' => c,
+            // `İ` lowercases to `i` and a combining dot, which is dropped.
+            _ => c.to_lowercase().next().unwrap_or(c),
+        };
+        let c = match c {
+            'ı' | 'i' | 'і' => 'i',
+            'ϕ' | 'φ' => 'ф',
+            '\u{307}' => continue,
+            _ => lookalike_in(c, Script::Latin),
+        };
+        buf.push(c);
+    }
 }
 
 fn skeletons() -> &'static std::collections::HashSet<String> {
     static SKELETONS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     SKELETONS.get_or_init(|| {
-        LABELS.iter().flat_map(|l| l.words.iter()).chain(VERSO.iter()).map(|w| skeleton(w)).collect()
+        LABELS
+            .iter()
+            .flat_map(|l| l.words.iter())
+            .chain(VERSO.iter())
+            .chain(RECTO.iter())
+            .map(|w| skeleton(w))
+            .collect()
     })
 }
 
@@ -257,7 +414,7 @@ pub fn has_fond_word(text: &str) -> bool {
     let mut buf = String::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let letter = c.is_alphabetic();
+        let letter = is_letter(c);
         match (start, letter) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
@@ -287,12 +444,33 @@ pub fn has_fond_word(text: &str) -> bool {
 
 /// Returns true when `key` is a word of some label or a verso mark.
 fn is_lexicon_word(key: &str) -> bool {
-    LABELS.iter().any(|l| l.words.contains(&key)) || VERSO.contains(&key)
+    static LEXICON: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    LEXICON
+        .get_or_init(|| {
+            LABELS
+                .iter()
+                .flat_map(|l| l.words.iter().copied())
+                .chain(VERSO.iter().copied())
+                .chain(RECTO.iter().copied())
+                .collect()
+        })
+        .contains(key)
+}
+
+/// Returns true for a letter, with fast paths for ASCII and the basic Russian alphabet.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || !c.is_ascii() && (crate::enrich::tokens::is_common_letter(c) || c.is_alphabetic())
 }
 
 /// Returns true when token `i` is a verso mark (`об`, `ob`, `arxa`, `зв`, `verso`).
 pub fn is_verso(words: &Words, i: usize) -> bool {
     VERSO.iter().any(|v| words.is(i, v))
+}
+
+/// Returns true when token `i` is a recto mark (`ա`).
+pub fn is_recto(words: &Words, i: usize) -> bool {
+    RECTO.iter().any(|v| words.is(i, v))
 }
 
 /// Returns true when the verso mark at token `i` is an abbreviation that owns a following point.
@@ -348,7 +526,7 @@ mod tests {
 
     #[test]
     fn positional_labels_need_a_positional_citation() {
-        assert_eq!(level("p 97", false), None);
+        assert_eq!(level("p 97", false), Some(Level::Page), "a page outside positional citations");
         assert_eq!(level("p 97", true), Some(Level::Folio));
         assert_eq!(level("fl 21", true), Some(Level::Delo));
     }

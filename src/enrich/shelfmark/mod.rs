@@ -1,20 +1,26 @@
 //! Archival shelfmarks: find them in running text and parse them into their levels.
 //!
-//! The grammar is TEI-ARCHIVAL-NOTES.md §3.3: an archive (acronym, full name, or
-//! "Full Name (ACRONYM)"), then fond, opis, box and delo, each introduced by a label
-//! ([`labels`]) or by position (`fn 609, 11, fl 21`), then the leaves with ranges and versos.
-//! A citation needs a fond plus one lower level, or a printed archive plus a fond, so that
-//! page references (`с. 114`), volumes (`т. 9–10`) and initials (`Ф. Энгельс`) never match.
+//! Two grammars share the work. The post-Soviet one (`chain.rs`, TEI-ARCHIVAL-NOTES.md §3.3)
+//! starts at a fond label: an archive (acronym, full name, or "Full Name (ACRONYM)"), then
+//! fond, opis, box, delo and sub-units, each introduced by a label ([`labels`]) or by
+//! position (`fn 609, 11, fl 21`), then the leaves with ranges and versos. Such a citation
+//! needs a fond plus one lower level, or a printed archive plus a fond, so that page
+//! references (`с. 114`), volumes (`т. 9–10`) and initials (`Ф. Энгельс`) never match.
+//! The other one (`coded/`) reads the code-shaped shelfmarks of archives with hierarchies
+//! of their own (BOA, ATASE, BCA, TNA, Bundesarchiv, PA AA, SHD, AN, NARA), each after its
+//! printed archive, or, for TNA's department codes, by their shape alone.
 //! The printed text is never changed; look-alike letters are repaired in values only.
 
 mod archive;
+mod chain;
+mod coded;
+mod entities;
 pub mod labels;
 pub mod table;
 
-use crate::enrich::tokens::{tokenize, Kind, Token};
-use crate::fold::{lookalike_in, majority_script};
-use crate::model::{ArchiveRef, Folio, FolioRange, Folios, Script, Shelfmark, ShelfmarkPart, Side, Span};
-use labels::{is_verso, label_at, verso_takes_point, Level, Words};
+use crate::enrich::tokens::{tokenize, Token};
+use crate::model::{ArchiveRef, Folio, FolioRange, Folios, LevelKind, Shelfmark, ShelfmarkPart, Side, Span};
+use labels::Words;
 pub use table::ArchiveTable;
 
 /// A shelfmark found in a text, with its byte range there.
@@ -29,343 +35,266 @@ pub struct Found {
 }
 
 /// A level parsed from the tokens, positions absolute in the text.
-struct RawPart {
-    level: Level,
+struct Part {
+    kind: LevelKind,
     label: Option<(usize, usize)>,
     value: (usize, usize),
-    digits: String,
-    litera: Option<char>,
-    prefix: Option<char>,
+    /// The normalised value (look-alikes repaired, spaces dropped).
+    norm: String,
 }
 
-struct RawFolios {
+/// Folios or pages parsed from the tokens, positions absolute in the text.
+struct Cited {
     label: (usize, usize),
     span: (usize, usize),
     ranges: Vec<FolioRange>,
 }
 
-struct Chain {
-    parts: Vec<RawPart>,
-    folios: Option<RawFolios>,
+/// The levels of one citation, its end, and the token where the search goes on.
+struct Parsed {
+    parts: Vec<Part>,
+    folios: Option<Cited>,
+    pages: Option<Cited>,
     end: usize,
     next: usize,
 }
 
+/// An archive designation found in the text (absolute byte range) and its table id.
+struct Printed {
+    start: usize,
+    end: usize,
+    id: Option<String>,
+}
+
 /// Finds every shelfmark in `text`, in order; archives are named by `table`.
+///
+/// Text copied from web pages may carry HTML character references (`АП&nbsp;РФ`,
+/// `Л.1&ndash;492`): they are read decoded, and the shelfmarks' `raw` and spans are those of
+/// the text as given; values and printed archive names are the decoded ones.
 pub fn find(text: &str, table: &ArchiveTable) -> Vec<Found> {
-    // Every shelfmark starts its levels with a fond label: a text without one (most prose)
-    // is not tokenized at all.
-    if !labels::has_fond_word(text) {
+    match entities::decode(text) {
+        None => find_decoded(text, table),
+        Some(d) => find_decoded(&d.text, table).into_iter().map(|f| remap(text, &d, f)).collect(),
+    }
+}
+
+/// Maps a shelfmark found in decoded text back onto the original text.
+fn remap(text: &str, d: &entities::Decoded, f: Found) -> Found {
+    let (start, end) = (d.original(f.start), d.original(f.end));
+    let at = |s: Span| {
+        let (a, b) = (d.original(f.start + s.start) - start, d.original(f.start + s.end) - start);
+        Span::new(a, b)
+    };
+    let mut s = f.shelfmark;
+    s.raw = text[start..end].to_string();
+    if let Some(a) = s.archive.as_mut() {
+        a.span = a.span.map(at);
+    }
+    for p in s.levels.iter_mut().filter(|p| !p.inherited) {
+        p.label_span = at(p.label_span);
+        p.span = at(p.span);
+    }
+    for c in s.folios.iter_mut().chain(s.pages.iter_mut()) {
+        c.label_span = at(c.label_span);
+        c.span = at(c.span);
+    }
+    Found { start, end, shelfmark: s }
+}
+
+/// Finds the shelfmarks of a text without character references.
+fn find_decoded(text: &str, table: &ArchiveTable) -> Vec<Found> {
+    // Every post-Soviet shelfmark starts its levels with a fond label, every other one with
+    // a code-shaped word: a text with neither (most prose) is not tokenized at all.
+    let fonds = labels::has_fond_word(text);
+    let codes = coded::may_have(text);
+    if !fonds && !codes {
         return Vec::new();
     }
     let toks = tokenize(text);
     let words = Words::new(text, &toks);
     let mut out: Vec<Found> = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let Some(chain) = parse_chain(text, &toks, &words, i) else {
-            i += 1;
-            continue;
-        };
-        let floor = out.last().map_or(0, |f| f.end);
-        let printed = archive::find(text, &toks, i, floor, table);
-        let inherited = match (&printed, out.last()) {
-            (None, Some(prev))
-                if text[prev.end..toks[i].start]
-                    .chars()
-                    .all(|c| c.is_whitespace() || c == ';' || c == ',') =>
-            {
-                prev.shelfmark.archive.as_ref().map(|a| ArchiveRef { span: None, ..a.clone() })
+    if fonds {
+        soviet(text, &toks, &words, table, &mut out);
+    }
+    let others = if codes { coded::find(text, &toks, &words, table) } else { Vec::new() };
+    if !others.is_empty() {
+        // The grammars rarely meet in one text; where they overlap the labelled one wins.
+        for f in others {
+            if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
+                out.push(f);
             }
-            _ => None,
-        };
-        let lower_levels = chain.parts.len() > 1 || chain.folios.is_some();
-        if !(lower_levels || printed.is_some()) {
-            i += 1;
-            continue;
         }
-        let start = printed.as_ref().map_or(toks[i].start, |p| p.start);
-        out.push(Found { start, end: chain.end, shelfmark: build(text, start, &chain, printed, inherited) });
-        i = chain.next;
+        out.sort_by_key(|f| f.start);
     }
     out
 }
 
-/// Parses fond, lower levels and folios starting at a fond label at token `i`.
-fn parse_chain(text: &str, toks: &[Token], words: &Words, i: usize) -> Option<Chain> {
-    let fond = label_at(text, toks, words, i, false).filter(|f| f.level == Level::Fond)?;
-    let (mut part, mut j) = labelled_value(text, toks, i, fond.next, Level::Fond)?;
-    let mut end = part.value.1;
-    let mut parts = Vec::new();
-    let mut last = Level::Fond;
-    let mut positional = false;
-    let mut folios = None;
-    loop {
-        parts.push(part);
-        let k = skip_separator(text, toks, j);
-        let Some(t) = toks.get(k) else { break };
-        if t.kind == Kind::Number && last == Level::Fond {
-            // A bare number after the fond is a positional opis when a labelled unit follows.
-            let Some((value, after)) = ident(text, toks, k) else { break };
-            let l = skip_separator(text, toks, after);
-            if label_at(text, toks, words, l, true).is_some_and(|f| f.level == Level::Delo) {
-                part = RawPart { level: Level::Opis, label: None, ..value };
-                end = part.value.1;
-                last = Level::Opis;
-                positional = true;
-                j = after;
+/// Finds the post-Soviet shelfmarks, each starting at a fond label, or lower after an
+/// earlier shelfmark of the same text, which supplies the missing levels.
+fn soviet(text: &str, toks: &[Token], words: &Words, table: &ArchiveTable, out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < toks.len() {
+        let prev = out.last().filter(|p| p.shelfmark.get(LevelKind::Fond).is_some());
+        let Some(chain) = chain::parse(text, toks, words, i, prev.is_some()) else {
+            i += 1;
+            continue;
+        };
+        if chain.parts.first().is_none_or(|p| p.kind != LevelKind::Fond) {
+            // A partial chain: the levels above its first come from the shelfmark before.
+            let Some(prev) = prev else {
+                i += 1;
                 continue;
-            }
-            break;
+            };
+            let start = toks[i].start;
+            let archive = prev.shelfmark.archive.as_ref().map(|a| ArchiveRef { span: None, ..a.clone() });
+            let mut s = build(text, start, &chain, None, archive);
+            let first = s.levels.first().map(|p| p.level);
+            let above: Vec<ShelfmarkPart> = prev
+                .shelfmark
+                .levels
+                .iter()
+                .take_while(|p| {
+                    Some(p.level) != first && !matches!(p.level, LevelKind::Part | LevelKind::Volume)
+                })
+                .map(|p| ShelfmarkPart {
+                    label_span: Span::new(0, 0),
+                    span: Span::new(0, 0),
+                    inherited: true,
+                    ..p.clone()
+                })
+                .collect();
+            s.levels.splice(0..0, above);
+            out.push(Found { start, end: chain.end, shelfmark: s });
+            i = chain.next.max(i + 1);
+            continue;
         }
-        let Some(found) = label_at(text, toks, words, k, positional) else { break };
-        if found.level <= last {
-            break;
-        }
-        if found.level == Level::Folio {
-            if let Some((f, after)) = folio_list(text, toks, words, k, found.next) {
-                end = f.span.1;
-                folios = Some(f);
-                j = after;
-            }
-            break;
-        }
-        let Some((p, after)) = labelled_value(text, toks, k, found.next, found.level) else { break };
-        end = p.value.1;
-        last = found.level;
-        part = p;
-        j = after;
-    }
-    Some(Chain { parts, folios, end, next: j })
-}
-
-/// Characters that separate the levels of a citation: GOST's `. – ` included.
-pub(crate) const SEPARATORS: [char; 5] = [',', '.', ':', '–', '—'];
-
-/// Skips a separator (`,` `.` `:`, GOST's `. –`, or a point doubled by extraction damage as
-/// in `109..`) and returns the next token's index; `;` is not skipped because it ends a
-/// citation.
-fn skip_separator(text: &str, toks: &[Token], mut j: usize) -> usize {
-    for _ in 0..2 {
-        match toks.get(j) {
-            Some(t) if t.kind == Kind::Punct && SEPARATORS.iter().any(|&c| t.is_punct(text, c)) => j += 1,
-            _ => break,
-        }
-    }
-    j
-}
-
-/// Reads the value after a label whose tokens run from `label_tok` to `next`.
-fn labelled_value(
-    text: &str,
-    toks: &[Token],
-    label_tok: usize,
-    next: usize,
-    level: Level,
-) -> Option<(RawPart, usize)> {
-    let mut j = next;
-    // `ϕ .85`: a detached point; `Д. № 5`: a number sign.
-    while toks.get(j).is_some_and(|t| t.is_punct(text, '.') || t.is_punct(text, '№')) {
-        j += 1;
-    }
-    let (value, after) = ident(text, toks, j)?;
-    let label_end = toks[next - 1].end;
-    Some((RawPart { level, label: Some((toks[label_tok].start, label_end)), ..value }, after))
-}
-
-/// Reads a unit number with an optional letter (`186а`, `186 a`, `3 с.`, `2a`) or a letter
-/// prefix (GARF's `Р-130`, `R-5446`, `А-259`).
-fn ident(text: &str, toks: &[Token], j: usize) -> Option<(RawPart, usize)> {
-    let prefixed = toks
-        .get(j)
-        .filter(|t| {
-            t.kind == Kind::Word
-                && t.text(text).chars().count() == 1
-                && t.text(text).chars().all(char::is_uppercase)
-        })
-        .filter(|_| {
-            toks.get(j + 1)
-                .is_some_and(|d| (d.is_punct(text, '-') || d.is_punct(text, '–')) && !d.space_before)
-        })
-        .filter(|_| toks.get(j + 2).is_some_and(|n| n.kind == Kind::Number && !n.space_before));
-    if let Some(p) = prefixed {
-        let (mut part, next) = ident(text, toks, j + 2)?;
-        part.value.0 = p.start;
-        part.prefix = p.text(text).chars().next();
-        return Some((part, next));
-    }
-    let num = toks.get(j).filter(|t| t.kind == Kind::Number)?;
-    let mut end = num.end;
-    let mut next = j + 1;
-    let mut litera = None;
-    if let Some(w) = toks.get(next).filter(|t| t.kind == Kind::Word && t.text(text).chars().count() == 1) {
-        let after = toks.get(next + 1);
-        let letter_point = after.is_some_and(|t| t.is_punct(text, '.') && !t.space_before);
-        let beyond = if letter_point { toks.get(next + 2) } else { after };
-        let starts_number = beyond.is_some_and(|t| t.kind == Kind::Number);
-        if !w.space_before || !starts_number {
-            litera = w.text(text).chars().next();
-            end = w.end;
-            next += 1;
-            if w.space_before && letter_point {
-                end = toks[next].end;
-                next += 1;
+        let floor = out.last().map_or(0, |f| f.end);
+        let mut printed = archive::find(text, toks, i, floor, table);
+        let mut chain = chain;
+        if printed.is_none() && chain.parts.len() == 1 && chain.folios.is_none() && chain.pages.is_none() {
+            // `фонде 7 ЦА ФСБ`: a fond in prose with its archive after it.
+            if let Some(after) = archive::find_after(text, toks, chain.next, table) {
+                chain.end = after.end;
+                printed = Some(after);
             }
         }
-    }
-    let part = RawPart {
-        level: Level::Fond,
-        label: None,
-        value: (num.start, end),
-        digits: num.text(text).to_string(),
-        litera,
-        prefix: None,
-    };
-    Some((part, next))
-}
-
-fn is_dash(text: &str, t: &Token) -> bool {
-    ['-', '–', '—', '‒'].iter().any(|&c| t.is_punct(text, c))
-}
-
-/// Reads one folio number and a verso mark after it; returns (number, verso, end, next).
-fn folio(text: &str, toks: &[Token], words: &Words, j: usize) -> Option<(u32, bool, usize, usize)> {
-    let num = toks.get(j).filter(|t| t.kind == Kind::Number)?;
-    let number = num.text(text).parse().ok()?;
-    let mut end = num.end;
-    let mut next = j + 1;
-    let mut verso = false;
-    if let Some(w) = toks.get(next).filter(|_| is_verso(words, next)) {
-        verso = true;
-        end = w.end;
-        next += 1;
-        if verso_takes_point(words, next - 1)
-            && toks.get(next).is_some_and(|t| t.is_punct(text, '.') && !t.space_before)
-        {
-            end = toks[next].end;
-            next += 1;
+        // Archives with hierarchies of their own have no fonds: `AN, F7/13424` is theirs.
+        if printed.as_ref().and_then(|p| p.id.as_deref()).is_some_and(coded::is_coded) {
+            i += 1;
+            continue;
         }
-    } else if let Some(w) = toks.get(next).filter(|t| !t.space_before && t.kind == Kind::Word) {
-        if w.text(text) == "v" {
-            verso = true;
-            end = w.end;
-            next += 1;
-        }
-    }
-    Some((number, verso, end, next))
-}
-
-/// Reads the leaves after a folio label: ranges separated by commas.
-fn folio_list(
-    text: &str,
-    toks: &[Token],
-    words: &Words,
-    label_tok: usize,
-    next: usize,
-) -> Option<(RawFolios, usize)> {
-    let mut j = next;
-    while toks.get(j).is_some_and(|t| t.is_punct(text, '.')) {
-        j += 1;
-    }
-    let start = toks.get(j)?.start;
-    let mut ranges = Vec::new();
-    let mut end = start;
-    while let Some((from, from_v, e, mut k)) = folio(text, toks, words, j) {
-        let mut to = (from, from_v);
-        end = e;
-        if toks.get(k).is_some_and(|t| is_dash(text, t)) {
-            if let Some((n, v, e2, k2)) = folio(text, toks, words, k + 1) {
-                to = (n, v);
-                end = e2;
-                k = k2;
-            }
-        }
-        let any_verso = from_v || to.1;
-        let side = |v: bool| any_verso.then_some(if v { Side::Verso } else { Side::Recto });
-        let single = (from, from_v) == to;
-        let from_side = if single && from_v { Some(Side::Verso) } else { side(from_v) };
-        ranges.push(FolioRange {
-            from: Folio { number: from, side: from_side },
-            to: Folio { number: to.0, side: if single { from_side } else { side(to.1) } },
+        let mut inherited = inherit(text, out.last(), toks[i].start, printed.is_none());
+        let lower_levels = chain.parts.len() > 1 || chain.folios.is_some() || chain.pages.is_some();
+        // A fond named again after a shelfmark of the same text with that fond (`LCVA fondo
+        // 1378 … FONDĄ NR. 1378`) is that fond, in that archive.
+        let again = out.iter().rev().find(|f| {
+            f.shelfmark.get(LevelKind::Fond).map(|p| &p.value) == chain.parts.first().map(|p| &p.norm)
         });
-        j = k;
-        let continues = toks.get(j).is_some_and(|t| t.is_punct(text, ','))
-            && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Number)
-            && !toks
-                .get(j + 2)
-                .is_some_and(|t| t.kind == Kind::Word && t.space_before && !is_verso(words, j + 2));
-        if !continues {
-            break;
+        if !(lower_levels || printed.is_some()) && again.is_some() && chain.parts.len() == 1 {
+            inherited =
+                again.and_then(|f| f.shelfmark.archive.clone()).map(|a| ArchiveRef { span: None, ..a });
+        } else if !(lower_levels || printed.is_some()) {
+            i += 1;
+            continue;
         }
-        j += 1;
+        let start = printed.as_ref().map_or(toks[i].start, |p| p.start.min(toks[i].start));
+        out.push(Found { start, end: chain.end, shelfmark: build(text, start, &chain, printed, inherited) });
+        i = chain.next;
     }
-    if ranges.is_empty() {
+}
+
+/// Words that say "the same source" (`Там же`, `Ibid.`), folded and without spaces.
+const IBID: &[&str] = &[
+    "тамже",
+    "тамсамо",
+    "тамсама",
+    "ibid",
+    "ibidem",
+    "idem",
+    "ebenda",
+    "ebd",
+    "նույնտեղում",
+    "იქვე",
+    "oyerde",
+    "ayniyer",
+];
+
+/// Returns the archive of `prev` when the text between it and `start` is only separators,
+/// markup or an "ibid" (`…, л.8; ф.1, сп.31, …`, `…</p> <p>Там же. Ф.7.`) and no archive is
+/// printed.
+fn inherit(text: &str, prev: Option<&Found>, start: usize, unprinted: bool) -> Option<ArchiveRef> {
+    let prev = prev.filter(|_| unprinted)?;
+    let gap = text.get(prev.end..start)?;
+    let mut letters = String::new();
+    let mut in_tag = false;
+    for c in gap.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if in_tag => {}
+            _ if c.is_alphabetic() => letters.push(c),
+            _ => {}
+        }
+    }
+    let letters = crate::fold::fold(&letters);
+    if !(letters.is_empty() || IBID.contains(&letters.as_str())) || gap.len() > 200 {
         return None;
     }
-    let label = (toks[label_tok].start, toks[next - 1].end);
-    Some((RawFolios { label, span: (start, end), ranges }, j))
+    prev.shelfmark.archive.as_ref().map(|a| ArchiveRef { span: None, ..a.clone() })
 }
 
-/// Turns a parsed chain into a [`Shelfmark`] whose spans index its `raw`.
+/// Turns parsed levels into a [`Shelfmark`] whose spans index its `raw`.
 fn build(
     text: &str,
     start: usize,
-    chain: &Chain,
-    printed: Option<archive::Printed>,
+    parsed: &Parsed,
+    printed: Option<Printed>,
     inherited: Option<ArchiveRef>,
 ) -> Shelfmark {
-    let raw = &text[start..chain.end];
+    let raw = &text[start..parsed.end];
     let rel = |(a, b): (usize, usize)| Span::new(a - start, b - start);
-    let labels: String = chain
-        .parts
-        .iter()
-        .filter_map(|p| p.label.map(|(a, b)| &text[a..b]))
-        .chain(chain.folios.as_ref().map(|f| &text[f.label.0..f.label.1]))
-        .collect();
-    let script = majority_script(&labels).unwrap_or(Script::Latin);
-    let mut sm = Shelfmark {
+    let cited = |c: &Cited| Folios {
+        label: text[c.label.0..c.label.1].to_string(),
+        label_span: rel(c.label),
+        span: rel(c.span),
+        ranges: c.ranges.clone(),
+    };
+    Shelfmark {
         raw: raw.to_string(),
         archive: printed
             .map(|p| ArchiveRef {
-                name: text[p.start..p.end].to_string(),
+                // Spaces collapsed (a name broken over lines is one name), look-alike
+                // letters repaired (`ABПP` is `АВПР`).
+                name: text[p.start..p.end]
+                    .split_whitespace()
+                    .map(crate::fold::repair_word)
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 id: p.id,
                 span: Some(rel((p.start, p.end))),
             })
             .or(inherited),
-        fond: None,
-        opis: None,
-        box_: None,
-        delo: None,
-        folios: None,
-    };
-    for p in &chain.parts {
-        let mut value = String::new();
-        if let Some(c) = p.prefix {
-            value.push(lookalike_in(c, script));
-            value.push('-');
-        }
-        value.push_str(&p.digits);
-        value.extend(p.litera.map(|c| lookalike_in(c, script)));
-        let (label, label_span) = match p.label {
-            Some((a, b)) => (text[a..b].to_string(), rel((a, b))),
-            None => (String::new(), rel((p.value.0, p.value.0))),
-        };
-        let part = Some(ShelfmarkPart { label, value, label_span, span: rel(p.value) });
-        match p.level {
-            Level::Fond => sm.fond = part,
-            Level::Opis => sm.opis = part,
-            Level::Box => sm.box_ = part,
-            Level::Delo => sm.delo = part,
-            Level::Folio => {}
-        }
+        levels: parsed
+            .parts
+            .iter()
+            .map(|p| {
+                let (label, label_span) = match p.label {
+                    Some((a, b)) => (text[a..b].to_string(), rel((a, b))),
+                    None => (String::new(), rel((p.value.0, p.value.0))),
+                };
+                ShelfmarkPart {
+                    level: p.kind,
+                    label,
+                    value: p.norm.clone(),
+                    label_span,
+                    span: rel(p.value),
+                    inherited: false,
+                }
+            })
+            .collect(),
+        folios: parsed.folios.as_ref().map(cited),
+        pages: parsed.pages.as_ref().map(cited),
     }
-    sm.folios = chain.folios.as_ref().map(|f| Folios {
-        label: text[f.label.0..f.label.1].to_string(),
-        label_span: rel(f.label),
-        span: rel(f.span),
-        ranges: f.ranges.clone(),
-    });
-    sm
 }
 
 /// Formats folio ranges compactly (`3`, `5r-7v`, `3,3v`), as the labelled tests write them.

@@ -26,12 +26,21 @@ pub struct ArchiveTable {
     archives: Vec<Archive>,
     by_key: HashMap<String, usize>,
     longest_name_words: usize,
+    /// The keys of the first word of every name and acronym, so that a search for a name
+    /// starting at a word is skipped at once for most words.
+    first_words: std::collections::HashSet<String>,
+    /// The first letter and length of each of those keys: most words fail this test, which
+    /// needs no allocation, before their key is computed.
+    first_shapes: std::collections::HashSet<(char, usize)>,
 }
 
 /// Returns the comparison key of an archive name: folded, look-alikes mapped to Latin,
 /// everything but letters and digits removed.
 pub fn key(name: &str) -> String {
-    fold(name).chars().filter(|c| c.is_alphanumeric()).map(|c| lookalike_in(c, Script::Latin)).collect()
+    // Look-alikes mapped before folding as well as after: `В` has the Latin twin `B`, but
+    // its lowercase `в` has none (`ABПP` is `АВПР`).
+    let latin: String = name.chars().map(|c| lookalike_in(c, Script::Latin)).collect();
+    fold(&latin).chars().filter(|c| c.is_alphanumeric()).map(|c| lookalike_in(c, Script::Latin)).collect()
 }
 
 fn is_ncname(id: &str) -> bool {
@@ -110,12 +119,40 @@ impl ArchiveTable {
                 longest_name_words = longest_name_words.max(name.split_whitespace().count());
             }
         }
-        Ok(ArchiveTable { archives: file.archive, by_key, longest_name_words })
+        let first_words: std::collections::HashSet<String> = file
+            .archive
+            .iter()
+            .flat_map(|a| {
+                a.names.iter().map(|n| n.text.as_str()).chain(a.acronyms.iter().map(String::as_str))
+            })
+            .filter_map(|name| name.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()))
+            .map(key)
+            .collect();
+        let first_shapes = first_words
+            .iter()
+            .filter_map(|k: &String| Some((k.chars().next()?, k.chars().count())))
+            .collect();
+        Ok(ArchiveTable { archives: file.archive, by_key, longest_name_words, first_words, first_shapes })
     }
 
     /// Returns the archive a printed name or acronym denotes.
     pub fn lookup(&self, printed: &str) -> Option<&Archive> {
         self.by_key.get(&key(printed)).map(|&i| &self.archives[i])
+    }
+
+    /// Returns true when some name or acronym starts with the word `word` (letters only).
+    pub fn starts_a_name(&self, word: &str) -> bool {
+        let first = word.chars().next().map(|c| {
+            let c = lookalike_in(c, Script::Latin);
+            // As `fold` does, without allocating: every i-like letter is `i`.
+            let c = match c {
+                'İ' | 'I' | 'ı' => 'i',
+                _ => c.to_lowercase().next().unwrap_or(c),
+            };
+            lookalike_in(c, Script::Latin)
+        });
+        let shape = first.map(|f| (f, word.chars().filter(|c| c.is_alphanumeric()).count()));
+        shape.is_some_and(|s| self.first_shapes.contains(&s)) && self.first_words.contains(&key(word))
     }
 
     /// Returns the archive with this id.

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::LevelKind;
 
 fn one(text: &str) -> Shelfmark {
     let found = find(text, &ArchiveTable::builtin());
@@ -6,16 +7,16 @@ fn one(text: &str) -> Shelfmark {
     found.into_iter().next().unwrap().shelfmark
 }
 
-fn value(p: &Option<ShelfmarkPart>) -> &str {
-    p.as_ref().map_or("", |p| p.value.as_str())
+fn value(s: &Shelfmark, level: LevelKind) -> &str {
+    s.get(level).map_or("", |p| p.value.as_str())
 }
 
 fn parts(s: &Shelfmark) -> (Option<&str>, &str, &str, &str, String) {
     (
         s.archive.as_ref().and_then(|a| a.id.as_deref()),
-        value(&s.fond),
-        value(&s.opis),
-        value(&s.delo),
+        value(s, LevelKind::Fond),
+        value(s, LevelKind::Opis),
+        value(s, LevelKind::Delo),
         s.folios.as_ref().map_or(String::new(), |f| folios_key(&f.ranges)),
     )
 }
@@ -25,14 +26,14 @@ fn russian_with_points_and_verso() {
     let s = one("Письмо. РГАСПИ. Ф. 85. Оп. 13. Д. 32. Л. 3 об.");
     assert_eq!(s.raw, "РГАСПИ. Ф. 85. Оп. 13. Д. 32. Л. 3 об.");
     assert_eq!(parts(&s), (Some("rgaspi"), "85", "13", "32", "3v".into()));
-    assert_eq!(s.fond.as_ref().unwrap().label, "Ф.");
+    assert_eq!(s.get(LevelKind::Fond).unwrap().label, "Ф.");
 }
 
 #[test]
 fn compact_russian_and_spans_index_raw() {
     let s = one("Телеграмма // РГАСПИ, ф.85, оп.13, д.32, л.3.");
     assert_eq!(s.raw, "РГАСПИ, ф.85, оп.13, д.32, л.3");
-    let fond = s.fond.as_ref().unwrap();
+    let fond = s.get(LevelKind::Fond).unwrap();
     assert_eq!(fond.span.get(&s.raw), Some("85"));
     assert_eq!(fond.label_span.get(&s.raw), Some("ф."));
     let f = s.folios.as_ref().unwrap();
@@ -86,7 +87,7 @@ fn english_calque_and_positional_forms() {
     assert_eq!(found.len(), 2);
     assert_eq!(parts(&found[0].shelfmark), (Some("arpiissa"), "609", "11", "21", "97".into()));
     assert_eq!(parts(&found[1].shelfmark), (Some("arpiissa"), "609", "11", "15", "116".into()));
-    assert_eq!(found[0].shelfmark.opis.as_ref().unwrap().label, "");
+    assert_eq!(found[0].shelfmark.get(LevelKind::Opis).unwrap().label, "");
 }
 
 #[test]
@@ -99,7 +100,7 @@ fn ukrainian_with_verso() {
 fn unknown_archives_are_printed_without_id() {
     let s = one("ЦГАИПД. Ф. 1728. Ед. хр. 537079.");
     assert_eq!(s.archive.as_ref().map(|a| (a.name.as_str(), a.id.clone())), Some(("ЦГАИПД", None)));
-    assert_eq!(value(&s.delo), "537079");
+    assert_eq!(value(&s, LevelKind::Delo), "537079");
     let s = one("see the State Archive of Ryazan Oblast, f. 5, op. 2, d. 7.");
     assert_eq!(s.archive.as_ref().unwrap().name, "State Archive of Ryazan Oblast");
 }
@@ -107,10 +108,10 @@ fn unknown_archives_are_printed_without_id() {
 #[test]
 fn look_alike_letters_are_repaired_in_values_only() {
     let s = one("ГАРФ, ф. 5, оп. 1, д. 186a, л. 2");
-    assert_eq!(value(&s.delo), "186а", "Latin a becomes Cyrillic а");
+    assert_eq!(value(&s, LevelKind::Delo), "186а", "Latin a becomes Cyrillic а");
     assert!(s.raw.contains("186a"));
     let s = one("ф. 28 s., сп.1, д. 99, л.12");
-    assert_eq!(value(&s.fond), "28s");
+    assert_eq!(value(&s, LevelKind::Fond), "28s");
 }
 
 #[test]
@@ -128,4 +129,585 @@ fn page_references_volumes_dates_and_initials_are_not_shelfmarks() {
     ] {
         assert_eq!(find(text, &t), vec![], "{text}");
     }
+}
+
+/// Every level's name and value, then folios and pages, as the labelled sets key them.
+fn keyed(s: &Shelfmark) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> =
+        s.levels().into_iter().map(|(n, p)| (n.to_string(), p.value.clone())).collect();
+    if let Some(f) = &s.folios {
+        out.push(("folios".into(), folios_key(&f.ranges)));
+    }
+    if let Some(p) = &s.pages {
+        out.push(("pages".into(), folios_key(&p.ranges)));
+    }
+    out
+}
+
+/// Asserts the archive id and the keyed parts of the one shelfmark in `text`.
+fn check(text: &str, archive: Option<&str>, want: &[(&str, &str)]) -> Shelfmark {
+    let s = one(text);
+    assert_eq!(s.archive.as_ref().and_then(|a| a.id.as_deref()), archive, "{text}");
+    let want: Vec<(String, String)> = want.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    assert_eq!(keyed(&s), want, "{text}");
+    s
+}
+
+#[test]
+fn ukrainian_and_belarusian_labels() {
+    check(
+        "ЦДАГО України, ф. 1, оп. 20, спр. 6212, арк. 5 зв.",
+        Some("tsdago"),
+        &[("fond", "1"), ("opis", "20"), ("delo", "6212"), ("folios", "5v")],
+    );
+    check(
+        "НАРБ, ф. 4п, воп. 1, спр. 12, арк. 3 адв.",
+        Some("narb"),
+        &[("fond", "4п"), ("opis", "1"), ("delo", "12"), ("folios", "3v")],
+    );
+    check(
+        "НГАБ, ф. 295, воп. 1, адз. зах. 1234, арк. 5-7.",
+        Some("ngab"),
+        &[("fond", "295"), ("opis", "1"), ("delo", "1234"), ("folios", "5-7")],
+    );
+    check(
+        "ДАКО, ф. 1, оп. 1, спр. 2, арк. 3",
+        Some("dako"),
+        &[("fond", "1"), ("opis", "1"), ("delo", "2"), ("folios", "3")],
+    );
+}
+
+#[test]
+fn azerbaijani_in_both_scripts() {
+    check(
+        "ARDA, f. 28, siy. 1, iş 45, vv. 3-5 arxa.",
+        Some("arda"),
+        &[("fond", "28"), ("opis", "1"), ("delo", "45"), ("folios", "3r-5v")],
+    );
+    check(
+        "АРДА, ф. 28, сиј. 1, иш 45, вв. 3.",
+        Some("arda"),
+        &[("fond", "28"), ("opis", "1"), ("delo", "45"), ("folios", "3")],
+    );
+}
+
+#[test]
+fn armenian_and_georgian_scripts_and_transliteration() {
+    check(
+        "ՀԱԱ, ֆ. 1, ց. 2, գ. 3, թ. 4",
+        Some("naa"),
+        &[("fond", "1"), ("opis", "2"), ("delo", "3"), ("folios", "4")],
+    );
+    // `ფ.` is the fond before the file and a folio after it.
+    check(
+        "სეა, ფ. 1831, ან. 2, საქ. 45, ფ. 12",
+        Some("nag"),
+        &[("fond", "1831"), ("opis", "2"), ("delo", "45"), ("folios", "12")],
+    );
+    check(
+        "სეა, ფონდი 1831, ანაწერი 2, საქმე 45, ფურც. 12-13",
+        Some("nag"),
+        &[("fond", "1831"), ("opis", "2"), ("delo", "45"), ("folios", "12-13")],
+    );
+    check(
+        "NAG, f. 1831, anaw. 2, saq. 45, furc. 12",
+        Some("nag"),
+        &[("fond", "1831"), ("opis", "2"), ("delo", "45"), ("folios", "12")],
+    );
+}
+
+#[test]
+fn english_renderings_with_pages_and_folios() {
+    check(
+        "GARF, f. 5446, desc. 1, file 12, p. 5",
+        Some("garf"),
+        &[("fond", "5446"), ("opis", "1"), ("delo", "12"), ("pages", "5")],
+    );
+    check(
+        "RGASPI, f. 17, op. 3, d. 5, ff. 3-4",
+        Some("rgaspi"),
+        &[("fond", "17"), ("opis", "3"), ("delo", "5"), ("folios", "3-4")],
+    );
+    check(
+        "RGVA, f. 5, op. 1, d. 2, fol. 7",
+        Some("rgva"),
+        &[("fond", "5"), ("opis", "1"), ("delo", "2"), ("folios", "7")],
+    );
+}
+
+#[test]
+fn the_long_form_spells_each_level_out() {
+    let s = check(
+        "RGIA, fond (f.) 1286 (Departament politsii), opis' (op.) 1, delo (d.) 122, list (l.) 5ob.",
+        Some("rgia"),
+        &[("fond", "1286"), ("opis", "1"), ("delo", "122"), ("folios", "5v")],
+    );
+    assert!(s.raw.ends_with("5ob."), "{}", s.raw);
+    assert_eq!(s.get(LevelKind::Fond).unwrap().label, "fond (f.)");
+}
+
+#[test]
+fn years_glosses_and_sub_units_stay_inside_raw() {
+    let s = check(
+        "RGIA, f. 1286, op. 1, 1806 g., d. 122, l. 5",
+        Some("rgia"),
+        &[("fond", "1286"), ("opis", "1"), ("delo", "122"), ("folios", "5")],
+    );
+    assert!(s.raw.contains("1806 g."));
+    check(
+        "ЦГИА, ф. 1, оп. 2 за 1792 г., д. 5, л. 3",
+        Some("rgia"),
+        &[("fond", "1"), ("opis", "2"), ("delo", "5"), ("folios", "3")],
+    );
+    check(
+        "RGASPI, f. 17, op. 3, p. 1, d. 5, l. 3",
+        Some("rgaspi"),
+        &[("fond", "17"), ("opis", "3"), ("box", "1"), ("delo", "5"), ("folios", "3")],
+    );
+    check(
+        "RGASPI, f. 17, op. 3, d. 5, chast' 2, l. 3",
+        Some("rgaspi"),
+        &[("fond", "17"), ("opis", "3"), ("delo", "5"), ("part", "2"), ("folios", "3")],
+    );
+    check(
+        "ЦГИА, ф. 1, оп. 2, д. 5, т. 1, л. 3",
+        Some("rgia"),
+        &[("fond", "1"), ("opis", "2"), ("delo", "5"), ("volume", "1"), ("folios", "3")],
+    );
+}
+
+#[test]
+fn lists_ranges_prefixes_suffixes_and_ocr() {
+    check(
+        "ГАРФ. Ф. 1. Оп. 1, 2. Д. 174, 194.",
+        Some("garf"),
+        &[("fond", "1"), ("opis", "1,2"), ("delo", "174,194")],
+    );
+    check("ГАРФ. Ф. 1. Оп. 1. Д. 5–7.", Some("garf"), &[("fond", "1"), ("opis", "1"), ("delo", "5-7")]);
+    check(
+        "ГАРФ, ф. р-4808, оп. 1, д. 20722-пф, л. 3",
+        Some("garf"),
+        &[("fond", "р-4808"), ("opis", "1"), ("delo", "20722-пф"), ("folios", "3")],
+    );
+    check(
+        "ГАРФ, ф. Р — 1878, оп. 1, д. 3",
+        Some("garf"),
+        &[("fond", "Р-1878"), ("opis", "1"), ("delo", "3")],
+    );
+    check(
+        "ГАРФ, Ф.641/1, Оп. 1, Д. N 6530.",
+        Some("garf"),
+        &[("fond", "641/1"), ("opis", "1"), ("delo", "6530")],
+    );
+    check(
+        "ГАРФ. Ф. 1. On. 1. Д. 5. Л. 3.",
+        Some("garf"),
+        &[("fond", "1"), ("opis", "1"), ("delo", "5"), ("folios", "3")],
+    );
+    check(
+        "ГАРФ. Ф. 1 – Оп. 2 – Д. 3 – Л. 4.",
+        Some("garf"),
+        &[("fond", "1"), ("opis", "2"), ("delo", "3"), ("folios", "4")],
+    );
+    check(
+        "RTsKhIDNI, f. 5, op. 1, d. 2, ll. 3-4",
+        Some("rgaspi"),
+        &[("fond", "5"), ("opis", "1"), ("delo", "2"), ("folios", "3-4")],
+    );
+}
+
+#[test]
+fn ottoman_and_republican_turkish_archives() {
+    check(
+        "BOA, DH.KMS, 50-1/15",
+        Some("boa"),
+        &[("collection", "DH.KMS"), ("dossier", "50-1"), ("document", "15")],
+    );
+    check(
+        "BOA, DH.KMS, Dosya No: 12, Gömlek No: 7",
+        Some("boa"),
+        &[("collection", "DH.KMS"), ("dossier", "12"), ("document", "7")],
+    );
+    check(
+        "BOA, Y.PRK.ASK, 12/34",
+        Some("boa"),
+        &[("collection", "Y.PRK.ASK"), ("dossier", "12"), ("document", "34")],
+    );
+    check(
+        "BOA, İ.HUS, 123/45",
+        Some("boa"),
+        &[("collection", "İ.HUS"), ("dossier", "123"), ("document", "45")],
+    );
+    check(
+        "BOA, DH.ŞFR, nr. 54/308",
+        Some("boa"),
+        &[("collection", "DH.ŞFR"), ("dossier", "54"), ("document", "308")],
+    );
+    let found = find("BOA, HR.SYS, 2876/4; HR.SYS, 2877/5.", &ArchiveTable::builtin());
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[1].shelfmark.archive.as_ref().and_then(|a| a.id.as_deref()), Some("boa"));
+    assert_eq!(found[1].shelfmark.raw, "HR.SYS, 2877/5");
+    check(
+        "ATASE, BDH, Klasör 123, Dosya 45, Fihrist 6",
+        Some("atase"),
+        &[("collection", "BDH"), ("box", "123"), ("dossier", "45"), ("document", "6")],
+    );
+    check("BCA, 030.18.01.02/12.45.3", Some("bca"), &[("collection", "030.18.01.02"), ("item", "12.45.3")]);
+}
+
+#[test]
+fn british_department_codes_with_or_without_the_archive() {
+    let s = check("FO 371/3404", Some("tna"), &[("collection", "FO"), ("series", "371"), ("piece", "3404")]);
+    assert!(s.archive.as_ref().unwrap().span.is_none(), "implied, not printed");
+    check(
+        "TNA, FO 371/3404/12345, f. 12",
+        Some("tna"),
+        &[("collection", "FO"), ("series", "371"), ("piece", "3404"), ("item", "12345"), ("folios", "12")],
+    );
+    check(
+        "see WO 95/2970/3.",
+        Some("tna"),
+        &[("collection", "WO"), ("series", "95"), ("piece", "2970"), ("item", "3")],
+    );
+    check("CAB 23/5", Some("tna"), &[("collection", "CAB"), ("series", "23"), ("piece", "5")]);
+}
+
+#[test]
+fn german_french_and_american_archives() {
+    check(
+        "BArch R 43-I/1234, Bl. 5",
+        Some("barch"),
+        &[("collection", "R 43-I"), ("file", "1234"), ("folios", "5")],
+    );
+    check("BA-MA RH 2/123", Some("barch"), &[("collection", "RH 2"), ("file", "123")]);
+    check("PA AA, R 14087", Some("paaa"), &[("file", "R 14087")]);
+    check("PA AA, RZ 201/R 14087", Some("paaa"), &[("collection", "RZ 201"), ("file", "R 14087")]);
+    check("SHD, GR 7 N 1636", Some("shd"), &[("series", "7 N"), ("item", "1636")]);
+    check("AN, F/7/13424", Some("an"), &[("series", "F/7"), ("item", "13424")]);
+    check(
+        "NARA, RG 59, Entry 205, Box 115",
+        Some("nara"),
+        &[("record_group", "59"), ("entry", "205"), ("box", "115")],
+    );
+    check("RG 59, 861.00/1234", Some("nara"), &[("record_group", "59"), ("file", "861.00/1234")]);
+    check("NARA, M316, roll 12", Some("nara"), &[("microfilm", "M316"), ("roll", "12")]);
+}
+
+#[test]
+fn statutes_volumes_pages_initials_and_codes_in_prose_are_not_shelfmarks() {
+    let t = ArchiveTable::builtin();
+    for text in [
+        "Art. 12 Abs. 3 GG",
+        "vol. 12, no. 4, pp. 23-5",
+        "ДВП СССР. Т. 3. С. 5.",
+        "Ф. М. Достоевский, т. 5, с. 12",
+        "§ 4 Abs. 2",
+        "ISBN 978-5-8243-1234-5",
+        "ISBN 0-19-821 1/2",
+        "FO officials in 1920 argued",
+        "the FO and WO disagreed",
+        "BOA archive was used",
+        "NARA holds RG 59",
+        "USSR 1922/23 budget",
+        "f. 12, p. 3",
+        "ф. 5, с. 12",
+        "А. Ф. Керенский, ф. 1",
+    ] {
+        assert_eq!(find(text, &t), vec![], "{text}");
+    }
+}
+
+#[test]
+fn no_input_panics() {
+    let t = ArchiveTable::builtin();
+    for text in [
+        "ф.",
+        "ф. 1, оп.",
+        "BOA,",
+        "BOA, DH.",
+        "FO 371/",
+        "RG",
+        "NARA, RG",
+        "PA AA, R",
+        "AN, F/",
+        "ф. Р —",
+        "(",
+        "ფ.",
+    ] {
+        let _ = find(text, &t);
+    }
+}
+
+#[test]
+fn more_spellings_of_the_coded_families() {
+    let s = check(
+        "Osmanlı Arşivi (BOA), DH.KMS, 50-1/15",
+        Some("boa"),
+        &[("collection", "DH.KMS"), ("dossier", "50-1"), ("document", "15")],
+    );
+    assert_eq!(s.archive.as_ref().unwrap().name, "Osmanlı Arşivi (BOA)");
+    check(
+        "BOA, DH.EUM.4.Şb, 12/34",
+        Some("boa"),
+        &[("collection", "DH.EUM.4.Şb"), ("dossier", "12"), ("document", "34")],
+    );
+    check(
+        "ATASE Arşivi, Kol.: BDH, Kls.: 123, Dos.: 45, F.: 6",
+        Some("atase"),
+        &[("collection", "BDH"), ("box", "123"), ("dossier", "45"), ("document", "6")],
+    );
+    let s = check(
+        "TNA: PRO, FO 371/3404, ff. 12–15",
+        Some("tna"),
+        &[("collection", "FO"), ("series", "371"), ("piece", "3404"), ("folios", "12-15")],
+    );
+    assert_eq!(s.archive.as_ref().unwrap().name, "TNA: PRO");
+    check(
+        "Bundesarchiv Berlin, R 43 I/1234, Bl. 5 RS",
+        Some("barch"),
+        &[("collection", "R 43 I"), ("file", "1234"), ("folios", "5v")],
+    );
+    check("PA AA, Türkei 183, Bd. 12", Some("paaa"), &[("collection", "Türkei 183"), ("volume", "12")]);
+    check("SHD/GR, 7 N 1636", Some("shd"), &[("series", "7 N"), ("item", "1636")]);
+    check("AN, F7/13424", Some("an"), &[("series", "F7"), ("item", "13424")]);
+    check("NARA, T-120, roll 1234", Some("nara"), &[("microfilm", "T-120"), ("roll", "1234")]);
+    check(
+        "AMAE, Correspondance politique, Turquie, vol. 567, f. 12",
+        Some("amae"),
+        &[("series", "Correspondance politique, Turquie"), ("volume", "567"), ("folios", "12")],
+    );
+}
+
+#[test]
+fn more_post_soviet_spellings() {
+    check(
+        "ЦДАГО України. – Ф. 1. – Оп. 20. – Спр. 6212. – Арк. 5–7.",
+        Some("tsdago"),
+        &[("fond", "1"), ("opis", "20"), ("delo", "6212"), ("folios", "5-7")],
+    );
+    check(
+        "HDA SBU, f. 6, spr. 75131-FP, t. 1, ark. 5zv.",
+        Some("hda-sbu"),
+        &[("fond", "6"), ("delo", "75131-FP"), ("volume", "1"), ("folios", "5v")],
+    );
+    check(
+        "NARB, f. 4p, vop. 1, spr. 123, ark. 45",
+        Some("narb"),
+        &[("fond", "4p"), ("opis", "1"), ("delo", "123"), ("folios", "45")],
+    );
+}
+
+/// Every family's examples, cut at every character and glued in pairs: no panic, and every
+/// span indexes the shelfmark's `raw`.
+#[test]
+fn every_cut_of_every_family_example() {
+    let t = ArchiveTable::builtin();
+    let examples = [
+        "ЦДАГО України, ф. 1, оп. 20, спр. 6212, арк. 5 зв.",
+        "НАРБ, ф. 4п, воп. 1, спр. 12, арк. 3 адв.",
+        "НГАБ, ф. 295, воп. 1, адз. зах. 1234, арк. 5-7.",
+        "ARDA, f. 28, siy. 1, iş 45, vv. 3-5 arxa.",
+        "АРДА, ф. 28, сиј. 1, иш 45, вв. 3.",
+        "ՀԱԱ, ֆ. 1, ց. 2, գ. 3, թ. 4",
+        "სეა, ფ. 1831, ან. 2, საქ. 45, ფ. 12",
+        "sea, f. 1831, anaw. 2, saq. 45, furc. 12",
+        "GARF, f. 5446, desc. 1, file 12, p. 5",
+        "RGIA, fond (f.) 1286 (Departament politsii), opis' (op.) 1, delo (d.) 122, list (l.) 5ob.",
+        "RGIA, f. 1286, op. 1, 1806 g., d. 122, l. 5",
+        "ЦГИА, ф. 1, оп. 2 за 1792 г., д. 5, л. 3",
+        "ГАРФ. Ф. 1. Оп. 1, 2. Д. 174, 194.",
+        "ГАРФ. Ф. 1. Оп. 1. Д. 5–7.",
+        "ГАРФ, ф. р-4808, оп. 1, д. 20722-пф, л. 3",
+        "ГАРФ, ф. Р — 1878, оп. 1, д. 3",
+        "ГАРФ, Ф.641/1, Оп. 1, Д. N 6530.",
+        "ГАРФ. Ф. 1. On. 1. Д. 5. Л. 3.",
+        "ГАРФ. Ф. 1 – Оп. 2 – Д. 3 – Л. 4.",
+        "RGASPI, f. 17, op. 3, p. 1, d. 5, l. 3",
+        "RGASPI, f. 17, op. 3, d. 5, chast' 2, l. 3",
+        "ЦГИА, ф. 1, оп. 2, д. 5, т. 1, л. 3",
+        "RTsKhIDNI, f. 5, op. 1, d. 2, ll. 3-4",
+        "ДАКО, ф. 1, оп. 1, спр. 2, арк. 3",
+        "BOA, DH.KMS, 50-1/15",
+        "BOA, HR.SYS, 2876/4; HR.SYS, 2877/5.",
+        "BOA, DH.KMS, Dosya No: 12, Gömlek No: 7",
+        "BOA, Y.PRK.ASK, 12/34",
+        "BOA, İ.HUS, 123/45",
+        "BOA, DH.ŞFR, nr. 54/308",
+        "ATASE, BDH, Klasör 123, Dosya 45, Fihrist 6",
+        "BCA, 030.18.01.02/12.45.3",
+        "FO 371/3404",
+        "TNA, FO 371/3404/12345, f. 12",
+        "WO 95/2970/3",
+        "see CAB 23/5, and",
+        "BArch R 43-I/1234, Bl. 5",
+        "BA-MA RH 2/123",
+        "PA AA, R 14087",
+        "PA AA, RZ 201/R 14087",
+        "SHD, GR 7 N 1636",
+        "AN, F/7/13424",
+        "NARA, RG 59, Entry 205, Box 115",
+        "RG 59, 861.00/1234",
+        "NARA, M316, roll 12",
+        "Osmanlı Arşivi (BOA), DH.KMS, 50-1/15",
+        "ATASE Arşivi, Kol.: BDH, Kls.: 123, Dos.: 45, F.: 6",
+        "TNA: PRO, FO 371/3404, ff. 12–15",
+        "Bundesarchiv Berlin, R 43 I/1234, Bl. 5 RS",
+        "PA AA, Türkei 183, Bd. 12",
+        "SHD/GR, 7 N 1636",
+        "AN, F7/13424",
+        "NARA, T-120, roll 1234",
+        "AMAE, Correspondance politique, Turquie, vol. 567, f. 12",
+        "BCA, Fon Kodu: 030.18.01.02, Yer No: 12.45.3",
+    ];
+    let check = |text: &str| {
+        for f in find(text, &t) {
+            assert_eq!(&text[f.start..f.end], f.shelfmark.raw);
+            let raw = &f.shelfmark.raw;
+            for (_, p) in f.shelfmark.levels() {
+                assert!(p.span.get(raw).is_some() && p.label_span.get(raw).is_some(), "{text}");
+            }
+            for c in f.shelfmark.folios.iter().chain(f.shelfmark.pages.iter()) {
+                assert!(c.span.get(raw).is_some() && c.label_span.get(raw).is_some(), "{text}");
+            }
+        }
+    };
+    for e in examples {
+        for (i, _) in e.char_indices() {
+            check(&e[..i]);
+            check(&e[i..]);
+        }
+    }
+    for pair in examples.windows(2) {
+        check(&format!("{}; {}", pair[0], pair[1]));
+        check(&format!("{} {}", pair[1], pair[0]));
+    }
+}
+
+#[test]
+fn character_references_are_read_decoded_and_raw_stays_as_given() {
+    let t = "<p>АП&nbsp;РФ. Ф.3. Оп.57. Д.100. Л.137&ndash;139.</p>";
+    let s = check(t, Some("aprf"), &[("fond", "3"), ("opis", "57"), ("delo", "100"), ("folios", "137-139")]);
+    assert_eq!(s.raw, "АП&nbsp;РФ. Ф.3. Оп.57. Д.100. Л.137&ndash;139");
+    assert_eq!(s.archive.as_ref().unwrap().name, "АП РФ");
+    assert_eq!(s.get(LevelKind::Delo).unwrap().span.get(&s.raw), Some("100"));
+}
+
+#[test]
+fn a_chain_below_the_fond_inherits_the_levels_above_it() {
+    let found =
+        find("РГАСПИ. Ф.17. Оп.171. Д.421. Л.1–492; Д.420. Л.1–68. Там же. Л.74.", &ArchiveTable::builtin());
+    assert_eq!(found.len(), 3, "{found:#?}");
+    let second = &found[1].shelfmark;
+    assert_eq!(second.raw, "Д.420. Л.1–68");
+    assert_eq!(keyed(second), keyed(&one("ф. 17, оп. 171, д. 420, л. 1-68")));
+    assert!(second.get(LevelKind::Fond).unwrap().inherited);
+    assert_eq!(second.archive.as_ref().and_then(|a| a.id.as_deref()), Some("rgaspi"));
+    assert_eq!(keyed(&found[2].shelfmark).last().unwrap(), &("folios".to_string(), "74".to_string()));
+    assert_eq!(found[2].shelfmark.get(LevelKind::Delo).unwrap().value, "420", "the shelfmark just before");
+    // Nothing to inherit from: a lone `Д. 5` or `Л. 3` is no shelfmark.
+    assert_eq!(find("Там же. Д. 33. Л. 7.", &ArchiveTable::builtin()), vec![]);
+}
+
+#[test]
+fn foreign_relations_sources_are_nara_files() {
+    check(
+        "Source: Department of State, Central Files, 761.00/4–156. Secret.",
+        Some("nara"),
+        &[("file", "761.00/4-156")],
+    );
+    check(
+        "Source: Department of State, NEA/NE Files: Lot 63 D 33, Tel Aviv.",
+        Some("nara"),
+        &[("entry", "Lot 63 D 33")],
+    );
+    check(
+        "Source: National Archives, RG 59, Central Decimal File 1910–1929, Box 733, 103.93/644. No classification.",
+        Some("nara"),
+        &[("record_group", "59"), ("box", "733"), ("file", "103.93/644")],
+    );
+    // A title line naming the Department is not part of the source line below it.
+    let s = one(
+        "Telegram to the Department of State\nSource: Department of State, Central Files, 788.11/3–1662.",
+    );
+    assert!(s.raw.starts_with("Department of State, Central"), "{}", s.raw);
+}
+
+#[test]
+fn tna_references_as_printed_in_the_wild() {
+    check(
+        "Catalogue Reference:CAB/65/7/39 Image",
+        Some("tna"),
+        &[("collection", "CAB"), ("series", "65"), ("piece", "7"), ("item", "39")],
+    );
+    check(
+        "(F.O. 95/380 and 383–6)",
+        Some("tna"),
+        &[("collection", "FO"), ("series", "95"), ("piece", "380,383-386")],
+    );
+    check("the card index (FO 1111).", Some("tna"), &[("collection", "FO"), ("series", "1111")]);
+    let s = check(
+        "The National Archives, Kew (FO 371/1160)",
+        Some("tna"),
+        &[("collection", "FO"), ("series", "371"), ("piece", "1160")],
+    );
+    assert_eq!(s.archive.as_ref().unwrap().name, "The National Archives, Kew");
+    // Not a department: the British Library's India Office Records, a statute.
+    assert_eq!(find("IOR/L/PS/11/154, P 3412/1919", &ArchiveTable::builtin()), vec![]);
+    assert_eq!(find("5 U.S.C. 552a", &ArchiveTable::builtin()), vec![]);
+}
+
+#[test]
+fn armenian_fonds_items_and_leaf_sides() {
+    check("ԳԱԹ, Թֆ, № 397։", Some("gat"), &[("collection", "Թֆ"), ("item", "397")]);
+    check(
+        "ՌՊֆ № 149, թ. 20բ–21ա, անթվակիր",
+        None,
+        &[("collection", "ՌՊֆ"), ("item", "149"), ("folios", "20v-21r")],
+    );
+    check("ՌՊֆ № 93 և մեկ", None, &[("collection", "ՌՊֆ"), ("item", "93")]);
+    check(
+        "ֆ. 20, ց. 4, գ. 2, թ. 14 ա-բ",
+        None,
+        &[("fond", "20"), ("opis", "4"), ("delo", "2"), ("folios", "14r-14v")],
+    );
+    check(
+        "ՀՍՍՀ ՀՀՍՇ ՊԿԱ, ֆ, 123, ց. 16, գ. 229, թ. 29 բ:",
+        Some("naa"),
+        &[("fond", "123"), ("opis", "16"), ("delo", "229"), ("folios", "29v")],
+    );
+    check(
+        "HAA, f. 123, c. 1, g. 831, t. 3.",
+        Some("naa"),
+        &[("fond", "123"), ("opis", "1"), ("delo", "831"), ("volume", "3")],
+    );
+}
+
+#[test]
+fn ottoman_codes_alone_and_french_cotes() {
+    check(
+        "HR. HU, Kr. 108/141",
+        Some("boa"),
+        &[("collection", "HR. HU"), ("box", "108"), ("document", "141")],
+    );
+    check("MAD. d. 4049", Some("boa"), &[("collection", "MAD. d."), ("dossier", "4049")]);
+    check(
+        "BOA, A.DVN.DVE, No. 976, 61b.",
+        Some("boa"),
+        &[("collection", "A.DVN.DVE"), ("dossier", "976"), ("folios", "61v")],
+    );
+    check("Ce fonds (Cote 1J/42/9) entré", None, &[("series", "1J"), ("item", "42/9")]);
+    check(
+        "SHD, archives du Dépôt de la guerre, GR 2 M 9, organisation",
+        Some("shd"),
+        &[("series", "2 M"), ("item", "9")],
+    );
+}
+
+#[test]
+fn a_fond_in_prose_takes_the_archive_printed_after_it() {
+    let s = check("В&nbsp;фонде 7 ЦА&nbsp;ФСБ сохранились акты", Some("tsa-fsb"), &[("fond", "7")]);
+    assert_eq!(s.raw, "фонде 7 ЦА&nbsp;ФСБ");
+    assert_eq!(s.archive.as_ref().unwrap().span.unwrap().get(&s.raw), Some("ЦА&nbsp;ФСБ"));
+    // Without an archive the table knows, a fond in prose is not a shelfmark.
+    assert_eq!(find("в фонде 7 хранятся", &ArchiveTable::builtin()), vec![]);
 }

@@ -107,20 +107,26 @@ fn shelfmark(ctx: &mut Ctx, ev: &mut Events, s: &Shelfmark) {
         let attrs = archive_ref.map(|r| vec![("ref", r)]).unwrap_or_default();
         inner.wrap_range(sp.start, sp.end, "orgName", attrs);
     }
-    let levels = s.levels();
-    if let (Some(first), Some(last)) = (levels.first(), levels.last()) {
-        for (name, part) in &levels {
-            let mut attrs = vec![("type", (*name).to_string())];
+    // Inherited levels are not printed here, so only the printed ones are marked up.
+    let printed: Vec<_> = s.levels.iter().filter(|p| !p.inherited).collect();
+    if let (Some(first), Some(last)) = (printed.first(), printed.last()) {
+        // The wrapper first, so that a one-level shelfmark (`761.00/4–156`) nests its typed
+        // idno inside the shelfmark idno, not the other way round.
+        let start = first.label_span.start.min(first.span.start);
+        inner.wrap_range(start, last.span.end, "idno", vec![("type", "shelfmark".into())]);
+        for part in &printed {
+            let mut attrs = vec![("type", part.level.tei_type().to_string())];
             if part.span.get(raw) != Some(part.value.as_str()) {
                 attrs.push(("n", part.value.clone()));
             }
             inner.wrap_range(part.span.start, part.span.end, "idno", attrs);
         }
-        let start = first.1.label_span.start.min(first.1.span.start);
-        inner.wrap_range(start, last.1.span.end, "idno", vec![("type", "shelfmark".into())]);
     }
-    if let Some(f) = &s.folios {
-        let mut attrs = vec![("unit", "folio".to_string())];
+    // Folios and pages: TEI's `citedRange` with the open list's `folio` beside `page`
+    // (TEI-ARCHIVAL-NOTES.md §1.2).
+    for (cited, unit) in [(&s.folios, "folio"), (&s.pages, "page")] {
+        let Some(f) = cited else { continue };
+        let mut attrs = vec![("unit", unit.to_string())];
         if let (Some(a), Some(b)) = (f.ranges.first(), f.ranges.last()) {
             attrs.push(("from", folio(&a.from)));
             attrs.push(("to", folio(&b.to)));
