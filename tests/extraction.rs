@@ -148,12 +148,22 @@ fn score(doc: &Document, gold: &Gold, debug: bool) -> Score {
         .map(|b| b.entries.iter().map(|e| norm(&e.raw)).collect())
         .unwrap_or_default();
     s.refs_found = entries.len();
-    s.refs_exact = gold.references.iter().filter(|r| entries.contains(&norm(r))).count();
-    if debug {
-        for r in gold.references.iter().filter(|r| !entries.contains(&norm(r))) {
-            println!("REF    want {}", norm(r));
+    // A printed entry number (`1. Иноземцева…`) is the entry's label in the model, not text.
+    let unnumbered = |r: &str| {
+        let r = norm(r);
+        let digits = r.chars().take_while(char::is_ascii_digit).count();
+        match r[digits..].strip_prefix(". ").or_else(|| r[digits..].strip_prefix(") ")) {
+            Some(rest) if digits > 0 && digits <= 3 => rest.to_string(),
+            _ => r,
         }
-        for e in entries.iter().filter(|e| !gold.references.iter().any(|r| norm(r) == **e)) {
+    };
+    let gold_refs: Vec<String> = gold.references.iter().map(|r| unnumbered(r)).collect();
+    s.refs_exact = gold_refs.iter().filter(|r| entries.contains(r)).count();
+    if debug {
+        for r in gold_refs.iter().filter(|r| !entries.contains(r)) {
+            println!("REF    want {r}");
+        }
+        for e in entries.iter().filter(|e| !gold_refs.contains(e)) {
             println!("REFGOT {e}");
         }
     }

@@ -412,3 +412,28 @@ fn wild_languages_are_never_tagged_wrong() {
     assert!(precision >= 0.93, "precision {precision:.3}");
     assert!(coverage >= 0.65, "coverage {coverage:.3}");
 }
+
+/// The held-out part of the real citations (`holdout/wild-shelfmarks.toml`, 130 items), run
+/// once at the end of the work that built the grammar: parts precision 0.973, recall 0.766
+/// (France 0/23 and Georgian script 0/6 parts: series and fonds cited alone, `ფონდი N1448`;
+/// no false match on the negatives). The assertions hold those figures.
+#[test]
+fn holdout_wild_shelfmarks() {
+    let Score { precision, recall, families, .. } = score_shelfmarks("holdout/wild-shelfmarks.toml");
+    for (family, (c, p, e)) in &families {
+        println!("  family {family:<14} correct {c:>4} predicted {p:>4} expected {e:>4}");
+    }
+    assert!(precision >= 0.97 && recall >= 0.76, "precision {precision:.3} recall {recall:.3}");
+}
+
+/// The held-out part of the real multilingual entries (`holdout/wild-languages.toml`, 185
+/// items), run once at the end of the language work: 134 tagged, 114 right (precision
+/// 0.851), coverage 0.623. The wrong tags: romanised Russian in Azerbaijani-style
+/// transliteration (`Alfavitnıy ukazatelğ`) taken for az-Latn or tr, transliterated Ottoman
+/// for tr, Bulgarian and Kyrgyz, Tajik and Mongolian in capitals or without their own
+/// letters taken for ru, ky or az-Cyrl. The assertions hold those figures.
+#[test]
+fn holdout_wild_languages() {
+    let (precision, coverage) = score_languages("holdout/wild-languages.toml");
+    assert!(precision >= 0.85 && coverage >= 0.60, "precision {precision:.3} coverage {coverage:.3}");
+}
