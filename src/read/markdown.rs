@@ -814,6 +814,8 @@ enum RefState {
     Heading,
     /// In the reference list.
     List,
+    /// In a reference list written one paragraph per entry (the way most authors type one).
+    Paragraphs,
     /// After the list: nothing more is read.
     Done,
 }
@@ -1235,6 +1237,17 @@ impl<'d> Walk<'d> {
             note.blocks.push(unlabel(r, src, block, label, at));
         } else if let Some(entry) = self.references.as_mut().and_then(|refs| refs.entry.as_mut()) {
             entry.add(r, src, block, label, at);
+        } else if let Some(refs) = self
+            .references
+            .as_mut()
+            .filter(|refs| matches!(refs.state, RefState::Heading | RefState::Paragraphs))
+            .filter(|_| matches!(block, Block::Paragraph { .. }) && self.lists.is_empty())
+        {
+            // One paragraph per entry after the references heading: each is an entry.
+            refs.state = RefState::Paragraphs;
+            let mut entry = Entry::new(None);
+            entry.add(r, src, block, label, at);
+            refs.entries.extend(entry.finish());
         } else if discards {
             let message =
                 "only the reference list may follow the `{#references}` heading; this block is left out";
@@ -2231,6 +2244,22 @@ Türkçe paragraf.
         let (doc, diags) = read_ok("Text.[^1]\n\n[^1]:\n");
         assert_eq!(codes(&diags), [("md-empty-note", 3, 1)]);
         assert_eq!(doc.notes().len(), 1);
+    }
+
+    #[test]
+    fn a_reference_list_of_paragraphs_is_read_entry_by_entry() {
+        let md = "Text.\n\n# References {#references}\n\nGatrell P. A Whole Empire Walking. Bloomington, 1999.\n\nИноземцева Е. А. Молокане Карсской области. М., 2003.\n\n- Not an entry list now.\n";
+        let (doc, diags) = read_ok(md);
+        let refs = doc.back.bibliography.unwrap();
+        let raws: Vec<&str> = refs.entries.iter().map(|e| e.raw.as_str()).collect();
+        assert_eq!(
+            raws,
+            [
+                "Gatrell P. A Whole Empire Walking. Bloomington, 1999.",
+                "Иноземцева Е. А. Молокане Карсской области. М., 2003."
+            ]
+        );
+        assert_eq!(codes(&diags), [("md-after-references", 9, 3)]);
     }
 
     #[test]
