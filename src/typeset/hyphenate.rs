@@ -1,6 +1,9 @@
 //! Hyphenation by the language of each run (TeX patterns through the `hypher` crate):
-//! English, Russian, Turkish and Ukrainian. Azerbaijani has no published patterns, and
-//! romanised Russian must not be broken by English rules, so both stay unhyphenated.
+//! English, Russian, Turkish, Ukrainian, and the other languages the language rules tag and
+//! TeX has patterns for (Belarusian, Bulgarian, Czech, French, Georgian, German, Greek,
+//! Hungarian, Italian, Polish, Spanish, Turkmen). Azerbaijani, Kazakh, Uzbek and the other
+//! Turkic languages have no published patterns, and romanised Russian must not be broken by
+//! English rules: they stay unhyphenated, never set with another language's patterns.
 
 use crate::model::LangTag;
 
@@ -11,6 +14,18 @@ pub fn patterns(tag: &LangTag) -> Option<hypher::Lang> {
         "ru" => Some(hypher::Lang::Russian),
         "tr" => Some(hypher::Lang::Turkish),
         "uk" => Some(hypher::Lang::Ukrainian),
+        "be" => Some(hypher::Lang::Belarusian),
+        "bg" => Some(hypher::Lang::Bulgarian),
+        "cs" => Some(hypher::Lang::Czech),
+        "fr" => Some(hypher::Lang::French),
+        "ka" => Some(hypher::Lang::Georgian),
+        "de" => Some(hypher::Lang::German),
+        "el" => Some(hypher::Lang::Greek),
+        "hu" => Some(hypher::Lang::Hungarian),
+        "it" => Some(hypher::Lang::Italian),
+        "pl" => Some(hypher::Lang::Polish),
+        "es" => Some(hypher::Lang::Spanish),
+        "tk" => Some(hypher::Lang::Turkmen),
         _ => None,
     }
 }
@@ -101,6 +116,30 @@ mod tests {
         }
         assert!(SEEN.with_borrow(|s| s[&en].len()) < SEEN_LIMIT, "the memory was emptied once full");
         assert_eq!(points("independence", en), first);
+    }
+
+    #[test]
+    fn each_tagged_language_with_patterns_is_hyphenated_by_its_own() {
+        for (tag, word) in [
+            ("be", "гістарычнага"),
+            ("bg", "историческите"),
+            ("cs", "československého"),
+            ("fr", "révolutionnaire"),
+            ("ka", "საქართველოს"),
+            ("de", "Rauchwarenhändler"),
+            ("el", "ιστορικότητα"),
+            ("hu", "történelmének"),
+            ("it", "rivoluzionario"),
+            ("pl", "niepodległości"),
+            ("es", "revolucionario"),
+            ("tk", "Türkmenistanyň"),
+        ] {
+            let lang = patterns(&LangTag::parse(tag).unwrap()).unwrap_or_else(|| panic!("{tag}"));
+            assert!(!points(word, lang).is_empty(), "{tag} {word}");
+        }
+        for tag in ["kk", "uz-Cyrl", "ky", "tg", "mk", "sr-Cyrl", "az-Cyrl"] {
+            assert!(patterns(&LangTag::parse(tag).unwrap()).is_none(), "{tag} has no patterns of its own");
+        }
     }
 
     #[test]
