@@ -107,7 +107,11 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
             leading_heading(ABSTRACT_HEADINGS, u.text())
                 .is_some_and(|(_, _, rest)| rest.is_empty() || u.lines.len() > 1)
         });
-        if !meta.abstracts.is_empty() && heading_like(text) && !prose_like(text) && !abstract_follows {
+        // Without an abstract, a heading after the title and its authors that prose follows
+        // opens the body too (`Einleitung`, `Giriş`).
+        let prose_follows = units.get(i + 1).is_some_and(|u| prose_like(u.text()));
+        let front_done = !meta.abstracts.is_empty() || !meta.titles.is_empty() && !meta.authors.is_empty() && prose_follows;
+        if front_done && heading_like(text) && !prose_like(text) && !abstract_follows {
             break;
         }
         if matches!(state, State::Abstract)
