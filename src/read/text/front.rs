@@ -69,11 +69,14 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
         // the next author's name on a line of its own.
         if meta.abstracts.is_empty() && matches!(state, State::Front) {
             if meta.titles.is_empty() && unit.lines.len() > 1 {
-                if let Some((title, names)) = head_block(unit) {
+                if let Some((title, names, rest)) = head_block(unit) {
                     pending_titles.push(meta.titles.len());
                     meta.titles.push(Title { text: title, lang: None });
                     meta.authors
                         .extend(names.into_iter().map(|n| Author { name: Some(n), ..Author::default() }));
+                    if let Some(rest) = rest {
+                        authors_note(&mut meta, &rest, unit.line(), diags);
+                    }
                     i += 1;
                     continue;
                 }
@@ -110,30 +113,15 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
         // Without an abstract, a heading after the title and its authors that prose follows
         // opens the body too (`Einleitung`, `Giriş`).
         let prose_follows = units.get(i + 1).is_some_and(|u| prose_like(u.text()));
-        let front_done = !meta.abstracts.is_empty() || !meta.titles.is_empty() && !meta.authors.is_empty() && prose_follows;
+        let front_done = !meta.abstracts.is_empty()
+            || !meta.titles.is_empty() && !meta.authors.is_empty() && prose_follows;
         if front_done && heading_like(text) && !prose_like(text) && !abstract_follows {
             break;
         }
         if matches!(state, State::Abstract)
             && meta.authors.iter().filter_map(|a| a.name.as_deref()).any(|n| text.starts_with(n))
         {
-            // `Name, affiliation; Name, affiliation.`: each part to its author.
-            for part in text.split("; ") {
-                let part = part.trim().trim_end_matches('.');
-                match meta.authors.iter().position(|a| a.name.as_deref().is_some_and(|n| part.starts_with(n)))
-                {
-                    Some(k) if meta.authors[k].note.is_none() => {
-                        let name_len = meta.authors[k].name.as_deref().map_or(0, str::len);
-                        let rest = part[name_len..].trim_start_matches([',', ' ']).to_string();
-                        let a = &mut meta.authors[k];
-                        a.affiliation =
-                            a.affiliation.take().or_else(|| (!rest.is_empty()).then(|| rest.clone()));
-                        a.email = a.email.take().or_else(|| find_email(part).map(str::to_string));
-                        a.note = Some(part.to_string());
-                    }
-                    _ => add_author_note(&mut meta, part.to_string(), unit.line(), diags),
-                }
-            }
+            authors_note(&mut meta, text, unit.line(), diags);
             state = State::Front;
             i += 1;
             continue;
@@ -172,11 +160,37 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
     (meta, i)
 }
 
+/// Reads an authors' note that names them (`Name, affiliation; Name, affiliation.`): each
+/// part goes to its author, the rest is an author note as usual.
+fn authors_note(meta: &mut Meta, text: &str, line: u32, diags: &mut Vec<Diagnostic>) {
+    for part in text.split("; ") {
+        let part = part.trim().trim_end_matches('.');
+        match meta.authors.iter().position(|a| a.name.as_deref().is_some_and(|n| part.starts_with(n))) {
+            Some(k) if meta.authors[k].note.is_none() => {
+                let name_len = meta.authors[k].name.as_deref().map_or(0, str::len);
+                let rest = part[name_len..].trim_start_matches([',', ' ']).to_string();
+                let a = &mut meta.authors[k];
+                a.affiliation = a.affiliation.take().or_else(|| (!rest.is_empty()).then(|| rest.clone()));
+                a.email = a.email.take().or_else(|| find_email(part).map(str::to_string));
+                a.note = Some(part.to_string());
+            }
+            _ => add_author_note(meta, part.to_string(), line, diags),
+        }
+    }
+}
+
 /// Splits a unit of title lines followed by author lines: the names are read from the end
 /// up, and a line stays in the title when the line above it ends with a word no title ends
 /// with (`of the`, `und der`). Returns the title (lines joined) and the names.
-fn head_block(unit: &Unit) -> Option<(String, Vec<String>)> {
-    let lines: Vec<&str> = unit.lines.iter().map(|l| l.text.trim()).collect();
+fn head_block(unit: &Unit) -> Option<(String, Vec<String>, Option<String>)> {
+    let all: Vec<&str> = unit.lines.iter().map(|l| l.text.trim()).collect();
+    // The authors' note may follow in the same unit: it opens with a name printed above
+    // (`Margaret L. Ellison, School of History…`).
+    let rest_at = (1..all.len())
+        .find(|&r| all[..r].iter().any(|n| names(n).is_some() && all[r].starts_with(&format!("{n},"))))
+        .unwrap_or(all.len());
+    let lines = &all[..rest_at];
+    let rest = (rest_at < all.len()).then(|| super::join::join_lines(&all[rest_at..]));
     let mut split = lines.len();
     let mut found: Vec<Vec<String>> = Vec::new();
     while split > 1 {
@@ -195,7 +209,7 @@ fn head_block(unit: &Unit) -> Option<(String, Vec<String>)> {
     if title.chars().count() > 300 || prose_like(&title) {
         return None;
     }
-    Some((title, found.into_iter().rev().flatten().collect()))
+    Some((title, found.into_iter().rev().flatten().collect(), rest))
 }
 
 /// Words after which a title goes on to the next line.
