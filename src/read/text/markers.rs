@@ -237,8 +237,9 @@ pub struct Candidate {
     pub score: i64,
 }
 
+/// Punctuation a call is glued after; `“` closes a German quotation (`„erwirbt“6`).
 fn is_closing_punct(c: char) -> bool {
-    matches!(c, '.' | ',' | ';' | ':' | '"' | '”' | '»' | '\'' | '’' | ')' | '!' | '?')
+    matches!(c, '.' | ',' | ';' | ':' | '"' | '”' | '“' | '»' | '\'' | '’' | ')' | '!' | '?')
 }
 
 fn is_sentence_end(c: char) -> bool {
