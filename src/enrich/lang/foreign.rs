@@ -14,6 +14,10 @@ struct Foreign {
     words: &'static [&'static str],
     letters: &'static str,
     veto: bool,
+    /// What one occurrence of the language's own pattern ([`patterns`]) counts: 6 for the
+    /// Uzbek `oʻ`/`gʻ`, which no other language writes and which must outweigh the `q` and `x`
+    /// Uzbek shares with Azerbaijani; 2 elsewhere.
+    pattern_weight: usize,
 }
 
 const FOREIGN: &[Foreign] = &[
@@ -51,6 +55,7 @@ const FOREIGN: &[Foreign] = &[
             "révolution",
         ],
         veto: false,
+        pattern_weight: 2,
         letters: "èêœëùÿ",
     },
     Foreign {
@@ -92,6 +97,7 @@ const FOREIGN: &[Foreign] = &[
             "unter",
         ],
         veto: false,
+        pattern_weight: 2,
         letters: "äß",
     },
     Foreign {
@@ -102,6 +108,7 @@ const FOREIGN: &[Foreign] = &[
             "kraków", "w", "z",
         ],
         veto: false,
+        pattern_weight: 2,
         letters: "ąęłńśźż",
     },
     Foreign {
@@ -111,6 +118,7 @@ const FOREIGN: &[Foreign] = &[
             "per", "con", "storia", "politica", "italiana", "tra", "fra", "che", "di",
         ],
         veto: false,
+        pattern_weight: 2,
         letters: "ìò",
     },
     Foreign {
@@ -131,30 +139,35 @@ const FOREIGN: &[Foreign] = &[
             "sobre",
         ],
         veto: false,
+        pattern_weight: 2,
         letters: "ñ¿¡",
     },
     Foreign {
         tag: "cs",
         words: &["se", "pro", "jako", "dějiny", "válka", "české", "mezi", "praha"],
         veto: false,
+        pattern_weight: 2,
         letters: "řěů",
     },
     Foreign {
         tag: "ro",
         words: &["și", "în", "pentru", "din", "cu", "războiul", "românia", "româniei", "bucurești"],
         veto: false,
+        pattern_weight: 2,
         letters: "ășț",
     },
     Foreign {
         tag: "hu",
         words: &["az", "és", "egy", "története", "magyar", "háború", "között", "budapest"],
         veto: false,
+        pattern_weight: 2,
         letters: "őű",
     },
     Foreign {
         tag: "uz-Latn",
         words: &["va", "bilan", "uchun", "tarixi", "tarixidan", "oʻzbekiston", "o'zbekiston", "toshkent"],
         veto: false,
+        pattern_weight: 6,
         letters: "ʻ",
     },
     Foreign {
@@ -162,6 +175,7 @@ const FOREIGN: &[Foreign] = &[
         words: &["bilen", "üçin", "taryhy", "türkmenistan", "aşgabat"],
         letters: "ňý",
         veto: false,
+        pattern_weight: 2,
     },
     Foreign {
         tag: "hr",
@@ -170,12 +184,21 @@ const FOREIGN: &[Foreign] = &[
             "koje",
         ],
         veto: true,
+        pattern_weight: 2,
         // `č š ž` are Czech and scholarly Russian transliteration too: as a veto they only
         // keep a close call untagged.
         letters: "đćčšž",
     },
-    Foreign { tag: "ota-Latn", words: &[], veto: true, letters: "āīūḥṣṭẓżḳġ" },
-    Foreign { tag: "kk-Latn", words: &["qazaq", "jáne", "jyly"], letters: "ǵ", veto: false },
+    Foreign {
+        tag: "ota-Latn", words: &[], veto: true, letters: "āīūḥṣṭẓżḳġ", pattern_weight: 2
+    },
+    Foreign {
+        tag: "kk-Latn",
+        words: &["qazaq", "jáne", "jyly"],
+        letters: "ǵ",
+        veto: false,
+        pattern_weight: 2,
+    },
 ];
 
 /// Every listed word with a bit per language that lists it (a word such as `historia` is
@@ -253,10 +276,7 @@ pub(super) fn best(words: &[String], text: &str) -> Option<(&'static str, usize,
         .map(|(k, f)| {
             let lettered = special.iter().filter(|w| w.chars().any(|c| f.letters.contains(c))).count();
             let score = 2 * listed[k] + 2 * lettered;
-            // Uzbek's `oʻ`/`gʻ` is written by no other language: it outweighs the `q` and `x`
-            // Uzbek shares with Azerbaijani.
-            let weight = if f.tag == "uz-Latn" { 6 } else { 2 };
-            (f.tag, score + weight * patterns(f.tag, words, text), f.veto)
+            (f.tag, score + f.pattern_weight * patterns(f.tag, words, text), f.veto)
         })
         .collect();
     scores.sort_by_key(|s| std::cmp::Reverse(s.1));

@@ -132,6 +132,8 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
     let mut out: Vec<Unit> = Vec::new();
     let mut current: Vec<Line> = Vec::new();
     let mut label: Option<(Marker, usize)> = None;
+    // Whether the unit being gathered is the rest of a note from the page before.
+    let mut rest = false;
     let mut first_page = true;
     for (&(no, text), role) in numbered.iter().zip(&roles) {
         let line = Line { no, text };
@@ -141,12 +143,12 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
             let number_alone = current.len() == 1
                 && label.as_ref().is_some_and(|(_, at)| *at >= current[0].text.trim_end().len());
             if !number_alone {
-                flush(&mut current, &mut label, &mut out);
+                flush(&mut current, &mut label, &mut rest, &mut out);
             }
             continue;
         }
         if let Some(Role::NoteStart { label: n, text_at }) = role {
-            flush(&mut current, &mut label, &mut out);
+            flush(&mut current, &mut label, &mut rest, &mut out);
             let start = text.len() - text.trim_start().len();
             let marker = Marker { start, end: start + n.len(), label: n.clone(), form: Form::Plain };
             label = Some((marker, *text_at));
@@ -170,34 +172,28 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
             || front_heading
             || leading_label(text).is_some_and(|(m, _)| m.form != Form::Plain);
         if breaks {
-            flush(&mut current, &mut label, &mut out);
+            flush(&mut current, &mut label, &mut rest, &mut out);
         }
+        rest |= role == &Some(Role::NoteRest);
         current.push(line);
         if alone || role == &Some(Role::Heading) {
-            flush(&mut current, &mut label, &mut out);
+            flush(&mut current, &mut label, &mut rest, &mut out);
         }
     }
-    flush(&mut current, &mut label, &mut out);
-    mark_note_rests(&mut out, &numbered, &roles);
+    flush(&mut current, &mut label, &mut rest, &mut out);
     out
 }
 
-fn flush<'a>(current: &mut Vec<Line<'a>>, label: &mut Option<(Marker, usize)>, out: &mut Vec<Unit<'a>>) {
+fn flush<'a>(
+    current: &mut Vec<Line<'a>>,
+    label: &mut Option<(Marker, usize)>,
+    rest: &mut bool,
+    out: &mut Vec<Unit<'a>>,
+) {
     if !current.is_empty() {
-        out.push(Unit::new(std::mem::take(current), label.take()));
-    }
-}
-
-/// Marks the units that start at a line the page analysis found to be the rest of a note.
-fn mark_note_rests(out: &mut [Unit], lines: &[(u32, &str)], roles: &[Option<Role>]) {
-    let rests: std::collections::HashSet<(u32, usize)> = lines
-        .iter()
-        .zip(roles)
-        .filter(|(_, r)| *r == &Some(Role::NoteRest))
-        .map(|((no, t), _)| (*no, t.as_ptr() as usize))
-        .collect();
-    for u in out {
-        u.note_rest = rests.contains(&(u.line(), u.lines[0].text.as_ptr() as usize));
+        let mut unit = Unit::new(std::mem::take(current), label.take());
+        unit.note_rest = std::mem::take(rest);
+        out.push(unit);
     }
 }
 
