@@ -32,7 +32,8 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
         if is_reference_heading(text) {
             break;
         }
-        if is_separator(first) || is_page_number(first) {
+        // A note whose number stands alone on its first line (`1` / `Text…`) is no folio.
+        if (is_separator(first) || is_page_number(first)) && !unit.is_foot_note() {
             i += 1;
             continue;
         }

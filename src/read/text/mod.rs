@@ -49,3 +49,25 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     diags.sort_by_key(|d| d.line);
     (doc, diags)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+
+    /// Notes whose number stands alone on its line (`1` / text), at the foot of a first page
+    /// that the front matter runs over, are kept (they were once skipped as folios).
+    #[test]
+    fn first_page_notes_with_numbers_alone_are_never_lost() {
+        let body =
+            "The committee met in the spring and the merchants wrote to the ministry at length.1 They\n\
+                    asked for rules rather than exemptions, and their letters were answered in the summer.2";
+        let src = format!(
+            "A Title of the Article\nAuthor Name\nAbstract\nThis article follows a committee through a scare, and argues a point.\n\n{body}\n\
+             1\nCircular of the Ministry, 21 April 1877.\n2\nSee the minute books, vol. 3.\n\n1\n\u{c}The next page goes on with more text of the article.\n"
+        );
+        let (doc, _) = read(&src);
+        let all = serde_json::to_string(&doc).unwrap();
+        assert!(all.contains("Circular of the Ministry"), "{all}");
+        assert!(all.contains("See the minute books"), "{all}");
+    }
+}
