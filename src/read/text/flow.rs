@@ -110,6 +110,14 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             after_separator = true;
             continue;
         }
+        if unit.is_moved_label() {
+            diags.push(Diagnostic::info(
+                "dropped-line",
+                unit.line(),
+                format!("dropped note number `{first}` printed apart from its note (the note is numbered where its text begins)"),
+            ));
+            continue;
+        }
         if is_page_number(first) && !unit.is_foot_note() {
             diags.push(Diagnostic::info(
                 "dropped-line",

@@ -273,7 +273,7 @@ pub fn find_calls(text: &str) -> Vec<Candidate> {
                 push(&mut out, i, end, text[i..end].to_string(), Form::Plain, ctx);
             } else if let Some(at) = year_then_call(text, i, end) {
                 // A call flattened onto a year (`in 18774` for 1877 and call 4).
-                if plain_context(text, at, end).is_some() {
+                if followed_like_call(text, end) {
                     push(
                         &mut out,
                         at,
@@ -322,6 +322,20 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, label: String, form:
     out.push(Candidate { marker: Marker { start, end, label, form }, score });
 }
 
+/// Whether what follows a digit run ending at `end` lets it be a call: the end of the text, a
+/// space before a word (not a unit or another number), or punctuation not followed by a digit.
+fn followed_like_call(text: &str, end: usize) -> bool {
+    let mut after = text[end..].chars();
+    match after.next() {
+        None => true,
+        Some(' ') | Some('\u{a0}') => {
+            !matches!(after.next(), Some(c) if c.is_ascii_digit() || c == '%' || c == '-' || c == '–')
+        }
+        Some(',' | ';' | ')' | ':' | '.') => !matches!(after.next(), Some(d) if d.is_ascii_digit()),
+        _ => false,
+    }
+}
+
 /// Decides whether the digit run `text[start..end]` may be a plain call, and in which context.
 fn plain_context(text: &str, start: usize, end: usize) -> Option<PlainContext> {
     if end - start > 3 {
@@ -330,23 +344,12 @@ fn plain_context(text: &str, start: usize, end: usize) -> Option<PlainContext> {
     if text[start..].starts_with('0') {
         return None;
     }
+    if !followed_like_call(text, end) {
+        return None;
+    }
     let mut after = text[end..].chars();
     let next = after.next();
     let next2 = after.next();
-    // After the digits: end, space, or sentence punctuation not followed by a digit.
-    let after_ok = match next {
-        None => true,
-        Some(' ') | Some('\u{a0}') => {
-            // The next word must not be a unit or a continuation of a number.
-            !matches!(next2, Some(c) if c.is_ascii_digit() || c == '%' || c == '-' || c == '–')
-        }
-        Some(',' | ';' | ')' | ':') => !matches!(next2, Some(d) if d.is_ascii_digit()),
-        Some('.') => !matches!(next2, Some(d) if d.is_ascii_digit()),
-        _ => false,
-    };
-    if !after_ok {
-        return None;
-    }
     let before = &text[..start];
     let mut back = before.chars().rev();
     let prev = back.next();
@@ -361,8 +364,9 @@ fn plain_context(text: &str, start: usize, end: usize) -> Option<PlainContext> {
         }
         Some(p) if is_closing_punct(p) => {
             // `Tbilisi.35`, `."58` — but not `1,000` or `3.14`.
-            // A year before the point is no decimal: `in 1923.1 The`.
-            let year_before = p == '.' && {
+            // A year before the point or comma is no decimal and no thousands group:
+            // `in 1923.1 The`, `of 2 August 1877,17 drafted`.
+            let year_before = matches!(p, '.' | ',') && end - start < 3 && {
                 let run = &before[..before.len() - 1];
                 let digits = run.bytes().rev().take_while(u8::is_ascii_digit).count();
                 let year = &run[run.len() - digits..];
@@ -456,6 +460,14 @@ mod tests {
         assert_eq!(calls("Azerbaijan\". 14 The"), [("14".into(), Form::Plain)]);
         assert_eq!(calls("circumstances.\"58 In"), [("58".into(), Form::Plain)]);
         assert_eq!(calls("autumn of 1923.1 The"), [("1".into(), Form::Plain)]);
+        assert_eq!(calls("of 2 August 1877,17 drafted"), [("17".into(), Form::Plain)]);
+    }
+
+    #[test]
+    fn finds_calls_flattened_onto_years() {
+        assert_eq!(calls("in 18774 the"), [("4".into(), Form::Plain)]);
+        assert_eq!(calls("issued in May 187924 follows"), [("24".into(), Form::Plain)]);
+        assert_eq!(calls("10 Ağustos 19204 tarihinde"), [("4".into(), Form::Plain)]);
     }
 
     #[test]
@@ -472,6 +484,8 @@ mod tests {
             "SSR2 and B2",
             "was 3923.1 The",
             "10 км² земли",
+            "some 1,250 men",
+            "in 1877,170 head",
         ] {
             let plain: Vec<_> = calls(t);
             assert!(plain.is_empty(), "{t}: {plain:?}");

@@ -30,6 +30,9 @@ pub enum Role {
     /// The first line of the rest of a note from the page before, set apart by a blank line
     /// above the page's note zone.
     NoteRest,
+    /// A note's number that the extractor moved to the end of the page, away from its note
+    /// (pdftotext on XeLaTeX output); the note is numbered where its text begins.
+    MovedLabel,
 }
 
 /// A note number at the start of a line: its value, where the text begins, and whether the
@@ -201,9 +204,23 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
         } else {
             (from..end).flat_map(|i| call_numbers(lines[i]).into_iter().map(move |n| (i, n))).collect()
         };
-        let chain =
-            zone(&cands, expected, |k, first_line| page_calls.iter().any(|&(i, n)| n == k && i < first_line))
-                .unwrap_or_default();
+        // Bare numbers after the page's last text line: the folio, and the numbers of notes
+        // that the extractor moved there (`6` / `2` at the foot, the folio last).
+        let moved: Vec<(usize, u32)> = (end..page.end)
+            .filter(|&i| is_folio(lines[i]))
+            .filter_map(|i| Some((i, lines[i].trim().trim_start_matches('\u{c}').parse().ok()?)))
+            .collect();
+        let called = |k: u32, first_line: usize| page_calls.iter().any(|&(i, n)| n == k && i < first_line);
+        let gap = |a: &(usize, u32, usize), b: &(usize, u32, usize)| {
+            let number_moved = moved.iter().any(|&(_, n)| n == a.1 + 1);
+            number_moved.then(|| split_line(lines, a, b.0)).flatten()
+        };
+        let chain = zone(&cands, expected, called, gap).unwrap_or_default();
+        for &(i, n) in &moved {
+            if chain.iter().any(|c| c.1 == n && !opening_number(lines[c.0]).is_some_and(|o| o.0 == n)) {
+                out[i] = Some(Role::MovedLabel);
+            }
+        }
         // The rest of an open note: the block of lines right above the zone (or ending the
         // page), after a blank line.
         let zone_top = chain.first().map_or(end, |c| c.0);
@@ -246,9 +263,10 @@ fn paragraphs(lines: &[&str], range: std::ops::Range<usize>, out: &mut [Option<R
     lens.sort_unstable();
     let measure = lens[lens.len() * 9 / 10];
     let filled = lens.iter().filter(|&&l| l * 100 >= measure * 85).count();
-    if measure < 40 || filled * 2 < lens.len() {
-        return; // not the printed lines of a page
-    }
+    // Lines at no steady measure (an extractor that ran some printed lines together) are
+    // not the printed lines of a page: only a heading set apart by a blank line above, with
+    // longer prose lines below, is told then.
+    let printed = measure >= 40 && filled * 2 >= lens.len();
     let starts_upper = |i: usize| {
         lines[i]
             .trim()
@@ -268,7 +286,7 @@ fn paragraphs(lines: &[&str], range: std::ops::Range<usize>, out: &mut [Option<R
         let prev_ends = prev.is_empty()
             || super::join::ends_sentence(prev)
             || super::lexicon::classification(prev).is_some();
-        let short = len(i) * 100 <= measure * 60;
+        let short = if printed { len(i) * 100 <= measure * 60 } else { prev.is_empty() && len(i) <= 80 };
         let heading = short
             && prev_ends
             && starts_upper(i)
@@ -279,20 +297,55 @@ fn paragraphs(lines: &[&str], range: std::ops::Range<usize>, out: &mut [Option<R
             && len(i + 1) > len(i);
         if heading {
             out[i] = Some(Role::Heading);
-        } else if prev_ends && !prev.is_empty() && len(i - 1) * 100 < measure * 85 && starts_upper(i) {
+        } else if printed
+            && prev_ends
+            && !prev.is_empty()
+            && len(i - 1) * 100 < measure * 85
+            && starts_upper(i)
+        {
             out[i] = Some(Role::ParagraphStart);
         }
     }
+}
+
+/// Where the note after `a` begins when its number is missing, before line `next`: the
+/// first line after `a`'s first text line that follows a sentence's end and opens with a
+/// capital, a digit or a quote. Returns the line and where its text starts.
+fn split_line(lines: &[&str], a: &(usize, u32, usize), next: usize) -> Option<(usize, usize)> {
+    // A number alone has its text on the next non-blank line.
+    let alone = a.2 >= lines[a.0].trim_end().len();
+    let first_text = if alone { (a.0 + 1..next).find(|&k| !lines[k].trim().is_empty())? } else { a.0 };
+    let mut prev = lines[first_text];
+    for k in first_text + 1..next {
+        let t = lines[k].trim();
+        if t.is_empty() {
+            continue;
+        }
+        let opens = t
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"«„‘([".contains(c));
+        if super::join::ends_sentence(prev) && opens {
+            return Some((k, lines[k].len() - lines[k].trim_start().len()));
+        }
+        prev = lines[k];
+    }
+    None
 }
 
 /// The note zone among a page's candidate lines: numbers going up by one to the last
 /// candidate that opens a note, starting at `expected` or at 1, the first one called in the
 /// text above (`called(k, line)`). Candidates in between with other numbers are lines of
 /// the notes (`12 February 1876, f. 88`).
+///
+/// A missing number between two candidates is accepted when `gap(a, b)` finds the line
+/// where its note begins (its number was moved away by the extractor): the chain then holds
+/// that line with the missing number.
 fn zone(
     cands: &[(usize, u32, usize)],
     expected: u32,
     called: impl Fn(u32, usize) -> bool,
+    gap: impl Fn(&(usize, u32, usize), &(usize, u32, usize)) -> Option<(usize, usize)>,
 ) -> Option<Vec<(usize, u32, usize)>> {
     // A page holds a few dozen notes at most: only its last candidates are looked at, and a
     // run is followed up for at most `MAX_NOTES` lines (a hostile text of 100,000 numbered
@@ -309,6 +362,12 @@ fn zone(
             if c.1 + 1 == cur {
                 chain.push(*c);
                 cur = c.1;
+            } else if c.1 + 2 == cur {
+                if let Some((line, at)) = chain.last().and_then(|b| gap(c, b)) {
+                    chain.push((line, c.1 + 1, at));
+                    chain.push(*c);
+                    cur = c.1;
+                }
             }
         }
         chain.reverse();
@@ -345,6 +404,37 @@ mod tests {
         assert_eq!(opening_number("1920s saw"), None);
         assert_eq!(opening_number("1,900 barges"), None);
         assert_eq!(opening_number("05 x"), None);
+    }
+
+    /// pdftotext on XeLaTeX output sets some note numbers apart, at the end of the page
+    /// above the folio: the note is numbered where its text begins.
+    #[test]
+    fn numbers_moved_to_the_foot_of_the_page() {
+        let page = [
+            "The committee met in the spring of that year and the merchants wrote.1 They asked for",
+            "rules, not exemptions, and the ministry answered them in the summer.2 The answer came",
+            "late in the season, when the barges had already been stopped at the stages below.3",
+            "1",
+            "",
+            "Circular of the Ministry, 21 April 1877.",
+            "LVVA, f. 3422, apr. 1, l. 512.",
+            "3",
+            "Ibid., l. 514.",
+            "2",
+            "",
+            "7",
+            "\u{c}The next page goes on.",
+        ];
+        let r = roles(&page);
+        assert_eq!(r[3], Some(Role::NoteStart { label: "1".into(), text_at: 1 }));
+        assert_eq!(r[6], Some(Role::NoteStart { label: "2".into(), text_at: 0 }));
+        assert_eq!(r[7], Some(Role::NoteStart { label: "3".into(), text_at: 1 }));
+        assert_eq!(r[9], Some(Role::MovedLabel));
+        assert_eq!(r[11], None, "the folio stays a folio");
+        // Without the moved number, the gap is not bridged.
+        let mut without: Vec<&str> = page.to_vec();
+        without[9] = "";
+        assert_eq!(roles(&without)[6], None);
     }
 
     #[test]

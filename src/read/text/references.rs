@@ -195,6 +195,20 @@ fn continues(prev: &str, line: &str) -> bool {
         || if clean.contains('„') { opened('„', '“') } else { opened('“', '”') }
         || clean.matches('"').count() % 2 == 1
         || prev.ends_with(['-', '–', '—', '/'])
+        || (is_imprint(line) && !has_year(&clean))
+}
+
+/// `Москва: Наука, 1994.`, `Cambridge, MA: Harvard University Press, 2011`: a place of
+/// publication (one to three words before a colon) followed by a year.
+fn is_imprint(line: &str) -> bool {
+    let colon = line.split_whitespace().take(3).position(|w| w.ends_with(':') && w.chars().count() > 2);
+    colon.is_some() && has_year(line)
+}
+
+/// Whether `text` holds a year of publication (1500–2099) as a number of its own.
+fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4 && run.parse::<u32>().is_ok_and(|y| (1500..=2099).contains(&y)))
 }
 
 /// Turns paired `**` into strong emphasis; a lone `**` is dropped and reported.
@@ -247,6 +261,19 @@ mod tests {
                 "Arkhipova, E., \"Title (part тwo)\", 2001.",
                 "Mustafa, R., \"Две (на примере Армении)\"., https://x.ru",
                 "Piotr G., \"The corridor (against the South Caucasus region)\"., https://y.pl",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_entry_without_its_year_runs_on_into_its_imprint() {
+        let src = "Дмитриев, Н. А. Ветеринарное дело в Российской империи.\nМосква: Наука, 1994.\nSmith, J. Trade. London: Methuen, 1990.\nLondon: a City. Oxford: OUP, 2001.";
+        assert_eq!(
+            entries(src),
+            [
+                "Дмитриев, Н. А. Ветеринарное дело в Российской империи. Москва: Наука, 1994.",
+                "Smith, J. Trade. London: Methuen, 1990.",
+                "London: a City. Oxford: OUP, 2001.",
             ]
         );
     }

@@ -29,6 +29,9 @@ pub struct Unit<'a> {
     /// Whether the page analysis found this unit to be the rest of a note from the page
     /// before.
     note_rest: bool,
+    /// Whether the page analysis found this unit to be a note's number that the extractor
+    /// moved away from its note.
+    moved_label: bool,
 }
 
 impl<'a> Unit<'a> {
@@ -50,13 +53,19 @@ impl<'a> Unit<'a> {
         let text = super::join::join_lines(&parts);
         let foot_note = label.is_some();
         let label = label.or_else(|| leading_label(lines[0].text));
-        Unit { lines, text, label, foot_note, note_rest: false }
+        Unit { lines, text, label, foot_note, note_rest: false, moved_label: false }
     }
 
     /// Returns true when the page analysis found this unit to be the rest of a note from the
     /// page before.
     pub fn is_note_rest(&self) -> bool {
         self.note_rest
+    }
+
+    /// Returns true when the page analysis found this unit to be a note's number printed
+    /// apart from its note (the note itself is numbered where its text begins).
+    pub fn is_moved_label(&self) -> bool {
+        self.moved_label
     }
 
     /// Returns true when the page analysis found this unit to be a note at the foot of its
@@ -175,6 +184,10 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
             flush(&mut current, &mut label, &mut rest, &mut out);
         }
         rest |= role == &Some(Role::NoteRest);
+        if role == &Some(Role::MovedLabel) {
+            out.push(Unit { moved_label: true, ..Unit::new(vec![line], None) });
+            continue;
+        }
         current.push(line);
         if alone || role == &Some(Role::Heading) {
             flush(&mut current, &mut label, &mut rest, &mut out);
