@@ -13,6 +13,7 @@ mod front;
 mod join;
 mod lexicon;
 mod markers;
+mod measure;
 mod notes;
 mod pages;
 mod references;

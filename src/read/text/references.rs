@@ -88,12 +88,11 @@ enum Indents {
 impl Wrapping {
     /// Finds the measure, when most lines fill it (`None` for one entry per line).
     fn of(lines: &[(u32, &str)]) -> Option<Self> {
-        let mut lens: Vec<usize> = lines.iter().map(|(_, t)| t.trim().chars().count()).collect();
+        let lens: Vec<usize> = lines.iter().map(|(_, t)| t.trim().chars().count()).collect();
         if lens.len() < 6 {
             return None;
         }
-        lens.sort_unstable();
-        let full = lens[lens.len() * 9 / 10];
+        let full = super::measure::full_line(&lens);
         let filled = lens.iter().filter(|&&l| l * 100 >= full * 85).count();
         (full >= 40 && filled * 10 >= lens.len() * 4).then(|| Wrapping { full, indents: Indents::of(lines) })
     }
@@ -115,7 +114,11 @@ impl Wrapping {
         let initial = last.ends_with('.')
             && last.chars().filter(|c| c.is_alphabetic()).count() == 1
             && last.chars().any(char::is_uppercase);
-        long && !(prev.trim_end().ends_with('.') && !initial && looks_like_entry_start(t))
+        // An imprint (`Cambridge, MA: Harvard…, 1986.`) goes on with its entry.
+        let ends_entry = !is_imprint(t)
+            && (looks_like_entry_start(t)
+                || ends_like_entry_end(prev) && t.chars().next().is_some_and(char::is_uppercase));
+        long && !(prev.trim_end().ends_with('.') && !initial && ends_entry)
     }
 }
 
@@ -198,6 +201,21 @@ fn continues(prev: &str, line: &str) -> bool {
         || (is_imprint(line) && !has_year(&clean))
 }
 
+/// Whether `line` ends the way entries end: a year, a page or a page range, or a page
+/// count, then a full stop (`1998.`, `2004–2005.`, `55–80.`, `976 s.`, `312 с.`, `p. 190–205.`).
+fn ends_like_entry_end(line: &str) -> bool {
+    let Some(body) = line.trim_end().strip_suffix('.') else { return false };
+    let mut words = body.rsplit(' ');
+    let last = words.next().unwrap_or("");
+    let numeric = |w: &str| {
+        let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ','));
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '–' | '-' | '—'))
+    };
+    let page_count = ["s", "p", "pp", "S", "с", "стр", "c", "ss", "bl", "Bl"].contains(&last)
+        && words.next().is_some_and(|w| numeric(w));
+    numeric(last) || page_count
+}
+
 /// `Москва: Наука, 1994.`, `Cambridge, MA: Harvard University Press, 2011`: a place of
 /// publication (one to three words before a colon) followed by a year.
 fn is_imprint(line: &str) -> bool {
@@ -276,6 +294,26 @@ mod tests {
                 "London: a City. Oxford: OUP, 2001.",
             ]
         );
+    }
+
+    #[test]
+    fn entries_that_end_at_the_margin() {
+        assert!(ends_like_entry_end("Bakı: Azərbaycan, 1998. 976 s."));
+        assert!(ends_like_entry_end("Баку: Элм, 1998. 312 с."));
+        assert!(ends_like_entry_end("Dergisi, 2011, cilt 11, sayı 1, s. 55–80."));
+        assert!(ends_like_entry_end("Cambridge: Cambridge University Press, 1991."));
+        assert!(!ends_like_entry_end("Odessa: A History, 1794–1914. Cambridge, MA:"));
+        assert!(!ends_like_entry_end("Kowalczyk, Marek. Między Rygą a Witebskiem."));
+        // Title-first entries, each a full line that ends at the margin, in a wrapped list.
+        let long =
+            "Hüseynov M. Ə. “Azərbaycan Xalq Cümhuriyyəti dövründə dərslik nəşri” // Azərbaycan Məktəbi,";
+        let src = format!(
+            "Azərbaycan Xalq Cümhuriyyəti (1918–1920). Qanunvericilik aktları. Bakı: Azərbaycan, 1998. 976 s.\n\
+             Azərbaycan Xalq Cümhuriyyəti Ensiklopediyası. 2 cilddə. Bakı: Lider, 2004–2005.\n{long}\n2008, №3, s. 77–89.\n\
+             Herlihy, Patricia. Odessa: A History, 1794–1914. The Life of a Port City in the Empire, 1794–1914.\n\
+             Cambridge, MA: Harvard Ukrainian Research Institute, 1986.\n{long}\n2009, №1, s. 12–19."
+        );
+        assert_eq!(entries(&src).len(), 5, "{:#?}", entries(&src));
     }
 
     #[test]
