@@ -22,8 +22,9 @@ mod tests {
     fn a_few_doubled_lines_do_not_move_the_measure() {
         let clean = [100, 98, 101, 99, 40, 100, 97, 12, 100, 101];
         assert_eq!(full_line(&clean), 100);
-        let doubled = [100, 98, 200, 99, 40, 100, 197, 12, 100, 150, 5, 101];
-        assert_eq!(full_line(&doubled), 100);
+        let doubled = [100, 98, 200, 99, 40, 100, 197, 12, 100, 150, 5, 101, 96];
+        assert!((98..=101).contains(&full_line(&doubled)), "{}", full_line(&doubled));
+        // The 90th percentile would have said 197.
         assert_eq!(full_line(&[]), 0);
         assert_eq!(full_line(&[7]), 7);
     }

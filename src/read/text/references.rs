@@ -93,7 +93,8 @@ impl Wrapping {
             return None;
         }
         let full = super::measure::full_line(&lens);
-        let filled = lens.iter().filter(|&&l| l * 100 >= full * 85).count();
+        // Full lines cluster at the measure; one entry per line spreads far past it.
+        let filled = lens.iter().filter(|&&l| l * 100 >= full * 85 && l * 100 <= full * 115).count();
         (full >= 40 && filled * 10 >= lens.len() * 4).then(|| Wrapping { full, indents: Indents::of(lines) })
     }
 
