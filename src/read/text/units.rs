@@ -144,9 +144,18 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
     // Whether the unit being gathered is the rest of a note from the page before.
     let mut rest = false;
     let mut first_page = true;
+    // A keyword list on the first page is being gathered: it ends with its own lines.
+    let mut keywords = false;
     for (&(no, text), role) in numbered.iter().zip(&roles) {
         let line = Line { no, text };
         first_page &= role != &Some(Role::PageStart) && !text.contains('\u{c}');
+        if keywords && !current.is_empty() {
+            let prev = current.last().map_or("", |l| l.text.trim_end());
+            if !continues_keyword_list(prev, text) {
+                flush(&mut current, &mut label, &mut rest, &mut out);
+                keywords = false;
+            }
+        }
         if text.trim().is_empty() {
             // A note's number alone on its line keeps its text across one blank line.
             let number_alone = current.len() == 1
@@ -172,10 +181,11 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
             || first_page && super::lexicon::classification(text).is_some();
         // On the first page, an abstract or keyword heading opens its own unit (extractors
         // run the title, the authors and the abstract together).
-        let front_heading = first_page
-            && [super::lexicon::ABSTRACT_HEADINGS, super::lexicon::KEYWORD_HEADINGS]
-                .iter()
-                .any(|t| super::lexicon::leading_heading(t, text).is_some());
+        let keyword_heading =
+            first_page && super::lexicon::leading_heading(super::lexicon::KEYWORD_HEADINGS, text).is_some();
+        let front_heading = keyword_heading
+            || first_page
+                && super::lexicon::leading_heading(super::lexicon::ABSTRACT_HEADINGS, text).is_some();
         let breaks = role.is_some()
             || alone
             || front_heading
@@ -183,6 +193,7 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
         if breaks {
             flush(&mut current, &mut label, &mut rest, &mut out);
         }
+        keywords |= keyword_heading;
         rest |= role == &Some(Role::NoteRest);
         if role == &Some(Role::MovedLabel) {
             out.push(Unit { moved_label: true, ..Unit::new(vec![line], None) });
@@ -195,6 +206,15 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
     }
     flush(&mut current, &mut label, &mut rest, &mut out);
     out
+}
+
+/// Whether `line` goes on with the keyword list whose last line is `prev`: the list broke
+/// after a separator, or the line is itself a list of terms (`Messen; Zollpolitik`), not a
+/// heading or a sentence.
+fn continues_keyword_list(prev: &str, line: &str) -> bool {
+    let t = line.trim();
+    let list_like = (t.contains(';') || t.contains(',')) && !t.contains(". ") && t.chars().count() <= 200;
+    !t.is_empty() && (prev.trim_end().ends_with([',', ';', '-', '–', '·']) || list_like)
 }
 
 fn flush<'a>(
@@ -224,6 +244,19 @@ mod tests {
             ["Title", "line one of a page line two", "_", "¹ note one", "² note two", "12", "next page"]
         );
         assert_eq!(u[3].line(), 6);
+    }
+
+    /// A keyword line ends with its own lines: the heading and paragraph under it (set
+    /// without a blank line, as PyMuPDF writes) are not more keywords.
+    #[test]
+    fn a_keyword_list_ends_with_its_lines() {
+        let src = "Title\nAbstract\nText of the abstract.\nSchlüsselwörter: Leipzig; Pelzhandel; Rauchwaren;\nRussland; Messen\nEinleitung\nWer um 1900 in Leipzig vom Brühl sprach, meinte nicht nur eine Straße.";
+        let texts: Vec<String> = units(src).iter().map(|u| u.text().to_string()).collect();
+        assert!(
+            texts.contains(&"Schlüsselwörter: Leipzig; Pelzhandel; Rauchwaren; Russland; Messen".to_string()),
+            "{texts:?}"
+        );
+        assert!(texts.iter().any(|t| t.starts_with("Einleitung")), "{texts:?}");
     }
 
     #[test]
