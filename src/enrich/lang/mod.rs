@@ -14,8 +14,9 @@ mod cyrillic;
 mod foreign;
 mod latin;
 mod lexicon;
+mod russian;
 
-use crate::enrich::tokens::{tokenize, Kind};
+use crate::enrich::tokens::{tokenize, Kind, Token};
 use crate::fold::{repair_word, script_of};
 use crate::model::{LangTag, Script};
 use lexicon::{count_in, IN_RU, IN_UK};
@@ -56,14 +57,36 @@ fn words(text: &str) -> (Vec<String>, Option<Script>) {
         let w = t.text(text);
         let repaired = repair_word(w);
         counts.add(&repaired);
+        let next = toks.get(i + 1);
         let initial = w.chars().count() == 1
             && w.chars().all(char::is_uppercase)
-            && toks.get(i + 1).is_some_and(|n| n.is_punct(text, '.') && !n.space_before);
-        if !initial {
+            && next.is_some_and(|n| n.is_punct(text, '.') && !n.space_before);
+        if !(initial || not_a_word(w, &toks, i, text)) {
             out.push(lower(&repaired));
         }
     }
     (out, counts.main())
+}
+
+/// True for a token that looks like a function word but is not one: a Latin letter before a
+/// number (`s 105`: a page) or, in capitals, before anything but a word in lowercase (`D O C
+/// U M E N T S`, letter-spaced), and a word of one or two letters glued after a hyphen (`УН-ТА`,
+/// a university abbreviated).
+fn not_a_word(w: &str, toks: &[Token], i: usize, text: &str) -> bool {
+    let mut chars = w.chars();
+    let (Some(first), rest) = (chars.next(), chars.count()) else { return false };
+    let next = toks.get(i + 1);
+    let glued =
+        i > 1 && toks[i - 1].is_punct(text, '-') && !toks[i - 1].space_before && !toks[i].space_before;
+    if glued && rest < 2 && w.chars().all(char::is_uppercase) && toks[i - 2].kind == Kind::Word {
+        return true;
+    }
+    if rest > 0 || !first.is_ascii_alphabetic() {
+        return false;
+    }
+    let next_word = next.filter(|n| n.kind == Kind::Word).map(|n| n.text(text));
+    next.is_some_and(|n| n.kind == Kind::Number)
+        || first.is_uppercase() && !next_word.is_some_and(|n| n.chars().any(char::is_lowercase))
 }
 
 /// Strips what says nothing about language (web addresses, e-mail addresses) and keeps
@@ -114,7 +137,7 @@ pub fn detect(text: &str) -> Detection {
     let lang = match script {
         _ if letters < 4 => None,
         Some(Script::Cyrillic) => {
-            cyrillic::cyrillic(&words, count_in(&words, IN_UK), count_in(&words, IN_RU))
+            cyrillic::cyrillic(&words, &text, count_in(&words, IN_UK), count_in(&words, IN_RU))
         }
         Some(Script::Latin) => latin::latin(&words, &text),
         // Scripts of one language among those our users cite (polytonic Greek may be
@@ -224,6 +247,15 @@ mod tests {
         assert_eq!(tag("საქართველოს ისტორია"), Some("ka".into()));
         assert_eq!(tag("Հայաստանի պատմություն"), Some("hy".into()));
         assert_eq!(tag("Ἱστορία τοῦ πολέμου"), None);
+    }
+
+    #[test]
+    fn letters_that_are_not_words_are_not_read_as_words() {
+        // A page (`s 12`), letter-spaced capitals, an abbreviation glued after a hyphen.
+        assert_eq!(tag("(Yıldız, 1999, s 45-50)"), None);
+        assert_eq!(tag("THE HISTORY OF THE NATIONS O F T H E C A U C A S U S"), Some("en".into()));
+        assert_eq!(tag("ТРУДЫ ЛЕНИНГР. УН-ТА"), Some("ru".into()));
+        assert_eq!(tag("K istorii Kavkaza"), Some("ru-Latn".into()));
     }
 
     #[test]

@@ -1,0 +1,153 @@
+//! Evidence for and against Russian in Cyrillic text that has no letter of another alphabet.
+//!
+//! Plain Russian letters are shared by Bulgarian, Serbian and Macedonian (in capitals, or
+//! without `ъ ј љ њ`), and by the Turkic and Mongolian alphabets when their own letters are
+//! missing (typed without them, or written in capitals). Russian is tagged on positive
+//! evidence only: the letters `ы э ё` that the South Slavic alphabets lack, the endings of
+//! Russian adjectives and pronouns, words only Russian has. Evidence against it: letter
+//! pairs Russian spelling never writes (`кы гы хы жы шы чы щы`: Turkic; `э` after a
+//! consonant inside a word: Mongolian, Belarusian; long vowels written double: Mongolian,
+//! Kyrgyz), Turkic plural and case suffixes, the South Slavic adjective in `-ски`/`-ско` and
+//! the Bulgarian and Macedonian plural article `-ите`.
+
+/// Endings of Russian adjectives, pronouns and nouns that the other Cyrillic languages of the
+/// region do not write (checked on words of five letters or more).
+const RU_ENDINGS: &[&str] = &[
+    "ении",
+    "ании",
+    "ением",
+    "анием",
+    "ений",
+    "аний",
+    "ией",
+    "ами",
+    "ями",
+    "кие",
+    "ый",
+    "ий",
+    "ой",
+    "ая",
+    "яя",
+    "ое",
+    "ее",
+    "ые",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ыми",
+    "ых",
+    "ться",
+    "ость",
+    "ости",
+];
+
+/// Words only Russian writes among the Cyrillic languages weighed here (function words,
+/// bibliographic words, the cities of Russian publishing).
+const RU_ONLY: &[&str] = &[
+    "что",
+    "как",
+    "это",
+    "для",
+    "же",
+    "лет",
+    "через",
+    "об",
+    "изд",
+    "спб",
+    "москва",
+    "ленинград",
+    "петербург",
+    "издательство",
+    "вып",
+    "гг",
+];
+
+/// What follows the Turkic plural `-лар`/`-лер` at the end of a word (possessive and case
+/// suffixes: `-лары`, `-ларда`, `-ларида`, `-ларнинг`); Russian words of seven letters or more
+/// do not end so.
+const AFTER_PLURAL: &[&str] =
+    &["", "ы", "и", "да", "де", "га", "ге", "ни", "ын", "ин", "ида", "иде", "ини", "нинг", "дан", "ден"];
+
+/// True for a word of seven letters or more ending in a Turkic plural with its suffixes, or
+/// in the Uzbek genitive `-нинг`.
+fn turkic_suffix(word: &str, n: usize) -> bool {
+    n >= 7
+        && (word.ends_with("нинг")
+            || ["лар", "лер"].iter().any(|pl| {
+                word.rfind(pl).is_some_and(|k| k >= 6 && AFTER_PLURAL.contains(&&word[k + pl.len()..]))
+            }))
+}
+
+/// True when `word` (lowercase) has something Russian spelling never writes, or an ending
+/// of a Turkic or South Slavic language.
+pub(super) fn not_russian(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    let impossible_pair = chars.windows(2).any(|p| "кгхжшчщ".contains(p[0]) && p[1] == 'ы');
+    let inner_e = chars.windows(2).any(|p| is_consonant(p[0]) && p[1] == 'э');
+    // Long vowels written double (Mongolian, Kyrgyz); Russian doubles only `о` (`кооперация`).
+    let long_vowel = chars.windows(2).any(|p| p[0] == p[1] && "аэуүө".contains(p[0]));
+    let turkic = turkic_suffix(word, n);
+    let south_slavic = n >= 6 && (word.ends_with("ски") || word.ends_with("ско") || word.ends_with("ите"));
+    impossible_pair || inner_e || long_vowel || turkic || south_slavic
+}
+
+fn is_consonant(c: char) -> bool {
+    "бвгджзйклмнпрстфхцчшщ".contains(c)
+}
+
+/// True when `word` (lowercase) shows Russian: `ы э ё`, a Russian ending or a word only
+/// Russian has. A word that is also [`not_russian`], or has a Ukrainian letter (Ukrainian
+/// adjectives end as Russian ones do), is not evidence.
+pub(super) fn russian(word: &str) -> bool {
+    if not_russian(word) || word.contains(['і', 'ї', 'є', 'ґ']) {
+        return false;
+    }
+    word.contains(['ы', 'э', 'ё'])
+        || word.chars().count() >= 5 && RU_ENDINGS.iter().any(|e| word.ends_with(e))
+        || RU_ONLY.contains(&word)
+}
+
+/// Words for and against Russian in `words` (lowercase) of `text`. The first part of a
+/// compound (`советско-турецких`) is not an ending: Russian writes `-ско-` there.
+pub(super) fn weigh(words: &[String], text: &str) -> (usize, usize) {
+    let for_ru = words.iter().filter(|w| russian(w)).count();
+    let mut against = words.iter().filter(|w| not_russian(w)).collect::<Vec<_>>();
+    if !against.is_empty() && text.contains('-') {
+        let lower = text.to_lowercase();
+        against.retain(|w| !lower.contains(&format!("{w}-")));
+    }
+    (for_ru, against.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weigh_text(t: &str) -> (usize, usize) {
+        let words: Vec<String> =
+            t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        weigh(&words, t)
+    }
+
+    #[test]
+    fn russian_shows_in_its_letters_and_endings() {
+        assert_eq!(weigh_text("Новые материалы по истории крестьянства"), (2, 0));
+        assert_eq!(weigh_text("ДОКЛАДЫ АКАДЕМИИ НАУК"), (1, 0));
+        assert_eq!(weigh_text("Сборник статей. Москва, 1990"), (1, 0));
+    }
+
+    #[test]
+    fn neighbours_without_their_letters_are_not_russian() {
+        // Bulgarian and Serbian in capitals, Tatar and Uzbek without their letters, Mongolian.
+        assert_eq!(weigh_text("ИСТОРИЧЕСКО НАСЛЕДСТВО"), (0, 1));
+        assert_eq!(weigh_text("СРПСКИ ИСТОРИЧАРИ"), (0, 1));
+        assert_eq!(weigh_text("Яучы жырлары"), (0, 2));
+        assert_eq!(weigh_text("китоблар мажмуаларда"), (0, 2));
+        assert_eq!(weigh_text("Монгол хэлний дүрэм"), (0, 2));
+        assert_eq!(weigh_text("Улаанбаатар хот"), (0, 1));
+        assert_eq!(weigh_text("Кыргызские песни"), (0, 1));
+        assert_eq!(weigh_text("Из истории советско-турецких отношений"), (1, 0));
+    }
+}
