@@ -118,11 +118,12 @@ pub(super) fn cyrillic(
     // Russian needs its own evidence, and more than twice what speaks against it:
     // Bulgarian, Serbian, Macedonian, Turkic and Mongolian text without its own letters is not
     // Russian.
-    let (for_ru, against_ru) = russian::weigh(words, text);
+    let weight = russian::weigh(words, text);
+    let (for_ru, against_ru) = (weight.russian + weight.east_slavic, weight.against);
     let long_words = words.iter().filter(|w| w.chars().count() >= 3).count();
     let capitals = !text.chars().any(char::is_lowercase);
     let uk = count("іїєґ") + uk_words;
-    let ru = for_ru + ru_words;
+    let ru = weight.russian + ru_words;
     let bulgarian = words.iter().filter(|w| bulgarian_hard_sign(w)).count() + count("ѝ") + in_list(words, BG);
     if bulgarian > 0 && bulgarian > ru && uk == 0 {
         return Some("bg");
@@ -133,9 +134,9 @@ pub(super) fn cyrillic(
         None
     } else if (ru > uk || uk == 0) && for_ru > 2 * against_ru {
         Some("ru")
-    } else if uk == 0 && against_ru == 0 && in_list(words, RU_FRAME) > 0 && !capitals && long_words >= 2 {
-        // Nothing against Russian, and its function words in a title not in capitals: the
-        // language most of the region's bibliographies are written in.
+    } else if uk == 0 && against_ru == 0 && !capitals && long_words >= 2 {
+        // Nothing against Russian in a title not in capitals: the language most of the
+        // region's bibliographies are written in.
         Some("ru")
     } else {
         None

@@ -240,15 +240,22 @@ pub(super) const IN_AZ: u8 = 4;
 pub(super) const IN_RU_LATN: u8 = 8;
 pub(super) const IN_UK: u8 = 16;
 pub(super) const IN_RU: u8 = 32;
+pub(super) const IN_TR_MODERN: u8 = 64;
 
 /// The lists, built once.
 pub(super) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut words = HashMap::new();
-        for (list, bit) in
-            [(EN, IN_EN), (TR, IN_TR), (AZ, IN_AZ), (RU_LATN, IN_RU_LATN), (UK, IN_UK), (RU, IN_RU)]
-        {
+        for (list, bit) in [
+            (EN, IN_EN),
+            (TR, IN_TR),
+            (AZ, IN_AZ),
+            (RU_LATN, IN_RU_LATN),
+            (UK, IN_UK),
+            (RU, IN_RU),
+            (TR_MODERN, IN_TR_MODERN),
+        ] {
             for w in list {
                 *words.entry(*w).or_insert(0) |= bit;
             }
@@ -266,6 +273,36 @@ pub(super) fn count_in(words: &[String], bit: u8) -> usize {
     let lex = lexicon();
     words.iter().filter(|w| lex.words.get(w.as_str()).is_some_and(|b| b & bit != 0)).count()
 }
+
+/// Words of modern Turkish that transliterated Ottoman does not write (the language reform's
+/// words, and the phrasing of modern titles).
+const TR_MODERN: &[&str] = &[
+    "olarak",
+    "üzerine",
+    "hakkında",
+    "göre",
+    "arasında",
+    "ilişkileri",
+    "dönemi",
+    "dönemde",
+    "döneminde",
+    "sorunu",
+    "türkiye",
+    "cumhuriyeti",
+    "politikası",
+    "yılları",
+    "yılı",
+    "savaşı",
+    "çalışmaları",
+    "yönelik",
+    "günümüze",
+    "bilgiler",
+    "açısından",
+    "önemi",
+    "yapı",
+    "kuruluşu",
+    "yaşanan",
+];
 
 /// Frequent Ukrainian words spelt without the letters only Ukrainian has.
 const UK: &[&str] = &[

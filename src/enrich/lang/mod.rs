@@ -15,6 +15,7 @@ mod foreign;
 mod latin;
 mod lexicon;
 mod russian;
+mod turkic_russian;
 
 use crate::enrich::tokens::{tokenize, Kind, Token};
 use crate::fold::{repair_word, script_of};

@@ -61,6 +61,12 @@ const RU_ONLY: &[&str] = &[
     "издательство",
     "вып",
     "гг",
+    // The archive's file, storage unit and sheets (`д. 32, л. 3`; `ед. хр.`): Ukrainian
+    // writes `спр.`, `арк.`, Bulgarian `а.е.`.
+    "д",
+    "ед",
+    "хр",
+    "лл",
 ];
 
 /// What follows the Turkic plural `-лар`/`-лер` at the end of a word (possessive and case
@@ -109,16 +115,39 @@ pub(super) fn russian(word: &str) -> bool {
         || RU_ONLY.contains(&word)
 }
 
+/// True when `word` has `ь` but before `о` (Bulgarian's only place for it; Serbian and
+/// Macedonian do not write it), or a consonant doubled as Russian keeps it in loanwords
+/// (`телеграмма`, `класс`, `группа`; Bulgarian, Serbian and Macedonian write one): Russian
+/// rather than South Slavic, though Ukrainian and Belarusian write the soft sign too.
+fn east_slavic(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let soft_sign = chars.iter().enumerate().any(|(i, &c)| c == 'ь' && chars.get(i + 1) != Some(&'о'));
+    let doubled = chars.windows(2).any(|p| p[0] == p[1] && "бгдзклмпрстф".contains(p[0]));
+    soft_sign || doubled
+}
+
+/// The evidence about Russian in a text: see the module documentation.
+pub(super) struct Weight {
+    /// Words that show Russian against all its neighbours ([`russian`]).
+    pub(super) russian: usize,
+    /// Further words that show Russian against the South Slavic languages only
+    /// ([`east_slavic`]).
+    pub(super) east_slavic: usize,
+    /// Words that show another language ([`not_russian`]).
+    pub(super) against: usize,
+}
+
 /// Words for and against Russian in `words` (lowercase) of `text`. The first part of a
 /// compound (`советско-турецких`) is not an ending: Russian writes `-ско-` there.
-pub(super) fn weigh(words: &[String], text: &str) -> (usize, usize) {
-    let for_ru = words.iter().filter(|w| russian(w)).count();
+pub(super) fn weigh(words: &[String], text: &str) -> Weight {
+    let russian_words = words.iter().filter(|w| russian(w)).count();
+    let east = words.iter().filter(|w| east_slavic(w) && !russian(w) && !not_russian(w)).count();
     let mut against = words.iter().filter(|w| not_russian(w)).collect::<Vec<_>>();
     if !against.is_empty() && text.contains('-') {
         let lower = text.to_lowercase();
         against.retain(|w| !lower.contains(&format!("{w}-")));
     }
-    (for_ru, against.len())
+    Weight { russian: russian_words, east_slavic: east, against: against.len() }
 }
 
 #[cfg(test)]
@@ -128,14 +157,19 @@ mod tests {
     fn weigh_text(t: &str) -> (usize, usize) {
         let words: Vec<String> =
             t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-        weigh(&words, t)
+        let w = weigh(&words, t);
+        (w.russian + w.east_slavic, w.against)
     }
 
     #[test]
     fn russian_shows_in_its_letters_and_endings() {
-        assert_eq!(weigh_text("Новые материалы по истории крестьянства"), (2, 0));
+        assert_eq!(weigh_text("Новые материалы по истории крестьянства"), (3, 0));
         assert_eq!(weigh_text("ДОКЛАДЫ АКАДЕМИИ НАУК"), (1, 0));
         assert_eq!(weigh_text("Сборник статей. Москва, 1990"), (1, 0));
+        assert_eq!(weigh_text("Письмо Ленину // ГАРФ, ф. 130, оп. 2, д. 5, л. 7"), (2, 0));
+        assert_eq!(weigh_text("Карта на Царство България"), (0, 0));
+        assert_eq!(weigh_text("Телеграмма Орджоникидзе"), (1, 0));
+        assert_eq!(weigh_text("Телеграма на Орджоникидзе"), (0, 0));
     }
 
     #[test]
