@@ -409,7 +409,7 @@ fn holdout_languages() {
 #[test]
 fn wild_languages_are_never_tagged_wrong() {
     let (precision, coverage) = score_languages("wild/languages.toml");
-    // Reached on this set: precision 1.000 (301 tagged, all right), coverage 0.725; before
+    // Reached on this set: precision 1.000 (302 tagged, all right), coverage 0.728; before
     // the rules asked for positive evidence, precision 0.935 and coverage 0.692.
     assert!(precision >= 1.0, "precision {precision:.3}");
     assert!(coverage >= 0.72, "coverage {coverage:.3}");

@@ -1,6 +1,8 @@
 //! Which Cyrillic language: the letters each alphabet has and Russian lacks decide first,
-//! then words; plain Russian letters with nothing else are Russian, the language most of
-//! the region's bibliographies are written in.
+//! then words. Plain Russian letters are Russian on evidence ([`russian::weigh`]): in capitals only
+//! with Russian's own signs, in mixed case when nothing speaks against it (Russian is the
+//! language most of the region's bibliographies are written in); never when Turkic,
+//! Mongolian or South Slavic signs outweigh it.
 //!
 //! The alphabets (Unicode's Cyrillic charts; the national orthographies):
 //! - Ossetian `ӕ`; Chuvash `ӑ ӗ ӳ`; Bashkir `ҡ ҙ`; Tatar `җ`; Tajik `ӣ ӯ ҷ`; Kazakh `ұ`,

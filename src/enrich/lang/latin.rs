@@ -55,7 +55,8 @@ pub(super) fn latin(words: &[String], text: &str) -> Option<&'static str> {
     // Romanised Russian typed in Turkic letters (`slovarğ`, `Antiçnıe`) is evidence for
     // Russian, and its letters are not evidence for Turkish or Azerbaijani; nor are the
     // letters of a word Turkish and Azerbaijani cannot spell (`Ğabdulla`).
-    let turkic_russian: HashSet<String> = tokenize(text)
+    let maybe_turkic_russian = text.contains("sk") || text.contains(['ğ', 'ə', 'ı', 'Ğ', 'Ə']);
+    let turkic_russian: HashSet<String> = if maybe_turkic_russian { tokenize(text) } else { Vec::new() }
         .iter()
         .filter(|t| t.kind == Kind::Word && turkic_russian::is_turkic_russian(t.text(text)))
         .flat_map(|t| t.text(text).split(crate::enrich::tokens::is_apostrophe).map(super::lower))

@@ -88,15 +88,26 @@ fn turkic_suffix(word: &str, n: usize) -> bool {
 /// True when `word` (lowercase) has something Russian spelling never writes, or an ending
 /// of a Turkic or South Slavic language.
 pub(super) fn not_russian(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
-    let impossible_pair = chars.windows(2).any(|p| "кгхжшчщ".contains(p[0]) && p[1] == 'ы');
-    let inner_e = chars.windows(2).any(|p| is_consonant(p[0]) && p[1] == 'э');
-    // Long vowels written double (Mongolian, Kyrgyz); Russian doubles only `о` (`кооперация`).
-    let long_vowel = chars.windows(2).any(|p| p[0] == p[1] && "аэуүө".contains(p[0]));
-    let turkic = turkic_suffix(word, n);
-    let south_slavic = n >= 6 && (word.ends_with("ски") || word.ends_with("ско") || word.ends_with("ите"));
-    impossible_pair || inner_e || long_vowel || turkic || south_slavic
+    let mut n = 0;
+    let mut prev = ' ';
+    for c in word.chars() {
+        let pair = match c {
+            // `кы гы хы…` (Russian writes `и` there); `э` after a consonant.
+            'ы' => "кгхжшчщ".contains(prev),
+            'э' => is_consonant(prev) || prev == 'э',
+            // Long vowels written double (Mongolian, Kyrgyz); Russian doubles only `о`
+            // (`кооперация`).
+            'а' | 'у' | 'ү' | 'ө' => prev == c,
+            _ => false,
+        };
+        if pair {
+            return true;
+        }
+        prev = c;
+        n += 1;
+    }
+    turkic_suffix(word, n)
+        || n >= 6 && (word.ends_with("ски") || word.ends_with("ско") || word.ends_with("ите"))
 }
 
 fn is_consonant(c: char) -> bool {
@@ -104,10 +115,10 @@ fn is_consonant(c: char) -> bool {
 }
 
 /// True when `word` (lowercase) shows Russian: `ы э ё`, a Russian ending or a word only
-/// Russian has. A word that is also [`not_russian`], or has a Ukrainian letter (Ukrainian
-/// adjectives end as Russian ones do), is not evidence.
-pub(super) fn russian(word: &str) -> bool {
-    if not_russian(word) || word.contains(['і', 'ї', 'є', 'ґ']) {
+/// Russian has. A word with a Ukrainian letter (Ukrainian adjectives end as Russian ones
+/// do) is not evidence, nor is one that is also [`not_russian`] (see [`weigh`]).
+fn own_signs(word: &str) -> bool {
+    if word.contains(['і', 'ї', 'є', 'ґ']) {
         return false;
     }
     word.contains(['ы', 'э', 'ё'])
@@ -128,7 +139,7 @@ fn east_slavic(word: &str) -> bool {
 
 /// The evidence about Russian in a text: see the module documentation.
 pub(super) struct Weight {
-    /// Words that show Russian against all its neighbours ([`russian`]).
+    /// Words that show Russian against all its neighbours ([`own_signs`]).
     pub(super) russian: usize,
     /// Further words that show Russian against the South Slavic languages only
     /// ([`east_slavic`]).
@@ -140,9 +151,17 @@ pub(super) struct Weight {
 /// Words for and against Russian in `words` (lowercase) of `text`. The first part of a
 /// compound (`советско-турецких`) is not an ending: Russian writes `-ско-` there.
 pub(super) fn weigh(words: &[String], text: &str) -> Weight {
-    let russian_words = words.iter().filter(|w| russian(w)).count();
-    let east = words.iter().filter(|w| east_slavic(w) && !russian(w) && !not_russian(w)).count();
-    let mut against = words.iter().filter(|w| not_russian(w)).collect::<Vec<_>>();
+    let (mut russian_words, mut east) = (0, 0);
+    let mut against = Vec::new();
+    for w in words {
+        if not_russian(w) {
+            against.push(w);
+        } else if own_signs(w) {
+            russian_words += 1;
+        } else if east_slavic(w) {
+            east += 1;
+        }
+    }
     if !against.is_empty() && text.contains('-') {
         let lower = text.to_lowercase();
         against.retain(|w| !lower.contains(&format!("{w}-")));
