@@ -1,6 +1,8 @@
 //! Which Cyrillic language: the letters each alphabet has and Russian lacks decide first,
-//! then words; plain Russian letters with nothing else are Russian, the language most of
-//! the region's bibliographies are written in.
+//! then words. Plain Russian letters are Russian on evidence ([`russian::weigh`]): in capitals only
+//! with Russian's own signs, in mixed case when nothing speaks against it (Russian is the
+//! language most of the region's bibliographies are written in); never when Turkic,
+//! Mongolian or South Slavic signs outweigh it.
 //!
 //! The alphabets (Unicode's Cyrillic charts; the national orthographies):
 //! - Ossetian `ӕ`; Chuvash `ӑ ӗ ӳ`; Bashkir `ҡ ҙ`; Tatar `җ`; Tajik `ӣ ӯ ҷ`; Kazakh `ұ`,
@@ -13,6 +15,8 @@
 //!
 //! Where the letters point at two languages (`ө ү` alone: Kyrgyz or Mongolian; `љ њ џ`
 //! alone: Serbian or Macedonian) and no word decides, nothing is tagged.
+
+use super::russian;
 
 /// Frequent Bulgarian words Russian does not have (or spells otherwise).
 const BG: &[&str] = &[
@@ -47,7 +51,12 @@ const MK: &[&str] = &["во", "се", "македонија", "македонс�
 
 /// Decides among the Cyrillic languages; `uk_words`/`ru_words` count the words of each
 /// list (see the module's word lists).
-pub(super) fn cyrillic(words: &[String], uk_words: usize, ru_words: usize) -> Option<&'static str> {
+pub(super) fn cyrillic(
+    words: &[String],
+    text: &str,
+    uk_words: usize,
+    ru_words: usize,
+) -> Option<&'static str> {
     let count = |set: &str| words.iter().filter(|w| w.chars().any(|c| set.contains(c))).count();
     // The letters of the text, gathered once: most questions are "does the text have one of
     // these letters", asked a score of times.
@@ -108,18 +117,28 @@ pub(super) fn cyrillic(words: &[String], uk_words: usize, ru_words: usize) -> Op
             return Some("be");
         }
     }
+    // Russian needs its own evidence, and more than twice what speaks against it:
+    // Bulgarian, Serbian, Macedonian, Turkic and Mongolian text without its own letters is not
+    // Russian.
+    let weight = russian::weigh(words, text);
+    let (for_ru, against_ru) = (weight.russian + weight.east_slavic, weight.against);
+    let long_words = words.iter().filter(|w| w.chars().count() >= 3).count();
+    let capitals = !text.chars().any(char::is_lowercase);
     let uk = count("іїєґ") + uk_words;
-    let ru = russian_letters + ru_words;
+    let ru = weight.russian + ru_words;
     let bulgarian = words.iter().filter(|w| bulgarian_hard_sign(w)).count() + count("ѝ") + in_list(words, BG);
     if bulgarian > 0 && bulgarian > ru && uk == 0 {
         return Some("bg");
     }
-    let long_words = words.iter().filter(|w| w.chars().count() >= 3).count();
     if uk > ru {
         Some("uk")
     } else if bulgarian > 0 && ru <= bulgarian {
         None
-    } else if ru > uk || long_words >= 2 && uk == 0 {
+    } else if (ru > uk || uk == 0) && for_ru > 2 * against_ru {
+        Some("ru")
+    } else if uk == 0 && against_ru == 0 && !capitals && long_words >= 2 {
+        // Nothing against Russian in a title not in capitals: the language most of the
+        // region's bibliographies are written in.
         Some("ru")
     } else {
         None
@@ -163,6 +182,13 @@ fn turkic(words: &[String], has: &dyn Fn(&str) -> bool) -> Option<Option<&'stati
     let kyrgyz = 2 * ends(&["нын", "дын", "тын"])
         + ends(&["нун", "дун", "тун"])
         + 2 * words.iter().filter(|w| ["жана", "боюнча", "менен", "тарыхы"].contains(&w.as_str())).count();
+    // Mongolian writes `ө ү` and no `ң`; its `э` follows consonants inside words (`хэл`,
+    // `бичигджээ`), which Kyrgyz does not write.
+    let mongolian =
+        words.iter().filter(|w| MN.contains(&w.as_str()) || w.chars().skip(1).any(|c| c == 'э')).count();
+    if mongolian > 0 && has("өү") && !has("ң") {
+        return Some(None);
+    }
     if has("ң") && has("өү") && !has("ә") || kyrgyz >= 2 {
         return Some(Some("ky"));
     }
@@ -171,6 +197,23 @@ fn turkic(words: &[String], has: &dyn Fn(&str) -> bool) -> Option<Option<&'stati
     }
     None
 }
+
+/// Frequent Mongolian words (Mongolian is not tagged: these keep it from being taken for
+/// Kyrgyz).
+const MN: &[&str] = &[
+    "монгол",
+    "монголын",
+    "түүх",
+    "түүхийн",
+    "улс",
+    "улсын",
+    "ба",
+    "нь",
+    "болон",
+    "тухай",
+    "улаанбаатар",
+    "уб",
+];
 
 /// Russian function words that frame an entry (`/ Под ред.`, `и`, `в`, `для`): with them, a
 /// single word in another alphabet is a name, not the entry's language.
@@ -199,7 +242,7 @@ mod tests {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        cyrillic(&words, 0, 0)
+        cyrillic(&words, text, 0, 0)
     }
 
     #[test]
@@ -226,6 +269,25 @@ mod tests {
         assert_eq!(tag("Армяне в истории"), Some("ru"));
         assert_eq!(tag("Исторія Россіи съ древнѣйшихъ временъ"), Some("ru"));
         assert_eq!(tag("Объявление о подъезде"), Some("ru"));
+    }
+
+    #[test]
+    fn russian_needs_evidence_of_its_own() {
+        // Bulgarian and Serbian in capitals, Tatar without its letters, Uzbek without its
+        // letters: plain Russian letters, no Russian.
+        assert_eq!(tag("НОВИ ИЗСЛЕДВАНИЯ ЗА ТРАКИЙСКО ИЗКУСТВО"), None);
+        assert_eq!(tag("СРПСКИ ИСТОРИЧАРИ"), None);
+        assert_eq!(tag("Халык жырлары"), None);
+        assert_eq!(tag("Бухоро тарихий обидаларида"), None);
+        assert_eq!(tag("Материалы по истории Бухары"), Some("ru"));
+        assert_eq!(tag("ГРАНИЦЫ И ГОСУДАРСТВА"), Some("ru"));
+    }
+
+    #[test]
+    fn mongolian_is_not_kyrgyz() {
+        assert_eq!(tag("Монголын нууц товчоо. Улаанбаатар, 1990"), None);
+        assert_eq!(tag("Хэл бичгийн хүрээлэнгийн бүтээл"), None);
+        assert_eq!(tag("Кыргыз элинин тарыхы"), Some("ky"));
     }
 
     #[test]

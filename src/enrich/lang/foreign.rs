@@ -190,7 +190,29 @@ const FOREIGN: &[Foreign] = &[
         letters: "đćčšž",
     },
     Foreign {
-        tag: "ota-Latn", words: &[], veto: true, letters: "āīūḥṣṭẓżḳġ", pattern_weight: 2
+        tag: "ota-Latn",
+        // Words the language reform replaced (`sene` by `yıl`, `lisan` by `dil`, `mekteb` by
+        // `okul`), still written in transliteration.
+        words: &[
+            "sene",
+            "senesi",
+            "seneler",
+            "senelik",
+            "lisan",
+            "lisanı",
+            "mekteb",
+            "mektebi",
+            "risale",
+            "risalesi",
+            "mecmua",
+            "mecmuası",
+            "nüsha",
+            "kavaid",
+            "ve'l",
+        ],
+        veto: true,
+        letters: "āīūḥṣṭẓżḳġ",
+        pattern_weight: 2,
     },
     Foreign {
         tag: "kk-Latn",
@@ -223,7 +245,7 @@ fn word_index() -> &'static std::collections::HashMap<&'static str, u32> {
 fn patterns(tag: &str, words: &[String], text: &str) -> usize {
     let count = |f: &dyn Fn(&str) -> bool| words.iter().filter(|w| f(w)).count();
     match tag {
-        "uz-Latn" if !text.contains(['‘', 'ʻ', '`', '’', '\'']) => 0,
+        "uz-Latn" if !text.contains(['‘', 'ʻ', '`', '’', '\'']) || final_apostrophe(text) => 0,
         "ota-Latn" if !text.contains('-') => 0,
         "kk-Latn" if !text.contains('ı') => 0,
         "uz-Latn" => {
@@ -243,12 +265,51 @@ fn patterns(tag: &str, words: &[String], text: &str) -> usize {
                 let w = w.trim_end_matches(|c: char| !c.is_alphabetic());
                 ["-i", "-ı", "-ü", "-u", "-yi", "-yı"].iter().any(|e| w.ends_with(e))
                     && w.chars().next().is_some_and(char::is_uppercase)
+                    || ayn(w)
             })
             .count(),
         "hr" => count(&|w: &str| w.contains("lj") || w.contains("nj") || w.contains("ije")),
         "kk-Latn" => count(&|w: &str| w.contains('ı') && w.contains(['á', 'ń', 'ú'])),
         _ => 0,
     }
+}
+
+/// True when `word` has an apostrophe between two vowels (`Kavâ’id`, `mu'allim`): the
+/// Ottoman `ayn` or `hamza`. (Turkish suffixes follow a name, the Russian soft sign a
+/// consonant, the English `'s` any letter.)
+fn ayn(word: &str) -> bool {
+    let vowel = |c: char| "aeıioöuüâîûāīū".contains(c.to_lowercase().next().unwrap_or(c));
+    let chars: Vec<char> = word.chars().collect();
+    chars.windows(3).any(|w| vowel(w[0]) && matches!(w[1], '’' | '\'' | 'ʼ' | 'ʻ') && vowel(w[2]))
+}
+
+/// True when a word of `text` ends in an apostrophe after a letter other than `s` (`G’ylymi’`,
+/// `ko’s’y’`: the Kazakh apostrophe alphabet of 2017; `ukazatel'`: the Russian soft sign).
+/// Uzbek writes its apostrophes inside words only.
+fn final_apostrophe(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w: Vec<char> =
+            w.trim_matches(|c: char| !(c.is_alphanumeric() || "’'ʻ‘`".contains(c))).chars().collect();
+        w.len() > 2
+            && "’'ʻ‘`".contains(w[w.len() - 1])
+            && w[w.len() - 2].is_alphabetic()
+            && w[w.len() - 2] != 's'
+    })
+}
+
+/// The evidence for transliterated Ottoman in `words` and `text` (its vocabulary, its
+/// letters, the izafet and the `ayn`), counted as [`best`] counts it.
+pub(super) fn ottoman(words: &[String], text: &str) -> usize {
+    score("ota-Latn", words, text)
+}
+
+/// The evidence for the language `tag` in `words` and `text`, counted as [`best`] counts it
+/// (0 for a language not weighed here).
+pub(super) fn score(tag: &str, words: &[String], text: &str) -> usize {
+    let Some(f) = FOREIGN.iter().find(|f| f.tag == tag) else { return 0 };
+    let listed = words.iter().filter(|w| f.words.contains(&w.as_str())).count();
+    let lettered = words.iter().filter(|w| w.chars().any(|c| f.letters.contains(c))).count();
+    2 * (listed + lettered) + f.pattern_weight * patterns(f.tag, words, text)
 }
 
 /// The best-supported foreign language of `words` (lowercase) and `text`: its tag, score,
@@ -304,5 +365,22 @@ mod tests {
         assert_eq!(best("Sagdullayev A.S. Qadimgi O‘rta Osiyo tarixi"), Some("uz-Latn"));
         assert_eq!(best("Târîh-i Hind-i Garbi"), Some("ota-Latn"));
         assert_eq!(best("How Azerbaijan lost Zangezur"), None);
+    }
+
+    #[test]
+    fn ottoman_shows_in_izafet_ayn_and_old_words() {
+        let ota = |t: &str| ottoman(&words(t), t);
+        assert_eq!(ota("Tercüme-i Kavâ'id-i Osmaniye"), 4);
+        assert_eq!(ota("Mekteb-i Harbiye senelik"), 6);
+        assert_eq!(ota("Osmanlı Devleti'nde Modern Arşivcilik"), 0);
+        assert_eq!(ota("Pogrebal'nuikh obuichayakh"), 0);
+    }
+
+    #[test]
+    fn apostrophes_at_the_end_of_words_are_not_uzbek() {
+        let uz = |t: &str| patterns("uz-Latn", &words(t), t);
+        assert_eq!(uz("O‘zbekiston tarixi"), 1);
+        assert_eq!(uz("Qazaq’ tili’ o’qulyg’y’"), 0);
+        assert_eq!(uz("Peoples’ histories of the o’zbek"), 1);
     }
 }

@@ -12,12 +12,15 @@
 
 mod cyrillic;
 mod foreign;
+mod latin;
+mod lexicon;
+mod russian;
+mod turkic_russian;
 
-use crate::enrich::tokens::{tokenize, Kind};
+use crate::enrich::tokens::{tokenize, Kind, Token};
 use crate::fold::{repair_word, script_of};
 use crate::model::{LangTag, Script};
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use lexicon::{count_in, IN_RU, IN_UK};
 
 /// What the rules decided about a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,228 +30,6 @@ pub struct Detection {
     /// The main script of the letters, when there are any.
     pub script: Option<Script>,
 }
-
-/// Function words and frequent words, per language (lowercase, Turkic-lowercased).
-const EN: &[&str] = &[
-    "the",
-    "of",
-    "and",
-    "in",
-    "to",
-    "for",
-    "on",
-    "with",
-    "from",
-    "by",
-    "is",
-    "was",
-    "an",
-    "at",
-    "as",
-    "its",
-    "his",
-    "their",
-    "between",
-    "after",
-    "during",
-    "under",
-    "how",
-    "what",
-    "why",
-    "who",
-    "which",
-    "that",
-    "this",
-    "were",
-    "are",
-    "be",
-    "new",
-    "into",
-    "over",
-    "against",
-    "policy",
-    "history",
-    "war",
-    "letter",
-    "documents",
-    "question",
-    "problem",
-    "relations",
-    "state",
-    "archive",
-    "republic",
-    "soviet",
-    "people",
-];
-const TR: &[&str] = &[
-    "ve",
-    "ile",
-    "için",
-    "bir",
-    "bu",
-    "olarak",
-    "hakkında",
-    "üzerine",
-    "tarihi",
-    "tarihçe",
-    "türk",
-    "türkiye",
-    "devleti",
-    "dönemi",
-    "dönemde",
-    "yılları",
-    "meselesi",
-    "sorunu",
-    "göre",
-    "olan",
-    "gibi",
-    "kadar",
-    "sonra",
-    "önce",
-    "arasında",
-    "ilişkileri",
-    "politikası",
-    "siyaseti",
-    "belgeler",
-    "üzerinde",
-    "yeni",
-    "büyük",
-    "savaşı",
-    "ermeni",
-    "kafkasya",
-    "nüfusu",
-    "işgali",
-    "cumhuriyeti",
-    "sovyet",
-    "hükümeti",
-    "olayları",
-    "ve",
-    "mi",
-    "ne",
-    "çok",
-    "değil",
-    "dergisi",
-    "siyasi",
-    "yeni",
-    "sonra",
-    "arasında",
-    "kadar",
-];
-const AZ: &[&str] = &[
-    "və",
-    "ilə",
-    "üçün",
-    "bu",
-    "olan",
-    "haqqında",
-    "tarixi",
-    "tarixindən",
-    "dövlət",
-    "respublikası",
-    "illər",
-    "illəri",
-    "azərbaycan",
-    "cümhuriyyəti",
-    "xalq",
-    "siyasi",
-    "vəziyyət",
-    "sənədlər",
-    "bəzi",
-    "qafqaz",
-    "ermənistan",
-    "naxçıvan",
-    "qarabağ",
-    "zəngəzur",
-    "məsələsi",
-    "kimi",
-    "sonra",
-    "qədər",
-    "arasında",
-    "müharibə",
-    "yeni",
-    "böyük",
-    "axtarış",
-    "heqiqetleri",
-    "heqiqet",
-    "tarixi",
-    "xeyli",
-    "uğrunda",
-    "mübarizə",
-    "dövrü",
-    "dövründə",
-    "ci",
-    "cı",
-    "cu",
-    "cü",
-];
-const RU_LATN: &[&str] = &[
-    "v",
-    "i",
-    "na",
-    "po",
-    "k",
-    "o",
-    "ob",
-    "iz",
-    "dlia",
-    "dlya",
-    "pri",
-    "ot",
-    "do",
-    "za",
-    "s",
-    "u",
-    "nad",
-    "pod",
-    "istorii",
-    "istoriia",
-    "istoriya",
-    "voprosy",
-    "problemy",
-    "ocherki",
-    "sbornik",
-    "dokumentov",
-    "dokumenty",
-    "materialy",
-    "rossii",
-    "rossiia",
-    "rossiya",
-    "sovetskoi",
-    "sovetskaya",
-    "kavkaza",
-    "kavkaz",
-    "mezhdu",
-    "zakavkaz'e",
-    "zakavkazye",
-    "armiia",
-    "vlasti",
-    "politika",
-    "revoliutsii",
-    "uroki",
-    "zabytye",
-    "granits",
-    "granic",
-    "obrazovanie",
-    "obrazovaniia",
-    "avtonomnoi",
-    "oblasti",
-    "gosudarstvami",
-    "na",
-    "primere",
-    "kak",
-    "chto",
-    "eto",
-    "god",
-    "godakh",
-    "gg",
-    "moskva",
-];
-
-/// Endings and letter groups of romanised Russian (ALA-LC, BGN, popular forms).
-const RU_LATN_PATTERNS: &[&str] = &[
-    "skoi", "skogo", "skaia", "skaya", "skii", "skiy", "iia", "iya", "ogo", "ykh", "ikh", "shch", "zh",
-    "nyi", "nyy", "ovoi", "evoi", "aia", "yye", "iye", "tsii", "tsiya",
-];
 
 /// Lowercases a word for list lookup: `I` and `İ` become `i` (the text's language is not
 /// known yet, so neither the Turkic nor the general rule can be assumed), `ı` stays `ı`.
@@ -277,14 +58,36 @@ fn words(text: &str) -> (Vec<String>, Option<Script>) {
         let w = t.text(text);
         let repaired = repair_word(w);
         counts.add(&repaired);
+        let next = toks.get(i + 1);
         let initial = w.chars().count() == 1
             && w.chars().all(char::is_uppercase)
-            && toks.get(i + 1).is_some_and(|n| n.is_punct(text, '.') && !n.space_before);
-        if !initial {
+            && next.is_some_and(|n| n.is_punct(text, '.') && !n.space_before);
+        if !(initial || not_a_word(w, &toks, i, text)) {
             out.push(lower(&repaired));
         }
     }
     (out, counts.main())
+}
+
+/// True for a token that looks like a function word but is not one: a Latin letter before a
+/// number (`s 105`: a page) or, in capitals, before anything but a word in lowercase (`D O C
+/// U M E N T S`, letter-spaced), and a word of one or two letters glued after a hyphen (`УН-ТА`,
+/// a university abbreviated).
+fn not_a_word(w: &str, toks: &[Token], i: usize, text: &str) -> bool {
+    let mut chars = w.chars();
+    let (Some(first), rest) = (chars.next(), chars.count()) else { return false };
+    let next = toks.get(i + 1);
+    let glued =
+        i > 1 && toks[i - 1].is_punct(text, '-') && !toks[i - 1].space_before && !toks[i].space_before;
+    if glued && rest < 2 && w.chars().all(char::is_uppercase) && toks[i - 2].kind == Kind::Word {
+        return true;
+    }
+    if rest > 0 || !first.is_ascii_alphabetic() {
+        return false;
+    }
+    let next_word = next.filter(|n| n.kind == Kind::Word).map(|n| n.text(text));
+    next.is_some_and(|n| n.kind == Kind::Number)
+        || first.is_uppercase() && !next_word.is_some_and(|n| n.chars().any(char::is_lowercase))
 }
 
 /// Strips what says nothing about language (web addresses, e-mail addresses) and keeps
@@ -323,45 +126,6 @@ fn looks_like_path(w: &str) -> bool {
     w.contains('/') && w.contains('.') && !w.starts_with('/') && w.len() > 12
 }
 
-/// The word lists as one lookup table: each word with a bit per list it is in, and the
-/// ASCII folds of the Turkish and Azerbaijani lists.
-struct Lexicon {
-    words: HashMap<&'static str, u8>,
-    tr_ascii: HashSet<String>,
-    az_ascii: HashSet<String>,
-}
-
-const IN_EN: u8 = 1;
-const IN_TR: u8 = 2;
-const IN_AZ: u8 = 4;
-const IN_RU_LATN: u8 = 8;
-const IN_UK: u8 = 16;
-const IN_RU: u8 = 32;
-
-fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let mut words = HashMap::new();
-        for (list, bit) in
-            [(EN, IN_EN), (TR, IN_TR), (AZ, IN_AZ), (RU_LATN, IN_RU_LATN), (UK, IN_UK), (RU, IN_RU)]
-        {
-            for w in list {
-                *words.entry(*w).or_insert(0) |= bit;
-            }
-        }
-        Lexicon {
-            words,
-            tr_ascii: TR.iter().map(|w| ascii_fold(w)).collect(),
-            az_ascii: AZ.iter().map(|w| ascii_fold(w)).collect(),
-        }
-    })
-}
-
-fn count_in(words: &[String], bit: u8) -> usize {
-    let lex = lexicon();
-    words.iter().filter(|w| lex.words.get(w.as_str()).is_some_and(|b| b & bit != 0)).count()
-}
-
 /// Words are read up to this many: a language shows long before, and the body of an
 /// article as one paragraph must not cost more than its notes.
 const MAX_WORDS: usize = 1000;
@@ -374,9 +138,9 @@ pub fn detect(text: &str) -> Detection {
     let lang = match script {
         _ if letters < 4 => None,
         Some(Script::Cyrillic) => {
-            cyrillic::cyrillic(&words, count_in(&words, IN_UK), count_in(&words, IN_RU))
+            cyrillic::cyrillic(&words, &text, count_in(&words, IN_UK), count_in(&words, IN_RU))
         }
-        Some(Script::Latin) => latin(&words, &text),
+        Some(Script::Latin) => latin::latin(&words, &text),
         // Scripts of one language among those our users cite (polytonic Greek may be
         // Ancient Greek: left untagged).
         Some(Script::Georgian) => Some("ka"),
@@ -433,154 +197,6 @@ impl ScriptCounts {
     }
 }
 
-/// Frequent Ukrainian words spelt without the letters only Ukrainian has.
-const UK: &[&str] = &[
-    "та",
-    "само",
-    "що",
-    "як",
-    "від",
-    "це",
-    "він",
-    "року",
-    "років",
-    "до",
-    "й",
-    "між",
-    "після",
-    "через",
-    "або",
-    "коли",
-    "який",
-    "яка",
-    "яке",
-    "які",
-    "його",
-    "вона",
-    "вони",
-];
-/// Frequent Russian words that Ukrainian spells differently.
-const RU: &[&str] =
-    &["же", "что", "как", "от", "это", "он", "года", "лет", "или", "между", "после", "через", "и"];
-
-/// Counts Turkish-style suffixes after an apostrophe on a proper name (`Türkiye'nin`,
-/// `Baku'ye`); English contractions (`Britain's`, `don't`) do not count.
-fn apostrophe_suffixes(text: &str) -> usize {
-    tokenize(text)
-        .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .filter_map(|t| {
-            let w = t.text(text);
-            let (stem, suffix) = w.split_once(crate::enrich::tokens::is_apostrophe)?;
-            let n = suffix.chars().count();
-            let proper = stem.chars().next().is_some_and(char::is_uppercase);
-            (proper
-                && (1..=5).contains(&n)
-                && suffix.chars().all(char::is_lowercase)
-                && !matches!(suffix, "s" | "t" | "ll" | "re" | "ve" | "d" | "m"))
-            .then_some(())
-        })
-        .count()
-}
-
-/// Folds the Turkic letters to ASCII, as careless typing and old fonts do.
-fn ascii_fold(w: &str) -> String {
-    w.chars()
-        .map(|c| match c {
-            'ə' => 'e',
-            'ı' => 'i',
-            'ğ' => 'g',
-            'ş' => 's',
-            'ç' => 'c',
-            'ö' => 'o',
-            'ü' => 'u',
-            'â' => 'a',
-            'î' => 'i',
-            'û' => 'u',
-            _ => c,
-        })
-        .collect()
-}
-
-fn latin(words: &[String], text: &str) -> Option<&'static str> {
-    let with = |set: &str| words.iter().filter(|w| w.chars().any(|c| set.contains(c))).count();
-    if with("ə") > 0 {
-        return Some("az-Latn");
-    }
-    let turkic_letters = with("ığşçöü");
-    let circumflex = with("âîû");
-    // Turkish writes no q and no x; English writes q almost only before u (`süqutu`, with a
-    // Turkic letter, is not English).
-    let long = |w: &&String| w.chars().count() > 2;
-    let q_words =
-        words.iter().filter(long).filter(|w| w.contains('q') && (!w.contains("qu") || !w.is_ascii())).count();
-    let x_words = words.iter().filter(long).filter(|w| w.contains('x')).count();
-    let apostrophes = apostrophe_suffixes(text);
-    let (en, tr, az) = (count_in(words, IN_EN), count_in(words, IN_TR), count_in(words, IN_AZ));
-    // A word counts for one language only if the other has no word that folds to the same
-    // ASCII (`ve`/`və`, `meselesi`/`məsələsi` are the same word in folded text).
-    let lex = lexicon();
-    let only = |bit: u8, other: &HashSet<String>| {
-        words
-            .iter()
-            .filter(|w| {
-                lex.words.get(w.as_str()).is_some_and(|b| b & bit != 0) && !other.contains(&ascii_fold(w))
-            })
-            .count()
-    };
-    let (tr_only, az_only) = (only(IN_TR, &lex.az_ascii), only(IN_AZ, &lex.tr_ascii));
-    // Romanisation patterns count on lowercase words only: names are capitalised and
-    // romanised too (`Ordzhonikidze`), titles in Russian sentence case are not.
-    let lowercase_patterned = text
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && w.len() > 4)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .filter(|w| RU_LATN_PATTERNS.iter().any(|p| w.contains(p)) || w.ends_with("ii"))
-        .count();
-    let ru = count_in(words, IN_RU_LATN) + lowercase_patterned;
-
-    // Turkish and Azerbaijani share ı ğ ş ç ö ü; letters and words only one has decide.
-    let context = turkic_letters + tr + az + apostrophes + q_words > 0;
-    let qx = if context { q_words + x_words } else { 0 };
-    let turkic =
-        turkic_letters + 2 * (tr + az) + 2 * apostrophes + 2 * qx + if context { circumflex } else { 0 };
-    let az_specific = 2 * az_only + 2 * qx;
-    // ə is among the most frequent Azerbaijani letters: several words with Turkic letters and
-    // no ə, q or x are Turkish.
-    let no_schwa = turkic_letters >= 1 && words.len() >= 5 && q_words + x_words == 0;
-    let tr_specific = 2 * tr_only + 2 * circumflex + apostrophes + 2 * usize::from(no_schwa);
-    let family = if az_specific > 0 && az_specific >= 2 * tr_specific {
-        Some("az-Latn")
-    } else if tr_specific >= 2 * az_specific && (tr_specific > 0 || turkic_letters >= 2) {
-        Some("tr")
-    } else {
-        None
-    };
-    let mut scores = vec![
-        (family, turkic),
-        (Some("en"), 2 * en),
-        (Some("ru-Latn"), if turkic_letters > 0 { 0 } else { 2 * ru }),
-    ];
-    // The other languages of the region's bibliographies weigh in: one of them wins only
-    // with two pieces of evidence, and its evidence keeps a close call untagged.
-    let foreign = foreign::best(words, text);
-    if let Some((tag, score, _, _)) = foreign {
-        scores.push((Some(tag), score));
-    }
-    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let (best, top) = scores[0];
-    let second = scores[1].1;
-    // A foreign winner needs two pieces of evidence and twice its own runner-up; one that
-    // can only veto leaves the text untagged.
-    let foreign_unsure = foreign
-        .is_some_and(|(tag, _, runner_up, veto)| best == Some(tag) && (veto || top < 2 * runner_up.max(2)));
-    if top >= 2 && top >= 2 * second && !foreign_unsure {
-        best
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -632,6 +248,15 @@ mod tests {
         assert_eq!(tag("საქართველოს ისტორია"), Some("ka".into()));
         assert_eq!(tag("Հայաստանի պատմություն"), Some("hy".into()));
         assert_eq!(tag("Ἱστορία τοῦ πολέμου"), None);
+    }
+
+    #[test]
+    fn letters_that_are_not_words_are_not_read_as_words() {
+        // A page (`s 12`), letter-spaced capitals, an abbreviation glued after a hyphen.
+        assert_eq!(tag("(Yıldız, 1999, s 45-50)"), None);
+        assert_eq!(tag("THE HISTORY OF THE NATIONS O F T H E C A U C A S U S"), Some("en".into()));
+        assert_eq!(tag("ТРУДЫ ЛЕНИНГР. УН-ТА"), Some("ru".into()));
+        assert_eq!(tag("K istorii Kavkaza"), Some("ru-Latn".into()));
     }
 
     #[test]
