@@ -711,3 +711,66 @@ fn a_fond_in_prose_takes_the_archive_printed_after_it() {
     // Without an archive the table knows, a fond in prose is not a shelfmark.
     assert_eq!(find("в фонде 7 хранятся", &ArchiveTable::builtin()), vec![]);
 }
+
+#[test]
+fn french_series_and_cotes_cited_alone_name_their_archive() {
+    let t = ArchiveTable::builtin();
+    let found = find("Les séries GR G, Second Empire ; GR NN, Troisième République.", &t);
+    let series: Vec<_> = found.iter().map(|f| keyed(&f.shelfmark)).collect();
+    assert_eq!(series, vec![vec![("series".into(), "G".into())], vec![("series".into(), "NN".into())]]);
+    assert!(found.iter().all(|f| f.shelfmark.archive.as_ref().unwrap().id.as_deref() == Some("shd")));
+    check("SHD, GR Y, dossiers individuels", Some("shd"), &[("series", "Y")]);
+    check("Inventaire\n7 N 1812\nDeuxième bureau", Some("shd"), &[("series", "7 N"), ("item", "1812")]);
+    check("Cartons 16 N 45-47.", Some("shd"), &[("series", "16 N"), ("item", "45-47")]);
+    let s = check("dans la série F/7 (Police générale)", Some("an"), &[("series", "F/7")]);
+    assert_eq!(s.raw, "série F/7");
+    check("F/7/12345, dossier Dupont", Some("an"), &[("series", "F/7"), ("item", "12345")]);
+    check("BB/18/2345", Some("an"), &[("series", "BB/18"), ("item", "2345")]);
+    check("versement 19770123/12-19770123/15", Some("an"), &[("series", "19770123"), ("item", "12-15")]);
+    check("AN, 20010123/4", Some("an"), &[("series", "20010123"), ("item", "4")]);
+    for text in [
+        "vol. 3 N 12",
+        "Doc. A/61/295 of the General Assembly",
+        "S/2000/123",
+        "le 12/05/1998",
+        "ISBN 978-2-07-036822-8",
+        "the series A1 bombers",
+        "GR 15 kg",
+        "une série de 12 volumes",
+    ] {
+        assert_eq!(find(text, &t), vec![], "{text}");
+    }
+}
+
+#[test]
+fn bundesarchiv_collections_cited_alone_or_after_the_word_bestand() {
+    let t = ArchiveTable::builtin();
+    check("Signatur\nNS 6\nTitel", Some("barch"), &[("collection", "NS 6")]);
+    check("(RH 2/1234)", Some("barch"), &[("collection", "RH 2"), ("file", "1234")]);
+    check("Polizei in Belgien (R 70 BELGIEN), 1940-1944", Some("barch"), &[("collection", "R 70 BELGIEN")]);
+    let s = check("im Bundesarchiv-Bestand NS 33", Some("barch"), &[("collection", "NS 33")]);
+    assert_eq!(s.raw, "Bundesarchiv-Bestand NS 33");
+    check("BArch, Bestand R 43-I/1234", Some("barch"), &[("collection", "R 43-I"), ("file", "1234")]);
+    for text in
+        ["R 43 is a road", "Table 3 NATO members", "the NS 19th century", "DO 35 alone", "Route R 2 BIS"]
+    {
+        assert!(
+            find(text, &t)
+                .iter()
+                .all(|f| f.shelfmark.archive.as_ref().unwrap().id.as_deref() != Some("barch")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_nara_file_after_ibid_is_in_the_archive_before() {
+    let text =
+        "Source: Department of State, Central Files, 611.61/1–258. Secret. Noted. (Ibid., 611.61/2–358)";
+    let found = find(text, &ArchiveTable::builtin());
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let s = &found[1].shelfmark;
+    assert_eq!(keyed(s), vec![("file".to_string(), "611.61/2-358".to_string())]);
+    assert_eq!(s.archive.as_ref().unwrap().id.as_deref(), Some("nara"));
+    assert!(s.archive.as_ref().unwrap().span.is_none());
+}
