@@ -2,6 +2,7 @@
 //! by a label ([`super::labels`]) or by position (`fn 609, 11, fl 21`), then folios or pages.
 
 use super::labels::{is_recto, is_verso, label_at, label_where, verso_takes_point, Level, Words};
+use super::slashed::triple;
 use super::{Cited, Parsed, Part};
 use crate::enrich::tokens::{Kind, Token};
 use crate::fold::{lookalike_in, majority_script};
@@ -40,6 +41,24 @@ pub(super) fn parse(text: &str, toks: &[Token], words: &Words, i: usize, partial
     let mut end = part.value.1;
     let mut parts = Vec::new();
     let mut last = first.level;
+    // `ფ.1451/1-253`: fond, opis and delo in one slashed value.
+    let value_tok = toks.partition_point(|t| t.start < part.value.0);
+    if let Some(([f, o, d], after)) =
+        (first.level == Level::Fond).then(|| triple(text, toks, value_tok)).flatten()
+    {
+        let raw = |level: Level, label: Option<(usize, usize)>, (a, b): (usize, usize)| RawPart {
+            level,
+            label,
+            value: (a, b),
+            norm: text[a..b].to_string(),
+        };
+        parts.push(raw(Level::Fond, part.label, f));
+        parts.push(raw(Level::Opis, None, o));
+        part = raw(Level::Delo, None, d);
+        last = Level::Delo;
+        end = d.1;
+        j = skip_gloss(text, toks, after);
+    }
     let mut positional = false;
     let (mut folios, mut pages) = (None, None);
     loop {

@@ -774,3 +774,54 @@ fn a_nara_file_after_ibid_is_in_the_archive_before() {
     assert_eq!(s.archive.as_ref().unwrap().id.as_deref(), Some("nara"));
     assert!(s.archive.as_ref().unwrap().span.is_none());
 }
+
+#[test]
+fn fonds_named_alone_in_archival_words() {
+    let t = ArchiveTable::builtin();
+    check("the guide lists (fonds 1420) and more", None, &[("fond", "1420")]);
+    check("fond 1203 of the National Archives of Armenia", None, &[("fond", "1203")]);
+    check("Կաթողիկոսի Դիվանի (ֆ. 201)", None, &[("fond", "201")]);
+    check("з № ф. Р-1878 по", None, &[("fond", "Р-1878")]);
+    check("фонд № 12 (Канцелярия)", None, &[("fond", "12")]);
+    for text in ["ф. 85", "фонд 500 тысяч рублей", "Фонд 2020 года", "в фонде 7 хранятся", "f. 12"]
+    {
+        assert_eq!(find(text, &t), vec![], "{text}");
+    }
+}
+
+#[test]
+fn slashed_post_soviet_shelfmarks() {
+    let t = ArchiveTable::builtin();
+    check(
+        "TsDAVO 1/2/345, 12–14.",
+        Some("tsdavo"),
+        &[("fond", "1"), ("opis", "2"), ("delo", "345"), ("folios", "12-14")],
+    );
+    let s = check(
+        "RGASPI 17/3/904 (1932), ll. 5-6; a telegram",
+        Some("rgaspi"),
+        &[("fond", "17"), ("opis", "3"), ("delo", "904"), ("folios", "5-6")],
+    );
+    assert_eq!(s.raw, "RGASPI 17/3/904 (1932), ll. 5-6");
+    check("GARF 5446/1/64, 130 pages", Some("garf"), &[("fond", "5446"), ("opis", "1"), ("delo", "64")]);
+    check(
+        "ფ. 1448/2-117, ფურც. 5",
+        None,
+        &[("fond", "1448"), ("opis", "2"), ("delo", "117"), ("folios", "5")],
+    );
+    for text in ["on 1/20/1932 the decree", "Article 12/3/2001", "see 17/3/904, 5"] {
+        assert_eq!(find(text, &t), vec![], "{text}");
+    }
+}
+
+#[test]
+fn latvian_ordinals_before_their_labels() {
+    let s = check(
+        "LVVA, 6343. f., 12. apr., 7. l., 14. lp.",
+        Some("lvva"),
+        &[("fond", "6343"), ("opis", "12"), ("delo", "7"), ("folios", "14")],
+    );
+    assert_eq!(s.raw, "LVVA, 6343. f., 12. apr., 7. l., 14. lp.");
+    check("(LVVA 1. f. 4. apr. 12. lieta)", Some("lvva"), &[("fond", "1"), ("opis", "4"), ("delo", "12")]);
+    assert_eq!(find("2005. g. 5. apr. tika", &ArchiveTable::builtin()), vec![]);
+}
