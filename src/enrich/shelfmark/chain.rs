@@ -92,6 +92,8 @@ pub(super) fn parse(text: &str, toks: &[Token], words: &Words, i: usize, partial
         let level = match found.level {
             // A fond label after the file is a folio: Georgian `ფ.`, English `f.`.
             Level::Fond if last >= Level::Delo => Level::Folio,
+            // Armenian romanised: `t.` (թերթ) after the file `g.` (գործ) is a leaf.
+            Level::Volume if words.is(k, "t") && armenian_file(text, parts.last()) => Level::Folio,
             other => match reading(text, toks, words, k, other, last) {
                 Some(level) => level,
                 None => break,
@@ -151,6 +153,13 @@ fn papka_before_file(text: &str, toks: &[Token], words: &Words, k: usize, next: 
     let Some((_, after)) = ident(text, toks, words, next) else { return false };
     let m = skip_separator(text, toks, after);
     label_at(text, toks, words, m, false).is_some_and(|f| f.level == Level::Delo)
+}
+
+/// Returns true when `part` is a file labelled `g.`, the romanised Armenian գործ.
+fn armenian_file(text: &str, part: Option<&RawPart>) -> bool {
+    part.is_some_and(|p| {
+        p.level == Level::Delo && p.label.is_some_and(|(a, b)| text[a..b].trim_end_matches('.') == "g")
+    })
 }
 
 /// Repairs look-alike letters in the values to the script of the labels and types the parts.

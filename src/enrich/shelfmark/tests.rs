@@ -678,7 +678,7 @@ fn armenian_fonds_items_and_leaf_sides() {
     check(
         "HAA, f. 123, c. 1, g. 831, t. 3.",
         Some("naa"),
-        &[("fond", "123"), ("opis", "1"), ("delo", "831"), ("volume", "3")],
+        &[("fond", "123"), ("opis", "1"), ("delo", "831"), ("folios", "3")],
     );
 }
 
@@ -764,18 +764,6 @@ fn bundesarchiv_collections_cited_alone_or_after_the_word_bestand() {
 }
 
 #[test]
-fn a_nara_file_after_ibid_is_in_the_archive_before() {
-    let text =
-        "Source: Department of State, Central Files, 611.61/1–258. Secret. Noted. (Ibid., 611.61/2–358)";
-    let found = find(text, &ArchiveTable::builtin());
-    assert_eq!(found.len(), 2, "{found:#?}");
-    let s = &found[1].shelfmark;
-    assert_eq!(keyed(s), vec![("file".to_string(), "611.61/2-358".to_string())]);
-    assert_eq!(s.archive.as_ref().unwrap().id.as_deref(), Some("nara"));
-    assert!(s.archive.as_ref().unwrap().span.is_none());
-}
-
-#[test]
 fn fonds_named_alone_in_archival_words() {
     let t = ArchiveTable::builtin();
     check("the guide lists (fonds 1420) and more", None, &[("fond", "1420")]);
@@ -824,4 +812,43 @@ fn latvian_ordinals_before_their_labels() {
     assert_eq!(s.raw, "LVVA, 6343. f., 12. apr., 7. l., 14. lp.");
     check("(LVVA 1. f. 4. apr. 12. lieta)", Some("lvva"), &[("fond", "1"), ("opis", "4"), ("delo", "12")]);
     assert_eq!(find("2005. g. 5. apr. tika", &ArchiveTable::builtin()), vec![]);
+}
+
+#[test]
+fn small_readings_of_leaves_and_names() {
+    // Romanised Armenian `t.` (թերթ) after `g.` (գործ) is a leaf; after `d.` a volume.
+    check(
+        "NAA, f. 200, c. 1, g. 44, t. 12",
+        Some("naa"),
+        &[("fond", "200"), ("opis", "1"), ("delo", "44"), ("folios", "12")],
+    );
+    check(
+        "GARF, f. 5, op. 1, d. 3, t. 2",
+        Some("garf"),
+        &[("fond", "5"), ("opis", "1"), ("delo", "3"), ("volume", "2")],
+    );
+    // An acronym glossed in English is printed as the acronym.
+    let s = check(
+        "ГАРФ (State Archive of the Russian Federation), ф. 5446, оп. 1, д. 2",
+        Some("garf"),
+        &[("fond", "5446"), ("opis", "1"), ("delo", "2")],
+    );
+    assert_eq!(s.archive.unwrap().name, "ГАРФ");
+    check(
+        "Presidential Archive of the Russian Federation, f. 3, op. 1, d. 5",
+        Some("aprf"),
+        &[("fond", "3"), ("opis", "1"), ("delo", "5")],
+    );
+}
+
+#[test]
+fn a_nara_file_after_ibid_is_in_the_archive_before() {
+    let text =
+        "Source: Department of State, Central Files, 611.61/1–258. Secret. Noted. (Ibid., 611.61/2–358)";
+    let found = find(text, &ArchiveTable::builtin());
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let s = &found[1].shelfmark;
+    assert_eq!(keyed(s), vec![("file".to_string(), "611.61/2-358".to_string())]);
+    assert_eq!(s.archive.as_ref().unwrap().id.as_deref(), Some("nara"));
+    assert!(s.archive.as_ref().unwrap().span.is_none());
 }
