@@ -160,23 +160,28 @@ fn holdout_shelfmarks() {
 
 /// Real citations from the wild (issue 15), labelled by someone who never saw the parser:
 /// every family colophon reads, post-Soviet and not. The agreed thresholds are parts
-/// precision 0.98 and recall 0.97 overall, no family below 0.90; recall is not there yet, so
-/// the assertions hold what was reached (precision 0.995, recall 0.925 overall; every
-/// family's precision at least 0.92; the lowest recalls: France 0.41, Ukrainian romanised
-/// 0.62, Georgian romanised 0.64, Georgian 0.71, Germany 0.81) and guard against
-/// regressions. What is missed: fonds named alone in prose (`fonds 1448`, `ф. 57`), series
-/// cited alone (`GR A`, `série F/7`, `R 70 POLEN`, `NS 19`) and slashed post-Soviet
-/// shelfmarks (`TsDAHOU 1/20/5254`, `ფ.1451/1-253`).
+/// precision 0.98 and recall 0.97 overall, no family below 0.90; reached with general
+/// rules per family (codes cited alone: SHD `GR A`, `7 N 2294`, AN `série F/7`,
+/// `F/7/12345`, versements `19890151/13`, Bundesarchiv `NS 19`, `R 70 POLEN`; fonds named
+/// alone in archival words; slashed post-Soviet shelfmarks `TsDAHOU 1/20/5254`,
+/// `ფ.1451/1-253`; Latvian ordinals `1535. f. 11. apr.`). Measured: precision 0.997,
+/// recall 0.993 overall; every family's precision at least 0.92 (Azerbaijani 0.929) and
+/// recall at least 0.90 (Georgian romanised 0.909, Azerbaijani 0.929, Ukrainian romanised
+/// 0.952). The assertions guard those figures. Still missed: `Collection #1` (a fond only
+/// by the labeller's reading of its guide), a fond whose archive follows a title
+/// (`фонд № 389 пад назваю «…» … (РГАДА)`), a list read `3,3v` where the set wants `3r,3v`
+/// (the first set wants `7,7v`), and raw ends that are judgment calls (`45zv.` at the
+/// end of a text, `Belge No: 1` after a BOA code).
 #[test]
 fn wild_shelfmarks() {
     let Score { cases, precision, recall, families } = score_shelfmarks("wild/shelfmarks.toml");
     assert!(cases >= 300);
-    assert!(precision >= 0.98 && recall >= 0.92, "precision {precision:.3} recall {recall:.3}");
+    assert!(precision >= 0.99 && recall >= 0.99, "precision {precision:.3} recall {recall:.3}");
     for (family, (c, p, e)) in &families {
         // A family with nothing expected (negatives) or nothing predicted loses nothing.
         let ratio = |n: usize, d: usize| if d == 0 { 1.0 } else { n as f64 / d as f64 };
         let (fp, fr) = (ratio(*c, *p), ratio(*c, *e));
-        assert!(fp >= 0.90 && fr >= 0.40, "{family}: precision {fp:.3} recall {fr:.3}");
+        assert!(fp >= 0.92 && fr >= 0.90, "{family}: precision {fp:.3} recall {fr:.3}");
     }
 }
 

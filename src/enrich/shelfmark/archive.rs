@@ -126,22 +126,22 @@ fn parenthesised(
     limit: usize,
     table: &ArchiveTable,
 ) -> Option<Printed> {
-    let open = (close.saturating_sub(6)..close).rev().find(|&m| toks[m].is_punct(text, '('))?;
+    let open = (close.saturating_sub(12)..close).rev().find(|&m| toks[m].is_punct(text, '('))?;
     if open + 1 >= close || toks[open].start < floor {
         return None;
     }
     let inner = &text[toks[open + 1].start..toks[close - 1].end];
-    if !inner.split_whitespace().all(|w| is_acronym(w) || table.lookup(w).is_some())
-        && table.lookup(inner).is_none()
-    {
-        // `ГАВО (State Archive of Vologda Oblast)`: an acronym the table knows, glossed.
-        let before = open.checked_sub(1).filter(|&b| toks[b].kind == Kind::Word && toks[b].start >= floor)?;
-        let acronym = table.lookup(toks[before].text(text))?;
-        return Some(Printed {
-            start: toks[before].start,
-            end: toks[before].end,
-            id: Some(acronym.id.clone()),
+    if !inner.split_whitespace().all(|w| is_acronym(w) || table.lookup(w).is_some()) {
+        // `ГАВО (State Archive of Vologda Oblast)`: an acronym the table knows, glossed;
+        // the gloss is not the archive's printed name.
+        let before = open.checked_sub(1).filter(|&b| toks[b].kind == Kind::Word && toks[b].start >= floor);
+        let acronym = before.filter(|&b| is_acronym(toks[b].text(text))).and_then(|b| {
+            let a = table.lookup(toks[b].text(text))?;
+            Some(Printed { start: toks[b].start, end: toks[b].end, id: Some(a.id.clone()) })
         });
+        if acronym.is_some() || table.lookup(inner).is_none() {
+            return acronym;
+        }
     }
     let words = words_before(text, toks, open, floor, limit);
     let name = (!words.is_empty()).then(|| &text[toks[words[words.len() - 1]].start..toks[words[0]].end]);

@@ -2,6 +2,7 @@
 //! by a label ([`super::labels`]) or by position (`fn 609, 11, fl 21`), then folios or pages.
 
 use super::labels::{is_recto, is_verso, label_at, label_where, verso_takes_point, Level, Words};
+use super::slashed::triple;
 use super::{Cited, Parsed, Part};
 use crate::enrich::tokens::{Kind, Token};
 use crate::fold::{lookalike_in, majority_script};
@@ -40,6 +41,24 @@ pub(super) fn parse(text: &str, toks: &[Token], words: &Words, i: usize, partial
     let mut end = part.value.1;
     let mut parts = Vec::new();
     let mut last = first.level;
+    // `ფ.1451/1-253`: fond, opis and delo in one slashed value.
+    let value_tok = toks.partition_point(|t| t.start < part.value.0);
+    if let Some(([f, o, d], after)) =
+        (first.level == Level::Fond).then(|| triple(text, toks, value_tok)).flatten()
+    {
+        let raw = |level: Level, label: Option<(usize, usize)>, (a, b): (usize, usize)| RawPart {
+            level,
+            label,
+            value: (a, b),
+            norm: text[a..b].to_string(),
+        };
+        parts.push(raw(Level::Fond, part.label, f));
+        parts.push(raw(Level::Opis, None, o));
+        part = raw(Level::Delo, None, d);
+        last = Level::Delo;
+        end = d.1;
+        j = skip_gloss(text, toks, after);
+    }
     let mut positional = false;
     let (mut folios, mut pages) = (None, None);
     loop {
@@ -73,6 +92,8 @@ pub(super) fn parse(text: &str, toks: &[Token], words: &Words, i: usize, partial
         let level = match found.level {
             // A fond label after the file is a folio: Georgian `ფ.`, English `f.`.
             Level::Fond if last >= Level::Delo => Level::Folio,
+            // Armenian romanised: `t.` (թերթ) after the file `g.` (գործ) is a leaf.
+            Level::Volume if words.is(k, "t") && armenian_file(text, parts.last()) => Level::Folio,
             other => match reading(text, toks, words, k, other, last) {
                 Some(level) => level,
                 None => break,
@@ -132,6 +153,13 @@ fn papka_before_file(text: &str, toks: &[Token], words: &Words, k: usize, next: 
     let Some((_, after)) = ident(text, toks, words, next) else { return false };
     let m = skip_separator(text, toks, after);
     label_at(text, toks, words, m, false).is_some_and(|f| f.level == Level::Delo)
+}
+
+/// Returns true when `part` is a file labelled `g.`, the romanised Armenian գործ.
+fn armenian_file(text: &str, part: Option<&RawPart>) -> bool {
+    part.is_some_and(|p| {
+        p.level == Level::Delo && p.label.is_some_and(|(a, b)| text[a..b].trim_end_matches('.') == "g")
+    })
 }
 
 /// Repairs look-alike letters in the values to the script of the labels and types the parts.

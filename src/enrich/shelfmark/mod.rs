@@ -11,11 +11,14 @@
 //! printed archive, or, for TNA's department codes, by their shape alone.
 //! The printed text is never changed; look-alike letters are repaired in values only.
 
+mod alone;
 mod archive;
 mod chain;
 mod coded;
 mod entities;
 pub mod labels;
+mod latvian;
+mod slashed;
 pub mod table;
 
 use crate::enrich::tokens::{tokenize, Token};
@@ -107,7 +110,8 @@ fn find_decoded(text: &str, table: &ArchiveTable) -> Vec<Found> {
     // a code-shaped word: a text with neither (most prose) is not tokenized at all.
     let fonds = labels::has_fond_word(text);
     let codes = coded::may_have(text);
-    if !fonds && !codes {
+    let slashes = slashed::may_have(text);
+    if !fonds && !codes && !slashes {
         return Vec::new();
     }
     let toks = tokenize(text);
@@ -116,7 +120,12 @@ fn find_decoded(text: &str, table: &ArchiveTable) -> Vec<Found> {
     if fonds {
         soviet(text, &toks, &words, table, &mut out);
     }
-    let others = if codes { coded::find(text, &toks, &words, table) } else { Vec::new() };
+    // A slashed shelfmark follows an archive the table knows, so it goes before the codes
+    // (`GARF 5446/1/64` has the shape of a TNA reference).
+    let mut others = if slashes { slashed::find(text, &toks, &words, table) } else { Vec::new() };
+    if codes {
+        others.extend(coded::find(text, &toks, &words, table));
+    }
     if !others.is_empty() {
         // The grammars rarely meet in one text; where they overlap the labelled one wins.
         for f in others {
@@ -134,6 +143,14 @@ fn find_decoded(text: &str, table: &ArchiveTable) -> Vec<Found> {
 fn soviet(text: &str, toks: &[Token], words: &Words, table: &ArchiveTable, out: &mut Vec<Found>) {
     let mut i = 0;
     while i < toks.len() {
+        if let Some(p) = latvian::parse(text, toks, i) {
+            let floor = out.last().map_or(0, |f| f.end);
+            let printed = archive::find(text, toks, i, floor, table);
+            let start = printed.as_ref().map_or(toks[i].start, |p| p.start);
+            out.push(Found { start, end: p.end, shelfmark: build(text, start, &p, printed, None) });
+            i = p.next;
+            continue;
+        }
         let prev = out.last().filter(|p| p.shelfmark.get(LevelKind::Fond).is_some());
         let Some(chain) = chain::parse(text, toks, words, i, prev.is_some()) else {
             i += 1;
@@ -193,7 +210,7 @@ fn soviet(text: &str, toks: &[Token], words: &Words, table: &ArchiveTable, out: 
         if !(lower_levels || printed.is_some()) && again.is_some() && chain.parts.len() == 1 {
             inherited =
                 again.and_then(|f| f.shelfmark.archive.clone()).map(|a| ArchiveRef { span: None, ..a });
-        } else if !(lower_levels || printed.is_some()) {
+        } else if !(lower_levels || printed.is_some() || alone::is_named_fond(text, toks, i, &chain)) {
             i += 1;
             continue;
         }

@@ -678,7 +678,7 @@ fn armenian_fonds_items_and_leaf_sides() {
     check(
         "HAA, f. 123, c. 1, g. 831, t. 3.",
         Some("naa"),
-        &[("fond", "123"), ("opis", "1"), ("delo", "831"), ("volume", "3")],
+        &[("fond", "123"), ("opis", "1"), ("delo", "831"), ("folios", "3")],
     );
 }
 
@@ -710,4 +710,145 @@ fn a_fond_in_prose_takes_the_archive_printed_after_it() {
     assert_eq!(s.archive.as_ref().unwrap().span.unwrap().get(&s.raw), Some("ЦА&nbsp;ФСБ"));
     // Without an archive the table knows, a fond in prose is not a shelfmark.
     assert_eq!(find("в фонде 7 хранятся", &ArchiveTable::builtin()), vec![]);
+}
+
+#[test]
+fn french_series_and_cotes_cited_alone_name_their_archive() {
+    let t = ArchiveTable::builtin();
+    let found = find("Les séries GR G, Second Empire ; GR NN, Troisième République.", &t);
+    let series: Vec<_> = found.iter().map(|f| keyed(&f.shelfmark)).collect();
+    assert_eq!(series, vec![vec![("series".into(), "G".into())], vec![("series".into(), "NN".into())]]);
+    assert!(found.iter().all(|f| f.shelfmark.archive.as_ref().unwrap().id.as_deref() == Some("shd")));
+    check("SHD, GR Y, dossiers individuels", Some("shd"), &[("series", "Y")]);
+    check("Inventaire\n7 N 1812\nDeuxième bureau", Some("shd"), &[("series", "7 N"), ("item", "1812")]);
+    check("Cartons 16 N 45-47.", Some("shd"), &[("series", "16 N"), ("item", "45-47")]);
+    let s = check("dans la série F/7 (Police générale)", Some("an"), &[("series", "F/7")]);
+    assert_eq!(s.raw, "série F/7");
+    check("F/7/12345, dossier Dupont", Some("an"), &[("series", "F/7"), ("item", "12345")]);
+    check("BB/18/2345", Some("an"), &[("series", "BB/18"), ("item", "2345")]);
+    check("versement 19770123/12-19770123/15", Some("an"), &[("series", "19770123"), ("item", "12-15")]);
+    check("AN, 20010123/4", Some("an"), &[("series", "20010123"), ("item", "4")]);
+    for text in [
+        "vol. 3 N 12",
+        "Doc. A/61/295 of the General Assembly",
+        "S/2000/123",
+        "le 12/05/1998",
+        "ISBN 978-2-07-036822-8",
+        "the series A1 bombers",
+        "GR 15 kg",
+        "une série de 12 volumes",
+    ] {
+        assert_eq!(find(text, &t), vec![], "{text}");
+    }
+}
+
+#[test]
+fn bundesarchiv_collections_cited_alone_or_after_the_word_bestand() {
+    let t = ArchiveTable::builtin();
+    check("Signatur\nNS 6\nTitel", Some("barch"), &[("collection", "NS 6")]);
+    check("(RH 2/1234)", Some("barch"), &[("collection", "RH 2"), ("file", "1234")]);
+    check("Polizei in Belgien (R 70 BELGIEN), 1940-1944", Some("barch"), &[("collection", "R 70 BELGIEN")]);
+    let s = check("im Bundesarchiv-Bestand NS 33", Some("barch"), &[("collection", "NS 33")]);
+    assert_eq!(s.raw, "Bundesarchiv-Bestand NS 33");
+    check("BArch, Bestand R 43-I/1234", Some("barch"), &[("collection", "R 43-I"), ("file", "1234")]);
+    for text in
+        ["R 43 is a road", "Table 3 NATO members", "the NS 19th century", "DO 35 alone", "Route R 2 BIS"]
+    {
+        assert!(
+            find(text, &t)
+                .iter()
+                .all(|f| f.shelfmark.archive.as_ref().unwrap().id.as_deref() != Some("barch")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn fonds_named_alone_in_archival_words() {
+    let t = ArchiveTable::builtin();
+    check("the guide lists (fonds 1420) and more", None, &[("fond", "1420")]);
+    check("fond 1203 of the National Archives of Armenia", None, &[("fond", "1203")]);
+    check("Կաթողիկոսի Դիվանի (ֆ. 201)", None, &[("fond", "201")]);
+    check("з № ф. Р-1878 по", None, &[("fond", "Р-1878")]);
+    check("фонд № 12 (Канцелярия)", None, &[("fond", "12")]);
+    for text in ["ф. 85", "фонд 500 тысяч рублей", "Фонд 2020 года", "в фонде 7 хранятся", "f. 12"]
+    {
+        assert_eq!(find(text, &t), vec![], "{text}");
+    }
+}
+
+#[test]
+fn slashed_post_soviet_shelfmarks() {
+    let t = ArchiveTable::builtin();
+    check(
+        "TsDAVO 1/2/345, 12–14.",
+        Some("tsdavo"),
+        &[("fond", "1"), ("opis", "2"), ("delo", "345"), ("folios", "12-14")],
+    );
+    let s = check(
+        "RGASPI 17/3/904 (1932), ll. 5-6; a telegram",
+        Some("rgaspi"),
+        &[("fond", "17"), ("opis", "3"), ("delo", "904"), ("folios", "5-6")],
+    );
+    assert_eq!(s.raw, "RGASPI 17/3/904 (1932), ll. 5-6");
+    check("GARF 5446/1/64, 130 pages", Some("garf"), &[("fond", "5446"), ("opis", "1"), ("delo", "64")]);
+    check(
+        "ფ. 1448/2-117, ფურც. 5",
+        None,
+        &[("fond", "1448"), ("opis", "2"), ("delo", "117"), ("folios", "5")],
+    );
+    for text in ["on 1/20/1932 the decree", "Article 12/3/2001", "see 17/3/904, 5"] {
+        assert_eq!(find(text, &t), vec![], "{text}");
+    }
+}
+
+#[test]
+fn latvian_ordinals_before_their_labels() {
+    let s = check(
+        "LVVA, 6343. f., 12. apr., 7. l., 14. lp.",
+        Some("lvva"),
+        &[("fond", "6343"), ("opis", "12"), ("delo", "7"), ("folios", "14")],
+    );
+    assert_eq!(s.raw, "LVVA, 6343. f., 12. apr., 7. l., 14. lp.");
+    check("(LVVA 1. f. 4. apr. 12. lieta)", Some("lvva"), &[("fond", "1"), ("opis", "4"), ("delo", "12")]);
+    assert_eq!(find("2005. g. 5. apr. tika", &ArchiveTable::builtin()), vec![]);
+}
+
+#[test]
+fn small_readings_of_leaves_and_names() {
+    // Romanised Armenian `t.` (թերթ) after `g.` (գործ) is a leaf; after `d.` a volume.
+    check(
+        "NAA, f. 200, c. 1, g. 44, t. 12",
+        Some("naa"),
+        &[("fond", "200"), ("opis", "1"), ("delo", "44"), ("folios", "12")],
+    );
+    check(
+        "GARF, f. 5, op. 1, d. 3, t. 2",
+        Some("garf"),
+        &[("fond", "5"), ("opis", "1"), ("delo", "3"), ("volume", "2")],
+    );
+    // An acronym glossed in English is printed as the acronym.
+    let s = check(
+        "ГАРФ (State Archive of the Russian Federation), ф. 5446, оп. 1, д. 2",
+        Some("garf"),
+        &[("fond", "5446"), ("opis", "1"), ("delo", "2")],
+    );
+    assert_eq!(s.archive.unwrap().name, "ГАРФ");
+    check(
+        "Presidential Archive of the Russian Federation, f. 3, op. 1, d. 5",
+        Some("aprf"),
+        &[("fond", "3"), ("opis", "1"), ("delo", "5")],
+    );
+}
+
+#[test]
+fn a_nara_file_after_ibid_is_in_the_archive_before() {
+    let text =
+        "Source: Department of State, Central Files, 611.61/1–258. Secret. Noted. (Ibid., 611.61/2–358)";
+    let found = find(text, &ArchiveTable::builtin());
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let s = &found[1].shelfmark;
+    assert_eq!(keyed(s), vec![("file".to_string(), "611.61/2-358".to_string())]);
+    assert_eq!(s.archive.as_ref().unwrap().id.as_deref(), Some("nara"));
+    assert!(s.archive.as_ref().unwrap().span.is_none());
 }

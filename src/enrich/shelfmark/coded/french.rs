@@ -113,3 +113,169 @@ pub(super) fn amae(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
     parts.push(cur.part(LevelKind::Volume, Some((cur.start(vol), le)), cur.start(v), ve));
     Some((parts, next))
 }
+
+/// Returns true when `w` is one to three capitals (`GR`, `N`, `NN`, `AJ`).
+fn capitals(w: &str) -> bool {
+    (1..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// SHD's army sub-series letters that a number prefixes (`7 N`, `1 K`, `2 M`, `10 R`,
+/// `4 H`, `2 Ye`): the Guerre series from the Ancien Régime to 1940.
+const SHD_LETTERS: &[&str] = &["H", "J", "K", "M", "N", "NN", "P", "Q", "R", "S", "T", "U", "V", "W", "Y"];
+
+/// Returns true when token `k` is an SHD sub-series letter (`N`, `NN`, `Ye`).
+fn shd_letter(cur: &Cur, k: usize) -> bool {
+    cur.word(k).is_some_and(|w| {
+        SHD_LETTERS.contains(&w)
+            || w.len() == 2 && w.starts_with('Y') && w[1..].chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
+/// SHD codes that name their archive without it: the Guerre fonds `GR` with a series
+/// (`GR A`, `GR NN`, `GR 7 N`) and an item or not (`GR 1 K 123`), or a numbered army
+/// sub-series with its item (`7 N 2294`, `16 N 1-12`).
+pub(super) fn shd_alone(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    if cur.word(k) == Some("GR") {
+        if cur.kind(k + 1, Kind::Number) {
+            return shd(cur, k);
+        }
+        let w = cur.word(k + 1).filter(|w| capitals(w) && w.len() <= 2)?;
+        if cur.tight(k + 1) || !cur.ends(k + 2) {
+            return None;
+        }
+        let mut s = cur.part(LevelKind::Series, None, cur.start(k), cur.end(k + 1));
+        s.norm = w.to_string();
+        return Some((vec![s], k + 2));
+    }
+    // A bare `7 N 2294` after a number or an abbreviation (`vol. 3 N 12`, `N` the number
+    // sign) is part of something else; its item has two digits at least.
+    let loose = k == 0 || !cur.kind(k - 1, Kind::Number) && !cur.punct(k - 1, '.') && !cur.punct(k - 1, '№');
+    let digits = |j: usize| cur.tok(j).filter(|t| t.kind == Kind::Number).map_or(0, |t| t.end - t.start);
+    let spaced = !cur.tight(k + 1) && !cur.tight(k + 2) && (k == 0 || !cur.tight(k));
+    if !(loose && (1..=2).contains(&digits(k)) && shd_letter(cur, k + 1) && digits(k + 2) >= 2 && spaced) {
+        return None;
+    }
+    let (ie, next) = cur.code(k + 2, &['-', '–'])?;
+    let parts = vec![
+        cur.part(LevelKind::Series, None, cur.start(k), cur.end(k + 1)),
+        cur.part(LevelKind::Item, None, cur.start(k + 2), ie),
+    ];
+    Some((parts, next))
+}
+
+/// Archives nationales series that are cited with their number by a slash (`F/7`,
+/// `AJ/16`, `BB/18`) and so stand for the archive alone.
+const AN_SERIES: &[&str] = &["F", "AJ", "BB", "AD", "AF", "AB", "AQ", "AU", "CC", "LH", "AL"];
+
+/// An Archives nationales series: capitals and a number, slashed or tight (`F/7`, `F7`,
+/// `BB/18`, `F/1cIII`); returns its end and the token after it.
+fn an_series(cur: &Cur, k: usize) -> Option<(usize, usize)> {
+    cur.word(k).filter(|w| capitals(w))?;
+    let mut j = k + 1;
+    if cur.punct(j, '/') && cur.tight(j) {
+        j += 1;
+    }
+    if !(cur.tight(j) && cur.kind(j, Kind::Number)) {
+        return None;
+    }
+    let mut end = cur.end(j);
+    j += 1;
+    // `F/1cIII`, `AF/IV`: a letter sub-series printed tight.
+    if cur.tight(j) && cur.kind(j, Kind::Word) {
+        end = cur.end(j);
+        j += 1;
+    }
+    Some((end, j))
+}
+
+/// Archives nationales codes that name their archive without it: a series after the word
+/// `série` (`série F/7`, `sous-série BB/18`), a cote of a slashed series (`F/7/12345`,
+/// `AJ/16/123`), or a contemporary versement and its article (`19890151/13`,
+/// `20010123/1-20010123/4`).
+pub(super) fn an_alone(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    if cur.word(k).is_some_and(|w| ["série", "séries", "serie"].iter().any(|s| folded_eq(w, s))) {
+        let (end, next) = an_series(cur, k + 1)?;
+        let mut s = cur.part(LevelKind::Series, None, cur.start(k), end);
+        s.norm = cur.part(LevelKind::Series, None, cur.start(k + 1), end).norm;
+        return Some((vec![s], next));
+    }
+    if cur.word(k).is_some_and(|w| AN_SERIES.contains(&w)) && cur.punct(k + 1, '/') {
+        let (parts, next) = an(cur, k)?;
+        return (parts.len() == 2).then_some((parts, next));
+    }
+    versement(cur, k)
+}
+
+/// A contemporary Archives nationales versement (`19890151`: its year and a serial) and
+/// its articles (`/13`, `/13-19890151/14`, `/13-14`).
+pub(super) fn versement(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let v = cur.tok(k).filter(|t| t.kind == Kind::Number)?.text(cur.text);
+    let year: u32 = v.get(..4)?.parse().ok()?;
+    if v.len() != 8 || !(1958..=2039).contains(&year) || !(cur.punct(k + 1, '/') && cur.tight(k + 1)) {
+        return None;
+    }
+    let first = cur.tok(k + 2).filter(|t| t.kind == Kind::Number && !t.space_before)?;
+    let mut item = first.text(cur.text).to_string();
+    let (mut end, mut next) = (first.end, k + 3);
+    if cur.tok(next).is_some_and(|t| is_dash(cur.text, t))
+        && cur.tight(next)
+        && cur.kind(next + 1, Kind::Number)
+    {
+        // `13-19890151/14` repeats the versement; `13-14` does not.
+        let (to, after) = if cur.tok(next + 1).is_some_and(|t| t.text(cur.text) == v)
+            && cur.punct(next + 2, '/')
+            && cur.kind(next + 3, Kind::Number)
+        {
+            (next + 3, next + 4)
+        } else {
+            (next + 1, next + 2)
+        };
+        item.push('-');
+        item.push_str(cur.tok(to)?.text(cur.text));
+        end = cur.end(to);
+        next = after;
+    }
+    let series = cur.part(LevelKind::Series, None, cur.start(k), cur.end(k));
+    let mut it = cur.part(LevelKind::Item, None, first.start, end);
+    it.norm = item;
+    Some((vec![series, it], next))
+}
+
+/// Returns true when the capitals at bytes `s..e` may start a French code cited alone:
+/// `GR` before a series, a number before an SHD sub-series (`7 N 2294`), or a slashed
+/// Archives nationales series (`F/7/`).
+pub(super) fn may_stand_alone(b: &[u8], s: usize, e: usize) -> bool {
+    let w = &b[s..e];
+    let digit_after = |at: usize| b.get(at).is_some_and(u8::is_ascii_digit);
+    let shd = w == b"GR" && b.get(e) == Some(&b' ')
+        || s >= 2
+            && b[s - 1] == b' '
+            && b[s - 2].is_ascii_digit()
+            && b.get(e) == Some(&b' ')
+            && digit_after(e + 1);
+    let an = std::str::from_utf8(w).is_ok_and(|w| AN_SERIES.contains(&w))
+        && b.get(e) == Some(&b'/')
+        && digit_after(e + 1);
+    shd || an
+}
+
+/// Returns true when `text` names a French series in words or holds a versement number
+/// (eight digits and a slash).
+pub(super) fn may_have_words(text: &str) -> bool {
+    if text.contains("érie") {
+        return true;
+    }
+    let b = text.as_bytes();
+    let mut run = 0;
+    for &c in b {
+        if c.is_ascii_digit() {
+            run += 1;
+        } else {
+            if run == 8 && c == b'/' {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    false
+}

@@ -21,8 +21,8 @@ mod ottoman;
 use american::nara;
 use armenian::armenian_fonds;
 use british::{tna, DEPARTMENTS};
-use french::{after_description, amae, an, cote, shd};
-use german::{barch, paaa, paaa_series};
+use french::{after_description, amae, an, an_alone, cote, shd, shd_alone, versement};
+use german::{barch, barch_alone, paaa, paaa_series};
 use ottoman::{atase, bca, boa_at, ottoman_leaf};
 
 use super::chain::{folio_list, is_dash};
@@ -60,7 +60,8 @@ pub(super) fn may_have(text: &str) -> bool {
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c == 'd');
-            if TRIGGERS.contains(&w) || department_shape(b, s, i) || dotted || ottoman {
+            let alone = french::may_stand_alone(b, s, i) || german::may_stand_alone(b, s, i);
+            if TRIGGERS.contains(&w) || department_shape(b, s, i) || dotted || ottoman || alone {
                 return true;
             }
             continue;
@@ -70,6 +71,7 @@ pub(super) fn may_have(text: &str) -> bool {
     ["rchiv", "Arşiv", "Record Group", "Department of State", "National Archives", "Ibid", "ote ", "ֆ"]
         .iter()
         .any(|w| text.contains(w))
+        || french::may_have_words(text)
 }
 
 /// Returns true when bytes `s..e` are 2–4 capitals followed by ` 123/4` or `/65/7` (a TNA
@@ -153,6 +155,14 @@ impl Cur<'_> {
 
     pub(super) fn end(&self, k: usize) -> usize {
         self.toks[k].end
+    }
+
+    /// Returns true when token `k` ends a code cited alone: the end of the text, a line
+    /// break before it, or `,` `;` `.` `)` `(`.
+    pub(super) fn ends(&self, k: usize) -> bool {
+        let Some(t) = self.tok(k) else { return true };
+        let gap = k.checked_sub(1).map_or("", |p| &self.text[self.end(p)..t.start]);
+        gap.contains('\n') || [',', ';', '.', ')', '('].iter().any(|&c| self.punct(k, c))
     }
 
     /// Skips `,` `:` `.` (at most two) between parts.
@@ -280,7 +290,7 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
         }
         let Some((printed, id, k)) = designation(&cur, i, table) else {
             // Codes that stand alone: TNA departments, NARA record groups, dotted BOA codes.
-            let found = ["nara", "tna", "boa"]
+            let found = ["nara", "barch", "shd", "an", "tna", "boa"]
                 .into_iter()
                 .filter(|&id| id != "nara" || cur.word(i) == Some("RG"))
                 .find_map(|id| family(&cur, id, i, false).map(|p| (id, p)));
@@ -296,6 +306,9 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
                     end: p.end,
                     shelfmark: build(text, start, &p, None, Some(inherited)),
                 });
+                i = p.next.max(i + 1);
+            } else if let Some((p, start, archive)) = after_ibid(&cur, i, out.last()) {
+                out.push(Found { start, end: p.end, shelfmark: build(text, start, &p, None, Some(archive)) });
                 i = p.next.max(i + 1);
             } else {
                 i += 1;
@@ -321,11 +334,28 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
     out
 }
 
+/// Reads a shelfmark after `Ibid.` at token `i` (`(Ibid., 762.00/4–360)`) in the archive
+/// of the coded shelfmark `prev` before it; returns it, its start and that archive.
+fn after_ibid(cur: &Cur, i: usize, prev: Option<&Found>) -> Option<(Parsed, usize, ArchiveRef)> {
+    let w = cur.word(i)?;
+    if !["ibid", "ibidem", "ebd", "ebenda"].iter().any(|k| folded_eq(w, k)) {
+        return None;
+    }
+    let archive = prev?.shelfmark.archive.as_ref()?;
+    let id = archive.id.as_deref().filter(|id| is_coded(id))?;
+    let k = cur.sep(i + 1);
+    let p = family(cur, id, k, true)?;
+    Some((p, cur.start(k), ArchiveRef { span: None, ..archive.clone() }))
+}
+
 /// The name of an archive a shelfmark's shape implies when none is printed.
 fn implied_name(id: &str) -> &'static str {
     match id {
         "nara" => "NARA",
         "boa" => "BOA",
+        "shd" => "SHD",
+        "an" => "AN",
+        "barch" => "BArch",
         _ => "TNA",
     }
 }
@@ -349,6 +379,14 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
     })?;
     let mut end = cur.end(i + n - 1);
     let mut k = i + n;
+    // `Bundesarchiv-Bestandes NS 31`: the archive as the first word of a compound.
+    if cur.punct(k, '-')
+        && cur.tight(k)
+        && cur.tight(k + 1)
+        && cur.word(k + 1).is_some_and(|w| fold(w).starts_with("bestand"))
+    {
+        k += 1;
+    }
     // `Başbakanlık Osmanlı Arşivi (BOA)`, `TNA: PRO`: a second designation of the same archive.
     let open = cur.punct(k, '(');
     let second = if open { k + 1 } else { cur.sep(k) };
@@ -393,10 +431,15 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
         "atase" => atase(cur, k)?,
         "bca" => bca(cur, k)?,
         "tna" => tna(cur, k, printed)?,
+        "barch" if !printed => barch_alone(cur, k)?,
         "barch" | "nla" | "labw" | "kit-archiv" => barch(cur, k)?,
         "paaa" => paaa_series(cur, k).or_else(|| paaa(cur, k))?,
-        "shd" => shd(cur, k).or_else(|| shd(cur, after_description(cur, k)?))?,
-        "an" => an(cur, k)?,
+        "shd" if !printed => shd_alone(cur, k)?,
+        "shd" => {
+            shd(cur, k).or_else(|| shd(cur, after_description(cur, k)?)).or_else(|| shd_alone(cur, k))?
+        }
+        "an" if !printed => an_alone(cur, k)?,
+        "an" => an(cur, k).or_else(|| versement(cur, k))?,
         "amae" => amae(cur, k)?,
         "nara" => nara(cur, k, printed)?,
         _ => return None,
