@@ -196,7 +196,15 @@ fn run(holdout: bool) -> BTreeMap<String, Score> {
             let stem = f.file_stem().unwrap().to_string_lossy().to_string();
             let Some((typesetter, extractor)) = stem.split_once("--") else { continue };
             let text = std::fs::read_to_string(f).unwrap();
-            let (doc, _) = colophon::read::text::read(&text);
+            let (doc, diags) = colophon::read::text::read(&text);
+            let lost_spaces = diags.iter().any(|d| d.code == "extraction-lost-spaces");
+            // Only pdfplumber on XeLaTeX's tight lines loses word spaces in this corpus: the
+            // warning is never given on a text that kept them (it is given on 13 of the 14
+            // that lost them; the two-column one lost them on a few lines only).
+            assert!(
+                !lost_spaces || extractor == "pdfplumber" && typesetter.starts_with("xelatex"),
+                "{name}/{stem}: extraction-lost-spaces given on a text that kept its spaces"
+            );
             let debug = std::env::var("COLOPHON_EXTRACTION_DEBUG")
                 .is_ok_and(|d| format!("{name}/{stem}").contains(&d));
             let s = score(&doc, &gold, debug);
@@ -205,7 +213,11 @@ fn run(holdout: bool) -> BTreeMap<String, Score> {
                 format!("~typesetter {typesetter}"),
                 format!("~extractor {extractor}"),
                 "~~all".to_string(),
-            ] {
+            ]
+            .into_iter()
+            // What a reader can do: the texts whose extractor kept the word spaces.
+            .chain((!lost_spaces).then(|| "~~readable".to_string()))
+            {
                 by.entry(key).or_default().add(&s);
             }
         }
@@ -234,8 +246,17 @@ fn extraction_corpus() {
     let titles = rate(all.titles, all.files);
     let authors = rate(all.authors, all.files);
     println!("titles {titles:.3}, authors {authors:.3}");
+    if let Some(r) = by.get("~~readable") {
+        println!(
+            "without the texts that lost their word spaces ({} files): notes exact {:.3}, anchored {:.3}, references exact {:.3}",
+            r.files,
+            rate(r.notes_exact, r.notes),
+            rate(r.notes_anchored, r.notes),
+            rate(r.refs_exact, r.refs)
+        );
+    }
     assert!(
-        notes >= 0.80 && anchored >= 0.75 && refs >= 0.76,
+        notes >= 0.83 && anchored >= 0.80 && refs >= 0.83,
         "notes {notes:.3} anchored {anchored:.3} refs {refs:.3}"
     );
     assert!(titles >= 0.85 && authors >= 0.75, "titles {titles:.3} authors {authors:.3}");

@@ -16,6 +16,7 @@ mod markers;
 mod measure;
 mod notes;
 mod pages;
+mod quality;
 mod references;
 mod units;
 
@@ -25,6 +26,7 @@ use crate::model::{Bibliography, Document};
 /// Reads extracted article text into a document, with the diagnostics of every guess.
 pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    quality::lost_word_spaces(src, &mut diags);
     let units = units::units(src);
     let (meta, body_start) = front::read_front(&units, &mut diags);
     let refs_at = (body_start..units.len())
