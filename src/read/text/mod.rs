@@ -27,6 +27,7 @@ use crate::model::{Bibliography, Document};
 pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     quality::lost_word_spaces(src, &mut diags);
+    quality::split_glyphs(src, &mut diags);
     let units = units::units(src);
     let (meta, body_start) = front::read_front(&units, &mut diags);
     let refs_at = (body_start..units.len())

@@ -46,9 +46,64 @@ pub fn lost_word_spaces(src: &str, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Reports letters that the extractor took out of their words and set on lines of their
+/// own (PyMuPDF, pdfminer and PDFBox on LibreOffice PDFs whose `ə` came from a fallback
+/// face: `Bakı Ş h r Dumasının` above a line `ə ə`): at least five such lines, and at least
+/// a twentieth of all lines.
+pub fn split_glyphs(src: &str, diags: &mut Vec<Diagnostic>) {
+    let mut lines = 0usize;
+    let mut split: Vec<u32> = Vec::new();
+    let mut letters: Vec<char> = Vec::new();
+    for (i, line) in src.lines().enumerate() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        lines += 1;
+        let mut chars = t.chars().filter(|c| !c.is_whitespace());
+        let Some(first) = chars.next() else { continue };
+        // A line of one letter, alone or repeated with spaces (`ə`, `ə ə`); `I` or `a`
+        // alone may be a word, so only non-ASCII letters count.
+        if first.is_alphabetic() && !first.is_ascii() && chars.all(|c| c == first) {
+            split.push(i as u32 + 1);
+            if !letters.contains(&first) {
+                letters.push(first);
+            }
+        }
+    }
+    if split.len() >= 5 && split.len() * 20 >= lines {
+        let shown: Vec<String> = letters.iter().map(|c| format!("`{c}`")).collect();
+        diags.push(Diagnostic::warning(
+            "extraction-split-glyphs",
+            split[0],
+            format!(
+                "{} lines hold nothing but the letter {}: the extractor took these letters out of \
+                 their words, which lack them (`Ş h r` for `Şəhər`); extract the PDF again with another \
+                 tool (poppler's `pdftotext` keeps them in place)",
+                split.len(),
+                shown.join(", ")
+            ),
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::lost_word_spaces;
+    use super::{lost_word_spaces, split_glyphs};
+
+    #[test]
+    fn letters_set_apart_are_reported_once() {
+        let bad = "Bakı Ş h r Dumasının maarif\nə ə\nsiyas ti (1918–1920)\nə\n".repeat(4);
+        let mut d = Vec::new();
+        split_glyphs(&bad, &mut d);
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].code, d[0].line), ("extraction-split-glyphs", 2));
+        assert!(d[0].message.contains("`ə`"), "{}", d[0].message);
+        let good = "A\nI\nThe first line of a page.\n".repeat(5);
+        let mut d = Vec::new();
+        split_glyphs(&good, &mut d);
+        assert!(d.is_empty());
+    }
 
     #[test]
     fn words_run_together_are_reported_once() {
