@@ -266,7 +266,7 @@ fn extraction_corpus() {
         notes >= 0.83 && anchored >= 0.80 && refs >= 0.83,
         "notes {notes:.3} anchored {anchored:.3} refs {refs:.3}"
     );
-    assert!(titles >= 0.85 && authors >= 0.75, "titles {titles:.3} authors {authors:.3}");
+    assert!(titles >= 0.93 && authors >= 0.90, "titles {titles:.3} authors {authors:.3}");
 }
 
 #[test]

@@ -248,10 +248,33 @@ fn names(line: &str) -> Option<Vec<String>> {
                     && !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 2)
         };
         let initials = words.iter().filter(|w| w.ends_with('.')).count();
-        if !(2..=4).contains(&words.len()) || !words.iter().all(name_word) || initials == words.len() {
+        if !words.iter().all(name_word) || initials == words.len() {
             return None;
         }
-        out.push(part.trim().to_string());
+        if (2..=4).contains(&words.len()) {
+            out.push(part.trim().to_string());
+            continue;
+        }
+        // Two names that the extractor ran together (`Margaret L. Ellison Tomasz Wrona`):
+        // split where both halves are names of the same shape (both end with a surname, or
+        // both with initials, as in `Иванов И. И. Петров П. П.`).
+        let is_initial = |w: &str| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+        let splits: Vec<usize> = (2..words.len().saturating_sub(1))
+            .filter(|&k| k <= 4 && words.len() - k <= 4)
+            .filter(|&k| is_initial(words[k - 1]) == is_initial(words[words.len() - 1]))
+            .filter(|&k| !is_initial(words[k]) && !is_initial(words[0]))
+            .collect();
+        // Capitalised function words (`The`, `And`, `Und`) belong to titles, not names.
+        let title_word = |w: &&str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && TITLE_RUN_ON.contains(&w.to_lowercase().as_str())
+        };
+        if words.iter().any(title_word) {
+            return None;
+        }
+        let [k] = splits[..] else { return None };
+        out.push(words[..k].join(" "));
+        out.push(words[k..].join(" "));
     }
     // Headings and title words in capitals are not names.
     (!out.is_empty() && !t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)).then_some(out)
@@ -410,6 +433,21 @@ mod tests {
         assert_eq!(names("ABSTRACT"), None);
         assert_eq!(names("The scare of 1877"), None);
         assert_eq!(names("Credit under strain"), None);
+    }
+
+    #[test]
+    fn two_names_run_together_are_split() {
+        assert_eq!(
+            names("Margaret L. Ellison Tomasz Wrona"),
+            Some(vec!["Margaret L. Ellison".to_string(), "Tomasz Wrona".to_string()])
+        );
+        assert_eq!(
+            names("Иванов И. И. Петров П. П."),
+            Some(vec!["Иванов И. И.".to_string(), "Петров П. П.".to_string()])
+        );
+        // Ambiguous or too long: not names.
+        assert_eq!(names("Anna Maria Luisa Ferrari Bianchi"), None);
+        assert_eq!(names("The Riga Exchange Committee And Its Members Again"), None);
     }
 
     #[test]
