@@ -27,8 +27,8 @@ pub enum Role {
     Heading,
     /// The first line of a paragraph (the line above ended a sentence short of the measure).
     ParagraphStart,
-    /// The first line of the rest of a note from the page before, set apart by a blank line
-    /// above the page's note zone.
+    /// The first line of the rest of a note, set apart by a blank line: above the page's
+    /// note zone (the rest of a note from the page before), or inside it.
     NoteRest,
     /// A note's number that the extractor moved to the end of the page, away from its note
     /// (pdftotext on XeLaTeX output); the note is numbered where its text begins.
@@ -245,6 +245,13 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
             out[i] = Some(Role::NoteStart { label: n.to_string(), text_at: at });
             expected = n + 1;
         }
+        // A note's line that the extractor set apart by a blank line (pdfminer writes one
+        // between many lines) goes on with the note above it, inside the zone.
+        for i in chain[0].0 + 1..end {
+            if out[i].is_none() && !lines[i].trim().is_empty() && lines[i - 1].trim().is_empty() {
+                out[i] = Some(Role::NoteRest);
+            }
+        }
         let zone_start = chain.first().map_or(end, |c| c.0);
         paragraphs(lines, page.start..zone_start, &mut out);
     }
@@ -435,6 +442,27 @@ mod tests {
         let mut without: Vec<&str> = page.to_vec();
         without[9] = "";
         assert_eq!(roles(&without)[6], None);
+    }
+
+    /// pdfminer sets a blank line between some lines of a note: the line goes on with it.
+    #[test]
+    fn a_note_line_set_apart_inside_the_zone_goes_on_with_its_note() {
+        let page = [
+            "The committee met in the spring of that year and the merchants wrote.1 They asked for",
+            "rules, not exemptions, and the ministry answered them late in the summer of the year.2",
+            "",
+            "1Circular of the Ministry, 21 April 1877. The copy in the committee's files is the one",
+            "",
+            "used here.",
+            "2LVVA, f. 3422, apr. 1, l. 512.",
+            "",
+            "7",
+            "\u{c}The next page goes on.",
+        ];
+        let r = roles(&page);
+        assert!(matches!(r[3], Some(Role::NoteStart { .. })));
+        assert_eq!(r[5], Some(Role::NoteRest));
+        assert!(matches!(r[6], Some(Role::NoteStart { .. })));
     }
 
     #[test]
