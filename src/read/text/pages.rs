@@ -173,7 +173,9 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
     let mut expected: u32 = 1;
     // Whether the last note read stops mid-sentence (and may run on to the next page).
     let mut note_open = false;
-    for (p, page) in pages(lines).into_iter().enumerate() {
+    let all_pages = pages(lines);
+    let page_count = all_pages.len();
+    for (p, page) in all_pages.into_iter().enumerate() {
         if p > 0 && page.start < lines.len() {
             out[page.start] = Some(Role::PageStart);
         }
@@ -246,8 +248,10 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
             expected = n + 1;
         }
         // A note's line that the extractor set apart by a blank line (pdfminer writes one
-        // between many lines) goes on with the note above it, inside the zone.
-        for i in chain[0].0 + 1..end {
+        // between many lines) goes on with the note above it, inside the zone, when the page
+        // is known to end there (another page follows, or its folio closes it).
+        let closed = p + 1 < page_count || lines[end..page.end].iter().any(|l| is_folio(l));
+        for i in (chain[0].0 + 1..end).filter(|_| closed) {
             if out[i].is_none() && !lines[i].trim().is_empty() && lines[i - 1].trim().is_empty() {
                 out[i] = Some(Role::NoteRest);
             }
