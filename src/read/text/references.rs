@@ -72,6 +72,8 @@ struct Wrapping {
     full: usize,
     /// How indentation marks entries, when lines are indented at two depths.
     indents: Indents,
+    /// The shallower of the two depths (leading spaces).
+    shallow: usize,
 }
 
 /// How a list's indentation marks its entries.
@@ -95,7 +97,12 @@ impl Wrapping {
         let full = super::measure::full_line(&lens);
         // Full lines cluster at the measure; one entry per line spreads far past it.
         let filled = lens.iter().filter(|&&l| l * 100 >= full * 85 && l * 100 <= full * 115).count();
-        (full >= 40 && filled * 10 >= lens.len() * 4).then(|| Wrapping { full, indents: Indents::of(lines) })
+        let shallow = lines.iter().map(|(_, t)| indent(t)).min().unwrap_or(0);
+        (full >= 40 && filled * 10 >= lens.len() * 4).then(|| Wrapping {
+            full,
+            indents: Indents::of(lines),
+            shallow,
+        })
     }
 
     /// Whether `line` continues the entry that `prev` (the line above) belongs to.
@@ -103,7 +110,9 @@ impl Wrapping {
         match self.indents {
             Indents::Hanging if indent(line) > entry_indent + 1 => return true,
             // A first-line indent: a deeper line opens an entry, the others go on.
-            Indents::FirstLine => return indent(line) <= indent(prev) + 1 || indent(line) < 2,
+            // A first-line indent: a line at the deeper depth opens an entry (even right
+            // after another entry's one-line first line), a shallow one goes on.
+            Indents::FirstLine => return indent(line) <= self.shallow + 1,
             _ => {}
         }
         let long = prev.trim().chars().count() * 100 >= self.full * 85;
@@ -315,6 +324,23 @@ mod tests {
              Cambridge, MA: Harvard Ukrainian Research Institute, 1986.\n{long}\n2009, №1, s. 12–19."
         );
         assert_eq!(entries(&src).len(), 5, "{:#?}", entries(&src));
+    }
+
+    /// pdftotext -layout keeps a first-line indent: each entry's first line is indented,
+    /// one-line entries follow each other at the deeper depth.
+    #[test]
+    fn first_line_indents_open_entries_even_one_after_another() {
+        let src = "Aksoy, Hüseyin. Karadeniz Limanlarında Sağlık İdaresi ve Karantina Teşkilatı. İstanbul: Kitabevi\n\
+                   Yayınları, 2015.\n\
+                   \x20  Bulmuş, Birsen. Plague, Quarantines and Geopolitics in the Ottoman Empire. Edinburgh: Edinburgh\n\
+                   University Press, 2012.\n\
+                   \x20  Durmuş, Bülent. Trabzon–Tebriz Transit Yolu ve Ticareti (1830–1914). Ankara: TTK, 2009.\n\
+                   \x20  Okur, Mehmet. Rus İşgali Altında Trabzon (1916–1918). Trabzon: Serander, 2017.\n\
+                   \x20  Yıldız, Nurten. İstanbul’un Sağlık Tarihi ve Kurumları. İstanbul: Tarih Vakfı Yurt Yayınları,\n\
+                   2010.";
+        let e = entries(src);
+        assert_eq!(e.len(), 5, "{e:#?}");
+        assert!(e[3].starts_with("Okur") && e[3].ends_with("2017."), "{e:#?}");
     }
 
     #[test]
