@@ -69,7 +69,7 @@ fn note_start(unit: &Unit, last: Option<u32>, after_text: bool) -> Option<(Strin
 }
 
 /// Finds lines that repeat on many pages (running heads), keyed with digits removed.
-fn running_heads(units: &[Unit]) -> HashMap<String, usize> {
+pub(super) fn running_heads(units: &[Unit]) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for u in units.iter().filter(|u| u.lines.len() == 1) {
         let t = u.first();
@@ -84,7 +84,7 @@ fn running_heads(units: &[Unit]) -> HashMap<String, usize> {
 /// Longest line (in bytes) looked up among the running heads; longer lines are never one.
 const MAX_RUNNING_BYTES: usize = 1024;
 
-fn running_key(t: &str) -> String {
+pub(super) fn running_key(t: &str) -> String {
     t.chars()
         .filter(|c| !c.is_ascii_digit())
         .collect::<String>()

@@ -44,7 +44,26 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     doc.meta = meta;
     doc.body = body;
     if let Some(r) = refs_at {
-        let entries = references::read_entries(&refs[1..], &mut diags);
+        // A running head on a page of the list is no entry: a line repeated on the pages
+        // before the list (entries that differ only in their numbers, as archival sources
+        // do, repeat inside the list only).
+        let running = flow::running_heads(&units[..body_end]);
+        let refs: Vec<_> = refs[1..]
+            .iter()
+            .filter(|u| {
+                let head = u.lines.len() == 1 && running.contains_key(&flow::running_key(u.first()));
+                if head {
+                    diags.push(Diagnostic::info(
+                        "dropped-line",
+                        u.line(),
+                        format!("dropped running head `{}`", u.first()),
+                    ));
+                }
+                !head
+            })
+            .cloned()
+            .collect();
+        let entries = references::read_entries(&refs, &mut diags);
         doc.back.bibliography = Some(Bibliography { heading: units[r].first().to_string(), entries });
     }
     if seq.notes.is_empty() {
@@ -57,6 +76,21 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::read;
+
+    /// A running head printed above the folio is dropped on the pages of the reference list
+    /// too; archival sources that differ only in their numbers stay entries.
+    #[test]
+    fn running_heads_are_no_entries_and_archival_sources_stay() {
+        let head = "Trade and Quarantine in the Baltic Ports";
+        let para = "The committee met in the spring and the merchants wrote to the ministry at length, asking for rules.";
+        let src = format!(
+            "{para}\n\n{head}\n\n1\n\u{c}{para}\n\n{head}\n\n2\n\u{c}References\n\nARDA, f. 28, siy. 1, iş 37.\n\nARDA, f. 51, siy. 1, iş 120.\n\n{head}\n\n3\n"
+        );
+        let (doc, _) = read(&src);
+        let entries: Vec<String> =
+            doc.back.bibliography.unwrap().entries.into_iter().map(|e| e.raw).collect();
+        assert_eq!(entries, ["ARDA, f. 28, siy. 1, iş 37.", "ARDA, f. 51, siy. 1, iş 120."]);
+    }
 
     /// Notes whose number stands alone on its line (`1` / text), at the foot of a first page
     /// that the front matter runs over, are kept (they were once skipped as folios).

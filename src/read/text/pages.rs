@@ -82,13 +82,23 @@ fn pages(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
         for l in lines.iter().filter(|l| l.len() <= 200 && folio_of_head(l).is_some()) {
             *heads.entry(head_key(l)).or_default() += 1;
         }
+        // Lines printed on several pages word for word (a running head without its folio).
+        let mut repeated: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for l in lines.iter().map(|l| l.trim()).filter(|l| l.len() <= 200 && l.chars().count() >= 10) {
+            *repeated.entry(l).or_default() += 1;
+        }
         let mut next_folio: Option<u32> = None;
         for (i, l) in lines.iter().enumerate() {
             if is_folio(l) {
                 let n: u32 = l.trim().trim_matches(['-', '—', '–', ' ']).parse().unwrap_or(0);
                 if next_folio.is_none_or(|f| f == n) {
                     next_folio = Some(n + 1);
-                    if i + 1 < lines.len() {
+                    // A running head right above the folio heads the next page with it
+                    // (WeasyPrint: title, then folio, at the top of every page).
+                    let head_above = i > 0 && repeated.get(lines[i - 1].trim()).is_some_and(|&c| c >= 2);
+                    if head_above {
+                        starts.push(i - 1);
+                    } else if i + 1 < lines.len() {
                         starts.push(i + 1);
                     }
                 }
