@@ -209,6 +209,19 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
                 (!alone || text_follows).then_some((i, n, at))
             })
             .collect();
+        // Numbers set as a column above their notes (pdftotext on some LibreOffice pages:
+        // `5` `6` `7` on lines of their own, then the five notes): each number goes to the
+        // line where its note begins.
+        let columns = label_columns(lines, page.start..end);
+        let cands: Vec<(usize, u32, usize)> = if columns.is_empty() {
+            cands
+        } else {
+            let in_column = |i: usize| columns.iter().any(|c| c.numbers.contains(&i));
+            let mut all: Vec<_> = cands.into_iter().filter(|c| !in_column(c.0)).collect();
+            all.extend(columns.iter().flat_map(|c| c.starts.iter().copied()));
+            all.sort_unstable();
+            all
+        };
         // The calls of the page (and of the end of the page before), found once: (line, number).
         let from = if p > 0 { page.start.saturating_sub(60) } else { page.start };
         let page_calls: Vec<(usize, u32)> = if cands.is_empty() {
@@ -228,6 +241,13 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
             number_moved.then(|| split_line(lines, a, b.0)).flatten()
         };
         let chain = zone(&cands, expected, called, gap).unwrap_or_default();
+        for c in &columns {
+            if c.starts.iter().all(|s| chain.contains(s)) {
+                for &i in &c.numbers {
+                    out[i] = Some(Role::MovedLabel);
+                }
+            }
+        }
         for &(i, n) in &moved {
             if chain.iter().any(|c| c.1 == n && !opening_number(lines[c.0]).is_some_and(|o| o.0 == n)) {
                 out[i] = Some(Role::MovedLabel);
@@ -327,6 +347,69 @@ fn paragraphs(lines: &[&str], range: std::ops::Range<usize>, out: &mut [Option<R
             out[i] = Some(Role::ParagraphStart);
         }
     }
+}
+
+/// A column of note numbers printed above their notes.
+struct LabelColumn {
+    /// The lines of the numbers.
+    numbers: Vec<usize>,
+    /// The notes they open: (line, number, where the text starts).
+    starts: Vec<(usize, u32, usize)>,
+}
+
+/// Finds the columns of numbers in `range`: two or more lines holding only numbers that go
+/// up by one, then (after a blank line at most) as many notes, told apart where a line
+/// follows a sentence's end and opens with a capital, a digit or a quote; only where the
+/// count of such places matches the count of numbers exactly.
+fn label_columns(lines: &[&str], range: std::ops::Range<usize>) -> Vec<LabelColumn> {
+    let alone = |i: usize| opening_number(lines[i]).filter(|o| o.2).map(|o| o.0);
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let Some(first) = alone(i) else {
+            i += 1;
+            continue;
+        };
+        let mut numbers = vec![i];
+        while let Some(n) = alone(i + numbers.len()).filter(|_| i + numbers.len() < range.end) {
+            if n != first + numbers.len() as u32 {
+                break;
+            }
+            numbers.push(i + numbers.len());
+        }
+        let after = i + numbers.len();
+        i = after;
+        if numbers.len() < 2 {
+            continue;
+        }
+        let t0 = if after < range.end && lines[after].trim().is_empty() { after + 1 } else { after };
+        let mut text_end = t0;
+        while text_end < range.end
+            && !lines[text_end].trim().is_empty()
+            && opening_number(lines[text_end]).is_none()
+        {
+            text_end += 1;
+        }
+        if text_end == t0 {
+            continue;
+        }
+        let opens = |k: usize| {
+            let t = lines[k].trim();
+            t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"«„‘([".contains(c))
+        };
+        let mut starts = vec![t0];
+        starts.extend((t0 + 1..text_end).filter(|&k| super::join::ends_sentence(lines[k - 1]) && opens(k)));
+        if starts.len() != numbers.len() {
+            continue;
+        }
+        let starts = starts
+            .into_iter()
+            .zip(first..)
+            .map(|(k, n)| (k, n, lines[k].len() - lines[k].trim_start().len()))
+            .collect();
+        out.push(LabelColumn { numbers, starts });
+    }
+    out
 }
 
 /// Where the note after `a` begins when its number is missing, before line `next`: the
@@ -477,6 +560,35 @@ mod tests {
         assert!(matches!(r[3], Some(Role::NoteStart { .. })));
         assert_eq!(r[5], Some(Role::NoteRest));
         assert!(matches!(r[6], Some(Role::NoteStart { .. })));
+    }
+
+    /// pdftotext sets the numbers of some LibreOffice notes as a column above them.
+    #[test]
+    fn a_column_of_numbers_numbers_the_notes_below_it() {
+        let page = [
+            "The committee met in the spring of that year and the merchants wrote.1 They asked for",
+            "rules, not exemptions, and the ministry answered them late in the summer of the year.2",
+            "The answer came when the barges had been stopped at the stages below the city.3",
+            "1",
+            "2",
+            "3",
+            "",
+            "Circular of the Ministry, 21 April 1877.",
+            "LVVA, f. 3422, apr. 1, l. 512. The copy in the committee's files is the one used",
+            "here.",
+            "Ibid., l. 514.",
+            "",
+            "7",
+            "\u{c}The next page goes on.",
+        ];
+        let r = roles(&page);
+        let label = |i: usize| match &r[i] {
+            Some(Role::NoteStart { label, .. }) => label.clone(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!([label(7), label(8), label(10)], ["1", "2", "3"]);
+        assert_eq!(r[9], None);
+        assert_eq!([&r[3], &r[4], &r[5]], [&Some(Role::MovedLabel); 3]);
     }
 
     #[test]
