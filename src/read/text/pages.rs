@@ -371,7 +371,7 @@ fn label_columns(lines: &[&str], range: std::ops::Range<usize>) -> Vec<LabelColu
             continue;
         };
         let mut numbers = vec![i];
-        while let Some(n) = alone(i + numbers.len()).filter(|_| i + numbers.len() < range.end) {
+        while let Some(n) = (i + numbers.len() < range.end).then(|| alone(i + numbers.len())).flatten() {
             if n != first + numbers.len() as u32 {
                 break;
             }
@@ -581,6 +581,8 @@ mod tests {
             "7",
             "\u{c}The next page goes on.",
         ];
+        // A column at the very end of the text reads without a fault.
+        let _ = roles(&["Text of a page with a call.1 And more.2", "1", "2"]);
         let r = roles(&page);
         let label = |i: usize| match &r[i] {
             Some(Role::NoteStart { label, .. }) => label.clone(),
