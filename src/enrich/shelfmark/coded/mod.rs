@@ -121,11 +121,21 @@ pub(super) fn folded_eq(word: &str, key: &str) -> bool {
         .eq(key.chars())
 }
 
+/// Returns true when `word`'s first letter folds (as [`folded_eq`] does) to `first`: a
+/// one-letter test before comparing a word with a list of keys that start so.
+pub(super) fn folds_from(word: &str, first: char) -> bool {
+    word.chars().find(|&c| c != '\u{307}').is_some_and(|c| match c {
+        'İ' | 'I' | 'ı' => first == 'i',
+        _ if c.is_ascii() => c.to_ascii_lowercase() == first,
+        _ => c.to_lowercase().next() == Some(first),
+    })
+}
+
 /// Reads the tokens of one text.
 pub(super) struct Cur<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Token],
-    pub(super) words: &'a Words,
+    pub(super) words: &'a Words<'a>,
 }
 
 impl Cur<'_> {
@@ -232,12 +242,11 @@ impl Cur<'_> {
 
     /// Reads folios (`f. 12`, `ff. 3-5`, `fol.`, `Bl. 5`) or pages (`p. 4`, `S. 4`) at `k`.
     pub(super) fn cited(&self, k: usize) -> Option<(bool, Cited, usize)> {
-        let w = fold(self.word(k)?);
-        let folio = matches!(
-            w.as_str(),
-            "f" | "ff" | "fol" | "fols" | "folio" | "folios" | "fo" | "fos" | "bl" | "bll"
-        );
-        let page = matches!(w.as_str(), "p" | "pp" | "s" | "ss" | "sayfa" | "page" | "pages");
+        const FOLIO: &[&str] = &["f", "ff", "fol", "fols", "folio", "folios", "fo", "fos", "bl", "bll"];
+        const PAGE: &[&str] = &["p", "pp", "s", "ss", "sayfa", "page", "pages"];
+        let w = self.word(k)?;
+        let folio = FOLIO.iter().any(|f| folded_eq(w, f));
+        let page = !folio && PAGE.iter().any(|p| folded_eq(w, p));
         if !folio && !page {
             return None;
         }
@@ -292,6 +301,7 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
             // Codes that stand alone: TNA departments, NARA record groups, dotted BOA codes.
             let found = ["nara", "barch", "shd", "an", "tna", "boa"]
                 .into_iter()
+                .filter(|_| may_stand_alone(&cur, i))
                 .filter(|&id| id != "nara" || cur.word(i) == Some("RG"))
                 .find_map(|id| family(&cur, id, i, false).map(|p| (id, p)));
             if let Some((alone, p)) = found {
@@ -334,11 +344,30 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
     out
 }
 
+/// Returns true when a code that stands alone may start at token `i`: every one starts with
+/// a number (`7 N 2294`, `19890151/13`), a word in capitals (`FO 371`, `HR.SYS`, `GR`), a
+/// Bundesarchiv prefix (`ZSg`) or the word `série`; most words of prose are none of these.
+fn may_stand_alone(cur: &Cur, i: usize) -> bool {
+    let Some(t) = cur.tok(i) else { return false };
+    match t.kind {
+        Kind::Number => true,
+        Kind::Word => {
+            let w = t.text(cur.text);
+            w.chars().all(char::is_uppercase)
+                || german::is_prefix(w)
+                || folds_from(w, 's') && ["série", "séries", "serie"].iter().any(|s| folded_eq(w, s))
+        }
+        Kind::Punct => false,
+    }
+}
+
 /// Reads a shelfmark after `Ibid.` at token `i` (`(Ibid., 762.00/4–360)`) in the archive
 /// of the coded shelfmark `prev` before it; returns it, its start and that archive.
 fn after_ibid(cur: &Cur, i: usize, prev: Option<&Found>) -> Option<(Parsed, usize, ArchiveRef)> {
     let w = cur.word(i)?;
-    if !["ibid", "ibidem", "ebd", "ebenda"].iter().any(|k| folded_eq(w, k)) {
+    let ibid = folds_from(w, 'i') && ["ibid", "ibidem"].iter().any(|k| folded_eq(w, k))
+        || folds_from(w, 'e') && ["ebd", "ebenda"].iter().any(|k| folded_eq(w, k));
+    if !ibid {
         return None;
     }
     let archive = prev?.shelfmark.archive.as_ref()?;
@@ -373,6 +402,17 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
         Kind::Number => false,
     };
     let run = cur.toks[i..].iter().take(10).take_while(|t| joinable(t)).count();
+    // Only runs no longer than the longest name are looked up.
+    let mut letters = 0;
+    let run = (1..=run)
+        .take_while(|&n| {
+            letters += cur.text[cur.start(i + n - 1)..cur.end(i + n - 1)]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count();
+            letters <= table.longest_key()
+        })
+        .count();
     let (n, archive) = (1..=run).rev().filter(|&n| cur.kind(i + n - 1, Kind::Word)).find_map(|n| {
         let a = table.lookup(&cur.text[cur.start(i)..cur.end(i + n - 1)])?;
         is_coded(&a.id).then_some((n, a))
