@@ -852,3 +852,27 @@ fn a_nara_file_after_ibid_is_in_the_archive_before() {
     assert_eq!(s.archive.as_ref().unwrap().id.as_deref(), Some("nara"));
     assert!(s.archive.as_ref().unwrap().span.is_none());
 }
+
+#[test]
+fn boa_collections_without_points_are_not_tna_departments() {
+    // Undotted BOA codes with a dossier/document pair name BOA, not TNA.
+    check(
+        "see the grand vizier's memo (BEO 2871/215211) of 1906",
+        Some("boa"),
+        &[("collection", "BEO"), ("dossier", "2871"), ("document", "215211")],
+    );
+    check(
+        "Hatt-ı Hümâyûn, HAT 1432/58810.",
+        Some("boa"),
+        &[("collection", "HAT"), ("dossier", "1432"), ("document", "58810")],
+    );
+    // A lone number is not enough without a printed archive, and TNA departments stay TNA.
+    let t = ArchiveTable::builtin();
+    assert!(find("the MD 20 was held on Friday", &t).is_empty());
+    assert!(find("a BEO 12 form", &t).is_empty());
+    check(
+        "FO 371/3404/12345",
+        Some("tna"),
+        &[("collection", "FO"), ("series", "371"), ("piece", "3404"), ("item", "12345")],
+    );
+}
