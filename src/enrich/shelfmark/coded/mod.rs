@@ -7,7 +7,8 @@
 //! Each is read right after its printed archive, since the codes alone look like much else
 //! (`R 43`, `7 N`); only shapes that name their archive stand alone: TNA's department codes
 //! (`FO 371/3404`, `CAB/65/7/39`, `FO 371` for a known department), NARA's `RG 59`, dotted
-//! Ottoman codes with a dossier/document pair (`HR.SYS 2776/75`), a French `Cote 1J/42/9`
+//! Ottoman codes with a dossier/document pair (`HR.SYS 2776/75`), the British Library's
+//! India Office Records (`IOR/L/PS/10/1165`), a French `Cote 1J/42/9`
 //! and Armenian personal fonds (`ՌՊֆ № 149`). One file per family; this one holds the
 //! token cursor, the archive designations and the search.
 
@@ -16,6 +17,7 @@ mod armenian;
 mod british;
 mod french;
 mod german;
+mod india_office;
 mod ottoman;
 
 use american::nara;
@@ -23,6 +25,7 @@ use armenian::armenian_fonds;
 use british::{tna, DEPARTMENTS};
 use french::{after_description, amae, an, an_alone, cote, shd, shd_alone, versement};
 use german::{barch, barch_alone, paaa, paaa_series};
+use india_office::ior;
 use ottoman::{atase, bca, boa_at, ottoman_leaf};
 
 use super::chain::{folio_list, is_dash};
@@ -68,9 +71,19 @@ pub(super) fn may_have(text: &str) -> bool {
         }
         i += 1;
     }
-    ["rchiv", "Arşiv", "Record Group", "Department of State", "National Archives", "Ibid", "ote ", "ֆ"]
-        .iter()
-        .any(|w| text.contains(w))
+    [
+        "rchiv",
+        "Arşiv",
+        "Record Group",
+        "Department of State",
+        "National Archives",
+        "Ibid",
+        "ote ",
+        "ֆ",
+        "IOR/",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
         || french::may_have_words(text)
 }
 
@@ -299,7 +312,7 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
         }
         let Some((printed, id, k)) = designation(&cur, i, table) else {
             // Codes that stand alone: TNA departments, NARA record groups, dotted BOA codes.
-            let found = ["nara", "barch", "shd", "an", "tna", "boa"]
+            let found = ["nara", "bl", "barch", "shd", "an", "tna", "boa"]
                 .into_iter()
                 .filter(|_| may_stand_alone(&cur, i))
                 .filter(|&id| id != "nara" || cur.word(i) == Some("RG"))
@@ -385,6 +398,7 @@ fn implied_name(id: &str) -> &'static str {
         "shd" => "SHD",
         "an" => "AN",
         "barch" => "BArch",
+        "bl" => "British Library",
         _ => "TNA",
     }
 }
@@ -482,6 +496,7 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
         "an" => an(cur, k).or_else(|| versement(cur, k))?,
         "amae" => amae(cur, k)?,
         "nara" => nara(cur, k, printed)?,
+        "bl" => ior(cur, k)?,
         _ => return None,
     };
     if parts.is_empty() {
@@ -499,7 +514,8 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
             return Some(Parsed { parts, folios: Some(leaf), pages: None, end, next });
         }
     }
-    if let Some((folio, cited, after)) = cur.cited(c) {
+    // An India Office `P 3412/1919` after a reference is another file, not a page.
+    if let Some((folio, cited, after)) = cur.cited(c).filter(|(folio, ..)| *folio || id != "bl") {
         end = cited.span.1;
         j = after;
         if folio {
