@@ -99,6 +99,8 @@ pub fn lookalike_in(c: char, script: Script) -> char {
             'Φ' => 'Ф',
             _ => LATIN_CYRILLIC.iter().find(|(l, _)| *l == c).map_or(c, |&(_, cy)| cy),
         },
+        // No Cyrillic letter is ASCII.
+        Script::Latin if c.is_ascii() => c,
         Script::Latin => LATIN_CYRILLIC.iter().find(|(_, cy)| *cy == c).map_or(c, |&(l, _)| l),
         _ => c,
     }

@@ -453,6 +453,9 @@ fn wild_shelfmarks_second_collection() {
     let Score { cases, precision, recall, .. } = score_shelfmarks("wild/shelfmarks-2.toml");
     assert!(cases >= 120);
     // First run, before any rule was written for it: precision 0.863, recall 0.477 (France
-    // 0.03, Ottoman 0.21, Georgian romanised 0.26, Germany 0.33, TNA 0.44).
-    assert!(precision >= 0.86 && recall >= 0.47, "precision {precision:.3} recall {recall:.3}");
+    // 0.03, Ottoman 0.21, Georgian romanised 0.26, Germany 0.33, TNA 0.44); 0.863/0.501 at
+    // the start of wave-shelf2. Now 0.874/0.537 after undotted BOA collections (`BEO
+    // 1399/104922` is BOA, not TNA) and the India Office Records (`IOR/L/PS/10/1165/1`,
+    // TNA family recall 0.44 -> 0.63).
+    assert!(precision >= 0.87 && recall >= 0.53, "precision {precision:.3} recall {recall:.3}");
 }

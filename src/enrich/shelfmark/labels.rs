@@ -214,45 +214,53 @@ const VERSO_ABBREVIATIONS: &[&str] = &["об", "ob", "зв", "zv", "адв", "ad
 /// No label is longer than this many letters, so longer words are never folded.
 const LONGEST_LABEL: usize = 11;
 
-/// The comparison keys of a text's short words, computed once per text: each word folded
-/// with look-alikes repaired, and, for a word made only of letters that look alike in Latin
-/// and Cyrillic (`xp` for `хр`, `оp` for `оп`), its reading in both scripts.
-pub struct Words {
-    keys: Vec<Vec<String>>,
+/// The comparison keys of a text's short words, each computed once, when first asked for:
+/// each word folded with look-alikes repaired, and, for a word made only of letters that
+/// look alike in Latin and Cyrillic (`xp` for `хр`, `оp` for `оп`), its reading in both
+/// scripts. Most tokens of a text are never asked about, so most are never folded.
+pub struct Words<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    keys: Vec<std::cell::OnceCell<Vec<String>>>,
+    /// Room for a word's skeleton, reused from word to word.
+    buf: std::cell::RefCell<String>,
 }
 
-impl Words {
-    /// Computes the keys of every short word token of `text`.
-    pub fn new(text: &str, toks: &[Token]) -> Self {
-        let mut buf = String::new();
-        let keys = toks
-            .iter()
-            .map(|t| {
-                let word = t.text(text);
-                if t.kind != Kind::Word || word.chars().count() > LONGEST_LABEL || {
-                    skeleton_into(word, &mut buf);
-                    !skeletons().contains(buf.as_str())
-                } {
-                    return Vec::new();
+impl<'a> Words<'a> {
+    /// Prepares the keys of the word tokens of `text` (computed when first asked for).
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        Words { text, toks, keys: vec![std::cell::OnceCell::new(); toks.len()], buf: Default::default() }
+    }
+
+    /// The lexicon readings of token `i` (none for most words and for other tokens).
+    fn keys(&self, i: usize) -> &[String] {
+        let Some(cell) = self.keys.get(i) else { return &[] };
+        cell.get_or_init(|| {
+            let t = &self.toks[i];
+            let word = t.text(self.text);
+            let mut buf = self.buf.borrow_mut();
+            if t.kind != Kind::Word || word.chars().count() > LONGEST_LABEL || {
+                skeleton_into(word, &mut buf);
+                !skeletons().contains(buf.as_str())
+            } {
+                return Vec::new();
+            }
+            let mut keys = vec![fold(&repair_word(word))];
+            for script in [Script::Cyrillic, Script::Latin] {
+                let k = fold(&word.chars().map(|c| lookalike_in(c, script)).collect::<String>());
+                if !keys.contains(&k) {
+                    keys.push(k);
                 }
-                let mut keys = vec![fold(&repair_word(word))];
-                for script in [Script::Cyrillic, Script::Latin] {
-                    let k = fold(&word.chars().map(|c| lookalike_in(c, script)).collect::<String>());
-                    if !keys.contains(&k) {
-                        keys.push(k);
-                    }
-                }
-                // Keep only the readings that are lexicon words: most words are none.
-                keys.retain(|k| is_lexicon_word(k));
-                keys
-            })
-            .collect();
-        Words { keys }
+            }
+            // Keep only the readings that are lexicon words: most words are none.
+            keys.retain(|k| is_lexicon_word(k));
+            keys
+        })
     }
 
     /// Returns true when token `i` reads as `key`.
     pub fn is(&self, i: usize, key: &str) -> bool {
-        self.keys.get(i).is_some_and(|k| k.iter().any(|k| k == key))
+        self.keys(i).iter().any(|k| k == key)
     }
 }
 
@@ -281,14 +289,15 @@ pub fn label_where(
     in_positional: bool,
     accept: impl Fn(Level) -> bool,
 ) -> Option<Found> {
-    if words.keys.get(i).is_none_or(Vec::is_empty) {
+    let keys = words.keys(i);
+    if keys.is_empty() {
         return None;
     }
     // Only the labels whose first word this token reads as can match: most tokens have
     // one reading and one or two candidate labels, so the whole lexicon is never walked.
     let by_first = labels_by_first_word();
     let mut candidates: Vec<usize> =
-        words.keys[i].iter().filter_map(|k| by_first.get(k.as_str())).flatten().copied().collect();
+        keys.iter().filter_map(|k| by_first.get(k.as_str())).flatten().copied().collect();
     candidates.sort_unstable();
     'labels: for label in candidates.into_iter().map(|n| &LABELS[n]) {
         if label.positional_only && !in_positional || !accept(label.level) {
@@ -373,8 +382,8 @@ fn skeleton_into(word: &str, buf: &mut String) {
     }
 }
 
-fn skeletons() -> &'static std::collections::HashSet<String> {
-    static SKELETONS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+fn skeletons() -> &'static rustc_hash::FxHashSet<String> {
+    static SKELETONS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
     SKELETONS.get_or_init(|| {
         LABELS
             .iter()

@@ -5,7 +5,7 @@
 //! the Turkic dotted/dotless i and Latin/Cyrillic look-alikes do not matter.
 
 use crate::error::{Error, Result};
-use crate::fold::{fold, lookalike_in};
+use crate::fold::lookalike_in;
 use crate::model::{Archive, Script};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -26,6 +26,8 @@ pub struct ArchiveTable {
     archives: Vec<Archive>,
     by_key: HashMap<String, usize>,
     longest_name_words: usize,
+    /// The most characters of any key: a longer name is looked up in vain.
+    longest_key: usize,
     /// The keys of the first word of every name and acronym, so that a search for a name
     /// starting at a word is skipped at once for most words.
     first_words: std::collections::HashSet<String>,
@@ -38,9 +40,23 @@ pub struct ArchiveTable {
 /// everything but letters and digits removed.
 pub fn key(name: &str) -> String {
     // Look-alikes mapped before folding as well as after: `В` has the Latin twin `B`, but
-    // its lowercase `в` has none (`ABПP` is `АВПР`).
-    let latin: String = name.chars().map(|c| lookalike_in(c, Script::Latin)).collect();
-    fold(&latin).chars().filter(|c| c.is_alphanumeric()).map(|c| lookalike_in(c, Script::Latin)).collect()
+    // its lowercase `в` has none (`ABПP` is `АВПР`). One pass, as `fold` works letter by
+    // letter.
+    let mut out = String::with_capacity(name.len());
+    let mut push = |c: char| {
+        if c.is_alphanumeric() {
+            out.push(lookalike_in(c, Script::Latin));
+        }
+    };
+    for c in name.chars() {
+        match lookalike_in(c, Script::Latin) {
+            'İ' | 'I' | 'ı' => push('i'),
+            '\u{307}' => {}
+            c if c.is_ascii() => push(c.to_ascii_lowercase()),
+            c => c.to_lowercase().for_each(&mut push),
+        }
+    }
+    out
 }
 
 fn is_ncname(id: &str) -> bool {
@@ -132,7 +148,15 @@ impl ArchiveTable {
             .iter()
             .filter_map(|k: &String| Some((k.chars().next()?, k.chars().count())))
             .collect();
-        Ok(ArchiveTable { archives: file.archive, by_key, longest_name_words, first_words, first_shapes })
+        let longest_key = by_key.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+        Ok(ArchiveTable {
+            archives: file.archive,
+            by_key,
+            longest_name_words,
+            longest_key,
+            first_words,
+            first_shapes,
+        })
     }
 
     /// Returns the archive a printed name or acronym denotes.
@@ -163,6 +187,12 @@ impl ArchiveTable {
     /// The largest number of words of any name (bounds the backward search for a name).
     pub fn longest_name_words(&self) -> usize {
         self.longest_name_words
+    }
+
+    /// The most characters of any name's key: a text with more letters and digits than this
+    /// names no archive (a key keeps every letter and digit of its name).
+    pub fn longest_key(&self) -> usize {
+        self.longest_key
     }
 
     /// Every archive, in table order.

@@ -651,8 +651,11 @@ fn tna_references_as_printed_in_the_wild() {
         &[("collection", "FO"), ("series", "371"), ("piece", "1160")],
     );
     assert_eq!(s.archive.as_ref().unwrap().name, "The National Archives, Kew");
-    // Not a department: the British Library's India Office Records, a statute.
-    assert_eq!(find("IOR/L/PS/11/154, P 3412/1919", &ArchiveTable::builtin()), vec![]);
+    // Not a department: the British Library's India Office Records (read as theirs), a statute.
+    let ior = find("IOR/L/PS/11/154, P 3412/1919", &ArchiveTable::builtin());
+    assert_eq!(ior.len(), 1);
+    assert_eq!(ior[0].shelfmark.archive.as_ref().and_then(|a| a.id.as_deref()), Some("bl"));
+    assert_eq!(ior[0].shelfmark.raw, "IOR/L/PS/11/154");
     assert_eq!(find("5 U.S.C. 552a", &ArchiveTable::builtin()), vec![]);
 }
 
@@ -851,4 +854,52 @@ fn a_nara_file_after_ibid_is_in_the_archive_before() {
     assert_eq!(keyed(s), vec![("file".to_string(), "611.61/2-358".to_string())]);
     assert_eq!(s.archive.as_ref().unwrap().id.as_deref(), Some("nara"));
     assert!(s.archive.as_ref().unwrap().span.is_none());
+}
+
+#[test]
+fn boa_collections_without_points_are_not_tna_departments() {
+    // Undotted BOA codes with a dossier/document pair name BOA, not TNA.
+    check(
+        "see the grand vizier's memo (BEO 2871/215211) of 1906",
+        Some("boa"),
+        &[("collection", "BEO"), ("dossier", "2871"), ("document", "215211")],
+    );
+    check(
+        "Hatt-ı Hümâyûn, HAT 1432/58810.",
+        Some("boa"),
+        &[("collection", "HAT"), ("dossier", "1432"), ("document", "58810")],
+    );
+    // A lone number is not enough without a printed archive, and TNA departments stay TNA.
+    let t = ArchiveTable::builtin();
+    assert!(find("the MD 20 was held on Friday", &t).is_empty());
+    assert!(find("a BEO 12 form", &t).is_empty());
+    check(
+        "FO 371/3404/12345",
+        Some("tna"),
+        &[("collection", "FO"), ("series", "371"), ("piece", "3404"), ("item", "12345")],
+    );
+}
+
+#[test]
+fn india_office_records_stand_alone() {
+    check(
+        "(British Library, IOR/L/MIL/7/5432, a file on recruitment)",
+        Some("bl"),
+        &[("collection", "IOR/L/MIL"), ("series", "7"), ("piece", "5432")],
+    );
+    check(
+        "IOR/R/15/2/31",
+        Some("bl"),
+        &[("collection", "IOR/R"), ("series", "15"), ("piece", "2"), ("item", "31")],
+    );
+    check(
+        "drafts in IOR/E/4/612-640 only",
+        Some("bl"),
+        &[("collection", "IOR/E"), ("series", "4"), ("piece", "612-640")],
+    );
+    // The prefix without a series and a piece, or another prefix, is not a reference.
+    let t = ArchiveTable::builtin();
+    assert!(find("the IOR/L series", &t).is_empty());
+    assert!(find("IOR/L/PS/12", &t).is_empty());
+    assert!(find("XIOR/L/PS/12/1225", &t).is_empty());
 }

@@ -249,7 +249,7 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
             }
         }
         for &(i, n) in &moved {
-            if chain.iter().any(|c| c.1 == n && !opening_number(lines[c.0]).is_some_and(|o| o.0 == n)) {
+            if chain.iter().any(|c| c.1 == n && opening_number(lines[c.0]).is_none_or(|o| o.0 != n)) {
                 out[i] = Some(Role::MovedLabel);
             }
         }
@@ -420,8 +420,8 @@ fn split_line(lines: &[&str], a: &(usize, u32, usize), next: usize) -> Option<(u
     let alone = a.2 >= lines[a.0].trim_end().len();
     let first_text = if alone { (a.0 + 1..next).find(|&k| !lines[k].trim().is_empty())? } else { a.0 };
     let mut prev = lines[first_text];
-    for k in first_text + 1..next {
-        let t = lines[k].trim();
+    for (k, line) in lines.iter().enumerate().take(next).skip(first_text + 1) {
+        let t = line.trim();
         if t.is_empty() {
             continue;
         }
@@ -430,7 +430,7 @@ fn split_line(lines: &[&str], a: &(usize, u32, usize), next: usize) -> Option<(u
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"«„‘([".contains(c));
         if super::join::ends_sentence(prev) && opens {
-            return Some((k, lines[k].len() - lines[k].trim_start().len()));
+            return Some((k, line.len() - line.trim_start().len()));
         }
         prev = lines[k];
     }

@@ -222,7 +222,7 @@ fn ends_like_entry_end(line: &str) -> bool {
         !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '–' | '-' | '—'))
     };
     let page_count = ["s", "p", "pp", "S", "с", "стр", "c", "ss", "bl", "Bl"].contains(&last)
-        && words.next().is_some_and(|w| numeric(w));
+        && words.next().is_some_and(numeric);
     numeric(last) || page_count
 }
 

@@ -26,7 +26,7 @@ pub(super) fn department(cur: &Cur, k: usize, printed: bool) -> Option<(String, 
     }
     let n = w.chars().count();
     if w.chars().all(|c| c.is_ascii_uppercase()) && ((2..=4).contains(&n) || printed && n <= 5) {
-        if !printed && NOT_DEPARTMENTS.contains(&w) {
+        if !printed && (NOT_DEPARTMENTS.contains(&w) || super::ottoman::is_plain_collection(w)) {
             return None;
         }
         return Some((w.to_string(), cur.end(k), k + 1));

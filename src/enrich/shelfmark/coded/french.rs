@@ -38,7 +38,7 @@ pub(super) fn after_description(cur: &Cur, k: usize) -> Option<usize> {
 
 /// A French `cote` (`Cote 1J/42/9`): the series, then the item inside it.
 pub(super) fn cote(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
-    let label = cur.word(k).filter(|w| fold(w) == "cote")?;
+    let label = cur.word(k).filter(|w| folded_eq(w, "cote"))?;
     let v = k + 1;
     let (end, next) = cur.code(v, &['/', '-'])?;
     let value = &cur.text[cur.start(v)..end];

@@ -92,6 +92,11 @@ pub(super) fn paaa_series(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
 const BARCH_PREFIXES: &[&str] =
     &["NS", "RH", "RM", "RL", "RW", "RS", "DY", "DC", "DR", "DE", "DP", "DK", "DM", "DQ", "ZSg", "MSg"];
 
+/// Returns true when `w` is a collection prefix of the Bundesarchiv's own (`NS`, `ZSg`).
+pub(super) fn is_prefix(w: &str) -> bool {
+    BARCH_PREFIXES.contains(&w)
+}
+
 /// Returns true when `w` is a word in capitals of four letters or more (`POLEN`,
 /// `LOTHRINGEN`): a regional sub-collection after a collection number (`R 70 POLEN`).
 fn is_region(w: &str) -> bool {
@@ -111,9 +116,12 @@ fn with_region(cur: &Cur, end: usize, j: usize) -> (usize, usize) {
 /// its own (`NS 19`, `RH 2/123`) or a Reich collection with a regional
 /// sub-collection (`R 70 POLEN`), each with its file or ending there.
 pub(super) fn barch_alone(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let own = cur.word(k).is_some_and(|w| BARCH_PREFIXES.contains(&w));
+    if !own && cur.word(k) != Some("R") {
+        return None;
+    }
     let (end, j) = german_code(cur, k)?;
     let (region_end, after) = with_region(cur, end, j);
-    let own = cur.word(k).is_some_and(|w| BARCH_PREFIXES.contains(&w));
     // The Reich's collections (`R 43`) are too common a shape without their region.
     if !(own || cur.word(k) == Some("R") && after > j) {
         return None;

@@ -7,7 +7,8 @@
 //! Each is read right after its printed archive, since the codes alone look like much else
 //! (`R 43`, `7 N`); only shapes that name their archive stand alone: TNA's department codes
 //! (`FO 371/3404`, `CAB/65/7/39`, `FO 371` for a known department), NARA's `RG 59`, dotted
-//! Ottoman codes with a dossier/document pair (`HR.SYS 2776/75`), a French `Cote 1J/42/9`
+//! Ottoman codes with a dossier/document pair (`HR.SYS 2776/75`), the British Library's
+//! India Office Records (`IOR/L/PS/10/1165`), a French `Cote 1J/42/9`
 //! and Armenian personal fonds (`ՌՊֆ № 149`). One file per family; this one holds the
 //! token cursor, the archive designations and the search.
 
@@ -16,6 +17,7 @@ mod armenian;
 mod british;
 mod french;
 mod german;
+mod india_office;
 mod ottoman;
 
 use american::nara;
@@ -23,6 +25,7 @@ use armenian::armenian_fonds;
 use british::{tna, DEPARTMENTS};
 use french::{after_description, amae, an, an_alone, cote, shd, shd_alone, versement};
 use german::{barch, barch_alone, paaa, paaa_series};
+use india_office::ior;
 use ottoman::{atase, bca, boa_at, ottoman_leaf};
 
 use super::chain::{folio_list, is_dash};
@@ -68,9 +71,19 @@ pub(super) fn may_have(text: &str) -> bool {
         }
         i += 1;
     }
-    ["rchiv", "Arşiv", "Record Group", "Department of State", "National Archives", "Ibid", "ote ", "ֆ"]
-        .iter()
-        .any(|w| text.contains(w))
+    [
+        "rchiv",
+        "Arşiv",
+        "Record Group",
+        "Department of State",
+        "National Archives",
+        "Ibid",
+        "ote ",
+        "ֆ",
+        "IOR/",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
         || french::may_have_words(text)
 }
 
@@ -121,11 +134,21 @@ pub(super) fn folded_eq(word: &str, key: &str) -> bool {
         .eq(key.chars())
 }
 
+/// Returns true when `word`'s first letter folds (as [`folded_eq`] does) to `first`: a
+/// one-letter test before comparing a word with a list of keys that start so.
+pub(super) fn folds_from(word: &str, first: char) -> bool {
+    word.chars().find(|&c| c != '\u{307}').is_some_and(|c| match c {
+        'İ' | 'I' | 'ı' => first == 'i',
+        _ if c.is_ascii() => c.to_ascii_lowercase() == first,
+        _ => c.to_lowercase().next() == Some(first),
+    })
+}
+
 /// Reads the tokens of one text.
 pub(super) struct Cur<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Token],
-    pub(super) words: &'a Words,
+    pub(super) words: &'a Words<'a>,
 }
 
 impl Cur<'_> {
@@ -232,12 +255,11 @@ impl Cur<'_> {
 
     /// Reads folios (`f. 12`, `ff. 3-5`, `fol.`, `Bl. 5`) or pages (`p. 4`, `S. 4`) at `k`.
     pub(super) fn cited(&self, k: usize) -> Option<(bool, Cited, usize)> {
-        let w = fold(self.word(k)?);
-        let folio = matches!(
-            w.as_str(),
-            "f" | "ff" | "fol" | "fols" | "folio" | "folios" | "fo" | "fos" | "bl" | "bll"
-        );
-        let page = matches!(w.as_str(), "p" | "pp" | "s" | "ss" | "sayfa" | "page" | "pages");
+        const FOLIO: &[&str] = &["f", "ff", "fol", "fols", "folio", "folios", "fo", "fos", "bl", "bll"];
+        const PAGE: &[&str] = &["p", "pp", "s", "ss", "sayfa", "page", "pages"];
+        let w = self.word(k)?;
+        let folio = FOLIO.iter().any(|f| folded_eq(w, f));
+        let page = !folio && PAGE.iter().any(|p| folded_eq(w, p));
         if !folio && !page {
             return None;
         }
@@ -290,8 +312,9 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
         }
         let Some((printed, id, k)) = designation(&cur, i, table) else {
             // Codes that stand alone: TNA departments, NARA record groups, dotted BOA codes.
-            let found = ["nara", "barch", "shd", "an", "tna", "boa"]
+            let found = ["nara", "bl", "barch", "shd", "an", "tna", "boa"]
                 .into_iter()
+                .filter(|_| may_stand_alone(&cur, i))
                 .filter(|&id| id != "nara" || cur.word(i) == Some("RG"))
                 .find_map(|id| family(&cur, id, i, false).map(|p| (id, p)));
             if let Some((alone, p)) = found {
@@ -334,11 +357,30 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
     out
 }
 
+/// Returns true when a code that stands alone may start at token `i`: every one starts with
+/// a number (`7 N 2294`, `19890151/13`), a word in capitals (`FO 371`, `HR.SYS`, `GR`), a
+/// Bundesarchiv prefix (`ZSg`) or the word `série`; most words of prose are none of these.
+fn may_stand_alone(cur: &Cur, i: usize) -> bool {
+    let Some(t) = cur.tok(i) else { return false };
+    match t.kind {
+        Kind::Number => true,
+        Kind::Word => {
+            let w = t.text(cur.text);
+            w.chars().all(char::is_uppercase)
+                || german::is_prefix(w)
+                || folds_from(w, 's') && ["série", "séries", "serie"].iter().any(|s| folded_eq(w, s))
+        }
+        Kind::Punct => false,
+    }
+}
+
 /// Reads a shelfmark after `Ibid.` at token `i` (`(Ibid., 762.00/4–360)`) in the archive
 /// of the coded shelfmark `prev` before it; returns it, its start and that archive.
 fn after_ibid(cur: &Cur, i: usize, prev: Option<&Found>) -> Option<(Parsed, usize, ArchiveRef)> {
     let w = cur.word(i)?;
-    if !["ibid", "ibidem", "ebd", "ebenda"].iter().any(|k| folded_eq(w, k)) {
+    let ibid = folds_from(w, 'i') && ["ibid", "ibidem"].iter().any(|k| folded_eq(w, k))
+        || folds_from(w, 'e') && ["ebd", "ebenda"].iter().any(|k| folded_eq(w, k));
+    if !ibid {
         return None;
     }
     let archive = prev?.shelfmark.archive.as_ref()?;
@@ -356,6 +398,7 @@ fn implied_name(id: &str) -> &'static str {
         "shd" => "SHD",
         "an" => "AN",
         "barch" => "BArch",
+        "bl" => "British Library",
         _ => "TNA",
     }
 }
@@ -373,6 +416,17 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
         Kind::Number => false,
     };
     let run = cur.toks[i..].iter().take(10).take_while(|t| joinable(t)).count();
+    // Only runs no longer than the longest name are looked up.
+    let mut letters = 0;
+    let run = (1..=run)
+        .take_while(|&n| {
+            letters += cur.text[cur.start(i + n - 1)..cur.end(i + n - 1)]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count();
+            letters <= table.longest_key()
+        })
+        .count();
     let (n, archive) = (1..=run).rev().filter(|&n| cur.kind(i + n - 1, Kind::Word)).find_map(|n| {
         let a = table.lookup(&cur.text[cur.start(i)..cur.end(i + n - 1)])?;
         is_coded(&a.id).then_some((n, a))
@@ -442,6 +496,7 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
         "an" => an(cur, k).or_else(|| versement(cur, k))?,
         "amae" => amae(cur, k)?,
         "nara" => nara(cur, k, printed)?,
+        "bl" => ior(cur, k)?,
         _ => return None,
     };
     if parts.is_empty() {
@@ -459,7 +514,8 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
             return Some(Parsed { parts, folios: Some(leaf), pages: None, end, next });
         }
     }
-    if let Some((folio, cited, after)) = cur.cited(c) {
+    // An India Office `P 3412/1919` after a reference is another file, not a page.
+    if let Some((folio, cited, after)) = cur.cited(c).filter(|(folio, ..)| *folio || id != "bl") {
         end = cited.span.1;
         j = after;
         if folio {

@@ -66,6 +66,16 @@ pub(super) fn ottoman_code(cur: &Cur, k: usize) -> Option<(usize, usize, bool)> 
     Some((end, j, j > k + 1))
 }
 
+/// BOA collections whose codes have no points and are not TNA departments: Bâb-ı Âli
+/// Evrak Odası (`BEO`), Hatt-ı Hümâyûn (`HAT`), Tahrir Defterleri (`TT`), Mühimme
+/// Defterleri (`MD`), Kâmil Kepeci (`KK`), Maliyeden Müdevver (`MAD`).
+pub(super) const PLAIN_COLLECTIONS: &[&str] = &["BEO", "HAT", "TT", "MD", "KK", "MAD"];
+
+/// Returns true when `code` is a BOA collection code without points ([`PLAIN_COLLECTIONS`]).
+pub(super) fn is_plain_collection(code: &str) -> bool {
+    PLAIN_COLLECTIONS.contains(&code)
+}
+
 /// BOA: collection (fond code) / dossier / document, then a leaf (`61b`), at `k`; without a printed archive the collection code must have
 /// points (`HR.SYS 2776/75`, `DH. ŞFR, nr. 54/9`), the shape that names the archive.
 pub(super) fn boa_at(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usize)> {
@@ -96,7 +106,8 @@ pub(super) fn boa_at(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, u
         // Unprinted, the code must look Ottoman: points, and a segment of two letters or more
         // (`HR.SYS`, not `U.S.C.` or `I.S.B.N.`).
         let long_segment = cur.text[cur.start(k)..end].split(['.', ' ']).any(|w| w.chars().count() >= 2);
-        if !(printed || dotted && long_segment) {
+        let undotted = !dotted && is_plain_collection(&cur.text[cur.start(k)..end]);
+        if !(printed || dotted && long_segment || undotted) {
             return None;
         }
         parts.push(cur.part(LevelKind::Collection, None, cur.start(k), end));
