@@ -113,7 +113,7 @@ mod tests {
         lost_word_spaces(&bad, &mut d);
         assert_eq!(d.len(), 1);
         assert_eq!((d[0].code, d[0].line, d[0].col), ("extraction-lost-spaces", 1, 1));
-        let good = "Donaudampfschifffahrtsgesellschaftskapitän is long, but one word.\n".repeat(1)
+        let good = "Donaudampfschifffahrtsgesellschaftskapitän is long, but one word.\n".to_string()
             + &"In the spring of 1877 the grain merchants of Riga received news.\n".repeat(9)
             + "https://www.academia.edu/44370851/A_NEW_TURN_OF_THE_KARABAKH_CONFLICT_IN_THE_CONTEXT\n";
         let mut d = Vec::new();
