@@ -430,7 +430,10 @@ fn holdout_wild_shelfmarks() {
     for (family, (c, p, e)) in &families {
         println!("  family {family:<14} correct {c:>4} predicted {p:>4} expected {e:>4}");
     }
-    assert!(precision >= 0.97 && recall >= 0.76, "precision {precision:.3} recall {recall:.3}");
+    // After the second round of rules (2026-12-04): 0.973 / 0.838. That run is no clean
+    // held-out figure: the helper who wrote the rules saw this test's report once by mistake
+    // (a test-name filter matched it), though no rule was written from it.
+    assert!(precision >= 0.97 && recall >= 0.83, "precision {precision:.3} recall {recall:.3}");
 }
 
 /// The held-out part of the real multilingual entries (`holdout/wild-languages.toml`, 185
@@ -442,7 +445,9 @@ fn holdout_wild_shelfmarks() {
 #[test]
 fn holdout_wild_languages() {
     let (precision, coverage) = score_languages("holdout/wild-languages.toml");
-    assert!(precision >= 0.85 && coverage >= 0.60, "precision {precision:.3} coverage {coverage:.3}");
+    // Second run, after the evidence rules for Russian and romanised Russian (2026-12-04):
+    // 129 tagged, 120 right (precision 0.930), coverage 0.656.
+    assert!(precision >= 0.93 && coverage >= 0.65, "precision {precision:.3} coverage {coverage:.3}");
 }
 
 /// The second collection of real citations (`wild/shelfmarks-2.toml`, development part,
@@ -458,4 +463,20 @@ fn wild_shelfmarks_second_collection() {
     // 1399/104922` is BOA, not TNA) and the India Office Records (`IOR/L/PS/10/1165/1`,
     // TNA family recall 0.44 -> 0.63).
     assert!(precision >= 0.87 && recall >= 0.53, "precision {precision:.3} recall {recall:.3}");
+}
+
+/// The held-out part of the second collection (`holdout/wild-shelfmarks-2.toml`, 54 items),
+/// run once at the end of the work on the grammar (2026-12-04): parts precision 0.792,
+/// recall 0.450. What it shows: the rules generalise poorly to a collection gathered another
+/// way. France 0/28 parts (Correspondance politique volumes, AE cotes), Germany 4/26,
+/// Ottoman 17/45 (Topkapı, BOA codes with their own numbering), romanised Russian 19/47
+/// (dotted `161.1.16` forms), and 13 extra parts in Russian-script prose. The assertions hold
+/// the figures of that run.
+#[test]
+fn holdout_wild_shelfmarks_second_collection() {
+    let Score { precision, recall, families, .. } = score_shelfmarks("holdout/wild-shelfmarks-2.toml");
+    for (family, (c, p, e)) in &families {
+        println!("  family {family:<14} correct {c:>4} predicted {p:>4} expected {e:>4}");
+    }
+    assert!(precision >= 0.79 && recall >= 0.45, "precision {precision:.3} recall {recall:.3}");
 }
