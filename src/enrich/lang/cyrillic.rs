@@ -108,10 +108,12 @@ pub(super) fn cyrillic(
         return Some("ru");
     }
     let russian_letters = count("ыэё");
+    // `ї є ґ` are Ukrainian's alone (`українського` has no `і`, and its Russian-looking
+    // `-ого` must not outweigh them).
+    if has("їєґ") {
+        return Some("uk");
+    }
     if has("і") {
-        if has("ї") || has("є") || has("ґ") {
-            return Some("uk");
-        }
         // Belarusian writes `і` and `ы`, never `и`, `щ` or `ъ`.
         if russian_letters > 0 && !has("ищъ") {
             return Some("be");

@@ -138,8 +138,14 @@ pub(super) fn latin(words: &[String], text: &str) -> Option<&'static str> {
     let ascii_azerbaijani =
         turkic_letters == 0 && q_words + x_words > 0 && genitive + tr + az > 0 && uzbek() == 0;
     let qx = if turkic_letters > 0 || ascii_azerbaijani { q_words + x_words } else { 0 };
-    let turkic =
-        turkic_letters + 2 * (tr + az) + 2 * apostrophes + 2 * qx + if context { circumflex } else { 0 };
+    // A word with `ə` that is no romanised Russian (`Nəsrəddin`) is Azerbaijani evidence of
+    // its own weight, beside its letter count.
+    let turkic = turkic_letters
+        + schwa
+        + 2 * (tr + az)
+        + 2 * apostrophes
+        + 2 * qx
+        + if context { circumflex } else { 0 };
     let az_specific = 3 * schwa + 2 * az_only + 2 * qx;
     // ə is among the most frequent Azerbaijani letters: several words with Turkic letters and
     // no ə, q or x are Turkish.
