@@ -247,6 +247,13 @@ mod tests {
         cyrillic(&words, text, 0, 0)
     }
 
+    /// `ї` without `і`, beside Russian-looking `-ого` endings, is Ukrainian.
+    #[test]
+    fn ukrainian_letters_decide_without_i() {
+        assert_eq!(tag("Особовий склад українського дипломатичного корпусу"), Some("uk"));
+        assert_eq!(tag("Європейська політика"), Some("uk"));
+    }
+
     #[test]
     fn each_alphabet_is_told_by_its_own_letters() {
         assert_eq!(tag("Гісторыя Беларусі. Мінск, 2004"), Some("be"));

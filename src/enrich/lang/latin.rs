@@ -193,6 +193,14 @@ mod tests {
         detect(s).lang.map(|l| l.to_string())
     }
 
+    /// A name with `ə` in a short citation is Azerbaijani evidence, not romanised Russian.
+    #[test]
+    fn a_schwa_word_weighs_for_azerbaijani() {
+        assert_eq!(tag("Molla Nəsrəddin"), Some("az-Latn".into()));
+        // The whole citation says too little to decide, but never romanised Russian.
+        assert_ne!(tag("“Molla Nəsrəddin”, 1908, № 27, s. 5."), Some("ru-Latn".into()));
+    }
+
     #[test]
     fn russian_in_turkic_letters_is_never_turkish_or_azerbaijani() {
         assert_eq!(
