@@ -308,13 +308,7 @@ fn paragraphs(lines: &[&str], range: std::ops::Range<usize>, out: &mut [Option<R
     // not the printed lines of a page: only a heading set apart by a blank line above, with
     // longer prose lines below, is told then.
     let printed = measure >= 40 && filled * 2 >= lens.len();
-    let starts_upper = |i: usize| {
-        lines[i]
-            .trim()
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"«„‘(".contains(c))
-    };
+    let starts_upper = |i: usize| opens_like_start(lines[i]);
     for i in range.start + 1..range.end {
         if out[i].is_some()
             || out[i - 1].as_ref().is_some_and(|r| !matches!(r, Role::ParagraphStart))
@@ -347,6 +341,15 @@ fn paragraphs(lines: &[&str], range: std::ops::Range<usize>, out: &mut [Option<R
             out[i] = Some(Role::ParagraphStart);
         }
     }
+}
+
+/// Whether `line` opens the way a sentence, a paragraph or a note does: a capital, a digit,
+/// an opening quote or bracket.
+fn opens_like_start(line: &str) -> bool {
+    line.trim()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"«„‘([".contains(c))
 }
 
 /// A column of note numbers printed above their notes.
@@ -393,12 +396,11 @@ fn label_columns(lines: &[&str], range: std::ops::Range<usize>) -> Vec<LabelColu
         if text_end == t0 {
             continue;
         }
-        let opens = |k: usize| {
-            let t = lines[k].trim();
-            t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"«„‘([".contains(c))
-        };
         let mut starts = vec![t0];
-        starts.extend((t0 + 1..text_end).filter(|&k| super::join::ends_sentence(lines[k - 1]) && opens(k)));
+        starts.extend(
+            (t0 + 1..text_end)
+                .filter(|&k| super::join::ends_sentence(lines[k - 1]) && opens_like_start(lines[k])),
+        );
         if starts.len() != numbers.len() {
             continue;
         }
@@ -425,11 +427,7 @@ fn split_line(lines: &[&str], a: &(usize, u32, usize), next: usize) -> Option<(u
         if t.is_empty() {
             continue;
         }
-        let opens = t
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"«„‘([".contains(c));
-        if super::join::ends_sentence(prev) && opens {
+        if super::join::ends_sentence(prev) && opens_like_start(t) {
             return Some((k, line.len() - line.trim_start().len()));
         }
         prev = lines[k];
