@@ -183,7 +183,14 @@ fn find_url(raw: &str) -> Option<Span> {
     let mut at = 0;
     for word in raw.split_inclusive(char::is_whitespace) {
         let w = word.trim_end();
-        let lower = w.to_lowercase();
+        // Every sign of an address has a point or a colon; the rest is skipped unread.
+        if !w.contains(['.', ':']) {
+            at += word.len();
+            continue;
+        }
+        // ASCII lowercasing keeps byte offsets (full lowercasing does not: `Ⱥ` becomes three
+        // bytes), so an offset found in `lower` is one in `w`.
+        let lower = w.to_ascii_lowercase();
         let start_in = ["http://", "https://", "www."].iter().filter_map(|p| lower.find(p)).min();
         let start_in = start_in.or_else(|| TLDS.iter().any(|t| lower.contains(t)).then_some(0));
         if let Some(s) = start_in {

@@ -134,3 +134,14 @@ fn a_place_with_an_empty_publisher_before_the_year_parses() {
     let f = parse("^5\"G: ,1999", &[]);
     assert!(f.publisher.is_none());
 }
+
+/// Letters whose lowercase is longer than they are (`Ⱥ` → `ⱥ`, two bytes to three) before an
+/// address once moved its offset inside the next character: a panic on hostile input.
+#[test]
+fn an_address_after_letters_that_lengthen_when_lowercased() {
+    let raw = "ȺȺȺȺȺwww.é Foo, Bar. 1999.";
+    let f = parse(raw, &[]);
+    assert_eq!(f.url.map(|s| &raw[s.start..s.end]), Some("www.é"));
+    let raw = "See WWW.Example.ORG/page. 2001.";
+    assert_eq!(parse(raw, &[]).url.map(|s| &raw[s.start..s.end]), Some("WWW.Example.ORG/page"));
+}
