@@ -227,3 +227,25 @@ fn mutated_extractions_read_without_panic() {
     }
     assert!(runs >= 1500 || texts.len() < 30, "{runs}");
 }
+
+/// Letters whose case mapping changes their length in bytes (`Ⱥ` two bytes, `ⱥ` three; `İ`
+/// lowercases to two characters; `ẞ`, `ﬀ`) put before, inside and after every labelled
+/// string: an offset found in a case-mapped copy must never be used in the printed text
+/// (a web address after five `Ⱥ` once panicked).
+#[test]
+fn letters_whose_case_changes_length_anywhere() {
+    let table = ArchiveTable::builtin();
+    let mut runs = 0;
+    for t in texts() {
+        let cuts: Vec<usize> = t.char_indices().map(|(i, _)| i).step_by(7).collect();
+        for odd in ["ȺȺȺȺȺ", "İİİ", "ẞﬀ", "ıȾ"] {
+            check(&format!("{odd}{t}"), &table);
+            check(&format!("{t}{odd}"), &table);
+            for &i in &cuts {
+                check(&format!("{}{odd}{}", &t[..i], &t[i..]), &table);
+                runs += 1;
+            }
+        }
+    }
+    assert!(runs > 10_000, "{runs}");
+}
