@@ -109,17 +109,26 @@ pub fn lookalike_in(c: char, script: Script) -> char {
 /// Returns the script most letters of `s` are written in, after counting look-alikes on the
 /// side of the word's other letters (`Макhmourian` is Latin with one Cyrillic slip).
 pub fn majority_script(s: &str) -> Option<Script> {
-    let mut counts: Vec<(Script, usize)> = Vec::new();
+    // Counted in place, one slot per script in the order of their declaration (a tie goes
+    // to the one declared first).
+    const SCRIPTS: [Script; 7] = [
+        Script::Latin,
+        Script::Cyrillic,
+        Script::Greek,
+        Script::Armenian,
+        Script::Georgian,
+        Script::Arabic,
+        Script::Mixed,
+    ];
+    let mut counts = [0usize; SCRIPTS.len()];
     for c in s.chars() {
         if let Some(sc) = script_of(c) {
-            match counts.iter_mut().find(|(s, _)| *s == sc) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((sc, 1)),
-            }
+            counts[sc as usize] += 1;
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    counts.first().map(|&(s, _)| s)
+    let (best, n) =
+        counts.iter().enumerate().fold((0, 0), |acc, (k, &n)| if n > acc.1 { (k, n) } else { acc });
+    (n > 0).then_some(SCRIPTS[best])
 }
 
 /// Returns true when `c` has a look-alike in the other of Latin and Cyrillic.
@@ -156,6 +165,17 @@ pub fn repair_word(word: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn majority_script_counts_each_script_and_breaks_ties_by_declaration() {
+        assert_eq!(majority_script("Քաղաք"), Some(Script::Armenian));
+        assert_eq!(majority_script("საქმე"), Some(Script::Georgian));
+        assert_eq!(majority_script("تاريخ"), Some(Script::Arabic));
+        assert_eq!(majority_script("λόγος"), Some(Script::Greek));
+        assert_eq!(majority_script("xyдом"), Some(Script::Cyrillic));
+        assert_eq!(majority_script("xyдо"), Some(Script::Latin));
+        assert_eq!(majority_script("12, —"), None);
+    }
 
     #[test]
     fn turkic_fold_pairs_dotted_and_dotless_i() {

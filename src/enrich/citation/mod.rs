@@ -192,7 +192,8 @@ fn find_url(raw: &str) -> Option<Span> {
         // bytes), so an offset found in `lower` is one in `w`.
         let lower = w.to_ascii_lowercase();
         let start_in = ["http://", "https://", "www."].iter().filter_map(|p| lower.find(p)).min();
-        let start_in = start_in.or_else(|| TLDS.iter().any(|t| lower.contains(t)).then_some(0));
+        let start_in =
+            start_in.or_else(|| (w.contains('/') && TLDS.iter().any(|t| lower.contains(t))).then_some(0));
         if let Some(s) = start_in {
             let url = &w[s..];
             let trimmed = url.trim_end_matches(['.', ',', ';', ')', ']', '"', '»']);

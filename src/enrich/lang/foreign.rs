@@ -225,14 +225,28 @@ const FOREIGN: &[Foreign] = &[
 
 /// Every listed word with a bit per language that lists it (a word such as `historia` is
 /// Polish and Spanish).
-fn word_index() -> &'static std::collections::HashMap<&'static str, u32> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
-        std::sync::OnceLock::new();
+fn word_index() -> &'static rustc_hash::FxHashMap<&'static str, u32> {
+    static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
+        let mut m = rustc_hash::FxHashMap::default();
         for (k, f) in FOREIGN.iter().enumerate() {
             for w in f.words {
                 *m.entry(*w).or_insert(0) |= 1 << k;
+            }
+        }
+        m
+    })
+}
+
+/// Every letter some languages write, with a bit per language that writes it (indexes into
+/// [`FOREIGN`]).
+fn letter_index() -> &'static rustc_hash::FxHashMap<char, u32> {
+    static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<char, u32>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for (k, f) in FOREIGN.iter().enumerate() {
+            for c in f.letters.chars() {
+                *m.entry(c).or_insert(0) |= 1 << k;
             }
         }
         m
@@ -249,15 +263,16 @@ fn patterns(tag: &str, words: &[String], text: &str) -> usize {
         "ota-Latn" if !text.contains('-') => 0,
         "kk-Latn" if !text.contains('ı') => 0,
         "uz-Latn" => {
-            let chars: Vec<char> = text.chars().collect();
-            chars
-                .windows(3)
-                .filter(|w| {
-                    matches!(w[0], 'o' | 'O' | 'g' | 'G')
-                        && matches!(w[1], '‘' | 'ʻ' | '`' | '’' | '\'')
-                        && w[2].is_lowercase()
-                })
-                .count()
+            let (mut a, mut b, mut n) = (' ', ' ', 0);
+            for c in text.chars() {
+                n += usize::from(
+                    matches!(a, 'o' | 'O' | 'g' | 'G')
+                        && matches!(b, '‘' | 'ʻ' | '`' | '’' | '\'')
+                        && c.is_lowercase(),
+                );
+                (a, b) = (b, c);
+            }
+            n
         }
         "ota-Latn" => text
             .split_whitespace()
@@ -268,7 +283,10 @@ fn patterns(tag: &str, words: &[String], text: &str) -> usize {
                     || ayn(w)
             })
             .count(),
-        "hr" => count(&|w: &str| w.contains("lj") || w.contains("nj") || w.contains("ije")),
+        "hr" => count(&|w: &str| {
+            let b = w.as_bytes();
+            b.windows(2).any(|p| p == b"lj" || p == b"nj") || b.windows(3).any(|p| p == b"ije")
+        }),
         "kk-Latn" => count(&|w: &str| w.contains('ı') && w.contains(['á', 'ń', 'ú'])),
         _ => 0,
     }
@@ -279,8 +297,19 @@ fn patterns(tag: &str, words: &[String], text: &str) -> usize {
 /// consonant, the English `'s` any letter.)
 fn ayn(word: &str) -> bool {
     let vowel = |c: char| "aeıioöuüâîûāīū".contains(c.to_lowercase().next().unwrap_or(c));
-    let chars: Vec<char> = word.chars().collect();
-    chars.windows(3).any(|w| vowel(w[0]) && matches!(w[1], '’' | '\'' | 'ʼ' | 'ʻ') && vowel(w[2]))
+    let apostrophe = |c: char| matches!(c, '’' | '\'' | 'ʼ' | 'ʻ');
+    if !word.contains(apostrophe) {
+        return false;
+    }
+    let mut chars = word.chars();
+    let (mut a, mut b) = (chars.next(), chars.next());
+    for c in chars {
+        if a.is_some_and(vowel) && b.is_some_and(apostrophe) && vowel(c) {
+            return true;
+        }
+        (a, b) = (b, Some(c));
+    }
+    false
 }
 
 /// True when a word of `text` ends in an apostrophe after a letter other than `s` (`G’ylymi’`,
@@ -288,12 +317,12 @@ fn ayn(word: &str) -> bool {
 /// Uzbek writes its apostrophes inside words only.
 fn final_apostrophe(text: &str) -> bool {
     text.split_whitespace().any(|w| {
-        let w: Vec<char> =
-            w.trim_matches(|c: char| !(c.is_alphanumeric() || "’'ʻ‘`".contains(c))).chars().collect();
-        w.len() > 2
-            && "’'ʻ‘`".contains(w[w.len() - 1])
-            && w[w.len() - 2].is_alphabetic()
-            && w[w.len() - 2] != 's'
+        let w = w.trim_matches(|c: char| !(c.is_alphanumeric() || "’'ʻ‘`".contains(c)));
+        let mut back = w.chars().rev();
+        let (last, before) = (back.next(), back.next());
+        back.next().is_some()
+            && last.is_some_and(|c| "’'ʻ‘`".contains(c))
+            && before.is_some_and(|c| c.is_alphabetic() && c != 's')
     })
 }
 
@@ -329,14 +358,24 @@ pub(super) fn best(words: &[String], text: &str) -> Option<(&'static str, usize,
             }
         }
     }
-    // Letters only some languages write are never ASCII: ASCII words are skipped.
-    let special: Vec<&String> = words.iter().filter(|w| !w.is_ascii()).collect();
+    // Letters only some languages write are never ASCII: ASCII words are skipped, and each
+    // other word is read once, its letters looked up in one table of all the languages.
+    let letter_bits = letter_index();
+    let mut lettered = [0usize; 32];
+    for w in words.iter().filter(|w| !w.is_ascii()) {
+        let bits = w
+            .chars()
+            .filter(|c| !c.is_ascii())
+            .fold(0u32, |acc, c| acc | letter_bits.get(&c).copied().unwrap_or(0));
+        for (k, n) in lettered.iter_mut().enumerate().take(FOREIGN.len()) {
+            *n += usize::from(bits & (1 << k) != 0);
+        }
+    }
     let mut scores: Vec<(&'static str, usize, bool)> = FOREIGN
         .iter()
         .enumerate()
         .map(|(k, f)| {
-            let lettered = special.iter().filter(|w| w.chars().any(|c| f.letters.contains(c))).count();
-            let score = 2 * listed[k] + 2 * lettered;
+            let score = 2 * listed[k] + 2 * lettered[k];
             (f.tag, score + f.pattern_weight * patterns(f.tag, words, text), f.veto)
         })
         .collect();

@@ -3,11 +3,11 @@
 
 use super::foreign;
 use super::lexicon::{
-    ascii_fold, count_in, lexicon, IN_AZ, IN_EN, IN_RU_LATN, IN_TR, IN_TR_MODERN, RU_LATN_PATTERNS,
+    ascii_fold, count_in, has_ru_latn_pattern, lexicon, IN_AZ, IN_EN, IN_RU_LATN, IN_TR, IN_TR_MODERN,
 };
 use super::turkic_russian;
 use crate::enrich::tokens::{tokenize, Kind};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Suffixes Turkish writes after an apostrophe on a proper name (case, possessive, plural,
 /// copula): `Türkiye'nin`, `Kafkasya'da`, `Osmanlı'dan`. What else follows an apostrophe is
@@ -23,6 +23,9 @@ const TR_SUFFIXES: &[&str] = &[
 /// Counts Turkish suffixes after an apostrophe on a proper name (`Türkiye'nin`, `Baku'ye`);
 /// English contractions (`Britain's`, `don't`) and Ottoman `ayn` (`Kavâ'id`) do not count.
 fn apostrophe_suffixes(text: &str) -> usize {
+    if !text.contains(crate::enrich::tokens::is_apostrophe) {
+        return 0;
+    }
     tokenize(text)
         .iter()
         .filter(|t| t.kind == Kind::Word)
@@ -117,7 +120,7 @@ pub(super) fn latin(words: &[String], text: &str) -> Option<&'static str> {
                 || w.contains(['ı', 'ğ', 'ş', 'ç', 'ö', 'ü', 'ə'])
                 || lex.words.get(w.as_str()).is_some_and(|b| b & (IN_TR | IN_AZ) != 0))
         })
-        .filter(|w| RU_LATN_PATTERNS.iter().any(|p| w.contains(p)) || w.ends_with("ii"))
+        .filter(|w| has_ru_latn_pattern(w) || w.ends_with("ii"))
         .count();
     let ru = count_in(words, IN_RU_LATN) + lowercase_patterned + turkic_russian.len();
 

@@ -1,6 +1,6 @@
 //! The word lists of the Latin-script and Cyrillic rules, as one lookup table.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// Function words and frequent words, per language (lowercase, Turkic-lowercased).
@@ -225,6 +225,14 @@ pub(super) const RU_LATN_PATTERNS: &[&str] = &[
     "nyi", "nyy", "ovoi", "evoi", "aia", "yye", "iye", "tsii", "tsiya",
 ];
 
+/// True when `word` holds one of [`RU_LATN_PATTERNS`] (one pass over the word for all of them).
+pub(super) fn has_ru_latn_pattern(word: &str) -> bool {
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MATCHER
+        .get_or_init(|| aho_corasick::AhoCorasick::new(RU_LATN_PATTERNS).expect("fixed ASCII patterns build"))
+        .is_match(word)
+}
+
 /// The word lists as one lookup table: each word with a bit per list it is in, and the
 /// ASCII folds of the Turkish and Azerbaijani lists.
 pub(super) struct Lexicon {
@@ -246,7 +254,7 @@ pub(super) const IN_TR_MODERN: u8 = 64;
 pub(super) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut words = HashMap::new();
+        let mut words = HashMap::default();
         for (list, bit) in [
             (EN, IN_EN),
             (TR, IN_TR),
