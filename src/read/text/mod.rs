@@ -10,6 +10,7 @@ mod calls;
 mod features;
 mod flow;
 mod front;
+mod furniture;
 mod join;
 mod lexicon;
 mod markers;

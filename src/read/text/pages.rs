@@ -33,6 +33,9 @@ pub enum Role {
     /// A note's number that the extractor moved to the end of the page, away from its note
     /// (pdftotext on XeLaTeX output); the note is numbered where its text begins.
     MovedLabel,
+    /// A running head written after the page's text (PyMuPDF on WeasyPrint pages): it
+    /// stands alone, never going on with the last note or paragraph.
+    RunningHead,
 }
 
 /// A note number at the start of a line: its value, where the text begins, and whether the
@@ -185,13 +188,21 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
     let mut note_open = false;
     let all_pages = pages(lines);
     let page_count = all_pages.len();
+    let foot_heads = super::furniture::heads_at_page_ends(lines, &all_pages, is_folio);
+    for &i in &foot_heads {
+        out[i] = Some(Role::RunningHead);
+    }
     for (p, page) in all_pages.into_iter().enumerate() {
         if p > 0 && page.start < lines.len() {
             out[page.start] = Some(Role::PageStart);
         }
         // The page's lines without the folio and blank lines at its end.
         let mut end = page.end;
-        while end > page.start && (lines[end - 1].trim().is_empty() || is_folio(lines[end - 1])) {
+        while end > page.start
+            && (lines[end - 1].trim().is_empty()
+                || is_folio(lines[end - 1])
+                || foot_heads.contains(&(end - 1)))
+        {
             end -= 1;
         }
         let cands: Vec<(usize, u32, usize)> = (page.start..end)

@@ -177,6 +177,7 @@ pub fn units(src: &str) -> Vec<Unit<'_>> {
         // extractor left no blank line around it (`Bibliography` then the first entry).
         let alone = is_separator(text)
             || is_page_number(text)
+            || role == &Some(Role::RunningHead)
             || super::lexicon::is_reference_heading(text.trim())
             || first_page && super::lexicon::classification(text).is_some();
         // On the first page, an abstract or keyword heading opens its own unit (extractors

@@ -1,0 +1,93 @@
+//! Page furniture that some extractors write at the end of a page's text: the running head
+//! that the typesetter drew last (PyMuPDF on WeasyPrint pages writes the body, the notes,
+//! then the head and the folio). Left in place, the head is read as the end of the page's
+//! last note or paragraph.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The lines that end a page's text (blank lines and the folio aside) and print the same
+/// words at the end of most pages: a running head. A line repeated at the end of two pages
+/// by chance (the last line of two notes) is no head: a head is at least three words, opens
+/// with no number and ends with no point (a note's line does: `1. Ibid., p. 5.`), and ends
+/// at least half of the pages after the first (which often has none).
+pub(super) fn heads_at_page_ends(
+    lines: &[&str],
+    pages: &[Range<usize>],
+    is_folio: fn(&str) -> bool,
+) -> Vec<usize> {
+    let last_text = |page: &Range<usize>| {
+        (page.start..page.end)
+            .rev()
+            .find(|&i| !lines[i].trim().is_empty() && !is_folio(lines[i]))
+            .filter(|&i| i > page.start)
+    };
+    let ends: Vec<usize> = pages.iter().filter_map(last_text).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &i in &ends {
+        *counts.entry(key(lines[i])).or_default() += 1;
+    }
+    let needed = 2.max(pages.len().saturating_sub(1).div_ceil(2));
+    ends.into_iter()
+        .filter(|&i| {
+            let t = lines[i].trim();
+            t.split_whitespace().count() >= 3
+                && t.chars().count() <= 200
+                && !t.starts_with(|c: char| c.is_ascii_digit())
+                && !t.ends_with('.')
+                && counts[key(lines[i])] >= needed
+        })
+        .collect()
+}
+
+/// A line as compared across pages: without the form feed and the spacing around it.
+fn key(line: &str) -> &str {
+    line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folio(l: &str) -> bool {
+        let t = l.trim().trim_start_matches('\u{c}');
+        !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    fn pages_of(lines: &[&str]) -> Vec<Range<usize>> {
+        let mut starts = vec![0];
+        starts.extend((1..lines.len()).filter(|&i| lines[i].starts_with('\u{c}')));
+        let mut out: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+        out.push(*starts.last().unwrap_or(&0)..lines.len());
+        out
+    }
+
+    #[test]
+    fn a_title_drawn_after_the_notes_of_every_page_is_a_head() {
+        let lines = [
+            "Body of page one.",
+            "1. A note.",
+            "1",
+            "\u{c}Body of page two.",
+            "2. Another note that runs on",
+            "Grain and Quarantine: The Riga Committee",
+            "2",
+            "\u{c}Body of page three.",
+            "3. A third note.",
+            "Grain and Quarantine: The Riga Committee",
+            "3",
+        ];
+        assert_eq!(heads_at_page_ends(&lines, &pages_of(&lines), folio), vec![5, 9]);
+    }
+
+    #[test]
+    fn two_notes_ending_alike_on_two_of_many_pages_are_no_head() {
+        let mut lines = Vec::new();
+        for p in 0..6 {
+            lines.push(if p == 0 { "Body." } else { "\u{c}Body." });
+            // Per-page numbering: the same short note can end many pages.
+            lines.push(if p % 3 == 0 { "Press, 1986), 201–15" } else { "1 Ibid., lp. 47" });
+        }
+        assert!(heads_at_page_ends(&lines, &pages_of(&lines), folio).is_empty());
+    }
+}
