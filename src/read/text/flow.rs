@@ -172,6 +172,7 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
                 })
                 .is_some_and(|n| !ends_sentence(&n.text)),
             next_typographic: next_typographic.get(i + 1).copied().flatten(),
+            after_heading: block.is_none() && matches!(items.last(), Some(Item::Heading { .. })),
         };
         if belongs_to_block(&text, &calls, &ctx) {
             block.get_or_insert_with(Vec::new).push(NoteLine { label: None, text, line: unit.line() });
@@ -219,6 +220,8 @@ struct Context {
     prev_note_open: bool,
     /// The next typographic label further on.
     next_typographic: Option<u32>,
+    /// The unit comes right after a heading of the page's text (the paragraph it heads).
+    after_heading: bool,
 }
 
 /// For every unit, the first typographic numeric label at or after it (one backward pass).
@@ -234,11 +237,15 @@ fn next_typographic_labels(units: &[Unit]) -> Vec<Option<u32>> {
     out
 }
 
+/// The most notes one page's note zone holds, for telling its calls in the text above.
+const MAX_ZONE_NOTES: u32 = 30;
+
 /// Decides whether an unlabeled unit is a note line (a note that lost its label, or the
 /// rest of the note before) or page text, from the note sequence around it.
 fn belongs_to_block(text: &str, calls: &[Candidate], ctx: &Context) -> bool {
     let len = text.chars().count();
-    if ctx.before_separator || len > 2000 {
+    // A heading heads page text: notes are printed apart from it, never right below it.
+    if ctx.before_separator || ctx.after_heading || len > 2000 {
         return false;
     }
     let p = ctx.last.unwrap_or(0);
@@ -248,7 +255,10 @@ fn belongs_to_block(text: &str, calls: &[Candidate], ctx: &Context) -> bool {
         let n = c.marker.label.parse::<u32>().unwrap_or(0);
         let in_range = n > p && q.is_none_or(|q| n <= q)
             || ctx.next_label.is_some() && q.is_some_and(|q| q <= p) && n >= 1;
-        in_range && (c.marker.form.is_typographic() || n == p + 1)
+        // A plain number counts when it is the next note's, or one of the notes that the
+        // next note line opens (the page's text calls them all before its note zone).
+        let in_zone = q.is_some_and(|q| q > p && n >= q && n <= q + MAX_ZONE_NOTES);
+        in_range && (c.marker.form.is_typographic() || n == p + 1) || in_zone && n > p
     });
     if calls_ahead {
         return false;
@@ -288,6 +298,14 @@ mod tests {
                 ),
             })
             .collect()
+    }
+
+    /// The paragraph under a heading is page text even where the note before it stops
+    /// mid-sentence and the text has a year (a note would read as a citation).
+    #[test]
+    fn the_paragraph_under_a_heading_never_goes_on_with_a_note() {
+        let src = "Page text with a call.1 And more of it, with the next call here,2 to the end.\n\n1 Smith, Trade, 1990, p. 5, and\n\n2 Jones, Barges, 1992\n\nThe Second Part\n\nIn 1919 the duma opened new schools in every quarter of the city, and more followed\n\n3 ARDA, f. 28.";
+        assert_eq!(kinds(src), ["T", "N1,2", "H", "T", "N3"]);
     }
 
     #[test]

@@ -251,7 +251,17 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
             let number_moved = moved.iter().any(|&(_, n)| n == a.1 + 1);
             number_moved.then(|| split_line(lines, a, b.0)).flatten()
         };
-        let chain = zone(&cands, expected, called, gap).unwrap_or_default();
+        let mut chain = zone(&cands, expected, called, gap).unwrap_or_default();
+        // The number of the page's last note moved below it, above the folio (which stays
+        // the last bare number): the note begins where a sentence ends inside the last one.
+        if let Some(&last) = chain.last() {
+            let before_folio = moved.split_last().map_or(&[][..], |(_, rest)| rest);
+            if before_folio.iter().any(|&(_, n)| n == last.1 + 1) {
+                if let Some((k, at)) = split_line(lines, &last, end) {
+                    chain.push((k, last.1 + 1, at));
+                }
+            }
+        }
         for c in &columns {
             if c.starts.iter().all(|s| chain.contains(s)) {
                 for &i in &c.numbers {
@@ -292,8 +302,16 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
         // between many lines) goes on with the note above it, inside the zone, when the page
         // is known to end there (another page follows, or its folio closes it).
         let closed = p + 1 < page_count || lines[end..page.end].iter().any(|l| is_folio(l));
+        // (Not the text of a number alone above a blank line: that is the note's first line.)
+        let number_alone_above = |i: usize| {
+            i >= 2 && chain.iter().any(|&(k, _, at)| k == i - 2 && at >= lines[k].trim_end().len())
+        };
         for i in (chain[0].0 + 1..end).filter(|_| closed) {
-            if out[i].is_none() && !lines[i].trim().is_empty() && lines[i - 1].trim().is_empty() {
+            if out[i].is_none()
+                && !lines[i].trim().is_empty()
+                && lines[i - 1].trim().is_empty()
+                && !number_alone_above(i)
+            {
                 out[i] = Some(Role::NoteRest);
             }
         }
@@ -548,6 +566,35 @@ mod tests {
         let mut without: Vec<&str> = page.to_vec();
         without[9] = "";
         assert_eq!(roles(&without)[6], None);
+    }
+
+    /// The moved number can be the page's last note's (above the folio, which stays the
+    /// last bare number); the text of a number alone across a blank line is its note's
+    /// first line, never the rest of another note.
+    #[test]
+    fn the_last_notes_number_moved_above_the_folio() {
+        let page = [
+            "The committee met in the spring of that year and the merchants wrote.1 They asked for",
+            "rules, not exemptions, and the ministry answered them in the summer.2 The answer came",
+            "late in the season, when the barges had already been stopped at the stages below.3",
+            "1",
+            "",
+            "Circular of the Ministry, 21 April 1877.",
+            "2",
+            "LVVA, f. 3422, apr. 1, l. 512.",
+            "Ibid., l. 514.",
+            "3",
+            "",
+            "7",
+            "\u{c}The next page goes on.",
+        ];
+        let r = roles(&page);
+        assert_eq!(r[3], Some(Role::NoteStart { label: "1".into(), text_at: 1 }));
+        assert_eq!(r[5], None, "the first line of note 1");
+        assert_eq!(r[6], Some(Role::NoteStart { label: "2".into(), text_at: 1 }));
+        assert_eq!(r[8], Some(Role::NoteStart { label: "3".into(), text_at: 0 }));
+        assert_eq!(r[9], Some(Role::MovedLabel));
+        assert_eq!(r[11], None, "the folio stays a folio");
     }
 
     /// pdfminer sets a blank line between some lines of a note: the line goes on with it.
