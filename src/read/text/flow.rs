@@ -255,11 +255,18 @@ fn belongs_to_block(text: &str, calls: &[Candidate], ctx: &Context) -> bool {
         let n = c.marker.label.parse::<u32>().unwrap_or(0);
         let in_range = n > p && q.is_none_or(|q| n <= q)
             || ctx.next_label.is_some() && q.is_some_and(|q| q <= p) && n >= 1;
-        // A plain number counts when it is the next note's, or one of the notes that the
-        // next note line opens (the page's text calls them all before its note zone).
-        let in_zone = q.is_some_and(|q| q > p && n >= q && n <= q + MAX_ZONE_NOTES);
-        in_range && (c.marker.form.is_typographic() || n == p + 1) || in_zone && n > p
+        in_range && (c.marker.form.is_typographic() || n == p + 1)
     });
+    // Plain numbers count too when several go up from the next note line's number: the
+    // page's text calls the notes of the zone below it (`…партіями.9 … мала.11`, then `5`);
+    // one such number in a citation is a page or a folio.
+    let mut in_zone: Vec<u32> = calls
+        .iter()
+        .filter_map(|c| c.marker.label.parse::<u32>().ok())
+        .filter(|&n| q.is_some_and(|q| q > p && n >= q && n <= q + MAX_ZONE_NOTES))
+        .collect();
+    in_zone.dedup();
+    let calls_ahead = calls_ahead || in_zone.windows(2).any(|w| w[0] < w[1]);
     if calls_ahead {
         return false;
     }
