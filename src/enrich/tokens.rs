@@ -61,7 +61,8 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens; whitespace only sets [`Token::space_before`].
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    // About one token for every four bytes of text: most texts never grow the vector.
+    let mut out = Vec::with_capacity(text.len() / 4 + 4);
     let mut chars = text.char_indices().peekable();
     let mut space = false;
     while let Some((i, c)) = chars.next() {
