@@ -479,8 +479,9 @@ fn is_lexicon_word(key: &str) -> bool {
 
 /// Returns true for a letter, with fast paths for ASCII and the basic Russian alphabet.
 fn is_letter(c: char) -> bool {
+    use crate::enrich::tokens::{is_common_letter, is_common_symbol};
     c.is_ascii_alphabetic()
-        || !c.is_ascii() && (crate::enrich::tokens::is_common_letter(c) || c.is_alphabetic())
+        || !c.is_ascii() && !is_common_symbol(c) && (is_common_letter(c) || c.is_alphabetic())
 }
 
 /// Returns true when token `i` is a verso mark (`об`, `ob`, `arxa`, `зв`, `verso`).

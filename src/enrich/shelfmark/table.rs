@@ -71,6 +71,8 @@ pub fn key_into(name: &str, out: &mut String) {
             'İ' | 'I' | 'ı' => push(out, 'i'),
             '\u{307}' => {}
             c if c.is_ascii() => push(out, c.to_ascii_lowercase()),
+            // The Russian capitals lowercase 32 code points on, as Unicode's tables say.
+            c @ 'А'..='Я' => push(out, char::from_u32(c as u32 + 0x20).unwrap_or(c)),
             c => c.to_lowercase().for_each(|l| push(out, l)),
         }
     }
