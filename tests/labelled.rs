@@ -461,8 +461,10 @@ fn wild_shelfmarks_second_collection() {
     // 0.03, Ottoman 0.21, Georgian romanised 0.26, Germany 0.33, TNA 0.44); 0.863/0.501 at
     // the start of wave-shelf2. Now 0.874/0.537 after undotted BOA collections (`BEO
     // 1399/104922` is BOA, not TNA) and the India Office Records (`IOR/L/PS/10/1165/1`,
-    // TNA family recall 0.44 -> 0.63).
-    assert!(precision >= 0.87 && recall >= 0.53, "precision {precision:.3} recall {recall:.3}");
+    // TNA family recall 0.44 -> 0.63). Then 0.939/0.727 (branch shelf): general rules for
+    // AMAE series and cotes, GStA PK, German state archives, Topkapı, TNA markup and lists,
+    // NARA entries, Georgian parts, dotted and listed post-Soviet forms.
+    assert!(precision >= 0.93 && recall >= 0.72, "precision {precision:.3} recall {recall:.3}");
 }
 
 /// The held-out part of the second collection (`holdout/wild-shelfmarks-2.toml`, 54 items),

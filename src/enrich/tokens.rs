@@ -41,7 +41,16 @@ fn is_word_char(c: char) -> bool {
     // The basic Latin and Russian alphabets first: Unicode's tables only for the rest.
     c.is_ascii_alphabetic()
         || matches!(c, '\u{410}'..='\u{44F}')
-        || !c.is_ascii() && (is_common_letter(c) || c.is_alphabetic() || matches!(c, '\u{300}'..='\u{36F}'))
+        || !c.is_ascii()
+            && !is_common_symbol(c)
+            && (is_common_letter(c) || c.is_alphabetic() || matches!(c, '\u{300}'..='\u{36F}'))
+}
+
+/// Returns true for the punctuation and symbols outside ASCII that texts are full of
+/// (dashes, quotes, `«»`, `№`, `§`, `·`, `×`): none is a letter, and telling so needs no
+/// look-up in Unicode's tables.
+pub fn is_common_symbol(c: char) -> bool {
+    matches!(c as u32, 0x2000..=0x206F | 0xA0..=0xA9 | 0xAB..=0xB4 | 0xB6..=0xB9 | 0xBB..=0xBF | 0xD7 | 0xF7 | 0x2116)
 }
 
 /// Returns true for a letter of the blocks citations are mostly written in (accented Latin,
@@ -104,6 +113,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_symbols_are_no_letters() {
+        let symbols = (0..=0x2200u32).filter_map(char::from_u32).filter(|&c| is_common_symbol(c));
+        assert_eq!(symbols.clone().count(), 144);
+        for c in symbols {
+            assert!(!c.is_alphabetic(), "{c:?}");
+        }
+        let t = "«Фонд» №\u{a0}5 — ª";
+        let words: Vec<_> = tokenize(t).iter().filter(|k| k.kind == Kind::Word).map(|k| k.text(t)).collect();
+        assert_eq!(words, ["Фонд", "ª"]);
+    }
 
     #[test]
     fn inner_apostrophes_stay_in_the_word() {

@@ -32,5 +32,7 @@ pub(super) fn is_named_fond(text: &str, toks: &[Token], label: usize, parsed: &P
     let year = toks
         .get(parsed.next)
         .is_some_and(|t| t.kind == Kind::Word && matches!(t.text(text), "г" | "года" | "year" | "рр" | "р"));
-    !year && (ARCHIVAL.contains(&word.as_str()) || lettered || word == "фонд" && signed)
+    // A fond word spelled out (not `ф.`, `f.`), inflected or not, with a number sign.
+    let spelled = word.chars().count() >= 4 && (word.starts_with("фонд") || word.starts_with("fond"));
+    !year && (ARCHIVAL.contains(&word.as_str()) || lettered || spelled && signed)
 }

@@ -1,7 +1,7 @@
 //! Finds the archive printed before a fond: `РГАСПИ, ф.85`, `Full Name (ACRONYM), ф. 1`,
 //! `Central State Archive of Azerbaijan Republic reserve 894`.
 
-use super::table::ArchiveTable;
+use super::table::{key_into, ArchiveTable};
 use super::Printed;
 use crate::enrich::tokens::{Kind, Token};
 use crate::fold::fold;
@@ -41,7 +41,11 @@ fn words_before(text: &str, toks: &[Token], end: usize, floor: usize, limit: usi
         }
         match t.kind {
             Kind::Word => out.push(k - 1),
-            Kind::Punct if (t.is_punct(text, '-') || t.is_punct(text, '\'')) && !t.space_before => {
+            // `Гр.ССР`: a point between two words of a name, as a hyphen.
+            Kind::Punct
+                if (t.is_punct(text, '-') || t.is_punct(text, '\'') || t.is_punct(text, '.'))
+                    && !t.space_before =>
+            {
                 if !toks.get(k).is_some_and(|n| !n.space_before && n.kind == Kind::Word) {
                     break;
                 }
@@ -84,11 +88,25 @@ pub fn find(text: &str, toks: &[Token], fond: usize, floor: usize, table: &Archi
     }
     let words = words_before(text, toks, k, floor, limit);
     let span = |n: usize| (toks[words[n - 1]].start, toks[words[0]].end);
-    // 1. The longest run of words the table knows.
-    for n in (1..=words.len()).rev() {
-        let (s, e) = span(n);
-        if let Some(a) = table.lookup(&text[s..e]) {
-            return Some(Printed { start: s, end: e, id: Some(a.id.clone()) });
+    // 1. The longest run of words the table knows. A key is built letter by letter, so the
+    // key of the run of the `n` nearest words ends the key of the longest run: one key is
+    // computed, and each run looks up its tail.
+    if let Some(&far) = words.last() {
+        let mut full = String::with_capacity(64);
+        key_into(&text[toks[far].start..toks[words[0]].end], &mut full);
+        let mut word_key = String::with_capacity(32);
+        let mut tails = Vec::with_capacity(words.len());
+        for &w in &words {
+            word_key.clear();
+            key_into(toks[w].text(text), &mut word_key);
+            tails.push(tails.last().copied().unwrap_or(0) + word_key.len());
+        }
+        for n in (1..=words.len()).rev() {
+            let Some(tail) = full.get(full.len() - tails[n - 1]..) else { continue };
+            if let Some(a) = table.lookup_key(tail) {
+                let (s, e) = span(n);
+                return Some(Printed { start: s, end: e, id: Some(a.id.clone()) });
+            }
         }
     }
     // 2. A capitalised phrase around an archive word: `State Archive of Ryazan Oblast`.

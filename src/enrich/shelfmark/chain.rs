@@ -94,6 +94,8 @@ pub(super) fn parse(text: &str, toks: &[Token], words: &Words, i: usize, partial
             Level::Fond if last >= Level::Delo => Level::Folio,
             // Armenian romanised: `t.` (թերթ) after the file `g.` (գործ) is a leaf.
             Level::Volume if words.is(k, "t") && armenian_file(text, parts.last()) => Level::Folio,
+            // Georgian romanised: `t.` (ტომი) after the case `saq.` (საქმე) is its part.
+            Level::Volume if words.is(k, "t") && georgian_case(text, parts.last()) => Level::Part,
             other => match reading(text, toks, words, k, other, last) {
                 Some(level) => level,
                 None => break,
@@ -159,6 +161,14 @@ fn papka_before_file(text: &str, toks: &[Token], words: &Words, k: usize, next: 
 fn armenian_file(text: &str, part: Option<&RawPart>) -> bool {
     part.is_some_and(|p| {
         p.level == Level::Delo && p.label.is_some_and(|(a, b)| text[a..b].trim_end_matches('.') == "g")
+    })
+}
+
+/// Returns true when `part` is a case labelled `saq.` or `saqme`, the romanised Georgian საქმე.
+fn georgian_case(text: &str, part: Option<&RawPart>) -> bool {
+    part.is_some_and(|p| {
+        p.level == Level::Delo
+            && p.label.is_some_and(|(a, b)| matches!(text[a..b].trim_end_matches('.'), "saq" | "saqme"))
     })
 }
 
@@ -295,20 +305,32 @@ fn labelled_value(
     level: Level,
 ) -> Option<(RawPart, usize)> {
     let mut j = next;
+    let mut signs = 0;
     // `ϕ .85`: a detached point; `Д. № 5`, `Д. N 6530`: a number sign.
     while toks
         .get(j)
         .is_some_and(|t| t.is_punct(text, '.') || t.is_punct(text, ':') || is_number_sign(text, t))
     {
+        signs += usize::from(toks[j].is_punct(text, '№'));
         j += 1;
     }
     let (mut value, mut after) = ident(text, toks, words, j)?;
+    // `фондами №№ Р-2769, Р-2793`: the doubled sign announces a list of fonds.
+    if level == Level::Fond && signs == 2 {
+        while toks.get(after).is_some_and(|t| t.is_punct(text, ',')) {
+            let Some((more, a2)) = ident(text, toks, words, after + 1) else { break };
+            value.norm.push(',');
+            value.norm.push_str(&more.norm);
+            value.value.1 = more.value.1;
+            after = a2;
+        }
+    }
     if level != Level::Fond {
         // A range: `д. 5–7`.
         if toks.get(after).is_some_and(|t| is_dash(text, t)) {
             if let Some((to, a2)) = ident(text, toks, words, after + 1) {
                 value.norm.push('-');
-                value.norm.push_str(&to.norm);
+                value.norm.push_str(&abbreviated_end(&value.norm[..value.norm.len() - 1], &to.norm));
                 value.value.1 = to.value.1;
                 after = a2;
             }
@@ -406,6 +428,19 @@ fn ident(text: &str, toks: &[Token], words: &Words, j: usize) -> Option<(RawPart
     Some((part, next))
 }
 
+/// The end of a range printed short (`5754–5` is 5754 to 5755, `32–3` is 32 to 33): the
+/// start's leading digits before the shorter end, when both are numbers; `end` otherwise.
+pub(super) fn abbreviated_end(start: &str, end: &str) -> String {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(start) && digits(end) && end.len() < start.len() {
+        let full = format!("{}{end}", &start[..start.len() - end.len()]);
+        if full.as_str() > start {
+            return full;
+        }
+    }
+    end.to_string()
+}
+
 /// Returns true for a hyphen or dash token.
 pub(super) fn is_dash(text: &str, t: &Token) -> bool {
     ['-', '–', '—', '‒'].iter().any(|&c| t.is_punct(text, c))
@@ -461,6 +496,7 @@ pub(super) fn folio_list(
         end = e;
         if toks.get(k).is_some_and(|t| is_dash(text, t)) {
             if let Some((n, v, e2, k2)) = folio(text, toks, words, k + 1) {
+                let n = abbreviated_end(&from.to_string(), &n.to_string()).parse().unwrap_or(n);
                 to = (n, v);
                 end = e2;
                 k = k2;

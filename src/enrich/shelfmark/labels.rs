@@ -67,6 +67,9 @@ const LABELS: &[Label] = &[
     // Inflected in prose (`в фонде 7 ЦА ФСБ`, `фонда № 7`): a shelfmark only with an archive.
     l(Level::Fond, &["фонде"]),
     l(Level::Fond, &["фонда"]),
+    // Ukrainian, inflected: `у фонді №6023`, `фондами №№ Р-2795`.
+    l(Level::Fond, &["фонді"]),
+    l(Level::Fond, &["фондами"]),
     l(Level::Fond, &["ф"]),
     l(Level::Fond, &["fonds"]),
     l(Level::Fond, &["fondi"]),
@@ -131,6 +134,9 @@ const LABELS: &[Label] = &[
     l(Level::Delo, &["folder"]),
     l(Level::Delo, &["delo"]),
     l(Level::Delo, &["ed", "khr"]),
+    // Plural `dd.` (`Dd.5754–5`, files 5754 to 5755).
+    l(Level::Delo, &["dd"]),
+    l(Level::Delo, &["дд"]),
     l(Level::Delo, &["d"]),
     l(Level::Delo, &["file"]),
     l(Level::Delo, &["b"]),
@@ -154,6 +160,11 @@ const LABELS: &[Label] = &[
     l(Level::Part, &["ч"]),
     l(Level::Part, &["chast"]),
     l(Level::Part, &["part"]),
+    // Russian `Отд. 2` (отделение, a section of a file); Georgian `ტ. 2` (ტომი, a volume of
+    // a case, which the Georgian archives count as its part).
+    l(Level::Part, &["отд"]),
+    l(Level::Part, &["ტომი"]),
+    l(Level::Part, &["ტ"]),
     l(Level::Volume, &["том"]),
     l(Level::Volume, &["т"]),
     l(Level::Volume, &["tom"]),
@@ -468,8 +479,9 @@ fn is_lexicon_word(key: &str) -> bool {
 
 /// Returns true for a letter, with fast paths for ASCII and the basic Russian alphabet.
 fn is_letter(c: char) -> bool {
+    use crate::enrich::tokens::{is_common_letter, is_common_symbol};
     c.is_ascii_alphabetic()
-        || !c.is_ascii() && (crate::enrich::tokens::is_common_letter(c) || c.is_alphabetic())
+        || !c.is_ascii() && !is_common_symbol(c) && (is_common_letter(c) || c.is_alphabetic())
 }
 
 /// Returns true when token `i` is a verso mark (`об`, `ob`, `arxa`, `зв`, `verso`).

@@ -162,6 +162,15 @@ fn soviet(text: &str, toks: &[Token], words: &Words, table: &ArchiveTable, out: 
                 i += 1;
                 continue;
             };
+            // A lower level in prose after the shelfmark (`в 1920-1922`, "in 1920–1922")
+            // continues nothing: a one-letter label needs its point, or only separators or an
+            // ibid between the two.
+            let label = chain.parts.first().and_then(|p| p.label).or(chain.folios.as_ref().map(|f| f.label));
+            let bare_letter = label.is_some_and(|(a, b)| text[a..b].chars().count() == 1);
+            if bare_letter && !clean_gap(text, prev.end, toks[i].start) {
+                i += 1;
+                continue;
+            }
             let start = toks[i].start;
             let archive = prev.shelfmark.archive.as_ref().map(|a| ArchiveRef { span: None, ..a.clone() });
             let mut s = build(text, start, &chain, None, archive);
@@ -234,6 +243,9 @@ const IBID: &[&str] = &[
     "იქვე",
     "oyerde",
     "ayniyer",
+    "həminyerdə",
+    "һәминјердә",
+    "iqve",
 ];
 
 /// Returns the archive of `prev` when the text between it and `start` is only separators,
@@ -241,7 +253,16 @@ const IBID: &[&str] = &[
 /// printed.
 fn inherit(text: &str, prev: Option<&Found>, start: usize, unprinted: bool) -> Option<ArchiveRef> {
     let prev = prev.filter(|_| unprinted)?;
-    let gap = text.get(prev.end..start)?;
+    if !clean_gap(text, prev.end, start) {
+        return None;
+    }
+    prev.shelfmark.archive.as_ref().map(|a| ArchiveRef { span: None, ..a.clone() })
+}
+
+/// Returns true when the text from `end` to `start` is only separators, markup or an
+/// "ibid" (at most 200 bytes).
+fn clean_gap(text: &str, end: usize, start: usize) -> bool {
+    let Some(gap) = text.get(end..start) else { return false };
     let mut letters = String::new();
     let mut in_tag = false;
     for c in gap.chars() {
@@ -254,10 +275,7 @@ fn inherit(text: &str, prev: Option<&Found>, start: usize, unprinted: bool) -> O
         }
     }
     let letters = crate::fold::fold(&letters);
-    if !(letters.is_empty() || IBID.contains(&letters.as_str())) || gap.len() > 200 {
-        return None;
-    }
-    prev.shelfmark.archive.as_ref().map(|a| ArchiveRef { span: None, ..a.clone() })
+    (letters.is_empty() || IBID.contains(&letters.as_str())) && gap.len() <= 200
 }
 
 /// Turns parsed levels into a [`Shelfmark`] whose spans index its `raw`.
@@ -333,3 +351,5 @@ pub fn folios_key(ranges: &[FolioRange]) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_labels;

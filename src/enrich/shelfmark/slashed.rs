@@ -1,6 +1,6 @@
-//! Post-Soviet shelfmarks printed compactly, fond/opis/delo joined by slashes: after an
-//! archive (`TsDAHOU 1/20/5254 (1932), 1–16`, `RGASPI 17/3/904, l. 5`), as Western
-//! histories print them, or after a fond label (`ფ.1451/1-253`, fond/opis-delo).
+//! Post-Soviet shelfmarks printed compactly, fond/opis/delo joined by slashes or points:
+//! after an archive (`TsDAHOU 1/20/5254 (1932), 1–16`, `RGASPI 17/3/904, l. 5`, `RGASPI
+//! 161.1.16`), as Western histories print them, or after a fond label (`ფ.1451/1-253`, fond/opis-delo).
 
 use super::chain::{folio_list, is_dash, SEPARATORS};
 use super::labels::{label_at, Level, Words};
@@ -12,25 +12,35 @@ use crate::model::LevelKind;
 /// The byte ranges of fond, opis and delo in a slashed value at token `j` (`1/20/5254`,
 /// `1451/1-253`: no spaces, the last joint a slash or a hyphen), and the token after it.
 pub(super) fn triple(text: &str, toks: &[Token], j: usize) -> Option<([(usize, usize); 3], usize)> {
+    joined(text, toks, j, '/')
+}
+
+/// As [`triple`], the joints `joint` (`/`, or `.` in `RGASPI 161.1.16`) and the last one a
+/// hyphen as well; a date (`12.03.1933`) is none.
+fn joined(text: &str, toks: &[Token], j: usize, joint: char) -> Option<([(usize, usize); 3], usize)> {
     let num = |k: usize| toks.get(k).filter(|t| t.kind == Kind::Number && (k == j || !t.space_before));
     let tight = |k: usize, dash: bool| {
-        toks.get(k).is_some_and(|t| !t.space_before && (t.is_punct(text, '/') || dash && is_dash(text, t)))
+        toks.get(k).is_some_and(|t| !t.space_before && (t.is_punct(text, joint) || dash && is_dash(text, t)))
     };
     let (f, o, d) = (num(j)?, num(j + 2)?, num(j + 4)?);
     if !tight(j + 1, false) || !tight(j + 3, true) || tight(j + 5, true) && num(j + 6).is_some() {
         return None;
     }
+    if joint != '/' && super::coded::is_date(&text[f.start..d.end]) {
+        return None;
+    }
     Some(([(f.start, f.end), (o.start, o.end), (d.start, d.end)], j + 5))
 }
 
-/// Returns true when `text` has three numbers joined by slashes (`1/20/5254`): a cheap test.
+/// Returns true when `text` has three numbers joined by slashes (`1/20/5254`) or points
+/// (`161.1.16`): a cheap test.
 pub(super) fn may_have(text: &str) -> bool {
     let b = text.as_bytes();
     b.windows(3).enumerate().any(|(i, w)| {
-        w[0].is_ascii_digit() && w[1] == b'/' && w[2].is_ascii_digit() && {
+        w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.') && w[2].is_ascii_digit() && {
             let rest = &b[i + 2..];
             let n = rest.iter().take_while(|c| c.is_ascii_digit()).count();
-            rest.get(n) == Some(&b'/') && rest.get(n + 1).is_some_and(u8::is_ascii_digit)
+            rest.get(n) == Some(&w[1]) && rest.get(n + 1).is_some_and(u8::is_ascii_digit)
         }
     })
 }
@@ -40,7 +50,8 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some((spans, after)) = triple(text, toks, i).filter(|_| i == 0 || toks[i].space_before) else {
+        let spans = triple(text, toks, i).or_else(|| joined(text, toks, i, '.'));
+        let Some((spans, after)) = spans.filter(|_| i == 0 || toks[i].space_before) else {
             i += 1;
             continue;
         };

@@ -11,6 +11,11 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
 
+thread_local! {
+    /// Room for a lookup key, reused so that lookups do not allocate.
+    static KEY_BUF: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(64));
+}
+
 /// The table shipped with colophon.
 pub const BUILTIN: &str = include_str!("../../../templates/archives.toml");
 
@@ -24,7 +29,7 @@ struct TableFile {
 #[derive(Debug, Clone)]
 pub struct ArchiveTable {
     archives: Vec<Archive>,
-    by_key: HashMap<String, usize>,
+    by_key: rustc_hash::FxHashMap<String, usize>,
     longest_name_words: usize,
     /// The most characters of any key: a longer name is looked up in vain.
     longest_key: usize,
@@ -39,24 +44,38 @@ pub struct ArchiveTable {
 /// Returns the comparison key of an archive name: folded, look-alikes mapped to Latin,
 /// everything but letters and digits removed.
 pub fn key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    key_into(name, &mut out);
+    out
+}
+
+/// Appends the comparison key of `name` to `out` (see [`key`]). A key is built letter by
+/// letter, so the key of a run of words is the keys of its words one after another.
+pub fn key_into(name: &str, out: &mut String) {
     // Look-alikes mapped before folding as well as after: `В` has the Latin twin `B`, but
     // its lowercase `в` has none (`ABПP` is `АВПР`). One pass, as `fold` works letter by
     // letter.
-    let mut out = String::with_capacity(name.len());
-    let mut push = |c: char| {
+    let push = |out: &mut String, c: char| {
         if c.is_alphanumeric() {
             out.push(lookalike_in(c, Script::Latin));
         }
     };
     for c in name.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
         match lookalike_in(c, Script::Latin) {
-            'İ' | 'I' | 'ı' => push('i'),
+            'İ' | 'I' | 'ı' => push(out, 'i'),
             '\u{307}' => {}
-            c if c.is_ascii() => push(c.to_ascii_lowercase()),
-            c => c.to_lowercase().for_each(&mut push),
+            c if c.is_ascii() => push(out, c.to_ascii_lowercase()),
+            // The Russian capitals lowercase 32 code points on, as Unicode's tables say.
+            c @ 'А'..='Я' => push(out, char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            c => c.to_lowercase().for_each(|l| push(out, l)),
         }
     }
-    out
 }
 
 fn is_ncname(id: &str) -> bool {
@@ -86,7 +105,7 @@ impl ArchiveTable {
             Error::input(path, line, col, format!("invalid archive table: {}", e.message()))
         })?;
         let line_of = |needle: &str| text.find(needle).map_or(0, |at| index.position(text, at).0);
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: rustc_hash::FxHashMap<String, usize> = Default::default();
         let mut longest_name_words = 1;
         let mut ids = HashMap::new();
         for (i, a) in file.archive.iter().enumerate() {
@@ -161,7 +180,17 @@ impl ArchiveTable {
 
     /// Returns the archive a printed name or acronym denotes.
     pub fn lookup(&self, printed: &str) -> Option<&Archive> {
-        self.by_key.get(&key(printed)).map(|&i| &self.archives[i])
+        KEY_BUF.with(|b| {
+            let mut b = b.borrow_mut();
+            b.clear();
+            key_into(printed, &mut b);
+            self.lookup_key(&b)
+        })
+    }
+
+    /// Returns the archive whose name or acronym has the comparison key `key` ([`key`]).
+    pub fn lookup_key(&self, key: &str) -> Option<&Archive> {
+        self.by_key.get(key).map(|&i| &self.archives[i])
     }
 
     /// Returns true when some name or acronym starts with the word `word` (letters only).
@@ -176,7 +205,13 @@ impl ArchiveTable {
             lookalike_in(c, Script::Latin)
         });
         let shape = first.map(|f| (f, word.chars().filter(|c| c.is_alphanumeric()).count()));
-        shape.is_some_and(|s| self.first_shapes.contains(&s)) && self.first_words.contains(&key(word))
+        shape.is_some_and(|s| self.first_shapes.contains(&s))
+            && KEY_BUF.with(|b| {
+                let mut b = b.borrow_mut();
+                b.clear();
+                key_into(word, &mut b);
+                self.first_words.contains(b.as_str())
+            })
     }
 
     /// Returns the archive with this id.

@@ -22,7 +22,9 @@ pub(super) fn nara(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usi
         (&["roll"], LevelKind::Roll),
         (&["reel"], LevelKind::Roll),
     ];
-    if !printed && cur.word(k) != Some("RG") {
+    // Unprinted, a citation starts at its record group, or at its entry with the record
+    // group after it (`Entry P-5, RG 353`).
+    if !printed && !matches!(cur.word(k), Some("RG" | "Entry")) {
         return None;
     }
     let mut parts: Vec<Part> = Vec::new();
@@ -66,7 +68,10 @@ pub(super) fn nara(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usi
         let decimal = cur.kind(j, Kind::Number)
             && (printed || !parts.is_empty())
             && !has(&parts, LevelKind::File)
-            && cur.code(j, DECIMAL).is_some_and(|(e, _)| cur.text[cur.start(j)..e].contains(['.', '/']));
+            && cur.code(j, DECIMAL).is_some_and(|(e, _)| {
+                let code = &cur.text[cur.start(j)..e];
+                code.contains(['.', '/']) && !is_date(code)
+            });
         if micro || decimal {
             let (e, n) = cur.code(j, DECIMAL)?;
             let kind = if micro { LevelKind::Microfilm } else { LevelKind::File };
@@ -92,7 +97,16 @@ pub(super) fn nara(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usi
             _ => break,
         }
     }
-    (printed && !parts.is_empty() || parts.len() >= 2).then_some((parts, next))
+    let group = parts.iter().any(|p| p.kind == LevelKind::RecordGroup);
+    (printed && !parts.is_empty() || parts.len() >= 2 && group).then_some((parts, next))
+}
+
+/// Returns true for a date printed with slashes or points (`31/12/2006`, `12.03.1933`):
+/// day or month, month or day, and a year of four digits.
+pub(in crate::enrich::shelfmark) fn is_date(code: &str) -> bool {
+    let parts: Vec<&str> = code.split(['/', '.']).collect();
+    let small = |s: &str| s.len() <= 2 && s.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n));
+    matches!(parts.as_slice(), [a, b, y] if small(a) && small(b) && y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// What joins the pieces of a NARA decimal file (`396.1–WA/4–1360`).

@@ -11,8 +11,8 @@ pub(super) const NOT_DEPARTMENTS: &[&str] = &[
 /// TNA departments that are cited by series alone (`FO 371`, `WO 95`): a code's shape alone
 /// (capitals and a number) is too common to stand for a series without a piece.
 pub(super) const DEPARTMENTS: &[&str] = &[
-    "ADM", "AIR", "AVIA", "BT", "CAB", "CO", "DEFE", "DO", "FCO", "FO", "HO", "HS", "HW", "INF", "KV", "MUN",
-    "PREM", "WO",
+    "ADM", "AIR", "ASSI", "AVIA", "BT", "CAB", "CO", "CRIM", "DEFE", "DO", "DSIR", "FCO", "FO", "HO", "HS",
+    "HW", "INF", "KV", "MAF", "MEPO", "MUN", "PCOM", "POWE", "PREM", "PROB", "RAIL", "SP", "WO",
 ];
 
 /// Reads a TNA department code: capitals (`FO`, `CAB`) or capitals with points (`F.O.`);
@@ -21,7 +21,17 @@ pub(super) fn department(cur: &Cur, k: usize, printed: bool) -> Option<(String, 
     let w = cur.word(k)?;
     // `HR.SYS 2776/75` is an Ottoman code, not a department `SYS`; `IOR/L/PS/11/154` is the
     // British Library's, not a department `PS`.
-    if k > 0 && cur.tight(k) && (cur.punct(k - 1, '.') || cur.punct(k - 1, '/') || cur.punct(k - 1, '-')) {
+    // A slash before it is allowed only in a list of series (`FO 17/FO 46/FO 262`).
+    let listed = k >= 3
+        && cur.punct(k - 1, '/')
+        && cur.kind(k - 2, Kind::Number)
+        && cur.word(k - 3).is_some_and(|d| DEPARTMENTS.contains(&d))
+        && DEPARTMENTS.contains(&w);
+    if k > 0
+        && cur.tight(k)
+        && !listed
+        && (cur.punct(k - 1, '.') || cur.punct(k - 1, '/') || cur.punct(k - 1, '-'))
+    {
         return None;
     }
     let n = w.chars().count();

@@ -1,5 +1,5 @@
-//! French archives: SHD and Archives nationales (series / item), AMAE (series / volume), and
-//! the `cote` of departmental archives.
+//! French archives: SHD and Archives nationales (series / item), and the `cote` of
+//! departmental archives (the AMAE's are in `amae.rs`).
 
 use super::*;
 
@@ -88,29 +88,6 @@ pub(super) fn an(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
         cur.part(LevelKind::Series, None, cur.start(k), cur.end(series_end)),
         cur.part(LevelKind::Item, None, cur.start(v), ie),
     ];
-    Some((parts, next))
-}
-
-/// AMAE: series (`Correspondance politique, Turquie`) / volume (`vol. 567`).
-pub(super) fn amae(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
-    let vol = (k..cur.toks.len().min(k + 14)).find(|&m| {
-        cur.word(m).is_some_and(|w| matches!(fold(w).as_str(), "vol" | "volume" | "t" | "tome"))
-            && (cur.punct(m + 1, '.') && cur.kind(m + 2, Kind::Number) || cur.kind(m + 1, Kind::Number))
-    })?;
-    if (k..vol).any(|m| cur.punct(m, ';') || cur.punct(m, '(')) {
-        return None;
-    }
-    let mut parts = Vec::new();
-    let mut series_end = vol;
-    while series_end > k && (cur.punct(series_end - 1, ',') || cur.punct(series_end - 1, '.')) {
-        series_end -= 1;
-    }
-    if series_end > k {
-        parts.push(cur.part(LevelKind::Series, None, cur.start(k), cur.end(series_end - 1)));
-    }
-    let (le, v) = cur.label(vol, &[fold(cur.word(vol)?).as_str()])?;
-    let (ve, next) = cur.code(v, &['-'])?;
-    parts.push(cur.part(LevelKind::Volume, Some((cur.start(vol), le)), cur.start(v), ve));
     Some((parts, next))
 }
 
@@ -239,6 +216,13 @@ pub(super) fn versement(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
     let mut it = cur.part(LevelKind::Item, None, first.start, end);
     it.norm = item;
     Some((vec![series, it], next))
+}
+
+/// Returns true when the word `w` may start an Archives nationales code cited alone: the
+/// word `série` or a slashed series (`F`, `BB`).
+pub(super) fn may_start_alone_word(w: &str) -> bool {
+    AN_SERIES.contains(&w)
+        || folds_from(w, 's') && ["série", "séries", "serie"].iter().any(|s| folded_eq(w, s))
 }
 
 /// Returns true when the capitals at bytes `s..e` may start a French code cited alone:

@@ -51,6 +51,25 @@ pub(super) fn barch(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
     Some((parts, next))
 }
 
+/// The German states' archives (`Landeshauptarchiv Schwerin, 5.12-3/1`, `Staatsarchiv
+/// Hamburg, 376-15`): a holding (Bestand) numbered with points, hyphens and slashes, then
+/// its file (`Nr. 12`); a holding of letters is read as the Bundesarchiv prints it.
+pub(super) fn land(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
+    let k = if cur.word(k).is_some_and(|w| fold(w).starts_with("bestand")) { k + 1 } else { k };
+    if !cur.kind(k, Kind::Number) {
+        return barch(cur, k);
+    }
+    let (end, next) = cur.code(k, &['.', '-', '/'])?;
+    let mut parts = vec![cur.part(LevelKind::Collection, None, cur.start(k), end)];
+    let f = cur.sep(next);
+    if let Some((label_end, v)) = cur.label(f, &["nr"]).filter(|&(_, v)| cur.kind(v, Kind::Number)) {
+        let (fe, after) = cur.code(v, &['-', '/'])?;
+        parts.push(cur.part(LevelKind::File, Some((cur.start(f), label_end)), cur.start(v), fe));
+        return Some((parts, after));
+    }
+    Some((parts, next))
+}
+
 /// PA AA: collection (`RZ 201`) / file (`R 14087`), or a file alone.
 pub(super) fn paaa(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
     let (end, j) = german_code(cur, k)?;

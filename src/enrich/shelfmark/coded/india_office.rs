@@ -23,7 +23,13 @@ pub(super) fn ior(cur: &Cur, k: usize) -> Option<(Vec<Part>, usize)> {
         return None;
     }
     let series = j + 1;
-    if !(slash(series + 1) && cur.kind(series + 2, Kind::Number)) {
+    // A piece is a number, or a letter and a number (`E84`).
+    let lettered = |k: usize| {
+        cur.word(k).is_some_and(|w| w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            && cur.tight(k + 1)
+            && cur.kind(k + 1, Kind::Number)
+    };
+    if !(slash(series + 1) && (cur.kind(series + 2, Kind::Number) || lettered(series + 2))) {
         return None;
     }
     let piece = series + 2;

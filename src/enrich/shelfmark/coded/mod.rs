@@ -12,6 +12,7 @@
 //! and Armenian personal fonds (`ՌՊֆ № 149`). One file per family; this one holds the
 //! token cursor, the archive designations and the search.
 
+mod amae;
 mod american;
 mod armenian;
 mod british;
@@ -19,18 +20,23 @@ mod french;
 mod german;
 mod india_office;
 mod ottoman;
+mod prussian;
+#[cfg(test)]
+mod tests;
 
+use amae::{amae, amae_alone, is_cote_series, named_series};
+pub(in crate::enrich::shelfmark) use american::is_date;
 use american::nara;
 use armenian::armenian_fonds;
 use british::{tna, DEPARTMENTS};
-use french::{after_description, amae, an, an_alone, cote, shd, shd_alone, versement};
-use german::{barch, barch_alone, paaa, paaa_series};
+use french::{after_description, an, an_alone, cote, shd, shd_alone, versement};
+use german::{barch, barch_alone, land, paaa, paaa_series};
 use india_office::ior;
 use ottoman::{atase, bca, boa_at, ottoman_leaf};
 
 use super::chain::{folio_list, is_dash};
 use super::labels::Words;
-use super::table::ArchiveTable;
+use super::table::{key_into, ArchiveTable};
 use super::{build, inherit, Cited, Found, Parsed, Part, Printed};
 use crate::enrich::tokens::{Kind, Token};
 use crate::fold::fold;
@@ -39,7 +45,7 @@ use crate::model::{ArchiveRef, Folio, FolioRange, LevelKind, Side};
 /// Words that start a designation of one of these archives, or a code that may stand alone.
 const TRIGGERS: &[&str] = &[
     "BOA", "ATASE", "BCA", "TNA", "PRO", "UKNA", "BArch", "BA", "PA", "PAAA", "SHD", "AN", "AMAE", "MAE",
-    "NARA", "RG", "NA", "CADN", "SHAT", "NLA", "LABW", "HStAS",
+    "NARA", "RG", "NA", "CADN", "SHAT", "NLA", "LABW", "HStAS", "GStA", "HA", "TSMA", "AE", "AAE", "Entry",
 ];
 
 /// Returns true when `text` may hold a code-shaped shelfmark: a cheap test on its words.
@@ -47,12 +53,19 @@ pub(super) fn may_have(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if b[i].is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+        if b[i].is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphabetic()) {
             let s = i;
             while i < b.len() && b[i].is_ascii_alphabetic() {
                 i += 1;
             }
             let w = &text[s..i];
+            if s > 0 && b[s - 1].is_ascii_digit() {
+                // `247QONT/16`: an AMAE cote.
+                if b.get(i) == Some(&b'/') && is_cote_series(&text[s - 1..i]) {
+                    return true;
+                }
+                continue;
+            }
             // `F.O. 95/380`: a department spelled with points.
             let dotted = i - s == 1 && b.get(i) == Some(&b'.') && b.get(i + 2) == Some(&b'.');
             // `DH. ŞFR`, `HR.SYS`, `MAD. d.`: an Ottoman collection code.
@@ -75,6 +88,7 @@ pub(super) fn may_have(text: &str) -> bool {
         "rchiv",
         "Arşiv",
         "Record Group",
+        "orrespondance",
         "Department of State",
         "National Archives",
         "Ibid",
@@ -118,6 +132,10 @@ pub(super) fn is_coded(id: &str) -> bool {
             | "nla"
             | "labw"
             | "kit-archiv"
+            | "tsma"
+            | "gsta"
+            | "lhas"
+            | "stahh"
     )
 }
 
@@ -186,6 +204,14 @@ impl Cur<'_> {
         let Some(t) = self.tok(k) else { return true };
         let gap = k.checked_sub(1).map_or("", |p| &self.text[self.end(p)..t.start]);
         gap.contains('\n') || [',', ';', '.', ')', '('].iter().any(|&c| self.punct(k, c))
+    }
+
+    /// Skips the markup printed around a code: Markdown's `**`, `*` and backticks.
+    pub(super) fn markup(&self, mut k: usize) -> usize {
+        while self.punct(k, '*') || self.punct(k, '`') {
+            k += 1;
+        }
+        k
     }
 
     /// Skips `,` `:` `.` (at most two) between parts.
@@ -304,18 +330,23 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
                 },
                 None => (None, end, next),
             };
+            // `cote 285PO/B/289`: an AMAE series names its archive.
+            let implied =
+                (printed.is_none() && parts.first().is_some_and(|p| is_cote_series(&p.norm))).then(|| {
+                    ArchiveRef { name: implied_name("amae").into(), id: Some("amae".into()), span: None }
+                });
             let parsed = Parsed { parts, folios, pages: None, end, next };
             let start = printed.as_ref().map_or(toks[i].start, |p| p.start);
-            out.push(Found { start, end, shelfmark: build(text, start, &parsed, printed, None) });
+            out.push(Found { start, end, shelfmark: build(text, start, &parsed, printed, implied) });
             i = next.max(i + 1);
             continue;
         }
         let Some((printed, id, k)) = designation(&cur, i, table) else {
-            // Codes that stand alone: TNA departments, NARA record groups, dotted BOA codes.
-            let found = ["nara", "bl", "barch", "shd", "an", "tna", "boa"]
+            // Codes that stand alone: TNA departments, NARA record groups, dotted BOA codes;
+            // each family is tried only where its first token fits.
+            let found = ALONE
                 .into_iter()
-                .filter(|_| may_stand_alone(&cur, i))
-                .filter(|&id| id != "nara" || cur.word(i) == Some("RG"))
+                .filter(|&id| may_start_alone(&cur, i, id))
                 .find_map(|id| family(&cur, id, i, false).map(|p| (id, p)));
             if let Some((alone, p)) = found {
                 let implied =
@@ -330,6 +361,13 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
                     shelfmark: build(text, start, &p, None, Some(inherited)),
                 });
                 i = p.next.max(i + 1);
+            } else if let Some((p, archive, next)) = archive_after(&cur, i, table) {
+                // `T 71, The National Archives, Kew`: the archive printed after the code.
+                let start = toks[i].start;
+                let end = archive.end;
+                let p = Parsed { end, next, ..p };
+                out.push(Found { start, end, shelfmark: build(text, start, &p, Some(archive), None) });
+                i = next;
             } else if let Some((p, start, archive)) = after_ibid(&cur, i, out.last()) {
                 out.push(Found { start, end: p.end, shelfmark: build(text, start, &p, None, Some(archive)) });
                 i = p.next.max(i + 1);
@@ -345,9 +383,26 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
         let start = printed.start;
         out.push(Found { start, end: p.end, shelfmark: build(text, start, &p, Some(printed), None) });
         i = p.next.max(i + 1);
-        // `…; HR.SYS, 2876/4`: later shelfmarks of the same archive after `;`.
-        while cur.punct(i, ';') {
-            let Some(p) = family(&cur, &id, i + 1, true) else { break };
+        // `…; HR.SYS, 2876/4`: later shelfmarks of the same archive after `;`; a list of
+        // Ottoman collections (`(TS.MA.d, TS.MA.e)`) after `,`; a Prussian Repositur after
+        // `/` (`I. HA Rep. 96 / Rep. 9`).
+        loop {
+            let listed = cur.punct(i, ',')
+                && matches!(id.as_str(), "boa" | "tsma")
+                && out.last().is_some_and(|f| f.shelfmark.levels.len() == 1)
+                && ottoman::ottoman_code(&cur, i + 1).is_some_and(|(_, _, dotted)| dotted);
+            let p = if listed {
+                family(&cur, &id, i + 1, true)
+            } else if cur.punct(i, ';') {
+                // After `;` a collection alone is the next clause's word, not a shelfmark.
+                family(&cur, &id, i + 1, true).filter(|p| p.parts.len() > 1)
+            } else if cur.punct(i, '/') && id == "gsta" {
+                let prev = out.last().and_then(|f| f.shelfmark.get(LevelKind::Collection));
+                prev.and_then(|c| prussian::sibling(&cur, i + 1, &c.value))
+            } else {
+                None
+            };
+            let Some(p) = p else { break };
             let start = toks[i + 1].start;
             let inherited = inherit(text, out.last(), start, true);
             out.push(Found { start, end: p.end, shelfmark: build(text, start, &p, None, inherited) });
@@ -357,21 +412,48 @@ pub(super) fn find(text: &str, toks: &[Token], words: &Words, table: &ArchiveTab
     out
 }
 
-/// Returns true when a code that stands alone may start at token `i`: every one starts with
-/// a number (`7 N 2294`, `19890151/13`), a word in capitals (`FO 371`, `HR.SYS`, `GR`), a
-/// Bundesarchiv prefix (`ZSg`) or the word `série`; most words of prose are none of these.
-fn may_stand_alone(cur: &Cur, i: usize) -> bool {
+/// The archives whose codes may stand alone, in the order they are tried.
+const ALONE: [&str; 9] = ["nara", "bl", "barch", "gsta", "shd", "an", "amae", "tna", "boa"];
+
+/// Returns true when a code of archive `id` cited alone may start at token `i`: each family
+/// starts with its own kind of token (`RG`, `IOR`, `NS`, `I. HA`, a number before an SHD
+/// series or a versement, `série`, `Correspondance politique`, a word in capitals), so most
+/// tokens of prose are tried against none.
+fn may_start_alone(cur: &Cur, i: usize, id: &str) -> bool {
     let Some(t) = cur.tok(i) else { return false };
-    match t.kind {
-        Kind::Number => true,
-        Kind::Word => {
-            let w = t.text(cur.text);
-            w.chars().all(char::is_uppercase)
-                || german::is_prefix(w)
-                || folds_from(w, 's') && ["série", "séries", "serie"].iter().any(|s| folded_eq(w, s))
-        }
-        Kind::Punct => false,
+    let number = t.kind == Kind::Number;
+    let Some(w) = (t.kind == Kind::Word).then(|| t.text(cur.text)) else {
+        return number && matches!(id, "shd" | "an" | "amae");
+    };
+    match id {
+        "nara" => matches!(w, "RG" | "Entry"),
+        "bl" => w == "IOR",
+        "barch" => w == "R" || german::is_prefix(w),
+        "gsta" => prussian::is_roman(w),
+        "shd" => w == "GR",
+        "an" => french::may_start_alone_word(w),
+        "amae" => folds_from(w, 'c') && folded_eq(w, "correspondance"),
+        _ => w.chars().all(char::is_uppercase),
     }
+}
+
+/// Reads a TNA code with its archive printed after it (`T 71, The National Archives, Kew`);
+/// returns the levels, the archive and the token after it.
+fn archive_after(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Parsed, Printed, usize)> {
+    cur.word(i).filter(|w| w.chars().all(|c| c.is_ascii_uppercase()))?;
+    let (parts, next) = tna(cur, i, true)?;
+    if !cur.punct(next, ',') {
+        return None;
+    }
+    let (archive, id, after) = designation(cur, next + 1, table)?;
+    if id != "tna" {
+        return None;
+    }
+    // The designation's reading goes on past its name (separators, a `(`): the citation
+    // ends with the name.
+    let end = archive.end;
+    let after = (next + 1..after).find(|&m| cur.start(m) >= end).unwrap_or(after);
+    Some((Parsed { parts, folios: None, pages: None, end, next: after }, archive, after))
 }
 
 /// Reads a shelfmark after `Ibid.` at token `i` (`(Ibid., 762.00/4–360)`) in the archive
@@ -394,6 +476,8 @@ fn after_ibid(cur: &Cur, i: usize, prev: Option<&Found>) -> Option<(Parsed, usiz
 fn implied_name(id: &str) -> &'static str {
     match id {
         "nara" => "NARA",
+        "amae" => "AMAE",
+        "gsta" => "GStA PK",
         "boa" => "BOA",
         "shd" => "SHD",
         "an" => "AN",
@@ -415,20 +499,24 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
         Kind::Punct => ['-', '/', '\''].iter().any(|&c| t.is_punct(cur.text, c)) && !t.space_before,
         Kind::Number => false,
     };
-    let run = cur.toks[i..].iter().take(10).take_while(|t| joinable(t)).count();
-    // Only runs no longer than the longest name are looked up.
+    // The key of each run of tokens from `i`, built once token by token (a key is built
+    // letter by letter); only runs no longer than the longest name are looked up.
+    let mut key = String::with_capacity(64);
+    let mut ends = [0usize; 10];
     let mut letters = 0;
-    let run = (1..=run)
-        .take_while(|&n| {
-            letters += cur.text[cur.start(i + n - 1)..cur.end(i + n - 1)]
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .count();
-            letters <= table.longest_key()
-        })
-        .count();
+    let mut run = 0;
+    for (n, t) in cur.toks[i..].iter().take(10).take_while(|t| joinable(t)).enumerate() {
+        let before = key.len();
+        key_into(t.text(cur.text), &mut key);
+        letters += key[before..].chars().count();
+        if letters > table.longest_key() {
+            break;
+        }
+        ends[n] = key.len();
+        run = n + 1;
+    }
     let (n, archive) = (1..=run).rev().filter(|&n| cur.kind(i + n - 1, Kind::Word)).find_map(|n| {
-        let a = table.lookup(&cur.text[cur.start(i)..cur.end(i + n - 1)])?;
+        let a = table.lookup_key(&key[..ends[n - 1]])?;
         is_coded(&a.id).then_some((n, a))
     })?;
     let mut end = cur.end(i + n - 1);
@@ -475,18 +563,24 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
     if cur.punct(k, '(') {
         k += 1;
     }
-    Some((Printed { start: cur.start(i), end, id: Some(archive.id.clone()) }, archive.id.clone(), k))
+    Some((
+        Printed { start: cur.start(i), end, id: Some(archive.id.clone()) },
+        archive.id.clone(),
+        cur.markup(k),
+    ))
 }
 
 /// Parses the shelfmark of archive `id` at token `k`; `printed` says whether the archive is.
 fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
     let (parts, next) = match id {
-        "boa" => boa_at(cur, k, printed)?,
+        "boa" | "tsma" => boa_at(cur, k, printed)?,
         "atase" => atase(cur, k)?,
         "bca" => bca(cur, k)?,
         "tna" => tna(cur, k, printed)?,
         "barch" if !printed => barch_alone(cur, k)?,
         "barch" | "nla" | "labw" | "kit-archiv" => barch(cur, k)?,
+        "lhas" | "stahh" => land(cur, k)?,
+        "gsta" => prussian::gsta(cur, k, printed)?,
         "paaa" => paaa_series(cur, k).or_else(|| paaa(cur, k))?,
         "shd" if !printed => shd_alone(cur, k)?,
         "shd" => {
@@ -494,7 +588,10 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
         }
         "an" if !printed => an_alone(cur, k)?,
         "an" => an(cur, k).or_else(|| versement(cur, k))?,
-        "amae" => amae(cur, k)?,
+        "amae" if !printed => named_series(cur, k, false).or_else(|| amae_alone(cur, k))?,
+        "amae" => {
+            named_series(cur, k, false).or_else(|| amae(cur, k)).or_else(|| named_series(cur, k, true))?
+        }
         "nara" => nara(cur, k, printed)?,
         "bl" => ior(cur, k)?,
         _ => return None,
@@ -503,10 +600,20 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
         return None;
     }
     let mut end = parts.iter().map(|p| p.value.1).max()?;
-    let mut j = next;
+    // Markup closing around the code (`**SP 36/61/53**`, `` `IOR/…` ``).
+    let mut j = cur.markup(next);
     let (mut folios, mut pages) = (None, None);
-    let c = cur.sep(j);
-    if id == "boa" && cur.punct(j, ',') {
+    let mut c = cur.sep(j);
+    // A gloss between the code and its leaves: `(State Papers Domestic, George II), folio 53`.
+    if cur.punct(c, '(') {
+        let close = (c + 1..cur.toks.len().min(c + 16)).find(|&m| cur.punct(m, ')') || cur.punct(m, '('));
+        if let Some(close) = close.filter(|&m| cur.punct(m, ')') && cur.punct(m + 1, ',')) {
+            if cur.cited(close + 2).is_some_and(|(folio, ..)| folio) {
+                c = close + 2;
+            }
+        }
+    }
+    if matches!(id, "boa" | "tsma") && cur.punct(j, ',') {
         // `No. 976, 61b`: a leaf, `a` the front and `b` the back.
         if let Some(leaf) = ottoman_leaf(cur, c) {
             let end = leaf.span.1;
@@ -518,6 +625,21 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
     if let Some((folio, cited, after)) = cur.cited(c).filter(|(folio, ..)| *folio || id != "bl") {
         end = cited.span.1;
         j = after;
+        let mut cited = cited;
+        // `fol. 23a`, `varak 47b`: an Ottoman leaf's front (`a`) or back (`b`).
+        if matches!(id, "boa" | "tsma") && cur.tight(j) && matches!(cur.word(j), Some("a" | "b")) {
+            if cur.word(j) == Some("b") {
+                if let Some(r) = cited.ranges.last_mut() {
+                    r.to.side = Some(Side::Verso);
+                    if r.from.number == r.to.number {
+                        r.from.side = Some(Side::Verso);
+                    }
+                }
+            }
+            end = cur.end(j);
+            cited.span.1 = end;
+            j += 1;
+        }
         if folio {
             folios = Some(cited);
         } else {

@@ -34,8 +34,8 @@ pub(super) fn ottoman_leaf(cur: &Cur, k: usize) -> Option<Cited> {
 /// returns its end, the next token and whether it has more than one segment.
 pub(super) fn ottoman_code(cur: &Cur, k: usize) -> Option<(usize, usize, bool)> {
     let caps = |j: usize| cur.word(j).is_some_and(|w| w.chars().all(|c| c.is_uppercase()));
-    // `d` (defter, a register) ends some codes.
-    let register = |j: usize| cur.word(j) == Some("d");
+    // `d` (defter, a register) and `e` (evrak, papers: Topkapı's `TS.MA.e`) end some codes.
+    let register = |j: usize| matches!(cur.word(j), Some("d" | "e"));
     let segment = |j: usize| {
         cur.kind(j, Kind::Number) && cur.tight(j)
             || register(j)
@@ -81,6 +81,7 @@ pub(super) fn is_plain_collection(code: &str) -> bool {
 pub(super) fn boa_at(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, usize)> {
     let mut parts = Vec::new();
     let mut j = k;
+    let mut code_next = None;
     // `Düvel-i Ecnebiye Belgeleri [A.DVN.DVE]`, `İrade Mesâil-i Mühimme (İ. Mes. Müh)`: a
     // collection named, then its code in brackets.
     let bracket = printed
@@ -111,6 +112,7 @@ pub(super) fn boa_at(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, u
             return None;
         }
         parts.push(cur.part(LevelKind::Collection, None, cur.start(k), end));
+        code_next = Some(after);
         j = cur.sep(after);
     }
     if !printed && parts.is_empty() {
@@ -127,6 +129,9 @@ pub(super) fn boa_at(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, u
         (&["belge"], LevelKind::Document),
         (&["vesika"], LevelKind::Document),
         (&["kutu"], LevelKind::Box),
+        // A Mühimme register's decree: `MD 5, hk. 1245` (hüküm).
+        (&["hüküm"], LevelKind::Document),
+        (&["hk"], LevelKind::Document),
     ];
     // `nr. 54/308`: dossier/document; `Kr. 108/141`: box (karton)/document.
     let pair = cur.word(j).map(fold);
@@ -159,7 +164,23 @@ pub(super) fn boa_at(cur: &Cur, k: usize, printed: bool) -> Option<(Vec<Part>, u
             {
                 // Unprinted, a dossier needs its document (`2776/75`) or a register code
                 // (`MAD. d. 4049`), not a lone number.
-                dossier_document(cur, j, &mut parts)?
+                match dossier_document(cur, j, &mut parts) {
+                    Some(n) => {
+                        // `MD 5, hk. 1245`: a labelled document after the register's number.
+                        let with = parts.len();
+                        let after = labelled(cur, cur.sep(n), LABELS, &mut parts);
+                        if parts.len() > with {
+                            after
+                        } else {
+                            n
+                        }
+                    }
+                    // `BOA, HAT`: a printed archive's collection named alone.
+                    None => match code_next {
+                        Some(n) if printed && parts.len() == 1 && !cur.kind(j, Kind::Number) => n,
+                        _ => return None,
+                    },
+                }
             } else {
                 return None;
             }
