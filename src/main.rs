@@ -660,6 +660,11 @@ fn human_report(out: &mut impl Write, input: &Path, doc: &Document, diags: &[Dia
     if c.references > 0 {
         writeln!(out, "               languages: {}", tally_line(&c.reference_langs))?;
     }
+    if let Some(b) = doc.back.bibliography.as_ref().filter(|b| !b.parts.is_empty()) {
+        let parts: Vec<String> =
+            b.parts.iter().map(|p| format!("{} (from entry {})", p.heading, p.start + 1)).collect();
+        writeln!(out, "               parts: {}", parts.join("; "))?;
+    }
     writeln!(
         out,
         "  shelfmarks   {} ({} in notes, {} in references, {} in the body), {} archives named",

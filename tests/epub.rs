@@ -176,3 +176,30 @@ fn a_user_font_from_the_templates_folder() {
     let e = Resources::load(Some(dir.path())).unwrap_err().to_string();
     assert!(e.contains("broken.otf") && e.contains("not a font"), "{e}");
 }
+
+/// A divided bibliography: each part's subheading is an `h3` over its own list, listed in the
+/// navigation after the bibliography's heading, and the book still passes EPUBCheck.
+#[test]
+fn a_divided_bibliography_keeps_its_subheadings_in_the_book_and_its_contents() {
+    let input = root().join("tests/fixtures/013-divided-bibliography/input.txt");
+    let (bytes, _) = epub_of(&input);
+    let article = entry(&bytes, "EPUB/article.xhtml");
+    let refs = &article[article.find("id=\"references\"").unwrap()..];
+    for (k, heading) in ["Archival sources", "Published sources", "Secondary literature"].iter().enumerate() {
+        assert!(refs
+            .contains(&format!("<h3 id=\"references-{}\">{heading}</h3>\n<ul class=\"references\">", k + 1)));
+    }
+    assert_eq!(refs.matches("<li").count(), 5, "every entry once");
+    let nav = entry(&bytes, "EPUB/nav.xhtml");
+    let bib = nav.find("#references\">Bibliography").unwrap();
+    let part = nav.find("#references-1\">Archival sources").unwrap();
+    assert!(bib < part, "{nav}");
+    if let Some(jar) = epubcheck_jar() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("divided.epub");
+        std::fs::write(&path, &bytes).unwrap();
+        if let Some(report) = epubcheck_problems(&jar, &path) {
+            panic!("EPUBCheck:\n{report}");
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! Fixture tests: every `tests/fixtures/NNN-topic/input.txt` is read and checked against the
 //! hand-written facts in `expect.toml` (titles, abstracts, keywords, notes with the text before
-//! their call, references, diagnostic codes) and against the golden `expected.json`.
+//! their call, references and the subheadings dividing them, diagnostic codes) and against the
+//! golden `expected.json`.
 
 mod common;
 
@@ -173,6 +174,27 @@ fn check(dir: &Path) -> Vec<String> {
         errs.push(format!("references differ:\n  got  {refs:#?}\n  want {want_refs:#?}"));
     }
 
+    // The subheadings of a divided list (none where the fixture lists none).
+    let parts: Vec<(String, usize)> = doc
+        .back
+        .bibliography
+        .as_ref()
+        .map(|b| b.parts.iter().map(|p| (p.heading.clone(), p.start)).collect())
+        .unwrap_or_default();
+    let want_parts: Vec<(String, usize)> = expect
+        .get("part")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .map(|p| {
+                    let start = p.get("start").and_then(Value::as_integer).unwrap_or(-1);
+                    (s(p, "heading").unwrap(), usize::try_from(start).unwrap())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    eq(&mut errs, "bibliography parts".into(), format!("{parts:?}"), format!("{want_parts:?}"));
+
     let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
     for want in strings(expect.get("diagnostics").and_then(|d| d.get("codes"))) {
         if !codes.contains(&want.as_str()) {
@@ -191,7 +213,7 @@ fn fixtures_match_their_expected_facts() {
         .filter(|p| p.join("input.txt").is_file())
         .collect();
     dirs.sort();
-    assert!(dirs.len() >= 12, "fixtures are missing");
+    assert!(dirs.len() >= 13, "fixtures are missing");
     let mut failures = Vec::new();
     for d in &dirs {
         let errs = check(d);

@@ -203,13 +203,29 @@ fn pandoc_reads_our_markdown_with_the_same_notes_and_metadata() {
                 .unwrap_or_default();
             assert_eq!(terms, list.terms, "{what}: keywords {k}");
         }
-        // The references: one list item each, with the printed text.
+        // The references: one list item each, with the printed text; a part's subheading is a
+        // level-2 header before its list.
         if let Some(bib) = &doc.back.bibliography {
             let blocks = ast["blocks"].as_array().unwrap();
-            let list = blocks.iter().rev().find(|b| b["t"] == "BulletList").expect("the references list");
-            let items = list["c"].as_array().unwrap();
+            let at = blocks
+                .iter()
+                .position(|b| b["t"] == "Header" && b["c"][1][0] == "references")
+                .expect("the references heading");
+            let after = &blocks[at + 1..];
+            let items: Vec<&Value> = after
+                .iter()
+                .filter(|b| b["t"] == "BulletList")
+                .flat_map(|l| l["c"].as_array().unwrap())
+                .collect();
+            let parts: Vec<(String, u64)> = after
+                .iter()
+                .filter(|b| b["t"] == "Header")
+                .map(|h| (pandoc_text(&h["c"][2]), h["c"][0].as_u64().unwrap()))
+                .collect();
+            let want: Vec<(String, u64)> = bib.parts.iter().map(|p| (squash(&p.heading), 2)).collect();
+            assert_eq!(parts, want, "{what}: parts");
             assert_eq!(items.len(), bib.entries.len(), "{what}: references");
-            for (item, e) in items.iter().zip(&bib.entries) {
+            for (item, e) in items.into_iter().zip(&bib.entries) {
                 let mut text = pandoc_text(item);
                 if let Some(l) = &e.label {
                     text = text.strip_prefix(&format!("{l} ")).unwrap_or(&text).to_string();

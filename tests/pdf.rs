@@ -586,3 +586,38 @@ fn a_document_without_title_or_language_still_prints_and_claims_what_it_can() {
         }
     }
 }
+
+/// A divided bibliography: each subheading is an `H3` under the bibliography's `H2`, followed
+/// by its own list of entries, and printed right above its first entry.
+#[test]
+fn a_divided_bibliography_prints_its_subheadings_over_their_entries() {
+    let input = root().join("tests/fixtures/013-divided-bibliography/input.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("a.pdf");
+    std::fs::write(&pdf, pdf_of(&input)).unwrap();
+    let Some(o) = pdf_tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]) else { return };
+    let tree = String::from_utf8_lossy(&o.stdout).into_owned();
+    let kinds: Vec<&str> = tree
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| ["H2 ", "H3 ", "L "].iter().any(|k| l.starts_with(k)))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "H2 \"Abstract\" (block)",
+            "H2 \"Bibliography\" (block)",
+            "H3 \"Archival sources\" (block)",
+            "L (block):",
+            "H3 \"Published sources\" (block)",
+            "L (block):",
+            "H3 \"Secondary literature\" (block)",
+            "L (block):"
+        ],
+        "{tree}"
+    );
+    assert_eq!(tree.lines().filter(|l| l.trim_start().starts_with("BibEntry ")).count(), 5);
+    let Some(pages) = pdf_pages(&pdf) else { return };
+    let text = pages.concat();
+    assert!(text.contains("Published sources\nReports from Her Majesty"), "{text}");
+}

@@ -16,9 +16,9 @@ fn doc() -> Document {
         Inline::Note(note),
     ]));
     let raw = "Байков Б.Л. \"Воспоминания о революции в Закавказье\". (Москва, 1991), т.9-10, с.114.";
-    d.back.bibliography = Some(Bibliography {
-        heading: "REFERENCES".into(),
-        entries: vec![BibEntry {
+    d.back.bibliography = Some(Bibliography::new(
+        "REFERENCES",
+        vec![BibEntry {
             label: None,
             raw: raw.into(),
             content: vec![Inline::text(raw)],
@@ -26,7 +26,7 @@ fn doc() -> Document {
             script: None,
             fields: BibFields::default(),
         }],
-    });
+    ));
     d
 }
 

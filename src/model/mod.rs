@@ -11,7 +11,7 @@ mod meta;
 mod shelfmark;
 mod span;
 
-pub use biblio::{BackMatter, BibEntry, BibFields, Bibliography, EntryKind};
+pub use biblio::{BackMatter, BibEntry, BibFields, BibGroup, BibPart, Bibliography, EntryKind};
 pub use content::{plain_text, shelfmarks, Anchor, Block, Inline, Note};
 pub use lang::{LangTag, Script};
 pub use meta::{Abstract, Author, KeywordList, Meta, Title};
@@ -25,6 +25,9 @@ use serde::{Deserialize, Serialize};
 /// The version of the JSON form of [`Document`]; bumped on any incompatible change.
 ///
 /// 2: a shelfmark's levels are a list of typed parts (`levels`), with `pages` beside `folios`.
+///
+/// A new field with a default keeps the version, since every older document still loads:
+/// so did a bibliography's `parts` (headed sub-lists), written only when there are some.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole article: metadata, body and back matter.

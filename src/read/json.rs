@@ -39,5 +39,51 @@ pub fn read(path: &Path, text: &str) -> Result<Document> {
         }
         None => return Err(Error::input(path, 0, 0, "not a colophon document: no `schema_version` field")),
     }
-    serde_json::from_str(text).map_err(|e| syntax(e, "not a valid colophon document"))
+    let doc: Document = serde_json::from_str(text).map_err(|e| syntax(e, "not a valid colophon document"))?;
+    if let Some(bib) = &doc.back.bibliography {
+        bib.check_parts().map_err(|m| {
+            // The line of the `parts` key, when it is found (a document has one bibliography).
+            let line = text.find("\"parts\"").map_or(0, |at| text[..at].matches('\n').count() as u32 + 1);
+            Error::input(path, line, 0, format!("not a valid colophon document: {m}"))
+        })?;
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BibEntry, BibPart, Bibliography, Inline};
+
+    fn with_parts(parts: Vec<BibPart>) -> String {
+        let entry = |t: &str| BibEntry {
+            label: None,
+            raw: t.into(),
+            content: vec![Inline::text(t)],
+            lang: None,
+            script: None,
+            fields: Default::default(),
+        };
+        let mut doc = Document::new();
+        let mut bib = Bibliography::new("Bibliography", vec![entry("A."), entry("B.")]);
+        bib.parts = parts;
+        doc.back.bibliography = Some(bib);
+        serde_json::to_string_pretty(&doc).unwrap()
+    }
+
+    #[test]
+    fn parts_round_trip_and_broken_ones_are_refused_with_their_line() {
+        let parts = vec![BibPart { heading: "Literature".into(), start: 1 }];
+        let json = with_parts(parts.clone());
+        let doc = read(Path::new("a.json"), &json).unwrap();
+        assert_eq!(doc.back.bibliography.unwrap().parts, parts);
+        // Old documents, written before parts existed, still load.
+        assert!(!with_parts(vec![]).contains("parts"));
+        assert!(read(Path::new("a.json"), &with_parts(vec![])).is_ok());
+        let json = with_parts(vec![BibPart { heading: "Literature".into(), start: 2 }]);
+        let err = read(Path::new("a.json"), &json).unwrap_err().to_string();
+        assert!(err.contains("starts at entry 2, but the bibliography has 2 entries"), "{err}");
+        let line = json.lines().position(|l| l.contains("\"parts\"")).unwrap() + 1;
+        assert!(err.contains(&format!(":{line}")), "{err}");
+    }
 }

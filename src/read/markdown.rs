@@ -10,7 +10,10 @@
 //!    `[12]{.label}`, `[[^3]]{.inferred}`) and inline notes (`^[text]`), which pulldown-cmark
 //!    leaves as text, are rebuilt with a bracket stack over each block's inline events. A
 //!    level-1 heading `{#references}` starts the bibliography, one entry per list item (in a
-//!    file without `{#references}`, also `# References`: pandoc drops the identifier there);
+//!    file without `{#references}`, also `# References`: pandoc drops the identifier there),
+//!    or per paragraph; a lower-level heading after it (`## Archival sources`) starts a part
+//!    of the list. Pandoc's `::: {#refs}` div holds the bibliography too (under the heading
+//!    right before it, if any), with its headings as parts;
 //! 4. note calls are resolved against the definitions, wherever in the file these stand. A
 //!    label the writer made unique (`[^1-2]` for a second note `1`) is `1` again.
 //!
@@ -21,14 +24,17 @@
 use crate::diag::{Diagnostic, LineIndex};
 use crate::error::{Error, Result};
 use crate::model::{
-    plain_text, Abstract, Anchor, Author, BibEntry, BibFields, Bibliography, Block, Document, Inline,
-    KeywordList, LangTag, Meta, Note, Title,
+    plain_text, Abstract, Anchor, Author, Bibliography, Block, Document, Inline, KeywordList, LangTag, Meta,
+    Note, Title,
 };
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use refs::{relabel, Entry, RefState, References};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::ops::Range;
 use std::path::Path;
+
+mod refs;
 
 /// Deepest nesting of inline containers (emphasis, links, brackets): deeper emphasis and links
 /// are flattened, deeper brackets read as text, so that no model tree is too deep to walk.
@@ -645,6 +651,8 @@ struct Div {
     start: usize,
     end: usize,
     lang: Option<LangTag>,
+    /// Pandoc's bibliography div, `::: {#refs}`.
+    refs: bool,
     /// Offset of the opening fence line.
     at: usize,
 }
@@ -699,9 +707,10 @@ impl Reader<'_> {
                         }
                     },
                     Some(Fence::Open { attrs, at }) => {
-                        let lang = self.div_attrs(src, line.start + at, attrs)?;
+                        let in_refs = open.iter().any(|d| d.refs);
+                        let (lang, refs) = self.div_attrs(src, line.start + at, attrs, in_refs)?;
                         let lang = lang.or_else(|| open.last().and_then(|d| d.lang.clone()));
-                        open.push(Div { start: line.end(), end: src.text.len(), lang, at: line.start });
+                        open.push(Div { start: line.end(), end: src.text.len(), lang, refs, at: line.start });
                     }
                 }
             }
@@ -715,22 +724,32 @@ impl Reader<'_> {
         Ok((masked, divs))
     }
 
-    /// The language of a div's attributes `{lang=tr}` written at byte `at`.
-    fn div_attrs(&mut self, src: &Source, at: usize, text: &str) -> Result<Option<LangTag>> {
+    /// The language of a div's attributes `{lang=tr}` written at byte `at`, and whether the
+    /// div is pandoc's bibliography (`{#refs}`). Inside that one, the identifiers and classes
+    /// of pandoc's entries (`{#ref-smith .csl-entry}`) say nothing the model lacks.
+    fn div_attrs(
+        &mut self,
+        src: &Source,
+        at: usize,
+        text: &str,
+        in_refs: bool,
+    ) -> Result<(Option<LangTag>, bool)> {
         let attrs = text.strip_prefix('{').and_then(|t| t.strip_suffix('}')).and_then(parse_attrs);
         let Some(attrs) = attrs else {
             self.warn("md-unsupported", src.pos(at), format!("div attributes `{text}` are not kept"));
-            return Ok(None);
+            return Ok((None, false));
         };
-        if !attrs.classes.is_empty() || !attrs.other.is_empty() {
+        let refs = attrs.id == Some("refs");
+        let structural = refs || in_refs;
+        if !structural && (!attrs.classes.is_empty() || !attrs.other.is_empty()) {
             let message = format!("div attributes other than lang in `{text}` are not kept");
             self.warn("md-unsupported", src.pos(at), message);
         }
         match attrs.lang {
             Some((tag, off)) => {
-                LangTag::parse(tag).map(Some).map_err(|m| self.error(src.pos(at + 1 + off), m))
+                LangTag::parse(tag).map(|l| (Some(l), refs)).map_err(|m| self.error(src.pos(at + 1 + off), m))
             }
-            None => Ok(None),
+            None => Ok((None, refs)),
         }
     }
 }
@@ -746,6 +765,8 @@ struct Attrs<'s> {
     classes: Vec<&'s str>,
     /// Identifiers and keys other than `lang`, only reported.
     other: Vec<&'s str>,
+    /// The last identifier (`#refs`).
+    id: Option<&'s str>,
 }
 
 impl Attrs<'_> {
@@ -767,6 +788,7 @@ fn parse_attrs(s: &str) -> Option<Attrs<'_>> {
         } else if let Some(word) = rest.strip_prefix('#') {
             let (id, after) = split_word(word)?;
             attrs.other.push(id);
+            attrs.id = Some(id);
             rest = after;
         } else {
             let key_end = rest.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(rest.len());
@@ -806,89 +828,6 @@ fn split_word(s: &str) -> Option<(&str, &str)> {
 
 // ---------------------------------------------------------------------------------------------
 // Blocks
-
-/// Where the bibliography stands in its reading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RefState {
-    /// After the heading, before the list.
-    Heading,
-    /// In the reference list.
-    List,
-    /// In a reference list written one paragraph per entry (the way most authors type one).
-    Paragraphs,
-    /// After the list: nothing more is read.
-    Done,
-}
-
-/// The bibliography being read.
-struct References {
-    heading: String,
-    state: RefState,
-    entries: Vec<BibEntry>,
-    entry: Option<Entry>,
-}
-
-/// A bibliography entry being read from one list item.
-struct Entry {
-    label: Option<String>,
-    /// Whether `label` came from `[…]{.label}` rather than an ordered list's number.
-    labelled: bool,
-    content: Vec<Inline>,
-    parts: usize,
-}
-
-impl Entry {
-    fn new(label: Option<String>) -> Self {
-        Entry { label, labelled: false, content: Vec::new(), parts: 0 }
-    }
-
-    /// Adds a block of the item; an entry is one paragraph, further ones are joined to it.
-    fn add(&mut self, r: &mut Reader, src: &Source, block: Block, label: Option<String>, at: usize) {
-        let mut content = match block {
-            Block::Heading { content, .. } | Block::Paragraph { content, .. } => content,
-        };
-        if let Some(label) = label {
-            if self.parts == 0 && !self.labelled {
-                self.label = Some(label);
-                self.labelled = true;
-            } else {
-                content = relabel(r, src, content, label, at);
-            }
-        }
-        if self.parts > 0 {
-            let message = "a reference entry is one paragraph; this one is joined to the previous";
-            r.warn("md-unsupported", src.pos(at), message);
-            self.content.push(Inline::text(" "));
-        }
-        self.content.extend(content);
-        self.parts += 1;
-    }
-
-    fn finish(self) -> Option<BibEntry> {
-        let content = trim(merge(self.content));
-        if content.is_empty() && self.label.is_none() {
-            return None;
-        }
-        let raw = plain_text(&content);
-        Some(BibEntry {
-            label: self.label,
-            raw,
-            content,
-            lang: None,
-            script: None,
-            fields: BibFields::default(),
-        })
-    }
-}
-
-/// Puts a `[…]{.label}` found outside a reference entry back as text, and reports it.
-fn relabel(r: &mut Reader, src: &Source, content: Vec<Inline>, label: String, at: usize) -> Vec<Inline> {
-    let message = "`[…]{.label}` marks the number of a reference entry; here it is read as text";
-    r.warn("md-unsupported", src.pos(at), message);
-    let mut out = vec![Inline::text(label), Inline::text(" ")];
-    out.extend(content);
-    merge(out)
-}
 
 /// What an open run of inline content becomes.
 #[derive(Debug, Clone, Copy)]
@@ -944,6 +883,8 @@ fn heading_tail(src: &Source, range: Range<usize>) -> Option<Tail> {
 /// State of the walk over pulldown-cmark's events.
 struct Walk<'d> {
     divs: &'d [Div],
+    /// The byte ranges of pandoc's `::: {#refs}` divs (kept apart: most files have none).
+    refs_divs: Vec<Range<usize>>,
     refs_allowed: bool,
     /// Whether a level-1 heading without id may start the bibliography by its text alone.
     auto_refs: bool,
@@ -989,6 +930,7 @@ impl<'d> Walk<'d> {
     fn new(divs: &'d [Div], refs_allowed: bool, auto_refs: bool) -> Self {
         Walk {
             divs,
+            refs_divs: divs.iter().filter(|d| d.refs).map(|d| d.start..d.end).collect(),
             refs_allowed,
             auto_refs,
             body: Vec::new(),
@@ -1003,6 +945,41 @@ impl<'d> Walk<'d> {
     /// The open run, opening a paragraph at `at` when there is none.
     fn run(&mut self, at: usize) -> &mut Run {
         self.run.get_or_insert_with(|| Run::new(RunKind::Paragraph, at))
+    }
+
+    /// Opens the bibliography at the first block inside pandoc's `::: {#refs}` div, under
+    /// the heading right before the div (taken out of the body) or `References`; closes it
+    /// at the first block after the div.
+    fn refs_div(&mut self, at: usize) {
+        if !self.refs_allowed || !self.notes.is_empty() {
+            return;
+        }
+        if self.refs_divs.is_empty() {
+            return;
+        }
+        let inside = self.refs_divs.iter().any(|d| d.contains(&at));
+        match &mut self.references {
+            None if inside => {
+                let (heading, level) = match self.body.last() {
+                    Some(Block::Heading { level, content }) => (plain_text(content), *level),
+                    _ => ("References".to_string(), 0),
+                };
+                if level > 0 {
+                    self.body.pop();
+                }
+                let mut refs = References::new(heading, level);
+                refs.div = Some(false);
+                self.references = Some(refs);
+            }
+            Some(refs) if inside && refs.div.is_none() && refs.state == RefState::Heading => {
+                refs.div = Some(false)
+            }
+            Some(refs) if !inside && refs.div == Some(false) && refs.entry.is_none() => {
+                refs.div = Some(true);
+                refs.state = RefState::Done;
+            }
+            _ => {}
+        }
     }
 
     /// Whether blocks here are left out (after the reference list, outside notes and entries).
@@ -1093,6 +1070,7 @@ impl<'d> Walk<'d> {
 
     fn start_block(&mut self, r: &mut Reader, src: &Source, tag: Tag, range: Range<usize>) {
         let at = range.start;
+        self.refs_div(at);
         match tag {
             Tag::Paragraph => self.run = Some(Run::new(RunKind::Paragraph, at)),
             Tag::Heading { level, id, .. } => {
@@ -1212,9 +1190,17 @@ impl<'d> Walk<'d> {
             RunKind::Heading { references, auto, .. }
                 if references || auto && pandoc_identifier(&plain_text(&content)) == "references" =>
             {
-                let heading = plain_text(&content);
-                self.references =
-                    Some(References { heading, state: RefState::Heading, entries: Vec::new(), entry: None });
+                self.references = Some(References::new(plain_text(&content), 1));
+            }
+            RunKind::Heading { level, .. }
+                if self.notes.is_empty()
+                    && self.lists.is_empty()
+                    && self.references.as_ref().is_some_and(|refs| refs.takes_part(level)) =>
+            {
+                let heading = unlabel(r, src, Block::Heading { level, content }, label, start);
+                if let Some(refs) = &mut self.references {
+                    refs.part(plain_text(heading.content()), start);
+                }
             }
             RunKind::Heading { level, .. } => {
                 self.place(r, src, Block::Heading { level, content }, label, start)
@@ -1262,10 +1248,7 @@ impl<'d> Walk<'d> {
         while let Some(note) = self.notes.pop() {
             r.define(src, note)?;
         }
-        let bibliography = self.references.map(|mut refs| {
-            refs.entries.extend(refs.entry.take().and_then(Entry::finish));
-            Bibliography { heading: refs.heading, entries: refs.entries }
-        });
+        let bibliography = self.references.map(|refs| refs.finish(r, src));
         Ok(Parsed { blocks: self.body, bibliography })
     }
 }

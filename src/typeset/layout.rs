@@ -14,6 +14,8 @@ use crate::model::{Block, Document, Inline, LangTag};
 
 pub use super::page::PageStyle;
 
+mod biblio;
+
 /// A piece of text set in one face at one place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyphs {
@@ -613,23 +615,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         }
     }
     if let Some(bib) = &doc.back.bibliography {
-        let mut h = Para::new(BlockKind::Heading(1), doc_lang, style.size * 1.05, style.leading, Align::Left);
-        h.space_before = Pt(16.0) * k;
-        h.keep_with_next = true;
-        h.text(&bib.heading, Style::Bold, doc_lang);
-        h.outline = Some((1, bib.heading.clone()));
-        paras.push(h);
-        for e in &bib.entries {
-            let lang = e.lang.as_ref().or(doc_lang);
-            let mut p = Para::new(BlockKind::Entry, lang, small, small_leading, Align::Justify);
-            p.hanging = Pt(small * 1.5);
-            p.space_before = Pt(2.0) * k;
-            if let Some(l) = &e.label {
-                p.text(&format!("{l}. "), Style::Regular, None);
-            }
-            runs(&mut p, &e.content, Style::Regular, lang, &mut notes);
-            paras.push(p);
-        }
+        paras.extend(biblio::paragraphs(bib, doc_lang, style, &mut notes));
     }
 
     // The notes' paragraphs follow the text's (their blocks number on).

@@ -19,7 +19,8 @@
 //! **Blocks.** Every paragraph is one line. A heading is `#` × level, a space, its text. A
 //! paragraph in another language than the document is a fenced div: `::: {lang=tr}`, the
 //! paragraph, `:::`. The bibliography is `# <heading> {#references}` and a bullet list, one
-//! `- ` item per entry, a printed number as `- [12]{.label} `; nothing follows the list.
+//! `- ` item per entry, a printed number as `- [12]{.label} `; a part of a divided list is
+//! `## <subheading>` and its own list; nothing follows the last list.
 //!
 //! **Inlines.** `*emphasis*`, `**strong**` (whitespace at their edges is written outside the
 //! markers), `<url>` when a link's text is its address, else `[text](url)` (`(<url>)` when the
@@ -296,17 +297,23 @@ impl<'a> Writer<'a> {
         candidate
     }
 
-    /// `# <heading> {#references}` and one `- ` item per entry.
+    /// `# <heading> {#references}` and one `- ` item per entry, each part's list after its
+    /// `## <subheading>`.
     fn bibliography(&mut self, bib: &'a Bibliography) {
         let mut heading = String::new();
         escape_text(&bib.heading, &mut heading);
         self.push_block(&format!("# {} {{#references}}", heading.trim_matches([' ', '\t'])));
         self.notes_allowed = false;
-        let items: Vec<String> = bib.entries.iter().map(|e| self.entry(e)).collect();
-        self.notes_allowed = true;
-        if !items.is_empty() {
+        for group in bib.groups() {
+            if let Some(part) = group.heading {
+                let mut text = String::new();
+                escape_text(part, &mut text);
+                self.push_block(&format!("## {}", text.trim_matches([' ', '\t'])));
+            }
+            let items: Vec<String> = group.entries.iter().map(|e| self.entry(e)).collect();
             self.push_block(&items.join("\n"));
         }
+        self.notes_allowed = true;
     }
 
     /// `- content`, or `- [label]{.label} content`.
@@ -830,15 +837,43 @@ mod tests {
             script: None,
             fields: Default::default(),
         };
-        doc.back.bibliography = Some(Bibliography {
-            heading: "REFERENCES".into(),
-            entries: vec![entry(Some("12"), "Smith, J. Title."), entry(None, "1914. Year first.")],
-        });
+        doc.back.bibliography = Some(Bibliography::new(
+            "REFERENCES",
+            vec![entry(Some("12"), "Smith, J. Title."), entry(None, "1914. Year first.")],
+        ));
         let (md, _) = write(&doc);
         assert_eq!(
             md,
             "---\n---\n\n# REFERENCES {#references}\n\n- [12]{.label} Smith, J. Title.\n- 1914\\. Year first.\n"
         );
+    }
+
+    /// A part is a level-2 heading and its own list, read back as the same part.
+    #[test]
+    fn parts_are_lower_headings_over_their_lists() {
+        let mut doc = Document::new();
+        let entry = |text: &str| BibEntry {
+            label: None,
+            raw: text.into(),
+            content: vec![Inline::text(text)],
+            lang: None,
+            script: None,
+            fields: Default::default(),
+        };
+        let mut bib = Bibliography::new("Kaynakça", vec![entry("One."), entry("Two."), entry("Three.")]);
+        bib.parts = vec![
+            crate::model::BibPart { heading: "Arşiv Kaynakları".into(), start: 0 },
+            crate::model::BibPart { heading: "Kitap ve *Makaleler*".into(), start: 2 },
+        ];
+        doc.back.bibliography = Some(bib);
+        let (md, diags) = write(&doc);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            md,
+            "---\n---\n\n# Kaynakça {#references}\n\n## Arşiv Kaynakları\n\n- One.\n- Two.\n\n## Kitap ve \\*Makaleler\\*\n\n- Three.\n"
+        );
+        let (back, _) = crate::read::markdown::read(Path::new("a.md"), &md).unwrap();
+        assert_eq!(back.back.bibliography, doc.back.bibliography);
     }
 
     #[test]

@@ -322,21 +322,38 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
     if let Some(bib) = &doc.back.bibliography {
         w.raw("<section id=\"references\" epub:type=\"bibliography\" role=\"doc-bibliography\" aria-labelledby=\"references-title\">\n<h2 id=\"references-title\">");
         w.text(&bib.heading);
-        w.raw("</h2>\n<ul class=\"references\">\n");
-        for e in &bib.entries {
-            let attrs = e.lang.as_ref().map_or(String::new(), |l| w.lang(l));
-            w.raw(&format!("<li{attrs}>"));
-            if let Some(label) = &e.label {
-                w.raw("<span class=\"entry-label\">");
-                w.text(label);
-                w.raw("</span> ");
-            }
-            w.inlines(&e.content);
-            w.raw("</li>\n");
-        }
-        w.raw("</ul>\n</section>\n");
-        bibliography = Some(("references".to_string(), bib.heading.clone()));
+        w.raw("</h2>\n");
         toc.push((2, "references".into(), bib.heading.clone()));
+        // Each part under its subheading, one level below the list's, in the contents too.
+        let mut part_no = 0;
+        if bib.entries.is_empty() {
+            w.raw("<ul class=\"references\">\n</ul>\n");
+        }
+        for group in bib.groups() {
+            if let Some(heading) = group.heading {
+                part_no += 1;
+                let id = format!("references-{part_no}");
+                w.raw(&format!("<h3 id=\"{id}\">"));
+                w.text(heading);
+                w.raw("</h3>\n");
+                toc.push((3, id, heading.to_string()));
+            }
+            w.raw("<ul class=\"references\">\n");
+            for e in group.entries {
+                let attrs = e.lang.as_ref().map_or(String::new(), |l| w.lang(l));
+                w.raw(&format!("<li{attrs}>"));
+                if let Some(label) = &e.label {
+                    w.raw("<span class=\"entry-label\">");
+                    w.text(label);
+                    w.raw("</span> ");
+                }
+                w.inlines(&e.content);
+                w.raw("</li>\n");
+            }
+            w.raw("</ul>\n");
+        }
+        w.raw("</section>\n");
+        bibliography = Some(("references".to_string(), bib.heading.clone()));
     }
 
     let mut xhtml = String::new();
@@ -442,6 +459,35 @@ mod tests {
         assert_eq!(check_links(&a.xhtml), 3, "{}", a.xhtml);
         assert!(a.xhtml.contains("<li class=\"uncertain\">"), "an inferred anchor is marked");
         assert!(!a.xhtml.contains("<sup"), "no sup inside note calls");
+    }
+
+    /// A part's subheading is an `h3` before its own list, and in the contents.
+    #[test]
+    fn parts_have_subheadings_one_level_below() {
+        use crate::model::{BibEntry, BibPart, Bibliography};
+        let entry = |t: &str| BibEntry {
+            label: None,
+            raw: t.into(),
+            content: vec![Inline::text(t)],
+            lang: None,
+            script: None,
+            fields: Default::default(),
+        };
+        let mut doc = Document::new();
+        let mut bib = Bibliography::new("Bibliography", vec![entry("A."), entry("B."), entry("C.")]);
+        bib.parts = vec![BibPart { heading: "Archival sources".into(), start: 1 }];
+        doc.back.bibliography = Some(bib);
+        let a = article(&doc, "style.css");
+        assert!(
+            a.xhtml.contains(
+                "<h2 id=\"references-title\">Bibliography</h2>\n<ul class=\"references\">\n<li>A.</li>\n</ul>\n\
+                 <h3 id=\"references-1\">Archival sources</h3>\n<ul class=\"references\">\n<li>B.</li>\n<li>C.</li>\n</ul>\n</section>"
+            ),
+            "{}",
+            a.xhtml
+        );
+        let toc: Vec<(u8, &str, &str)> = a.toc.iter().map(|(l, i, t)| (*l, i.as_str(), t.as_str())).collect();
+        assert_eq!(toc[1..], [(2, "references", "Bibliography"), (3, "references-1", "Archival sources")]);
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod notes;
 mod pages;
 mod quality;
 mod references;
+mod subheads;
 mod units;
 
 use crate::diag::Diagnostic;
@@ -64,8 +65,10 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
             })
             .cloned()
             .collect();
-        let entries = references::read_entries(&refs, &mut diags);
-        doc.back.bibliography = Some(Bibliography { heading: units[r].first().to_string(), entries });
+        let (entries, parts) = references::read_entries(&refs, &mut diags);
+        let mut bib = Bibliography::new(units[r].first(), entries);
+        bib.parts = parts;
+        doc.back.bibliography = Some(bib);
     }
     if seq.notes.is_empty() {
         diags.push(Diagnostic::info("no-notes", 0, "no footnotes were found"));
@@ -91,6 +94,23 @@ mod tests {
         let entries: Vec<String> =
             doc.back.bibliography.unwrap().entries.into_iter().map(|e| e.raw).collect();
         assert_eq!(entries, ["ARDA, f. 28, siy. 1, iş 37.", "ARDA, f. 51, siy. 1, iş 120."]);
+    }
+
+    /// A divided reference list: its subheadings are the bibliography's parts.
+    #[test]
+    fn a_divided_reference_list_has_parts() {
+        let para = "The committee met in the spring and the merchants wrote to the ministry at length, asking for rules.";
+        let src = format!(
+            "{para}\n\nKaynakça\n\nArşiv Kaynakları\n\nBOA, DH.MKT, 1432/12.\n\nKitap ve Makaleler\n\nAksoy, Hüseyin. Karantina. İstanbul: Kitabevi, 2015.\n"
+        );
+        let (doc, diags) = read(&src);
+        let bib = doc.back.bibliography.unwrap();
+        assert_eq!(bib.heading, "Kaynakça");
+        assert_eq!(bib.entries.len(), 2);
+        let parts: Vec<(&str, usize)> = bib.parts.iter().map(|p| (p.heading.as_str(), p.start)).collect();
+        assert_eq!(parts, [("Arşiv Kaynakları", 0), ("Kitap ve Makaleler", 1)]);
+        assert_eq!(bib.check_parts(), Ok(()));
+        assert_eq!(diags.iter().filter(|d| d.code == "bib-subheading").count(), 2);
     }
 
     /// Notes whose number stands alone on its line (`1` / text), at the foot of a first page

@@ -2,11 +2,12 @@
 
 use super::units::Unit;
 use crate::diag::Diagnostic;
-use crate::model::{plain_text, BibEntry, BibFields, Inline};
+use crate::model::{plain_text, BibEntry, BibFields, BibPart, Inline};
 
-/// Reads the entries of a reference list from the units after its heading.
-pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<BibEntry> {
-    let raw: Vec<(u32, &str)> = units
+/// Reads the entries of a reference list from the units after its heading, with the
+/// subheadings that divide it (see [`super::subheads`]).
+pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Vec<BibEntry>, Vec<BibPart>) {
+    let mut raw: Vec<(u32, &str)> = units
         .iter()
         .flat_map(|u| u.lines.iter().map(|l| (l.no, l.text.trim_end_matches(['\r', ' ', '\u{c}']))))
         .filter(|(_, t)| {
@@ -14,6 +15,17 @@ pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<BibEntry
             !t.is_empty() && !super::units::is_page_number(t) && !super::units::is_separator(t)
         })
         .collect();
+    // Subheadings are taken out first: the entries' numbering and wrapping are the rest's.
+    let trimmed: Vec<&str> = raw.iter().map(|(_, t)| t.trim()).collect();
+    let heads = super::subheads::find(&trimmed);
+    // (index of the first line after the subheading among the lines left, its text, its line)
+    let mut breaks: Vec<(usize, String, u32)> = Vec::new();
+    for (removed, &k) in heads.iter().enumerate() {
+        breaks.push((k - removed, trimmed[k].to_string(), raw[k].0));
+    }
+    for &k in heads.iter().rev() {
+        raw.remove(k);
+    }
     let lines: Vec<(u32, &str)> = raw.iter().map(|&(no, t)| (no, t.trim())).collect();
     let numbered = lines.first().is_some_and(|(_, t)| leading_number(t).is_some());
     let layout = Wrapping::of(&raw);
@@ -21,9 +33,20 @@ pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<BibEntry
     let occurrences = |w: &str| super::join::count_word(&all, w);
     let mut entries: Vec<(u32, Option<String>, String)> = Vec::new();
     let mut entry_indent = 0;
+    let mut parts = Vec::new();
     for (k, &(no, text)) in lines.iter().enumerate() {
+        let part = breaks.iter().find(|b| b.0 == k);
+        if let Some((_, heading, line)) = part {
+            diags.push(Diagnostic::info(
+                "bib-subheading",
+                *line,
+                format!("`{heading}` read as a subheading of the reference list"),
+            ));
+            parts.push(BibPart { heading: heading.clone(), start: entries.len() });
+        }
         let starts_entry = match entries.last() {
             None => true,
+            Some(_) if part.is_some() => true,
             Some((_, _, prev)) => {
                 if numbered {
                     leading_number(text).is_some()
@@ -47,7 +70,7 @@ pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<BibEntry
             *prev = super::join::join_cut(prev, text, &occurrences).0;
         }
     }
-    entries
+    let entries = entries
         .into_iter()
         .map(|(line, label, text)| {
             let content = emphasis(&text, line, diags);
@@ -60,7 +83,8 @@ pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<BibEntry
                 fields: BibFields::default(),
             }
         })
-        .collect()
+        .collect();
+    (entries, parts)
 }
 
 /// The printed measure of a list whose entries wrap over several lines (one output line per
@@ -164,7 +188,7 @@ impl Indents {
 }
 
 /// `Herlihy, Patricia.`, `———.`, `Иванов И. И.`, `Smith J.`: how entries open.
-fn looks_like_entry_start(t: &str) -> bool {
+pub(super) fn looks_like_entry_start(t: &str) -> bool {
     if t.starts_with(['—', '–', '_']) {
         return true;
     }
@@ -228,7 +252,7 @@ fn ends_like_entry_end(line: &str) -> bool {
 
 /// `Москва: Наука, 1994.`, `Cambridge, MA: Harvard University Press, 2011`: a place of
 /// publication (one to three words before a colon) followed by a year.
-fn is_imprint(line: &str) -> bool {
+pub(super) fn is_imprint(line: &str) -> bool {
     let colon = line.split_whitespace().take(3).position(|w| w.ends_with(':') && w.chars().count() > 2);
     colon.is_some() && has_year(line)
 }
@@ -276,7 +300,7 @@ mod tests {
     fn entries(src: &str) -> Vec<String> {
         let u = units(src);
         let mut d = Vec::new();
-        read_entries(&u, &mut d).into_iter().map(|e| e.raw).collect()
+        read_entries(&u, &mut d).0.into_iter().map(|e| e.raw).collect()
     }
 
     #[test]
@@ -347,10 +371,70 @@ mod tests {
     fn numbered_entries_lose_their_number() {
         let u = units("1. Əliyev A. Tarix. Bakı, 2001.\n2. Məmmədov B. Kitab.\n   davamı 2003.");
         let mut d = Vec::new();
-        let e = read_entries(&u, &mut d);
+        let (e, _) = read_entries(&u, &mut d);
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].label.as_deref(), Some("1"));
         assert_eq!(e[1].raw, "Məmmədov B. Kitab. davamı 2003.");
+    }
+
+    fn parts(src: &str) -> (Vec<String>, Vec<(String, usize)>) {
+        let mut d = Vec::new();
+        let (e, p) = read_entries(&units(src), &mut d);
+        (e.into_iter().map(|e| e.raw).collect(), p.into_iter().map(|p| (p.heading, p.start)).collect())
+    }
+
+    /// Numbered subheadings over numbered entries: the subheadings are parts, not entries,
+    /// and the entries keep their numbers as labels.
+    #[test]
+    fn subheadings_divide_the_list_into_parts() {
+        let src =
+            "1. Архивные источники\n\n1. ГАРФ. Ф. 1318. Оп. 1. Д. 35.\n\n2. РГВА. Ф. 1. Оп. 2. Д. 4.\n\n\
+                   2. Литература\n\n3. Иванов И. И. Карс и его округа. М.:\nНаука, 2006. 312 с.\n";
+        let (e, p) = parts(src);
+        assert_eq!(
+            e,
+            [
+                "ГАРФ. Ф. 1318. Оп. 1. Д. 35.",
+                "РГВА. Ф. 1. Оп. 2. Д. 4.",
+                "Иванов И. И. Карс и его округа. М.: Наука, 2006. 312 с."
+            ]
+        );
+        assert_eq!(p, [("1. Архивные источники".to_string(), 0), ("2. Литература".to_string(), 2)]);
+        let src = "ARŞİV KAYNAKLARI\nBOA, DH.MKT, 1432/12.\nKİTAP VE MAKALELER\nAksoy, H. Karantina. İstanbul, 2015.\n";
+        let (e, p) = parts(src);
+        assert_eq!(e.len(), 2);
+        assert_eq!(p, [("ARŞİV KAYNAKLARI".to_string(), 0), ("KİTAP VE MAKALELER".to_string(), 1)]);
+    }
+
+    /// One-line entries stay entries: one without year or full stop in a list that opens
+    /// with entries; in a divided list, newspaper titles one after another, a short entry
+    /// that ends with a full stop, and the list's last line.
+    #[test]
+    fn one_line_entries_are_never_made_subheadings() {
+        let (e, p) = parts(
+            "Smith, J. Trade. London, 1990.\nOral history interviews\nJones, K. Ports. Oxford, 2001.\n",
+        );
+        assert_eq!(
+            e,
+            ["Smith, J. Trade. London, 1990.", "Oral history interviews", "Jones, K. Ports. Oxford, 2001."]
+        );
+        assert!(p.is_empty());
+        let src = "Newspapers\nKaspiy\nBakinskiy rabochiy\nSmith, J. Trade. London, 1990.\n";
+        let (e, p) = parts(src);
+        assert_eq!(e, ["Newspapers", "Kaspiy", "Bakinskiy rabochiy", "Smith, J. Trade. London, 1990."]);
+        assert!(p.is_empty());
+        let src = "Archival sources\nARDA, f. 28, siy. 1, iş 37.\nAnonymous memoir.\nSmith, J. Trade. London, 1990.\nMamedov Papers";
+        let (e, p) = parts(src);
+        assert_eq!(
+            e,
+            [
+                "ARDA, f. 28, siy. 1, iş 37.",
+                "Anonymous memoir.",
+                "Smith, J. Trade. London, 1990.",
+                "Mamedov Papers"
+            ]
+        );
+        assert_eq!(p, [("Archival sources".to_string(), 0)]);
     }
 
     #[test]

@@ -286,8 +286,20 @@ fn back(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
         if !b.entries.is_empty() {
             ev.start("listBibl", vec![]);
             let width = b.entries.len().to_string().len().max(2);
-            for (i, e) in b.entries.iter().enumerate() {
-                inline::entry(ctx, &mut ev, e, &format!("bib-{:0width$}", i + 1));
+            // A part is a nested `listBibl` under its `head`; entries before the first part
+            // stand in the outer list directly.
+            for group in b.groups() {
+                if let Some(heading) = group.heading {
+                    ev.start("listBibl", vec![]);
+                    let h = ctx.clean(heading);
+                    ev.wrap("head", vec![], &h);
+                }
+                for (i, e) in group.entries.iter().enumerate() {
+                    inline::entry(ctx, &mut ev, e, &format!("bib-{:0width$}", group.first + i + 1));
+                }
+                if group.heading.is_some() {
+                    ev.end();
+                }
             }
             ev.end();
         }
@@ -326,4 +338,41 @@ fn back(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
     }
     ev.end();
     Some(ev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BibEntry, BibPart, Bibliography, Inline};
+
+    fn entry(text: &str) -> BibEntry {
+        BibEntry {
+            label: None,
+            raw: text.into(),
+            content: vec![Inline::text(text)],
+            lang: None,
+            script: None,
+            fields: Default::default(),
+        }
+    }
+
+    /// Each part a nested `listBibl` under its `head`; unheaded entries stay in the outer
+    /// list; entry ids run on across the parts.
+    #[test]
+    fn parts_are_nested_lists_under_their_heads() {
+        let mut doc = Document::new();
+        let mut bib = Bibliography::new("Bibliography", vec![entry("A."), entry("B."), entry("C.")]);
+        bib.parts = vec![BibPart { heading: "Archival & sources".into(), start: 1 }];
+        doc.back.bibliography = Some(bib);
+        let (xml, _) = write(&doc, &Options { publication_template: None, when: None });
+        let back = &xml[xml.find("<back>").unwrap()..];
+        let squashed: String = back.split_whitespace().collect::<Vec<_>>().join("");
+        assert!(
+            squashed.contains(
+                "<listBibl><biblxml:id=\"bib-01\">A.</bibl><listBibl><head>Archival&amp;sources</head>\
+                 <biblxml:id=\"bib-02\">B.</bibl><biblxml:id=\"bib-03\">C.</bibl></listBibl></listBibl>"
+            ),
+            "{back}"
+        );
+    }
 }
