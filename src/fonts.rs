@@ -1,5 +1,8 @@
-//! Fonts shared by the EPUB and (later) the PDF: Libertinus Serif from the `typst-assets`
-//! crate, or the user's fonts from `DIR/fonts/`, plus fallback faces for what they lack.
+//! Fonts shared by the EPUB and the PDF: Libertinus Serif from the `typst-assets` crate, or
+//! the user's fonts from `DIR/fonts/`, plus fallback faces for what they lack: Noto Naskh
+//! Arabic (OFL 1.1, kept in `assets/fonts/` with its licence and source) for the Arabic
+//! script, which no Libertinus face has (Libertinus has Hebrew), and DejaVu Sans Mono for
+//! symbols.
 //!
 //! Libertinus Serif Bold Italic has no `ə` and no face of Libertinus has `↩`
 //! (EPUB-PDF-NOTES.md §2.5): [`FontSet::resolve`] finds, for every character of a document
@@ -26,6 +29,17 @@ pub enum Style {
 impl Style {
     /// Every style.
     pub const ALL: [Style; 4] = [Style::Regular, Style::Italic, Style::Bold, Style::BoldItalic];
+
+    /// The styles in the order a face is taken to stand in for this one: itself first, then
+    /// the same slant, then the same weight.
+    pub fn nearest(self) -> [Style; 4] {
+        match self {
+            Style::Regular => [Style::Regular, Style::Bold, Style::Italic, Style::BoldItalic],
+            Style::Italic => [Style::Italic, Style::Regular, Style::BoldItalic, Style::Bold],
+            Style::Bold => [Style::Bold, Style::Regular, Style::BoldItalic, Style::Italic],
+            Style::BoldItalic => [Style::BoldItalic, Style::Italic, Style::Bold, Style::Regular],
+        }
+    }
 
     /// This style with italic added (emphasis inside bold gives bold italic).
     pub fn italic(self) -> Style {
@@ -146,11 +160,22 @@ pub struct Resolution {
     pub substituted: Vec<(char, Style, String)>,
     /// Characters no face has.
     pub missing: Vec<(char, Style)>,
+    /// The characters each face used sets (by index into [`FontSet::all`]; spaces and
+    /// controls left out).
+    pub by_face: BTreeMap<usize, std::collections::BTreeSet<char>>,
 }
+
+/// Noto Naskh Arabic 2.004, Regular and Bold (OFL 1.1; `assets/fonts/README.md` says where
+/// they come from): the Arabic script, Persian and Ottoman letters included.
+const NASKH: [(&str, &[u8]); 2] = [
+    ("NotoNaskhArabic-Regular.ttf", include_bytes!("../assets/fonts/NotoNaskhArabic-Regular.ttf")),
+    ("NotoNaskhArabic-Bold.ttf", include_bytes!("../assets/fonts/NotoNaskhArabic-Bold.ttf")),
+];
 
 impl FontSet {
     /// Libertinus Serif (OFL 1.1) in four styles, with Libertinus Italic for what Bold
-    /// Italic lacks and DejaVu Sans Mono for arrows Libertinus lacks.
+    /// Italic lacks, Noto Naskh Arabic (Regular, Bold) for the Arabic script and DejaVu Sans
+    /// Mono for arrows Libertinus lacks.
     pub fn builtin() -> Self {
         let names = [
             "LibertinusSerif-Regular.otf",
@@ -167,14 +192,19 @@ impl FontSet {
                 main.push(f);
             }
         }
-        // DejaVu Sans Mono (upright) is the last of typst-assets' fonts; look from the end.
-        let fallbacks = fonts
+        // Arabic before DejaVu Sans Mono, which has some Arabic letters, in a monospace design.
+        let mut fallbacks: Vec<Face> = NASKH
             .iter()
-            .rev()
-            .filter_map(|d| Face::parse(std::borrow::Cow::Borrowed(d), "DejaVuSansMono.ttf".into()))
-            .find(|f| f.full_name == "DejaVu Sans Mono")
-            .into_iter()
+            .filter_map(|(file, data)| Face::parse(std::borrow::Cow::Borrowed(*data), (*file).into()))
             .collect();
+        // DejaVu Sans Mono (upright) is the last of typst-assets' fonts; look from the end.
+        fallbacks.extend(
+            fonts
+                .iter()
+                .rev()
+                .filter_map(|d| Face::parse(std::borrow::Cow::Borrowed(d), "DejaVuSansMono.ttf".into()))
+                .find(|f| f.full_name == "DejaVu Sans Mono"),
+        );
         FontSet { main, fallbacks }
     }
 
@@ -224,17 +254,33 @@ impl FontSet {
     }
 
     /// The order in which faces are tried for `style`: its own face, the main family's other
-    /// faces from the nearest style, then the fallbacks.
+    /// faces from the nearest style, then the fallbacks (see [`FontSet::fallback_order`]).
     fn order(&self, style: Style) -> Vec<usize> {
-        let near: &[Style] = match style {
-            Style::Regular => &[Style::Regular, Style::Bold, Style::Italic, Style::BoldItalic],
-            Style::Italic => &[Style::Italic, Style::Regular, Style::BoldItalic, Style::Bold],
-            Style::Bold => &[Style::Bold, Style::Regular, Style::BoldItalic, Style::Italic],
-            Style::BoldItalic => &[Style::BoldItalic, Style::Italic, Style::Bold, Style::Regular],
-        };
         let mut out: Vec<usize> =
-            near.iter().filter_map(|s| self.main.iter().position(|f| f.style == *s)).collect();
-        out.extend(self.main.len()..self.main.len() + self.fallbacks.len());
+            style.nearest().iter().filter_map(|s| self.main.iter().position(|f| f.style == *s)).collect();
+        out.extend(self.fallback_order(style));
+        out
+    }
+
+    /// The fallbacks (indexes into [`FontSet::all`]) in the order they are tried for `style`:
+    /// family by family as listed, and within a family the face of the nearest style first
+    /// (bold Arabic text in Noto Naskh Arabic Bold, italic in its Regular).
+    pub fn fallback_order(&self, style: Style) -> Vec<usize> {
+        let near = style.nearest();
+        let rank = |f: &Face| near.iter().position(|s| *s == f.style).unwrap_or(near.len());
+        let mut families: Vec<&str> = Vec::new();
+        for f in &self.fallbacks {
+            if !families.contains(&f.family.as_str()) {
+                families.push(&f.family);
+            }
+        }
+        let mut out = Vec::with_capacity(self.fallbacks.len());
+        for family in families {
+            let mut faces: Vec<usize> =
+                (0..self.fallbacks.len()).filter(|&i| self.fallbacks[i].family == family).collect();
+            faces.sort_by_key(|&i| rank(&self.fallbacks[i]));
+            out.extend(faces.into_iter().map(|i| self.main.len() + i));
+        }
         out
     }
 
@@ -255,6 +301,7 @@ impl FontSet {
                 match order.iter().find(|&&i| all[i].has(c)) {
                     Some(&i) => {
                         used.insert(i);
+                        r.by_face.entry(i).or_default().insert(c);
                         if Some(&i) != order.first() {
                             r.substituted.push((c, *style, all[i].full_name.clone()));
                         }
@@ -278,7 +325,30 @@ mod tests {
         let styles: Vec<Style> = f.main.iter().map(|x| x.style).collect();
         assert_eq!(styles, [Style::Regular, Style::Bold, Style::Italic, Style::BoldItalic]);
         assert!(f.main.iter().all(|x| x.family == "Libertinus Serif" && x.media_type == "font/otf"));
-        assert_eq!(f.fallbacks.len(), 1);
+        let fallbacks: Vec<&str> = f.fallbacks.iter().map(|x| x.full_name.as_str()).collect();
+        assert_eq!(fallbacks, ["Noto Naskh Arabic Regular", "Noto Naskh Arabic Bold", "DejaVu Sans Mono"]);
+    }
+
+    #[test]
+    fn arabic_script_comes_from_noto_naskh_in_the_nearest_weight_and_hebrew_from_libertinus() {
+        let f = FontSet::builtin();
+        let mut chars = BTreeMap::new();
+        // Arabic with the Persian and Ottoman letters, Persian digits and the Arabic comma.
+        let arabic: std::collections::BTreeSet<char> = "تاريخ عثمانى پچژگ ڭ ۱۳۸۰،".chars().collect();
+        chars.insert(Style::Regular, arabic.clone());
+        chars.insert(Style::Bold, arabic.clone());
+        chars.insert(Style::Italic, arabic);
+        chars.insert(Style::BoldItalic, "ספר הזכרונות".chars().collect());
+        let r = f.resolve(&chars);
+        assert!(r.missing.is_empty(), "{r:?}");
+        let face =
+            |c: char, s: Style| r.substituted.iter().find(|x| x.0 == c && x.1 == s).map(|x| x.2.as_str());
+        assert_eq!(face('پ', Style::Regular), Some("Noto Naskh Arabic Regular"));
+        assert_eq!(face('پ', Style::Bold), Some("Noto Naskh Arabic Bold"));
+        assert_eq!(face('ڭ', Style::Italic), Some("Noto Naskh Arabic Regular"));
+        assert!(!r.substituted.iter().any(|x| x.2 == "DejaVu Sans Mono"), "{r:?}");
+        // Libertinus has Hebrew (Bold Italic falls back within the family).
+        assert!(r.substituted.iter().filter(|x| x.0 == 'ס').all(|x| x.2.starts_with("Libertinus")), "{r:?}");
     }
 
     #[test]

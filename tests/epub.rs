@@ -203,3 +203,58 @@ fn a_divided_bibliography_keeps_its_subheadings_in_the_book_and_its_contents() {
         }
     }
 }
+
+#[test]
+fn right_to_left_entries_get_dir_rtl_and_the_naskh_face() {
+    let sample = root().join("tests/rtl/sources.md");
+    let (bytes, diags) = epub_of(&sample);
+    assert!(!diags.iter().any(|d| d.code == "font-missing-glyph"), "{diags:?}");
+    let x = entry(&bytes, "EPUB/article.xhtml");
+    // Entries, notes and paragraphs whose first strong letter is right to left run right to
+    // left; so do passages in Arabic or Hebrew letters inside a left-to-right paragraph.
+    assert!(x.contains("<li dir=\"rtl\"><span lang=\"fa\" xml:lang=\"fa\" dir=\"rtl\">تاریخ ایران. تهران: امیرکبیر، ۱۳۸۰.</span></li>"), "{x}");
+    assert!(x.contains("<li dir=\"rtl\"><span lang=\"he\" xml:lang=\"he\" dir=\"rtl\">פרקים"), "{x}");
+    assert!(x.contains("<span lang=\"ota\" xml:lang=\"ota\" dir=\"rtl\">تاريخ عثمانى</span> in its title"));
+    assert!(x.contains("role=\"doc-footnote\" lang=\"fa\" xml:lang=\"fa\" dir=\"rtl\">"));
+    assert!(x.contains("<p dir=\"rtl\">در این مقاله"));
+    // A left-to-right entry with an Arabic title stays left to right.
+    assert!(x.contains("<li lang=\"tr\" xml:lang=\"tr\">Ahmed Cevdet Paşa"), "{x}");
+    // Four entries and their spans, three spans in the text, the Persian paragraph, the note
+    // (whose language the reader took from its one span).
+    assert_eq!(x.matches("dir=\"rtl\"").count(), 4 + 4 + 3 + 1 + 1);
+    // The Arabic face is declared for the Arabic letters it sets, in both weights used, and
+    // packaged; Hebrew comes from Libertinus Serif; the monospace face sets only `↩`.
+    let css = entry(&bytes, "EPUB/style.css");
+    for (file, letter) in
+        [("NotoNaskhArabic-Regular.ttf", "U+67E"), ("NotoNaskhArabic-Bold.ttf", "U+62A-62B")]
+    {
+        // پ in the regular face; ت ث (of the bold تاریخ عثمانی) in the bold one.
+        let rule = css.lines().find(|l| l.contains(file)).unwrap_or_else(|| panic!("{file}: {css}"));
+        assert!(rule.starts_with("@font-face { font-family: \"Noto Naskh Arabic\";"), "{rule}");
+        assert!(
+            rule.contains("unicode-range: ") && rule.contains(letter),
+            "{letter} is in the range: {rule}"
+        );
+    }
+    assert!(css.contains("src: url(\"fonts/DejaVuSansMono.ttf\"); unicode-range: U+21A9; }"), "{css}");
+    assert!(css.contains("body { font-family: \"Libertinus Serif\", \"colophon-fallback\", \"Noto Naskh Arabic\", \"DejaVu Sans Mono\", serif; }"), "{css}");
+    assert!(css.contains(".references li[dir=\"rtl\"]"));
+    let opf = entry(&bytes, "EPUB/package.opf");
+    assert!(opf.contains("href=\"fonts/NotoNaskhArabic-Regular.ttf\" media-type=\"font/ttf\""), "{opf}");
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    assert!(z.by_name("EPUB/fonts/NotoNaskhArabic-Bold.ttf").is_ok());
+    drop(z);
+
+    let dir = tempfile::tempdir().unwrap();
+    let epub = dir.path().join("rtl.epub");
+    std::fs::write(&epub, &bytes).unwrap();
+    if let Some(jar) = epubcheck_jar() {
+        if let Some(report) = epubcheck_problems(&jar, &epub) {
+            panic!("EPUBCheck:\n{report}");
+        }
+    }
+    if let Some((ace, chromium)) = ace() {
+        let (outcome, failed) = ace_outcome(&ace, &chromium, &epub);
+        assert_eq!(outcome, "pass", "Ace: {failed:#?}");
+    }
+}

@@ -621,3 +621,129 @@ fn a_divided_bibliography_prints_its_subheadings_over_their_entries() {
     let text = pages.concat();
     assert!(text.contains("Published sources\nReports from Her Majesty"), "{text}");
 }
+
+/// The right-to-left sample (tests/rtl/sources.md): Arabic-script entries in Ottoman and
+/// Persian, a Hebrew one, a Persian paragraph and note.
+fn rtl_sample() -> std::path::PathBuf {
+    root().join("tests/rtl/sources.md")
+}
+
+/// `text` without the bidi embeddings poppler writes around runs of the other direction, and
+/// without ZWNJ, which poppler puts back a letter off (`میک‌نیم`: the joiner has no glyph of
+/// its own, its text goes with a letter's; the tag tree has it in its place).
+fn without_embeddings(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200C}'))
+        .collect()
+}
+
+#[test]
+fn right_to_left_entries_are_set_in_naskh_and_read_back_in_logical_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("rtl.pdf");
+    // Before issue 24 krilla refused this PDF (glyphs of right-to-left text had no text).
+    std::fs::write(&pdf, pdf_of(&rtl_sample())).unwrap();
+    let p = pdf.to_str().unwrap();
+    if let Some(o) = pdf_tool("pdffonts", &[p]) {
+        let t = String::from_utf8_lossy(&o.stdout).into_owned();
+        assert!(t.contains("NotoNaskhArabic-Regular") && t.contains("NotoNaskhArabic-Bold"), "{t}");
+        assert!(!t.contains("DejaVuSansMono"), "no Arabic letter falls back to the monospace face: {t}");
+    }
+    if let Some(o) = pdf_tool("pdfinfo", &["-meta", p]) {
+        let t = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            t.contains("<pdfaid:conformance>A</pdfaid:conformance>")
+                && t.contains("<pdfuaid:part>1</pdfuaid:part>")
+        );
+    }
+    if let Some(o) = pdf_tool("pdftotext", &["-enc", "UTF-8", p, "-"]) {
+        // Poppler puts each line back in logical order (with embeddings around runs).
+        let text = without_embeddings(&String::from_utf8_lossy(&o.stdout));
+        for want in [
+            "تاريخ عثمانى",
+            "تاریخ ایران",
+            "امیرکبیر",
+            "گزارش پژوهشی چاپ ژاله",
+            "ספר הזכרונות",
+            "מכון בן-צבי",
+            "میکنیم", // می‌کنیم without its joiner
+        ] {
+            assert!(text.contains(want), "{want} missing from the PDF's text:\n{text}");
+        }
+    }
+    // The content stream holds right-to-left text in reading order: the tag tree gives each
+    // entry and the note exactly as written, numbers and punctuation included. (Without the
+    // Persian paragraph: its ZWNJ and mirrored parentheses need `/ActualText`, nested marked
+    // content that poppler's tag-tree reader stops at.)
+    let sample = std::fs::read_to_string(rtl_sample()).unwrap();
+    let paragraph = sample.lines().find(|l| l.starts_with("در این مقاله")).unwrap();
+    let entries = dir.path().join("entries.md");
+    std::fs::write(&entries, sample.replace(paragraph, "")).unwrap();
+    let pdf = dir.path().join("entries.pdf");
+    std::fs::write(&pdf, pdf_of(&entries)).unwrap();
+    if let Some(o) = pdf_tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]) {
+        let tree = String::from_utf8_lossy(&o.stdout).into_owned();
+        for want in [
+            "\"تاريخ عثمانى، جلد ۲، استانبول ۱۳۰۹، ص 45–47. \"",
+            "\"تاریخ ایران. تهران: امیرکبیر، ۱۳۸۰. \"",
+            "\"פרקים בתולדות היהודים באימפריה העות'מאנית. ירושלים: מכון בן-צבי, 1996. \"",
+            "\"Ahmed Cevdet Paşa, Osmanlı Devleti'nin tarihi: تاريخ عثمانى, İstanbul 1309. \"",
+            "\"تاریخ ایران. تهران: امیرکبیر، ۱۳۸۰، ص ۴۵–۴۷. \"",
+        ] {
+            assert!(tree.contains(want), "{want} not in the tag tree:\n{tree}");
+        }
+    }
+}
+
+#[test]
+fn a_right_to_left_entry_is_set_from_the_right() {
+    use colophon::typeset::layout::{layout, BlockKind, Glyphs, Role};
+    use colophon::typeset::{PageStyle, Pt};
+    let res = Resources::builtin();
+    let (doc, _) = colophon::load(&rtl_sample(), None, &res).unwrap();
+    let fonts = res.fonts();
+    let style = PageStyle::a4();
+    let laid = layout(&doc, &fonts, &style);
+    let all = fonts.all();
+    // The pieces of each bibliography entry, in the order they were laid out (logical).
+    let entry = |want: &str| -> Vec<&Glyphs> {
+        (0..laid.blocks.len())
+            .filter(|&b| laid.blocks[b].kind == BlockKind::Entry)
+            .map(|b| {
+                laid.pages
+                    .iter()
+                    .flat_map(|p| &p.glyphs)
+                    .filter(|g| g.role == Role::Text(b))
+                    .collect::<Vec<_>>()
+            })
+            .find(|pieces| pieces.iter().map(|g| g.text.as_str()).collect::<String>().trim_end() == want)
+            .unwrap_or_else(|| panic!("no entry {want}"))
+    };
+    let width = |g: &Glyphs| Pt(g.all().map(|a| f64::from(a.advance)).sum::<f64>() * g.size);
+    let right = style.width - style.margins[3];
+    // The Persian entry: one line, flush right, every piece in Noto Naskh Arabic and right to
+    // left but the year, which runs left to right; the first word is the rightmost.
+    let persian = entry("تاریخ ایران. تهران: امیرکبیر، ۱۳۸۰.");
+    let end = persian.iter().map(|g| g.x + width(g)).fold(Pt::ZERO, |a, b| if b > a { b } else { a });
+    assert!((end - right).0.abs() < 0.5, "the entry ends at {end:?}, the column at {right:?}");
+    for g in &persian {
+        // Letters and Persian digits in Noto Naskh Arabic; `.` and `:` in Libertinus Serif.
+        let face = &all[g.face].family;
+        assert!(
+            face == "Noto Naskh Arabic" || !g.text.chars().any(char::is_alphanumeric),
+            "{:?} in {face}",
+            g.text
+        );
+        assert_eq!(g.rtl, !g.text.contains('۱'), "{:?}", g.text);
+    }
+    assert!(persian.iter().all(|g| g.x <= persian[0].x), "{persian:?}");
+    // The Hebrew entry: Libertinus Serif (which has Hebrew), flush right too.
+    let hebrew = entry("פרקים בתולדות היהודים באימפריה העות'מאנית. ירושלים: מכון בן-צבי, 1996.");
+    assert!(hebrew.iter().all(|g| all[g.face].family == "Libertinus Serif"));
+    let end = hebrew.iter().map(|g| g.x + width(g)).fold(Pt::ZERO, |a, b| if b > a { b } else { a });
+    assert!((end - right).0.abs() < 0.5, "the entry ends at {end:?}, the column at {right:?}");
+    // A Turkish entry with an Arabic title stays left to right, from the left margin.
+    let turkish = entry("Ahmed Cevdet Paşa, Osmanlı Devleti'nin tarihi: تاريخ عثمانى, İstanbul 1309.");
+    assert!((turkish[0].x - style.margins[2]).0.abs() < 0.01, "{:?}", turkish[0]);
+    assert!(turkish.iter().any(|g| g.rtl) && !turkish[0].rtl);
+}

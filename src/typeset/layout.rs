@@ -3,7 +3,14 @@
 //! of the page of their call, and the references with a hanging indent; a running head and a
 //! folio from page 2. The result is a list of placed text pieces and rules per page, in
 //! points from the page's top left, for any PDF back end.
+//!
+//! A paragraph with right-to-left text (Arabic, Persian, Ottoman, Hebrew) is broken into
+//! lines in logical order, then each line is laid out again in visual order ([`super::bidi`]):
+//! a paragraph whose first strong character is right to left is set from the right (justified,
+//! its last line and its indents on the right). Pieces stay in logical order in the page's
+//! list, so that the tagged PDF reads in logical order; only their `x` is visual.
 
+use super::bidi::{self, Levels};
 use super::linebreak::{break_lines, Item};
 use super::paginate::{dump, paginate, BodyLine, Frame, NoteLines, Page};
 use super::paragraph::{build, Built, Run};
@@ -39,12 +46,19 @@ pub struct Glyphs {
     /// The space glyph that ends a word before a line's gap (the last byte of `text`), kept
     /// apart so that the shaped word stays shared with the shaper's cache.
     pub space: Option<ShapedGlyph>,
+    /// True when the glyphs run right to left (in visual order, their text backwards): the
+    /// word space, which ends the word, is then drawn first, at its left, and `x` is where
+    /// that space starts.
+    pub rtl: bool,
 }
 
 impl Glyphs {
-    /// Every glyph to draw: the shaped ones, then the word space.
+    /// Every glyph to draw, left to right: the shaped ones and the word space (after them,
+    /// or before them in right-to-left text).
     pub fn all(&self) -> impl Iterator<Item = &ShapedGlyph> {
-        self.glyphs.iter().chain(&self.space)
+        let before = self.space.iter().filter(|_| self.rtl);
+        let after = self.space.iter().filter(|_| !self.rtl);
+        before.chain(self.glyphs.iter()).chain(after)
     }
 }
 
@@ -339,6 +353,19 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
         (None, Some((r, note))) if r == run => Role::Label(note),
         _ => Role::Text(block),
     };
+    // The paragraph's levels, and where each run starts in its text, when it has
+    // right-to-left text (most have none, and cost one scan).
+    let bidi: Option<(Levels, Vec<usize>)> = p
+        .runs
+        .iter()
+        .any(|r| r.text.chars().any(bidi::is_rtl))
+        .then(|| {
+            let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+            let offsets =
+                p.runs.iter().scan(0, |at, r| Some(std::mem::replace(at, *at + r.text.len()))).collect();
+            Levels::of(&text).map(|l| (l, offsets))
+        })
+        .flatten();
     let mut out = Vec::new();
     for (n, line) in lines.iter().enumerate() {
         let ratio = match p.align {
@@ -350,30 +377,52 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
         let mut notes = Vec::new();
         let mut calls = Vec::new();
         let mut label = None;
+        // Per piece (with right-to-left text in the paragraph): its embedding level.
+        let mut levels: Vec<u8> = Vec::new();
         // Boxes of one word (its syllables) on one line are drawn as one piece: the word as
         // it was shaped and measured, not one text object per syllable.
         let mut word: Option<(usize, usize, usize, Pt)> = None; // run, start, end, x
-        let emit = |pieces: &mut Vec<Glyphs>, word: &mut Option<(usize, usize, usize, Pt)>| {
-            let Some((r, start, end, x)) = word.take() else { return };
-            let run = &p.runs[r];
-            let size = p.size * run.scale;
-            let rise = if run.scale < 1.0 { Pt(p.size * 0.35) } else { Pt::ZERO };
-            let mut px = x;
-            for piece in sh.at(size).pieces(&run.text[start..end], run.style) {
-                pieces.push(Glyphs {
-                    x: px,
-                    baseline: -rise,
-                    size,
-                    face: piece.face,
-                    text: piece.text,
-                    lang: run.lang.clone(),
-                    role: role(r),
-                    glyphs: piece.glyphs,
-                    space: None,
-                });
-                px += piece.width;
-            }
-        };
+        let emit =
+            |pieces: &mut Vec<Glyphs>, levels: &mut Vec<u8>, word: &mut Option<(usize, usize, usize, Pt)>| {
+                let Some((r, start, end, x)) = word.take() else { return };
+                let run = &p.runs[r];
+                let size = p.size * run.scale;
+                let rise = if run.scale < 1.0 { Pt(p.size * 0.35) } else { Pt::ZERO };
+                let mut px = x;
+                // With right-to-left text about, the word is shaped level run by level run, each
+                // in its resolved direction.
+                let parts: Vec<(std::ops::Range<usize>, Option<u8>)> = match &bidi {
+                    None => vec![(start..end, None)],
+                    Some((l, off)) => l
+                        .runs(off[r] + start..off[r] + end)
+                        .into_iter()
+                        .map(|(range, level)| (range.start - off[r]..range.end - off[r], Some(level)))
+                        .collect(),
+                };
+                for (range, level) in parts {
+                    let text = &run.text[range];
+                    let shaped = match level {
+                        None => sh.at(size).pieces(text, run.style),
+                        Some(level) => sh.at(size).pieces_directed(text, run.style, level % 2 == 1),
+                    };
+                    for piece in shaped {
+                        pieces.push(Glyphs {
+                            x: px,
+                            baseline: -rise,
+                            size,
+                            face: piece.face,
+                            text: piece.text,
+                            lang: run.lang.clone(),
+                            role: role(r),
+                            glyphs: piece.glyphs,
+                            space: None,
+                            rtl: false,
+                        });
+                        levels.push(level.unwrap_or(0));
+                        px += piece.width;
+                    }
+                }
+            };
         for k in line.start..line.end {
             match built.items[k] {
                 Item::Box { width } => {
@@ -383,7 +432,7 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
                                 *end = piece.end
                             }
                             _ => {
-                                emit(&mut pieces, &mut word);
+                                emit(&mut pieces, &mut levels, &mut word);
                                 word = Some((piece.run, piece.start, piece.end, x));
                             }
                         }
@@ -400,14 +449,14 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
                     x += width;
                 }
                 Item::Glue { width, stretch, shrink } => {
-                    emit(&mut pieces, &mut word);
+                    emit(&mut pieces, &mut levels, &mut word);
                     x += width + if ratio >= 0.0 { stretch * ratio } else { shrink * ratio };
                     word_space(&mut pieces, shaper);
                 }
                 Item::Penalty { .. } => {}
             }
         }
-        emit(&mut pieces, &mut word);
+        emit(&mut pieces, &mut levels, &mut word);
         // A line broken at a space keeps it, so that extracted text does not glue the words.
         if matches!(built.items[line.end], Item::Glue { .. }) && line.end + 2 < built.items.len() {
             word_space(&mut pieces, shaper);
@@ -439,9 +488,19 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
                     role,
                     glyphs: std::sync::Arc::new(hyphen),
                     space: None,
+                    rtl: false,
                 });
+                levels.push(levels.last().copied().unwrap_or(0));
                 x += width;
             }
+        }
+        if let Some((l, _)) = &bidi {
+            let start = if n == 0 { p.indent } else { p.hanging };
+            x = visual(&mut pieces, &levels, l, &mut calls, &mut label, |width| match p.align {
+                // A right-to-left line starts at the right, after its indent.
+                Align::Justify | Align::Left if l.rtl() => measure - start - width,
+                _ => start,
+            });
         }
         let natural = x;
         if p.align == Align::Center {
@@ -468,6 +527,53 @@ fn word_space(pieces: &mut [Glyphs], shaper: &Shaper) {
             last.text.push(' ');
         }
     }
+}
+
+/// Lays out the `pieces` of a line (logical order, left edges as broken left to right) in
+/// visual order: each piece's `x` becomes its place on the line, whose left edge `left`
+/// gives from the line's width; right-to-left pieces draw their word space first; the
+/// boxes of note calls and of a note's label move with the text they are in. Returns the
+/// line's right edge.
+fn visual(
+    pieces: &mut [Glyphs],
+    levels: &[u8],
+    para: &Levels,
+    calls: &mut [(usize, Pt, Pt)],
+    label: &mut Option<(usize, Pt, Pt)>,
+    left: impl Fn(Pt) -> Pt,
+) -> Pt {
+    // Widths without the word space: a space is the gap to the next piece.
+    let boxes: Vec<bidi::Piece> = pieces
+        .iter()
+        .zip(levels)
+        .map(|(g, &level)| bidi::Piece {
+            x: g.x,
+            width: Pt(g.glyphs.iter().map(|a| f64::from(a.advance)).sum::<f64>() * g.size),
+            level,
+        })
+        .collect();
+    let v = bidi::reorder(&boxes, para.base());
+    let left = left(v.width);
+    let moved = |x: Pt, w: Pt| -> Pt {
+        match boxes.iter().rposition(|b| b.x <= x + Pt(1e-6)) {
+            Some(i) => left + bidi::place_inside(&boxes[i], v.x[i], x, w),
+            None => left + x,
+        }
+    };
+    for (_, x, w) in calls.iter_mut() {
+        *x = moved(*x, *w);
+    }
+    if let Some((_, x, w)) = label {
+        *x = moved(*x, *w);
+    }
+    for ((g, b), vx) in pieces.iter_mut().zip(&boxes).zip(&v.x) {
+        g.x = left + *vx;
+        g.rtl = b.level % 2 == 1;
+        if let Some(space) = g.space.as_ref().filter(|_| g.rtl) {
+            g.x -= Pt(f64::from(space.advance) * g.size);
+        }
+    }
+    left + v.width
 }
 
 /// Sets every paragraph (paragraph `i` is block `i`), on as many threads as the machine has
@@ -745,6 +851,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                     role: Role::Artifact,
                     glyphs: piece.glyphs,
                     space: None,
+                    rtl: false,
                 });
                 x += piece.width;
             }
@@ -763,6 +870,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                     role: Role::Artifact,
                     glyphs: piece.glyphs,
                     space: None,
+                    rtl: false,
                 });
                 x += piece.width;
             }
@@ -901,5 +1009,40 @@ mod tests {
             count("a5") > count("b5") && count("b5") > count("a4") && count("a4") > count("legal"),
             "{pages:?}"
         );
+    }
+
+    #[test]
+    fn a_note_call_after_an_arabic_word_is_raised_at_its_left_and_its_link_follows_it() {
+        use crate::model::{Anchor, Block, Inline, Note};
+        let mut doc = Document::new();
+        doc.meta.lang = LangTag::parse("en").ok();
+        let note = Note {
+            label: "7".into(),
+            anchor: Anchor::Call,
+            lang: None,
+            content: vec![Block::paragraph(vec![Inline::text("A note.")])],
+        };
+        doc.body.push(Block::paragraph(vec![
+            Inline::text("تاریخ ایران"),
+            Inline::Note(note),
+            Inline::text(" تهران ۱۳۸۰"),
+        ]));
+        let fonts = FontSet::builtin();
+        let style = PageStyle::a4();
+        let l = layout(&doc, &fonts, &style);
+        let page = &l.pages[0];
+        let text: Vec<&Glyphs> = page.glyphs.iter().filter(|g| g.role == Role::Text(0)).collect();
+        let call = page.glyphs.iter().find(|g| matches!(g.role, Role::Call(..))).expect("the call");
+        let iran = text.iter().find(|g| g.text.starts_with("ایران")).expect("ایران");
+        let tehran = text.iter().find(|g| g.text.starts_with("تهران")).expect("تهران");
+        // Right to left: تاریخ, then ایران to its left, the call left of ایران, تهران further left.
+        assert!(text[0].text.starts_with("تاریخ") && text[0].rtl);
+        assert!(iran.x < text[0].x && call.x < iran.x && tehran.x < call.x, "{text:?} {call:?}");
+        // The paragraph is set flush right (its first word drawn after its space, at its left).
+        let right = text[0].x + Pt(text[0].all().map(|g| f64::from(g.advance)).sum::<f64>() * text[0].size);
+        assert!((right - (style.width - style.margins[3])).0.abs() < 0.01, "{right:?}");
+        // The link from the call covers the call where it now stands.
+        let link = page.links.iter().find(|k| k.to_note).expect("a link to the note");
+        assert!((link.rect.0 - call.x).0.abs() < 0.01, "{link:?} {call:?}");
     }
 }

@@ -6,6 +6,7 @@
 //! insertions: the line that calls a note and the note's first line share a page; the rest
 //! of a long note may spill to the next page, where it comes before that page's own notes.
 
+pub mod bidi;
 pub mod hyphenate;
 pub mod layout;
 pub mod length;

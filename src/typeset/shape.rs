@@ -1,6 +1,9 @@
 //! Text widths from the fonts themselves: harfrust shapes each piece (kerning, standard
-//! ligatures) in the face of its style, falling back face by face for missing characters,
-//! exactly as the PDF back end will draw it.
+//! ligatures, Arabic joining) in the face of its style, falling back face by face for missing
+//! characters, exactly as the PDF back end will draw it. A piece is shaped in the direction
+//! its script guesses, or in the one the bidirectional algorithm gave it (see
+//! [`Shaper::pieces_directed`]); right-to-left glyphs come in visual order, each keeping the
+//! bytes of the text it shows.
 
 use super::paragraph::Measure;
 use super::Pt;
@@ -20,9 +23,14 @@ pub struct Shaper<'a> {
     faces: Vec<(&'a Face, std::cell::OnceCell<Option<ShaperFont<'a>>>)>,
     /// Per style (in [`Style::ALL`] order): the index of the main face of that style.
     own: [Option<usize>; 4],
+    /// Per style: the main faces in order, then the fallbacks in [`FontSet::fallback_order`].
+    order: [Vec<usize>; 4],
     /// Shaped text per face and text: words repeat, and shaping is the costly part. (One map
     /// per face, so that a lookup borrows the text instead of copying it.)
     cache: RefCell<Vec<FxHashMap<String, Shaped>>>,
+    /// Shaped text whose direction the bidirectional algorithm set (rare: only paragraphs
+    /// with right-to-left text), per face, direction (true: right to left) and text.
+    directed: RefCell<FxHashMap<(usize, bool, String), Shaped>>,
     /// Shape plans per (face, script, direction): building one costs more than shaping.
     plans: RefCell<FxHashMap<PlanKey, Rc<harfrust::ShapePlan>>>,
     /// The buffer every piece is shaped in (cleared, not reallocated, between pieces).
@@ -79,13 +87,23 @@ impl<'a> Shaper<'a> {
         let own = Style::ALL.map(|style| {
             faces.iter().position(|(f, _)| f.style == style && set.main.iter().any(|m| std::ptr::eq(m, *f)))
         });
+        let order = Style::ALL.map(|style| (0..set.main.len()).chain(set.fallback_order(style)).collect());
         // Empty until used: most faces set a few words or none, and room reserved for an
         // article's vocabulary in every face of every thread's shaper was megabytes of fresh
         // memory for the kernel to zero (a map that grows rehashes far less than that).
         let cache = RefCell::new(vec![FxHashMap::default(); faces.len()]);
         let marks = std::cell::Cell::new([None; 4]);
         let buffer = RefCell::new(harfrust::Buffer::new());
-        Shaper { faces, own, cache, plans: RefCell::new(FxHashMap::default()), buffer, marks }
+        Shaper {
+            faces,
+            own,
+            order,
+            cache,
+            directed: RefCell::new(FxHashMap::default()),
+            plans: RefCell::new(FxHashMap::default()),
+            buffer,
+            marks,
+        }
     }
 
     /// This shaper at `size` points.
@@ -93,31 +111,43 @@ impl<'a> Shaper<'a> {
         Sized { shaper: self, size }
     }
 
-    /// The index (into the set's faces, main first) of the face that sets `c` in `style`.
+    /// The index (into the set's faces, main first) of the face that sets `c` in `style`: its
+    /// own face, else the first main face, else the first fallback (nearest style first) that
+    /// has it.
     pub fn face_for(&self, c: char, style: Style) -> usize {
         let own = self.own[style as usize];
-        let has = |i: usize| self.font(i).is_some_and(|f| f.nominal_glyph(u32::from(c)).is_some());
-        if let Some(i) = own.filter(|&i| has(i)) {
+        if let Some(i) = own.filter(|&i| self.has(i, c)) {
             return i;
         }
-        (0..self.faces.len()).find(|&i| has(i)).unwrap_or(own.unwrap_or(0))
+        self.order[style as usize].iter().copied().find(|&i| self.has(i, c)).unwrap_or(own.unwrap_or(0))
+    }
+
+    /// Returns true when face `i` has a glyph for `c`.
+    fn has(&self, i: usize, c: char) -> bool {
+        self.font(i).is_some_and(|f| f.nominal_glyph(u32::from(c)).is_some())
     }
 
     /// Splits `text` into byte ranges that one face sets, with the face. The common case, a
     /// text that the style's own face sets whole, is answered from the shaping cache (no
     /// glyph is `.notdef`) without looking up each character.
     fn segments(&self, text: &str, style: Style) -> Vec<(usize, std::ops::Range<usize>)> {
-        match self.whole(text, style) {
+        match self.whole(text, style, None) {
             Some((own, _)) => vec![(own, 0..text.len())],
             None => self.segments_by_char(text, style),
         }
     }
 
     /// [`segments`](Self::segments) found character by character (the own face lacks one).
+    /// A joiner or an Arabic or Hebrew mark stays in the face of the letter before it when
+    /// that face has it, so that a word is shaped whole (its letters join, its vowel signs sit
+    /// on their letters) even though the main face has the joiner too.
     fn segments_by_char(&self, text: &str, style: Style) -> Vec<(usize, std::ops::Range<usize>)> {
         let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(2);
         for (i, c) in text.char_indices() {
-            let f = self.face_for(c, style);
+            let f = match out.last() {
+                Some((lf, _)) if clings(c) && self.has(*lf, c) => *lf,
+                _ => self.face_for(c, style),
+            };
             match out.last_mut() {
                 Some((lf, r)) if *lf == f => r.end = i + c.len_utf8(),
                 _ => out.push((f, i..i + c.len_utf8())),
@@ -126,11 +156,11 @@ impl<'a> Shaper<'a> {
         out
     }
 
-    /// `text` as the own face of `style` shapes it, when that face has every character (the
-    /// common case): the face and the glyphs.
-    fn whole(&self, text: &str, style: Style) -> Option<(usize, Shaped)> {
+    /// `text` as the own face of `style` shapes it (in the direction `rtl` when given), when
+    /// that face has every character (the common case): the face and the glyphs.
+    fn whole(&self, text: &str, style: Style, rtl: Option<bool>) -> Option<(usize, Shaped)> {
         let own = self.own[style as usize]?;
-        let glyphs = self.glyphs(own, text);
+        let glyphs = self.glyphs_in(own, text, rtl);
         glyphs.iter().all(|g| g.id != 0).then_some((own, glyphs))
     }
 
@@ -164,16 +194,28 @@ impl<'a> Shaper<'a> {
 
     /// Splits `text` into pieces that one face sets, with their widths at `size` and glyphs.
     pub fn pieces(&self, text: &str, style: Style, size: f64) -> Vec<ShapedPiece> {
+        self.pieces_in(text, style, size, None)
+    }
+
+    /// [`pieces`](Self::pieces) shaped right to left (`rtl`) or left to right whatever the
+    /// script: the direction the bidirectional algorithm resolved (Persian digits inside
+    /// Persian text run left to right; a parenthesis in Arabic text is mirrored). The pieces
+    /// stay in logical order; the glyphs of each come in visual order.
+    pub fn pieces_directed(&self, text: &str, style: Style, size: f64, rtl: bool) -> Vec<ShapedPiece> {
+        self.pieces_in(text, style, size, Some(rtl))
+    }
+
+    fn pieces_in(&self, text: &str, style: Style, size: f64, rtl: Option<bool>) -> Vec<ShapedPiece> {
         let piece = |face: usize, text: &str, glyphs: Shaped| {
             let ems: f32 = glyphs.iter().map(|g| g.advance).sum();
             ShapedPiece { face, text: text.to_string(), width: Pt(f64::from(ems) * size), glyphs }
         };
-        if let Some((own, glyphs)) = self.whole(text, style) {
+        if let Some((own, glyphs)) = self.whole(text, style, rtl) {
             return vec![piece(own, text, glyphs)];
         }
         self.segments_by_char(text, style)
             .into_iter()
-            .map(|(face, r)| piece(face, &text[r.clone()], self.visible(face, &text[r])))
+            .map(|(face, r)| piece(face, &text[r.clone()], self.visible(face, &text[r], rtl)))
             .collect()
     }
 
@@ -181,8 +223,8 @@ impl<'a> Shaper<'a> {
     /// by the face's replacement character, `�`, `□` or `?`, whichever it has first: the
     /// reader sees that something is missing, a PDF/A validator finds no `.notdef`, and the
     /// glyph keeps its text, so copying and searching still give the original character.
-    fn visible(&self, face: usize, text: &str) -> Shaped {
-        let glyphs = self.glyphs(face, text);
+    fn visible(&self, face: usize, text: &str, rtl: Option<bool>) -> Shaped {
+        let glyphs = self.glyphs_in(face, text, rtl);
         if glyphs.iter().all(|g| g.id != 0) {
             return glyphs;
         }
@@ -217,8 +259,18 @@ impl<'a> Shaper<'a> {
     /// Shapes `text` in face `face`: for each glyph its id, advance, x and y offsets (in ems)
     /// and the byte range of the text it shows.
     pub fn glyphs(&self, face: usize, text: &str) -> Shaped {
-        if let Some(g) = self.cache.borrow()[face].get(text) {
-            return g.clone();
+        self.glyphs_in(face, text, None)
+    }
+
+    /// [`glyphs`](Self::glyphs), in the direction `rtl` when given, else in the one the
+    /// text's script guesses.
+    fn glyphs_in(&self, face: usize, text: &str, rtl: Option<bool>) -> Shaped {
+        let cached = match rtl {
+            None => self.cache.borrow()[face].get(text).cloned(),
+            Some(rtl) => self.directed.borrow().get(&(face, rtl, text.to_string())).cloned(),
+        };
+        if let Some(g) = cached {
+            return g;
         }
         let Some(font) = self.font(face) else { return Arc::default() };
         let upem = f32::from(font.units_per_em());
@@ -226,6 +278,21 @@ impl<'a> Shaper<'a> {
         buf.clear();
         buf.push_str(text);
         buf.guess_segment_properties();
+        // In text the bidirectional algorithm directs, a joiner (ZWNJ in Persian words) leaves
+        // no glyph of its own: its bytes go with a neighbouring letter. Drawn as the hidden
+        // space glyph, it was read back as a space that split the word (poppler); drawn as
+        // the face's own zero-width glyph, poppler broke the line there.
+        buf.set_flags(match rtl {
+            Some(_) => harfrust::BufferFlags::REMOVE_DEFAULT_IGNORABLES,
+            None => harfrust::BufferFlags::empty(),
+        });
+        if let Some(rtl) = rtl {
+            buf.set_direction(if rtl {
+                harfrust::Direction::RightToLeft
+            } else {
+                harfrust::Direction::LeftToRight
+            });
+        }
         let (script, direction) = (buf.script(), buf.direction());
         let plan = self
             .plans
@@ -240,11 +307,16 @@ impl<'a> Shaper<'a> {
         harfrust::shape(font, &mut buf, harfrust::ShapeOptions::new().plan(Some(&plan)))
             .expect("a fresh buffer and a plan for its own direction and script");
         let infos = buf.glyph_infos();
+        // A glyph shows the bytes from its cluster to the next cluster in logical order: the
+        // next glyph's in left-to-right text, the previous one's in right-to-left text, whose
+        // glyphs come in visual order.
+        let mut starts: Vec<usize> = infos.iter().map(|n| n.cluster as usize).collect();
+        starts.sort_unstable();
+        starts.dedup();
         let mut out: Vec<ShapedGlyph> = Vec::with_capacity(infos.len());
-        for (i, (info, pos)) in infos.iter().zip(buf.glyph_positions()).enumerate() {
+        for (info, pos) in infos.iter().zip(buf.glyph_positions()) {
             let start = info.cluster as usize;
-            let end =
-                infos[i + 1..].iter().map(|n| n.cluster as usize).find(|&c| c != start).unwrap_or(text.len());
+            let end = starts.get(starts.partition_point(|&c| c <= start)).copied().unwrap_or(text.len());
             out.push(ShapedGlyph {
                 id: info.glyph_id,
                 advance: pos.x_advance as f32 / upem,
@@ -255,20 +327,34 @@ impl<'a> Shaper<'a> {
         }
         drop(buf);
         let out = Arc::new(out);
-        self.cache.borrow_mut()[face].insert(text.to_string(), out.clone());
+        match rtl {
+            None => self.cache.borrow_mut()[face].insert(text.to_string(), out.clone()),
+            Some(rtl) => self.directed.borrow_mut().insert((face, rtl, text.to_string()), out.clone()),
+        };
         out
     }
 
     fn shape_width(&self, face: usize, text: &str, size: f64) -> Pt {
-        let ems: f32 = self.visible(face, text).iter().map(|g| g.advance).sum();
+        let ems: f32 = self.visible(face, text, None).iter().map(|g| g.advance).sum();
         Pt(f64::from(ems) * size)
     }
+}
+
+/// True for a character that belongs with the letter before it whatever face sets it: the
+/// joiners (ZWJ, ZWNJ) and the marks of the Arabic and Hebrew scripts.
+fn clings(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}' | '\u{0591}'..='\u{05C7}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
 impl<'s, 'a> Sized<'s, 'a> {
     /// Splits `text` into pieces that one face sets, with their widths and glyphs.
     pub fn pieces(&self, text: &str, style: Style) -> Vec<ShapedPiece> {
         self.shaper.pieces(text, style, self.size)
+    }
+
+    /// [`pieces`](Self::pieces) shaped in a given direction (see [`Shaper::pieces_directed`]).
+    pub fn pieces_directed(&self, text: &str, style: Style, rtl: bool) -> Vec<ShapedPiece> {
+        self.shaper.pieces_directed(text, style, self.size, rtl)
     }
 
     /// The index of the face that sets `c` in `style`.
@@ -291,11 +377,12 @@ impl Measure for Sized<'_, '_> {
         // Shaped once, when one face sets the whole word and every cut falls between glyphs
         // (not inside a ligature). A kern across a cut stays with the piece before it: at a
         // line break that moves the hyphen by a fraction of a point, which nobody sees.
-        let single =
-            self.shaper.whole(word, style).or_else(|| match self.shaper.segments_by_char(word, style)[..] {
-                [(face, _)] => Some((face, self.shaper.visible(face, word))),
+        let single = self.shaper.whole(word, style, None).or_else(|| {
+            match self.shaper.segments_by_char(word, style)[..] {
+                [(face, _)] => Some((face, self.shaper.visible(face, word, None))),
                 _ => None,
-            });
+            }
+        });
         if let Some((_, glyphs)) = single {
             let splittable = |c: usize| glyphs.iter().any(|g| g.range.start == c);
             if cuts.iter().all(|&c| splittable(c)) {
@@ -375,5 +462,44 @@ mod tests {
         let missing = pieces.iter().find(|p| p.text.contains('标')).expect("a piece holds 标");
         assert!(missing.glyphs.iter().any(|g| &missing.text[g.range.clone()] == "标"));
         assert!(s.width(text, Style::Regular).0 > s.width("ab", Style::Regular).0);
+    }
+
+    #[test]
+    fn arabic_is_shaped_right_to_left_in_naskh_with_its_letters_joined() {
+        let set = FontSet::builtin();
+        let shaper = Shaper::new(&set);
+        let s = shaper.at(10.0);
+        let word = "تاريخ";
+        let pieces = s.pieces(word, Style::Regular);
+        assert_eq!(pieces.len(), 1, "one face sets the word whole");
+        assert_eq!(shaper.face(pieces[0].face).full_name, "Noto Naskh Arabic Regular");
+        let glyphs = &pieces[0].glyphs;
+        // Visual order: the last letter first; every glyph shows its own letter.
+        let shown: Vec<&str> = glyphs.iter().map(|g| &word[g.range.clone()]).collect();
+        assert_eq!(shown, ["خ", "ي", "ر", "ا", "ت"]);
+        // Joined: ت at the start of a word is not the ت standing alone.
+        let alone = shaper.glyphs(pieces[0].face, "ت");
+        assert_ne!(glyphs.last().map(|g| g.id), alone.first().map(|g| g.id), "ت takes its initial form");
+        // Bold Arabic comes from Noto Naskh Arabic Bold.
+        let bold = s.pieces(word, Style::Bold);
+        assert_eq!(shaper.face(bold[0].face).full_name, "Noto Naskh Arabic Bold");
+    }
+
+    #[test]
+    fn the_bidi_direction_wins_over_the_script_and_a_joiner_stays_in_its_word() {
+        let set = FontSet::builtin();
+        let shaper = Shaper::new(&set);
+        let s = shaper.at(10.0);
+        // Persian digits (Arabic script) inside Persian text run left to right.
+        let year = "۱۳۸۰";
+        let ltr = s.pieces_directed(year, Style::Regular, false);
+        let shown: Vec<&str> = ltr[0].glyphs.iter().map(|g| &year[g.range.clone()]).collect();
+        assert_eq!(shown, ["۱", "۳", "۸", "۰"]);
+        let rtl = s.pieces_directed(year, Style::Regular, true);
+        assert_eq!(rtl[0].glyphs.first().map(|g| &year[g.range.clone()]), Some("۰"));
+        // می‌کنیم: the ZWNJ (which Libertinus has) stays in the Naskh piece.
+        let verb = "می\u{200C}کنیم";
+        let pieces = s.pieces_directed(verb, Style::Regular, true);
+        assert_eq!(pieces.len(), 1, "{:?}", pieces.iter().map(|p| &p.text).collect::<Vec<_>>());
     }
 }

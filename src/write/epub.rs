@@ -9,7 +9,7 @@
 
 use super::xhtml::{self, Article};
 use crate::diag::Diagnostic;
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Resolution};
 use crate::model::{plain_text, Document};
 use quick_xml::escape::{escape, partial_escape};
 use std::io::Write;
@@ -71,29 +71,59 @@ fn modified(doc: &Document, when: Option<&str>, diags: &mut Vec<Diagnostic>) -> 
     "1980-01-01T00:00:00Z".into()
 }
 
-fn fonts_css(opts: &Options, used: &[usize]) -> String {
+/// The `@font-face` rules of the faces used and the body's font stack: the main family, its
+/// faces standing in for one another (`colophon-fallback`), then the other families under
+/// their own names, each limited by `unicode-range` to the characters it sets here (Noto
+/// Naskh Arabic for the Arabic script, DejaVu Sans Mono for `↩`), as the PDF sets them.
+fn fonts_css(opts: &Options, resolution: &Resolution) -> String {
     let all = opts.fonts.all();
+    let main = opts.fonts.main.first().map_or("", |m| m.family.as_str());
     let mut css = String::new();
-    for &i in used {
+    let mut stack: Vec<String> = Vec::new();
+    for &i in &resolution.used {
         let f = all[i];
         let (style, weight) = f.style.css();
-        let family = if i < opts.fonts.main.len() {
-            f.family.clone()
-        } else if f.family == opts.fonts.main.first().map_or("", |m| m.family.as_str()) {
-            "colophon-fallback".into()
+        let (family, range) = if i < opts.fonts.main.len() {
+            (f.family.clone(), String::new())
+        } else if f.family == main {
+            ("colophon-fallback".into(), String::new())
         } else {
-            "colophon-symbols".into()
+            let chars = resolution.by_face.get(&i).cloned().unwrap_or_default();
+            (f.family.replace(['"', '\\'], ""), unicode_range(&chars))
         };
+        if i >= opts.fonts.main.len() && f.family != main && !stack.contains(&family) {
+            stack.push(family.clone());
+        }
         css.push_str(&format!(
-            "@font-face {{ font-family: \"{family}\"; font-style: {style}; font-weight: {weight}; src: url(\"fonts/{}\"); }}\n",
+            "@font-face {{ font-family: \"{family}\"; font-style: {style}; font-weight: {weight}; src: url(\"fonts/{}\");{range} }}\n",
             f.file
         ));
     }
-    let main = opts.fonts.main.first().map_or("serif", |f| f.family.as_str());
-    css.push_str(&format!(
-        "body {{ font-family: \"{main}\", \"colophon-fallback\", \"colophon-symbols\", serif; }}\n"
-    ));
+    let main = if main.is_empty() { "serif" } else { main };
+    let others: String = stack.iter().map(|f| format!(", \"{f}\"")).collect();
+    css.push_str(&format!("body {{ font-family: \"{main}\", \"colophon-fallback\"{others}, serif; }}\n"));
     css
+}
+
+/// A `unicode-range` descriptor (with its leading space) for `chars`: runs of consecutive
+/// code points as ranges (` unicode-range: U+627-628, U+6CC;`); nothing for no characters.
+fn unicode_range(chars: &std::collections::BTreeSet<char>) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &c in chars {
+        let c = u32::from(c);
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == c => *end = c,
+            _ => runs.push((c, c)),
+        }
+    }
+    if runs.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = runs
+        .iter()
+        .map(|&(a, b)| if a == b { format!("U+{a:X}") } else { format!("U+{a:X}-{b:X}") })
+        .collect();
+    format!(" unicode-range: {};", parts.join(", "))
 }
 
 fn nav(a: &Article, title: &str) -> String {
@@ -268,7 +298,7 @@ pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
             ),
         ));
     }
-    let css = format!("{}{}", fonts_css(opts, &resolution.used), opts.css);
+    let css = format!("{}{}", fonts_css(opts, &resolution), opts.css);
     let title = doc.meta.titles.first().map_or("Untitled", |t| t.text.as_str());
     let modified = modified(doc, opts.when.as_deref(), &mut diags);
     let opf = package(doc, &article, opts, &resolution.used, &modified);

@@ -100,6 +100,10 @@ fn draw(s: &mut krilla::surface::Surface, faces: &[Option<Font>], run: &[Glyphs]
         let at = text.len();
         text.push_str(&g.text);
         let first = glyphs.len();
+        if g.rtl {
+            glyphs.extend(logical(g, at));
+            continue;
+        }
         glyphs.extend(g.all().map(|x| {
             let range = at + x.range.start..at + x.range.end;
             KrillaGlyph::new(GlyphId::new(x.id), x.advance, x.x_offset, x.y_offset, 0.0, range, None)
@@ -119,6 +123,27 @@ fn draw(s: &mut krilla::surface::Surface, faces: &[Option<Font>], run: &[Glyphs]
         s.draw_glyphs(Point::from_xy(x, run[0].baseline.0 as f32), chunk, font.clone(), &text, size, false);
         x += chunk.iter().map(|g| g.x_advance).sum::<f32>() * size;
     }
+}
+
+/// The glyphs of a right-to-left piece (shaped in visual order) in logical order, each put in
+/// its place by its offset from the piece's left edge, with no advance: the content stream
+/// then holds the text in reading order, as text extraction, the tag tree and screen
+/// readers take it, with no `/ReversedChars` (which poppler reads backwards, and after which
+/// it loses the rest of the marked content). A piece with right-to-left glyphs is drawn alone.
+fn logical(g: &Glyphs, at: usize) -> Vec<KrillaGlyph> {
+    let mut pen = 0.0f32;
+    let mut out: Vec<KrillaGlyph> = g
+        .all()
+        .map(|x| {
+            let range = at + x.range.start..at + x.range.end;
+            let glyph =
+                KrillaGlyph::new(GlyphId::new(x.id), 0.0, pen + x.x_offset, x.y_offset, 0.0, range, None);
+            pen += x.advance;
+            glyph
+        })
+        .collect();
+    out.reverse();
+    out
 }
 
 /// The tag tree, gathered while the pages are drawn: the marked content of each block and
@@ -402,8 +427,18 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
                 _ => ContentTag::Span(SpanTag::empty().with_lang(lang)),
             };
             let id = s.start_tagged(tag);
-            for same in run.chunk_by(|a, b| a.face == b.face && a.size == b.size && a.baseline == b.baseline)
-            {
+            // Pieces join one text object left to right only: a right-to-left piece is drawn
+            // alone, so that its glyphs (in visual order, their text backwards) are marked
+            // `/ReversedChars` and read in logical order.
+            let joins = |a: &Glyphs, b: &Glyphs| {
+                a.face == b.face
+                    && a.size == b.size
+                    && a.baseline == b.baseline
+                    && !a.rtl
+                    && !b.rtl
+                    && b.x >= a.x
+            };
+            for same in run.chunk_by(joins) {
                 draw(&mut s, &faces, same);
             }
             s.end_tagged();

@@ -9,6 +9,7 @@
 
 use crate::fonts::Style;
 use crate::model::{plain_text, Anchor, Block, Document, Inline, LangTag, Note};
+use crate::typeset::bidi::first_strong_rtl;
 use quick_xml::escape::{escape, partial_escape};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -90,6 +91,37 @@ fn lang_attrs(l: &str) -> String {
     format!(" lang=\"{l}\" xml:lang=\"{l}\"")
 }
 
+/// ` dir="rtl"` for text whose first strong character is right to left (an entry, a note or
+/// a passage in Arabic, Persian, Ottoman or Hebrew letters, whatever its language tag says:
+/// a romanised Ottoman title stays left to right); nothing otherwise.
+fn dir_attr(text: &str) -> &'static str {
+    if first_strong_rtl(text) == Some(true) {
+        " dir=\"rtl\""
+    } else {
+        ""
+    }
+}
+
+/// [`dir_attr`] for inline content (its notes left out).
+fn dir_of(content: &[Inline]) -> &'static str {
+    fn first_strong(inlines: &[Inline]) -> Option<bool> {
+        inlines.iter().find_map(|i| match i {
+            Inline::Text { text } => first_strong_rtl(text),
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Span { content, .. }
+            | Inline::Link { content, .. } => first_strong(content),
+            Inline::Shelfmark(m) => first_strong_rtl(&m.raw),
+            Inline::Note(_) => None,
+        })
+    }
+    if first_strong(content) == Some(true) {
+        " dir=\"rtl\""
+    } else {
+        ""
+    }
+}
+
 impl Writer {
     fn text(&mut self, t: &str) {
         self.chars.entry(self.style).or_default().extend(t);
@@ -127,7 +159,7 @@ impl Writer {
                 }
                 Inline::Span { lang, content } => {
                     let attrs = self.lang(lang);
-                    self.raw(&format!("<span{attrs}>"));
+                    self.raw(&format!("<span{attrs}{}>", dir_of(content)));
                     self.inlines(content);
                     self.raw("</span>");
                 }
@@ -166,11 +198,12 @@ impl Writer {
         };
         let class = if n.anchor == Anchor::Inferred { " class=\"uncertain\"" } else { "" };
         let lang = n.lang.as_ref().map_or(String::new(), |l| inner.lang(l));
+        let dir = dir_of(n.content.first().map_or(&[][..], |b| b.content()));
         // The note proper is a `div` in the `li`: Ace wants `role="doc-footnote"` beside
         // `epub:type="footnote"` (which Apple Books needs for pop-ups), and ARIA allows no
         // role but `listitem` on an `li` of a list.
         inner.raw(&format!(
-            "<li{class}><div id=\"note-{i}\" epub:type=\"footnote\" role=\"doc-footnote\"{lang}>"
+            "<li{class}><div id=\"note-{i}\" epub:type=\"footnote\" role=\"doc-footnote\"{lang}{dir}>"
         ));
         let last = n.content.len().saturating_sub(1);
         for (k, b) in n.content.iter().enumerate() {
@@ -206,7 +239,7 @@ impl Writer {
     fn paragraph(&mut self, content: &[Inline], lang: Option<&LangTag>, class: Option<&str>) {
         let attrs = lang.map_or(String::new(), |l| self.lang(l));
         let class = class.map_or(String::new(), |c| format!(" class=\"{c}\""));
-        self.raw(&format!("<p{class}{attrs}>"));
+        self.raw(&format!("<p{class}{attrs}{}>", dir_of(content)));
         self.inlines(content);
         self.raw("</p>\n");
     }
@@ -236,7 +269,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
         let attrs = t.lang.as_ref().filter(|l| l.as_str() != lang).map_or(String::new(), |l| w.lang(l));
         let tag = if i == 0 { "h1" } else { "p" };
         let class = if i == 0 { "" } else { " class=\"subtitle\"" };
-        w.raw(&format!("<{tag}{class}{attrs}>"));
+        w.raw(&format!("<{tag}{class}{attrs}{}>", dir_attr(&t.text)));
         w.text(&t.text);
         w.raw(&format!("</{tag}>\n"));
     }
@@ -291,7 +324,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
                 heading_no += 1;
                 let h = (level + 1).min(6);
                 let id = format!("section-{heading_no}");
-                w.raw(&format!("<h{h} id=\"{id}\">"));
+                w.raw(&format!("<h{h} id=\"{id}\"{}>", dir_of(content)));
                 w.inlines(content);
                 w.raw(&format!("</h{h}>\n"));
                 toc.push((level + 1, id, plain_text(content)));
@@ -341,7 +374,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
             w.raw("<ul class=\"references\">\n");
             for e in group.entries {
                 let attrs = e.lang.as_ref().map_or(String::new(), |l| w.lang(l));
-                w.raw(&format!("<li{attrs}>"));
+                w.raw(&format!("<li{attrs}{}>", dir_of(&e.content)));
                 if let Some(label) = &e.label {
                     w.raw("<span class=\"entry-label\">");
                     w.text(label);
