@@ -131,6 +131,19 @@ pub fn majority_script(s: &str) -> Option<Script> {
     (n > 0).then_some(SCRIPTS[best])
 }
 
+/// Whether `c` is a small letter of a script that sets capitals apart. Georgian's Mkhedruli
+/// letters are lowercase in Unicode, but Georgian text has no capitals: a Georgian line
+/// opens like any sentence, never like the middle of one.
+pub fn is_small(c: char) -> bool {
+    c.is_lowercase() && !('\u{10d0}'..='\u{10ff}').contains(&c)
+}
+
+/// Whether `c` may open a sentence, a title or an entry: a capital, or a letter of a script
+/// without case (Georgian, Arabic, Hebrew).
+pub fn opens_capitalised(c: char) -> bool {
+    c.is_uppercase() || c.is_alphabetic() && !is_small(c)
+}
+
 /// Returns true when `c` has a look-alike in the other of Latin and Cyrillic.
 fn is_ambiguous(c: char) -> bool {
     LATIN_CYRILLIC.iter().any(|&(l, cy)| c == l || c == cy)

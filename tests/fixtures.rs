@@ -52,7 +52,12 @@ fn check(dir: &Path) -> Vec<String> {
 
     if let Some(a) = expect.get("author") {
         let got = m.authors.first().cloned().unwrap_or_default();
-        for (key, val) in [("note", &got.note), ("affiliation", &got.affiliation), ("email", &got.email)] {
+        for (key, val) in [
+            ("name", &got.name),
+            ("note", &got.note),
+            ("affiliation", &got.affiliation),
+            ("email", &got.email),
+        ] {
             if let Some(want) = s(a, key) {
                 eq(&mut errs, format!("author.{key}"), format!("{val:?}"), format!("{:?}", Some(want)));
             }

@@ -305,7 +305,7 @@ fn is_year(text: &str, t: &Token) -> bool {
 }
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
-    t.kind == Kind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+    t.kind == Kind::Word && t.text(text).chars().next().is_some_and(crate::fold::opens_capitalised)
 }
 
 /// A place name at token `i`: 1–4 capitalised words (`New York`, `Newcastle upon Tyne`,
@@ -465,6 +465,21 @@ fn prefix(s: &str, max: usize) -> &str {
 }
 
 /// True when `s` starts with `Place: Publisher, Year` (or `Place, Year`).
+/// `Place, Year` with nothing after it but punctuation or the book's page count
+/// (`Париж, 1924.`, `Baku, 1998. 212 s.`).
+fn is_place_year_at_end(s: &str) -> bool {
+    let toks = tokenize(s);
+    let Some((j, _)) = place_at(s, &toks, 0) else { return false };
+    if !(toks.get(j).is_some_and(|t| t.is_punct(s, ',')) && toks.get(j + 1).is_some_and(|y| is_year(s, y))) {
+        return false;
+    }
+    let after = s[toks[j + 1].end..].trim_matches(|c: char| c.is_whitespace() || ".,;".contains(c));
+    let page_count = after.split_whitespace().collect::<Vec<_>>();
+    after.is_empty()
+        || matches!(page_count[..], [n, unit] if n.bytes().all(|b| b.is_ascii_digit())
+            && ["с", "c", "s", "p", "pp", "S", "стр", "გვ"].contains(&unit.trim_end_matches('.')))
+}
+
 fn is_place_publisher_year(s: &str) -> bool {
     let toks = tokenize(s);
     imprint(s, &toks, 0).is_some_and(|(place, publisher, year)| {
@@ -509,7 +524,7 @@ fn container(work: &str, rest_start: usize) -> Option<Span> {
     }
     let s = &work[start..];
     let thesis = THESIS.iter().any(|t| s.starts_with(t));
-    if !s.chars().next().is_some_and(|c| c.is_alphabetic() && c.is_uppercase())
+    if !s.chars().next().is_some_and(|c| crate::fold::opens_capitalised(c))
         || thesis
         || marker.is_none() && after_area_dash
     {
@@ -518,6 +533,11 @@ fn container(work: &str, rest_start: usize) -> Option<Span> {
     // Without a marker, `Place: Publisher, Year` after the title is the imprint of a book;
     // `Kritika: Explorations in … 18, no. 2` is a journal.
     if marker.is_none() && starts_imprint(s) && is_place_publisher_year(s) {
+        return None;
+    }
+    // Nor is `Place, Year.` closing the entry (`Париж, 1924.`, `ბათუმი, 2005.`): a journal
+    // brings its volume, issue or pages after the year.
+    if marker.is_none() && is_place_year_at_end(s) {
         return None;
     }
     let stops: &[&str] = if marker == Some("//") {

@@ -8,7 +8,7 @@ use crate::model::Span;
 const JOINERS: &[&str] = &["and", "&", "и", "ve", "və", "та", "і", "und", "et"];
 
 fn is_cap(t: &Token, text: &str) -> bool {
-    t.kind == Kind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+    t.kind == Kind::Word && t.text(text).chars().next().is_some_and(crate::fold::opens_capitalised)
 }
 
 /// An initial: one capital letter (or a digraph such as `Sh`, `Yu`, `Дж`) and a point.

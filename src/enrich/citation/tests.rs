@@ -145,3 +145,24 @@ fn an_address_after_letters_that_lengthen_when_lowercased() {
     let raw = "See WWW.Example.ORG/page. 2001.";
     assert_eq!(parse(raw, &[]).url.map(|s| &raw[s.start..s.end]), Some("WWW.Example.ORG/page"));
 }
+
+/// `Title. Place, Year.` closing an entry is a book's imprint, not a journal and its year;
+/// Georgian (no capitals) opens its authors, titles and places as other scripts do.
+#[test]
+fn place_and_year_at_the_end_are_an_imprint_in_any_script() {
+    has(
+        "Авалов З. Независимость Грузии в международной политике 1918–1921 гг. Париж, 1924.",
+        &[("kind", "Some(Book)"), ("author", "Авалов З."), ("place", "Париж"), ("year", "1924")],
+    );
+    has(
+        "ჯავახიშვილი ივ. ქართველი ერის ისტორია. თბილისი: მეცნიერება, 1960.",
+        &[
+            ("kind", "Some(Book)"),
+            ("author", "ჯავახიშვილი ივ."),
+            ("title", "ქართველი ერის ისტორია"),
+            ("place", "თბილისი"),
+            ("publisher", "მეცნიერება"),
+            ("year", "1960"),
+        ],
+    );
+}

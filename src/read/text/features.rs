@@ -18,6 +18,8 @@ pub fn citation_like(t: &str) -> bool {
             .any(|w| t.contains(w))
 }
 
+pub use crate::fold::{is_small, opens_capitalised};
+
 /// Returns true when the text could be a heading or a title: short, one line of words,
 /// no final clause punctuation, starting with a capital or a number.
 pub fn heading_like(t: &str) -> bool {
@@ -29,7 +31,7 @@ pub fn heading_like(t: &str) -> bool {
         && chars <= 160
         && words <= 20
         && !t.ends_with(['.', ',', ';', ':'])
-        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && first.is_some_and(|c| opens_capitalised(c) || c.is_ascii_digit())
         && !t.contains(". "))
         || is_numbered_heading(t)
 }

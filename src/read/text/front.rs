@@ -248,6 +248,10 @@ fn names(line: &str) -> Option<Vec<String>> {
                     && !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 2)
         };
         let initials = words.iter().filter(|w| w.ends_with('.')).count();
+        if georgian_name(&words) {
+            out.push(part.trim().to_string());
+            continue;
+        }
         if !words.iter().all(name_word) || initials == words.len() {
             return None;
         }
@@ -278,6 +282,22 @@ fn names(line: &str) -> Option<Vec<String>> {
     }
     // Headings and title words in capitals are not names.
     (!out.is_empty() && !t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)).then_some(out)
+}
+
+/// Georgian script has no capitals, so a name is told by its shape: two or three words of
+/// Georgian letters (the first may be an initial, `გ.`), the last ending as Georgian surnames
+/// end (`-შვილი`, `-ძე`, `-ია`, `-უა`, `-ავა`, `-ანი`, `-ელი`, `-ური`, `-ული`).
+fn georgian_name(words: &[&str]) -> bool {
+    const SURNAME_ENDINGS: &[&str] = &["შვილი", "ძე", "ია", "უა", "ავა", "ანი", "ელი", "ური", "ული"];
+    let georgian = |w: &str| {
+        let w = w.trim_end_matches(['.', '*', '†']);
+        !w.is_empty() && w.chars().all(|c| ('\u{10d0}'..='\u{10ff}').contains(&c) || c == '-')
+    };
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| georgian(w))
+        && words
+            .last()
+            .is_some_and(|w| SURNAME_ENDINGS.iter().any(|e| w.trim_end_matches(['*', '†']).ends_with(e)))
 }
 
 /// Lower-case parts of names.
@@ -419,6 +439,14 @@ mod tests {
         assert_eq!(names, ["Margaret L. Ellison", "Tomasz Wrona"]);
         assert_eq!(meta.abstracts.len(), 1);
         assert_eq!(u[start].text(), "Introduction");
+    }
+
+    #[test]
+    fn georgian_names_are_told_by_their_surnames() {
+        assert_eq!(names("გიორგი ბერიძე"), Some(vec!["გიორგი ბერიძე".to_string()]));
+        assert_eq!(names("ნ. ჯავახიშვილი"), Some(vec!["ნ. ჯავახიშვილი".to_string()]));
+        assert_eq!(names("შესავალი"), None);
+        assert_eq!(names("ზანგეზურის საკითხი"), None);
     }
 
     #[test]

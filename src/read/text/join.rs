@@ -124,7 +124,7 @@ fn strip_trailing_call(t: &str) -> &str {
 
 /// Returns true when `text` starts with a lower-case letter (a cut mid-sentence).
 pub fn starts_lower(text: &str) -> bool {
-    text.trim_start().chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_lowercase())
+    text.trim_start().chars().find(|c| c.is_alphanumeric()).is_some_and(super::features::is_small)
 }
 
 #[cfg(test)]

@@ -92,6 +92,39 @@ pub const REFERENCE_HEADINGS: &[&str] = &[
     "yararlanılan kaynaklar",
     "ədəbiyyat və mənbələr",
     "istifadə edilmiş ədəbiyyat",
+    // The region's other languages: Georgian, Armenian, Belarusian, Bulgarian, Serbian,
+    // Kazakh, Uzbek, Polish, Persian.
+    "ლიტერატურა",
+    "გამოყენებული ლიტერატურა",
+    "დამოწმებული ლიტერატურა",
+    "ბიბლიოგრაფია",
+    "წყაროები",
+    "წყაროები და ლიტერატურა",
+    "գրականություն",
+    "օգտագործված գրականություն",
+    "գրականության ցանկ",
+    "մատենագիտություն",
+    "աղբյուրներ",
+    "літаратура",
+    "спіс літаратуры",
+    "крыніцы",
+    "крыніцы і літаратура",
+    "използвана литература",
+    "библиографија",
+    "литература и извори",
+    "извори и литература",
+    "әдебиеттер",
+    "пайдаланылған әдебиеттер",
+    "әдебиеттер тізімі",
+    "adabiyotlar",
+    "foydalanilgan adabiyotlar",
+    "адабиётлар",
+    "literatura",
+    "źródła i literatura",
+    "bibliografia i źródła",
+    "منابع",
+    "کتابنامه",
+    "فهرست منابع",
 ];
 
 pub use crate::fold::fold;
@@ -220,6 +253,9 @@ mod tests {
         assert!(is_reference_heading("Список литературы"));
         assert!(is_reference_heading("5. Kaynakça"));
         assert!(is_reference_heading("Ədəbiyyat:"));
+        assert!(is_reference_heading("ლიტერატურა"));
+        assert!(is_reference_heading("Օգտագործված գրականություն"));
+        assert!(is_reference_heading("ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТТЕР"));
         assert!(!is_reference_heading("References to the war were common in the press."));
     }
 

@@ -1,5 +1,6 @@
 //! The reference list: one entry per item, wrapped lines joined, `**` debris made emphasis.
 
+use super::features::{is_small, opens_capitalised};
 use super::units::Unit;
 use crate::diag::Diagnostic;
 use crate::model::{plain_text, BibEntry, BibFields, BibPart, Inline};
@@ -151,7 +152,7 @@ impl Wrapping {
         // An imprint (`Cambridge, MA: Harvard…, 1986.`) goes on with its entry.
         let ends_entry = !is_imprint(t)
             && (looks_like_entry_start(t)
-                || ends_like_entry_end(prev) && t.chars().next().is_some_and(char::is_uppercase));
+                || ends_like_entry_end(prev) && t.chars().next().is_some_and(opens_capitalised));
         long && !(prev.trim_end().ends_with('.') && !initial && ends_entry)
     }
 }
@@ -194,7 +195,7 @@ pub(super) fn looks_like_entry_start(t: &str) -> bool {
     }
     let head: String = t.chars().take(40).collect();
     let first = head.split_whitespace().next().unwrap_or("");
-    first.chars().next().is_some_and(char::is_uppercase)
+    first.chars().next().is_some_and(opens_capitalised)
         && (first.ends_with(',')
             || head.split_whitespace().nth(1).is_some_and(|w| w.chars().count() <= 3 && w.ends_with('.')))
 }
@@ -221,7 +222,7 @@ fn continues(prev: &str, line: &str) -> bool {
     let first = line.chars().next().unwrap_or(' ');
     let clean = prev.replace("**", "");
     let opened = |o: char, c: char| clean.matches(o).count() > clean.matches(c).count();
-    first.is_lowercase()
+    is_small(first)
         || line.starts_with("http")
         || line.starts_with("www.")
         || line.starts_with("doi")
@@ -301,6 +302,14 @@ mod tests {
         let u = units(src);
         let mut d = Vec::new();
         read_entries(&u, &mut d).0.into_iter().map(|e| e.raw).collect()
+    }
+
+    /// Georgian letters are lowercase in Unicode, but Georgian has no capitals: a Georgian
+    /// entry opens a new entry like any other, never going on with the one above.
+    #[test]
+    fn georgian_entries_stay_apart() {
+        let src = "ჯავახიშვილი ივ. ქართველი ერის ისტორია. თბილისი, 1960.\nსურგულაძე ა. საქართველოს ისტორია. თბილისი: მეცნიერება, 1991.\nჟვანია გ. ქუთაისის ისტორია. ქუთაისი, 2005.";
+        assert_eq!(entries(src).len(), 3, "{:?}", entries(src));
     }
 
     #[test]

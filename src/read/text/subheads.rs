@@ -8,6 +8,8 @@
 //! subheading (a divided list is divided from its top; a list that opens with entries is read
 //! as undivided, so a one-line entry such as `Oral history interviews` stays an entry).
 
+use super::features::is_small;
+
 /// The most characters and words a subheading has (its enumerator not counted).
 const MAX_CHARS: usize = 60;
 const MAX_WORDS: usize = 8;
@@ -46,12 +48,6 @@ pub fn is_heading_shape(line: &str) -> bool {
                 || ('\u{300}'..='\u{36f}').contains(&c)
                 || matches!(c, '\u{200c}' | '\u{200d}')
         })
-}
-
-/// Whether `c` is a small letter of a script whose text sets capitals apart: Georgian's
-/// Mkhedruli letters count as lowercase in Unicode, but Georgian text has no capitals.
-fn is_small(c: char) -> bool {
-    c.is_lowercase() && !('\u{10d0}'..='\u{10ff}').contains(&c)
 }
 
 /// `1. `, `12) `, `A. `, `b) `, `IV. ` at the start of a line → the rest of it.
