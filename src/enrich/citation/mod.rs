@@ -524,7 +524,7 @@ fn container(work: &str, rest_start: usize) -> Option<Span> {
     }
     let s = &work[start..];
     let thesis = THESIS.iter().any(|t| s.starts_with(t));
-    if !s.chars().next().is_some_and(|c| crate::fold::opens_capitalised(c))
+    if !s.chars().next().is_some_and(crate::fold::opens_capitalised)
         || thesis
         || marker.is_none() && after_area_dash
     {
