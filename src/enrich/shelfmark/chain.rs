@@ -516,8 +516,18 @@ pub(super) fn folio_list(
             to: Folio { number: to.0, side: if single { from_side } else { side(to.1) } },
         });
         j = k;
+        // A year after the leaves (`folio 53, 1743.`, `л. 5, 1919`) dates the document: a
+        // list of small leaf numbers does not jump to one in the years of the calendar.
+        let year_after_leaves = toks.get(j + 1).is_some_and(|t| {
+            let n: u32 = t.text(text).parse().unwrap_or(0);
+            t.end - t.start == 4
+                && (1500..=2099).contains(&n)
+                && ranges.iter().all(|r| r.to.number < 1000)
+                && !toks.get(j + 2).is_some_and(|d| is_dash(text, d))
+        });
         let continues = toks.get(j).is_some_and(|t| t.is_punct(text, ','))
             && toks.get(j + 1).is_some_and(|t| t.kind == Kind::Number)
+            && !year_after_leaves
             && !toks
                 .get(j + 2)
                 .is_some_and(|t| t.kind == Kind::Word && t.space_before && !is_verso(words, j + 2));

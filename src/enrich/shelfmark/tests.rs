@@ -903,3 +903,16 @@ fn india_office_records_stand_alone() {
     assert!(find("IOR/L/PS/12", &t).is_empty());
     assert!(find("XIOR/L/PS/12/1225", &t).is_empty());
 }
+
+/// A year after the leaves dates the document and is no leaf of its own; a list of large
+/// leaf numbers, or a range, stays a list.
+#[test]
+fn a_year_after_the_leaves_is_no_leaf() {
+    let s = one("ГАРФ, ф. 1, оп. 2, д. 3, л. 5, 1919.");
+    assert_eq!(s.raw, "ГАРФ, ф. 1, оп. 2, д. 3, л. 5");
+    assert_eq!(parts(&s).4, "5");
+    let s = one("ГАРФ, ф. 1, оп. 2, д. 3, л. 5, 7, 12.");
+    assert_eq!(parts(&s).4, "5,7,12");
+    let s = one("ГАРФ, ф. 1, оп. 2, д. 3, л. 1740, 1743.");
+    assert_eq!(parts(&s).4, "1740,1743");
+}
