@@ -19,3 +19,11 @@ pub fn table() -> &'static ArchiveTable {
 pub fn enrich(mut doc: Document) {
     let _ = colophon::enrich(&mut doc, resources());
 }
+
+/// Enriches a document, then writes it in every format; none may panic.
+pub fn write_all(mut doc: Document) {
+    let _ = colophon::enrich(&mut doc, resources());
+    for format in colophon::Format::ALL {
+        let _ = colophon::write(&doc, format, resources());
+    }
+}
