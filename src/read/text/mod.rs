@@ -39,6 +39,9 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     let (foot, refs): (Vec<_>, Vec<_>) =
         units[body_end..].iter().cloned().partition(|u| u.is_foot_note() || u.is_note_rest());
     let body_units: Vec<_> = units[body_start..body_end].iter().cloned().chain(foot).collect();
+    if refs_at.is_none() {
+        references::report_unheaded_list(&units[body_start..], &mut diags);
+    }
     let items = flow::segment(&body_units, &mut diags);
     let seq = notes::sequence(&items, &mut diags);
     let body = body::build(&items, &seq, &mut diags);

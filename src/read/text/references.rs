@@ -188,6 +188,45 @@ impl Indents {
     }
 }
 
+/// Where no references heading was recognised: the body's last units, when three or more
+/// of them read as bibliography entries (an author opening, a year, a final point), are a
+/// reference list under a heading the lexicon does not know. They stay body text, and the
+/// reader says so at the first of them (`references-unheaded`), naming the line above.
+pub fn report_unheaded_list(body: &[Unit], diags: &mut Vec<Diagnostic>) {
+    let entry_like = |t: &str| {
+        t.chars().count() <= 600
+            && looks_like_entry_start(t.trim_start())
+            && has_year(t)
+            && t.trim_end().ends_with('.')
+    };
+    // Entries in a unit: one per line when every line reads as one (no blank lines between
+    // them), else one when the whole unit does (an entry wrapped over lines).
+    let entries_in = |u: &Unit| {
+        if u.label().is_some() || u.is_foot_note() {
+            0
+        } else if u.lines.len() > 1 && u.lines.iter().all(|l| entry_like(l.text)) {
+            u.lines.len()
+        } else {
+            usize::from(entry_like(u.text()))
+        }
+    };
+    let units = body.iter().rev().take_while(|u| entries_in(u) > 0).count();
+    let tail: usize = body[body.len() - units..].iter().map(entries_in).sum();
+    if tail < 3 {
+        return;
+    }
+    let first = &body[body.len() - units];
+    let above = body.len().checked_sub(units + 1).map(|i| body[i].first().trim().to_string());
+    let heading = above.map_or(String::new(), |h| format!(" under `{h}`"));
+    diags.push(Diagnostic::warning(
+        "references-unheaded",
+        first.line(),
+        format!(
+            "the last {tail} lines or paragraphs{heading} read like bibliography entries, but no references heading was recognised: they are kept as body text (a heading such as `References` on its own line makes them the reference list)"
+        ),
+    ));
+}
+
 /// `Herlihy, Patricia.`, `———.`, `Иванов И. И.`, `Smith J.`: how entries open.
 pub(super) fn looks_like_entry_start(t: &str) -> bool {
     if t.starts_with(['—', '–', '_']) {
@@ -302,6 +341,21 @@ mod tests {
         let u = units(src);
         let mut d = Vec::new();
         read_entries(&u, &mut d).0.into_iter().map(|e| e.raw).collect()
+    }
+
+    #[test]
+    fn a_list_under_an_unknown_heading_is_reported() {
+        let src = "The Title of the Article\n\nJohn Smith\n\nIntroduction\n\nBody text of the article, in 1919 and after, with more words here and there, as an article has them; and a second sentence that goes on to make a paragraph of prose.\n\nQuellenangaben\n\nSmith, John. Trade. London, 1990.\n\nJones, Mary. Ports. Oxford, 1995.\n\nBrown, A. Grain. Riga, 2001.";
+        let (_, d) = crate::read::text::read(src);
+        let w: Vec<_> = d.iter().filter(|d| d.code == "references-unheaded").collect();
+        assert_eq!(w.len(), 1, "{d:?}");
+        assert!(w[0].message.contains("`Quellenangaben`"), "{}", w[0].message);
+        // Under a known heading, or with body paragraphs last, nothing is said.
+        let known = src.replace("Quellenangaben", "References");
+        assert!(!crate::read::text::read(&known).1.iter().any(|d| d.code == "references-unheaded"));
+        let prose =
+            "Title\n\nIn 1919, the mission left Baku.\n\nIn 1920, it came back.\n\nIn 1921, it left again.";
+        assert!(!crate::read::text::read(prose).1.iter().any(|d| d.code == "references-unheaded"));
     }
 
     /// Georgian letters are lowercase in Unicode, but Georgian has no capitals: a Georgian
