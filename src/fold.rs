@@ -144,6 +144,17 @@ pub fn opens_capitalised(c: char) -> bool {
     c.is_uppercase() || c.is_alphabetic() && !is_small(c)
 }
 
+/// The years a historian's text prints (1500–2099): what tells a date from a page, a leaf
+/// or a note number.
+pub const YEARS: std::ops::RangeInclusive<u32> = 1500..=2099;
+
+/// Whether `digits` is a year as printed: exactly four ASCII digits in [`YEARS`].
+pub fn is_year(digits: &str) -> bool {
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.parse().is_ok_and(|y| YEARS.contains(&y))
+}
+
 /// Returns true when `c` has a look-alike in the other of Latin and Cyrillic.
 fn is_ambiguous(c: char) -> bool {
     LATIN_CYRILLIC.iter().any(|&(l, cy)| c == l || c == cy)
@@ -178,6 +189,13 @@ pub fn repair_word(word: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_are_four_digits_in_the_historians_range() {
+        assert!(is_year("1500") && is_year("1919") && is_year("2099"));
+        assert!(!is_year("1499") && !is_year("2100") && !is_year("191") && !is_year("19190"));
+        assert!(!is_year("+919") && !is_year("19a9"));
+    }
 
     #[test]
     fn majority_script_counts_each_script_and_breaks_ties_by_declaration() {

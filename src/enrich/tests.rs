@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Anchor, BibEntry, BibFields, Bibliography, Note};
+use crate::model::{Anchor, BibEntry, Bibliography, Note};
 
 fn doc() -> Document {
     let mut d = Document::new();
@@ -16,17 +16,7 @@ fn doc() -> Document {
         Inline::Note(note),
     ]));
     let raw = "Байков Б.Л. \"Воспоминания о революции в Закавказье\". (Москва, 1991), т.9-10, с.114.";
-    d.back.bibliography = Some(Bibliography::new(
-        "REFERENCES",
-        vec![BibEntry {
-            label: None,
-            raw: raw.into(),
-            content: vec![Inline::text(raw)],
-            lang: None,
-            script: None,
-            fields: BibFields::default(),
-        }],
-    ));
+    d.back.bibliography = Some(Bibliography::new("REFERENCES", vec![BibEntry::plain(raw)]));
     d
 }
 

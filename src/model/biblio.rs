@@ -174,6 +174,20 @@ pub struct BibEntry {
     pub fields: BibFields,
 }
 
+impl BibEntry {
+    /// An entry of plain printed text with no label and nothing parsed or tagged yet.
+    pub fn plain(text: &str) -> Self {
+        BibEntry {
+            label: None,
+            raw: text.into(),
+            content: vec![Inline::text(text)],
+            lang: None,
+            script: None,
+            fields: BibFields::default(),
+        }
+    }
+}
+
 /// What kind of work an entry cites (TEI `title/@level`: `a` for an article or chapter,
 /// `m` for a book, `j` for the journal holding an article).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -278,17 +292,9 @@ impl BibFields {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Inline;
 
     fn entry(text: &str) -> BibEntry {
-        BibEntry {
-            label: None,
-            raw: text.into(),
-            content: vec![Inline::text(text)],
-            lang: None,
-            script: None,
-            fields: BibFields::default(),
-        }
+        BibEntry::plain(text)
     }
 
     fn part(heading: &str, start: usize) -> BibPart {

@@ -53,17 +53,10 @@ pub fn read(path: &Path, text: &str) -> Result<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{BibEntry, BibPart, Bibliography, Inline};
+    use crate::model::{BibEntry, BibPart, Bibliography};
 
     fn with_parts(parts: Vec<BibPart>) -> String {
-        let entry = |t: &str| BibEntry {
-            label: None,
-            raw: t.into(),
-            content: vec![Inline::text(t)],
-            lang: None,
-            script: None,
-            fields: Default::default(),
-        };
+        let entry = BibEntry::plain;
         let mut doc = Document::new();
         let mut bib = Bibliography::new("Bibliography", vec![entry("A."), entry("B.")]);
         bib.parts = parts;

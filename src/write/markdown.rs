@@ -831,11 +831,7 @@ mod tests {
         let mut doc = Document::new();
         let entry = |label: Option<&str>, text: &str| BibEntry {
             label: label.map(Into::into),
-            raw: text.into(),
-            content: vec![Inline::text(text)],
-            lang: None,
-            script: None,
-            fields: Default::default(),
+            ..BibEntry::plain(text)
         };
         doc.back.bibliography = Some(Bibliography::new(
             "REFERENCES",
@@ -852,14 +848,7 @@ mod tests {
     #[test]
     fn parts_are_lower_headings_over_their_lists() {
         let mut doc = Document::new();
-        let entry = |text: &str| BibEntry {
-            label: None,
-            raw: text.into(),
-            content: vec![Inline::text(text)],
-            lang: None,
-            script: None,
-            fields: Default::default(),
-        };
+        let entry = BibEntry::plain;
         let mut bib = Bibliography::new("Kaynakça", vec![entry("One."), entry("Two."), entry("Three.")]);
         bib.parts = vec![
             crate::model::BibPart { heading: "Arşiv Kaynakları".into(), start: 0 },

@@ -498,14 +498,7 @@ mod tests {
     #[test]
     fn parts_have_subheadings_one_level_below() {
         use crate::model::{BibEntry, BibPart, Bibliography};
-        let entry = |t: &str| BibEntry {
-            label: None,
-            raw: t.into(),
-            content: vec![Inline::text(t)],
-            lang: None,
-            script: None,
-            fields: Default::default(),
-        };
+        let entry = BibEntry::plain;
         let mut doc = Document::new();
         let mut bib = Bibliography::new("Bibliography", vec![entry("A."), entry("B."), entry("C.")]);
         bib.parts = vec![BibPart { heading: "Archival sources".into(), start: 1 }];

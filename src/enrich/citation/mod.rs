@@ -299,9 +299,7 @@ fn starts_imprint(s: &str) -> bool {
 }
 
 fn is_year(text: &str, t: &Token) -> bool {
-    t.kind == Kind::Number
-        && t.end - t.start == 4
-        && t.text(text).parse::<u32>().is_ok_and(|y| (1500..=2099).contains(&y))
+    t.kind == Kind::Number && crate::fold::is_year(t.text(text))
 }
 
 fn is_cap_word(text: &str, t: &Token) -> bool {

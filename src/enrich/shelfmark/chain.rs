@@ -519,9 +519,7 @@ pub(super) fn folio_list(
         // A year after the leaves (`folio 53, 1743.`, `л. 5, 1919`) dates the document: a
         // list of small leaf numbers does not jump to one in the years of the calendar.
         let year_after_leaves = toks.get(j + 1).is_some_and(|t| {
-            let n: u32 = t.text(text).parse().unwrap_or(0);
-            t.end - t.start == 4
-                && (1500..=2099).contains(&n)
+            crate::fold::is_year(t.text(text))
                 && ranges.iter().all(|r| r.to.number < 1000)
                 && !toks.get(j + 2).is_some_and(|d| is_dash(text, d))
         });

@@ -10,7 +10,8 @@ use std::ops::Range;
 /// words at the end of most pages: a running head. A line repeated at the end of two pages
 /// by chance (the last line of two notes) is no head: a head is at least three words, opens
 /// with no number and ends with no point (a note's line does: `1. Ibid., p. 5.`), and ends
-/// at least half of the pages after the first (which often has none).
+/// at least half of the pages after the first (which often has none). The lines come in
+/// ascending order (one per page at most), for binary search.
 pub(super) fn heads_at_page_ends(
     lines: &[&str],
     pages: &[Range<usize>],

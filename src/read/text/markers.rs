@@ -299,7 +299,7 @@ fn year_then_call(text: &str, start: usize, end: usize) -> Option<usize> {
     let standalone =
         text[..start].chars().next_back().is_none_or(|c| c.is_whitespace() || "(–—-/".contains(c));
     let year: u32 = run.get(..4)?.parse().ok()?;
-    ((5..=7).contains(&run.len()) && (1500..=2099).contains(&year) && standalone).then_some(start + 4)
+    ((5..=7).contains(&run.len()) && crate::fold::YEARS.contains(&year) && standalone).then_some(start + 4)
 }
 
 /// Units that take a superscript power (`km²`, `м³`): such a superscript is no call.

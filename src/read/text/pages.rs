@@ -173,7 +173,7 @@ fn call_numbers(text: &str) -> Vec<u32> {
             out.extend(run.parse::<u32>().ok());
         }
         // A year with the call glued on (`19204`; `1920.4` is caught above).
-        if (5..=7).contains(&run.len()) && matches!(&run[..2], "15" | "16" | "17" | "18" | "19" | "20") {
+        if (5..=7).contains(&run.len()) && crate::fold::is_year(&run[..4]) {
             out.extend(run[4..].parse::<u32>().ok().filter(|&n| n > 0));
         }
     }
@@ -201,7 +201,7 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
         while end > page.start
             && (lines[end - 1].trim().is_empty()
                 || is_folio(lines[end - 1])
-                || foot_heads.contains(&(end - 1)))
+                || foot_heads.binary_search(&(end - 1)).is_ok())
         {
             end -= 1;
         }
@@ -537,25 +537,33 @@ mod tests {
         assert_eq!(opening_number("05 x"), None);
     }
 
+    /// Three lines of page text calling notes 1, 2 and 3.
+    const THREE_CALLS: [&str; 3] = [
+        "The committee met in the spring of that year and the merchants wrote.1 They asked for",
+        "rules, not exemptions, and the ministry answered them in the summer.2 The answer came",
+        "late in the season, when the barges had already been stopped at the stages below.3",
+    ];
+
     /// pdftotext on XeLaTeX output sets some note numbers apart, at the end of the page
     /// above the folio: the note is numbered where its text begins.
     #[test]
     fn numbers_moved_to_the_foot_of_the_page() {
         let page = [
-            "The committee met in the spring of that year and the merchants wrote.1 They asked for",
-            "rules, not exemptions, and the ministry answered them in the summer.2 The answer came",
-            "late in the season, when the barges had already been stopped at the stages below.3",
-            "1",
-            "",
-            "Circular of the Ministry, 21 April 1877.",
-            "LVVA, f. 3422, apr. 1, l. 512.",
-            "3",
-            "Ibid., l. 514.",
-            "2",
-            "",
-            "7",
-            "\u{c}The next page goes on.",
-        ];
+            &THREE_CALLS[..],
+            &[
+                "1",
+                "",
+                "Circular of the Ministry, 21 April 1877.",
+                "LVVA, f. 3422, apr. 1, l. 512.",
+                "3",
+                "Ibid., l. 514.",
+                "2",
+                "",
+                "7",
+                "\u{c}The next page goes on.",
+            ],
+        ]
+        .concat();
         let r = roles(&page);
         assert_eq!(r[3], Some(Role::NoteStart { label: "1".into(), text_at: 1 }));
         assert_eq!(r[6], Some(Role::NoteStart { label: "2".into(), text_at: 0 }));
@@ -574,20 +582,21 @@ mod tests {
     #[test]
     fn the_last_notes_number_moved_above_the_folio() {
         let page = [
-            "The committee met in the spring of that year and the merchants wrote.1 They asked for",
-            "rules, not exemptions, and the ministry answered them in the summer.2 The answer came",
-            "late in the season, when the barges had already been stopped at the stages below.3",
-            "1",
-            "",
-            "Circular of the Ministry, 21 April 1877.",
-            "2",
-            "LVVA, f. 3422, apr. 1, l. 512.",
-            "Ibid., l. 514.",
-            "3",
-            "",
-            "7",
-            "\u{c}The next page goes on.",
-        ];
+            &THREE_CALLS[..],
+            &[
+                "1",
+                "",
+                "Circular of the Ministry, 21 April 1877.",
+                "2",
+                "LVVA, f. 3422, apr. 1, l. 512.",
+                "Ibid., l. 514.",
+                "3",
+                "",
+                "7",
+                "\u{c}The next page goes on.",
+            ],
+        ]
+        .concat();
         let r = roles(&page);
         assert_eq!(r[3], Some(Role::NoteStart { label: "1".into(), text_at: 1 }));
         assert_eq!(r[5], None, "the first line of note 1");

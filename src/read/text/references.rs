@@ -299,8 +299,7 @@ pub(super) fn is_imprint(line: &str) -> bool {
 
 /// Whether `text` holds a year of publication (1500–2099) as a number of its own.
 fn has_year(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_digit())
-        .any(|run| run.len() == 4 && run.parse::<u32>().is_ok_and(|y| (1500..=2099).contains(&y)))
+    text.split(|c: char| !c.is_ascii_digit()).any(crate::fold::is_year)
 }
 
 /// Turns paired `**` into strong emphasis; a lone `**` is dropped and reported.

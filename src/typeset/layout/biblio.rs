@@ -50,20 +50,13 @@ pub(super) fn paragraphs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{BibEntry, BibPart, Inline};
+    use crate::model::{BibEntry, BibPart};
 
     /// A part's subheading is a heading a level below the list's, kept with its first entry,
     /// in the outline under the list's heading.
     #[test]
     fn subheadings_are_a_level_below_and_kept_with_their_entries() {
-        let entry = |t: &str| BibEntry {
-            label: None,
-            raw: t.into(),
-            content: vec![Inline::text(t)],
-            lang: None,
-            script: None,
-            fields: Default::default(),
-        };
+        let entry = BibEntry::plain;
         let mut bib = Bibliography::new("Bibliography", vec![entry("A."), entry("B.")]);
         bib.parts = vec![BibPart { heading: "Literature".into(), start: 1 }];
         let paras = paragraphs(&bib, None, &PageStyle::a4(), &mut Vec::new());

@@ -343,17 +343,10 @@ fn back(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{BibEntry, BibPart, Bibliography, Inline};
+    use crate::model::{BibEntry, BibPart, Bibliography};
 
     fn entry(text: &str) -> BibEntry {
-        BibEntry {
-            label: None,
-            raw: text.into(),
-            content: vec![Inline::text(text)],
-            lang: None,
-            script: None,
-            fields: Default::default(),
-        }
+        BibEntry::plain(text)
     }
 
     /// Each part a nested `listBibl` under its `head`; unheaded entries stay in the outer
