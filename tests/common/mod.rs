@@ -162,16 +162,22 @@ pub fn ace() -> Option<(PathBuf, PathBuf)> {
 
 /// Runs Ace; returns the outcome and the failed rules.
 pub fn ace_outcome(ace: &Path, chromium: &Path, epub: &Path) -> (String, Vec<String>) {
+    // Ace drives a headless Chromium whose start can time out on a loaded machine: a run that
+    // leaves no report is a crash of the tool, not a verdict, and is tried again (three runs).
     let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(ace)
-        .args(["--force", "--silent", "--outdir"])
-        .arg(dir.path())
-        .arg(epub)
-        .env("PUPPETEER_EXECUTABLE_PATH", chromium)
-        .output()
-        .expect("ace runs");
-    let report = std::fs::read_to_string(dir.path().join("report.json"))
-        .unwrap_or_else(|_| panic!("no Ace report: {}", String::from_utf8_lossy(&out.stderr)));
+    let mut logs = Vec::new();
+    let report = (0..3).find_map(|_| {
+        let out = std::process::Command::new(ace)
+            .args(["--force", "--silent", "--outdir"])
+            .arg(dir.path())
+            .arg(epub)
+            .env("PUPPETEER_EXECUTABLE_PATH", chromium)
+            .output()
+            .expect("ace runs");
+        logs.push(String::from_utf8_lossy(&out.stderr).into_owned());
+        std::fs::read_to_string(dir.path().join("report.json")).ok()
+    });
+    let report = report.unwrap_or_else(|| panic!("no Ace report in three runs: {}", logs.join("\n---\n")));
     let v: serde_json::Value = serde_json::from_str(&report).unwrap();
     let outcome = v["earl:result"]["earl:outcome"].as_str().unwrap_or("?").to_string();
     let mut failed = Vec::new();
