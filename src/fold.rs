@@ -59,6 +59,10 @@ pub fn script_of(c: char) -> Option<Script> {
         0x0530..=0x058F | 0xFB13..=0xFB17 => Script::Armenian,
         0x10A0..=0x10FF | 0x1C90..=0x1CBF | 0x2D00..=0x2D2F => Script::Georgian,
         0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Arabic,
+        0x0590..=0x05FF | 0xFB1D..=0xFB4F => Script::Hebrew,
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Japanese,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F => Script::Han,
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
         _ => return None,
     })
 }
@@ -111,13 +115,17 @@ pub fn lookalike_in(c: char, script: Script) -> char {
 pub fn majority_script(s: &str) -> Option<Script> {
     // Counted in place, one slot per script in the order of their declaration (a tie goes
     // to the one declared first).
-    const SCRIPTS: [Script; 7] = [
+    const SCRIPTS: [Script; 11] = [
         Script::Latin,
         Script::Cyrillic,
         Script::Greek,
         Script::Armenian,
         Script::Georgian,
         Script::Arabic,
+        Script::Hebrew,
+        Script::Han,
+        Script::Japanese,
+        Script::Hangul,
         Script::Mixed,
     ];
     let mut counts = [0usize; SCRIPTS.len()];
@@ -206,6 +214,10 @@ mod tests {
         assert_eq!(majority_script("xyдом"), Some(Script::Cyrillic));
         assert_eq!(majority_script("xyдо"), Some(Script::Latin));
         assert_eq!(majority_script("12, —"), None);
+        assert_eq!(majority_script("ירושלים"), Some(Script::Hebrew));
+        assert_eq!(majority_script("共和国"), Some(Script::Han));
+        assert_eq!(majority_script("アゼルバイジャン"), Some(Script::Japanese));
+        assert_eq!(majority_script("역사"), Some(Script::Hangul));
     }
 
     #[test]

@@ -415,9 +415,11 @@ fn holdout_languages() {
 fn wild_languages_are_never_tagged_wrong() {
     let (precision, coverage) = score_languages("wild/languages.toml");
     // Reached on this set: precision 1.000 (302 tagged, all right), coverage 0.728; before
-    // the rules asked for positive evidence, precision 0.935 and coverage 0.692.
+    // the rules asked for positive evidence, precision 0.935 and coverage 0.692. After the
+    // Arabic, Hebrew, Chinese and Japanese scripts, Mongolian and Tatar, the alphabet test
+    // and the glosses in parentheses (issue 24): 345 tagged, all right, coverage 0.831.
     assert!(precision >= 1.0, "precision {precision:.3}");
-    assert!(coverage >= 0.72, "coverage {coverage:.3}");
+    assert!(coverage >= 0.83, "coverage {coverage:.3}");
 }
 
 /// The held-out part of the real citations (`holdout/wild-shelfmarks.toml`, 130 items), run

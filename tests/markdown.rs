@@ -311,3 +311,89 @@ fn a_broken_markdown_file_is_refused_at_its_line_and_nothing_is_written() {
         assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none(), "no output");
     }
 }
+
+/// The reference list as pandoc reads it: after the heading whose text is `heading` (or
+/// inside the `refs` div), each list item or paragraph is an entry and each lower heading
+/// opens a part. Returns (parts as (heading, first entry), entries).
+fn pandoc_references(blocks: &[Value], heading: &str) -> (Vec<(String, usize)>, Vec<String>) {
+    fn gather(blocks: &[Value], parts: &mut Vec<(String, usize)>, entries: &mut Vec<String>) {
+        for b in blocks {
+            match b["t"].as_str() {
+                Some("BulletList") => entries.extend(b["c"].as_array().unwrap().iter().map(pandoc_text)),
+                Some("OrderedList") => entries.extend(b["c"][1].as_array().unwrap().iter().map(pandoc_text)),
+                Some("Para") | Some("Plain") => entries.push(pandoc_text(&b["c"])),
+                Some("Header") => parts.push((pandoc_text(&b["c"][2]), entries.len())),
+                Some("Div") => gather(b["c"][1].as_array().unwrap(), parts, entries),
+                other => panic!("pandoc read a {other:?} in the reference list"),
+            }
+        }
+    }
+    let at = blocks
+        .iter()
+        .position(|b| b["t"] == "Header" && pandoc_text(&b["c"][2]) == heading)
+        .expect("pandoc read the references heading");
+    let (mut parts, mut entries) = (Vec::new(), Vec::new());
+    gather(&blocks[at + 1..], &mut parts, &mut entries);
+    (parts, entries)
+}
+
+/// Every form a reference list is typed in after its heading (a bullet list, a numbered
+/// list, one paragraph per entry, pandoc's `::: {#refs}` div, parts under lower headings) is
+/// read as pandoc 3 reads its blocks: the same entries, word for word and in order, and the
+/// same parts. Numbers of a numbered list are list markers to pandoc; we keep them as the
+/// entry's label, apart from its text, so the texts still agree.
+#[test]
+fn every_reference_list_form_gives_the_entries_pandoc_reads() {
+    let Some(pandoc) = pandoc() else { return };
+    let entries = [
+        "Гасанлы Дж. *Русская революция и Азербайджан: трудный путь к независимости.* Москва: Флинта, 2011.",
+        "Swietochowski, T. *Russia and Azerbaijan: A Borderland in Transition.* New York: Columbia University Press, 1995.",
+        "Balayev, A. *Azərbaycan milli demokratik hərəkatı.* Bakı: Elm, 1990.",
+        "Kurat, A. N. *Türkiye ve Rusya.* Ankara: Kültür Bakanlığı, 1990.",
+        "ჯავახიშვილი ი. *ქართველი ერის ისტორია.* თბილისი, 1960.",
+    ];
+    let bullets: String = entries.iter().map(|e| format!("- {e}\n")).collect();
+    let numbered: String = entries.iter().enumerate().map(|(k, e)| format!("{}. {e}\n", k + 1)).collect();
+    let paragraphs: String = entries.iter().map(|e| format!("{e}\n\n")).collect();
+    let div = format!("::: {{#refs}}\n{paragraphs}:::\n");
+    let parts = format!(
+        "## Archival and published sources\n\n- {}\n- {}\n\n## Studies\n\n{}\n\n{}\n\n{}\n",
+        entries[0], entries[1], entries[2], entries[3], entries[4]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for (form, list) in [
+        ("bullets", bullets),
+        ("numbered", numbered),
+        ("paragraphs", paragraphs),
+        ("div", div),
+        ("parts", parts),
+    ] {
+        let md = format!(
+            "---\ntitle: A short article\n---\n\n# Introduction\n\nThe body.[^1]\n\n[^1]: A note.\n\n# References\n\n{list}"
+        );
+        let path = dir.path().join(format!("{form}.md"));
+        std::fs::write(&path, &md).unwrap();
+        let doc = load(&path);
+        let ast = pandoc_ast(&pandoc, &path);
+        let (their_parts, theirs) = pandoc_references(ast["blocks"].as_array().unwrap(), "References");
+        let bib = doc.back.bibliography.as_ref().unwrap_or_else(|| panic!("{form}: no bibliography"));
+        let ours: Vec<String> = bib.entries.iter().map(|e| squash(&e.raw)).collect();
+        assert_eq!(ours, theirs, "{form}: entries");
+        assert_eq!(ours.len(), entries.len(), "{form}: every entry");
+        let our_parts: Vec<(String, usize)> =
+            bib.parts.iter().map(|p| (squash(&p.heading), p.start)).collect();
+        assert_eq!(our_parts, their_parts, "{form}: parts");
+        if form == "numbered" {
+            let labels: Vec<Option<&str>> = bib.entries.iter().map(|e| e.label.as_deref()).collect();
+            assert_eq!(labels, [Some("1"), Some("2"), Some("3"), Some("4"), Some("5")], "{form}: labels");
+        }
+        // Each entry in its own language and script (Georgian by its script alone).
+        let langs: Vec<Option<String>> =
+            bib.entries.iter().map(|e| e.lang.as_ref().map(|l| l.to_string())).collect();
+        assert_eq!(
+            langs,
+            [Some("ru"), Some("en"), Some("az-Latn"), Some("tr"), Some("ka")].map(|l| l.map(String::from)),
+            "{form}: languages"
+        );
+    }
+}

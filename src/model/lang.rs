@@ -79,6 +79,18 @@ pub enum Script {
     /// Arabic letters (`Arab`).
     #[serde(rename = "Arab")]
     Arabic,
+    /// Hebrew letters (`Hebr`): Hebrew, Yiddish, Ladino.
+    #[serde(rename = "Hebr")]
+    Hebrew,
+    /// Chinese characters without kana (`Hani`).
+    #[serde(rename = "Hani")]
+    Han,
+    /// Kana, with the Chinese characters written among them (`Jpan`).
+    #[serde(rename = "Jpan")]
+    Japanese,
+    /// Hangul (`Hang`).
+    #[serde(rename = "Hang")]
+    Hangul,
     /// Several scripts with none dominant (ISO 15924 `Zyyy`, "common").
     #[serde(rename = "Zyyy")]
     Mixed,

@@ -1,9 +1,10 @@
 //! Hyphenation by the language of each run (TeX patterns through the `hypher` crate):
 //! English, Russian, Turkish, Ukrainian, and the other languages the language rules tag and
 //! TeX has patterns for (Belarusian, Bulgarian, Czech, French, Georgian, German, Greek,
-//! Hungarian, Italian, Polish, Spanish, Turkmen). Azerbaijani, Kazakh, Uzbek and the other
-//! Turkic languages have no published patterns, and romanised Russian must not be broken by
-//! English rules: they stay unhyphenated, never set with another language's patterns.
+//! Hungarian, Italian, Mongolian, Polish, Serbian Cyrillic, Spanish, Turkmen). Azerbaijani,
+//! Kazakh, Uzbek and the other Turkic languages, Macedonian, Persian, Arabic, Hebrew, Chinese
+//! and Japanese have no patterns here, and romanised Russian must not be broken by English
+//! rules: they stay unhyphenated, never set with another language's patterns.
 
 use crate::model::LangTag;
 
@@ -26,6 +27,9 @@ pub fn patterns(tag: &LangTag) -> Option<hypher::Lang> {
         "pl" => Some(hypher::Lang::Polish),
         "es" => Some(hypher::Lang::Spanish),
         "tk" => Some(hypher::Lang::Turkmen),
+        "mn" => Some(hypher::Lang::Mongolian),
+        // TeX's Serbian patterns are for the Cyrillic alphabet (`hyph-sr-cyrl`).
+        "sr-Cyrl" => Some(hypher::Lang::Serbian),
         _ => None,
     }
 }
@@ -133,11 +137,13 @@ mod tests {
             ("pl", "niepodległości"),
             ("es", "revolucionario"),
             ("tk", "Türkmenistanyň"),
+            ("mn", "хэлмэгдэгсдийн"),
+            ("sr-Cyrl", "историографија"),
         ] {
             let lang = patterns(&LangTag::parse(tag).unwrap()).unwrap_or_else(|| panic!("{tag}"));
             assert!(!points(word, lang).is_empty(), "{tag} {word}");
         }
-        for tag in ["kk", "uz-Cyrl", "ky", "tg", "mk", "sr-Cyrl", "az-Cyrl"] {
+        for tag in ["kk", "uz-Cyrl", "ky", "tg", "mk", "az-Cyrl", "tt", "fa", "ar", "he", "ja", "zh"] {
             assert!(patterns(&LangTag::parse(tag).unwrap()).is_none(), "{tag} has no patterns of its own");
         }
     }

@@ -13,6 +13,8 @@
 //! - Russian before 1918 writes `і ѣ ѳ ѵ` and a final `ъ` (still Russian);
 //! - Bulgarian: `ъ` before a consonant (`България`, `държава`), `ѝ`, and its own words.
 //!
+//! - Mongolian `ө ү` without `ң` and with `э` inside words; Tatar `ә` with its own words.
+//!
 //! Where the letters point at two languages (`ө ү` alone: Kyrgyz or Mongolian; `љ њ џ`
 //! alone: Serbian or Macedonian) and no word decides, nothing is tagged.
 
@@ -188,11 +190,24 @@ fn turkic(words: &[String], has: &dyn Fn(&str) -> bool) -> Option<Option<&'stati
     // `бичигджээ`), which Kyrgyz does not write.
     let mongolian =
         words.iter().filter(|w| MN.contains(&w.as_str()) || w.chars().skip(1).any(|c| c == 'э')).count();
+    // With none of the letters the region's other `ө ү` alphabets add (Kazakh `қ ғ ұ і`,
+    // Kyrgyz and Tatar `ң`, Tatar `ә җ`, Bashkir `ҡ ҙ ҫ`, Buryat and Kalmyk `һ`), that is
+    // Mongolian.
     if mongolian > 0 && has("өү") && !has("ң") {
-        return Some(None);
+        return Some((kyrgyz == 0 && !has("әҗһқғұіҡҙҫӊҕҥӧӱ")).then_some("mn"));
     }
     if has("ң") && has("өү") && !has("ә") || kyrgyz >= 2 {
         return Some(Some("ky"));
+    }
+    // Tatar writes `ә ө ү ң һ` (and `җ`, decided above) without the Kazakh, Bashkir and
+    // Azerbaijani letters, which are ruled out by now; Kalmyk and Soviet Turkmen write the same
+    // letters, so a Tatar word must say it.
+    if has("ә") && in_list(words, TT) > 0 {
+        return Some(Some("tt"));
+    }
+    // Without `ө ү`, two of Mongolian's own word forms (`монголын`, `Улаанбаатар`).
+    if !has("әөүһңқғұіҡҙҫӊҕҥ") && in_list(words, MN_OWN) >= 2 {
+        return Some(Some("mn"));
     }
     if has("әөүһң") {
         return Some(None);
@@ -200,8 +215,26 @@ fn turkic(words: &[String], has: &dyn Fn(&str) -> bool) -> Option<Option<&'stati
     None
 }
 
-/// Frequent Mongolian words (Mongolian is not tagged: these keep it from being taken for
-/// Kyrgyz).
+/// Frequent Tatar words the other `ә` alphabets spell otherwise (`һәм` "and", `белән`
+/// "with", `буенча` "according to", `турында` "about", `өчен` "for").
+const TT: &[&str] = &[
+    "һәм",
+    "белән",
+    "буенча",
+    "турында",
+    "өчен",
+    "татар",
+    "татарлар",
+    "татарстан",
+    "татарча",
+    "иде",
+    "түгел",
+];
+
+/// Mongolian word forms no other language writes (its genitives; the capital's name).
+const MN_OWN: &[&str] = &["монголын", "улсын", "түүхийн", "улаанбаатар", "улаанбаатарт", "товчоо"];
+
+/// Frequent Mongolian words (with `э` inside a word, they tell Mongolian from Kyrgyz).
 const MN: &[&str] = &[
     "монгол",
     "монголын",
@@ -294,14 +327,25 @@ mod tests {
 
     #[test]
     fn mongolian_is_not_kyrgyz() {
-        assert_eq!(tag("Монголын нууц товчоо. Улаанбаатар, 1990"), None);
-        assert_eq!(tag("Хэл бичгийн хүрээлэнгийн бүтээл"), None);
+        assert_eq!(tag("Монголын нууц товчоо. Улаанбаатар, 1990"), Some("mn"));
+        assert_eq!(tag("Хэл бичгийн хүрээлэнгийн бүтээл"), Some("mn"));
         assert_eq!(tag("Кыргыз элинин тарыхы"), Some("ky"));
+        assert_eq!(tag("Монгол улсын түүх"), Some("mn"));
+        // Buryat writes `һ`: not Mongolian, and not decided.
+        assert_eq!(tag("Буряад түүхэ һудалгаанай асуудалнууд"), None);
+    }
+
+    #[test]
+    fn tatar_by_its_words() {
+        assert_eq!(tag("Ислам дине һәм татар әдәбияты"), Some("tt"));
+        assert_eq!(tag("XV-XVIII гасыр төрки-татар дәүләтләре тарихы буенча чыганаклар"), Some("tt"));
+        // `ә ө ү` and no word of its own: Tatar, Kalmyk or Soviet Turkmen.
+        assert_eq!(tag("Мөкатдәс хәзинә"), None);
     }
 
     #[test]
     fn letters_shared_by_two_languages_do_not_decide() {
-        assert_eq!(tag("Монгол улсын түүх"), None);
+        assert_eq!(tag("Түштүк өлкө"), None);
         assert_eq!(tag("Његова књига"), None);
     }
 }

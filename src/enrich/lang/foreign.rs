@@ -13,6 +13,10 @@ struct Foreign {
     tag: &'static str,
     words: &'static [&'static str],
     letters: &'static str,
+    /// Every letter beyond ASCII the language writes: a word with a letter only this
+    /// language writes is its evidence only if the language can spell the whole word
+    /// (`şäherleriniň` has the German `ä`, but German cannot spell it).
+    alphabet: &'static str,
     veto: bool,
     /// What one occurrence of the language's own pattern ([`patterns`]) counts: 6 for the
     /// Uzbek `oʻ`/`gʻ`, which no other language writes and which must outweigh the `q` and `x`
@@ -23,6 +27,7 @@ struct Foreign {
 const FOREIGN: &[Foreign] = &[
     Foreign {
         tag: "fr",
+        alphabet: "àâæçéèêëîïôœùûüÿ’",
         words: &[
             "le",
             "la",
@@ -53,6 +58,7 @@ const FOREIGN: &[Foreign] = &[
             "sous",
             "depuis",
             "révolution",
+            "à",
         ],
         veto: false,
         pattern_weight: 2,
@@ -60,6 +66,7 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "de",
+        alphabet: "äöüßéàè",
         words: &[
             "der",
             "die",
@@ -84,6 +91,8 @@ const FOREIGN: &[Foreign] = &[
             "bei",
             "nach",
             "geschichte",
+            "ersten",
+            "weltkrieg",
             "deutsche",
             "deutschen",
             "krieg",
@@ -102,6 +111,7 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "pl",
+        alphabet: "ąćęłńóśźż",
         words: &[
             "się", "jest", "oraz", "jako", "przez", "dla", "od", "historia", "wojna", "polityka", "polski",
             "polskiej", "stosunki", "latach", "wobec", "między", "nie", "że", "który", "która", "warszawa",
@@ -113,9 +123,11 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "it",
+        alphabet: "àèéìíîòóùú",
         words: &[
             "il", "lo", "gli", "della", "dello", "delle", "degli", "nel", "nella", "alla", "dalla", "sulla",
-            "per", "con", "storia", "politica", "italiana", "tra", "fra", "che", "di",
+            "per", "con", "storia", "politica", "italiana", "tra", "fra", "che", "di", "del", "dell'",
+            "all'", "nell'", "e", "ed",
         ],
         veto: false,
         pattern_weight: 2,
@@ -123,6 +135,7 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "es",
+        alphabet: "áéíñóúü",
         words: &[
             "el",
             "los",
@@ -144,6 +157,7 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "cs",
+        alphabet: "áčďéěíňóřšťúůýž",
         words: &["se", "pro", "jako", "dějiny", "válka", "české", "mezi", "praha"],
         veto: false,
         pattern_weight: 2,
@@ -151,6 +165,7 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "ro",
+        alphabet: "ăâîșțşţ",
         words: &["și", "în", "pentru", "din", "cu", "războiul", "românia", "româniei", "bucurești"],
         veto: false,
         pattern_weight: 2,
@@ -158,6 +173,7 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "hu",
+        alphabet: "áéíóöőúüű",
         words: &["az", "és", "egy", "története", "magyar", "háború", "között", "budapest"],
         veto: false,
         pattern_weight: 2,
@@ -165,6 +181,7 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "uz-Latn",
+        alphabet: "ʻ‘’`'ʼ",
         words: &["va", "bilan", "uchun", "tarixi", "tarixidan", "oʻzbekiston", "o'zbekiston", "toshkent"],
         veto: false,
         pattern_weight: 6,
@@ -172,6 +189,7 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "tk",
+        alphabet: "äçňöşüýžñ",
         words: &["bilen", "üçin", "taryhy", "türkmenistan", "aşgabat"],
         letters: "ňý",
         veto: false,
@@ -179,6 +197,7 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "hr",
+        alphabet: "čćđšžǆǅǈǉǋǌ",
         words: &[
             "povijest", "hrvatske", "zagreb", "između", "hrvatska", "srbije", "beograd", "koji", "koja",
             "koje",
@@ -191,6 +210,7 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "ota-Latn",
+        alphabet: "âîûāīūēḥṣṭẓżḳġçğıöşüʿʾ’‘'",
         // Words the language reform replaced (`sene` by `yıl`, `lisan` by `dil`, `mekteb` by
         // `okul`), still written in transliteration.
         words: &[
@@ -216,6 +236,7 @@ const FOREIGN: &[Foreign] = &[
     },
     Foreign {
         tag: "kk-Latn",
+        alphabet: "áǵıńóúýúü’",
         words: &["qazaq", "jáne", "jyly"],
         letters: "ǵ",
         veto: false,
@@ -263,12 +284,15 @@ fn patterns(tag: &str, words: &[String], text: &str) -> usize {
         "ota-Latn" if !text.contains('-') => 0,
         "kk-Latn" if !text.contains('ı') => 0,
         "uz-Latn" => {
+            // In capitals (`O‘RNI`), a capital follows the apostrophe; elsewhere a capital
+            // there is a name (`O'Brien`).
+            let capitals = !text.chars().any(char::is_lowercase);
             let (mut a, mut b, mut n) = (' ', ' ', 0);
             for c in text.chars() {
                 n += usize::from(
                     matches!(a, 'o' | 'O' | 'g' | 'G')
                         && matches!(b, '‘' | 'ʻ' | '`' | '’' | '\'')
-                        && c.is_lowercase(),
+                        && (c.is_lowercase() || capitals && c.is_uppercase()),
                 );
                 (a, b) = (b, c);
             }
@@ -288,9 +312,30 @@ fn patterns(tag: &str, words: &[String], text: &str) -> usize {
             b.windows(2).any(|p| p == b"lj" || p == b"nj") || b.windows(3).any(|p| p == b"ije")
         }),
         "kk-Latn" => count(&|w: &str| w.contains('ı') && w.contains(['á', 'ń', 'ú'])),
+        // The Turkmen genitive `-yň`/`-iň` (`Türkmeniň`, `Türkmenistanyň`).
+        "tk" => count(&|w: &str| w.chars().count() > 5 && w.ends_with(['ň', 'ñ']) && spelt_in("tk", w)),
+        // German derivational endings English, Dutch and the Romance languages do not write.
+        "de" => {
+            count(&|w: &str| w.len() > 6 && DE_ENDINGS.iter().any(|e| w.ends_with(e)) && spelt_in("de", w))
+        }
+        // Polish adjective and verbal-noun endings, and `rz` after a consonant (`przez`).
+        "pl" => count(&|w: &str| {
+            (w.len() > 5 && PL_ENDINGS.iter().any(|e| w.ends_with(e))
+                || ["prz", "trz", "drz", "brz", "krz", "grz", "wrz"].iter().any(|c| w.contains(c)))
+                && spelt_in("pl", w)
+        }),
         _ => 0,
     }
 }
+
+/// German endings no other language weighed here writes (`iranischen`, `Ermittlungen`,
+/// `Wissenschaft`, `Freiheit`).
+const DE_ENDINGS: &[&str] = &[
+    "ischen", "ischer", "isches", "ungen", "schaft", "schaften", "keit", "keiten", "heit", "heiten", "lichen",
+];
+
+/// Polish endings (`współczesnej`, `polskiego`, `panowaniem`, `narodów`).
+const PL_ENDINGS: &[&str] = &["skiej", "skiego", "owej", "owego", "nej", "niem", "ów", "ych"];
 
 /// True when `word` has an apostrophe between two vowels (`Kavâ’id`, `mu'allim`): the
 /// Ottoman `ayn` or `hamza`. (Turkish suffixes follow a name, the Russian soft sign a
@@ -337,8 +382,18 @@ pub(super) fn ottoman(words: &[String], text: &str) -> usize {
 pub(super) fn score(tag: &str, words: &[String], text: &str) -> usize {
     let Some(f) = FOREIGN.iter().find(|f| f.tag == tag) else { return 0 };
     let listed = words.iter().filter(|w| f.words.contains(&w.as_str())).count();
-    let lettered = words.iter().filter(|w| w.chars().any(|c| f.letters.contains(c))).count();
+    let lettered = words.iter().filter(|w| w.chars().any(|c| f.letters.contains(c)) && spells(f, w)).count();
     2 * (listed + lettered) + f.pattern_weight * patterns(f.tag, words, text)
+}
+
+/// Whether the language tagged `tag` can spell `word` (see [`spells`]).
+fn spelt_in(tag: &str, word: &str) -> bool {
+    FOREIGN.iter().find(|f| f.tag == tag).is_some_and(|f| spells(f, word))
+}
+
+/// Whether every letter of `word` beyond ASCII is one the language writes.
+fn spells(f: &Foreign, word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii() || !c.is_alphabetic() || f.alphabet.contains(c))
 }
 
 /// The best-supported foreign language of `words` (lowercase) and `text`: its tag, score,
@@ -349,8 +404,12 @@ pub(super) fn best(words: &[String], text: &str) -> Option<(&'static str, usize,
     let index = word_index();
     let mut listed = [0usize; 32];
     for w in words {
-        let elided = w.find('\'').map(|k| &w[..=k]).filter(|e| e.len() < w.len());
-        for key in [Some(w.as_str()), elided].into_iter().flatten() {
+        // `l'histoire`, `d’Arménie`: the elided article, whichever apostrophe was typed.
+        let elided = w
+            .find(['\'', '’', 'ʼ'])
+            .filter(|&k| k + w[k..].chars().next().map_or(1, char::len_utf8) < w.len())
+            .map(|k| format!("{}'", &w[..k]));
+        for key in [Some(w.as_str()), elided.as_deref()].into_iter().flatten() {
             if let Some(&bits) = index.get(key) {
                 for (k, n) in listed.iter_mut().enumerate().take(FOREIGN.len()) {
                     *n += usize::from(bits & (1 << k) != 0);
@@ -363,10 +422,17 @@ pub(super) fn best(words: &[String], text: &str) -> Option<(&'static str, usize,
     let letter_bits = letter_index();
     let mut lettered = [0usize; 32];
     for w in words.iter().filter(|w| !w.is_ascii()) {
-        let bits = w
+        let mut bits = w
             .chars()
             .filter(|c| !c.is_ascii())
             .fold(0u32, |acc, c| acc | letter_bits.get(&c).copied().unwrap_or(0));
+        if bits != 0 {
+            for (k, f) in FOREIGN.iter().enumerate() {
+                if bits & (1 << k) != 0 && !spells(f, w) {
+                    bits &= !(1 << k);
+                }
+            }
+        }
         for (k, n) in lettered.iter_mut().enumerate().take(FOREIGN.len()) {
             *n += usize::from(bits & (1 << k) != 0);
         }

@@ -242,9 +242,15 @@ mod tests {
     }
 
     #[test]
-    fn a_title_with_its_translation_is_left_untagged() {
+    fn a_title_with_its_translation_takes_the_title_s_language() {
+        // The gloss in parentheses is a translation: the title outside decides.
         assert_eq!(
             tag("Istoriia goroda Baku i ego okrestnostei v dokumentakh (The History of the City of Baku and of its Surroundings in the Documents)"),
+            Some("ru-Latn".into())
+        );
+        // Two languages side by side, neither a gloss: untagged.
+        assert_eq!(
+            tag("Istoriia goroda Baku i ego okrestnostei v dokumentakh. The History of the City of Baku and of its Surroundings in the Documents"),
             None
         );
     }

@@ -6,12 +6,18 @@
 //! bibliography (French, German, Polish…) weigh in from [`foreign`], so that their titles are
 //! tagged as what they are or left untagged, never taken for ours. Cyrillic: [`cyrillic`]
 //! tells Russian from the region's other Cyrillic languages by their letters and words.
-//! Georgian and Armenian script each write one language. When the evidence does not clearly
+//! Georgian and Armenian script each write one language, kana Japanese and Hangul Korean;
+//! [`arabic`] tells Arabic from Persian (and leaves Ottoman, Urdu and the others untagged),
+//! [`hebrew`] Hebrew from Yiddish, [`han`] Chinese from kanji-only Japanese by the character
+//! forms only one of them writes. When the evidence does not clearly
 //! favour one language the text is left untagged: a wrong `xml:lang` is worse than none,
 //! because hyphenation and screen readers act on it.
 
+mod arabic;
 mod cyrillic;
 mod foreign;
+mod han;
+mod hebrew;
 mod latin;
 mod lexicon;
 mod russian;
@@ -138,7 +144,47 @@ fn looks_like_path(w: &str) -> bool {
 const MAX_WORDS: usize = 1000;
 
 /// Detects the language of `text` by rules; see the module documentation.
+///
+/// A title followed by its translation in parentheses (`Itogi perepisi naseleniya (Results
+/// of the Census)`, `… (In Russian: …)`) reads as two languages and is left untagged; then the
+/// text outside the parentheses decides, when it is enough to decide on: a gloss is not the
+/// language of the work.
 pub fn detect(text: &str) -> Detection {
+    let first = detect_once(text);
+    if first.lang.is_some() {
+        return first;
+    }
+    match without_glosses(text) {
+        Some(outside) => Some(detect_once(&outside)).filter(|d| d.lang.is_some()).unwrap_or(first),
+        None => first,
+    }
+}
+
+/// `text` without its parenthesised parts of three words or more, when there were some and
+/// at least three words stand outside them.
+fn without_glosses(text: &str) -> Option<String> {
+    let alphabetic_words =
+        |t: &str| t.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut removed = false;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else { break };
+        out.push_str(&rest[..open]);
+        let inside = &rest[open + 1..open + close];
+        if alphabetic_words(inside) >= 3 {
+            removed = true;
+            out.push(' ');
+        } else {
+            out.push_str(&rest[open..=open + close]);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    (removed && alphabetic_words(&out) >= 3).then_some(out)
+}
+
+fn detect_once(text: &str) -> Detection {
     let text = language_text(text);
     let (words, script) = words(&text);
     let letters: usize = words.iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum();
@@ -153,6 +199,13 @@ pub fn detect(text: &str) -> Detection {
         Some(Script::Georgian) => Some("ka"),
         Some(Script::Armenian) => Some("hy"),
         Some(Script::Greek) if !text.chars().any(|c| ('\u{1F00}'..='\u{1FFF}').contains(&c)) => Some("el"),
+        Some(Script::Arabic) => arabic::arabic(&text),
+        Some(Script::Hebrew) => hebrew::hebrew(&text),
+        // Kana are Japanese's alone (the Chinese characters among them are counted with them),
+        // Hangul Korean's.
+        Some(Script::Japanese) => Some("ja"),
+        Some(Script::Hangul) => Some("ko"),
+        Some(Script::Han) => han::han(&text),
         _ => None,
     };
     Detection { lang: lang.map(|l| LangTag::parse(l).expect("built-in tags are well-formed")), script }
@@ -172,7 +225,7 @@ pub fn main_script(text: &str) -> Option<Script> {
 struct ScriptCounts {
     latin: usize,
     cyrillic: usize,
-    other: [(Option<Script>, usize); 4],
+    other: [(Option<Script>, usize); 6],
 }
 
 impl ScriptCounts {
@@ -191,10 +244,16 @@ impl ScriptCounts {
         }
     }
 
-    /// The script of most letters, or [`Script::Mixed`] when none has 80 % of them.
+    /// The script of most letters, or [`Script::Mixed`] when none has 80 % of them. Chinese
+    /// characters among kana are Japanese text.
     fn main(&self) -> Option<Script> {
         let mut all = vec![(Script::Latin, self.latin), (Script::Cyrillic, self.cyrillic)];
         all.extend(self.other.iter().filter_map(|(s, n)| s.map(|s| (s, *n))));
+        if let Some(kana) = all.iter().position(|(s, _)| *s == Script::Japanese) {
+            if let Some(han) = all.iter().position(|(s, _)| *s == Script::Han) {
+                all[kana].1 += std::mem::take(&mut all[han].1);
+            }
+        }
         let total: usize = all.iter().map(|(_, n)| n).sum();
         let (main, n) = all.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
         if total == 0 {

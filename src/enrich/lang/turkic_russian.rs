@@ -37,9 +37,13 @@ pub(super) fn is_turkic_russian(word: &str) -> bool {
     })
 }
 
-/// True when `word` (lowercase) begins with `ğ`, which Turkish and Azerbaijani never do.
+/// True when Turkish and Azerbaijani cannot spell `word` (lowercase): it begins with `ğ`,
+/// or has a letter neither alphabet writes (`şäherleriniň`, `Straße`, `Azerbejdżan`). Such a
+/// word is no evidence for either, whatever Turkic letters it also has.
 pub(super) fn not_turkic(word: &str) -> bool {
     word.starts_with('ğ')
+        || !word.is_ascii()
+            && word.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && !"çğıöşüəâîû".contains(c))
 }
 
 fn is_vowel(c: char) -> bool {
@@ -91,5 +95,7 @@ mod tests {
         }
         assert!(not_turkic("ğabdulla"));
         assert!(!not_turkic("bağ"));
+        assert!(not_turkic("şäherleriniň"));
+        assert!(!not_turkic("azərbaycançılıq"));
     }
 }
