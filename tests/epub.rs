@@ -212,16 +212,22 @@ fn right_to_left_entries_get_dir_rtl_and_the_naskh_face() {
     let x = entry(&bytes, "EPUB/article.xhtml");
     // Entries, notes and paragraphs whose first strong letter is right to left run right to
     // left; so do passages in Arabic or Hebrew letters inside a left-to-right paragraph.
-    assert!(x.contains("<li dir=\"rtl\"><span lang=\"fa\" xml:lang=\"fa\" dir=\"rtl\">تاریخ ایران. تهران: امیرکبیر، ۱۳۸۰.</span></li>"), "{x}");
-    assert!(x.contains("<li dir=\"rtl\"><span lang=\"he\" xml:lang=\"he\" dir=\"rtl\">פרקים"), "{x}");
+    // An entry that is one span in a language is an entry in that language, said once.
+    assert!(
+        x.contains("<li lang=\"fa\" xml:lang=\"fa\" dir=\"rtl\">تاریخ ایران. تهران: امیرکبیر، ۱۳۸۰.</li>"),
+        "{x}"
+    );
+    assert!(x.contains("<li lang=\"he\" xml:lang=\"he\" dir=\"rtl\">פרקים"), "{x}");
+    assert!(x.contains("<li lang=\"ota\" xml:lang=\"ota\" dir=\"rtl\">تاريخ عثمانى، جلد"), "{x}");
     assert!(x.contains("<span lang=\"ota\" xml:lang=\"ota\" dir=\"rtl\">تاريخ عثمانى</span> in its title"));
     assert!(x.contains("role=\"doc-footnote\" lang=\"fa\" xml:lang=\"fa\" dir=\"rtl\">"));
-    assert!(x.contains("<p dir=\"rtl\">در این مقاله"));
+    // The Persian paragraph is told Persian by its words (`در`, `این`, `را`).
+    assert!(x.contains("<p lang=\"fa\" xml:lang=\"fa\" dir=\"rtl\">در این مقاله"), "{x}");
     // A left-to-right entry with an Arabic title stays left to right.
     assert!(x.contains("<li lang=\"tr\" xml:lang=\"tr\">Ahmed Cevdet Paşa"), "{x}");
-    // Four entries and their spans, three spans in the text, the Persian paragraph, the note
-    // (whose language the reader took from its one span).
-    assert_eq!(x.matches("dir=\"rtl\"").count(), 4 + 4 + 3 + 1 + 1);
+    // Four entries (whose languages the reader took from their one span), three spans in
+    // the text, the Persian paragraph, the note (whose language it took the same way).
+    assert_eq!(x.matches("dir=\"rtl\"").count(), 4 + 3 + 1 + 1);
     // The Arabic face is declared for the Arabic letters it sets, in both weights used, and
     // packaged; Hebrew comes from Libertinus Serif; the monospace face sets only `↩`.
     let css = entry(&bytes, "EPUB/style.css");

@@ -417,9 +417,10 @@ fn wild_languages_are_never_tagged_wrong() {
     // Reached on this set: precision 1.000 (302 tagged, all right), coverage 0.728; before
     // the rules asked for positive evidence, precision 0.935 and coverage 0.692. After the
     // Arabic, Hebrew, Chinese and Japanese scripts, Mongolian and Tatar, the alphabet test
-    // and the glosses in parentheses (issue 24): 345 tagged, all right, coverage 0.831.
+    // and the glosses in parentheses (issue 24): 345 tagged, all right, coverage 0.831; after
+    // the second collection's fixes (two words alone are no longer Russian): 344, 0.829.
     assert!(precision >= 1.0, "precision {precision:.3}");
-    assert!(coverage >= 0.83, "coverage {coverage:.3}");
+    assert!(coverage >= 0.82, "coverage {coverage:.3}");
 }
 
 /// The held-out part of the real citations (`holdout/wild-shelfmarks.toml`, 130 items), run
@@ -450,7 +451,9 @@ fn holdout_wild_shelfmarks() {
 fn holdout_wild_languages() {
     let (precision, coverage) = score_languages("holdout/wild-languages.toml");
     // Second run, after the evidence rules for Russian and romanised Russian (2026-12-04):
-    // 129 tagged, 120 right (precision 0.930), coverage 0.656.
+    // 129 tagged, 120 right (precision 0.930), coverage 0.656. Third run, after the
+    // Arabic-script, CJK, Mongolian and Tatar rules (2026-12-04 later): 143 tagged, 135 right
+    // (0.944), coverage 0.738.
     assert!(precision >= 0.93 && coverage >= 0.65, "precision {precision:.3} coverage {coverage:.3}");
 }
 
@@ -489,4 +492,29 @@ fn holdout_wild_shelfmarks_second_collection() {
     // post-Soviet forms): 0.785 / 0.537. Recall up 9 points; France still 0/28, Ottoman
     // 18/45, Russian-script prose 13 extra parts.
     assert!(precision >= 0.78 && recall >= 0.53, "precision {precision:.3} recall {recall:.3}");
+}
+
+/// The second collection of real entries and titles (`wild/languages-2.toml`, development
+/// part, 199 items in 30 languages; issue 24), gathered by a helper who never saw the rules;
+/// sources in `wild/LANGUAGES-2-SOURCES.md`.
+#[test]
+fn wild_languages_second_collection() {
+    let (precision, coverage) = score_languages("wild/languages-2.toml");
+    // First run, before any rule saw it: 138 tagged, 119 right (precision 0.862), coverage
+    // 0.617. After the fixes it showed (Belarusian adjectives, `ў` without `і ы`, Azerbaijani
+    // without `ə`, Persian typed with Arabic letters, Arabic's article, Italian `ed`, two
+    // words are not Russian): 127 tagged, 122 right (0.961), coverage 0.632. The five wrong:
+    // Crimean Tatar read as Azerbaijani and Turkish, a Tajik and a Tatar title as Russian, a
+    // Serbian title inside an English citation.
+    assert!(precision >= 0.96 && coverage >= 0.63, "precision {precision:.3} coverage {coverage:.3}");
+}
+
+/// The held-out part of the second collection (`holdout/wild-languages-2.toml`, 88 items),
+/// run once after the work on the development part (2026-12-04): 57 tagged, 50 right
+/// (precision 0.877), coverage 0.588. Issue 24's "no wrong tag" is not met; the assertions
+/// hold those figures.
+#[test]
+fn holdout_wild_languages_second_collection() {
+    let (precision, coverage) = score_languages("holdout/wild-languages-2.toml");
+    assert!(precision >= 0.87 && coverage >= 0.58, "precision {precision:.3} coverage {coverage:.3}");
 }

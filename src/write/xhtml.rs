@@ -380,7 +380,11 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
                     w.text(label);
                     w.raw("</span> ");
                 }
-                w.inlines(&e.content);
+                // An entry that is one span in the entry's own language says it once, on the `li`.
+                match e.content.as_slice() {
+                    [Inline::Span { lang, content }] if e.lang.as_ref() == Some(lang) => w.inlines(content),
+                    _ => w.inlines(&e.content),
+                }
                 w.raw("</li>\n");
             }
             w.raw("</ul>\n");

@@ -5,7 +5,8 @@
 //! alphabet, and the Ottoman and Turkic `ڭ`, say "not Arabic, not Persian" and leave the
 //! text untagged. Then words, because the letters alone do not tell Persian from Ottoman
 //! Turkish (both write `پ چ ژ گ`, and Arabic typed on a Persian keyboard has `ی ک`):
-//! Persian by its own function words (`از را این های است برای`) and its digits (`۱۲۳`);
+//! Persian by its own function words (`از را این های است برای`; not by its digits `۱۲۳`,
+//! which Ottoman and Urdu print too);
 //! Ottoman by its suffixes and words (`-لری`, `ایله`, `اولان`, `ایچون`), which veto Persian;
 //! Arabic by its article and function words (`ال`, `في`, `من`, `على`) and its `ة`, with none
 //! of the letters Arabic does not write.
@@ -36,6 +37,8 @@ const FA_WORDS: &[&str] = &[
     "بین",
     "دربارهٔ",
     "درباره",
+    "در",
+    "به",
 ];
 
 /// Ottoman Turkish words Persian and Arabic do not write.
@@ -56,6 +59,9 @@ pub(super) fn arabic(text: &str) -> Option<&'static str> {
         .filter(|w| !w.is_empty())
         .collect();
     let in_list = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
+    // Persian typed with the Arabic `ي ى ك` (as many catalogues do): its words are its words.
+    let persian_spelt: Vec<String> =
+        words.iter().map(|w| w.replace(['ي', 'ى'], "ی").replace('ك', "ک")).collect();
     // Ottoman: its words, and its plural with a case or possessive ending (`-لری`, `-لرینه`).
     let ottoman = in_list(OTA_WORDS)
         + words
@@ -68,18 +74,21 @@ pub(super) fn arabic(text: &str) -> Option<&'static str> {
     if ottoman > 0 {
         return None;
     }
-    let persian_digits = text.chars().any(|c| ('۰'..='۹').contains(&c));
-    let persian = in_list(FA_WORDS) + usize::from(persian_digits) + usize::from(text.contains('\u{200C}'));
+    // (The Persian digits `۱۲۳` are no evidence: Ottoman and Urdu print them too.)
+    let persian = persian_spelt.iter().filter(|w| FA_WORDS.contains(&w.as_str())).count();
     let not_arabic = text.chars().any(|c| NOT_ARABIC.contains(c));
     // The article on a word long enough to be more than `ال` and a root, the feminine `ة`,
     // the final `ى`, and the function words.
+    let article = words.iter().filter(|w| w.starts_with("ال") && w.chars().count() >= 4).count();
     let arabic = in_list(AR_WORDS)
-        + words.iter().filter(|w| w.starts_with("ال") && w.chars().count() >= 4).count()
+        + article
         + usize::from(text.contains('ة'))
         + words.iter().filter(|w| w.ends_with('ى') && w.chars().count() > 2).count();
-    if persian > 0 && persian >= arabic {
+    // Arabic never writes Persian's function words; Persian borrows Arabic phrases
+    // (`بین المللى`). Arabic needs its article besides (`على` is also the name Ali).
+    if persian >= 2 || persian > 0 && persian >= arabic {
         Some("fa")
-    } else if !not_arabic && persian == 0 && arabic >= 2 {
+    } else if !not_arabic && persian == 0 && article > 0 && arabic >= 2 {
         Some("ar")
     } else {
         None
@@ -94,7 +103,11 @@ mod tests {
     fn persian_by_its_words_and_digits() {
         assert_eq!(arabic("ریشه های تاریخی جدایی قفقاز از ایران"), Some("fa"));
         assert_eq!(arabic("دولت عثمانی از تاسیس تا انحلال"), Some("fa"));
-        assert_eq!(arabic("(بیگدلی، سخندان درابی، بیتا: ۶۴-۶۳)"), Some("fa"));
+        // Typed with the Arabic `ي ى`, beside an Arabic phrase.
+        assert_eq!(arabic("حقوق و تابعيت زن در ازدواج هاى بين المللى آميخته"), Some("fa"));
+        // Persian digits alone: Ottoman prints them too.
+        assert_eq!(arabic("(بیگدلی، سخندان درابی، بیتا: ۶۴-۶۳)"), None);
+        assert_eq!(arabic("تاريخ عثمانى، جلد ۲، استانبول ۱۳۰۹، ص 45–47."), None);
     }
 
     #[test]
@@ -114,5 +127,7 @@ mod tests {
         assert_eq!(arabic("(ص 235؛ کسروی، 406)"), None);
         // Persian letters with the Arabic article only: neither.
         assert_eq!(arabic("کتاب الفهرست"), None);
+        // `على` here is the name Ali: no article, no Arabic.
+        assert_eq!(arabic("مجموعه داستان / سارا جمال آبادى ؛ ويراستار، على حسن آبادى."), None);
     }
 }

@@ -103,7 +103,15 @@ pub(super) fn cyrillic(
         };
     }
     if has("ў") && !russian_frame {
-        return if has("қғҳ") { Some("uz-Cyrl") } else { Some("be") };
+        // Uzbek writes `ў` with `қ ғ ҳ`; Belarusian with `і` and `ы`, which Uzbek does not
+        // write (`Ўзбек тилида` is neither shown Belarusian nor Uzbek by its letters).
+        return if has("қғҳ") {
+            Some("uz-Cyrl")
+        } else if has("іы") {
+            Some("be")
+        } else {
+            None
+        };
     }
     let pre_reform = has("ѣѳѵ") || words.iter().any(|w| w.chars().count() > 2 && w.ends_with('ъ'));
     if pre_reform {
@@ -116,8 +124,18 @@ pub(super) fn cyrillic(
         return Some("uk");
     }
     if has("і") {
-        // Belarusian writes `і` and `ы`, never `и`, `щ` or `ъ`.
-        if russian_letters > 0 && !has("ищъ") {
+        // Belarusian writes `і` and `ы`, never `и`, `щ` or `ъ`; nor does it write Ukrainian's
+        // `и`, and its adjectives end in `-ага`, `-ай`, `-ае` (`белага`, `беларускай`,
+        // `сіняе`), where Ukrainian writes `-ого`, `-ої`, `-е`.
+        let adjectives = words
+            .iter()
+            .filter(|w| {
+                let n = w.chars().count();
+                n >= 5 && ["ага", "яга", "ае", "яе"].iter().any(|e| w.ends_with(e))
+                    || n >= 6 && w.ends_with("ай")
+            })
+            .count();
+        if !has("ищъ") && (russian_letters > 0 || adjectives > 0) {
             return Some("be");
         }
     }
@@ -140,9 +158,14 @@ pub(super) fn cyrillic(
         None
     } else if (ru > uk || uk == 0) && for_ru > 2 * against_ru {
         Some("ru")
-    } else if uk == 0 && against_ru == 0 && !capitals && long_words >= 2 {
+    } else if uk == 0
+        && against_ru == 0
+        && !capitals
+        && (long_words >= 3 || long_words >= 2 && in_list(words, RU_FRAME) > 0)
+    {
         // Nothing against Russian in a title not in capitals: the language most of the
-        // region's bibliographies are written in.
+        // region's bibliographies are written in. Two words alone say too little
+        // (`Современи парадокси` is Macedonian) unless a Russian preposition joins them.
         Some("ru")
     } else {
         None
@@ -290,6 +313,8 @@ mod tests {
     #[test]
     fn each_alphabet_is_told_by_its_own_letters() {
         assert_eq!(tag("Гісторыя Беларусі. Мінск, 2004"), Some("be"));
+        assert_eq!(tag("«З белага камення — сіняе пламенне»"), Some("be"));
+        assert_eq!(tag("Ўзбек тилида фразеологик шаклланиш"), None);
         assert_eq!(tag("Қазақстан тарихы. Алматы: Атамұра, 2010"), Some("kk"));
         assert_eq!(tag("История на България. София: БАН, 1991"), Some("bg"));
         assert_eq!(tag("Историја Србије. Београд: Завод за уџбенике, 1990"), Some("sr-Cyrl"));

@@ -127,7 +127,7 @@ const FOREIGN: &[Foreign] = &[
         words: &[
             "il", "lo", "gli", "della", "dello", "delle", "degli", "nel", "nella", "alla", "dalla", "sulla",
             "per", "con", "storia", "politica", "italiana", "tra", "fra", "che", "di", "del", "dell'",
-            "all'", "nell'", "e", "ed",
+            "all'", "nell'", "e",
         ],
         veto: false,
         pattern_weight: 2,

@@ -154,7 +154,10 @@ pub(super) fn latin(words: &[String], text: &str) -> Option<&'static str> {
     // no ə, q or x are Turkish.
     let no_schwa = turkic_letters >= 1 && schwa == 0 && words.len() >= 5 && q_words + x_words == 0;
     let tr_specific = 2 * tr_only + 2 * tr_spelt + 2 * circumflex + apostrophes + 2 * usize::from(no_schwa);
-    let family = if az_specific > 0 && az_specific >= 2 * tr_specific {
+    // `ə` is among Azerbaijani's most frequent letters: without it, only words of its own say
+    // Azerbaijani (Crimean Tatar and Kazakh Latin write `q` and `ı` too, never `ə`).
+    let az_shown = schwa > 0 || az_only > 0 || words.len() < 3;
+    let family = if az_specific > 0 && az_specific >= 2 * tr_specific && az_shown {
         Some("az-Latn")
     } else if tr_specific >= 2 * az_specific && (tr_specific > 0 || turkic_letters >= 2) {
         Some("tr")

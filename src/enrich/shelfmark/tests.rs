@@ -916,3 +916,26 @@ fn a_year_after_the_leaves_is_no_leaf() {
     let s = one("ГАРФ, ф. 1, оп. 2, д. 3, л. 1740, 1743.");
     assert_eq!(parts(&s).4, "1740,1743");
 }
+
+/// Departmental and municipal archives are named with their département or city, which
+/// stays in the printed designation; their cotes (`4 M 234`, `I1 84`, `4332 W 1`) are theirs,
+/// never the SHD's army series that share the shape.
+#[test]
+fn departmental_and_municipal_archives_keep_their_cotes() {
+    let s = check(
+        "Archives départementales du Rhône, 4 M 234, f. 3.",
+        Some("ad"),
+        &[("series", "4 M"), ("item", "234"), ("folios", "3")],
+    );
+    assert_eq!(s.raw, "Archives départementales du Rhône, 4 M 234, f. 3");
+    check("AD Bouches-du-Rhône, 1 M 1234", Some("ad"), &[("series", "1 M"), ("item", "1234")]);
+    check(
+        "Archives départementales d'Ille-et-Vilaine, 1 J 23",
+        Some("ad"),
+        &[("series", "1 J"), ("item", "23")],
+    );
+    check("Archives municipales de Lyon, I1 84", Some("am"), &[("series", "I1"), ("item", "84")]);
+    check("AM Lyon, 4332 W 1", Some("am"), &[("series", "4332 W"), ("item", "1")]);
+    // Without a place, `AD` is the Archives nationales series.
+    check("AD/16/123", Some("an"), &[("series", "AD/16"), ("item", "123")]);
+}

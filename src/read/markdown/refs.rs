@@ -117,14 +117,13 @@ impl Entry {
             return None;
         }
         let raw = plain_text(&content);
-        Some(BibEntry {
-            label: self.label,
-            raw,
-            content,
-            lang: None,
-            script: None,
-            fields: BibFields::default(),
-        })
+        // An entry that is one span in a language (`[تاريخ عثمانى…]{lang=ota}`) is an entry
+        // in that language: what the author stated is kept, never guessed over.
+        let lang = match content.as_slice() {
+            [Inline::Span { lang, .. }] => Some(lang.clone()),
+            _ => None,
+        };
+        Some(BibEntry { label: self.label, raw, content, lang, script: None, fields: BibFields::default() })
     }
 }
 

@@ -1,5 +1,6 @@
-//! French archives: SHD and Archives nationales (series / item), and the `cote` of
-//! departmental archives (the AMAE's are in `amae.rs`).
+//! French archives: SHD and Archives nationales (series / item), departmental and municipal
+//! archives (named with their département or city), and the `cote` of departmental archives
+//! (the AMAE's are in `amae.rs`).
 
 use super::*;
 
@@ -262,4 +263,35 @@ pub(super) fn may_have_words(text: &str) -> bool {
         }
     }
     false
+}
+
+/// The département or city after `Archives départementales` / `AD` or `Archives
+/// municipales` / `AM` at token `k` (`du Rhône`, `de la Gironde`, `des Bouches-du-Rhône`,
+/// `de Lyon`, `Rhône`): its end and the token after it. `None` when no capitalised name
+/// follows (`AD/16` is an Archives nationales series).
+pub(super) fn local_place(cur: &Cur, k: usize) -> Option<(usize, usize)> {
+    let mut j = k;
+    // `de`, `du`, `des`, `de la`, `de l'`, `d'`.
+    let article = |j: usize| {
+        cur.word(j).is_some_and(|w| matches!(w, "de" | "du" | "des" | "la" | "d" | "l"))
+            || cur.punct(j, '\'') && cur.tight(j)
+            || cur.punct(j, '’') && cur.tight(j)
+    };
+    while j < k + 4 && article(j) {
+        j += 1;
+    }
+    // `d'Ille-et-Vilaine`, `de l'Ain`: the elided article glued to the name.
+    let word = cur.word(j)?;
+    let name = ["d'", "l'", "d’", "l’"].iter().find_map(|a| word.strip_prefix(a)).unwrap_or(word);
+    if !name.chars().next().is_some_and(char::is_uppercase) || name.chars().count() < 2 {
+        return None;
+    }
+    let mut end = cur.end(j);
+    j += 1;
+    // `Bouches-du-Rhône`, `Alpes-de-Haute-Provence`, `Seine-Saint-Denis`: hyphenated names.
+    while cur.punct(j, '-') && cur.tight(j) && cur.tight(j + 1) && cur.kind(j + 1, Kind::Word) {
+        end = cur.end(j + 1);
+        j += 2;
+    }
+    Some((end, j))
 }

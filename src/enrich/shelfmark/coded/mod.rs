@@ -136,6 +136,8 @@ pub(super) fn is_coded(id: &str) -> bool {
             | "gsta"
             | "lhas"
             | "stahh"
+            | "ad"
+            | "am"
     )
 }
 
@@ -545,6 +547,14 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
             end = cur.end(k - 1);
         }
     }
+    // `Archives départementales du Rhône`, `AD Bouches-du-Rhône`, `Archives municipales de
+    // Lyon`: the département or the city belongs to the designation, which names no archive
+    // without it.
+    if matches!(archive.id.as_str(), "ad" | "am") {
+        let (place_end, after) = french::local_place(cur, k)?;
+        end = place_end;
+        k = after;
+    }
     let mut k = cur.sep(k);
     if cur.punct(k, '/') {
         k += 1;
@@ -594,6 +604,9 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
         }
         "nara" => nara(cur, k, printed)?,
         "bl" => ior(cur, k)?,
+        // Departmental and municipal archives write their cotes as the Archives nationales
+        // do (`4 M 234`, `I1 84`), and are never implied by them.
+        "ad" | "am" if printed => an(cur, k)?,
         _ => return None,
     };
     if parts.is_empty() {
