@@ -229,7 +229,9 @@ fn turkic(words: &[String], has: &dyn Fn(&str) -> bool) -> Option<Option<&'stati
         return Some(Some("tt"));
     }
     // Without `ө ү`, two of Mongolian's own word forms (`монголын`, `Улаанбаатар`).
-    if !has("әөүһңқғұіҡҙҫӊҕҥ") && in_list(words, MN_OWN) >= 2 {
+    let mn_own =
+        || words.iter().filter(|w| w.starts_with(['м', 'у', 'т']) && MN_OWN.contains(&w.as_str())).count();
+    if !has("әөүһңқғұіҡҙҫӊҕҥ") && mn_own() >= 2 {
         return Some(Some("mn"));
     }
     if has("әөүһң") {

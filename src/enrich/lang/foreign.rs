@@ -313,16 +313,22 @@ fn patterns(tag: &str, words: &[String], text: &str) -> usize {
         }),
         "kk-Latn" => count(&|w: &str| w.contains('ı') && w.contains(['á', 'ń', 'ú'])),
         // The Turkmen genitive `-yň`/`-iň` (`Türkmeniň`, `Türkmenistanyň`).
-        "tk" => count(&|w: &str| w.chars().count() > 5 && w.ends_with(['ň', 'ñ']) && spelt_in("tk", w)),
-        // German derivational endings English, Dutch and the Romance languages do not write.
-        "de" => {
-            count(&|w: &str| w.len() > 6 && DE_ENDINGS.iter().any(|e| w.ends_with(e)) && spelt_in("de", w))
-        }
+        "tk" => count(&|w: &str| w.ends_with(['ň', 'ñ']) && w.chars().count() > 5 && spelt_in("tk", w)),
+        // German derivational endings English, Dutch and the Romance languages do not write
+        // (each ends in `n r s t`: the last byte rules out most words at once).
+        "de" => count(&|w: &str| {
+            w.len() > 6
+                && matches!(w.as_bytes().last(), Some(b'n' | b'r' | b's' | b't'))
+                && DE_ENDINGS.iter().any(|e| w.ends_with(e))
+                && spelt_in("de", w)
+        }),
         // Polish adjective and verbal-noun endings, and `rz` after a consonant (`przez`).
         "pl" => count(&|w: &str| {
-            (w.len() > 5 && PL_ENDINGS.iter().any(|e| w.ends_with(e))
-                || ["prz", "trz", "drz", "brz", "krz", "grz", "wrz"].iter().any(|c| w.contains(c)))
-                && spelt_in("pl", w)
+            let ending = w.len() > 5
+                && matches!(w.as_bytes().last(), Some(b'j' | b'o' | b'm' | b'w' | b'h'))
+                && PL_ENDINGS.iter().any(|e| w.ends_with(e));
+            let rz = || w.as_bytes().windows(3).any(|t| &t[1..] == b"rz" && b"ptdbkgw".contains(&t[0]));
+            (ending || rz()) && spelt_in("pl", w)
         }),
         _ => 0,
     }

@@ -54,7 +54,10 @@ fn lower(s: &str) -> String {
 }
 
 /// Decides among the Latin-script languages; see the module documentation.
-pub(super) fn latin(words: &[String], text: &str) -> Option<&'static str> {
+///
+/// Says besides whether two languages each had three pieces of evidence (a title beside its
+/// translation).
+pub(super) fn latin(words: &[String], text: &str) -> (Option<&'static str>, bool) {
     // Romanised Russian typed in Turkic letters (`slovarğ`, `Antiçnıe`) is evidence for
     // Russian, and its letters are not evidence for Turkish or Azerbaijani; nor are the
     // letters of a word Turkish and Azerbaijani cannot spell (`Ğabdulla`).
@@ -185,9 +188,9 @@ pub(super) fn latin(words: &[String], text: &str) -> Option<&'static str> {
     // Two languages each with three pieces of evidence: a title and its translation.
     let bilingual = second >= 6;
     if top >= 2 && top >= 2 * second && !foreign_unsure && !ottoman && !bilingual {
-        best
+        (best, false)
     } else {
-        None
+        (None, bilingual)
     }
 }
 

@@ -139,23 +139,25 @@ fn looks_like_path(w: &str) -> bool {
     w.contains('/') && w.contains('.') && !w.starts_with('/') && w.len() > 12
 }
 
-/// Words are read up to this many: a language shows long before, and the body of an
-/// article as one paragraph must not cost more than its notes.
-const MAX_WORDS: usize = 1000;
+/// Words are read up to this many: a language shows long before (the longest labelled
+/// entries have under 100 words), and the body of an article extracted as one paragraph must
+/// not cost more than its notes (at 1000 words the example's one body paragraph made half of
+/// all the tagging work).
+const MAX_WORDS: usize = 300;
 
 /// Detects the language of `text` by rules; see the module documentation.
 ///
 /// A title followed by its translation in parentheses (`Itogi perepisi naseleniya (Results
-/// of the Census)`, `… (In Russian: …)`) reads as two languages and is left untagged; then the
-/// text outside the parentheses decides, when it is enough to decide on: a gloss is not the
-/// language of the work.
+/// of the Census)`, `… (In Russian: …)`) reads as two languages (or two scripts) and is left
+/// untagged; then the text outside the parentheses decides, when it is enough to decide on:
+/// a gloss is not the language of the work.
 pub fn detect(text: &str) -> Detection {
-    let first = detect_once(text);
-    if first.lang.is_some() {
+    let (first, contested) = detect_once(text);
+    if first.lang.is_some() || !contested {
         return first;
     }
     match without_glosses(text) {
-        Some(outside) => Some(detect_once(&outside)).filter(|d| d.lang.is_some()).unwrap_or(first),
+        Some(outside) => Some(detect_once(&outside).0).filter(|d| d.lang.is_some()).unwrap_or(first),
         None => first,
     }
 }
@@ -184,16 +186,23 @@ fn without_glosses(text: &str) -> Option<String> {
     (removed && alphabetic_words(&out) >= 3).then_some(out)
 }
 
-fn detect_once(text: &str) -> Detection {
+/// Detects the language of `text` once; says besides whether two languages contested it
+/// (two scripts, or a Latin title beside its translation).
+fn detect_once(text: &str) -> (Detection, bool) {
     let text = language_text(text);
     let (words, script) = words(&text);
     let letters: usize = words.iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum();
+    let mut contested = script == Some(Script::Mixed);
     let lang = match script {
         _ if letters < 4 => None,
         Some(Script::Cyrillic) => {
             cyrillic::cyrillic(&words, &text, count_in(&words, IN_UK), count_in(&words, IN_RU))
         }
-        Some(Script::Latin) => latin::latin(&words, &text),
+        Some(Script::Latin) => {
+            let (lang, two) = latin::latin(&words, &text);
+            contested = two;
+            lang
+        }
         // Scripts of one language among those our users cite (polytonic Greek may be
         // Ancient Greek: left untagged).
         Some(Script::Georgian) => Some("ka"),
@@ -208,7 +217,10 @@ fn detect_once(text: &str) -> Detection {
         Some(Script::Han) => han::han(&text),
         _ => None,
     };
-    Detection { lang: lang.map(|l| LangTag::parse(l).expect("built-in tags are well-formed")), script }
+    (
+        Detection { lang: lang.map(|l| LangTag::parse(l).expect("built-in tags are well-formed")), script },
+        contested,
+    )
 }
 
 /// The script of most letters, or [`Script::Mixed`] when no script has 80 % of them.
