@@ -20,6 +20,37 @@ const TR_SUFFIXES: &[&str] = &[
     "ydı", "ydi",
 ];
 
+/// Counts the words of Crimean Tatar in Latin letters that Turkish and Azerbaijani cannot
+/// write: a back `ı` after a rounded vowel (`onın`, `oldı`, `ogurında`: Crimean Tatar's
+/// harmony does not round; Turkish and Azerbaijani write `onun`, `oldu`), and the Kipchak
+/// participle in the plural (`kelgenler`, `olğanlar`; Turkish `gelenler`; the Turkish `-ken`
+/// of `giderken` is not one). Returns the two counts; (0, 0) when a letter says another
+/// Kipchak alphabet (`ä ū á ń ú ǵ`: Kazakh, Tatar) or Azerbaijani (`ə x`).
+fn kipchak(words: &[&String]) -> (usize, usize) {
+    if words.iter().any(|w| w.contains(['ə', 'x', 'ä', 'ū', 'á', 'ń', 'ú', 'ǵ'])) {
+        return (0, 0);
+    }
+    let vowel = |c: char| "aeıioöuüâ".contains(c);
+    let unrounded = words
+        .iter()
+        .filter(|w| {
+            let mut last = None;
+            w.chars().any(|c| {
+                let broke = c == 'ı' && matches!(last, Some('o' | 'u'));
+                if vowel(c) {
+                    last = Some(c);
+                }
+                broke
+            })
+        })
+        .count();
+    let participles = words
+        .iter()
+        .filter(|w| ["ğanlar", "qanlar", "genler", "kenler"].iter().any(|e| w.contains(e)))
+        .count();
+    (unrounded, participles)
+}
+
 /// Counts Turkish suffixes after an apostrophe on a proper name (`Türkiye'nin`, `Baku'ye`);
 /// English contractions (`Britain's`, `don't`) and Ottoman `ayn` (`Kavâ'id`) do not count.
 fn apostrophe_suffixes(text: &str) -> usize {
@@ -167,6 +198,22 @@ pub(super) fn latin(words: &[String], text: &str) -> (Option<&'static str>, bool
     } else {
         None
     };
+    // Crimean Tatar: Kipchak words Turkish and Azerbaijani cannot have (see [`kipchak`]);
+    // they take the Turkic letters' weight from the Oghuz family.
+    let crimean = if turkic_letters > 0 {
+        let (unrounded, participles) = kipchak(&turkic_words);
+        // A compound breaks the harmony in Turkish too (`Soykırım`): one such word counts
+        // only beside a `q`, which Turkish does not write.
+        if participles > 0 || unrounded >= 2 || unrounded > 0 && q_words > 0 {
+            unrounded + participles
+        } else {
+            0
+        }
+    } else {
+        0
+    };
+    let (family, turkic) =
+        if crimean > 0 { (Some("crh-Latn"), turkic + 2 * crimean) } else { (family, turkic) };
     let mut scores = vec![(family, turkic), (Some("en"), 2 * en), (Some("ru-Latn"), 2 * ru)];
     // The other languages of the region's bibliographies weigh in: one of them wins only
     // with two pieces of evidence, and its evidence keeps a close call untagged.
@@ -259,6 +306,15 @@ mod tests {
             tag("Istoriia goroda Baku i ego okrestnostei v dokumentakh. The History of the City of Baku and of its Surroundings in the Documents"),
             None
         );
+    }
+
+    #[test]
+    fn crimean_tatar_by_its_unrounded_harmony_and_participles() {
+        assert_eq!(tag("Saşa nasıl qızıl asker oldı"), Some("crh-Latn".into()));
+        assert_eq!(tag("Maksim gorkijnin hajatı ve başına kelgenler"), Some("crh-Latn".into()));
+        // A Turkish compound breaks the harmony once, without `q`: not Crimean Tatar.
+        assert_ne!(tag("Birinci Dünya Savaşında Kafkasya'da Soykırım ve Göç"), Some("crh-Latn".into()));
+        assert_ne!(tag("Yaparken ve giderken"), Some("crh-Latn".into()));
     }
 
     #[test]
