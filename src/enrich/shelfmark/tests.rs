@@ -939,3 +939,22 @@ fn departmental_and_municipal_archives_keep_their_cotes() {
     // Without a place, `AD` is the Archives nationales series.
     check("AD/16/123", Some("an"), &[("series", "AD/16"), ("item", "123")]);
 }
+
+/// The archive's place and then its acronym belong to its designation (`The National
+/// Archives, Kew (TNA)`, `Public Record Office, London`), not to a title before the code.
+#[test]
+fn a_place_and_an_acronym_after_the_archive_name_are_the_designation() {
+    let s = check(
+        "The National Archives, Kew (TNA), FO 371/3404.",
+        Some("tna"),
+        &[("collection", "FO"), ("series", "371"), ("piece", "3404")],
+    );
+    assert_eq!(s.raw, "The National Archives, Kew (TNA), FO 371/3404");
+    assert!(s.archive.as_ref().is_some_and(|a| a.span.is_some()), "printed, not implied");
+    let s = check(
+        "Public Record Office, London, WO 95/2970/3.",
+        Some("tna"),
+        &[("collection", "WO"), ("series", "95"), ("piece", "2970"), ("item", "3")],
+    );
+    assert_eq!(s.raw, "Public Record Office, London, WO 95/2970/3");
+}

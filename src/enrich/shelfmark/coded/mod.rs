@@ -531,21 +531,24 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
     {
         k += 1;
     }
-    // `Başbakanlık Osmanlı Arşivi (BOA)`, `TNA: PRO`: a second designation of the same archive.
-    let open = cur.punct(k, '(');
-    let second = if open { k + 1 } else { cur.sep(k) };
-    let run2 = cur.toks.get(second..).map_or(0, |t| t.iter().take(4).take_while(|t| joinable(t)).count());
-    if let Some(m) = (1..=run2).rev().find(|&m| {
-        cur.kind(second + m - 1, Kind::Word)
-            && table
-                .lookup(&cur.text[cur.start(second)..cur.end(second + m - 1)])
-                .is_some_and(|b| b.id == archive.id)
-    }) {
+    // `Başbakanlık Osmanlı Arşivi (BOA)`, `TNA: PRO`: a second designation of the same archive;
+    // returns the token after it.
+    let second_designation = |k: usize| -> Option<usize> {
+        let open = cur.punct(k, '(');
+        let second = if open { k + 1 } else { cur.sep(k) };
+        let run2 = cur.toks.get(second..).map_or(0, |t| t.iter().take(4).take_while(|t| joinable(t)).count());
+        let m = (1..=run2).rev().find(|&m| {
+            cur.kind(second + m - 1, Kind::Word)
+                && table
+                    .lookup(&cur.text[cur.start(second)..cur.end(second + m - 1)])
+                    .is_some_and(|b| b.id == archive.id)
+        })?;
         let close = second + m;
-        if !open || cur.punct(close, ')') {
-            k = if open { close + 1 } else { close };
-            end = cur.end(k - 1);
-        }
+        (!open || cur.punct(close, ')')).then_some(if open { close + 1 } else { close })
+    };
+    if let Some(after) = second_designation(k) {
+        k = after;
+        end = cur.end(k - 1);
     }
     // `Archives départementales du Rhône`, `AD Bouches-du-Rhône`, `Archives municipales de
     // Lyon`: the département or the city belongs to the designation, which names no archive
@@ -561,14 +564,32 @@ fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, St
     }
     // A place printed after the archive (`The National Archives, Kew (FO 371/…`) belongs to
     // its designation.
-    const PLACES: &[&str] =
-        &["Kew", "Freiburg", "Koblenz", "Berlin", "Vincennes", "Pierrefitte", "Ankara", "İstanbul"];
+    // (`London`: the Public Record Office stood in Chancery Lane before it moved to Kew.)
+    const PLACES: &[&str] = &[
+        "Kew",
+        "London",
+        "Freiburg",
+        "Koblenz",
+        "Berlin",
+        "Vincennes",
+        "Pierrefitte",
+        "Paris",
+        "Ankara",
+        "İstanbul",
+        "Istanbul",
+        "Washington",
+    ];
     if cur
         .word(k)
         .is_some_and(|w| PLACES.contains(&w) || archive.place.as_deref().is_some_and(|p| fold(w) == fold(p)))
     {
         end = cur.end(k);
         k = cur.sep(k + 1);
+        // `The National Archives, Kew (TNA), FO 371`: the acronym after the place.
+        if let Some(after) = second_designation(k) {
+            end = cur.end(after - 1);
+            k = cur.sep(after);
+        }
     }
     if cur.punct(k, '(') {
         k += 1;
