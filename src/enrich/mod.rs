@@ -88,7 +88,8 @@ fn enrich_references(
             entry.fields = citation::parse(&entry.raw, &marks);
         }
         let d = entry_language(&entry.raw, &entry.fields, &marks);
-        entry.script = entry.script.or(d.script);
+        // An entry that is all shelfmark has no language, but its letters have a script.
+        entry.script = entry.script.or(d.script).or_else(|| lang::main_script(&entry.raw));
         if entry.lang.is_none() {
             entry.lang = d.lang;
             if entry.lang.is_none() && letters(&entry.raw) >= 12 {
