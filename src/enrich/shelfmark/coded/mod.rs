@@ -9,13 +9,15 @@
 //! (`FO 371/3404`, `CAB/65/7/39`, `FO 371` for a known department), NARA's `RG 59`, dotted
 //! Ottoman codes with a dossier/document pair (`HR.SYS 2776/75`), the British Library's
 //! India Office Records (`IOR/L/PS/10/1165`), a French `Cote 1J/42/9`
-//! and Armenian personal fonds (`ՌՊֆ № 149`). One file per family; this one holds the
-//! token cursor, the archive designations and the search.
+//! and Armenian personal fonds (`ՌՊֆ № 149`). One file per family, the token cursor in
+//! `cursor.rs` and the archive designations in `designation.rs`; this one holds the search.
 
 mod amae;
 mod american;
 mod armenian;
 mod british;
+mod cursor;
+mod designation;
 mod french;
 mod german;
 mod india_office;
@@ -29,6 +31,8 @@ pub(in crate::enrich::shelfmark) use american::is_date;
 use american::nara;
 use armenian::armenian_fonds;
 use british::{tna, DEPARTMENTS};
+use cursor::{folded_eq, folds_from, Cur};
+use designation::designation;
 use french::{after_description, an, an_alone, cote, shd, shd_alone, versement};
 use german::{barch, barch_alone, land, paaa, paaa_series};
 use india_office::ior;
@@ -139,171 +143,6 @@ pub(super) fn is_coded(id: &str) -> bool {
             | "ad"
             | "am"
     )
-}
-
-/// Returns true when `word` folds (as [`fold`] does) to `key`, without allocating.
-pub(super) fn folded_eq(word: &str, key: &str) -> bool {
-    word.chars()
-        .filter(|&c| c != '\u{307}')
-        .map(|c| match c {
-            'İ' | 'I' | 'ı' => 'i',
-            'A'..='Z' => c.to_ascii_lowercase(),
-            _ if c.is_ascii() => c,
-            _ => c.to_lowercase().next().unwrap_or(c),
-        })
-        .eq(key.chars())
-}
-
-/// Returns true when `word`'s first letter folds (as [`folded_eq`] does) to `first`: a
-/// one-letter test before comparing a word with a list of keys that start so.
-pub(super) fn folds_from(word: &str, first: char) -> bool {
-    word.chars().find(|&c| c != '\u{307}').is_some_and(|c| match c {
-        'İ' | 'I' | 'ı' => first == 'i',
-        _ if c.is_ascii() => c.to_ascii_lowercase() == first,
-        _ => c.to_lowercase().next() == Some(first),
-    })
-}
-
-/// Reads the tokens of one text.
-pub(super) struct Cur<'a> {
-    pub(super) text: &'a str,
-    pub(super) toks: &'a [Token],
-    pub(super) words: &'a Words<'a>,
-}
-
-impl Cur<'_> {
-    pub(super) fn tok(&self, k: usize) -> Option<&Token> {
-        self.toks.get(k)
-    }
-
-    pub(super) fn punct(&self, k: usize, c: char) -> bool {
-        self.tok(k).is_some_and(|t| t.is_punct(self.text, c))
-    }
-
-    pub(super) fn tight(&self, k: usize) -> bool {
-        self.tok(k).is_some_and(|t| !t.space_before)
-    }
-
-    pub(super) fn kind(&self, k: usize, kind: Kind) -> bool {
-        self.tok(k).is_some_and(|t| t.kind == kind)
-    }
-
-    pub(super) fn word(&self, k: usize) -> Option<&str> {
-        self.tok(k).filter(|t| t.kind == Kind::Word).map(|t| t.text(self.text))
-    }
-
-    pub(super) fn start(&self, k: usize) -> usize {
-        self.toks[k].start
-    }
-
-    pub(super) fn end(&self, k: usize) -> usize {
-        self.toks[k].end
-    }
-
-    /// Returns true when token `k` ends a code cited alone: the end of the text, a line
-    /// break before it, or `,` `;` `.` `)` `(`.
-    pub(super) fn ends(&self, k: usize) -> bool {
-        let Some(t) = self.tok(k) else { return true };
-        let gap = k.checked_sub(1).map_or("", |p| &self.text[self.end(p)..t.start]);
-        gap.contains('\n') || [',', ';', '.', ')', '('].iter().any(|&c| self.punct(k, c))
-    }
-
-    /// Skips the markup printed around a code: Markdown's `**`, `*` and backticks.
-    pub(super) fn markup(&self, mut k: usize) -> usize {
-        while self.punct(k, '*') || self.punct(k, '`') {
-            k += 1;
-        }
-        k
-    }
-
-    /// Skips `,` `:` `.` (at most two) between parts.
-    pub(super) fn sep(&self, mut k: usize) -> usize {
-        for _ in 0..2 {
-            if self.punct(k, ',') || self.punct(k, ':') || self.punct(k, '.') {
-                k += 1;
-            }
-        }
-        k
-    }
-
-    /// Matches a label of `words` (folded) at `k`, with points after its words and an
-    /// optional `No`/`Nr`/`:` after it; returns (label end byte, value token).
-    pub(super) fn label(&self, k: usize, words: &[&str]) -> Option<(usize, usize)> {
-        let mut j = k;
-        for (n, w) in words.iter().enumerate() {
-            if n > 0 && self.punct(j, '.') {
-                j += 1;
-            }
-            if !folded_eq(self.word(j)?, w) {
-                return None;
-            }
-            j += 1;
-        }
-        if self.punct(j, '.') && self.tight(j) {
-            j += 1;
-        }
-        let end = self.end(j - 1);
-        if self.word(j).is_some_and(|w| matches!(w, "No" | "no" | "NO" | "Nr" | "nr" | "N")) {
-            j += 1;
-            if self.punct(j, '.') {
-                j += 1;
-            }
-        }
-        if self.punct(j, ':') || self.punct(j, '№') {
-            j += 1;
-        }
-        Some((end, j))
-    }
-
-    /// Reads a code printed without spaces (`861.00/1234`, `50-1`, `M316`, `2657-D-123`):
-    /// numbers and words joined by `.`, `/` and `-`. Returns (end byte, next token).
-    pub(super) fn code(&self, k: usize, joiners: &[char]) -> Option<(usize, usize)> {
-        let first = self.tok(k).filter(|t| matches!(t.kind, Kind::Number | Kind::Word))?;
-        let mut end = first.end;
-        let mut j = k + 1;
-        loop {
-            if self.tight(j) && matches!(self.tok(j).map(|t| t.kind), Some(Kind::Number | Kind::Word)) {
-                end = self.end(j);
-                j += 1;
-                continue;
-            }
-            let joined = self.tight(j)
-                && joiners.iter().any(|&c| self.punct(j, c))
-                && self.tight(j + 1)
-                && matches!(self.tok(j + 1).map(|t| t.kind), Some(Kind::Number | Kind::Word));
-            if joined {
-                end = self.end(j + 1);
-                j += 2;
-                continue;
-            }
-            break;
-        }
-        Some((end, j))
-    }
-
-    /// Reads folios (`f. 12`, `ff. 3-5`, `fol.`, `Bl. 5`) or pages (`p. 4`, `S. 4`) at `k`.
-    pub(super) fn cited(&self, k: usize) -> Option<(bool, Cited, usize)> {
-        const FOLIO: &[&str] = &["f", "ff", "fol", "fols", "folio", "folios", "fo", "fos", "bl", "bll"];
-        const PAGE: &[&str] = &["p", "pp", "s", "ss", "sayfa", "page", "pages"];
-        let w = self.word(k)?;
-        let folio = FOLIO.iter().any(|f| folded_eq(w, f));
-        let page = !folio && PAGE.iter().any(|p| folded_eq(w, p));
-        if !folio && !page {
-            return None;
-        }
-        let mut next = k + 1;
-        if self.punct(next, '.') && self.tight(next) {
-            next += 1;
-        }
-        let (c, after) = folio_list(self.text, self.toks, self.words, k, next)?;
-        Some((folio, c, after))
-    }
-
-    pub(super) fn part(&self, kind: LevelKind, label: Option<(usize, usize)>, a: usize, b: usize) -> Part {
-        // Spaces collapsed, en and em dashes read as hyphens (`761.00/4–156` → `4-156`).
-        let norm = self.text[a..b].split_whitespace().collect::<Vec<_>>().join(" ").replace(['–', '—'], "-");
-        Part { kind, label, value: (a, b), norm }
-    }
 }
 
 /// Finds every code-shaped shelfmark in the tokens.
@@ -489,118 +328,6 @@ fn implied_name(id: &str) -> &'static str {
     }
 }
 
-/// Reads a designation of a coded archive at token `i` (`BOA`, `PA AA`, `BA-MA`,
-/// `The National Archives (TNA)`); returns it, the archive id and the token after it.
-fn designation(cur: &Cur, i: usize, table: &ArchiveTable) -> Option<(Printed, String, usize)> {
-    let first = cur.word(i)?;
-    if !first.chars().next().is_some_and(char::is_uppercase) || !table.starts_a_name(first) {
-        return None;
-    }
-    let joinable = |t: &Token| match t.kind {
-        Kind::Word => true,
-        Kind::Punct => ['-', '/', '\''].iter().any(|&c| t.is_punct(cur.text, c)) && !t.space_before,
-        Kind::Number => false,
-    };
-    // The key of each run of tokens from `i`, built once token by token (a key is built
-    // letter by letter); only runs no longer than the longest name are looked up.
-    let mut key = String::with_capacity(64);
-    let mut ends = [0usize; 10];
-    let mut letters = 0;
-    let mut run = 0;
-    for (n, t) in cur.toks[i..].iter().take(10).take_while(|t| joinable(t)).enumerate() {
-        let before = key.len();
-        key_into(t.text(cur.text), &mut key);
-        letters += key[before..].chars().count();
-        if letters > table.longest_key() {
-            break;
-        }
-        ends[n] = key.len();
-        run = n + 1;
-    }
-    let (n, archive) = (1..=run).rev().filter(|&n| cur.kind(i + n - 1, Kind::Word)).find_map(|n| {
-        let a = table.lookup_key(&key[..ends[n - 1]])?;
-        is_coded(&a.id).then_some((n, a))
-    })?;
-    let mut end = cur.end(i + n - 1);
-    let mut k = i + n;
-    // `Bundesarchiv-Bestandes NS 31`: the archive as the first word of a compound.
-    if cur.punct(k, '-')
-        && cur.tight(k)
-        && cur.tight(k + 1)
-        && cur.word(k + 1).is_some_and(|w| fold(w).starts_with("bestand"))
-    {
-        k += 1;
-    }
-    // `Başbakanlık Osmanlı Arşivi (BOA)`, `TNA: PRO`: a second designation of the same archive;
-    // returns the token after it.
-    let second_designation = |k: usize| -> Option<usize> {
-        let open = cur.punct(k, '(');
-        let second = if open { k + 1 } else { cur.sep(k) };
-        let run2 = cur.toks.get(second..).map_or(0, |t| t.iter().take(4).take_while(|t| joinable(t)).count());
-        let m = (1..=run2).rev().find(|&m| {
-            cur.kind(second + m - 1, Kind::Word)
-                && table
-                    .lookup(&cur.text[cur.start(second)..cur.end(second + m - 1)])
-                    .is_some_and(|b| b.id == archive.id)
-        })?;
-        let close = second + m;
-        (!open || cur.punct(close, ')')).then_some(if open { close + 1 } else { close })
-    };
-    if let Some(after) = second_designation(k) {
-        k = after;
-        end = cur.end(k - 1);
-    }
-    // `Archives départementales du Rhône`, `AD Bouches-du-Rhône`, `Archives municipales de
-    // Lyon`: the département or the city belongs to the designation, which names no archive
-    // without it.
-    if matches!(archive.id.as_str(), "ad" | "am") {
-        let (place_end, after) = french::local_place(cur, k)?;
-        end = place_end;
-        k = after;
-    }
-    let mut k = cur.sep(k);
-    if cur.punct(k, '/') {
-        k += 1;
-    }
-    // A place printed after the archive (`The National Archives, Kew (FO 371/…`) belongs to
-    // its designation.
-    // (`London`: the Public Record Office stood in Chancery Lane before it moved to Kew.)
-    const PLACES: &[&str] = &[
-        "Kew",
-        "London",
-        "Freiburg",
-        "Koblenz",
-        "Berlin",
-        "Vincennes",
-        "Pierrefitte",
-        "Paris",
-        "Ankara",
-        "İstanbul",
-        "Istanbul",
-        "Washington",
-    ];
-    if cur
-        .word(k)
-        .is_some_and(|w| PLACES.contains(&w) || archive.place.as_deref().is_some_and(|p| fold(w) == fold(p)))
-    {
-        end = cur.end(k);
-        k = cur.sep(k + 1);
-        // `The National Archives, Kew (TNA), FO 371`: the acronym after the place.
-        if let Some(after) = second_designation(k) {
-            end = cur.end(after - 1);
-            k = cur.sep(after);
-        }
-    }
-    if cur.punct(k, '(') {
-        k += 1;
-    }
-    Some((
-        Printed { start: cur.start(i), end, id: Some(archive.id.clone()) },
-        archive.id.clone(),
-        cur.markup(k),
-    ))
-}
-
 /// Parses the shelfmark of archive `id` at token `k`; `printed` says whether the archive is.
 fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
     let (parts, next) = match id {
@@ -685,12 +412,7 @@ fn family(cur: &Cur, id: &str, k: usize, printed: bool) -> Option<Parsed> {
 
 /// Reads labelled levels (`Dosya No: 12, Gömlek No: 7`) from `k` with `labels`; each value
 /// is a code. Returns the parts and the token after the last value.
-pub(super) fn labelled(
-    cur: &Cur,
-    mut k: usize,
-    labels: &[(&[&str], LevelKind)],
-    parts: &mut Vec<Part>,
-) -> usize {
+fn labelled(cur: &Cur, mut k: usize, labels: &[(&[&str], LevelKind)], parts: &mut Vec<Part>) -> usize {
     let mut next = k;
     while let Some((label_end, v, kind)) =
         labels.iter().find_map(|(words, kind)| cur.label(k, words).map(|(e, v)| (e, v, *kind)))
