@@ -505,9 +505,10 @@ fn wild_languages_second_collection() {
     // without `ə`, Persian typed with Arabic letters, Arabic's article, Italian `ed`, two
     // words are not Russian): 127 tagged, 122 right (0.961), coverage 0.632. With Crimean
     // Tatar (its unrounded harmony and Kipchak participles): 130 tagged, 126 right (0.969),
-    // coverage 0.653. The four wrong: a two-word Crimean Tatar title read as Azerbaijani, a
-    // Tajik and a Tatar title as Russian, a Serbian title inside an English citation.
-    assert!(precision >= 0.965 && coverage >= 0.65, "precision {precision:.3} coverage {coverage:.3}");
+    // coverage 0.653. With the Turkic possessive and case (`палатасына`) as a sign against
+    // Russian: 129 tagged, 126 right (0.977). The three wrong: a two-word Crimean Tatar title
+    // read as Azerbaijani, a Tajik title as Russian, a Serbian title inside an English citation.
+    assert!(precision >= 0.975 && coverage >= 0.65, "precision {precision:.3} coverage {coverage:.3}");
 }
 
 /// The held-out part of the second collection (`holdout/wild-languages-2.toml`, 88 items),
