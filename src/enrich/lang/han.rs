@@ -10,11 +10,11 @@
 /// Simplified characters whose Japanese form differs (characters Japanese shares with
 /// simplified Chinese, such as `国 学 会 当 来`, are left out).
 const SIMPLIFIED: &str =
-    "们这说发历关亚罗联实质鲁么还个时对书论经济东产为华苏语现义战观问题间传专区办动务单卖县\
-变图圣场块坚处备头宁实审宪导尔层岁岛师带广庆库应开张归录彻总恶惯态户扩护报择拥显术杀权极构枪标样档桥检楼欢\
-气汉汤沟泽济测满灭灵热爱犹环现电畅疗盖监种稳穷竞笔简类纪约级纲纳线组织终经结给统继续维综编缘职脑艺节荣药获\
-虽补见观规视览觉计认讨让议记讲许论设访证评识译试话询该详误请读课调谈谢贝负贡财责败货贵贸费资赛赵车转轻辑边\
-达过运进远连选递邓释钢钱铁银锡长门间闻阳阶际陆陈险随隐难雾须额风飞马驱骑验鱼鸟龙齐";
+    "们这说发历关亚罗联实质鲁么还个时对书论经济东产为华苏语现义战观问题间传专区办动务单卖县变图圣场块坚处\
+备头宁审宪导尔层岁岛师带广庆库应开张归录彻总恶惯态户扩护报择拥显术杀权极构枪标样档桥检楼欢气汉汤沟泽\
+测满灭灵热爱犹环电畅疗盖监种稳穷竞笔简类纪约级纲纳线组织终结给统继续维综编缘职脑艺节荣药获虽补见规视\
+览觉计认讨让议记讲许设访证评识译试话询该详误请读课调谈谢贝负贡财责败货贵贸费资赛赵车转轻辑边达过运进\
+远连选递邓释钢钱铁银锡长门闻阳阶际陆陈险随隐难雾须额风飞马驱骑验鱼鸟龙齐";
 
 /// Traditional characters whose post-war Japanese form differs.
 const TRADITIONAL: &str = "國聯學會歷與臺灣亞傳專區辦單賣縣參雙發變號圖處對盡歲帶廣歸錄總惡戰擴擇據數斷舊\
@@ -31,6 +31,18 @@ pub(super) fn han(text: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_form_is_listed_once() {
+        for list in [SIMPLIFIED, TRADITIONAL] {
+            let mut chars: Vec<char> = list.chars().collect();
+            let n = chars.len();
+            chars.sort_unstable();
+            chars.dedup();
+            assert_eq!(chars.len(), n, "a character listed twice");
+        }
+        assert!(!SIMPLIFIED.chars().any(|c| TRADITIONAL.contains(c)), "a form in both lists");
+    }
 
     #[test]
     fn chinese_by_forms_japanese_does_not_write() {

@@ -104,35 +104,49 @@ fn not_a_word(w: &str, toks: &[Token], i: usize, text: &str) -> bool {
 }
 
 /// Strips what says nothing about language (web addresses, e-mail addresses) and keeps
-/// the first 1000 words.
+/// the first [`MAX_WORDS`] words.
 pub fn language_text(text: &str) -> String {
     // A bracketed gloss (`Poslovitsy russkago naroda [Proverbs of the Russian People]`) is
     // a translation: the text around it says what the language is, when there is enough.
-    let unglossed = without_brackets(text);
-    let text = if unglossed.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 3 {
-        unglossed.as_str()
-    } else {
-        text
-    };
-    text.split_whitespace()
+    let unglossed = without_groups(text, ('[', ']'), 0).filter(|u| alphabetic_words(u) >= 3);
+    unglossed
+        .as_deref()
+        .unwrap_or(text)
+        .split_whitespace()
         .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@') || looks_like_path(w)))
         .take(MAX_WORDS)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// `text` without its square-bracketed parts (unbalanced brackets are kept).
-fn without_brackets(text: &str) -> String {
+/// The number of words with a letter in `text`.
+fn alphabetic_words(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
+}
+
+/// `text` without its groups between `delimiters` that hold at least `min_words` words with
+/// letters (unbalanced delimiters are kept); `None` when none was removed.
+fn without_groups(text: &str, (open_with, close_with): (char, char), min_words: usize) -> Option<String> {
+    if !text.contains(open_with) {
+        return None;
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find(']') else { break };
+    let mut removed = false;
+    while let Some(open) = rest.find(open_with) {
+        let Some(close) = rest[open..].find(close_with) else { break };
         out.push_str(&rest[..open]);
-        out.push(' ');
-        rest = &rest[open + close + 1..];
+        let group = &rest[open..open + close + close_with.len_utf8()];
+        if alphabetic_words(&group[open_with.len_utf8()..close]) >= min_words {
+            removed = true;
+            out.push(' ');
+        } else {
+            out.push_str(group);
+        }
+        rest = &rest[open + group.len()..];
     }
     out.push_str(rest);
-    out
+    removed.then_some(out)
 }
 
 fn looks_like_path(w: &str) -> bool {
@@ -165,25 +179,7 @@ pub fn detect(text: &str) -> Detection {
 /// `text` without its parenthesised parts of three words or more, when there were some and
 /// at least three words stand outside them.
 fn without_glosses(text: &str) -> Option<String> {
-    let alphabetic_words =
-        |t: &str| t.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    let mut removed = false;
-    while let Some(open) = rest.find('(') {
-        let Some(close) = rest[open..].find(')') else { break };
-        out.push_str(&rest[..open]);
-        let inside = &rest[open + 1..open + close];
-        if alphabetic_words(inside) >= 3 {
-            removed = true;
-            out.push(' ');
-        } else {
-            out.push_str(&rest[open..=open + close]);
-        }
-        rest = &rest[open + close + 1..];
-    }
-    out.push_str(rest);
-    (removed && alphabetic_words(&out) >= 3).then_some(out)
+    without_groups(text, ('(', ')'), 3).filter(|out| alphabetic_words(out) >= 3)
 }
 
 /// Detects the language of `text` once; says besides whether two languages contested it
