@@ -23,9 +23,12 @@ impl Para {
     }
 }
 
-enum Piece {
-    Heading { text: String, level: u8 },
-    Para(Para),
+/// A heading or a paragraph of the body; a heading can carry a call too (`Die Zollfrage seit
+/// 1891`, then the call of note 12: pdftotext prints `189112`).
+struct Piece {
+    para: Para,
+    /// The heading level, for a heading.
+    heading: Option<u8>,
 }
 
 /// Builds the body blocks from the flow items and the resolved note sequence.
@@ -48,16 +51,19 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
                 cut = true;
             }
             Item::Heading { text, level, .. } => {
-                pieces.push(Piece::Heading { text: text.clone(), level: *level });
+                let para = Para { text: text.clone(), pages: vec![(0, page)] };
+                pieces.push(Piece { para, heading: Some(*level) });
                 cut = false;
             }
             Item::Text { text, line } => {
                 let continues = match pieces.last() {
-                    Some(Piece::Para(p)) => !ends_sentence(&p.text) && (cut || starts_lower(text)),
+                    Some(Piece { para: p, heading: None }) => {
+                        !ends_sentence(&p.text) && (cut || starts_lower(text))
+                    }
                     _ => false,
                 };
                 if continues {
-                    let Some(Piece::Para(p)) = pieces.last_mut() else { unreachable!() };
+                    let Some(Piece { para: p, .. }) = pieces.last_mut() else { unreachable!() };
                     let (joined, how) = join_cut(&p.text, text, &occurrences);
                     let at = joined.len() - text.trim_start().len().min(joined.len());
                     match how {
@@ -78,14 +84,15 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
                     p.text = joined;
                     p.pages.push((at, page));
                 } else {
-                    if cut && matches!(pieces.last(), Some(Piece::Para(_))) {
+                    if cut && matches!(pieces.last(), Some(Piece { heading: None, .. })) {
                         diags.push(Diagnostic::info(
                             "paragraph-break",
                             *line,
                             "a page cut falls at a sentence end; a new paragraph is started here",
                         ));
                     }
-                    pieces.push(Piece::Para(Para { text: text.trim().to_string(), pages: vec![(0, page)] }));
+                    let para = Para { text: text.trim().to_string(), pages: vec![(0, page)] };
+                    pieces.push(Piece { para, heading: None });
                 }
                 cut = false;
             }
@@ -94,12 +101,10 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
 
     // 2. Call candidates and their alignment to the notes.
     let mut sites: Vec<Site> = Vec::new();
-    for (i, piece) in pieces.iter().enumerate() {
-        if let Piece::Para(p) = piece {
-            for cand in find_calls(&p.text) {
-                let page = p.page_at(cand.marker.start);
-                sites.push(Site { para: i, cand, page });
-            }
+    for (i, Piece { para: p, .. }) in pieces.iter().enumerate() {
+        for cand in find_calls(&p.text) {
+            let page = p.page_at(cand.marker.start);
+            sites.push(Site { para: i, cand, page });
         }
     }
     let matched = align(&seq.notes, &sites, seq.per_page);
@@ -160,41 +165,37 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
         })
         .collect();
     let mut blocks = Vec::new();
-    for (i, piece) in pieces.into_iter().enumerate() {
-        match piece {
-            Piece::Heading { text, level } => {
-                blocks.push(Block::Heading { level, content: vec![Inline::text(text)] })
+    for (i, Piece { para: p, heading }) in pieces.into_iter().enumerate() {
+        let first = inserts.partition_point(|&(pi, _, _)| pi < i);
+        let here = inserts[first..]
+            .iter()
+            .take_while(|&&(pi, _, _)| pi == i)
+            .map(|&(_, off, j)| (off, j, matched[j]));
+        let mut content = Vec::new();
+        let mut pos = 0;
+        for (off, j, site) in here {
+            let (start, end) = match site {
+                Some(s) => (sites[s].cand.marker.start, sites[s].cand.marker.end),
+                None => (off.max(pos), off.max(pos)),
+            };
+            let mut before = &p.text[pos..start.max(pos)];
+            // `Azerbaijan". 14 The` → the note hangs on the punctuation.
+            if site.is_some() && before.ends_with(' ') && p.text[end..].starts_with(' ') {
+                before = &before[..before.len() - 1];
             }
-            Piece::Para(p) => {
-                let first = inserts.partition_point(|&(pi, _, _)| pi < i);
-                let here = inserts[first..]
-                    .iter()
-                    .take_while(|&&(pi, _, _)| pi == i)
-                    .map(|&(_, off, j)| (off, j, matched[j]));
-                let mut content = Vec::new();
-                let mut pos = 0;
-                for (off, j, site) in here {
-                    let (start, end) = match site {
-                        Some(s) => (sites[s].cand.marker.start, sites[s].cand.marker.end),
-                        None => (off.max(pos), off.max(pos)),
-                    };
-                    let mut before = &p.text[pos..start.max(pos)];
-                    // `Azerbaijan". 14 The` → the note hangs on the punctuation.
-                    if site.is_some() && before.ends_with(' ') && p.text[end..].starts_with(' ') {
-                        before = &before[..before.len() - 1];
-                    }
-                    if !before.is_empty() {
-                        content.push(Inline::text(before));
-                    }
-                    content.push(Inline::Note(notes[j].take().expect("each note placed once")));
-                    pos = end.max(pos);
-                }
-                if pos < p.text.len() {
-                    content.push(Inline::text(&p.text[pos..]));
-                }
-                blocks.push(Block::paragraph(content));
+            if !before.is_empty() {
+                content.push(Inline::text(before));
             }
+            content.push(Inline::Note(notes[j].take().expect("each note placed once")));
+            pos = end.max(pos);
         }
+        if pos < p.text.len() {
+            content.push(Inline::text(&p.text[pos..]));
+        }
+        blocks.push(match heading {
+            Some(level) => Block::Heading { level, content },
+            None => Block::paragraph(content),
+        });
     }
     // Notes with nowhere to go (no body text at all) still survive, in a paragraph of their own.
     let orphans: Vec<Inline> = notes.into_iter().flatten().map(Inline::Note).collect();
@@ -207,13 +208,12 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
 /// The end of the last text stretch printed on `page` (or before it).
 fn end_of_page(pieces: &[Piece], page: usize) -> Option<(usize, usize)> {
     let mut best = None;
-    for (i, piece) in pieces.iter().enumerate() {
-        if let Piece::Para(p) = piece {
-            for (k, &(_, pg)) in p.pages.iter().enumerate() {
-                if pg <= page {
-                    let end = p.pages.get(k + 1).map_or(p.text.len(), |&(o, _)| o);
-                    best = Some((i, end));
-                }
+    // A note without a call goes into page text, never into a heading.
+    for (i, Piece { para: p, .. }) in pieces.iter().enumerate().filter(|(_, p)| p.heading.is_none()) {
+        for (k, &(_, pg)) in p.pages.iter().enumerate() {
+            if pg <= page {
+                let end = p.pages.get(k + 1).map_or(p.text.len(), |&(o, _)| o);
+                best = Some((i, end));
             }
         }
     }

@@ -99,6 +99,32 @@ mod tests {
         assert_eq!(entries, ["ARDA, f. 28, siy. 1, iş 37.", "ARDA, f. 51, siy. 1, iş 120."]);
     }
 
+    /// A heading can carry a call: pdftotext glues it to the heading's last number
+    /// (`seit 189112`), and the heading keeps its year with the note hung on it.
+    #[test]
+    fn a_call_in_a_heading_is_a_note_of_the_heading() {
+        let line = "The merchants of the fair met in the spring and wrote to the ministry at length about";
+        let src = format!(
+            "{line}\n{line}\n{line}\nthe rules of the trade and the duties.1\n\nDie Zollfrage seit 18912\n\
+             {line}\n{line}\n{line}\nthe rules of the trade and the duties.\n\
+             1Circular of the Ministry, 21 April 1877.\n2SächsStA-L, 20202, Nr. 1456, Bl. 23.\n\n1\n"
+        );
+        let (doc, _) = read(&src);
+        let heading = doc
+            .body
+            .iter()
+            .find_map(|b| match b {
+                crate::model::Block::Heading { content, .. } => Some(content.clone()),
+                _ => None,
+            })
+            .expect("a heading");
+        assert!(
+            matches!(&heading[0], crate::model::Inline::Text { text, .. } if text == "Die Zollfrage seit 1891"),
+            "{heading:?}"
+        );
+        assert!(matches!(&heading[1], crate::model::Inline::Note(n) if n.label == "2"), "{heading:?}");
+    }
+
     /// A divided reference list: its subheadings are the bibliography's parts.
     #[test]
     fn a_divided_reference_list_has_parts() {

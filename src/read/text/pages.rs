@@ -283,6 +283,7 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
                 top -= 1;
             }
             if top > page.start + 1 && top < zone_top && lines[top - 1].trim().is_empty() {
+                let top = rest_top(lines, page.start..zone_top, top, &chain);
                 out[top] = Some(Role::NoteRest);
                 if chain.is_empty() {
                     note_open = !super::join::ends_sentence(lines[zone_top - 1]);
@@ -319,6 +320,37 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
         paragraphs(lines, page.start..zone_start, &mut out);
     }
     out
+}
+
+/// Where the rest of an open note begins in the block of lines `top..page.end` right above
+/// the page's note zone (`chain`), when the extractor set no blank line between the page's
+/// last paragraph and that rest (pdftotext on LibreOffice pages): below the last line that
+/// calls one of the zone's notes (the page's text calls them, a note does not), and below
+/// the last line there that ends a sentence short of the page's measure (a paragraph's
+/// end; a note's own lines are set in smaller type, so they fill the measure or run past it).
+fn rest_top(
+    lines: &[&str],
+    page: std::ops::Range<usize>,
+    top: usize,
+    chain: &[(usize, u32, usize)],
+) -> usize {
+    let last = page.end - 1;
+    let zone_numbers: Vec<u32> = chain.iter().map(|c| c.1).collect();
+    let mut top = (top..last)
+        .rev()
+        .find(|&i| call_numbers(lines[i]).iter().any(|n| zone_numbers.contains(n)))
+        .map_or(top, |i| i + 1);
+    let lens: Vec<usize> =
+        lines[page.clone()].iter().map(|l| l.trim().chars().count()).filter(|&l| l > 0).collect();
+    let measure = super::measure::full_line(&lens);
+    if lens.len() >= 8 && measure >= 40 {
+        if let Some(i) = (top..last).rev().find(|&i| {
+            super::join::ends_sentence(lines[i]) && lines[i].trim().chars().count() * 100 < measure * 85
+        }) {
+            top = i + 1;
+        }
+    }
+    top.min(last)
 }
 
 /// Marks the headings and paragraph starts of a page's text (`range`), when its lines are
@@ -625,6 +657,35 @@ mod tests {
         assert!(matches!(r[3], Some(Role::NoteStart { .. })));
         assert_eq!(r[5], Some(Role::NoteRest));
         assert!(matches!(r[6], Some(Role::NoteStart { .. })));
+    }
+
+    /// pdftotext on LibreOffice pages sets no blank line between a page's last paragraph and
+    /// the rest of the note run over from the page before: the rest begins below the last
+    /// line that calls the page's notes and below the paragraph's short last line.
+    #[test]
+    fn the_rest_of_a_note_is_told_from_the_paragraph_above_it() {
+        let page = [
+            "The committee met in the spring of that year and the merchants wrote.1 They asked for",
+            "rules, not exemptions, and the ministry answered them late in the summer of the year.",
+            "1Circular of the Ministry, 21 April 1877; see also the report of the exchange, p. 190–",
+            "",
+            "7",
+            "\u{c}The committee's second petition went to the ministry in the autumn, and the",
+            "",
+            "Second petition",
+            "merchants of the exchange asked once more for the rules of the first year.2 The answer",
+            "came late, when the barges had been stopped at the stages below the city and the",
+            "ministry had heard the governor, who spoke for the merchants of the lower river.",
+            "It was a long winter for the trade, and the committee met only twice before the",
+            "spring fairs opened again and the merchants went back to the river stages.",
+            "The trade recovered.",
+            "205, and the minutes of the committee, LVVA, f. 3422, apr. 1, l. 498–512.",
+            "2Ibid., l. 514.",
+        ];
+        let r = roles(&page);
+        assert!(matches!(r[15], Some(Role::NoteStart { .. })), "{r:?}");
+        assert_eq!(r[14], Some(Role::NoteRest), "{r:?}");
+        assert!((7..14).all(|i| r[i] != Some(Role::NoteRest)), "{r:?}");
     }
 
     /// pdftotext sets the numbers of some LibreOffice notes as a column above them.
