@@ -77,7 +77,9 @@ pub(super) fn running_heads(units: &[Unit]) -> HashMap<String, usize> {
             *counts.entry(running_key(t)).or_default() += 1;
         }
     }
-    counts.retain(|_, n| *n >= 2);
+    // A head has words: lines that are numbers and punctuation alike (`1911), 23–61.` and
+    // `1992), 88–131.`, the ends of two notes) are not one line repeated.
+    counts.retain(|k, n| *n >= 2 && k.chars().filter(|c| c.is_alphabetic()).nth(1).is_some());
     counts
 }
 
@@ -102,7 +104,11 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
     let mut last: Option<u32> = None;
     let mut after_separator = false;
     let significant = |j: usize| {
-        units[j..].iter().position(|u| !is_separator(u.first()) && !is_page_number(u.first())).map(|k| j + k)
+        // (A note whose number stands alone on its first line is no page number.)
+        units[j..]
+            .iter()
+            .position(|u| !is_separator(u.first()) && (!is_page_number(u.first()) || u.is_foot_note()))
+            .map(|k| j + k)
     };
     for (i, unit) in units.iter().enumerate() {
         let first = unit.first();
@@ -332,5 +338,15 @@ mod tests {
         let src =
             "The first section ends here with a full sentence.\n\n2. Methods\n\nThe second section starts.";
         assert_eq!(kinds(src), ["T", "H", "T"]);
+    }
+
+    /// Lines of numbers and punctuation that look alike are no running head: they are the
+    /// ends of notes (`1911), 23–61.`); a head has words.
+    #[test]
+    fn a_running_head_has_words() {
+        let src = "Top of page\n\nText.\n\n1911), 23–61.\n\nTop of page\n\nMore.\n\n1992), 88–131.\n";
+        let u = units(src);
+        let heads = running_heads(&u);
+        assert_eq!(heads.keys().collect::<Vec<_>>(), ["Top of page"]);
     }
 }

@@ -37,8 +37,16 @@ pub fn join_cut(left: &str, right: &str, occurrences: &dyn Fn(&str) -> usize) ->
     {
         return (format!("{left}{right}"), HyphenJoin::None);
     }
-    // A soft hyphen is a break the typesetter chose: the word goes on without it.
+    // A soft hyphen is a break the typesetter chose: the word goes on without it. Unless a
+    // capital follows a word with small letters (`SächsStA` + `L`, `Self` + `Determination`):
+    // no hyphenation breaks a word there, so the extractor wrote its printed hyphen as U+00AD
+    // (pdfminer does for Typst's hyphens).
     if let Some(stem) = left.strip_suffix('\u{AD}') {
+        let head_has_lower =
+            stem.split_whitespace().next_back().is_some_and(|w| w.chars().any(char::is_lowercase));
+        if head_has_lower && right.starts_with(char::is_uppercase) {
+            return (format!("{stem}-{right}"), HyphenJoin::None);
+        }
         return (format!("{stem}{right}"), HyphenJoin::None);
     }
     // The Unicode hyphen (U+2010) some typesetters break words with is a hyphen.
@@ -130,6 +138,23 @@ pub fn starts_lower(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A soft hyphen at a cut is the typesetter's break, unless a capital follows a word with
+    /// small letters: then it was a printed hyphen the extractor wrote as U+00AD.
+    #[test]
+    fn a_soft_hyphen_before_a_capital_is_a_printed_hyphen() {
+        let none = |_: &str| 0;
+        assert_eq!(
+            join_cut("Handelskammer (SächsStA\u{AD}", "L, 20202", &none).0,
+            "Handelskammer (SächsStA-L, 20202"
+        );
+        assert_eq!(
+            join_cut("National Self\u{AD}", "Determination.", &none).0,
+            "National Self-Determination."
+        );
+        assert_eq!(join_cut("the transfor\u{AD}", "mation", &none).0, "the transformation");
+        assert_eq!(join_cut("NATIONAL ARCHI\u{AD}", "VES", &none).0, "NATIONAL ARCHIVES");
+    }
 
     #[test]
     fn a_web_address_cut_at_a_separator_is_joined_without_a_space() {

@@ -8,9 +8,18 @@ use crate::model::{plain_text, BibEntry, BibFields, BibPart, Inline};
 /// Reads the entries of a reference list from the units after its heading, with the
 /// subheadings that divide it (see [`super::subheads`]).
 pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Vec<BibEntry>, Vec<BibPart>) {
-    let mut raw: Vec<(u32, &str)> = units
+    // Lines as printed: a soft hyphen inside a line is a printed hyphen (`und \u{AD}färberei`).
+    let printed: Vec<(u32, std::borrow::Cow<str>)> = units
         .iter()
-        .flat_map(|u| u.lines.iter().map(|l| (l.no, l.text.trim_end_matches(['\r', ' ', '\u{c}']))))
+        .flat_map(|u| {
+            u.lines
+                .iter()
+                .map(|l| (l.no, super::units::printed(l.text.trim_end_matches(['\r', ' ', '\u{c}']))))
+        })
+        .collect();
+    let mut raw: Vec<(u32, &str)> = printed
+        .iter()
+        .map(|(no, t)| (*no, t.as_ref()))
         .filter(|(_, t)| {
             let t = t.trim();
             !t.is_empty() && !super::units::is_page_number(t) && !super::units::is_separator(t)

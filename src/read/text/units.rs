@@ -98,7 +98,7 @@ impl<'a> Unit<'a> {
 /// A line as printed: a soft hyphen inside the line (not at its end) was printed as a hyphen
 /// (a soft hyphen shows only where the line breaks), so some extractors' `SächsStA\u{AD}L`
 /// is `SächsStA-L`.
-fn printed(line: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn printed(line: &str) -> std::borrow::Cow<'_, str> {
     let end = line.trim_end_matches('\u{AD}').len();
     if !line[..end].contains('\u{AD}') {
         return std::borrow::Cow::Borrowed(line);
