@@ -349,6 +349,17 @@ fn rest_top(
         }) {
             top = i + 1;
         }
+        // Above its last line, a note's lines are longer than the page's (smaller type), but
+        // not twice as long (pdftotext's rejoined hyphenated lines are): the rest stops at
+        // the first line above it at the page's measure.
+        let ratio = |i: usize| lines[i].trim().chars().count() * 100 / measure;
+        if (top..last).any(|i| ratio(i) <= 100) {
+            let mut k = last;
+            while k > top && (109..160).contains(&ratio(k - 1)) {
+                k -= 1;
+            }
+            top = k;
+        }
     }
     top.min(last)
 }
@@ -686,6 +697,33 @@ mod tests {
         assert!(matches!(r[15], Some(Role::NoteStart { .. })), "{r:?}");
         assert_eq!(r[14], Some(Role::NoteRest), "{r:?}");
         assert!((7..14).all(|i| r[i] != Some(Role::NoteRest)), "{r:?}");
+    }
+
+    /// The same without a short line: the page's text runs on to the next page, and the rest
+    /// of the note is the line below its last full line (XeLaTeX + pdftotext: `61.`).
+    #[test]
+    fn the_rest_of_a_note_below_a_page_text_that_runs_on() {
+        let page = [
+            "The committee met in the spring of that year and the merchants wrote.1 They asked for",
+            "rules, not exemptions, and the ministry answered them late in the summer of the year.",
+            "1Circular of the Ministry, 21 April 1877; see also the report of the exchange, p. 190–",
+            "",
+            "7",
+            "\u{c}The committee's second petition went to the ministry in the autumn, and the",
+            "",
+            "Second petition",
+            "merchants of the exchange asked once more for the rules of the first year.2 The answer",
+            "came late, when the barges had been stopped at the stages below the city and the",
+            "ministry had heard the governor, who spoke for the merchants of the lower river.",
+            "It was a long winter for the trade, and the committee met only twice before the",
+            "spring fairs opened again and the merchants went back to the river stages, where",
+            "61.",
+            "2Ibid., l. 514.",
+        ];
+        let r = roles(&page);
+        assert!(matches!(r[14], Some(Role::NoteStart { .. })), "{r:?}");
+        assert_eq!(r[13], Some(Role::NoteRest), "{r:?}");
+        assert!((7..13).all(|i| r[i] != Some(Role::NoteRest)), "{r:?}");
     }
 
     /// pdftotext sets the numbers of some LibreOffice notes as a column above them.
