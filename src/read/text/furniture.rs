@@ -9,7 +9,8 @@ use std::ops::Range;
 /// The lines that end a page's text (blank lines and the folio aside) and print the same
 /// words at the end of most pages: a running head. A line repeated at the end of two pages
 /// by chance (the last line of two notes) is no head: a head is at least three words, opens
-/// with no number and ends with no point (a note's line does: `1. Ibid., p. 5.`), and ends
+/// with no number and ends with no point (a note's line does: `1. Ibid., p. 5.`) unless it
+/// ends three pages or more, and ends
 /// at least half of the pages after the first (which often has none). The lines come in
 /// ascending order (one per page at most), for binary search.
 pub(super) fn heads_at_page_ends(
@@ -35,7 +36,9 @@ pub(super) fn heads_at_page_ends(
             t.split_whitespace().count() >= 3
                 && t.chars().count() <= 200
                 && !t.starts_with(|c: char| c.is_ascii_digit())
-                && !t.ends_with('.')
+                // (A head may end with an abbreviation's point, `1918–1919 рр.`, where it ends
+                // three pages or more word for word: no note line repeats so.)
+                && (!t.ends_with('.') || counts[key(lines[i])] >= 3)
                 && counts[key(lines[i])] >= needed
         })
         .collect()
@@ -90,5 +93,22 @@ mod tests {
             lines.push(if p % 3 == 0 { "Press, 1986), 201–15" } else { "1 Ibid., lp. 47" });
         }
         assert!(heads_at_page_ends(&lines, &pages_of(&lines), folio).is_empty());
+    }
+
+    /// A head that ends with an abbreviation's point is a head where it ends three pages.
+    #[test]
+    fn a_head_ending_with_a_point_on_three_pages_is_a_head() {
+        let mut lines = Vec::new();
+        for p in 0..4 {
+            lines.push(if p == 0 { "Body." } else { "\u{c}Body." });
+            lines.push("12. ДАПО. Ф. 1. Оп. 2. Спр. 1180. Арк. 12–40.");
+            if p > 0 {
+                lines.push("Полтавське губернське земство і продовольча криза 1918–1919 рр.");
+            }
+        }
+        assert_eq!(heads_at_page_ends(&lines, &pages_of(&lines), folio), [4, 7, 10]);
+        // On two pages only, the point says a note's line.
+        let two = &lines[..8];
+        assert!(heads_at_page_ends(two, &pages_of(two), folio).is_empty());
     }
 }

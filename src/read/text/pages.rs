@@ -275,15 +275,23 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
             }
         }
         // The rest of an open note: the block of lines right above the zone (or ending the
-        // page), after a blank line.
+        // page), after a blank line; or, where the extractor sets no blank lines (PDFBox), the
+        // lines below the page's text that go on with the note in small letters (`of
+        // Enterprise in Russia, …`).
         let zone_top = chain.first().map_or(end, |c| c.0);
         if note_open && p > 0 {
             let mut top = zone_top;
             while top > page.start && !lines[top - 1].trim().is_empty() {
                 top -= 1;
             }
-            if top > page.start + 1 && top < zone_top && lines[top - 1].trim().is_empty() {
-                let top = rest_top(lines, page.start..zone_top, top, &chain);
+            let blank_above = top > page.start + 1 && lines[top - 1].trim().is_empty();
+            let top = if top < zone_top {
+                rest_top(lines, page.start..zone_top, top.max(page.start + 1), &chain)
+            } else {
+                top
+            };
+            let goes_on = top > page.start + 1 && super::join::starts_lower(lines[top]);
+            if top < zone_top && (blank_above || goes_on) {
                 out[top] = Some(Role::NoteRest);
                 if chain.is_empty() {
                     note_open = !super::join::ends_sentence(lines[zone_top - 1]);
