@@ -329,7 +329,14 @@ fn followed_like_call(text: &str, end: usize) -> bool {
     match after.next() {
         None => true,
         Some(' ') | Some('\u{a0}') => {
-            !matches!(after.next(), Some(c) if c.is_ascii_digit() || c == '%' || c == '-' || c == '–')
+            // Not before another number (`12 345`, `5 %`, `5 – 7`), unless that opens the next
+            // sentence with a year (`bulundu.26 1914 yılında`): a thousands group has three
+            // digits, not four.
+            let rest = after.as_str();
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let year =
+                digits == 4 && !rest[4..].starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+            year || !matches!(rest.chars().next(), Some(c) if c.is_ascii_digit() || c == '%' || c == '-' || c == '–')
         }
         Some(',' | ';' | ')' | ':' | '.') => !matches!(after.next(), Some(d) if d.is_ascii_digit()),
         _ => false,
@@ -461,6 +468,9 @@ mod tests {
         assert_eq!(calls("circumstances.\"58 In"), [("58".into(), Form::Plain)]);
         assert_eq!(calls("autumn of 1923.1 The"), [("1".into(), Form::Plain)]);
         assert_eq!(calls("of 2 August 1877,17 drafted"), [("17".into(), Form::Plain)]);
+        // The next sentence opens with a year.
+        assert_eq!(calls("girişimde bulundu.26 1914 yılında"), [("26".into(), Form::Plain)]);
+        assert!(calls("a total of.26 345 men").is_empty());
     }
 
     #[test]
