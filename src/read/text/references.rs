@@ -281,6 +281,10 @@ fn continues(prev: &str, line: &str) -> bool {
         || if clean.contains('„') { opened('„', '“') } else { opened('“', '”') }
         || clean.matches('"').count() % 2 == 1
         || prev.ends_with(['-', '–', '—', '/'])
+        // No entry ends with a colon, a comma, a semicolon or an ampersand (`Leipzig:` /
+        // `Fachbuchverlag, 1989.`); a line that is only a year or pages ends the one above.
+        || prev.trim_end().ends_with([':', ',', ';', '&'])
+        || line.split_whitespace().count() == 1 && ends_like_entry_end(line)
         || (is_imprint(line) && !has_year(&clean))
 }
 
