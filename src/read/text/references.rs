@@ -41,6 +41,14 @@ pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Vec<BibEntr
     let layout = Wrapping::of(&raw);
     let all: String = lines.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ");
     let occurrences = |w: &str| super::join::count_word(&all, w);
+    // A line that fills the list's measure and stops on a word (no point, no number) was cut
+    // at the margin (`… Atatürk Kültür` / `Merkezi, 2017. 298 s.`), even where too few lines
+    // fill the measure for the list to be read as wrapped.
+    let spaced = |t: &str| t.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+    let measure = super::measure::full_line(&lines.iter().map(|(_, t)| spaced(t)).collect::<Vec<_>>());
+    let cut_at_margin = |prev: &str| {
+        lines.len() >= 6 && prev.ends_with(char::is_alphabetic) && spaced(prev) * 100 >= measure * 90
+    };
     let mut entries: Vec<(u32, Option<String>, String)> = Vec::new();
     let mut entry_indent = 0;
     let mut parts = Vec::new();
@@ -63,7 +71,7 @@ pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Vec<BibEntr
                 } else if let Some(w) = &layout {
                     !w.continues(raw[k - 1].1, raw[k].1, entry_indent) && !continues(prev, text)
                 } else {
-                    !continues(prev, text)
+                    !continues(prev, text) && !cut_at_margin(lines[k - 1].1)
                 }
             }
         };
@@ -353,6 +361,36 @@ mod tests {
         let u = units(src);
         let mut d = Vec::new();
         read_entries(&u, &mut d).0.into_iter().map(|e| e.raw).collect()
+    }
+
+    /// A list read one entry per line (too few lines fill the measure) still joins the lines
+    /// that cannot end an entry: a colon or an ampersand at the end, a line cut at the margin
+    /// on a word, a year alone.
+    #[test]
+    fn lines_that_cannot_end_an_entry_go_on() {
+        let short = [
+            "Okur, Mehmet. Rus İşgali. Trabzon: Serander, 2017.",
+            "Aksoy, Hüseyin. Karantina. İstanbul, 2015.",
+        ];
+        let src = short.join("\n") + "\n" + &short.join("\n") + "\n" + "Fellmann, Walter. Der Leipziger Brühl: Geschichte und Geschichten des Rauchwarenhandels. Leipzig:\n\
+                   Fachbuchverlag, 1989.\n\
+                   Marwick, Eric J. The Fur Trade of London, 1860–1939. London: Athlone Press, 1992.\n\
+                   Unger, Paul. Die Rauchwarenzurichtung und -färberei in Leipzig und Umgebung. Leipzig: Duncker &\n\
+                   Humblot, 1911.\n\
+                   Kaya Ö. Azerbaycan Halk Cumhuriyeti’nde Eğitim Politikası (1918–1920). Ankara: Atatürk Kültür\n\
+                   Merkezi, 2017. 298 s.\n\
+                   Fitzpatrick, Anne Lincoln. The Great Russian Fair: Nizhnii Novgorod, 1840–90. Basingstoke: Macmillan,\n\
+                   1990.\n";
+        assert_eq!(
+            entries(&src)[4..],
+            [
+                "Fellmann, Walter. Der Leipziger Brühl: Geschichte und Geschichten des Rauchwarenhandels. Leipzig: Fachbuchverlag, 1989.",
+                "Marwick, Eric J. The Fur Trade of London, 1860–1939. London: Athlone Press, 1992.",
+                "Unger, Paul. Die Rauchwarenzurichtung und -färberei in Leipzig und Umgebung. Leipzig: Duncker & Humblot, 1911.",
+                "Kaya Ö. Azerbaycan Halk Cumhuriyeti’nde Eğitim Politikası (1918–1920). Ankara: Atatürk Kültür Merkezi, 2017. 298 s.",
+                "Fitzpatrick, Anne Lincoln. The Great Russian Fair: Nizhnii Novgorod, 1840–90. Basingstoke: Macmillan, 1990.",
+            ]
+        );
     }
 
     #[test]
