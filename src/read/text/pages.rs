@@ -186,6 +186,8 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
     let mut expected: u32 = 1;
     // Whether the last note read stops mid-sentence (and may run on to the next page).
     let mut note_open = false;
+    // Whether it stops after a comma, a colon, a semicolon or a dash: surely mid-sentence.
+    let mut note_cut = false;
     let all_pages = pages(lines);
     let page_count = all_pages.len();
     let foot_heads = super::furniture::heads_at_page_ends(lines, &all_pages, is_folio);
@@ -290,7 +292,10 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
             } else {
                 top
             };
-            let goes_on = top > page.start + 1 && super::join::starts_lower(lines[top]);
+            // (Or in capitals, a line or three below the page's last paragraph, where the note
+            // broke off after a comma, a colon or a dash: `Black Sea,”` / `Journal of …`.)
+            let goes_on = top > page.start + 1
+                && (super::join::starts_lower(lines[top]) || note_cut && zone_top - top <= 3);
             if top < zone_top && (blank_above || goes_on) {
                 out[top] = Some(Role::NoteRest);
                 if chain.is_empty() {
@@ -303,6 +308,7 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
         }
         let last_line = end.max(1) - 1;
         note_open = !super::join::ends_sentence(lines[last_line]);
+        note_cut = breaks_off(lines[last_line]);
         for &(i, n, at) in &chain {
             out[i] = Some(Role::NoteStart { label: n.to_string(), text_at: at });
             expected = n + 1;
@@ -328,6 +334,11 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
         paragraphs(lines, page.start..zone_start, &mut out);
     }
     out
+}
+
+/// Whether a line stops after a comma, a colon, a semicolon or a dash (closing quotes aside).
+fn breaks_off(line: &str) -> bool {
+    line.trim_end().trim_end_matches(['”', '’', '"', '»', '“']).ends_with([',', ':', ';', '–', '—'])
 }
 
 /// Where the rest of an open note begins in the block of lines `top..page.end` right above
@@ -732,6 +743,31 @@ mod tests {
         assert!(matches!(r[14], Some(Role::NoteStart { .. })), "{r:?}");
         assert_eq!(r[13], Some(Role::NoteRest), "{r:?}");
         assert!((7..13).all(|i| r[i] != Some(Role::NoteRest)), "{r:?}");
+    }
+
+    /// Without blank lines (PyMuPDF), the rest of a note that broke off after a comma may open
+    /// with a capital: it is the line below the page's last paragraph.
+    #[test]
+    fn the_rest_of_a_note_that_broke_off_after_a_comma() {
+        let page = [
+            "The committee met in the spring of that year and the merchants wrote.1 They asked for",
+            "rules, not exemptions, and the ministry answered them late in the summer of the year.",
+            "1See Elif Demirkol, “Port Cities and Quarantine in the Late Ottoman Black Sea,”",
+            "7",
+            "\u{c}Aksoy, Hüseyin. Karadeniz Limanlarında Sağlık İdaresi ve Karantina Teşkilatı (1838–1923).",
+            "İstanbul: Kitabevi Yayınları, 2015.",
+            "Bulmuş, Birsen. Plague, Quarantines and Geopolitics in the Ottoman Empire. Edinburgh:",
+            "Edinburgh University Press, 2012.",
+            "Durmuş, Bülent. Trabzon–Tebriz Transit Yolu ve Ticareti (1830–1914). Ankara: Türk Tarih",
+            "Kurumu, 2009.",
+            "Okur, Mehmet. Rus İşgali Altında Trabzon (1916–1918). Trabzon: Serander, 2017.",
+            "Journal of the Ottoman and Turkish Studies Association 8, no. 1 (2021): 113–135.",
+            "8",
+        ];
+        let r = roles(&page);
+        assert_eq!(r[11], Some(Role::NoteRest), "{r:?}");
+        assert!((5..11).all(|i| r[i] != Some(Role::NoteRest)), "{r:?}");
+        assert!(breaks_off("Black Sea,”") && breaks_off("p. 190–") && !breaks_off("Ibid., l. 5"));
     }
 
     /// pdftotext sets the numbers of some LibreOffice notes as a column above them.
