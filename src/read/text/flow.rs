@@ -70,13 +70,25 @@ fn note_start(unit: &Unit, last: Option<u32>, after_text: bool) -> Option<(Strin
 
 /// Finds lines that repeat on many pages (running heads), keyed with digits removed.
 pub(super) fn running_heads(units: &[Unit]) -> HashMap<String, usize> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for u in units.iter().filter(|u| u.lines.len() == 1) {
+    // (count, page of the last occurrence counted): a head is printed once a page, so two
+    // lines of one page (the ends of two notes, `(1830–1914) (Ankara: …, 2009), 211–248.`)
+    // count once, where the text marks its pages (form feeds, folios).
+    let marks_page =
+        |u: &Unit| u.lines.iter().any(|l| l.text.starts_with('\u{c}')) || is_page_number(u.first());
+    let paged = units.iter().any(marks_page);
+    let mut page = 0;
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for u in units {
+        page += usize::from(!paged || marks_page(u));
         let t = u.first();
-        if t.chars().count() <= 100 && u.label().is_none() && !is_separator(t) {
-            *counts.entry(running_key(t)).or_default() += 1;
+        if u.lines.len() == 1 && t.chars().count() <= 100 && u.label().is_none() && !is_separator(t) {
+            let seen = counts.entry(running_key(t)).or_insert((0, usize::MAX));
+            if seen.1 != page {
+                *seen = (seen.0 + 1, page);
+            }
         }
     }
+    let mut counts: HashMap<String, usize> = counts.into_iter().map(|(k, (n, _))| (k, n)).collect();
     // A head has words: lines that are numbers and punctuation alike (`1911), 23–61.` and
     // `1992), 88–131.`, the ends of two notes) are not one line repeated.
     counts.retain(|k, n| *n >= 2 && k.chars().filter(|c| c.is_alphabetic()).nth(1).is_some());
@@ -348,5 +360,17 @@ mod tests {
         let u = units(src);
         let heads = running_heads(&u);
         assert_eq!(heads.keys().collect::<Vec<_>>(), ["Top of page"]);
+    }
+
+    /// A head is printed once a page: two alike lines of one page (the ends of two notes) are
+    /// no head where the text marks its pages.
+    #[test]
+    fn lines_alike_on_one_page_are_no_running_head() {
+        let src = "Text.\n\n(1830–1914) (Ankara: Türk Tarih Kurumu, 2009), 211–248.\n\n\
+                   (1865–1914) (Ankara: Türk Tarih Kurumu, 1996), 13–29.\n\n1\n\u{c}Trade and Quarantine\n\n\
+                   More.\n\n2\n\u{c}Trade and Quarantine\n\nEnd.\n";
+        let u = units(src);
+        let heads = running_heads(&u);
+        assert_eq!(heads.keys().collect::<Vec<_>>(), ["Trade and Quarantine"]);
     }
 }
