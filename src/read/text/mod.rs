@@ -19,6 +19,7 @@ mod notes;
 mod pages;
 mod quality;
 mod references;
+mod spaces;
 mod subheads;
 mod units;
 
@@ -28,6 +29,8 @@ use crate::model::{Bibliography, Document};
 /// Reads extracted article text into a document, with the diagnostics of every guess.
 pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let restored = spaces::restore(src, &mut diags);
+    let src: &str = &restored;
     quality::lost_word_spaces(src, &mut diags);
     quality::split_glyphs(src, &mut diags);
     let units = units::units(src);
