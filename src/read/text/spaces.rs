@@ -83,11 +83,10 @@ pub fn restore<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Cow<'a, str> {
 /// Where a capitalised word glued to the word before begins: one small-to-capital step,
 /// small letters on both sides of it (`denAkten` → 3, `SıhhiyeMüdüriyeti` → 8).
 fn split_point(word: &str) -> Option<usize> {
-    let mut chars = word.char_indices().skip(1).peekable();
     let mut point = None;
     let mut left = 1;
     let mut prev_lower = false;
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in word.char_indices().skip(1) {
         if c.is_uppercase() {
             if !prev_lower || point.is_some() {
                 return None;
