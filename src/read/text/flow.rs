@@ -20,6 +20,9 @@ pub struct NoteLine {
     pub text: String,
     /// Source line.
     pub line: u32,
+    /// The page analysis found the line to go on with the note before (set apart by a blank
+    /// line inside the note zone, or run over from the page before).
+    pub rest: bool,
 }
 
 /// An element of the body flow.
@@ -164,14 +167,24 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
                 last = Some(n);
             }
             let text = unit.text_from(at);
-            block.get_or_insert_with(Vec::new).push(NoteLine { label: Some(label), text, line: unit.line() });
+            block.get_or_insert_with(Vec::new).push(NoteLine {
+                label: Some(label),
+                text,
+                line: unit.line(),
+                rest: false,
+            });
             after_separator = false;
             continue;
         }
         let text = unit.text().to_string();
         if unit.is_note_rest() {
             // The page analysis saw the rest of the note before, set apart above the zone.
-            block.get_or_insert_with(Vec::new).push(NoteLine { label: None, text, line: unit.line() });
+            block.get_or_insert_with(Vec::new).push(NoteLine {
+                label: None,
+                text,
+                line: unit.line(),
+                rest: true,
+            });
             after_separator = false;
             continue;
         }
@@ -193,7 +206,12 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             after_heading: block.is_none() && matches!(items.last(), Some(Item::Heading { .. })),
         };
         if belongs_to_block(&text, &calls, &ctx) {
-            block.get_or_insert_with(Vec::new).push(NoteLine { label: None, text, line: unit.line() });
+            block.get_or_insert_with(Vec::new).push(NoteLine {
+                label: None,
+                text,
+                line: unit.line(),
+                rest: false,
+            });
             after_separator = false;
             continue;
         }

@@ -89,8 +89,11 @@ pub fn sequence(items: &[Item], diags: &mut Vec<Diagnostic>) -> NoteSequence {
                 Some(f) if f >= run.len() => run.len(),
                 Some(f) => f, // the first lines continue the previous note, the rest are notes
                 None => {
+                    // (The page analysis may know the line goes on with the note before,
+                    // even where that note's text ends a sentence: `Cambridge, MA, 2002.` /
+                    // `P. 12–46; …`.)
                     let prev_open = notes.last().is_some_and(|n| !ends_sentence(&n.text));
-                    if prev_exists && (prev_open || starts_lower(&run[0].text)) {
+                    if prev_exists && (prev_open || starts_lower(&run[0].text) || run[0].rest) {
                         0
                     } else {
                         run.len()
@@ -137,7 +140,7 @@ mod tests {
     use super::*;
 
     fn line(label: Option<&str>, text: &str) -> NoteLine {
-        NoteLine { label: label.map(str::to_string), text: text.into(), line: 1 }
+        NoteLine { label: label.map(str::to_string), text: text.into(), line: 1, rest: false }
     }
 
     fn labels(items: &[Item]) -> Vec<(String, bool, String)> {
@@ -161,6 +164,21 @@ mod tests {
         let got = labels(&items);
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].2, "a long note that goes on.");
+    }
+
+    /// At the end of the last block, a line the page analysis found to go on with the note
+    /// before does, even after a sentence's end (`Cambridge, MA, 2002.` / `P. 12–46; …`).
+    #[test]
+    fn a_known_rest_at_the_end_continues_the_note() {
+        let rest = NoteLine { rest: true, ..line(None, "P. 12–46; Lih L. T. Bread. Berkeley, 1990.") };
+        let items =
+            vec![Item::Notes(vec![line(Some("29"), "Holquist P. Making War. Cambridge, MA, 2002."), rest])];
+        let got = labels(&items);
+        assert_eq!(got.len(), 1, "{got:?}");
+        // Without the page analysis's word, a new note with an inferred label.
+        let items =
+            vec![Item::Notes(vec![line(Some("29"), "Ibid., p. 5."), line(None, "Smith, Trade, 1990.")])];
+        assert_eq!(labels(&items).len(), 2);
     }
 
     #[test]
