@@ -222,7 +222,7 @@ const TITLE_RUN_ON: &[&str] = &[
 
 /// The person names of an author line (`Margaret L. Ellison`, `A. Smith and B. Jones`,
 /// `Иванов И. И.`, `Selim Kaya Ertürk*`), or `None` when the line is not one.
-fn names(line: &str) -> Option<Vec<String>> {
+pub(super) fn names(line: &str) -> Option<Vec<String>> {
     let t = line.trim().trim_end_matches(['*', '†', '‡', ',']).trim();
     if t.is_empty()
         || t.chars().count() > 120

@@ -399,6 +399,9 @@ fn paragraphs(lines: &[&str], range: std::ops::Range<usize>, out: &mut [Option<R
     // not the printed lines of a page: only a heading set apart by a blank line above, with
     // longer prose lines below, is told then.
     let printed = measure >= 40 && filled * 2 >= lens.len();
+    if printed && range.start == 0 {
+        front_heading(lines, range.clone(), measure, out);
+    }
     let starts_upper = |i: usize| opens_like_start(lines[i]);
     for i in range.start + 1..range.end {
         if out[i].is_some()
@@ -431,6 +434,27 @@ fn paragraphs(lines: &[&str], range: std::ops::Range<usize>, out: &mut [Option<R
         {
             out[i] = Some(Role::ParagraphStart);
         }
+    }
+}
+
+/// The body's first heading under the front matter of an extraction without blank lines
+/// (pdfplumber: `Bakı Şəhər Dumasının maarif` / `siyasəti (1918–1920)` / `Ləman Əliyeva` /
+/// `Giriş` / the first full line): the last of the short lines that open the first page, when
+/// two or more stand above it, it reads as a heading and is no person's name.
+fn front_heading(lines: &[&str], range: std::ops::Range<usize>, measure: usize, out: &mut [Option<Role>]) {
+    let len = |i: usize| lines[i].trim().chars().count();
+    let Some(full) = range.clone().find(|&i| len(i) * 100 >= measure * 85) else { return };
+    if full < range.start + 3 || (range.start..full).any(|i| len(i) == 0 || len(i) * 100 > measure * 60) {
+        return;
+    }
+    let last = full - 1;
+    let t = lines[last].trim();
+    if out[last].is_none()
+        && opens_like_start(t)
+        && !t.ends_with(['.', ',', ';', ':'])
+        && super::front::names(t).is_none()
+    {
+        out[last] = Some(Role::Heading);
     }
 }
 
@@ -768,6 +792,30 @@ mod tests {
         assert_eq!(r[11], Some(Role::NoteRest), "{r:?}");
         assert!((5..11).all(|i| r[i] != Some(Role::NoteRest)), "{r:?}");
         assert!(breaks_off("Black Sea,”") && breaks_off("p. 190–") && !breaks_off("Ibid., l. 5"));
+    }
+
+    /// Without blank lines (pdfplumber), the body's first heading under the title and the
+    /// author is told by the short lines that open the first page.
+    #[test]
+    fn the_first_heading_under_the_front_matter() {
+        let body =
+            "Azərbaycan Xalq Cümhuriyyətinin qısa, lakin zəngin tarixində maarif siyasəti xüsusi yer tutur.";
+        let mut page = vec!["Bakı Şəhər Dumasının maarif", "siyasəti (1918–1920)", "Ləman Əliyeva", "Giriş"];
+        page.extend([body; 8]);
+        page.push("1Bax: ARDA, f. 28, siy. 1, iş 37.");
+        let page: Vec<&str> = page
+            .into_iter()
+            .map(|l| {
+                if l == body {
+                    "Hökumət 1918-ci ilin sentyabrında Bakıya köçdükdən sonra qəbul etdiyi ilk qərarlardan.1"
+                } else {
+                    l
+                }
+            })
+            .collect();
+        let r = roles(&page);
+        assert_eq!(r[3], Some(Role::Heading), "{r:?}");
+        assert_eq!(r[2], None, "a name is no heading: {r:?}");
     }
 
     /// pdftotext sets the numbers of some LibreOffice notes as a column above them.
