@@ -109,7 +109,8 @@ fn bad_inputs_fail_with_a_reason_and_leave_no_file() {
     bad_input("empty.txt", b"", "the file is empty");
     bad_input("blank.txt", b"\n\n  \n", "the file is empty");
     bad_input("binary.txt", b"abc\x00\x01\x02def", "NUL bytes");
-    bad_input("paper.txt", b"%PDF-1.7\n%\xE2\xE3", "this is a PDF file");
+    // A PDF is read through poppler's pdftotext: a broken one fails there, with its reason.
+    bad_input("paper.txt", b"%PDF-1.7\n%\xE2\xE3", "pdftotext");
     let (cp1251, _, _) = encoding_rs::WINDOWS_1251
         .encode("Статья\n\nТекст статьи на русском языке с примечаниями и списком литературы.");
     bad_input("cp1251.txt", &cp1251, "windows-1251");
@@ -118,6 +119,39 @@ fn bad_inputs_fail_with_a_reason_and_leave_no_file() {
     bad_input("utf16.txt", &utf16, "UTF-16LE");
     bad_input("doc.json", b"{\"schema_version\": 99}", "schema_version 99");
     bad_input("broken.json", b"{\"schema_version\": 1,", "invalid JSON");
+}
+
+/// A PDF is read through poppler's `pdftotext`: the corpus's Typst PDF gives its 27 notes,
+/// its 12 references and its title, and the first diagnostic says how the text was got.
+#[test]
+fn a_pdf_is_read_through_its_extracted_text() {
+    if common::pdf_tool("pdftotext", &["-v"]).is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = common::root().join("tests/extraction/pdf/en-riga-exchange/typst.pdf");
+    let o = colophon(&[
+        "convert",
+        pdf.to_str().unwrap(),
+        "--to",
+        "json",
+        "-v",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("info[pdf-text]"), "{}", stderr(&o));
+    let json = std::fs::read_to_string(dir.path().join("typst.json")).unwrap();
+    let doc: colophon::model::Document = serde_json::from_str(&json).unwrap();
+    let notes = doc
+        .body
+        .iter()
+        .flat_map(|b| b.content())
+        .filter(|i| matches!(i, colophon::model::Inline::Note(_)))
+        .count();
+    assert_eq!(notes, 27);
+    assert_eq!(doc.back.bibliography.map(|b| b.entries.len()), Some(12));
+    assert!(doc.meta.titles[0].text.starts_with("Grain, Credit and Quarantine"), "{:?}", doc.meta.titles);
 }
 
 #[test]
