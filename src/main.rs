@@ -72,8 +72,9 @@ enum Command {
     ///   cat article.txt | colophon convert - -t tei -o - > article.tei.xml
     #[command(after_help = EXIT_CODES)]
     Convert {
-        /// Input files or folders: extracted article text (.txt), Markdown (.md), TEI (.xml)
-        /// or colophon JSON (.json); `-` for standard input.
+        /// Input files or folders: extracted article text (.txt), Markdown (.md), TEI (.xml),
+        /// colophon JSON (.json) or a PDF (read through poppler's pdftotext, when installed);
+        /// `-` for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Comma-separated output formats: tei, epub, pdf, json, md [default: every format].
