@@ -255,9 +255,13 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
         };
         let mut chain = zone(&cands, expected, called, gap).unwrap_or_default();
         // The number of the page's last note moved below it, above the folio (which stays
-        // the last bare number): the note begins where a sentence ends inside the last one.
+        // the last bare number, unless the running head carries the folio: `2 | Author`):
+        // the note begins where a sentence ends inside the last one.
         if let Some(&last) = chain.last() {
-            let before_folio = moved.split_last().map_or(&[][..], |(_, rest)| rest);
+            let head_folio =
+                (page.start..page.end.min(page.start + 3)).any(|i| folio_of_head(lines[i]).is_some());
+            let before_folio =
+                if head_folio { &moved[..] } else { moved.split_last().map_or(&[][..], |(_, rest)| rest) };
             if before_folio.iter().any(|&(_, n)| n == last.1 + 1) {
                 if let Some((k, at)) = split_line(lines, &last, end) {
                     chain.push((k, last.1 + 1, at));
@@ -690,6 +694,29 @@ mod tests {
         assert_eq!(r[8], Some(Role::NoteStart { label: "3".into(), text_at: 0 }));
         assert_eq!(r[9], Some(Role::MovedLabel));
         assert_eq!(r[11], None, "the folio stays a folio");
+    }
+
+    /// Where the running head carries the folio (`2 | Author`), the last bare number at the
+    /// page's foot is the moved number of its last note, not a folio.
+    #[test]
+    fn the_last_notes_number_moved_to_the_foot_under_a_head_with_the_folio() {
+        let page = [
+            &["The first page.", "\u{c}2 | Ləman Əliyeva", ""][..],
+            &THREE_CALLS[..],
+            &[
+                "1",
+                "",
+                "Circular of the Ministry, 21 April 1877.",
+                "2",
+                "LVVA, f. 3422, apr. 1, l. 512.",
+                "Ibid., l. 514.",
+                "3",
+            ],
+        ]
+        .concat();
+        let r = roles(&page);
+        assert_eq!(r[11], Some(Role::NoteStart { label: "3".into(), text_at: 0 }), "{r:?}");
+        assert_eq!(r[12], Some(Role::MovedLabel), "{r:?}");
     }
 
     /// pdfminer sets a blank line between some lines of a note: the line goes on with it.
