@@ -99,7 +99,7 @@ pub(super) fn running_heads(units: &[Unit]) -> HashMap<String, usize> {
 }
 
 /// Longest line (in bytes) looked up among the running heads; longer lines are never one.
-const MAX_RUNNING_BYTES: usize = 1024;
+pub(super) const MAX_RUNNING_BYTES: usize = 1024;
 
 pub(super) fn running_key(t: &str) -> String {
     t.chars()

@@ -44,6 +44,37 @@ pub(super) fn heads_at_page_ends(
         .collect()
 }
 
+/// The lines that open a page's text and print the same words (numbers aside) at the top of
+/// most pages after the first: a running head that an extractor set against the page's first
+/// line with no blank line (pdfplumber on WeasyPrint: `1\u{c}Der Brühl und der Osten: …`,
+/// the folio of the page before run into it). Left in place, the head is read into the
+/// paragraph that runs on from the page before (`für sibiri-Der Brühl … sche Ware`). A head
+/// is at least three words; the lines come in ascending order.
+pub(super) fn heads_at_page_starts(lines: &[&str], pages: &[Range<usize>]) -> Vec<usize> {
+    let words = |i: usize| -> String {
+        let t = lines[i].rsplit('\u{c}').next().unwrap_or("");
+        let t: String = t.chars().filter(|c| !c.is_ascii_digit()).collect();
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let firsts: Vec<usize> = pages
+        .iter()
+        .skip(1)
+        .filter_map(|page| (page.start..page.end).find(|&i| !words(i).is_empty()))
+        .collect();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for &i in &firsts {
+        *counts.entry(words(i)).or_default() += 1;
+    }
+    let needed = 2.max(pages.len().saturating_sub(1).div_ceil(2));
+    firsts
+        .into_iter()
+        .filter(|&i| {
+            let w = words(i);
+            w.split(' ').count() >= 3 && w.chars().count() <= 200 && counts[&w] >= needed
+        })
+        .collect()
+}
+
 /// A line as compared across pages: without the form feed and the spacing around it.
 fn key(line: &str) -> &str {
     line.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')
@@ -110,5 +141,25 @@ mod tests {
         // On two pages only, the point says a note's line.
         let two = &lines[..8];
         assert!(heads_at_page_ends(two, &pages_of(two), folio).is_empty());
+    }
+
+    /// A head set against the first line of every page after the first (the folio of the
+    /// page before run into it) is a head; page texts that open differently are not.
+    #[test]
+    fn a_title_opening_every_page_is_a_head() {
+        let lines = [
+            "Title page text that runs on to the next page, für sibiri-",
+            "1\u{c}Der Brühl und der Osten: Leipziger Rauchwarenhändler, 1880–1914",
+            "sche Ware hatte daneben die Wintermesse.",
+            "2\u{c}Der Brühl und der Osten: Leipziger Rauchwarenhändler, 1880–1914",
+            "Die Firmen entwickelten verschiedene Strategien.",
+            "3\u{c}Der Brühl und der Osten: Leipziger Rauchwarenhändler, 1880–1914",
+            "Schluss",
+        ];
+        // (The pages split at the form feeds inside the lines.)
+        let pages = [0..1, 1..3, 3..5, 5..7];
+        assert_eq!(heads_at_page_starts(&lines, &pages), [1, 3, 5]);
+        let plain = ["Body.", "\u{c}Page two opens here.", "\u{c}Page three opens there."];
+        assert!(heads_at_page_starts(&plain, &pages_of(&plain)).is_empty());
     }
 }

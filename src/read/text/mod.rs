@@ -71,7 +71,10 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
             })
             .cloned()
             .collect();
-        let (entries, parts) = references::read_entries(&refs, &mut diags);
+        let is_head = |line: &str| {
+            line.len() <= flow::MAX_RUNNING_BYTES && running.contains_key(&flow::running_key(line))
+        };
+        let (entries, parts) = references::read_entries(&refs, &is_head, &mut diags);
         let mut bib = Bibliography::new(units[r].first(), entries);
         bib.parts = parts;
         doc.back.bibliography = Some(bib);

@@ -194,8 +194,11 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
     for &i in &foot_heads {
         out[i] = Some(Role::RunningHead);
     }
+    for i in super::furniture::heads_at_page_starts(lines, &all_pages) {
+        out[i] = Some(Role::RunningHead);
+    }
     for (p, page) in all_pages.into_iter().enumerate() {
-        if p > 0 && page.start < lines.len() {
+        if p > 0 && page.start < lines.len() && out[page.start].is_none() {
             out[page.start] = Some(Role::PageStart);
         }
         // The page's lines without the folio and blank lines at its end.

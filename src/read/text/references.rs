@@ -7,7 +7,13 @@ use crate::model::{plain_text, BibEntry, BibFields, BibPart, Inline};
 
 /// Reads the entries of a reference list from the units after its heading, with the
 /// subheadings that divide it (see [`super::subheads`]).
-pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Vec<BibEntry>, Vec<BibPart>) {
+/// `is_head` tells a running head of the article (a line of the list that is one, where the
+/// extractor set it against an entry with no blank line, is dropped and reported).
+pub fn read_entries(
+    units: &[Unit],
+    is_head: &dyn Fn(&str) -> bool,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<BibEntry>, Vec<BibPart>) {
     // Lines as printed: a soft hyphen inside a line is a printed hyphen (`und \u{AD}färberei`).
     let printed: Vec<(u32, std::borrow::Cow<str>)> = units
         .iter()
@@ -20,6 +26,17 @@ pub fn read_entries(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Vec<BibEntr
     let mut raw: Vec<(u32, &str)> = printed
         .iter()
         .map(|(no, t)| (*no, t.as_ref()))
+        .filter(|&(no, t)| {
+            let head = is_head(t.rsplit('\u{c}').next().unwrap_or(t).trim());
+            if head {
+                diags.push(Diagnostic::info(
+                    "dropped-line",
+                    no,
+                    format!("dropped running head `{}`", t.trim()),
+                ));
+            }
+            !head
+        })
         .filter(|(_, t)| {
             let t = t.trim();
             !t.is_empty() && !super::units::is_page_number(t) && !super::units::is_separator(t)
@@ -360,7 +377,7 @@ mod tests {
     fn entries(src: &str) -> Vec<String> {
         let u = units(src);
         let mut d = Vec::new();
-        read_entries(&u, &mut d).0.into_iter().map(|e| e.raw).collect()
+        read_entries(&u, &|_| false, &mut d).0.into_iter().map(|e| e.raw).collect()
     }
 
     /// A list read one entry per line (too few lines fill the measure) still joins the lines
@@ -391,6 +408,26 @@ mod tests {
                 "Fitzpatrick, Anne Lincoln. The Great Russian Fair: Nizhnii Novgorod, 1840–90. Basingstoke: Macmillan, 1990.",
             ]
         );
+    }
+
+    /// A running head set against an entry's lines is dropped, and reported.
+    #[test]
+    fn a_running_head_inside_the_list_is_dropped() {
+        let src = "Marwick, Eric J. The Fur Trade of London. London: Athlone Press, 1992.\n\
+                   4\u{c}Der Brühl und der Osten, 1880–1914\n\
+                   Unger, Paul. Die Rauchwarenzurichtung. Leipzig: Duncker & Humblot, 1911.\n";
+        let mut d = Vec::new();
+        let is_head = |t: &str| t == "Der Brühl und der Osten, 1880–1914";
+        let (e, _) = read_entries(&units(src), &is_head, &mut d);
+        let raw: Vec<&str> = e.iter().map(|e| e.raw.as_str()).collect();
+        assert_eq!(
+            raw,
+            [
+                "Marwick, Eric J. The Fur Trade of London. London: Athlone Press, 1992.",
+                "Unger, Paul. Die Rauchwarenzurichtung. Leipzig: Duncker & Humblot, 1911."
+            ]
+        );
+        assert!(d.iter().any(|d| d.code == "dropped-line" && d.line == 2), "{d:?}");
     }
 
     #[test]
@@ -484,7 +521,7 @@ mod tests {
     fn numbered_entries_lose_their_number() {
         let u = units("1. Əliyev A. Tarix. Bakı, 2001.\n2. Məmmədov B. Kitab.\n   davamı 2003.");
         let mut d = Vec::new();
-        let (e, _) = read_entries(&u, &mut d);
+        let (e, _) = read_entries(&u, &|_| false, &mut d);
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].label.as_deref(), Some("1"));
         assert_eq!(e[1].raw, "Məmmədov B. Kitab. davamı 2003.");
@@ -492,7 +529,7 @@ mod tests {
 
     fn parts(src: &str) -> (Vec<String>, Vec<(String, usize)>) {
         let mut d = Vec::new();
-        let (e, p) = read_entries(&units(src), &mut d);
+        let (e, p) = read_entries(&units(src), &|_| false, &mut d);
         (e.into_iter().map(|e| e.raw).collect(), p.into_iter().map(|p| (p.heading, p.start)).collect())
     }
 
