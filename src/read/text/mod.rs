@@ -56,25 +56,10 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
         // before the list (entries that differ only in their numbers, as archival sources
         // do, repeat inside the list only).
         let running = flow::running_heads(&units[..body_end]);
-        let refs: Vec<_> = refs[1..]
-            .iter()
-            .filter(|u| {
-                let head = u.lines.len() == 1 && running.contains_key(&flow::running_key(u.first()));
-                if head {
-                    diags.push(Diagnostic::info(
-                        "dropped-line",
-                        u.line(),
-                        format!("dropped running head `{}`", u.first()),
-                    ));
-                }
-                !head
-            })
-            .cloned()
-            .collect();
         let is_head = |line: &str| {
             line.len() <= flow::MAX_RUNNING_BYTES && running.contains_key(&flow::running_key(line))
         };
-        let (entries, parts) = references::read_entries(&refs, &is_head, &mut diags);
+        let (entries, parts) = references::read_entries(&refs[1..], &is_head, &mut diags);
         let mut bib = Bibliography::new(units[r].first(), entries);
         bib.parts = parts;
         doc.back.bibliography = Some(bib);

@@ -743,29 +743,35 @@ mod tests {
         assert!(matches!(r[6], Some(Role::NoteStart { .. })));
     }
 
+    /// A page whose last note breaks off (`p. 190–`), then the first lines of the next page:
+    /// a heading and a paragraph that calls note 2.
+    const OPEN_NOTE_THEN_A_PAGE: [&str; 12] = [
+        "The committee met in the spring of that year and the merchants wrote.1 They asked for",
+        "rules, not exemptions, and the ministry answered them late in the summer of the year.",
+        "1Circular of the Ministry, 21 April 1877; see also the report of the exchange, p. 190–",
+        "",
+        "7",
+        "\u{c}The committee's second petition went to the ministry in the autumn, and the",
+        "",
+        "Second petition",
+        "merchants of the exchange asked once more for the rules of the first year.2 The answer",
+        "came late, when the barges had been stopped at the stages below the city and the",
+        "ministry had heard the governor, who spoke for the merchants of the lower river.",
+        "It was a long winter for the trade, and the committee met only twice before the",
+    ];
+
     /// pdftotext on LibreOffice pages sets no blank line between a page's last paragraph and
     /// the rest of the note run over from the page before: the rest begins below the last
     /// line that calls the page's notes and below the paragraph's short last line.
     #[test]
     fn the_rest_of_a_note_is_told_from_the_paragraph_above_it() {
-        let page = [
-            "The committee met in the spring of that year and the merchants wrote.1 They asked for",
-            "rules, not exemptions, and the ministry answered them late in the summer of the year.",
-            "1Circular of the Ministry, 21 April 1877; see also the report of the exchange, p. 190–",
-            "",
-            "7",
-            "\u{c}The committee's second petition went to the ministry in the autumn, and the",
-            "",
-            "Second petition",
-            "merchants of the exchange asked once more for the rules of the first year.2 The answer",
-            "came late, when the barges had been stopped at the stages below the city and the",
-            "ministry had heard the governor, who spoke for the merchants of the lower river.",
-            "It was a long winter for the trade, and the committee met only twice before the",
+        let tail = [
             "spring fairs opened again and the merchants went back to the river stages.",
             "The trade recovered.",
             "205, and the minutes of the committee, LVVA, f. 3422, apr. 1, l. 498–512.",
             "2Ibid., l. 514.",
         ];
+        let page = [&OPEN_NOTE_THEN_A_PAGE[..], &tail].concat();
         let r = roles(&page);
         assert!(matches!(r[15], Some(Role::NoteStart { .. })), "{r:?}");
         assert_eq!(r[14], Some(Role::NoteRest), "{r:?}");
@@ -776,23 +782,12 @@ mod tests {
     /// of the note is the line below its last full line (XeLaTeX + pdftotext: `61.`).
     #[test]
     fn the_rest_of_a_note_below_a_page_text_that_runs_on() {
-        let page = [
-            "The committee met in the spring of that year and the merchants wrote.1 They asked for",
-            "rules, not exemptions, and the ministry answered them late in the summer of the year.",
-            "1Circular of the Ministry, 21 April 1877; see also the report of the exchange, p. 190–",
-            "",
-            "7",
-            "\u{c}The committee's second petition went to the ministry in the autumn, and the",
-            "",
-            "Second petition",
-            "merchants of the exchange asked once more for the rules of the first year.2 The answer",
-            "came late, when the barges had been stopped at the stages below the city and the",
-            "ministry had heard the governor, who spoke for the merchants of the lower river.",
-            "It was a long winter for the trade, and the committee met only twice before the",
+        let tail = [
             "spring fairs opened again and the merchants went back to the river stages, where",
             "61.",
             "2Ibid., l. 514.",
         ];
+        let page = [&OPEN_NOTE_THEN_A_PAGE[..], &tail].concat();
         let r = roles(&page);
         assert!(matches!(r[14], Some(Role::NoteStart { .. })), "{r:?}");
         assert_eq!(r[13], Some(Role::NoteRest), "{r:?}");
