@@ -34,13 +34,13 @@ pub fn extract(path: &Path) -> Result<(String, Diagnostic)> {
                  (`pdftotext -enc UTF-8 FILE.pdf`) and convert the .txt"
             ))
         })?;
-    // The output is read on a thread while this one watches the clock.
-    let mut stdout = child.stdout.take().expect("piped");
-    let reader = std::thread::spawn(move || {
-        let mut out = Vec::new();
-        let read = (&mut stdout).take(super::source::MAX_INPUT_BYTES + 1).read_to_end(&mut out);
-        read.map(|_| out)
-    });
+    // Both pipes are drained on threads while this one watches the clock: a full pipe would
+    // stop pdftotext (a broken PDF can write megabytes of warnings). Past the caps the rest
+    // is read and dropped, so that pdftotext ends and the size is reported, not a timeout.
+    let stdout = child.stdout.take().expect("piped");
+    let reader = std::thread::spawn(move || capped(stdout, super::source::MAX_INPUT_BYTES + 1));
+    let stderr = child.stderr.take().expect("piped");
+    let warnings = std::thread::spawn(move || capped(stderr, 64 * 1024));
     let started = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().map_err(|e| refuse(format!("pdftotext failed: {e}")))? {
@@ -58,10 +58,8 @@ pub fn extract(path: &Path) -> Result<(String, Diagnostic)> {
     };
     let out = reader.join().map_err(|_| refuse("pdftotext's output could not be read".into()))?;
     let out = out.map_err(|e| refuse(format!("pdftotext's output could not be read: {e}")))?;
-    let mut err = String::new();
-    if let Some(mut e) = child.stderr.take() {
-        let _ = e.read_to_string(&mut err);
-    }
+    let err = warnings.join().ok().and_then(Result::ok).unwrap_or_default();
+    let err = String::from_utf8_lossy(&err);
     if !status.success() {
         let first = err.lines().next().unwrap_or("no message");
         return Err(refuse(format!("pdftotext could not read this PDF ({status}): {first}")));
@@ -87,6 +85,14 @@ pub fn extract(path: &Path) -> Result<(String, Diagnostic)> {
     Ok((text, note))
 }
 
+/// Reads `pipe` to its end, keeping the first `cap` bytes.
+fn capped(mut pipe: impl Read, cap: u64) -> std::io::Result<Vec<u8>> {
+    let mut kept = Vec::new();
+    (&mut pipe).take(cap).read_to_end(&mut kept)?;
+    std::io::copy(&mut pipe, &mut std::io::sink())?;
+    Ok(kept)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +108,13 @@ mod tests {
         let got = extract(&path);
         std::fs::remove_dir_all(&dir).ok();
         assert!(matches!(got, Err(Error::Input { .. })), "{got:?}");
+    }
+
+    /// A pipe is read to its end whatever the cap, and only the cap is kept.
+    #[test]
+    fn a_capped_read_drains_the_pipe() {
+        let mut data: &[u8] = &[7u8; 100_000];
+        assert_eq!(capped(&mut data, 10).unwrap(), vec![7u8; 10]);
+        assert!(data.is_empty(), "the rest was read and dropped");
     }
 }
