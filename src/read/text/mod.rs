@@ -5,6 +5,7 @@
 //! paragraphs re-joined across page cuts; the reference list. Every decision that could be
 //! wrong is a [`Diagnostic`] with its line.
 
+mod apostrophes;
 mod body;
 mod calls;
 mod features;
@@ -29,7 +30,9 @@ use crate::model::{Bibliography, Document};
 /// Reads extracted article text into a document, with the diagnostics of every guess.
 pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let restored = spaces::restore(src, &mut diags);
+    // Repairs of the extractor's text, each reported: apostrophes, then word spaces.
+    let apostrophes = apostrophes::restore(src, &mut diags);
+    let restored = spaces::restore(&apostrophes, &mut diags);
     let src: &str = &restored;
     quality::lost_word_spaces(src, &mut diags);
     quality::split_glyphs(src, &mut diags);

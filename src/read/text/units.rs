@@ -97,41 +97,13 @@ impl<'a> Unit<'a> {
 
 /// A line as printed: a soft hyphen inside the line (not at its end) was printed as a hyphen
 /// (a soft hyphen shows only where the line breaks), so some extractors' `SächsStA\u{AD}L`
-/// is `SächsStA-L`. A prime between a digit and a letter is an apostrophe that a typesetter's
-/// smart quotes turned into a prime after the digit (Typst: `1325′tir` for `1325’tir`): a
-/// prime marks minutes or feet and is never followed by a letter.
+/// is `SächsStA-L`.
 pub(super) fn printed(line: &str) -> std::borrow::Cow<'_, str> {
     let end = line.trim_end_matches('\u{AD}').len();
-    let soft = line[..end].contains('\u{AD}');
-    if !soft && !line.contains('′') {
+    if !line[..end].contains('\u{AD}') {
         return std::borrow::Cow::Borrowed(line);
     }
-    let mut out = if soft {
-        format!("{}{}", line[..end].replace('\u{AD}', "-"), &line[end..])
-    } else {
-        line.to_string()
-    };
-    if out.contains('′') {
-        out = apostrophes_for_primes(&out);
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-/// `1325′tir` → `1325’tir`: a prime after a digit and before a letter is an apostrophe.
-fn apostrophes_for_primes(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    (0..chars.len())
-        .map(|i| {
-            let c = chars[i];
-            let between =
-                i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
-            if c == '′' && between {
-                '’'
-            } else {
-                c
-            }
-        })
-        .collect()
+    std::borrow::Cow::Owned(format!("{}{}", line[..end].replace('\u{AD}', "-"), &line[end..]))
 }
 
 /// Returns true for separator lines such as `_`, `-`, `———` or `* * *`.
@@ -302,13 +274,11 @@ mod tests {
         assert!(!is_page_number("12345"));
     }
 
-    /// Lines as printed: soft hyphens inside a line are hyphens, primes between a digit and a
-    /// letter are apostrophes; primes of minutes and feet stay.
+    /// Lines as printed: soft hyphens inside a line are hyphens (primes are the reader's
+    /// first pass, `apostrophes.rs`, which keeps this test's two prime cases).
     #[test]
     fn lines_as_printed() {
         assert_eq!(printed("SächsStA\u{AD}L, 20202 und \u{AD}färberei"), "SächsStA-L, 20202 und -färberei");
         assert_eq!(printed("transfor\u{AD}"), "transfor\u{AD}");
-        assert_eq!(printed("14 Teşrinisani 1325′tir, 118/40′ta"), "14 Teşrinisani 1325’tir, 118/40’ta");
-        assert_eq!(printed("at 41°20′ N, a wall 6′ high, 5′3″"), "at 41°20′ N, a wall 6′ high, 5′3″");
     }
 }
