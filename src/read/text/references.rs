@@ -63,8 +63,19 @@ pub fn read_entries(
     // fill the measure for the list to be read as wrapped.
     let spaced = |t: &str| t.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
     let measure = super::measure::full_line(&lines.iter().map(|(_, t)| spaced(t)).collect::<Vec<_>>());
+    // Only in a list whose entries end with a point, a bracket or a number: where the short
+    // lines (entries' ends) stop on words too, entries are printed without a final point and a
+    // full one may be a whole entry.
+    let short: Vec<&str> =
+        lines.iter().map(|(_, t)| t.trim_end()).filter(|t| spaced(t) * 100 < measure * 90).collect();
+    let punctuated =
+        short.iter().filter(|t| t.ends_with(['.', ')']) || t.ends_with(|c: char| c.is_ascii_digit())).count();
+    let entries_end_punctuated = punctuated * 5 >= short.len() * 4;
     let cut_at_margin = |prev: &str| {
-        lines.len() >= 6 && prev.ends_with(char::is_alphabetic) && spaced(prev) * 100 >= measure * 90
+        lines.len() >= 6
+            && entries_end_punctuated
+            && prev.ends_with(char::is_alphabetic)
+            && spaced(prev) * 100 >= measure * 90
     };
     let mut entries: Vec<(u32, Option<String>, String)> = Vec::new();
     let mut entry_indent = 0;
@@ -428,6 +439,20 @@ mod tests {
             ]
         );
         assert!(d.iter().any(|d| d.code == "dropped-line" && d.line == 2), "{d:?}");
+    }
+
+    /// Where the entries end without a point, a full line that stops on a word is a whole
+    /// entry: no joining.
+    #[test]
+    fn entries_printed_without_a_final_point_stay_apart() {
+        let src = "Haus der Geschichte der Bundesrepublik Deutschland, Sammlung Plakate und Flugblätter\n\
+                   Sächsisches Staatsarchiv Leipzig\n\
+                   Bundesarchiv Berlin-Lichterfelde, Bestand Reichswirtschaftsministerium und Nachfolger\n\
+                   Politisches Archiv des Auswärtigen Amts\n\
+                   Stadtarchiv Leipzig, Ratsstube\n\
+                   Sächsisches Wirtschaftsarchiv, Bestand Thorer\n\
+                   Archiv der Handelskammer\n";
+        assert_eq!(entries(src).len(), 7);
     }
 
     #[test]
