@@ -9,6 +9,17 @@ use colophon::model::{BibFields, Span};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+/// Prints the misses of a labelled set, item by item; for a held-out set only when
+/// `COLOPHON_HOLDOUT_ITEMS=1` is set: its misses must not be read while the rules are being
+/// written (its figures are printed always).
+fn print_items(name: &str, report: &[String]) {
+    if !name.starts_with("holdout/") || std::env::var_os("COLOPHON_HOLDOUT_ITEMS").is_some() {
+        println!("{}", report.join("\n"));
+    } else if !report.is_empty() {
+        println!("({} misses in {name} not shown: set COLOPHON_HOLDOUT_ITEMS=1 to see them)", report.len());
+    }
+}
+
 fn load<T: for<'de> Deserialize<'de>>(name: &str) -> T {
     let path = format!("{}/tests/labelled/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -126,7 +137,7 @@ fn score_shelfmarks(name: &str) -> Score {
         families.values().fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
     let precision = correct as f64 / predicted.max(1) as f64;
     let recall = correct as f64 / expected.max(1) as f64;
-    println!("{}", report.join("\n"));
+    print_items(name, &report);
     for (family, (c, p, e)) in &families {
         println!(
             "  {family:<14} precision {c}/{p} = {:.3}  recall {c}/{e} = {:.3}",
@@ -311,7 +322,7 @@ fn score_bibliography(name: &str) -> (usize, f64, usize, usize) {
             report.push(format!("{}\n   {}", c.text, bad.join("\n   ")));
         }
     }
-    println!("{}", report.join("\n"));
+    print_items(name, &report);
     let (mut c_all, mut n_all) = (0, 0);
     for (field, (c, e, p)) in &per_field {
         let n = e.max(p);
@@ -382,7 +393,7 @@ fn score_languages(name: &str) -> (f64, f64) {
             None => report.push(format!("UNSURE {} want {}", s.text, s.lang)),
         }
     }
-    println!("{}", report.join("\n"));
+    print_items(name, &report);
     for (l, (ok, n)) in &per_lang {
         println!("  {l:<8} {ok}/{n}");
     }
@@ -508,7 +519,11 @@ fn wild_languages_second_collection() {
     // coverage 0.653. With the Turkic possessive and case (`палатасына`) as a sign against
     // Russian: 129 tagged, 126 right (0.977). The three wrong: a two-word Crimean Tatar title
     // read as Azerbaijani, a Tajik title as Russian, a Serbian title inside an English citation.
-    assert!(precision >= 0.975 && coverage >= 0.65, "precision {precision:.3} coverage {coverage:.3}");
+    // With a citation in two scripts decided by its quoted title or not at all, the Tajik
+    // izofa and `ъ` before a vowel against Russian, Mongolian words against Russian, and `ə`
+    // or a word of its own asked of Azerbaijani however short the title: 129 tagged, all
+    // right, coverage 0.668.
+    assert!(precision >= 1.0 && coverage >= 0.665, "precision {precision:.3} coverage {coverage:.3}");
 }
 
 /// The held-out part of the second collection (`holdout/wild-languages-2.toml`, 88 items),

@@ -143,7 +143,9 @@ pub(super) fn cyrillic(
     // Bulgarian, Serbian, Macedonian, Turkic and Mongolian text without its own letters is not
     // Russian.
     let weight = russian::weigh(words, text);
-    let (for_ru, against_ru) = (weight.russian + weight.east_slavic, weight.against);
+    // Mongolian's own words (`нь`, `улсын`) speak against Russian too: its `ы ё ь`
+    // (`ордны ёслолыг … нь`) look Russian.
+    let (for_ru, against_ru) = (weight.russian + weight.east_slavic, weight.against + in_list(words, MN));
     let long_words = words.iter().filter(|w| w.chars().count() >= 3).count();
     let capitals = !text.chars().any(char::is_lowercase);
     let uk = count("іїєґ") + uk_words;
@@ -328,6 +330,8 @@ mod tests {
         assert_eq!(tag("Історія України"), Some("uk"));
         assert_eq!(tag("Тарихи халқи тоҷик. Душанбе, 1998"), Some("tg"));
         assert_eq!(tag("Татар халкы тарихы. Казан: Җыен, 2003"), Some("tt"));
+        // Mongolian without `ө ү`: its `ы ё ь` are no Russian evidence against its words.
+        assert_eq!(tag("Юань улсын ордны ёслолыг сурвалжийн баримтаар тодруулах нь"), None);
         assert_eq!(tag("Башҡорт теле. Өфө, 1995"), Some("ba"));
         assert_eq!(tag("Кыргызстандын тарыхы. Бишкек, 2004. Түштүк өңүр"), Some("ky"));
     }

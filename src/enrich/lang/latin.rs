@@ -190,7 +190,7 @@ pub(super) fn latin(words: &[String], text: &str) -> (Option<&'static str>, bool
     let tr_specific = 2 * tr_only + 2 * tr_spelt + 2 * circumflex + apostrophes + 2 * usize::from(no_schwa);
     // `ə` is among Azerbaijani's most frequent letters: without it, only words of its own say
     // Azerbaijani (Crimean Tatar and Kazakh Latin write `q` and `ı` too, never `ə`).
-    let az_shown = schwa > 0 || az_only > 0 || words.len() < 3;
+    let az_shown = schwa > 0 || az_only > 0;
     let family = if az_specific > 0 && az_specific >= 2 * tr_specific && az_shown {
         Some("az-Latn")
     } else if tr_specific >= 2 * az_specific && (tr_specific > 0 || turkic_letters >= 2) {
@@ -315,6 +315,9 @@ mod tests {
         // A Turkish compound breaks the harmony once, without `q`: not Crimean Tatar.
         assert_ne!(tag("Birinci Dünya Savaşında Kafkasya'da Soykırım ve Göç"), Some("crh-Latn".into()));
         assert_ne!(tag("Yaparken ve giderken"), Some("crh-Latn".into()));
+        // `q` and `ı` without `ə` or a word of its own are not Azerbaijani, however short
+        // the title: Crimean Tatar writes them too.
+        assert_eq!(tag("Ormanda jıldızcıqlar"), None);
     }
 
     #[test]

@@ -165,15 +165,78 @@ const MAX_WORDS: usize = 300;
 /// of the Census)`, `… (In Russian: …)`) reads as two languages (or two scripts) and is left
 /// untagged; then the text outside the parentheses decides, when it is enough to decide on:
 /// a gloss is not the language of the work.
+///
+/// A text in two scripts, each with three words or more (`Pavlović, M. (2006). Божићни обичаји
+/// Срба. Glasnik SANU`), is contested too, whatever its main script: the apparatus of a
+/// citation (names, journal, `vol.`) is often in another language than the work. Its quoted
+/// title (`“…”`, `«…»`, `„…“`, `"…"`) decides when it is enough to decide on; otherwise the
+/// text outside its glosses, if that is in one script; otherwise nothing is tagged.
 pub fn detect(text: &str) -> Detection {
     let (first, contested) = detect_once(text);
-    if first.lang.is_some() || !contested {
+    let two_scripts = in_two_scripts(text);
+    if !two_scripts && (first.lang.is_some() || !contested) {
         return first;
     }
-    match without_glosses(text) {
-        Some(outside) => Some(detect_once(&outside).0).filter(|d| d.lang.is_some()).unwrap_or(first),
+    if two_scripts {
+        if let Some(title) = quoted_title(text) {
+            let by_title = detect_once(&title).0;
+            if by_title.lang.is_some() {
+                return Detection { lang: by_title.lang, script: first.script };
+            }
+        }
+    }
+    let outside = without_glosses(text).filter(|o| !in_two_scripts(o));
+    match outside.map(|o| detect_once(&o).0).filter(|d| d.lang.is_some()) {
+        Some(decided) => decided,
+        None if two_scripts => Detection { lang: None, script: first.script },
         None => first,
     }
+}
+
+/// True when `text` (outside its web addresses and its parenthesised glosses) has three
+/// words or more of three letters or more in each of two scripts (a two-word original title
+/// beside a romanised one, `Osmanlı Devleti'nin tarihi: تاريخ عثمانى`, is the same work
+/// named twice).
+fn in_two_scripts(text: &str) -> bool {
+    // A translation in parentheses or brackets (`Україна дипломатична (Diplomatic
+    // Ukraine)`) is a gloss, not a second language of the work.
+    let text = language_text(text);
+    let text = without_groups(&text, ('(', ')'), 1).unwrap_or(text);
+    let text = without_groups(&text, ('[', ']'), 1).unwrap_or(text);
+    let mut per_script: Vec<(Script, usize)> = Vec::new();
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        // Roman numerals (`XIII–XVIII вв.`) are no Latin words.
+        if w.chars().count() < 3 || w.chars().all(|c| "IVXLCDM".contains(c)) {
+            continue;
+        }
+        // A word typed in two scripts (`jаhоn` with Cyrillic `а о`, Ossetian `таурæгътæ` with
+        // the Latin `æ`) is one script's word with look-alike letters: it does not count.
+        let Some(s) = w.chars().find_map(script_of) else { continue };
+        if w.chars().filter_map(script_of).any(|o| o != s) {
+            continue;
+        }
+        match per_script.iter_mut().find(|(k, _)| *k == s) {
+            Some(slot) => slot.1 += 1,
+            None => per_script.push((s, 1)),
+        }
+    }
+    per_script.iter().filter(|(_, n)| *n >= 3).count() >= 2
+}
+
+/// The first quoted part of `text` with two words or more: the title of a work in most
+/// citation styles.
+fn quoted_title(text: &str) -> Option<String> {
+    const QUOTES: [(char, char); 5] = [('“', '”'), ('«', '»'), ('„', '“'), ('"', '"'), ('„', '”')];
+    QUOTES
+        .iter()
+        .filter_map(|&(open, close)| {
+            let start = text.find(open)? + open.len_utf8();
+            let end = text[start..].find(close)? + start;
+            let inner = &text[start..end];
+            (alphabetic_words(inner) >= 2).then_some((start, inner))
+        })
+        .min_by_key(|(start, _)| *start)
+        .map(|(_, inner)| inner.to_string())
 }
 
 /// `text` without its parenthesised parts of three words or more, when there were some and
@@ -351,6 +414,26 @@ mod tests {
         assert_eq!(tag("THE HISTORY OF THE NATIONS O F T H E C A U C A S U S"), Some("en".into()));
         assert_eq!(tag("ТРУДЫ ЛЕНИНГР. УН-ТА"), Some("ru".into()));
         assert_eq!(tag("K istorii Kavkaza"), Some("ru-Latn".into()));
+    }
+
+    #[test]
+    fn a_citation_in_two_scripts_is_decided_by_its_title_or_not_at_all() {
+        // The apparatus in English, the title in Serbian: not English.
+        assert_eq!(tag("Pavlović, Mirjana (2006). Божићни обичаји Срба у Темишвару. Glasnik Etnografskog instituta SANU (in Serbian). 54 (1)."), None);
+        // A quoted title decides.
+        assert_eq!(
+            tag("Usmonov, Aslam. «Ўзбек тилида боғловчиларнинг тарихий тараққиёти». FILOLOGIYA UFQLARI JURNALI 8, no. 8 (2022)."),
+            Some("uz-Cyrl".into())
+        );
+        assert_eq!(
+            tag("Askarova, A. «Основные тенденции русскоязычной литературы Казахстана». Вестник КазНУ. Серия филологическая, 2019."),
+            Some("ru".into())
+        );
+        // A gloss in the other script does not make two languages of an English title.
+        assert_eq!(
+            tag("Alimova D (2017) The history of Tashkent from the ancient times to today (In Russian: История Ташкента с древнейших времен)"),
+            Some("en".into())
+        );
     }
 
     #[test]

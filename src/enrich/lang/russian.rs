@@ -104,6 +104,10 @@ pub(super) fn not_russian(word: &str) -> bool {
             // Long vowels written double (Mongolian, Kyrgyz); Russian doubles only `о`
             // (`кооперация`).
             'а' | 'у' | 'ү' | 'ө' => prev == c,
+            // Russian writes `ъ` only before `е ё ю я` (`объявление`) or, before 1918, at
+            // the end of a word; Tajik and Uzbek write it for the Arabic `ʿayn` before any
+            // vowel (`таърих`, `маъно`), Bulgarian before consonants (`държава`).
+            _ if prev == 'ъ' => !"еёюя".contains(c),
             _ => false,
         };
         if pair {
@@ -112,7 +116,11 @@ pub(super) fn not_russian(word: &str) -> bool {
         prev = c;
         n += 1;
     }
+    // Tajik: the izofa after a vowel on a long word (`Донишномаи`; a Greek name in Russian
+    // may end so, `Архелаи`, but is short) and the plural `-иён` (`Сомониён`).
     turkic_suffix(word, n)
+        || n >= 8 && (word.ends_with("аи") || word.ends_with("уи"))
+        || n >= 6 && word.ends_with("иён")
         || n >= 6 && (word.ends_with("ски") || word.ends_with("ско") || word.ends_with("ите"))
 }
 
@@ -192,7 +200,7 @@ mod tests {
         assert_eq!(weigh_text("ДОКЛАДЫ АКАДЕМИИ НАУК"), (1, 0));
         assert_eq!(weigh_text("Сборник статей. Москва, 1990"), (1, 0));
         assert_eq!(weigh_text("Письмо Ленину // ГАРФ, ф. 130, оп. 2, д. 5, л. 7"), (2, 0));
-        assert_eq!(weigh_text("Карта на Царство България"), (0, 0));
+        assert_eq!(weigh_text("Карта на Царство България"), (0, 1)); // `ъ` before a consonant
         assert_eq!(weigh_text("Телеграмма Орджоникидзе"), (1, 0));
         assert_eq!(weigh_text("Телеграма на Орджоникидзе"), (0, 0));
     }
@@ -211,5 +219,9 @@ mod tests {
         // Russian's `сына` (of the son) is too short to be a Turkic possessive.
         assert_eq!(weigh_text("Письмо сына к матери").1, 0);
         assert_eq!(weigh_text("Из истории советско-турецких отношений"), (1, 0));
+        // Tajik: the izofa after a vowel, `ъ` before a vowel other than `е ё ю я`.
+        assert_eq!(weigh_text("Донишномаи Сомониён"), (0, 2));
+        assert_eq!(weigh_text("Таърих"), (0, 1));
+        assert_eq!(weigh_text("Объявление о подъезде").1, 0);
     }
 }
