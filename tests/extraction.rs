@@ -55,9 +55,8 @@ fn notes_with_context(doc: &Document) -> Vec<(String, String)> {
     }
     let mut out = Vec::new();
     let mut before = String::new();
-    for b in &doc.body {
-        let (Block::Paragraph { content, .. } | Block::Heading { content, .. }) = b;
-        walk(content, &mut before, &mut out);
+    for b in doc.body.iter().flat_map(Block::leaves) {
+        walk(b.content(), &mut before, &mut out);
         before.push(' ');
     }
     out

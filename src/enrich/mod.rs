@@ -131,21 +131,23 @@ fn enrich_body(
         }
     }
 
-    // Each paragraph's language; the document's is the one most of the body's letters are
-    // in (else the first title's); paragraphs in another language are tagged.
-    let detected: Vec<Option<Detection>> = body
+    // Each paragraph's language (inside quotations and lists too); the document's is the one
+    // most of the body's letters are in (else the first title's); paragraphs in another
+    // language than what surrounds them are tagged.
+    let mut leaves = leaves_in_context(body, None);
+    let detected: Vec<Option<Detection>> = leaves
         .iter()
-        .map(|b| match b {
+        .map(|(b, _)| match b {
             Block::Paragraph { content, lang: None } => Some(lang::detect(&plain_text(content))),
             _ => None,
         })
         .collect();
     if meta.lang.is_none() {
         let mut weight: Vec<(crate::model::LangTag, usize)> = Vec::new();
-        for (b, d) in body.iter().zip(&detected) {
-            let tag = match (b, d) {
+        for ((b, around), d) in leaves.iter().zip(&detected) {
+            let tag = match (&**b, d) {
                 (Block::Paragraph { lang: Some(l), .. }, _) => Some(l.clone()),
-                (_, Some(d)) => d.lang.clone(),
+                (_, Some(d)) => d.lang.clone().or_else(|| around.clone()),
                 _ => None,
             };
             if let Some(tag) = tag {
@@ -167,14 +169,15 @@ fn enrich_body(
     let doc_lang = meta.lang.clone();
 
     // Paragraphs, notes and runs in another script.
-    for (block, d) in body.iter_mut().zip(detected) {
-        if let Block::Paragraph { content, lang } = block {
+    for ((block, around), d) in leaves.iter_mut().zip(detected) {
+        let around = around.clone().or_else(|| doc_lang.clone());
+        if let Block::Paragraph { content, lang } = &mut **block {
             if let Some(d) = d {
-                if d.lang.is_some() && d.lang != doc_lang {
+                if d.lang.is_some() && d.lang != around {
                     *lang = d.lang;
                 }
             }
-            let base = lang.clone().or_else(|| doc_lang.clone());
+            let base = lang.clone().or_else(|| around.clone());
             spans::tag_runs(content, base.as_ref());
         }
     }
@@ -187,7 +190,7 @@ fn enrich_body(
                 notes_undecided.push(undecided(&format!("note {}", note.label), &text));
             }
         }
-        for b in &mut note.content {
+        for (b, _) in leaves_in_context(&mut note.content, None) {
             if let Block::Paragraph { content, .. } = b {
                 spans::tag_runs(content, note.lang.as_ref());
             }
@@ -292,7 +295,7 @@ fn undecided(what: &str, text: &str) -> Diagnostic {
 }
 
 fn blocks_text(blocks: &[Block]) -> String {
-    blocks.iter().map(|b| plain_text(b.content())).collect::<Vec<_>>().join("\n")
+    blocks.iter().flat_map(Block::leaves).map(|b| plain_text(b.content())).collect::<Vec<_>>().join("\n")
 }
 
 /// A note's text without its shelfmarks (they say nothing about the note's language).
@@ -309,9 +312,33 @@ fn note_text(blocks: &[Block]) -> String {
         }
     }
     let mut out = String::new();
-    for b in blocks {
+    for b in blocks.iter().flat_map(Block::leaves) {
         push(b.content(), &mut out);
         out.push('\n');
+    }
+    out
+}
+
+/// The headings and paragraphs of `blocks`, inside quotations and lists too, each with the
+/// language of the quotation around it (`around` outside any).
+fn leaves_in_context(
+    blocks: &mut [Block],
+    around: Option<crate::model::LangTag>,
+) -> Vec<(&mut Block, Option<crate::model::LangTag>)> {
+    let mut out = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Quote { blocks, lang, .. } => {
+                let inner = lang.clone().or_else(|| around.clone());
+                out.extend(leaves_in_context(blocks, inner));
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    out.extend(leaves_in_context(item, around.clone()));
+                }
+            }
+            Block::Heading { .. } | Block::Paragraph { .. } => out.push((b, around.clone())),
+        }
     }
     out
 }
@@ -329,19 +356,13 @@ fn for_each_note(blocks: &mut [Block], f: &mut dyn FnMut(&mut crate::model::Note
             }
         }
     }
-    for b in blocks {
-        match b {
-            Block::Heading { content, .. } | Block::Paragraph { content, .. } => walk(content, f),
-        }
-    }
+    crate::model::for_each_inlines_mut(blocks, &mut |content| walk(content, f));
 }
 
 fn mark_block(block: &mut Block, table: &ArchiveTable, used: &mut Vec<String>) {
-    match block {
-        Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
-            mark_inlines(content, table, used)
-        }
-    }
+    crate::model::for_each_inlines_mut(std::slice::from_mut(block), &mut |content| {
+        mark_inlines(content, table, used)
+    });
 }
 
 /// Replaces shelfmarks inside the text inlines of `inlines` (and of their notes) by

@@ -22,6 +22,148 @@ pub enum Block {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         lang: Option<LangTag>,
     },
+    /// A block quotation (a telegram, a decree, an epigraph): the quoted blocks, and the line
+    /// naming its source when the author printed one (`— Telegram, 14 May 1919`).
+    Quote {
+        /// The quoted paragraphs, lists and quotations, notes inline at their calls.
+        blocks: Vec<Block>,
+        /// The attribution, without its dash.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<Vec<Inline>>,
+        /// The quotation's language where it differs from the document's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lang: Option<LangTag>,
+    },
+    /// A list: bulleted, or numbered as printed.
+    List {
+        /// How the items are numbered; `None` for a bulleted list.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        numbering: Option<Numbering>,
+        /// The items, each a sequence of blocks (paragraphs, nested lists, quotations).
+        items: Vec<Vec<Block>>,
+    },
+}
+
+/// How a list numbers its items: `3.`, `c)`, `(iv)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Numbering {
+    /// The number of the first item (`3` for a list starting at `c.` or `iii.`).
+    pub start: u32,
+    /// The kind of numeral.
+    #[serde(default, skip_serializing_if = "NumberStyle::is_decimal")]
+    pub style: NumberStyle,
+    /// What surrounds the numeral.
+    #[serde(default, skip_serializing_if = "Delimiter::is_period")]
+    pub delimiter: Delimiter,
+}
+
+impl Numbering {
+    /// Decimal numbering from `start`, followed by a period.
+    pub fn decimal(start: u32) -> Self {
+        Numbering { start, style: NumberStyle::Decimal, delimiter: Delimiter::Period }
+    }
+
+    /// The printed label of the item numbered `n` (`3.`, `c)`, `(iv)`).
+    pub fn label(&self, n: u32) -> String {
+        let numeral = self.style.numeral(n);
+        match self.delimiter {
+            Delimiter::Period => format!("{numeral}."),
+            Delimiter::Paren => format!("{numeral})"),
+            Delimiter::TwoParens => format!("({numeral})"),
+        }
+    }
+}
+
+/// The numerals of a numbered list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberStyle {
+    /// `1 2 3`
+    #[default]
+    Decimal,
+    /// `a b c`
+    LowerAlpha,
+    /// `A B C`
+    UpperAlpha,
+    /// `i ii iii`
+    LowerRoman,
+    /// `I II III`
+    UpperRoman,
+}
+
+impl NumberStyle {
+    fn is_decimal(&self) -> bool {
+        *self == NumberStyle::Decimal
+    }
+
+    /// The numeral for `n` (from 1) in this style; letters run `z`, `aa`, `ab`…
+    pub fn numeral(&self, n: u32) -> String {
+        match self {
+            NumberStyle::Decimal => n.to_string(),
+            NumberStyle::LowerAlpha => alpha(n),
+            NumberStyle::UpperAlpha => alpha(n).to_uppercase(),
+            NumberStyle::LowerRoman => roman(n),
+            NumberStyle::UpperRoman => roman(n).to_uppercase(),
+        }
+    }
+}
+
+fn alpha(mut n: u32) -> String {
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(char::from(b'a' + (n % 26) as u8));
+        n /= 26;
+    }
+    out.iter().rev().collect()
+}
+
+fn roman(mut n: u32) -> String {
+    if n == 0 || n >= 4000 {
+        return n.to_string();
+    }
+    let mut out = String::new();
+    for (value, letters) in [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ] {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// What surrounds the numeral of a numbered list item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delimiter {
+    /// `1.`
+    #[default]
+    Period,
+    /// `1)`
+    Paren,
+    /// `(1)`
+    TwoParens,
+}
+
+impl Delimiter {
+    fn is_period(&self) -> bool {
+        *self == Delimiter::Period
+    }
 }
 
 impl Block {
@@ -30,16 +172,71 @@ impl Block {
         Block::Paragraph { content, lang: None }
     }
 
-    /// Returns the inline content of the block.
+    /// Returns the inline content of a heading or paragraph; empty for a quotation or list
+    /// (see [`Block::leaves`]).
     pub fn content(&self) -> &[Inline] {
         match self {
             Block::Heading { content, .. } | Block::Paragraph { content, .. } => content,
+            Block::Quote { .. } | Block::List { .. } => &[],
+        }
+    }
+
+    /// The blocks directly inside a quotation or list, in order (none for a heading or
+    /// paragraph).
+    pub fn children(&self) -> Vec<&Block> {
+        match self {
+            Block::Heading { .. } | Block::Paragraph { .. } => Vec::new(),
+            Block::Quote { blocks, .. } => blocks.iter().collect(),
+            Block::List { items, .. } => items.iter().flatten().collect(),
+        }
+    }
+
+    /// The headings and paragraphs of this block, itself included, in reading order
+    /// (a quotation's source line is not a block: see [`Block::collect_notes`]).
+    pub fn leaves(&self) -> Vec<&Block> {
+        let mut out = Vec::new();
+        self.push_leaves(&mut out);
+        out
+    }
+
+    fn push_leaves<'a>(&'a self, out: &mut Vec<&'a Block>) {
+        match self {
+            Block::Heading { .. } | Block::Paragraph { .. } => out.push(self),
+            _ => self.children().into_iter().for_each(|b| b.push_leaves(out)),
         }
     }
 
     /// Appends the notes of this block, in order, to `out`.
     pub fn collect_notes<'a>(&'a self, out: &mut Vec<&'a Note>) {
-        collect_inline_notes(self.content(), out);
+        match self {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                collect_inline_notes(content, out)
+            }
+            Block::Quote { blocks, source, .. } => {
+                blocks.iter().for_each(|b| b.collect_notes(out));
+                if let Some(source) = source {
+                    collect_inline_notes(source, out);
+                }
+            }
+            Block::List { items, .. } => items.iter().flatten().for_each(|b| b.collect_notes(out)),
+        }
+    }
+}
+
+/// Calls `f` on every run of inlines in `blocks` (headings, paragraphs and quotation
+/// sources, inside quotations and lists too), in reading order.
+pub fn for_each_inlines_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inline>)) {
+    for b in blocks {
+        match b {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => f(content),
+            Block::Quote { blocks, source, .. } => {
+                for_each_inlines_mut(blocks, f);
+                if let Some(source) = source {
+                    f(source);
+                }
+            }
+            Block::List { items, .. } => items.iter_mut().for_each(|item| for_each_inlines_mut(item, f)),
+        }
     }
 }
 
@@ -182,6 +379,15 @@ fn push_plain(inlines: &[Inline], s: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbering_prints_its_labels() {
+        let n = |style, delimiter| Numbering { start: 1, style, delimiter };
+        assert_eq!(Numbering::decimal(3).label(3), "3.");
+        assert_eq!(n(NumberStyle::LowerAlpha, Delimiter::Paren).label(28), "ab)");
+        assert_eq!(n(NumberStyle::UpperRoman, Delimiter::TwoParens).label(14), "(XIV)");
+        assert_eq!(n(NumberStyle::LowerRoman, Delimiter::Period).label(1999), "mcmxcix.");
+    }
 
     fn note(label: &str) -> Inline {
         Inline::Note(Note {

@@ -12,7 +12,10 @@ mod shelfmark;
 mod span;
 
 pub use biblio::{BackMatter, BibEntry, BibFields, BibGroup, BibPart, Bibliography, EntryKind};
-pub use content::{plain_text, shelfmarks, Anchor, Block, Inline, Note};
+pub use content::{
+    for_each_inlines_mut, plain_text, shelfmarks, Anchor, Block, Delimiter, Inline, Note, NumberStyle,
+    Numbering,
+};
 pub use lang::{LangTag, Script};
 pub use meta::{Abstract, Author, KeywordList, Meta, Title};
 pub use shelfmark::{
@@ -25,10 +28,15 @@ use serde::{Deserialize, Serialize};
 /// The version of the JSON form of [`Document`]; bumped on any incompatible change.
 ///
 /// 2: a shelfmark's levels are a list of typed parts (`levels`), with `pages` beside `folios`.
+/// 3: block quotations (`quote`) and lists (`list`) among the blocks. A version 2 document
+/// is a version 3 document without them, and loads (see [`OLDEST_READABLE`]).
 ///
 /// A new field with a default keeps the version, since every older document still loads:
 /// so did a bibliography's `parts` (headed sub-lists), written only when there are some.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// The oldest JSON version this build still loads (upgraded on loading).
+pub const OLDEST_READABLE: u32 = 2;
 
 /// A whole article: metadata, body and back matter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,9 +73,9 @@ impl Document {
         out
     }
 
-    /// Counts the body's paragraphs (headings excluded).
+    /// Counts the body's paragraphs (headings excluded), those inside quotations and lists too.
     pub fn paragraph_count(&self) -> usize {
-        self.body.iter().filter(|b| matches!(b, Block::Paragraph { .. })).count()
+        self.body.iter().flat_map(Block::leaves).filter(|b| matches!(b, Block::Paragraph { .. })).count()
     }
 }
 

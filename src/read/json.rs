@@ -1,7 +1,7 @@
 //! Reader for colophon's own JSON form of the model.
 
 use crate::error::{Error, Result};
-use crate::model::{Document, SCHEMA_VERSION};
+use crate::model::{Document, OLDEST_READABLE, SCHEMA_VERSION};
 use std::path::Path;
 
 /// Deepest nesting serde_json reads (its recursion limit, which keeps the stack safe).
@@ -30,16 +30,19 @@ pub fn read(path: &Path, text: &str) -> Result<Document> {
         return Err(Error::input(path, 0, 0, "not a colophon document: the JSON is not an object"));
     };
     match object.get("schema_version") {
-        Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+        Some(v) if v.as_u64().is_some_and(|v| (u64::from(OLDEST_READABLE)..=u64::from(SCHEMA_VERSION)).contains(&v)) => {}
         Some(v) if v.is_u64() => {
-            return Err(Error::input(path, 0, 0, format!("this document has schema_version {v}; this colophon reads schema_version {SCHEMA_VERSION} only")))
+            return Err(Error::input(path, 0, 0, format!("this document has schema_version {v}; this colophon reads schema_version {OLDEST_READABLE} to {SCHEMA_VERSION}")))
         }
         Some(v) => {
             return Err(Error::input(path, 0, 0, format!("not a colophon document: schema_version is {v}; this colophon reads schema_version {SCHEMA_VERSION}")))
         }
         None => return Err(Error::input(path, 0, 0, "not a colophon document: no `schema_version` field")),
     }
-    let doc: Document = serde_json::from_str(text).map_err(|e| syntax(e, "not a valid colophon document"))?;
+    let mut doc: Document =
+        serde_json::from_str(text).map_err(|e| syntax(e, "not a valid colophon document"))?;
+    // An older version is this one without the newer blocks: upgraded as it is.
+    doc.schema_version = SCHEMA_VERSION;
     if let Some(bib) = &doc.back.bibliography {
         bib.check_parts().map_err(|m| {
             // The line of the `parts` key, when it is found (a document has one bibliography).
@@ -62,6 +65,17 @@ mod tests {
         bib.parts = parts;
         doc.back.bibliography = Some(bib);
         serde_json::to_string_pretty(&doc).unwrap()
+    }
+
+    #[test]
+    fn a_version_2_document_loads_upgraded() {
+        let text = r#"{"schema_version": 2, "meta": {}, "body": [{"type": "paragraph", "content": [{"type": "text", "text": "x"}]}]}"#;
+        let doc = read(Path::new("old.json"), text).unwrap();
+        assert_eq!(doc.schema_version, SCHEMA_VERSION);
+        assert_eq!(doc.paragraph_count(), 1);
+        let quote = r#"{"schema_version": 3, "meta": {}, "body": [{"type": "quote", "blocks": [{"type": "list", "numbering": {"start": 3, "style": "lower_alpha", "delimiter": "paren"}, "items": [[{"type": "paragraph", "content": []}]]}], "source": [{"type": "text", "text": "A"}]}]}"#;
+        let doc = read(Path::new("new.json"), quote).unwrap();
+        assert_eq!(doc.paragraph_count(), 1);
     }
 
     #[test]

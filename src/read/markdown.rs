@@ -1263,6 +1263,7 @@ fn unlabel(r: &mut Reader, src: &Source, block: Block, label: Option<String>, at
         Block::Paragraph { content, lang } => {
             Block::Paragraph { content: relabel(r, src, content, label, at), lang }
         }
+        container @ (Block::Quote { .. } | Block::List { .. }) => container,
     }
 }
 
@@ -1733,6 +1734,17 @@ impl Reader<'_> {
             match block {
                 Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
                     self.resolve_inlines(content, res)?
+                }
+                Block::Quote { blocks, source, .. } => {
+                    self.resolve_blocks(blocks, res)?;
+                    if let Some(source) = source {
+                        self.resolve_inlines(source, res)?;
+                    }
+                }
+                Block::List { items, .. } => {
+                    for item in items {
+                        self.resolve_blocks(item, res)?;
+                    }
                 }
             }
         }

@@ -262,6 +262,47 @@ impl Para {
 }
 
 /// Inline content into runs; notes become raised calls and are numbered in `notes`.
+/// A run of inlines a quotation or list is set as, for now: each paragraph on its own, a
+/// list item's first one after its marker (`3.`, `•`), a quotation's source after a dash,
+/// ragged.
+struct Piece<'a> {
+    content: &'a [Inline],
+    lang: Option<&'a LangTag>,
+    prefix: Option<String>,
+    source: bool,
+}
+
+/// The pieces of `b` in reading order; `lang` is the language around it.
+fn pieces<'a>(b: &'a Block, lang: Option<&'a LangTag>, out: &mut Vec<Piece<'a>>) {
+    let piece = |content, lang| Piece { content, lang, prefix: None, source: false };
+    match b {
+        Block::Heading { content, .. } => out.push(piece(content, lang)),
+        Block::Paragraph { content, lang: own } => out.push(piece(content, own.as_ref().or(lang))),
+        Block::Quote { blocks, source, lang: own } => {
+            let lang = own.as_ref().or(lang);
+            blocks.iter().for_each(|b| pieces(b, lang, out));
+            if let Some(source) = source {
+                out.push(Piece { content: source, lang, prefix: Some("—".into()), source: true });
+            }
+        }
+        Block::List { numbering, items } => {
+            for (k, item) in items.iter().enumerate() {
+                let marker =
+                    numbering.map_or_else(|| "•".to_string(), |n| n.label(n.start.saturating_add(k as u32)));
+                let first = out.len();
+                item.iter().for_each(|b| pieces(b, lang, out));
+                match out.get_mut(first) {
+                    Some(p) => {
+                        p.prefix =
+                            Some(p.prefix.take().map_or(marker.clone(), |inner| format!("{marker} {inner}")))
+                    }
+                    None => out.push(Piece { content: &[], lang, prefix: Some(marker), source: false }),
+                }
+            }
+        }
+    }
+}
+
 fn runs(
     p: &mut Para,
     inlines: &[Inline],
@@ -718,6 +759,20 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 paras.push(p);
                 after_heading = false;
             }
+            Block::Quote { .. } | Block::List { .. } => {
+                let mut parts = Vec::new();
+                pieces(b, doc_lang, &mut parts);
+                for piece in parts {
+                    let align = if piece.source { Align::Left } else { Align::Justify };
+                    let mut p = Para::new(BlockKind::Paragraph, piece.lang, style.size, style.leading, align);
+                    if let Some(prefix) = &piece.prefix {
+                        p.text(&format!("{prefix} "), Style::Regular, piece.lang);
+                    }
+                    runs(&mut p, piece.content, Style::Regular, piece.lang, &mut notes);
+                    paras.push(p);
+                }
+                after_heading = false;
+            }
         }
     }
     if let Some(bib) = &doc.back.bibliography {
@@ -731,7 +786,9 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         let lang = n.lang.as_ref().or(doc_lang);
         // A note without text still prints its label: one paragraph at least, so every note
         // has a line to hold it at the foot of its page.
-        for b in 0..n.content.len().max(1) {
+        let mut parts = Vec::new();
+        n.content.iter().for_each(|b| pieces(b, lang, &mut parts));
+        for b in 0..parts.len().max(1) {
             let mut p =
                 Para::new(BlockKind::Note(i), lang, style.note_size, style.note_leading, Align::Justify);
             if b == 0 {
@@ -741,8 +798,11 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 p.text(&format!("{}{mark} ", n.label), Style::Bold, None);
             }
             // A call inside a note is printed but has no note of its own here.
-            if let Some(block) = n.content.get(b) {
-                runs(&mut p, block.content(), Style::Regular, lang, &mut Vec::new());
+            if let Some(piece) = parts.get(b) {
+                if let Some(prefix) = &piece.prefix {
+                    p.text(&format!("{prefix} "), Style::Regular, piece.lang);
+                }
+                runs(&mut p, piece.content, Style::Regular, piece.lang, &mut Vec::new());
             }
             p.calls.clear();
             paras.push(p);

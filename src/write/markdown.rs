@@ -78,6 +78,14 @@ pub fn write(doc: &Document) -> (String, Vec<Diagnostic>) {
 
 const EMPTY_BLOCK: &str = "an empty paragraph cannot be written in Markdown; left out";
 
+/// `text` with `prefix` before each line (`blank` before an empty one).
+fn prefix_lines(text: &str, prefix: &str, blank: &str) -> String {
+    text.lines()
+        .map(|l| if l.is_empty() { blank.to_string() } else { format!("{prefix}{l}") })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The parser options the reader uses: footnotes and `{#id}` after headings.
 const OPTIONS: Options = Options::ENABLE_FOOTNOTES.union(Options::ENABLE_HEADING_ATTRIBUTES);
 
@@ -144,7 +152,7 @@ impl<'a> Writer<'a> {
                     Some(l) => format!("[{}]{{lang={l}}}", self.line(content)),
                     None => self.line(content),
                 },
-                Block::Heading { .. } => self.block(block),
+                Block::Heading { .. } | Block::Quote { .. } | Block::List { .. } => self.block(block),
             };
             if k == 0 {
                 def.push(' ');
@@ -175,6 +183,41 @@ impl<'a> Writer<'a> {
                 line if line.is_empty() => line,
                 line => format!("::: {{lang={l}}}\n{line}\n:::"),
             },
+            // `> ` before every line; the source as the quotation's last paragraph, after a dash
+            // (pandoc's and the reader's attribution line); its language in a fenced div.
+            Block::Quote { blocks, source, lang } => {
+                let mut inner = self.blocks_text(blocks);
+                if let Some(source) = source {
+                    let line = self.line(source);
+                    if !inner.is_empty() {
+                        inner.push_str("\n\n");
+                    }
+                    inner.push_str("— ");
+                    inner.push_str(&line);
+                }
+                let quoted = prefix_lines(&inner, "> ", ">");
+                match lang {
+                    Some(l) if !quoted.is_empty() => format!("::: {{lang={l}}}\n{quoted}\n:::"),
+                    _ => quoted,
+                }
+            }
+            // Each item after its marker (`-`, `3.`, `c)`, `(iv)`), its further lines indented
+            // to the item's text; a list whose items are one paragraph each is tight.
+            Block::List { numbering, items } => {
+                let tight = items.iter().all(|item| matches!(item.as_slice(), [Block::Paragraph { .. }]));
+                let mut out = Vec::new();
+                for (k, item) in items.iter().enumerate() {
+                    let marker = match numbering {
+                        Some(n) => n.label(n.start.saturating_add(k as u32)),
+                        None => "-".to_string(),
+                    };
+                    let text = self.blocks_text(item);
+                    let indent = " ".repeat(marker.chars().count() + 1);
+                    let body = prefix_lines(&text, &indent, "");
+                    out.push(format!("{marker} {}", body.trim_start()));
+                }
+                out.join(if tight { "\n" } else { "\n\n" })
+            }
         }
     }
 

@@ -8,7 +8,7 @@
 //! every passage whose language differs from its surroundings.
 
 use crate::fonts::Style;
-use crate::model::{plain_text, Anchor, Block, Document, Inline, LangTag, Note};
+use crate::model::{plain_text, Anchor, Block, Delimiter, Document, Inline, LangTag, Note, NumberStyle};
 use crate::typeset::bidi::first_strong_rtl;
 use quick_xml::escape::{escape, partial_escape};
 use std::collections::{BTreeMap, BTreeSet};
@@ -207,6 +207,23 @@ impl Writer {
         ));
         let last = n.content.len().saturating_sub(1);
         for (k, b) in n.content.iter().enumerate() {
+            if matches!(b, Block::Quote { .. } | Block::List { .. }) {
+                // A quotation or list in a note: its label (when it opens the note) and its
+                // way back stand in paragraphs of their own.
+                if k == 0 {
+                    inner.raw("<p><span class=\"note-label\">");
+                    inner.text(&n.label);
+                    inner.raw("</span></p>");
+                }
+                inner.block(b);
+                if k == last {
+                    inner.raw(&format!(
+                        "<p><a href=\"#noteref-{i}\" epub:type=\"backlink\" role=\"doc-backlink\" aria-label=\"Back to note {label}\">↩</a></p>"
+                    ));
+                    inner.set_chars(Style::Regular, "↩");
+                }
+                continue;
+            }
             inner.raw("<p>");
             if k == 0 {
                 inner.raw("<span class=\"note-label\">");
@@ -242,6 +259,73 @@ impl Writer {
         self.raw(&format!("<p{class}{attrs}{}>", dir_of(content)));
         self.inlines(content);
         self.raw("</p>\n");
+    }
+
+    /// A paragraph, quotation or list of the body or a note (a heading inside a note is a
+    /// paragraph).
+    fn block(&mut self, b: &Block) {
+        match b {
+            Block::Paragraph { content, lang } => self.paragraph(content, lang.as_ref(), None),
+            Block::Heading { content, .. } => self.paragraph(content, None, None),
+            // The source line in the quotation's `footer`, as HTML's own examples set it.
+            Block::Quote { blocks, source, lang } => {
+                let attrs = lang.as_ref().map_or(String::new(), |l| self.lang(l));
+                self.raw(&format!("<blockquote{attrs}>\n"));
+                for b in blocks {
+                    self.block(b);
+                }
+                if let Some(source) = source {
+                    self.raw(&format!("<footer{}>— ", dir_of(source)));
+                    self.inlines(source);
+                    self.raw("</footer>\n");
+                }
+                self.raw("</blockquote>\n");
+            }
+            // `ol` with the printed start and numerals (`type`); the delimiter in a class the
+            // style sheet sets (`1)`, `(1)`); an item of one paragraph holds its text directly.
+            Block::List { numbering, items } => {
+                let close = match numbering {
+                    Some(n) => {
+                        let kind = match n.style {
+                            NumberStyle::Decimal => "",
+                            NumberStyle::LowerAlpha => " type=\"a\"",
+                            NumberStyle::UpperAlpha => " type=\"A\"",
+                            NumberStyle::LowerRoman => " type=\"i\"",
+                            NumberStyle::UpperRoman => " type=\"I\"",
+                        };
+                        let start =
+                            if n.start == 1 { String::new() } else { format!(" start=\"{}\"", n.start) };
+                        let class = match n.delimiter {
+                            Delimiter::Period => "",
+                            Delimiter::Paren => " class=\"paren\"",
+                            Delimiter::TwoParens => " class=\"parens\"",
+                        };
+                        self.raw(&format!("<ol{start}{kind}{class}>\n"));
+                        "</ol>\n"
+                    }
+                    None => {
+                        self.raw("<ul>\n");
+                        "</ul>\n"
+                    }
+                };
+                for item in items {
+                    match item.as_slice() {
+                        [Block::Paragraph { content, lang }] => {
+                            let attrs = lang.as_ref().map_or(String::new(), |l| self.lang(l));
+                            self.raw(&format!("<li{attrs}{}>", dir_of(content)));
+                            self.inlines(content);
+                            self.raw("</li>\n");
+                        }
+                        blocks => {
+                            self.raw("<li>\n");
+                            blocks.iter().for_each(|b| self.block(b));
+                            self.raw("</li>\n");
+                        }
+                    }
+                }
+                self.raw(close);
+            }
+        }
     }
 }
 
@@ -329,7 +413,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
                 w.raw(&format!("</h{h}>\n"));
                 toc.push((level + 1, id, plain_text(content)));
             }
-            Block::Paragraph { content, lang: l } => w.paragraph(content, l.as_ref(), None),
+            Block::Paragraph { .. } | Block::Quote { .. } | Block::List { .. } => w.block(b),
         }
     }
     w.raw("</section>\n");

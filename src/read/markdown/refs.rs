@@ -93,6 +93,17 @@ impl Entry {
     pub fn add(&mut self, r: &mut Reader, src: &Source, block: Block, label: Option<String>, at: usize) {
         let mut content = match block {
             Block::Heading { content, .. } | Block::Paragraph { content, .. } => content,
+            // A quotation or list inside an entry: its text, joined.
+            other => {
+                let mut joined = Vec::new();
+                for (k, leaf) in other.leaves().into_iter().enumerate() {
+                    if k > 0 {
+                        joined.push(Inline::text(" "));
+                    }
+                    joined.extend(leaf.content().iter().cloned());
+                }
+                joined
+            }
         };
         if let Some(label) = label {
             if self.parts == 0 && !self.labelled {

@@ -59,7 +59,8 @@ fn note(ctx: &mut Ctx, ev: &mut Events, n: &Note) {
     ev.end();
 }
 
-/// A paragraph (headings inside notes are written as paragraphs' heads cannot nest there).
+/// A paragraph, quotation or list (headings inside notes are written as paragraphs: heads
+/// cannot nest there).
 pub fn block(ctx: &mut Ctx, ev: &mut Events, b: &Block) {
     match b {
         Block::Paragraph { content, lang } => {
@@ -75,6 +76,47 @@ pub fn block(ctx: &mut Ctx, ev: &mut Events, b: &Block) {
         Block::Heading { content, .. } => {
             ev.start("p", vec![("rend", "heading".into())]);
             inlines(ctx, ev, content);
+            ev.end();
+        }
+        // `<quote>`; with its source, `<cit><quote>…</quote><bibl>…</bibl></cit>`.
+        Block::Quote { blocks, source, lang } => {
+            let mut attrs = Vec::new();
+            if let Some(l) = lang {
+                ctx.langs.insert(l.to_string());
+                attrs.push(("xml:lang", l.to_string()));
+            }
+            if source.is_some() {
+                ev.start("cit", vec![]);
+            }
+            ev.start("quote", attrs);
+            for b in blocks {
+                block(ctx, ev, b);
+            }
+            ev.end();
+            if let Some(source) = source {
+                ev.start("bibl", vec![]);
+                inlines(ctx, ev, source);
+                ev.end();
+                ev.end();
+            }
+        }
+        // `<list rend="numbered">` with each item's printed label in `@n` (`3.`, `c)`), or
+        // `<list rend="bulleted">`; an item of one paragraph holds its text directly.
+        Block::List { numbering, items } => {
+            let rend = if numbering.is_some() { "numbered" } else { "bulleted" };
+            ev.start("list", vec![("rend", rend.into())]);
+            for (k, item) in items.iter().enumerate() {
+                let mut attrs = Vec::new();
+                if let Some(n) = numbering {
+                    attrs.push(("n", n.label(n.start.saturating_add(k as u32))));
+                }
+                ev.start("item", attrs);
+                match item.as_slice() {
+                    [Block::Paragraph { content, lang: None }] => inlines(ctx, ev, content),
+                    blocks => blocks.iter().for_each(|b| block(ctx, ev, b)),
+                }
+                ev.end();
+            }
             ev.end();
         }
     }

@@ -259,7 +259,9 @@ fn body(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
                 inline::inlines(ctx, &mut ev, content);
                 ev.end();
             }
-            Block::Paragraph { .. } => inline::block(ctx, &mut ev, b),
+            Block::Paragraph { .. } | Block::Quote { .. } | Block::List { .. } => {
+                inline::block(ctx, &mut ev, b)
+            }
         }
     }
     for _ in 0..depth {
