@@ -396,7 +396,7 @@ fn deeply_nested_markdown_is_read_without_overflow() {
         (
             "quotes.md",
             format!("# Quotes\n\n{}x\n", "> ".repeat(n)),
-            "quotes.md:3:1: warning[md-unsupported]: a block quote has no place in the model",
+            "quotes.md:3:65: warning[md-too-deep]: quotations and lists are nested more than 32 deep",
         ),
     ];
     for (name, md, want) in cases {

@@ -27,6 +27,7 @@ use crate::model::{
     plain_text, Abstract, Anchor, Author, Bibliography, Block, Document, Inline, KeywordList, LangTag, Meta,
     Note, Title,
 };
+use containers::{Container, OpenContainer};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use refs::{relabel, Entry, RefState, References};
 use serde_json::Value;
@@ -34,6 +35,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::ops::Range;
 use std::path::Path;
 
+mod containers;
 mod refs;
 
 /// Deepest nesting of inline containers (emphasis, links, brackets): deeper emphasis and links
@@ -227,7 +229,11 @@ impl Reader<'_> {
             return Err(self.error((line, col), message));
         }
         let (lang, content) = lift_lang(note.blocks);
-        if content.iter().all(|b| crate::model::plain_text(b.content()).trim().is_empty()) {
+        if content
+            .iter()
+            .flat_map(Block::leaves)
+            .all(|b| crate::model::plain_text(b.content()).trim().is_empty())
+        {
             let message = format!("note [^{}] has no text; it is kept, with its label only", note.label);
             self.warn("md-empty-note", (line, col), message);
         }
@@ -896,6 +902,13 @@ struct Walk<'d> {
     /// Inside a code block: text is taken as it is.
     verbatim: bool,
     references: Option<References>,
+    /// Open quotations and lists of the body and the notes.
+    open: Vec<OpenContainer>,
+    /// For each open block quote and list, whether it is one of `open` (those of the
+    /// reference list, or after it, or nested too deep, are not).
+    pushed: Vec<bool>,
+    /// Whether nesting past the limit was reported.
+    too_deep: bool,
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -939,6 +952,50 @@ impl<'d> Walk<'d> {
             lists: Vec::new(),
             verbatim: false,
             references: None,
+            open: Vec::new(),
+            pushed: Vec::new(),
+            too_deep: false,
+        }
+    }
+
+    /// Whether a quotation or list starting here is one: in a note, or in the body before
+    /// the bibliography.
+    fn containers_allowed(&self) -> bool {
+        !self.notes.is_empty() || self.references.is_none()
+    }
+
+    /// Opens a quotation or list at `at` when one is allowed here; past
+    /// [`containers::MAX_NESTING`] its blocks go to the one around it, reported once.
+    fn open_container(&mut self, r: &mut Reader, src: &Source, container: Container, at: usize) -> bool {
+        let allowed = self.containers_allowed();
+        if allowed && self.open.len() >= containers::MAX_NESTING {
+            if !std::mem::replace(&mut self.too_deep, true) {
+                let message = format!(
+                    "quotations and lists are nested more than {} deep; deeper ones are read into the one around them (their text is kept)",
+                    containers::MAX_NESTING
+                );
+                r.warn("md-too-deep", src.pos(at), message);
+            }
+            self.pushed.push(false);
+            return true;
+        }
+        if allowed {
+            self.open.push(OpenContainer { container, notes_depth: self.notes.len(), at });
+        }
+        self.pushed.push(allowed);
+        allowed
+    }
+
+    /// Closes the innermost quotation or list, if it was one, and places it.
+    fn close_container(&mut self, r: &mut Reader, src: &Source) {
+        if self.pushed.pop() != Some(true) {
+            return;
+        }
+        if let Some(open) = self.open.pop() {
+            let at = open.at;
+            if let Some(block) = open.finish() {
+                self.place(r, src, block, None, at);
+            }
         }
     }
 
@@ -1077,6 +1134,7 @@ impl<'d> Walk<'d> {
                 let candidate = level == HeadingLevel::H1
                     && self.notes.is_empty()
                     && self.lists.is_empty()
+                    && self.open.is_empty()
                     && self.references.is_none();
                 let references = candidate && self.refs_allowed && id.as_deref() == Some("references");
                 let auto = candidate && self.auto_refs && id.is_none();
@@ -1093,7 +1151,12 @@ impl<'d> Walk<'d> {
                 self.verbatim = true;
                 self.unsupported(r, src, at, "a code block");
             }
-            Tag::BlockQuote(_) => self.unsupported(r, src, at, "a block quote"),
+            Tag::BlockQuote(_) => {
+                let lang = div_lang(self.divs, at);
+                if !self.open_container(r, src, Container::Quote { blocks: Vec::new(), lang }, at) {
+                    self.unsupported(r, src, at, "a block quote");
+                }
+            }
             Tag::HtmlBlock => self.unsupported(r, src, at, "an HTML block"),
             Tag::Table(_) => self.unsupported(r, src, at, "a table"),
             Tag::DefinitionList => self.unsupported(r, src, at, "a definition list"),
@@ -1123,7 +1186,11 @@ impl<'d> Walk<'d> {
                             r.define(src, note)?;
                         }
                     }
-                    TagEnd::List(_) => self.end_list(),
+                    TagEnd::List(_) => {
+                        self.close_container(r, src);
+                        self.end_list()
+                    }
+                    TagEnd::BlockQuote(_) => self.close_container(r, src),
                     TagEnd::Item => self.end_item(),
                     TagEnd::CodeBlock => self.verbatim = false,
                     _ => {}
@@ -1137,8 +1204,16 @@ impl<'d> Walk<'d> {
         self.lists.push(first);
         let refs_list = self.lists.len() == 1 && self.notes.is_empty();
         match &mut self.references {
-            Some(refs) if refs_list && refs.state == RefState::Heading => refs.state = RefState::List,
-            _ => self.unsupported(r, src, at, "a list (each item is read as a paragraph)"),
+            Some(refs) if refs_list && refs.state == RefState::Heading => {
+                refs.state = RefState::List;
+                self.pushed.push(false);
+            }
+            _ => {
+                let numbering = containers::numbering(first, src.text.get(at..).unwrap_or(""));
+                if !self.open_container(r, src, Container::List { numbering, items: Vec::new() }, at) {
+                    self.unsupported(r, src, at, "a list (each item is read as a paragraph)");
+                }
+            }
         }
     }
 
@@ -1163,6 +1238,10 @@ impl<'d> Walk<'d> {
         };
         if let Some(refs) = self.refs_item() {
             refs.entry = Some(Entry::new(number));
+        } else if self.pushed.last() == Some(&true) {
+            if let Some(list) = self.open.last_mut() {
+                list.start_item();
+            }
         }
     }
 
@@ -1215,11 +1294,15 @@ impl<'d> Walk<'d> {
 
     /// Sends a finished block to the open note, the open reference entry or the body.
     fn place(&mut self, r: &mut Reader, src: &Source, block: Block, label: Option<String>, at: usize) {
-        if block.content().is_empty() && label.is_none() {
+        let leaf = matches!(block, Block::Heading { .. } | Block::Paragraph { .. });
+        if leaf && block.content().is_empty() && label.is_none() {
             return;
         }
         let discards = self.discards();
-        if let Some(note) = self.notes.last_mut() {
+        let depth = self.notes.len();
+        if let Some(open) = self.open.last_mut().filter(|o| o.notes_depth == depth) {
+            open.push(unlabel(r, src, block, label, at));
+        } else if let Some(note) = self.notes.last_mut() {
             note.blocks.push(unlabel(r, src, block, label, at));
         } else if let Some(entry) = self.references.as_mut().and_then(|refs| refs.entry.as_mut()) {
             entry.add(r, src, block, label, at);
@@ -2208,22 +2291,23 @@ Türkçe paragraf.
 
     #[test]
     fn unsupported_constructs_keep_their_text_and_are_reported() {
+        // (The quotation and the list are read as what they are.)
         let md = "Intro.\n\n> Quoted.\n\n```\nlet x;\n```\n\n- a\n- b\n\nAn `x` and ![alt](i.png) and <b>.\n\n---\n";
         let (doc, diags) = read_ok(md);
         assert_eq!(
             codes(&diags),
             [
-                ("md-unsupported", 3, 1),
                 ("md-unsupported", 5, 1),
-                ("md-unsupported", 9, 1),
                 ("md-unsupported", 12, 4),
                 ("md-unsupported", 12, 12),
                 ("md-unsupported", 12, 30),
                 ("md-unsupported", 14, 1),
             ]
         );
-        let texts: Vec<_> = doc.body.iter().map(|b| plain_text(b.content())).collect();
+        let texts: Vec<_> =
+            doc.body.iter().flat_map(Block::leaves).map(|b| plain_text(b.content())).collect();
         assert_eq!(texts, ["Intro.", "Quoted.", "let x;", "a", "b", "An x and alt and <b>."]);
+        assert!(matches!(doc.body[1], Block::Quote { .. }) && matches!(doc.body[3], Block::List { .. }));
     }
 
     #[test]
@@ -2346,6 +2430,16 @@ Türkçe paragraf.
         for md in &deep {
             assert!(read(Path::new("t.md"), md).is_ok());
         }
+        // Quotations and lists nest 32 deep; deeper ones are read into the 32nd, reported.
+        let (doc, diags) = read_ok(&deep[2]);
+        assert!(codes(&diags).contains(&("md-too-deep", 1, 33)), "{diags:?}");
+        let mut depth = 0;
+        let mut b = &doc.body[0];
+        while let Block::Quote { blocks, .. } = b {
+            depth += 1;
+            b = &blocks[0];
+        }
+        assert_eq!((depth, plain_text(b.content())), (32, "a".to_string()));
         let (doc, _) = read_ok(&deep[0]);
         assert!(plain_text(doc.body[0].content()).contains('a'));
         // Each note calls the next one twice: 2^40 notes are refused, not expanded.

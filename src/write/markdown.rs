@@ -78,6 +78,16 @@ pub fn write(doc: &Document) -> (String, Vec<Diagnostic>) {
 
 const EMPTY_BLOCK: &str = "an empty paragraph cannot be written in Markdown; left out";
 
+/// Whether a list is written tight (no blank line between its items): each item is one
+/// paragraph, or one paragraph and a tight list under it, as CommonMark reads them back.
+fn tight(items: &[Vec<Block>]) -> bool {
+    items.iter().all(|item| match item.as_slice() {
+        [Block::Paragraph { lang: None, .. }] => true,
+        [Block::Paragraph { lang: None, .. }, Block::List { items, .. }] => tight(items),
+        _ => false,
+    })
+}
+
 /// `text` with `prefix` before each line (`blank` before an empty one).
 fn prefix_lines(text: &str, prefix: &str, blank: &str) -> String {
     text.lines()
@@ -204,14 +214,19 @@ impl<'a> Writer<'a> {
             // Each item after its marker (`-`, `3.`, `c)`, `(iv)`), its further lines indented
             // to the item's text; a list whose items are one paragraph each is tight.
             Block::List { numbering, items } => {
-                let tight = items.iter().all(|item| matches!(item.as_slice(), [Block::Paragraph { .. }]));
+                let tight = tight(items);
                 let mut out = Vec::new();
                 for (k, item) in items.iter().enumerate() {
                     let marker = match numbering {
                         Some(n) => n.label(n.start.saturating_add(k as u32)),
                         None => "-".to_string(),
                     };
-                    let text = self.blocks_text(item);
+                    let text = if tight {
+                        let texts: Vec<String> = item.iter().map(|b| self.block(b)).collect();
+                        texts.join("\n")
+                    } else {
+                        self.blocks_text(item)
+                    };
                     let indent = " ".repeat(marker.chars().count() + 1);
                     let body = prefix_lines(&text, &indent, "");
                     out.push(format!("{marker} {}", body.trim_start()));

@@ -1,0 +1,161 @@
+//! Block quotations and lists as the Markdown reader builds them: a stack of open
+//! containers, each collecting the blocks written inside it, closed into one
+//! [`Block::Quote`] or [`Block::List`] when pulldown-cmark ends it.
+//!
+//! Pandoc's conventions are followed: a quotation's last paragraph that starts with a dash
+//! (`— Telegram, 14 May 1919`, `-- Source`, `―`) is its source line; an ordered list keeps
+//! its first number and its delimiter (`1.` or `1)`, the two CommonMark reads).
+
+use crate::model::{Block, Delimiter, Inline, LangTag, Numbering};
+
+/// How deep quotations and lists nest: deeper ones are read into the one around them (the
+/// writers and the typesetter recurse over them).
+pub(super) const MAX_NESTING: usize = 32;
+
+/// A quotation or list being read.
+#[derive(Debug)]
+pub(super) enum Container {
+    /// A block quotation: its blocks so far and the language of the div around it.
+    Quote { blocks: Vec<Block>, lang: Option<LangTag> },
+    /// A list: its numbering (none for bullets) and its items so far.
+    List { numbering: Option<Numbering>, items: Vec<Vec<Block>> },
+}
+
+/// An open container with the number of notes open when it started: blocks go to it only
+/// while no note opened inside it is open.
+#[derive(Debug)]
+pub(super) struct OpenContainer {
+    pub container: Container,
+    pub notes_depth: usize,
+    /// The byte where it starts.
+    pub at: usize,
+}
+
+impl OpenContainer {
+    /// Adds a finished block to the container (to a list's last item, opening one if the
+    /// list has none yet).
+    pub fn push(&mut self, block: Block) {
+        match &mut self.container {
+            Container::Quote { blocks, .. } => blocks.push(block),
+            Container::List { items, .. } => match items.last_mut() {
+                Some(item) => item.push(block),
+                None => items.push(vec![block]),
+            },
+        }
+    }
+
+    /// Starts a list item.
+    pub fn start_item(&mut self) {
+        if let Container::List { items, .. } = &mut self.container {
+            items.push(Vec::new());
+        }
+    }
+
+    /// The finished block; `None` for a quotation or list with nothing in it.
+    pub fn finish(self) -> Option<Block> {
+        match self.container {
+            Container::Quote { mut blocks, lang } => {
+                // Its paragraphs are in its language unless they say otherwise (the div that
+                // gives the quotation its language gives it to them too).
+                for b in &mut blocks {
+                    if let Block::Paragraph { lang: own, .. } = b {
+                        if own.is_some() && *own == lang {
+                            *own = None;
+                        }
+                    }
+                }
+                let source = source_line(&mut blocks);
+                (!blocks.is_empty() || source.is_some()).then_some(Block::Quote { blocks, source, lang })
+            }
+            Container::List { numbering, items } => {
+                (!items.is_empty()).then_some(Block::List { numbering, items })
+            }
+        }
+    }
+}
+
+/// The numbering of an ordered list whose first item starts at `first` and whose marker is
+/// written at the start of `marker` (`3.`, `3)`), or `None` for a bulleted list.
+pub(super) fn numbering(first: Option<u64>, marker: &str) -> Option<Numbering> {
+    let start = u32::try_from(first?).unwrap_or(u32::MAX);
+    let after_digits = marker.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
+    let delimiter = if after_digits.starts_with(')') { Delimiter::Paren } else { Delimiter::Period };
+    Some(Numbering { delimiter, ..Numbering::decimal(start) })
+}
+
+/// Dashes that open a source line: the em dash, the horizontal bar, and `--` (pandoc's
+/// smart punctuation makes it an en dash; authors mean the em dash).
+const SOURCE_DASHES: [&str; 4] = ["—", "―", "--", "–"];
+
+/// Takes the last paragraph of a quotation out of `blocks` when it starts with a dash and
+/// returns its content without the dash: the quotation's source.
+fn source_line(blocks: &mut Vec<Block>) -> Option<Vec<Inline>> {
+    let Some(Block::Paragraph { content, .. }) = blocks.last() else { return None };
+    let Some(Inline::Text { text }) = content.first() else { return None };
+    let dash = SOURCE_DASHES.iter().find(|d| text.starts_with(**d))?;
+    let rest = text[dash.len()..].trim_start_matches([' ', '\u{a0}']).to_string();
+    // A dash alone on its line, or a dash opening dialogue in the quotation's only
+    // paragraph, is not a source line.
+    if blocks.len() < 2 || rest.is_empty() && content.len() == 1 {
+        return None;
+    }
+    let Some(Block::Paragraph { mut content, .. }) = blocks.pop() else { return None };
+    if rest.is_empty() {
+        content.remove(0);
+    } else {
+        content[0] = Inline::text(rest);
+    }
+    Some(content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str) -> Block {
+        Block::paragraph(vec![Inline::text(text)])
+    }
+
+    #[test]
+    fn a_last_paragraph_after_a_dash_is_the_source() {
+        let mut quote = OpenContainer {
+            container: Container::Quote { blocks: Vec::new(), lang: None },
+            notes_depth: 0,
+            at: 0,
+        };
+        quote.push(para("Send the division at once."));
+        quote.push(para("— Telegram, 14 May 1919"));
+        let Some(Block::Quote { blocks, source, .. }) = quote.finish() else { panic!() };
+        assert_eq!(blocks, vec![para("Send the division at once.")]);
+        assert_eq!(source, Some(vec![Inline::text("Telegram, 14 May 1919")]));
+    }
+
+    #[test]
+    fn a_dash_in_the_only_paragraph_is_dialogue() {
+        let mut quote = OpenContainer {
+            container: Container::Quote { blocks: Vec::new(), lang: None },
+            notes_depth: 0,
+            at: 0,
+        };
+        quote.push(para("— Where is the army? he asked."));
+        let Some(Block::Quote { blocks, source, .. }) = quote.finish() else { panic!() };
+        assert_eq!((blocks.len(), source), (1, None));
+    }
+
+    #[test]
+    fn ordered_lists_keep_their_start_and_delimiter() {
+        assert_eq!(numbering(Some(3), "3. x"), Some(Numbering::decimal(3)));
+        assert_eq!(numbering(Some(1), "1) x").map(|n| n.label(2)), Some("2)".to_string()));
+        assert_eq!(numbering(None, "- x"), None);
+    }
+
+    #[test]
+    fn an_empty_list_or_quotation_is_nothing() {
+        let list = OpenContainer {
+            container: Container::List { numbering: None, items: Vec::new() },
+            notes_depth: 0,
+            at: 0,
+        };
+        assert_eq!(list.finish(), None);
+    }
+}

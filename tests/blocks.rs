@@ -1,0 +1,293 @@
+//! Block quotations and lists (issue 16), through every reader and writer: the structure the
+//! Markdown reader builds, pandoc 3.9 as the oracle for what the blocks are, Markdown
+//! written back byte-stable, TEI valid under tei_all, the e-book clean under EPUBCheck and Ace,
+//! and every marker, quotation and source line in the PDF's text.
+mod common;
+use colophon::model::{plain_text, Block, Delimiter, Document, Numbering};
+use colophon::{Format, Resources};
+use common::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture() -> PathBuf {
+    root().join("tests/blocks/quotes-and-lists.md")
+}
+
+fn load(path: &Path) -> Document {
+    colophon::load(path, None, &Resources::builtin()).unwrap().0
+}
+
+fn written(doc: &Document, format: Format) -> Vec<u8> {
+    colophon::write(doc, format, &Resources::builtin()).unwrap().0
+}
+
+/// Every quotation and list of `blocks`, nested ones included, in reading order.
+fn containers(blocks: &[Block]) -> Vec<&Block> {
+    let mut out = Vec::new();
+    for b in blocks {
+        if matches!(b, Block::Quote { .. } | Block::List { .. }) {
+            out.push(b);
+        }
+        collect(b, &mut out);
+    }
+    out
+}
+
+fn collect<'a>(b: &'a Block, out: &mut Vec<&'a Block>) {
+    for child in b.children() {
+        if matches!(child, Block::Quote { .. } | Block::List { .. }) {
+            out.push(child);
+        }
+        collect(child, out);
+    }
+}
+
+#[test]
+fn the_markdown_reader_keeps_quotations_and_lists_as_they_were_written() {
+    let doc = load(&fixture());
+    let all = containers(&doc.body);
+    let quotes: Vec<_> = all.iter().filter(|b| matches!(b, Block::Quote { .. })).collect();
+    let lists: Vec<_> = all.iter().filter(|b| matches!(b, Block::List { .. })).collect();
+    assert_eq!((quotes.len(), lists.len()), (3, 4), "{all:#?}");
+    // The telegram: two paragraphs, its source line after the dash, a note in each.
+    let Block::Quote { blocks, source: Some(source), lang: None } = quotes[0] else {
+        panic!("{:?}", quotes[0])
+    };
+    assert_eq!(blocks.len(), 2);
+    assert_eq!(plain_text(source), "Telegram to the divisional staff, 14 May 1919");
+    let mut notes = Vec::new();
+    quotes[0].collect_notes(&mut notes);
+    assert_eq!(notes.len(), 2, "the note in the text and the note on the source");
+    // The note on the source holds a numbered list.
+    assert!(matches!(
+        notes[1].content.as_slice(),
+        [Block::Paragraph { .. }, Block::List { numbering: Some(_), .. }]
+    ));
+    // The reply in Russian: the quotation carries the language, not its paragraph.
+    let Block::Quote { blocks, lang: Some(l), .. } = quotes[1] else { panic!() };
+    assert_eq!(l.as_str(), "ru");
+    assert!(matches!(&blocks[..], [Block::Paragraph { lang: None, .. }]));
+    // Numbered from 3 with a bulleted list inside its second item; then `1)`.
+    let Block::List { numbering: Some(n), items } = lists[0] else { panic!() };
+    assert_eq!((*n, items.len()), (Numbering::decimal(3), 3));
+    assert!(matches!(&items[1][..], [Block::Paragraph { .. }, Block::List { numbering: None, .. }]));
+    let Block::List { numbering: Some(n), .. } = lists[2] else { panic!() };
+    assert_eq!((n.start, n.delimiter), (1, Delimiter::Paren));
+    // A loose item of two paragraphs and a quotation.
+    let Block::List { numbering: None, items } = lists[3] else { panic!() };
+    assert!(matches!(&items[0][..], [Block::Paragraph { .. }, Block::Paragraph { .. }, Block::Quote { .. }]));
+    assert_eq!(doc.notes().len(), 4);
+}
+
+/// pandoc's blocks as a signature to compare with ours: kinds, list numbering, item counts
+/// and the text of each paragraph (notes left out).
+fn pandoc_signature(blocks: &[Value], out: &mut Vec<String>) {
+    for b in blocks {
+        match b["t"].as_str().unwrap() {
+            "Para" | "Plain" => out.push(format!("P {}", squash(&inline_text(&b["c"])))),
+            "Header" => out.push(format!("H {}", squash(&inline_text(&b["c"][2])))),
+            "BlockQuote" => {
+                out.push("QUOTE".into());
+                pandoc_signature(b["c"].as_array().unwrap(), out);
+                out.push("END".into());
+            }
+            // A div that only gives its blocks a language: the quotation's language here.
+            "Div" => {
+                let lang = b["c"][0][2]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|kv| kv[0] == "lang")
+                    .map(|kv| kv[1].clone());
+                out.push(format!(
+                    "LANG {}",
+                    lang.and_then(|l| l.as_str().map(str::to_string)).unwrap_or_default()
+                ));
+                pandoc_signature(b["c"][1].as_array().unwrap(), out);
+            }
+            "BulletList" => list(None, b["c"].as_array().unwrap(), out),
+            "OrderedList" => {
+                let attrs = &b["c"][0];
+                let delim = match attrs[2]["t"].as_str().unwrap() {
+                    "OneParen" => ")",
+                    _ => ".",
+                };
+                list(Some(format!("{}{delim}", attrs[0])), b["c"][1].as_array().unwrap(), out)
+            }
+            other => out.push(format!("? {other}")),
+        }
+    }
+}
+
+fn list(start: Option<String>, items: &[Value], out: &mut Vec<String>) {
+    out.push(format!("LIST {} {}", start.unwrap_or("-".into()), items.len()));
+    for item in items {
+        out.push("ITEM".into());
+        pandoc_signature(item.as_array().unwrap(), out);
+    }
+    out.push("END".into());
+}
+
+fn inline_text(inlines: &Value) -> String {
+    let mut s = String::new();
+    for i in inlines.as_array().into_iter().flatten() {
+        match i["t"].as_str().unwrap() {
+            "Str" => s.push_str(i["c"].as_str().unwrap()),
+            "Space" | "SoftBreak" | "LineBreak" => s.push(' '),
+            "Note" => {}
+            "Emph" | "Strong" | "SmallCaps" | "Superscript" | "Subscript" => {
+                s.push_str(&inline_text(&i["c"]))
+            }
+            "Span" | "Link" => s.push_str(&inline_text(&i["c"][1])),
+            "Quoted" => s.push_str(&inline_text(&i["c"][1])),
+            other => panic!("inline {other}"),
+        }
+    }
+    s
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Our blocks as the same signature. A quotation's source is the paragraph pandoc reads
+/// after its dash; a quotation's language is the div pandoc reads around it.
+fn our_signature(blocks: &[Block], out: &mut Vec<String>) {
+    for b in blocks {
+        match b {
+            Block::Paragraph { content, .. } => out.push(format!("P {}", squash(&plain_text(content)))),
+            Block::Heading { content, .. } => out.push(format!("H {}", squash(&plain_text(content)))),
+            Block::Quote { blocks, source, lang } => {
+                if let Some(l) = lang {
+                    out.push(format!("LANG {l}"));
+                }
+                out.push("QUOTE".into());
+                our_signature(blocks, out);
+                if let Some(source) = source {
+                    out.push(format!("P — {}", squash(&plain_text(source))));
+                }
+                out.push("END".into());
+            }
+            Block::List { numbering, items } => {
+                let start = numbering.map(|n| n.label(n.start));
+                out.push(format!("LIST {} {}", start.unwrap_or("-".into()), items.len()));
+                for item in items {
+                    out.push("ITEM".into());
+                    our_signature(item, out);
+                }
+                out.push("END".into());
+            }
+        }
+    }
+}
+
+#[test]
+fn pandoc_reads_the_same_quotations_and_lists() {
+    let Some(pandoc) = pandoc() else { return };
+    let o =
+        Command::new(pandoc).args(["-f", "markdown-smart", "-t", "json"]).arg(fixture()).output().unwrap();
+    assert!(o.status.success());
+    let ast: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut theirs = Vec::new();
+    pandoc_signature(ast["blocks"].as_array().unwrap(), &mut theirs);
+    let doc = load(&fixture());
+    let mut ours = Vec::new();
+    our_signature(&doc.body, &mut ours);
+    assert_eq!(ours, theirs);
+    // The notes' blocks too (the note on the source holds a list).
+    let notes: Vec<String> = doc
+        .notes()
+        .iter()
+        .map(|n| {
+            let mut s = Vec::new();
+            our_signature(&n.content, &mut s);
+            s.join(" | ")
+        })
+        .collect();
+    assert_eq!(notes[2], "P The date is that of the copy: | LIST 1. 2 | ITEM | P the original is lost; | ITEM | P the copy was made the same day. | END");
+}
+
+#[test]
+fn markdown_written_back_reads_as_the_same_model_and_is_byte_stable() {
+    let doc = load(&fixture());
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.md");
+    std::fs::write(&first, written(&doc, Format::Markdown)).unwrap();
+    let again = load(&first);
+    assert_eq!(again.body, doc.body);
+    let second = written(&again, Format::Markdown);
+    assert_eq!(String::from_utf8(second).unwrap(), std::fs::read_to_string(&first).unwrap());
+}
+
+#[test]
+fn tei_and_the_e_book_are_valid_with_quotations_and_lists() {
+    let doc = load(&fixture());
+    let dir = tempfile::tempdir().unwrap();
+    let tei = String::from_utf8(written(&doc, Format::Tei)).unwrap();
+    for want in [
+        "<cit><quote><p>Send the division",
+        "<bibl>Telegram to the divisional staff, 14 May 1919<note",
+        "<quote xml:lang=\"ru\"><p>Дивизия",
+        "<list rend=\"numbered\">",
+        "<item n=\"3.\">to hold the bridge",
+        "<item n=\"2)\">no movement at night.</item>",
+    ] {
+        assert!(tei.contains(want), "{want}\n{tei}");
+    }
+    let tei_path = dir.path().join("blocks.tei.xml");
+    std::fs::write(&tei_path, &tei).unwrap();
+    if let Some(schema) = jing() {
+        let errors = jing_errors(&schema, &[tei_path]);
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    let epub = dir.path().join("blocks.epub");
+    let bytes = written(&doc, Format::Epub);
+    std::fs::write(&epub, &bytes).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut x = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("EPUB/article.xhtml").unwrap(), &mut x).unwrap();
+    for want in [
+        "<blockquote>",
+        "<footer>— Telegram",
+        "<blockquote lang=\"ru\"",
+        "<ol start=\"3\">",
+        "<ol class=\"paren\">",
+    ] {
+        assert!(x.contains(want), "{want}\n{x}");
+    }
+    if let Some(jar) = epubcheck_jar() {
+        if let Some(report) = epubcheck_problems(&jar, &epub) {
+            panic!("EPUBCheck:\n{report}");
+        }
+    }
+    if let Some((ace, chromium)) = ace() {
+        let (outcome, failed) = ace_outcome(&ace, &chromium, &epub);
+        assert_eq!(outcome, "pass", "Ace: {failed:#?}");
+    }
+}
+
+#[test]
+fn the_pdf_prints_every_marker_quotation_and_source() {
+    let doc = load(&fixture());
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("blocks.pdf");
+    std::fs::write(&pdf, written(&doc, Format::Pdf)).unwrap();
+    let Some(o) = pdf_tool("pdftotext", &[pdf.to_str().unwrap(), "-"]) else { return };
+    assert!(o.status.success());
+    let text = squash(&String::from_utf8_lossy(&o.stdout));
+    for want in [
+        "Send the division to the border at once.",
+        "Telegram to the divisional staff, 14 May 1919",
+        "Дивизия выступила.",
+        "3. to hold the bridge",
+        "5. to report daily.",
+        "1) no requisitions",
+        "2) no movement at night.",
+        "• orders must be read aloud",
+        "obeyed to the letter.",
+        "the original is lost;",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+}
