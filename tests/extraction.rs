@@ -46,6 +46,7 @@ fn notes_with_context(doc: &Document) -> Vec<(String, String)> {
                     out.push((norm(&text.join(" ")), before.clone()));
                 }
                 Inline::Shelfmark(s) => before.push_str(&s.raw),
+                Inline::PageBreak { .. } => {}
                 Inline::Emph { content }
                 | Inline::Strong { content }
                 | Inline::Span { content, .. }

@@ -182,6 +182,7 @@ fn notes_with_calls(doc: &Document) -> Vec<(&Note, String)> {
             match i {
                 Inline::Text { text } => before.push_str(text),
                 Inline::Shelfmark(m) => before.push_str(&m.raw),
+                Inline::PageBreak { .. } => {}
                 Inline::Emph { content }
                 | Inline::Strong { content }
                 | Inline::Span { content, .. }

@@ -260,7 +260,7 @@ fn shelfmark_spans(inlines: &[Inline]) -> Vec<Span> {
                 | Inline::Strong { content }
                 | Inline::Span { content, .. }
                 | Inline::Link { content, .. } => walk(content, at, out),
-                Inline::Note(_) => {}
+                Inline::Note(_) | Inline::PageBreak { .. } => {}
             }
         }
     }
@@ -308,6 +308,7 @@ fn note_text(blocks: &[Block]) -> String {
                     push(content, out)
                 }
                 Inline::Link { .. } | Inline::Shelfmark(_) | Inline::Note(_) => out.push(' '),
+                Inline::PageBreak { .. } => {}
             }
         }
     }
@@ -352,7 +353,7 @@ fn for_each_note(blocks: &mut [Block], f: &mut dyn FnMut(&mut crate::model::Note
                 | Inline::Strong { content }
                 | Inline::Span { content, .. }
                 | Inline::Link { content, .. } => walk(content, f),
-                Inline::Text { .. } | Inline::Shelfmark(_) => {}
+                Inline::Text { .. } | Inline::Shelfmark(_) | Inline::PageBreak { .. } => {}
             }
         }
     }
@@ -366,56 +367,106 @@ fn mark_block(block: &mut Block, table: &ArchiveTable, used: &mut Vec<String>) {
 }
 
 /// Replaces shelfmarks inside the text inlines of `inlines` (and of their notes) by
-/// [`Inline::Shelfmark`]s, keeping the text around them.
+/// [`Inline::Shelfmark`]s, keeping the text around them. A printed page that begins inside
+/// a shelfmark (`РГАСПИ, ф.85, | оп.13`) does not cut it: the shelfmark is found across the
+/// page's milestone, which is put right after it.
 fn mark_inlines(inlines: &mut Vec<Inline>, table: &ArchiveTable, used: &mut Vec<String>) {
     let mut out = Vec::with_capacity(inlines.len());
+    // Text and page milestones gathered until something else comes.
+    let mut run: Vec<Inline> = Vec::new();
     for inline in inlines.drain(..) {
         match inline {
-            Inline::Text { text } => {
-                let found = shelfmark::find(&text, table);
-                if found.is_empty() {
-                    out.push(Inline::Text { text });
-                    continue;
-                }
-                let mut at = 0;
-                for f in found {
-                    if f.start > at {
-                        out.push(Inline::text(&text[at..f.start]));
+            text @ (Inline::Text { .. } | Inline::PageBreak { .. }) => run.push(text),
+            other => {
+                mark_run(std::mem::take(&mut run), table, used, &mut out);
+                match other {
+                    Inline::Emph { mut content } => {
+                        mark_inlines(&mut content, table, used);
+                        out.push(Inline::Emph { content });
                     }
-                    if let Some(id) = f.shelfmark.archive.as_ref().and_then(|a| a.id.clone()) {
-                        if !used.contains(&id) {
-                            used.push(id);
+                    Inline::Strong { mut content } => {
+                        mark_inlines(&mut content, table, used);
+                        out.push(Inline::Strong { content });
+                    }
+                    Inline::Span { lang, mut content } => {
+                        mark_inlines(&mut content, table, used);
+                        out.push(Inline::Span { lang, content });
+                    }
+                    Inline::Note(mut note) => {
+                        for b in &mut note.content {
+                            mark_block(b, table, used);
                         }
+                        out.push(Inline::Note(note));
                     }
-                    out.push(Inline::Shelfmark(Box::new(f.shelfmark)));
-                    at = f.end;
-                }
-                if at < text.len() {
-                    out.push(Inline::text(&text[at..]));
+                    other => out.push(other),
                 }
             }
-            Inline::Emph { mut content } => {
-                mark_inlines(&mut content, table, used);
-                out.push(Inline::Emph { content });
-            }
-            Inline::Strong { mut content } => {
-                mark_inlines(&mut content, table, used);
-                out.push(Inline::Strong { content });
-            }
-            Inline::Span { lang, mut content } => {
-                mark_inlines(&mut content, table, used);
-                out.push(Inline::Span { lang, content });
-            }
-            Inline::Note(mut note) => {
-                for b in &mut note.content {
-                    mark_block(b, table, used);
-                }
-                out.push(Inline::Note(note));
-            }
-            other @ (Inline::Link { .. } | Inline::Shelfmark(_)) => out.push(other),
         }
     }
+    mark_run(run, table, used, &mut out);
     *inlines = out;
+}
+
+/// Finds the shelfmarks of a run of text and page milestones, as one text; appends the run
+/// to `out` with them marked.
+fn mark_run(run: Vec<Inline>, table: &ArchiveTable, used: &mut Vec<String>, out: &mut Vec<Inline>) {
+    let mut text = String::new();
+    let mut breaks: Vec<(usize, Inline)> = Vec::new();
+    for inline in run {
+        match inline {
+            Inline::Text { text: t } => text.push_str(&t),
+            page => breaks.push((text.len(), page)),
+        }
+    }
+    let found = shelfmark::find(&text, table);
+    let mut pieces: Vec<(usize, usize, Option<Inline>)> = Vec::new(); // (start, end, shelfmark)
+    let mut at = 0;
+    for f in found {
+        if f.start > at {
+            pieces.push((at, f.start, None));
+        }
+        if let Some(id) = f.shelfmark.archive.as_ref().and_then(|a| a.id.clone()) {
+            if !used.contains(&id) {
+                used.push(id);
+            }
+        }
+        pieces.push((f.start, f.end, Some(Inline::Shelfmark(Box::new(f.shelfmark)))));
+        at = f.end;
+    }
+    if at < text.len() || pieces.is_empty() {
+        pieces.push((at, text.len(), None));
+    }
+    let mut breaks = breaks.into_iter().peekable();
+    for (start, end, mark) in pieces {
+        match mark {
+            Some(mark) => {
+                // Milestones inside the shelfmark follow it.
+                while let Some((_, page)) = breaks.next_if(|(b, _)| *b <= start) {
+                    out.push(page);
+                }
+                out.push(mark);
+                while let Some((_, page)) = breaks.next_if(|(b, _)| *b < end) {
+                    out.push(page);
+                }
+            }
+            None => {
+                let mut from = start;
+                while let Some((b, page)) =
+                    breaks.next_if(|(b, _)| *b <= end && (*b < end || end == text.len()))
+                {
+                    if b > from {
+                        out.push(Inline::text(&text[from..b]));
+                    }
+                    out.push(page);
+                    from = b.max(from);
+                }
+                if end > from {
+                    out.push(Inline::text(&text[from..end]));
+                }
+            }
+        }
+    }
+    out.extend(breaks.map(|(_, page)| page));
 }
 
 #[cfg(test)]

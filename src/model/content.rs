@@ -248,7 +248,7 @@ fn collect_inline_notes<'a>(inlines: &'a [Inline], out: &mut Vec<&'a Note>) {
                 collect_inline_notes(content, out)
             }
             Inline::Link { content, .. } => collect_inline_notes(content, out),
-            Inline::Text { .. } | Inline::Shelfmark(_) => {}
+            Inline::Text { .. } | Inline::Shelfmark(_) | Inline::PageBreak { .. } => {}
         }
     }
 }
@@ -290,6 +290,12 @@ pub enum Inline {
     Shelfmark(Box<Shelfmark>),
     /// A footnote, placed exactly where its call stands.
     Note(Note),
+    /// Where a page of the printed source begins, with its printed number (`47`, `xii`): a
+    /// milestone, not text (historians cite the printed page; archives keep the pagination).
+    PageBreak {
+        /// The page number as printed.
+        n: String,
+    },
 }
 
 impl Inline {
@@ -346,7 +352,7 @@ pub fn shelfmarks(inlines: &[Inline], in_notes: bool) -> Vec<&Shelfmark> {
                 Inline::Note(n) if in_notes => {
                     n.content.iter().for_each(|b| walk(b.content(), in_notes, out))
                 }
-                Inline::Note(_) | Inline::Text { .. } => {}
+                Inline::Note(_) | Inline::Text { .. } | Inline::PageBreak { .. } => {}
             }
         }
     }
@@ -371,7 +377,7 @@ fn push_plain(inlines: &[Inline], s: &mut String) {
             | Inline::Span { content, .. }
             | Inline::Link { content, .. } => push_plain(content, s),
             Inline::Shelfmark(m) => s.push_str(&m.raw),
-            Inline::Note(_) => {}
+            Inline::Note(_) | Inline::PageBreak { .. } => {}
         }
     }
 }

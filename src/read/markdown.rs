@@ -773,11 +773,13 @@ struct Attrs<'s> {
     other: Vec<&'s str>,
     /// The last identifier (`#refs`).
     id: Option<&'s str>,
+    /// The value of `n` (a page milestone's printed number).
+    n: Option<&'s str>,
 }
 
 impl Attrs<'_> {
     fn is_empty(&self) -> bool {
-        self.lang.is_none() && self.classes.is_empty() && self.other.is_empty()
+        self.lang.is_none() && self.classes.is_empty() && self.other.is_empty() && self.n.is_none()
     }
 }
 
@@ -815,6 +817,8 @@ fn parse_attrs(s: &str) -> Option<Attrs<'_>> {
             };
             if key == "lang" {
                 attrs.lang = Some((value, value_off));
+            } else if key == "n" {
+                attrs.n = Some(value);
             } else {
                 attrs.other.push(key);
             }
@@ -1615,6 +1619,16 @@ impl Builder<'_, '_, '_> {
                 Ok([other]) => self.misplaced(vec![other], "`{.inferred}` marks a note call", at),
                 Err(content) => self.misplaced(content, "`{.inferred}` marks a note call", at),
             }
+        } else if attrs.classes.contains(&"pagebreak") {
+            // `[]{.pagebreak n="47"}`: where printed page 47 begins.
+            match attrs.n.filter(|n| !n.trim().is_empty()) {
+                Some(n) if content.is_empty() => self.push(Inline::PageBreak { n: n.to_string() }),
+                _ => self.misplaced(
+                    content,
+                    "`{.pagebreak n=\"…\"}` marks an empty span where a printed page begins",
+                    at,
+                ),
+            }
         } else if attrs.classes.contains(&"label") {
             if self.label.is_none() && self.at_run_start() {
                 self.label = Some(plain_text(&content));
@@ -1842,7 +1856,7 @@ impl Reader<'_> {
                 | Inline::Span { content, .. }
                 | Inline::Link { content, .. } => self.resolve_inlines(content, res)?,
                 Inline::Note(note) => self.resolve_note(note, res)?,
-                Inline::Text { .. } | Inline::Shelfmark(_) => {}
+                Inline::Text { .. } | Inline::Shelfmark(_) | Inline::PageBreak { .. } => {}
             }
         }
         Ok(())

@@ -313,6 +313,8 @@ fn runs(
     for i in inlines {
         match i {
             Inline::Text { text } => p.text(text, style, lang),
+            // The source's printed pages are not this print's: nothing is set for them.
+            Inline::PageBreak { .. } => {}
             Inline::Emph { content } => runs(p, content, style.italic(), lang, notes),
             Inline::Strong { content } => runs(p, content, style.bold(), lang, notes),
             Inline::Link { content, .. } => runs(p, content, style, lang, notes),

@@ -152,7 +152,16 @@ fn nav(a: &Article, title: &str) -> String {
             partial_escape(h)
         ));
     }
-    s.push_str("</ol>\n</nav>\n</body>\n</html>\n");
+    s.push_str("</ol>\n</nav>\n");
+    // The printed source's pages, where it had them (EPUB 3.3 §7.4.4 page-list).
+    if !a.pages.is_empty() {
+        s.push_str("<nav epub:type=\"page-list\" id=\"page-list\" hidden=\"hidden\" aria-labelledby=\"page-list-title\">\n<h2 id=\"page-list-title\">Pages</h2>\n<ol>\n");
+        for (id, n) in &a.pages {
+            s.push_str(&format!("<li><a href=\"article.xhtml#{id}\">{}</a></li>\n", partial_escape(n)));
+        }
+        s.push_str("</ol>\n</nav>\n");
+    }
+    s.push_str("</body>\n</html>\n");
     s
 }
 
@@ -220,8 +229,8 @@ fn package(doc: &Document, a: &Article, opts: &Options, used: &[usize], modified
         (None, Some(s)) => Some(s.clone()),
         _ => None,
     };
-    if let Some(s) = source {
-        line(format!("<dc:source>{}</dc:source>", partial_escape(&s)));
+    if let Some(s) = &source {
+        line(format!("<dc:source>{}</dc:source>", partial_escape(s)));
     }
     for (p, v) in [
         ("schema:accessMode", "textual"),
@@ -232,6 +241,19 @@ fn package(doc: &Document, a: &Article, opts: &Options, used: &[usize], modified
         ("schema:accessibilityHazard", "none"),
     ] {
         line(format!("<meta property=\"{p}\">{v}</meta>"));
+    }
+    // Page markers from the printed source, and what that source is (EPUB Accessibility
+    // 1.1's `pageBreakSource`: the article's DOI, else its journal line, else its file).
+    if !a.pages.is_empty() {
+        line("<meta property=\"schema:accessibilityFeature\">pageBreakMarkers</meta>".into());
+        line("<meta property=\"schema:accessibilityFeature\">pageNavigation</meta>".into());
+        let from = m
+            .doi
+            .as_ref()
+            .map(|d| format!("urn:doi:{d}"))
+            .or_else(|| source.clone())
+            .unwrap_or_else(|| "the printed article".into());
+        line(format!("<meta property=\"pageBreakSource\">{}</meta>", partial_escape(&from)));
     }
     line("<meta property=\"schema:accessibilitySummary\">Text-only article with headings, a table of contents, notes linked to their calls and back, and a bibliography; passages in other languages are tagged with their language.</meta>".into());
 

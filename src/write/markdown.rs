@@ -281,6 +281,10 @@ impl<'a> Writer<'a> {
                 }
                 Inline::Link { url, content } => self.link(url, content, out),
                 Inline::Note(note) => self.call(note, out),
+                // An empty span pandoc keeps as a span: `[]{.pagebreak n="47"}`.
+                Inline::PageBreak { n } => {
+                    let _ = write!(out, "[]{{.pagebreak n=\"{}\"}}", n.replace(['"', '\\'], ""));
+                }
             }
         }
     }
@@ -643,7 +647,7 @@ fn count_emphasis(inlines: &[Inline]) -> usize {
         .map(|i| match i {
             Inline::Emph { content } | Inline::Strong { content } => 1 + count_emphasis(content),
             Inline::Span { content, .. } | Inline::Link { content, .. } => count_emphasis(content),
-            Inline::Text { .. } | Inline::Shelfmark(_) | Inline::Note(_) => 0,
+            Inline::Text { .. } | Inline::Shelfmark(_) | Inline::Note(_) | Inline::PageBreak { .. } => 0,
         })
         .sum()
 }

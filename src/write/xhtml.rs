@@ -30,6 +30,8 @@ pub struct Article {
     pub notes: Option<(String, String)>,
     /// The id and heading of the bibliography, when there is one.
     pub bibliography: Option<(String, String)>,
+    /// The printed pages of the source, in order: (id of the milestone, printed number).
+    pub pages: Vec<(String, String)>,
 }
 
 /// The text of the notes section's heading, in the document's language.
@@ -83,6 +85,8 @@ struct Writer {
     notes: Vec<(usize, String)>,
     note_count: usize,
     style: Style,
+    /// The printed pages begun so far: (id of the milestone, printed number).
+    pages: Vec<(String, String)>,
 }
 
 /// `lang` and `xml:lang` attributes (both: Ace reads `lang`, XML tools `xml:lang`).
@@ -112,7 +116,7 @@ fn dir_of(content: &[Inline]) -> &'static str {
             | Inline::Span { content, .. }
             | Inline::Link { content, .. } => first_strong(content),
             Inline::Shelfmark(m) => first_strong_rtl(&m.raw),
-            Inline::Note(_) => None,
+            Inline::Note(_) | Inline::PageBreak { .. } => None,
         })
     }
     if first_strong(content) == Some(true) {
@@ -150,6 +154,16 @@ impl Writer {
         for i in inlines {
             match i {
                 Inline::Text { text } => self.text(text),
+                // EPUB's page-break marker, named by its printed number; listed in the
+                // navigation document's page list.
+                Inline::PageBreak { n } => {
+                    let id = format!("page-{}", self.pages.len() + 1);
+                    self.raw(&format!(
+                        "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"{id}\" aria-label=\"{}\"></span>",
+                        escape(n.as_str())
+                    ));
+                    self.pages.push((id, n.clone()));
+                }
                 Inline::Emph { content } => self.styled("em", self.style.italic(), content),
                 Inline::Strong { content } => self.styled("strong", self.style.bold(), content),
                 Inline::Link { url, content } => {
@@ -195,6 +209,7 @@ impl Writer {
             notes: vec![],
             note_count: self.note_count,
             style: Style::Regular,
+            pages: std::mem::take(&mut self.pages),
         };
         let class = if n.anchor == Anchor::Inferred { " class=\"uncertain\"" } else { "" };
         let lang = n.lang.as_ref().map_or(String::new(), |l| inner.lang(l));
@@ -241,6 +256,7 @@ impl Writer {
         }
         inner.raw("</div></li>");
         self.note_count = inner.note_count;
+        self.pages = std::mem::take(&mut inner.pages);
         for (style, set) in inner.chars {
             self.chars.entry(style).or_default().merge(set);
         }
@@ -340,6 +356,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
         notes: vec![],
         note_count: 0,
         style: Style::Regular,
+        pages: Vec::new(),
     };
     if lang != "und" {
         w.langs.insert(lang.clone());
@@ -489,7 +506,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
     xhtml.push_str("</body>\n</html>\n");
     w.chars.entry(Style::Regular).or_default().extend(&title);
     let chars = w.chars.into_iter().map(|(style, set)| (style, set.into_sorted())).collect();
-    Article { xhtml, chars, toc, langs: w.langs, lang, notes: notes_section, bibliography }
+    Article { xhtml, chars, toc, langs: w.langs, lang, notes: notes_section, bibliography, pages: w.pages }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use colophon::model::{plain_text, Document, Inline, Note};
+use colophon::model::{plain_text, Block, Document, Inline, Note};
 use std::path::{Path, PathBuf};
 
 /// The crate's root folder.
@@ -46,11 +46,12 @@ pub fn body_with_calls(doc: &Document) -> String {
                 }
                 Inline::Link { content, .. } => walk(content, out),
                 Inline::Shelfmark(m) => out.push_str(&m.raw),
+                Inline::PageBreak { n } => out.push_str(&format!("[p.{n}]")),
             }
         }
     }
     let mut out = String::new();
-    for b in &doc.body {
+    for b in doc.body.iter().flat_map(Block::leaves) {
         walk(b.content(), &mut out);
         out.push('\n');
     }
@@ -59,7 +60,7 @@ pub fn body_with_calls(doc: &Document) -> String {
 
 /// The body's plain text without notes.
 pub fn body_text(doc: &Document) -> String {
-    doc.body.iter().map(|b| plain_text(b.content())).collect::<Vec<_>>().join("\n")
+    doc.body.iter().flat_map(Block::leaves).map(|b| plain_text(b.content())).collect::<Vec<_>>().join("\n")
 }
 
 /// Reports a validator that is not installed: a failure under `CI=true` (or

@@ -9,6 +9,11 @@ pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => ev.text(&ctx.clean(text)),
+            // The printed edition's page: `<pb n="47" type="print"/>`.
+            Inline::PageBreak { n } => {
+                ev.start("pb", vec![("n", ctx.clean(n)), ("type", "print".into())]);
+                ev.end();
+            }
             Inline::Emph { content } => {
                 ev.start("hi", vec![("rend", "italic".into())]);
                 self::inlines(ctx, ev, content);

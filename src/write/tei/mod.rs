@@ -173,7 +173,8 @@ const STRUCTURAL: &[&str] = &["div", "listBibl", "listOrg", "org", "list"];
 fn write_events(w: &mut Writer<Vec<u8>>, evs: &[Ev], depth: usize) -> std::io::Result<()> {
     let mut stack: Vec<&'static str> = Vec::new();
     let structural = |stack: &[&'static str]| stack.last().is_none_or(|n| STRUCTURAL.contains(n));
-    for e in evs {
+    let mut evs = evs.iter().peekable();
+    while let Some(e) = evs.next() {
         match e {
             Ev::Start(name, attrs) => {
                 if structural(&stack) {
@@ -182,6 +183,11 @@ fn write_events(w: &mut Writer<Vec<u8>>, evs: &[Ev], depth: usize) -> std::io::R
                 let mut s = BytesStart::new(*name);
                 for (k, v) in attrs {
                     s.push_attribute((*k, v.as_str()));
+                }
+                // An element with nothing in it (`<pb n="47"/>`) is written empty.
+                if evs.next_if(|next| matches!(next, Ev::End)).is_some() {
+                    w.write_event(Event::Empty(s))?;
+                    continue;
                 }
                 w.write_event(Event::Start(s))?;
                 stack.push(name);
