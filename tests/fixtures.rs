@@ -112,6 +112,11 @@ fn check(dir: &Path) -> Vec<String> {
             format!("{headings:?}"),
             format!("{:?}", strings(b.get("headings"))),
         );
+        // The printed pages, in order, each where its text begins (`pages`, when given).
+        if let Some(want) = b.get("pages") {
+            let got: Vec<String> = body_pages(&doc);
+            eq(&mut errs, "printed pages".into(), format!("{got:?}"), format!("{:?}", strings(Some(want))));
+        }
         for a in strings(b.get("absent")) {
             if body.contains(&a) {
                 errs.push(format!("body contains {a:?}"));
@@ -250,4 +255,26 @@ fn fixtures_match_their_golden_json() {
         let (doc, _) = colophon::load(&d.join("input.txt"), None, &colophon::Resources::builtin()).unwrap();
         assert_golden(&d.join("expected.json"), &colophon::write::json::write(&doc));
     }
+}
+
+/// The printed page numbers of the body's milestones, in order.
+fn body_pages(doc: &colophon::model::Document) -> Vec<String> {
+    fn walk(inlines: &[colophon::model::Inline], out: &mut Vec<String>) {
+        use colophon::model::Inline;
+        for i in inlines {
+            match i {
+                Inline::PageBreak { n } => out.push(n.clone()),
+                Inline::Emph { content }
+                | Inline::Strong { content }
+                | Inline::Span { content, .. }
+                | Inline::Link { content, .. } => walk(content, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for b in doc.body.iter().flat_map(Block::leaves) {
+        walk(b.content(), &mut out);
+    }
+    out
 }

@@ -14,6 +14,8 @@ struct Para {
     text: String,
     /// (byte offset where a page's stretch starts, page index).
     pages: Vec<(usize, usize)>,
+    /// The printed pages that begin in this paragraph: (byte offset, printed number).
+    breaks: Vec<(usize, String)>,
 }
 
 impl Para {
@@ -44,14 +46,18 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
     let mut pieces: Vec<Piece> = Vec::new();
     let mut page = 0;
     let mut cut = false; // a note block stands between the last text and this one
+                         // Printed pages whose text has not come yet.
+    let mut pending: Vec<String> = Vec::new();
     for item in items {
         match item {
+            Item::Page { n } => pending.push(n.clone()),
             Item::Notes(_) => {
                 page += 1;
                 cut = true;
             }
             Item::Heading { text, level, .. } => {
-                let para = Para { text: text.clone(), pages: vec![(0, page)] };
+                let breaks = pending.drain(..).map(|n| (0, n)).collect();
+                let para = Para { text: text.clone(), pages: vec![(0, page)], breaks };
                 pieces.push(Piece { para, heading: Some(*level) });
                 cut = false;
             }
@@ -83,6 +89,9 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
                     }
                     p.text = joined;
                     p.pages.push((at, page));
+                    // A page that begins inside a word (`cut-` / `ting`) is marked after it.
+                    let at = word_end(&p.text, at);
+                    p.breaks.extend(pending.drain(..).map(|n| (at, n)));
                 } else {
                     if cut && matches!(pieces.last(), Some(Piece { heading: None, .. })) {
                         diags.push(Diagnostic::info(
@@ -91,7 +100,8 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
                             "a page cut falls at a sentence end; a new paragraph is started here",
                         ));
                     }
-                    let para = Para { text: text.trim().to_string(), pages: vec![(0, page)] };
+                    let breaks = pending.drain(..).map(|n| (0, n)).collect();
+                    let para = Para { text: text.trim().to_string(), pages: vec![(0, page)], breaks };
                     pieces.push(Piece { para, heading: None });
                 }
                 cut = false;
@@ -173,11 +183,20 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
             .map(|&(_, off, j)| (off, j, matched[j]));
         let mut content = Vec::new();
         let mut pos = 0;
+        let mut breaks = p.breaks.iter().peekable();
         for (off, j, site) in here {
             let (start, end) = match site {
                 Some(s) => (sites[s].cand.marker.start, sites[s].cand.marker.end),
                 None => (off.max(pos), off.max(pos)),
             };
+            while let Some((at, n)) = breaks.next_if(|(at, _)| *at <= start) {
+                let at = (*at).max(pos);
+                if at > pos {
+                    content.push(Inline::text(&p.text[pos..at]));
+                }
+                content.push(Inline::PageBreak { n: n.clone() });
+                pos = at;
+            }
             let mut before = &p.text[pos..start.max(pos)];
             // `Azerbaijan". 14 The` → the note hangs on the punctuation.
             if site.is_some() && before.ends_with(' ') && p.text[end..].starts_with(' ') {
@@ -188,6 +207,14 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
             }
             content.push(Inline::Note(notes[j].take().expect("each note placed once")));
             pos = end.max(pos);
+        }
+        for (at, n) in breaks {
+            let at = (*at).clamp(pos, p.text.len());
+            if at > pos {
+                content.push(Inline::text(&p.text[pos..at]));
+            }
+            content.push(Inline::PageBreak { n: n.clone() });
+            pos = at;
         }
         if pos < p.text.len() {
             content.push(Inline::text(&p.text[pos..]));
@@ -203,6 +230,21 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
         blocks.push(Block::paragraph(orphans));
     }
     blocks
+}
+
+/// `at`, or the end of the word it falls inside (a page that begins within a hyphenated
+/// word is marked after the word, which stays whole for search, hyphenation and speech).
+fn word_end(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let inside = text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+        && text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    if !inside {
+        return at;
+    }
+    text[at..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |k| at + k)
 }
 
 /// The end of the last text stretch printed on `page` (or before it).

@@ -44,6 +44,11 @@ pub enum Item {
     },
     /// The notes at the foot of one page.
     Notes(Vec<NoteLine>),
+    /// A printed page begins: its text is the next text or heading (see [`pagination`]).
+    Page {
+        /// The page number as printed.
+        n: String,
+    },
 }
 
 /// Plain-digit labels are trusted only when they continue the note sequence.
@@ -118,6 +123,9 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
     let mut block: Option<Vec<NoteLine>> = None;
     let mut last: Option<u32> = None;
     let mut after_separator = false;
+    let mut pages = Pagination::default();
+    let turning = heads_with_page_numbers(units, &running);
+    let paged = units.iter().any(|u| u.lines.iter().any(|l| l.text.starts_with('\u{c}')));
     let significant = |j: usize| {
         // (A note whose number stands alone on its first line is no page number.)
         units[j..]
@@ -127,6 +135,9 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
     };
     for (i, unit) in units.iter().enumerate() {
         let first = unit.first();
+        if paged && unit.lines.iter().any(|l| l.text.starts_with('\u{c}')) {
+            pages.new_page(items.len());
+        }
         if is_separator(first) {
             after_separator = true;
             continue;
@@ -140,11 +151,8 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             continue;
         }
         if is_page_number(first) && !unit.is_foot_note() {
-            diags.push(Diagnostic::info(
-                "dropped-line",
-                unit.line(),
-                format!("dropped page number `{first}`"),
-            ));
+            let n = first.trim().trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' '));
+            pages.folio(n, items.len(), block.is_some());
             continue;
         }
         // Running heads are short (`running_heads` counts lines of at most 100 characters):
@@ -159,6 +167,11 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
                 unit.line(),
                 format!("dropped running head `{first}`"),
             ));
+            // `212 | A. AUTHOR`, `Title 213`: the page's number, printed in its head (a number
+            // that changes from page to page; a volume or issue number does not).
+            if let Some(n) = head_folio(first).filter(|_| turning.contains(&running_key(first))) {
+                pages.folio(n, items.len(), block.is_some());
+            }
             continue;
         }
         let after_text = matches!(items.last(), Some(Item::Text { .. })) && block.is_none();
@@ -237,7 +250,105 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
     if let Some(b) = block.take() {
         items.push(Item::Notes(b));
     }
+    pages.place(&mut items);
     items
+}
+
+/// The printed page numbers met so far and where each page's text begins.
+///
+/// A page begins at a form feed, or (in a text without them) right after the folio that
+/// ended the page before. A folio printed before anything else of its page is its head
+/// (the page begins there); one printed after some of the page's text or notes is its foot
+/// (the page began at the last page start). A second number on a page already numbered
+/// begins the next page (a text without form feeds whose folios are at the heads).
+#[derive(Debug, Default)]
+struct Pagination {
+    /// (index of the item the page's text begins before, printed number).
+    found: Vec<(usize, String)>,
+    /// Where the current page's items begin.
+    start: usize,
+    /// Whether the current page has its number.
+    numbered: bool,
+}
+
+impl Pagination {
+    /// A form feed: a page begins before item `at`.
+    fn new_page(&mut self, at: usize) {
+        self.start = at;
+        self.numbered = false;
+    }
+
+    /// A folio `n` printed when `at` items are made (`open_notes`: a note block is open).
+    fn folio(&mut self, n: &str, at: usize, open_notes: bool) {
+        let printed_before = at > self.start || open_notes;
+        if self.numbered {
+            if printed_before {
+                self.found.push((at, n.to_string()));
+                self.start = at;
+            }
+        } else if printed_before {
+            self.found.push((self.start, n.to_string()));
+            self.start = at;
+        } else {
+            self.found.push((at, n.to_string()));
+            self.numbered = true;
+        }
+    }
+
+    /// Inserts the pages into `items`; the first page's number is inferred from the second's
+    /// (`k - 1`) when the text before the first folio's page was not numbered.
+    fn place(mut self, items: &mut Vec<Item>) {
+        if let Some((at, n)) = self.found.first() {
+            let before = items[..(*at).min(items.len())].iter().any(|it| !matches!(it, Item::Notes(_)));
+            if let Some(k) = n.parse::<u32>().ok().filter(|k| *k > 1 && before) {
+                self.found.insert(0, (0, (k - 1).to_string()));
+            }
+        }
+        for (at, n) in self.found.into_iter().rev() {
+            items.insert(at.min(items.len()), Item::Page { n });
+        }
+    }
+}
+
+/// The running heads (by key) whose number at the start or end differs on every page they
+/// are printed on: page numbers, not a volume's.
+fn heads_with_page_numbers(
+    units: &[Unit],
+    running: &HashMap<String, usize>,
+) -> std::collections::HashSet<String> {
+    let mut numbers: HashMap<String, Vec<&str>> = HashMap::new();
+    for u in units {
+        let t = u.first();
+        if u.lines.len() == 1 && t.len() <= MAX_RUNNING_BYTES && !u.is_foot_note() {
+            let key = running_key(t);
+            if running.contains_key(&key) {
+                if let Some(n) = head_folio(t) {
+                    numbers.entry(key).or_default().push(n);
+                }
+            }
+        }
+    }
+    numbers
+        .into_iter()
+        .filter(|(_, ns)| {
+            let mut distinct = ns.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            distinct.len() >= 2 && distinct.len() == ns.len()
+        })
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// The page number printed in a running head: a number of one to four digits at its start
+/// or its end (`212 | A. AUTHOR`, `Journal of History 213`), not a year.
+fn head_folio(line: &str) -> Option<&str> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    [words.first().copied(), words.last().copied()].into_iter().flatten().find(|w| {
+        w.len() <= 4
+            && w.chars().all(|c| c.is_ascii_digit())
+            && !(w.len() == 4 && matches!(w.parse::<u32>(), Ok(1800..=2099)))
+    })
 }
 
 /// What the segmenter knows around an unlabeled unit.
@@ -335,6 +446,7 @@ mod tests {
             .map(|it| match it {
                 Item::Text { .. } => "T".to_string(),
                 Item::Heading { .. } => "H".to_string(),
+                Item::Page { n } => format!("P{n}"),
                 Item::Notes(n) => format!(
                     "N{}",
                     n.iter().map(|l| l.label.clone().unwrap_or("?".into())).collect::<Vec<_>>().join(",")
