@@ -311,3 +311,64 @@ fn forbidden_characters_are_removed_and_reported() {
     assert!(xml.contains("<p>abc</p>"));
     assert!(diags.iter().any(|d| d.code == "xml-forbidden-char" && d.message.starts_with("2 ")));
 }
+
+/// Quotations (with and without a source, one holding a note, one in Russian, an epigraph)
+/// and lists (numbered from 3, `(a)` letters, a bulleted list nested in an item, an item of
+/// two paragraphs, a list inside a note) from others' TEI: read, written, read again, the
+/// model and then the TEI are the same, and the TEI is valid.
+#[test]
+fn quotations_and_lists_survive_a_tei_round_trip() {
+    use colophon::model::{Block, Delimiter, Inline, NumberStyle, Numbering};
+    let src = root().join("tests/tei/quotes-and-lists.tei.xml");
+    let (doc, diags) = colophon::load(&src, None, &Resources::builtin()).unwrap();
+    let codes: Vec<(&str, u32, u32)> = diags.iter().map(|d| (d.code, d.line, d.col)).collect();
+    assert!(codes.contains(&("tei-epigraph-as-quote", 17, 9)), "{codes:?}");
+    assert!(!codes.iter().any(|c| c.0 == "tei-element-read-as-text"), "{codes:?}");
+
+    let kinds: Vec<&str> = doc
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Heading { .. } => "h",
+            Block::Paragraph { .. } => "p",
+            Block::Quote { .. } => "quote",
+            Block::List { .. } => "list",
+        })
+        .collect();
+    assert_eq!(kinds, ["h", "quote", "p", "quote", "quote", "p", "list", "list"]);
+    let Block::Quote { source: Some(s), blocks, .. } = &doc.body[1] else { panic!("{:?}", doc.body[1]) };
+    assert_eq!((colophon::model::plain_text(s).as_str(), blocks.len()), ("Telegram, 14 May 1919", 1));
+    let Block::Quote { source: None, blocks, lang: None } = &doc.body[3] else { panic!() };
+    assert!(matches!(blocks[0].content().last(), Some(Inline::Note(n)) if n.label == "1"));
+    let Block::Quote { source: Some(_), lang: Some(ru), .. } = &doc.body[4] else { panic!() };
+    assert_eq!(ru.as_str(), "ru");
+    let Block::List { numbering: Some(n), items } = &doc.body[6] else { panic!() };
+    assert_eq!(*n, Numbering::decimal(3));
+    assert_eq!(items[1].len(), 2, "an item of two paragraphs");
+    assert!(matches!(&items[2][..], [Block::Paragraph { .. }, Block::List { numbering: None, .. }]));
+    let Block::List { numbering: Some(n), .. } = &doc.body[7] else { panic!() };
+    assert_eq!((n.start, n.style, n.delimiter), (1, NumberStyle::LowerAlpha, Delimiter::TwoParens));
+    let notes = doc.notes();
+    assert!(matches!(&notes[1].content[..], [Block::Paragraph { .. }, Block::List { numbering: None, .. }]));
+
+    let xml = tei(&doc, &Resources::builtin());
+    for needle in [
+        "<item n=\"3.\">the return of the archive;</item>",
+        "<item n=\"(a)\">first, the roads;</item>",
+        "<bibl>Telegram, 14 May 1919</bibl></cit>",
+        "<quote xml:lang=\"ru\">",
+    ] {
+        assert!(xml.contains(needle), "{needle} in:\n{xml}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quotes.tei.xml");
+    std::fs::write(&path, &xml).unwrap();
+    let back = load(&path);
+    assert_eq!(back, doc);
+    assert_eq!(tei(&back, &Resources::builtin()), xml);
+    assert_pointers_and_languages(&xml);
+    if let Some(schema) = jing() {
+        let errors = jing_errors(&schema, &[path]);
+        assert!(errors.is_empty(), "jing found errors:\n{}", errors.join("\n"));
+    }
+}

@@ -1,6 +1,7 @@
 //! Reader for TEI P5: colophon's own (for round trips) and ordinary TEI from others
 //! (`note`, `listBibl/bibl|biblStruct`, header titles, authors, abstracts, keywords,
-//! `xml:lang`). Problems carry line:column.
+//! `xml:lang`; block quotations, epigraphs and lists in `blocks.rs`, their numbering from
+//! the printed labels in `numbering.rs`). Problems carry line:column.
 //!
 //! colophon's own TEI (`appInfo/application[@ident='colophon']`) preserves the printed text
 //! exactly; what colophon derived from it (shelfmark structure, bibliography fields, scripts)
@@ -17,6 +18,9 @@ use crate::model::{
 use quick_xml::events::Event;
 use std::collections::BTreeSet;
 use std::path::Path;
+
+mod blocks;
+mod numbering;
 
 /// An element of the parsed tree.
 #[derive(Debug, Clone)]
@@ -385,12 +389,12 @@ impl<'a> Reader<'a> {
         } else {
             Anchor::Call
         };
-        let has_blocks = el.children().any(|c| c.name == "p");
-        let content = if has_blocks {
-            el.children().filter(|c| c.name == "p").map(|p| self.paragraph(p, notes)).collect()
-        } else {
-            vec![Block::paragraph(trim_inlines(self.inlines(el, notes)))]
-        };
+        // Paragraphs, quotations and lists in order; loose text as a paragraph; an empty
+        // note keeps one empty paragraph.
+        let mut content = self.flow(el, None, notes);
+        if content.is_empty() {
+            content.push(Block::paragraph(Vec::new()));
+        }
         Note { label, anchor, lang: el.lang(), content }
     }
 
@@ -406,6 +410,8 @@ impl<'a> Reader<'a> {
     fn blocks(&mut self, el: &El, depth: u8, out: &mut Vec<Block>, notes: &mut usize) {
         for c in el.children() {
             match c.name.as_str() {
+                "quote" | "cit" | "epigraph" | "list" | "lg" => self.block_level(c, notes, out),
+                "p" | "ab" if blocks::holds_blocks(c) => self.block_level(c, notes, out),
                 "p" | "ab" => {
                     let b = self.paragraph(c, notes);
                     if !b.content().is_empty() {
@@ -695,7 +701,14 @@ fn read_front(r: &mut Reader, front: &El, doc: &mut Document, notes: &mut usize)
             .map(|d| Abstract {
                 lang: d.lang(),
                 heading: d.child("head").map(El::text),
-                content: d.all("p").iter().map(|p| r.paragraph(p, notes)).collect(),
+                content: {
+                    // Paragraphs, and the lists and quotations an abstract may hold.
+                    let mut content = Vec::new();
+                    for c in d.children().filter(|c| c.name != "head") {
+                        r.block_level(c, notes, &mut content);
+                    }
+                    content
+                },
             })
             .collect();
     }
