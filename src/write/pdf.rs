@@ -29,6 +29,8 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
 use std::num::NonZeroU16;
 
+mod nest;
+
 /// What the PDF writer needs beyond the document.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -153,6 +155,8 @@ struct Tags {
     blocks: Vec<Vec<(Identifier, Option<usize>)>>,
     /// Per note: the content of its printed label.
     labels: Vec<Vec<Identifier>>,
+    /// Per block: the content of the list item's marker it opens with.
+    markers: Vec<Vec<Identifier>>,
     /// Per note: the annotation of its call (to the note) and of its label (back to the call).
     to_note: Vec<Option<Identifier>>,
     to_call: Vec<Option<Identifier>>,
@@ -174,6 +178,7 @@ impl Tags {
         Tags {
             blocks: vec![Vec::new(); laid.blocks.len()],
             labels: vec![Vec::new(); notes],
+            markers: vec![Vec::new(); laid.blocks.len()],
             to_note: vec![None; notes],
             to_call: vec![None; notes],
             note_blocks,
@@ -188,6 +193,7 @@ impl Tags {
             Role::Text(b) => self.blocks[b].push((id, None)),
             Role::Call(b, n) => self.blocks[b].push((id, Some(n))),
             Role::Label(n) => self.labels[n].push(id),
+            Role::Marker(b) => self.markers[b].push(id),
         }
     }
 
@@ -220,12 +226,17 @@ impl Tags {
         if !label.is_empty() {
             note.push(TagGroup::with_children(Tag::Lbl, Self::linked(self.to_call[n].take(), label)));
         }
+        let mut nesting = nest::Nesting::default();
+        let mut nodes = Vec::new();
         for b in self.note_blocks[n].clone() {
+            nesting.enter(&laid.blocks[b].nest, &mut nodes, || std::mem::take(&mut self.markers[b]));
             let p = self.block(b, laid, Tag::P.into());
             if !p.children.is_empty() {
-                note.push(p);
+                nesting.push(p, &mut nodes);
             }
         }
+        nesting.finish(&mut nodes);
+        nodes.into_iter().for_each(|node| note.push(node));
         note
     }
 
@@ -254,10 +265,13 @@ impl Tags {
         group
     }
 
-    /// The whole tree: blocks in reading order; bibliography entries as one list.
+    /// The whole tree: blocks in reading order, inside their quotations and lists;
+    /// bibliography entries as one list.
     fn tree(mut self, laid: &Layout, lang: Option<&crate::model::LangTag>) -> TagTree {
         let mut tree = TagTree::new().with_lang(lang.map(|l| l.to_string()));
         let mut list: Option<TagGroup> = None;
+        let mut nesting = nest::Nesting::default();
+        let mut nodes: Vec<Node> = Vec::new();
         for (b, block) in laid.blocks.iter().enumerate() {
             let tag: TagKind = match block.kind {
                 BlockKind::Note(_) => continue,
@@ -270,7 +284,15 @@ impl Tags {
                 BlockKind::Entry => Tag::BibEntry.into(),
                 BlockKind::Subtitle | BlockKind::Byline | BlockKind::Paragraph => Tag::P.into(),
             };
+            nesting.enter(&block.nest, &mut nodes, || std::mem::take(&mut self.markers[b]));
+            nodes.drain(..).for_each(|node| tree.push(node));
             let group = self.block(b, laid, tag);
+            if !block.nest.is_empty() {
+                if !group.children.is_empty() {
+                    nesting.push(group, &mut nodes);
+                }
+                continue;
+            }
             if block.kind == BlockKind::Entry {
                 let item = TagGroup::with_children(
                     Tag::LI,
@@ -284,6 +306,8 @@ impl Tags {
             }
             tree.push(group);
         }
+        nesting.finish(&mut nodes);
+        nodes.into_iter().for_each(|node| tree.push(node));
         if let Some(l) = list.take() {
             tree.push(l);
         }
