@@ -8,7 +8,8 @@ use common::*;
 use std::process::Command;
 
 /// A quotation with a note and a source line; a list numbered from 3 with an `(a)` list
-/// inside its second item; a bulleted list; a note holding a list and a quotation.
+/// inside its second item; a bulleted list whose last item opens with a list; a note holding
+/// a list and a quotation.
 fn document() -> String {
     let text = |t: &str| format!(r#"{{"type": "text", "text": "{t}"}}"#);
     let para = |t: &str| format!(r#"{{"type": "paragraph", "content": [{}]}}"#, text(t));
@@ -38,9 +39,15 @@ fn document() -> String {
             vec![para("a commission to draw the frontier.")],
         ],
     );
+    // The last item opens with a list: both labels on its first line.
+    let opening = list("", &[vec![para("an item in an item.")]]);
     let bulleted = list(
         "",
-        &[vec![para("the district was never divided;")], vec![para("the refugees could not return.")]],
+        &[
+            vec![para("the district was never divided;")],
+            vec![para("the refugees could not return.")],
+            vec![opening],
+        ],
     );
     let in_note = note(
         "2",
@@ -95,6 +102,7 @@ fn quotations_and_lists_print_their_markers_and_are_tagged_as_quotes_and_lists()
             "5. a commission",
             "• the district",
             "• the refugees",
+            "• • an item in an item",
             "• a point about the roads",
             "We demand that the troops",
             "— Telegram of the Committee, 14 May 1919",
@@ -114,10 +122,10 @@ fn quotations_and_lists_print_their_markers_and_are_tagged_as_quotes_and_lists()
             .collect();
         let count = |kind: &str| tags.iter().filter(|t| t.1 == kind).count();
         assert_eq!(count("BlockQuote"), 2, "{tree}");
-        assert_eq!(count("L"), 4, "{tree}");
-        assert_eq!(count("LI"), 8, "{tree}");
-        assert_eq!(count("Lbl"), 8 + 2, "a label per item, and per note: {tree}");
-        assert_eq!(count("LBody"), 8, "{tree}");
+        assert_eq!(count("L"), 5, "{tree}");
+        assert_eq!(count("LI"), 10, "{tree}");
+        assert_eq!(count("Lbl"), 10 + 2, "a label per item, and per note: {tree}");
+        assert_eq!(count("LBody"), 10, "{tree}");
         // The lettered list sits in the LBody of item 4, between its paragraphs.
         let lines: Vec<&str> = tree.lines().collect();
         let at = |needle: &str| lines.iter().position(|l| l.contains(needle)).unwrap();

@@ -78,8 +78,10 @@ pub enum Role {
     Call(usize, usize),
     /// The printed label that opens a note (note index).
     Label(usize),
-    /// The marker of a list item (`3.`, `•`) before the text of block `usize`, its first.
-    Marker(usize),
+    /// A list item's marker (`3.`, `•`) on the first line of a block, the item's first: (block,
+    /// index among the block's markers, outermost first; more than one when an item opens
+    /// with a nested list).
+    Marker(usize, usize),
 }
 
 /// What a block of the layout is.
@@ -224,8 +226,9 @@ struct Para {
     hanging: Pt,
     /// Its margins inside the column (a quotation's, a list item's).
     inset: Inset,
-    /// A list item's marker, hanging before its first line.
-    marker: Option<Marker>,
+    /// The markers of the list items it opens, hanging before its first line, outermost
+    /// first.
+    markers: Vec<Marker>,
     /// The quotations and lists it is in.
     nest: Vec<Container>,
     space_before: Pt,
@@ -251,7 +254,7 @@ impl Para {
             indent: Pt::ZERO,
             hanging: Pt::ZERO,
             inset: Inset::default(),
-            marker: None,
+            markers: Vec::new(),
             nest: Vec::new(),
             space_before: Pt::ZERO,
             space_after: Pt::ZERO,
@@ -546,9 +549,12 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
         out.push(SetLine { pieces, notes, overfull: line.overfull, calls, label, outline });
     }
     let rtl = bidi.as_ref().is_some_and(|(l, _)| l.rtl());
-    if let (Some(m), Some(first)) = (&p.marker, out.first_mut()) {
-        let marker = marker_pieces(m, m.x(measure, rtl), block, p.size, shaper);
-        first.pieces.splice(0..0, marker);
+    if let Some(first) = out.first_mut() {
+        let markers = p.markers.iter().enumerate();
+        let pieces: Vec<Glyphs> = markers
+            .flat_map(|(i, m)| marker_pieces(m, m.x(measure, rtl), Role::Marker(block, i), shaper))
+            .collect();
+        first.pieces.splice(0..0, pieces);
     }
     let left = p.inset.left(rtl);
     out.iter_mut().for_each(|l| l.shift(left));
@@ -557,7 +563,8 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
 
 /// The pieces of a list item's marker, its left edge at `x`, with a word space after it
 /// (for text extraction).
-fn marker_pieces(m: &Marker, x: Pt, block: usize, size: f64, shaper: &Shaper) -> Vec<Glyphs> {
+fn marker_pieces(m: &Marker, x: Pt, role: Role, shaper: &Shaper) -> Vec<Glyphs> {
+    let size = m.size;
     let mut x = x;
     let mut out: Vec<Glyphs> = shaper
         .pieces(&m.text, Style::Regular, size)
@@ -570,7 +577,7 @@ fn marker_pieces(m: &Marker, x: Pt, block: usize, size: f64, shaper: &Shaper) ->
                 face: piece.face,
                 text: piece.text,
                 lang: None,
-                role: Role::Marker(block),
+                role,
                 glyphs: piece.glyphs,
                 space: None,
                 rtl: false,

@@ -155,8 +155,8 @@ struct Tags {
     blocks: Vec<Vec<(Identifier, Option<usize>)>>,
     /// Per note: the content of its printed label.
     labels: Vec<Vec<Identifier>>,
-    /// Per block: the content of the list item's marker it opens with.
-    markers: Vec<Vec<Identifier>>,
+    /// Per block: the content of each list item marker it opens with, outermost first.
+    markers: Vec<Vec<Vec<Identifier>>>,
     /// Per note: the annotation of its call (to the note) and of its label (back to the call).
     to_note: Vec<Option<Identifier>>,
     to_call: Vec<Option<Identifier>>,
@@ -193,8 +193,21 @@ impl Tags {
             Role::Text(b) => self.blocks[b].push((id, None)),
             Role::Call(b, n) => self.blocks[b].push((id, Some(n))),
             Role::Label(n) => self.labels[n].push(id),
-            Role::Marker(b) => self.markers[b].push(id),
+            Role::Marker(b, i) => {
+                let markers = &mut self.markers[b];
+                if markers.len() <= i {
+                    markers.resize(i + 1, Vec::new());
+                }
+                markers[i].push(id)
+            }
         }
+    }
+
+    /// The markers of block `b`, outermost first: the first call gives the first marker's
+    /// content, the next the next one's (a nested list's, when an item opens with one).
+    fn markers_of(&mut self, b: usize) -> impl FnMut() -> Vec<Identifier> {
+        let mut markers = std::mem::take(&mut self.markers[b]).into_iter();
+        move || markers.next().unwrap_or_default()
     }
 
     fn link(&mut self, link: &crate::typeset::layout::Link, id: Identifier) {
@@ -229,7 +242,7 @@ impl Tags {
         let mut nesting = nest::Nesting::default();
         let mut nodes = Vec::new();
         for b in self.note_blocks[n].clone() {
-            nesting.enter(&laid.blocks[b].nest, &mut nodes, || std::mem::take(&mut self.markers[b]));
+            nesting.enter(&laid.blocks[b].nest, &mut nodes, self.markers_of(b));
             let p = self.block(b, laid, Tag::P.into());
             if !p.children.is_empty() {
                 nesting.push(p, &mut nodes);
@@ -284,7 +297,7 @@ impl Tags {
                 BlockKind::Entry => Tag::BibEntry.into(),
                 BlockKind::Subtitle | BlockKind::Byline | BlockKind::Paragraph => Tag::P.into(),
             };
-            nesting.enter(&block.nest, &mut nodes, || std::mem::take(&mut self.markers[b]));
+            nesting.enter(&block.nest, &mut nodes, self.markers_of(b));
             nodes.drain(..).for_each(|node| tree.push(node));
             let group = self.block(b, laid, tag);
             if !block.nest.is_empty() {

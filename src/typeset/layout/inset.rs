@@ -39,15 +39,21 @@ impl Inset {
 }
 
 /// The label of a list item (`3.`, `(a)`, `•`), set in the space before the item's text,
-/// flush against it: `gap` away from where the text's lines start.
+/// flush against it: `gap` away from where the item's text starts, which is `offset` before
+/// the start of the paragraph that carries the label (more than zero when the item opens
+/// with a nested list or a quotation, whose first line then carries the label too).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marker {
     /// The printed label.
     pub text: String,
+    /// Its type size (the list's).
+    pub size: f64,
     /// Its width, as shaped.
     pub width: Pt,
     /// The space between the label and the item's text.
     pub gap: Pt,
+    /// How far the item's text starts before the paragraph's lines.
+    pub offset: Pt,
 }
 
 impl Marker {
@@ -55,9 +61,9 @@ impl Marker {
     /// before the start of the lines (left of them, or right of them when set right to left).
     pub fn x(&self, measure: Pt, rtl: bool) -> Pt {
         if rtl {
-            measure + self.gap
+            measure + self.offset + self.gap
         } else {
-            Pt::ZERO - self.gap - self.width
+            -(self.offset + self.gap + self.width)
         }
     }
 }
@@ -76,8 +82,12 @@ mod tests {
 
     #[test]
     fn a_marker_ends_its_gap_before_the_text() {
-        let m = Marker { text: "3.".into(), width: Pt(6.0), gap: Pt(4.0) };
+        let m = Marker { text: "3.".into(), size: 10.0, width: Pt(6.0), gap: Pt(4.0), offset: Pt::ZERO };
         assert_eq!(m.x(Pt(100.0), false), Pt(-10.0));
         assert_eq!(m.x(Pt(100.0), true), Pt(104.0));
+        // The label of an item that opens with a nested list, on that list's first line.
+        let outer = Marker { offset: Pt(20.0), ..m };
+        assert_eq!(outer.x(Pt(100.0), false), Pt(-30.0));
+        assert_eq!(outer.x(Pt(100.0), true), Pt(124.0));
     }
 }

@@ -210,13 +210,14 @@ impl Nester<'_, '_> {
             at.nest.push(Container::Item { id: self.id() });
             let start = out.len();
             self.blocks(item, &at, false, notes, out);
-            // The marker goes on the item's first paragraph when the item opens with one;
-            // else (an item opening with a list or a quotation, or empty) on a line of its own.
-            if out.get(start).is_none_or(|p| p.nest != at.nest) {
-                out.insert(start, self.para(&at, at.lang.as_ref(), Align::Left));
+            // The marker goes on the first line of the item, also when it opens with a nested
+            // list (before that list's marker) or a quotation; an empty item has a line for it.
+            if out.len() == start {
+                out.push(self.para(&at, at.lang.as_ref(), Align::Left));
             }
-            let w = width(&label);
-            out[start].marker = Some(Marker { text: label, width: w, gap });
+            let offset = out[start].inset.start - list.inset.start;
+            let marker = Marker { width: width(&label), text: label, size: frame.size, gap, offset };
+            out[start].markers.insert(0, marker);
         }
         if !frame.in_list {
             space_around(out, first, frame.leading * 0.25);

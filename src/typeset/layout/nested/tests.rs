@@ -64,7 +64,7 @@ fn the_text_of_every_item_line_starts_at_one_x_and_the_markers_hang_before_it() 
         assert!((line[0].x - x0).0.abs() < 0.01, "{:?} vs {x0:?}", line[0]);
     }
     // Each marker ends half an em before the text; `10.`, the widest, starts at the paragraph indent.
-    let markers = lines(&l, |g| matches!(g.role, Role::Marker(_)));
+    let markers = lines(&l, |g| matches!(g.role, Role::Marker(..)));
     let labels: Vec<String> = markers.iter().map(|m| m.iter().map(|g| g.text.as_str()).collect()).collect();
     assert_eq!(labels, ["8. ", "9. ", "10. "]);
     for m in &markers {
@@ -89,7 +89,7 @@ fn markers_are_measured_with_the_font() {
     for p in &out {
         assert!((p.inset.start - (widest + Pt(8.5 * 0.5))).0.abs() < 1e-9, "{:?}", p.inset);
     }
-    let m = out[7].marker.as_ref().unwrap();
+    let m = &out[7].markers[0];
     assert_eq!((m.text.as_str(), m.width), ("(viii)", widest));
     // One list and an item per paragraph.
     assert_eq!(
@@ -104,7 +104,7 @@ fn a_nested_list_starts_at_its_parents_text_and_a_later_paragraph_aligns_with_it
     let outer = Block::List { numbering: None, items: vec![vec![para("first"), inner, para(LONG)]] };
     let (l, _) = laid(vec![outer]);
     let text = lines(&l, |g| in_item(&l, g));
-    let markers = lines(&l, |g| matches!(g.role, Role::Marker(_)));
+    let markers = lines(&l, |g| matches!(g.role, Role::Marker(..)));
     let parent = text[0][0].x;
     assert!((markers[1][0].x - parent).0.abs() < 0.01, "the nested bullet at the parent's text");
     let later = text.last().unwrap()[0].x;
@@ -169,4 +169,21 @@ fn a_right_to_left_quotation_is_set_from_the_right_inside_its_indents() {
         assert!(lo >= left - Pt(0.01) && hi <= end + Pt(0.01), "{lo:?}..{hi:?} not in {left:?}..{end:?}");
         assert!((hi - end).0.abs() < 0.5, "each line starts at the right indent: {hi:?} {end:?}");
     }
+}
+
+#[test]
+fn an_item_opening_with_a_nested_list_has_both_markers_on_its_first_line() {
+    let numbering = Numbering::decimal(1);
+    let inner = Block::List { numbering: None, items: vec![vec![para("nested")], vec![para("again")]] };
+    let outer = Block::List { numbering: Some(numbering), items: vec![vec![inner], vec![para("second")]] };
+    let (l, _) = laid(vec![outer]);
+    let markers = lines(&l, |g| matches!(g.role, Role::Marker(..)));
+    let text: Vec<String> = markers.iter().map(|m| m.iter().map(|g| g.text.as_str()).collect()).collect();
+    assert_eq!(text, ["1. • ", "• ", "2. "], "the outer label on the nested list's first line");
+    // `1.` where `2.` is, the first bullet where the second is.
+    let (one, bullet) = (markers[0][0], markers[0].last().unwrap());
+    assert_eq!(one.x, markers[2][0].x);
+    assert_eq!(bullet.x, markers[1][0].x);
+    assert_eq!(markers[0][0].role, Role::Marker(0, 0));
+    assert_eq!(bullet.role, Role::Marker(0, 1));
 }
