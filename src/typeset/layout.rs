@@ -1,6 +1,7 @@
 //! The whole article set on pages: title block, author note, abstracts and keyword lists,
 //! the body (justified and hyphenated, headings kept with what follows), footnotes at the foot
-//! of the page of their call, and the references with a hanging indent; a running head and a
+//! of the page of their call, block quotations and lists (indented, hanging markers: see
+//! `nested`), and the references with a hanging indent; a running head and a
 //! folio from page 2. The result is a list of placed text pieces and rules per page, in
 //! points from the page's top left, for any PDF back end.
 //!
@@ -235,6 +236,8 @@ struct Para {
     /// Space after its last line (the end of a quotation or list).
     space_after: Pt,
     keep_with_next: bool,
+    /// Its last line stays on the page of what follows (a quotation's, with its source).
+    keep_last_with_next: bool,
     /// An outline entry (level, text) for the paragraph's first line.
     outline: Option<(u8, String)>,
     /// In a note: (run index of the printed label, note index), the back-link's anchor.
@@ -259,6 +262,7 @@ impl Para {
             space_before: Pt::ZERO,
             space_after: Pt::ZERO,
             keep_with_next: false,
+            keep_last_with_next: false,
             outline: None,
             label: None,
         }
@@ -874,7 +878,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 para: k,
                 index: i,
                 para_lines: n,
-                keep_with_next: p.keep_with_next,
+                keep_with_next: p.keep_with_next || (p.keep_last_with_next && i + 1 == n),
                 space_before: if i == 0 { space } else { Pt::ZERO },
                 hyphenated: i + 1 < n && l.pieces.last().is_some_and(|g| g.text.ends_with(['-', '\u{AD}'])),
             });

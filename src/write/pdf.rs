@@ -1,8 +1,8 @@
 //! The print PDF: the pages `typeset` laid out, drawn with krilla (the PDF library under
 //! Typst), which shapes, subsets and embeds the fonts, writes `/Lang` and the metadata
 //! (Info and XMP), and validates PDF/A-2a and PDF/UA-1 when it exports. The structure tree
-//! (headings, paragraphs, each note after its call, links both ways, the references as a
-//! list; running heads and folios as artifacts) is built here from the roles `typeset` gave
+//! (headings, paragraphs, quotations and lists (see `nest`), each note after its call, links
+//! both ways, the references as a list; running heads and folios as artifacts) is built here from the roles `typeset` gave
 //! each piece. Layout decisions are never made here.
 //!
 //! Why krilla and not printpdf (issue 6, measured): printpdf writes a PDF/A flag without
@@ -334,6 +334,10 @@ impl Tags {
             if !note.children.is_empty() {
                 tree.push(note);
             }
+        }
+        for ids in self.markers.iter_mut().flatten().filter(|m| !m.is_empty()) {
+            let ids: Vec<Node> = std::mem::take(ids).into_iter().map(Node::from).collect();
+            tree.push(TagGroup::with_children(Tag::Lbl, ids));
         }
         for b in 0..self.blocks.len() {
             if !self.blocks[b].is_empty() {

@@ -176,6 +176,10 @@ impl Nester<'_, '_> {
         let first = out.len();
         self.blocks(blocks, &inner, true, notes, out);
         if let Some(source) = source {
+            // The source line never starts a page alone.
+            if let Some(last) = out.get_mut(first..).and_then(<[Para]>::last_mut) {
+                last.keep_last_with_next = true;
+            }
             let mut p = self.para(&inner, inner.lang.as_ref(), Align::Left);
             p.text("— ", Style::Regular, inner.lang.as_ref());
             runs(&mut p, source, Style::Regular, inner.lang.as_ref(), notes);

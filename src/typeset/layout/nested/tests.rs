@@ -187,3 +187,23 @@ fn an_item_opening_with_a_nested_list_has_both_markers_on_its_first_line() {
     assert_eq!(markers[0][0].role, Role::Marker(0, 0));
     assert_eq!(bullet.role, Role::Marker(0, 1));
 }
+
+#[test]
+fn a_quotations_last_line_keeps_its_source_company() {
+    let fonts = FontSet::builtin();
+    let shaper = Shaper::new(&fonts);
+    let mut nester = Nester { shaper: &shaper, ids: 0 };
+    let frame = Frame::new(BlockKind::Paragraph, 10.5, Pt(13.5), (9.45, Pt(12.15)), None);
+    let quote = Block::Quote {
+        blocks: vec![para(LONG), para(LONG)],
+        source: Some(vec![Inline::text("Source")]),
+        lang: None,
+    };
+    let mut out = Vec::new();
+    nester.block(&quote, &frame, &mut Vec::new(), &mut out);
+    let keeps: Vec<bool> = out.iter().map(|p| p.keep_last_with_next).collect();
+    assert_eq!(keeps, [false, true, false]);
+    assert_eq!((out[0].indent, out[1].indent), (Pt::ZERO, Pt(9.45 * 1.5)), "later paragraphs indented");
+    assert_eq!((out[0].space_before, out[2].space_after), (Pt(13.5 * 0.5), Pt(13.5 * 0.5)));
+    assert!(out.iter().all(|p| p.size == 9.45 && p.inset == Inset { start: Pt(21.0), end: Pt(21.0) }));
+}
