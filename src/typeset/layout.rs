@@ -1,6 +1,7 @@
 //! The whole article set on pages: title block, author note, abstracts and keyword lists,
 //! the body (justified and hyphenated, headings kept with what follows), footnotes at the foot
-//! of the page of their call, and the references with a hanging indent; a running head and a
+//! of the page of their call, block quotations and lists (indented, hanging markers: see
+//! `nested`), and the references with a hanging indent; a running head and a
 //! folio from page 2. The result is a list of placed text pieces and rules per page, in
 //! points from the page's top left, for any PDF back end.
 //!
@@ -22,6 +23,11 @@ use crate::model::{Block, Document, Inline, LangTag};
 pub use super::page::PageStyle;
 
 mod biblio;
+mod inset;
+mod nested;
+
+pub use inset::{Inset, Marker};
+pub use nested::Container;
 
 /// A piece of text set in one face at one place.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +79,10 @@ pub enum Role {
     Call(usize, usize),
     /// The printed label that opens a note (note index).
     Label(usize),
+    /// A list item's marker (`3.`, `•`) on the first line of a block, the item's first: (block,
+    /// index among the block's markers, outermost first; more than one when an item opens
+    /// with a nested list).
+    Marker(usize, usize),
 }
 
 /// What a block of the layout is.
@@ -103,6 +113,8 @@ pub struct StructBlock {
     pub lang: Option<LangTag>,
     /// The text of a title or heading (for the outline and a tagged PDF's heading titles).
     pub title: Option<String>,
+    /// The quotations, lists and list items it is in, outermost first.
+    pub nest: Vec<Container>,
 }
 
 /// One laid-out page.
@@ -213,8 +225,19 @@ struct Para {
     leading: Pt,
     indent: Pt,
     hanging: Pt,
+    /// Its margins inside the column (a quotation's, a list item's).
+    inset: Inset,
+    /// The markers of the list items it opens, hanging before its first line, outermost
+    /// first.
+    markers: Vec<Marker>,
+    /// The quotations and lists it is in.
+    nest: Vec<Container>,
     space_before: Pt,
+    /// Space after its last line (the end of a quotation or list).
+    space_after: Pt,
     keep_with_next: bool,
+    /// Its last line stays on the page of what follows (a quotation's, with its source).
+    keep_last_with_next: bool,
     /// An outline entry (level, text) for the paragraph's first line.
     outline: Option<(u8, String)>,
     /// In a note: (run index of the printed label, note index), the back-link's anchor.
@@ -233,8 +256,13 @@ impl Para {
             leading,
             indent: Pt::ZERO,
             hanging: Pt::ZERO,
+            inset: Inset::default(),
+            markers: Vec::new(),
+            nest: Vec::new(),
             space_before: Pt::ZERO,
+            space_after: Pt::ZERO,
             keep_with_next: false,
+            keep_last_with_next: false,
             outline: None,
             label: None,
         }
@@ -245,6 +273,7 @@ impl Para {
             kind: self.kind,
             lang: self.lang.clone(),
             title: self.outline.as_ref().map(|o| o.1.clone()),
+            nest: self.nest.clone(),
         }
     }
 
@@ -262,47 +291,6 @@ impl Para {
 }
 
 /// Inline content into runs; notes become raised calls and are numbered in `notes`.
-/// A run of inlines a quotation or list is set as, for now: each paragraph on its own, a
-/// list item's first one after its marker (`3.`, `•`), a quotation's source after a dash,
-/// ragged.
-struct Piece<'a> {
-    content: &'a [Inline],
-    lang: Option<&'a LangTag>,
-    prefix: Option<String>,
-    source: bool,
-}
-
-/// The pieces of `b` in reading order; `lang` is the language around it.
-fn pieces<'a>(b: &'a Block, lang: Option<&'a LangTag>, out: &mut Vec<Piece<'a>>) {
-    let piece = |content, lang| Piece { content, lang, prefix: None, source: false };
-    match b {
-        Block::Heading { content, .. } => out.push(piece(content, lang)),
-        Block::Paragraph { content, lang: own } => out.push(piece(content, own.as_ref().or(lang))),
-        Block::Quote { blocks, source, lang: own } => {
-            let lang = own.as_ref().or(lang);
-            blocks.iter().for_each(|b| pieces(b, lang, out));
-            if let Some(source) = source {
-                out.push(Piece { content: source, lang, prefix: Some("—".into()), source: true });
-            }
-        }
-        Block::List { numbering, items } => {
-            for (k, item) in items.iter().enumerate() {
-                let marker =
-                    numbering.map_or_else(|| "•".to_string(), |n| n.label(n.start.saturating_add(k as u32)));
-                let first = out.len();
-                item.iter().for_each(|b| pieces(b, lang, out));
-                match out.get_mut(first) {
-                    Some(p) => {
-                        p.prefix =
-                            Some(p.prefix.take().map_or(marker.clone(), |inner| format!("{marker} {inner}")))
-                    }
-                    None => out.push(Piece { content: &[], lang, prefix: Some(marker), source: false }),
-                }
-            }
-        }
-    }
-}
-
 fn runs(
     p: &mut Para,
     inlines: &[Inline],
@@ -364,6 +352,15 @@ struct SetLine {
 }
 
 impl SetLine {
+    /// Moves everything on the line `dx` to the right.
+    fn shift(&mut self, dx: Pt) {
+        self.pieces.iter_mut().for_each(|g| g.x += dx);
+        self.calls.iter_mut().for_each(|c| c.1 += dx);
+        if let Some(l) = &mut self.label {
+            l.1 += dx;
+        }
+    }
+
     /// Moves the line's pieces onto a page, its left edge at `left` and baseline at `base`
     /// (a line is placed once).
     fn place(&mut self, page: &mut LaidPage, left: Pt, base: Pt) {
@@ -373,8 +370,10 @@ impl SetLine {
     }
 }
 
-/// Sets paragraph `p`, which is block `block`, in lines of `measure`.
-fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine> {
+/// Sets paragraph `p`, which is block `block`, in a column of `column`: its lines as wide as
+/// its inset leaves, moved in by it, a list item's marker before the first.
+fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine> {
+    let measure = p.inset.measure(column);
     let sh = shaper.at(p.size);
     // Only justified text is hyphenated: titles and headings keep their words whole.
     let built: Built = if p.align == Align::Justify {
@@ -555,6 +554,45 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, measure: Pt) -> Vec<SetLine
         let outline = if n == 0 { p.outline.clone() } else { None };
         out.push(SetLine { pieces, notes, overfull: line.overfull, calls, label, outline });
     }
+    let rtl = bidi.as_ref().is_some_and(|(l, _)| l.rtl());
+    if let Some(first) = out.first_mut() {
+        let markers = p.markers.iter().enumerate();
+        let pieces: Vec<Glyphs> = markers
+            .flat_map(|(i, m)| marker_pieces(m, m.x(measure, rtl), Role::Marker(block, i), shaper))
+            .collect();
+        first.pieces.splice(0..0, pieces);
+    }
+    let left = p.inset.left(rtl);
+    out.iter_mut().for_each(|l| l.shift(left));
+    out
+}
+
+/// The pieces of a list item's marker, its left edge at `x`, with a word space after it
+/// (for text extraction).
+fn marker_pieces(m: &Marker, x: Pt, role: Role, shaper: &Shaper) -> Vec<Glyphs> {
+    let size = m.size;
+    let mut x = x;
+    let mut out: Vec<Glyphs> = shaper
+        .pieces(&m.text, Style::Regular, size)
+        .into_iter()
+        .map(|piece| {
+            let g = Glyphs {
+                x,
+                baseline: Pt::ZERO,
+                size,
+                face: piece.face,
+                text: piece.text,
+                lang: None,
+                role,
+                glyphs: piece.glyphs,
+                space: None,
+                rtl: false,
+            };
+            x += piece.width;
+            g
+        })
+        .collect();
+    word_space(&mut out, shaper);
     out
 }
 
@@ -731,6 +769,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         paras.push(p);
     }
     let mut after_heading = true;
+    let mut nester = nested::Nester { shaper: &shaper, ids: 0 };
     for (i, b) in doc.body.iter().enumerate() {
         match b {
             Block::Heading { content, level } => {
@@ -762,16 +801,19 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 after_heading = false;
             }
             Block::Quote { .. } | Block::List { .. } => {
-                let mut parts = Vec::new();
-                pieces(b, doc_lang, &mut parts);
-                for piece in parts {
-                    let align = if piece.source { Align::Left } else { Align::Justify };
-                    let mut p = Para::new(BlockKind::Paragraph, piece.lang, style.size, style.leading, align);
-                    if let Some(prefix) = &piece.prefix {
-                        p.text(&format!("{prefix} "), Style::Regular, piece.lang);
+                let frame = nested::Frame::new(
+                    BlockKind::Paragraph,
+                    style.size,
+                    style.leading,
+                    (small, small_leading),
+                    doc_lang,
+                );
+                let first = paras.len();
+                nester.block(b, &frame, &mut notes, &mut paras);
+                if i == 0 {
+                    if let Some(p) = paras.get_mut(first) {
+                        p.space_before += Pt(16.0) * k;
                     }
-                    runs(&mut p, piece.content, Style::Regular, piece.lang, &mut notes);
-                    paras.push(p);
                 }
                 after_heading = false;
             }
@@ -786,30 +828,34 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let mut note_of: Vec<usize> = Vec::new();
     for (i, n) in notes.iter().enumerate() {
         let lang = n.lang.as_ref().or(doc_lang);
+        let (size, leading) = (style.note_size, style.note_leading);
+        let frame = nested::Frame::new(BlockKind::Note(i), size, leading, (size, leading), lang);
+        let first = paras.len();
+        // A call inside a note is printed but has no note of its own here.
+        n.content.iter().for_each(|b| nester.block(b, &frame, &mut Vec::new(), &mut paras));
         // A note without text still prints its label: one paragraph at least, so every note
         // has a line to hold it at the foot of its page.
-        let mut parts = Vec::new();
-        n.content.iter().for_each(|b| pieces(b, lang, &mut parts));
-        for b in 0..parts.len().max(1) {
-            let mut p =
-                Para::new(BlockKind::Note(i), lang, style.note_size, style.note_leading, Align::Justify);
-            if b == 0 {
-                p.label = Some((0, i));
-                // A call the source lost and the reader placed is marked, as in the e-book.
-                let mark = if n.anchor == crate::model::Anchor::Inferred { "?" } else { "" };
-                p.text(&format!("{}{mark} ", n.label), Style::Bold, None);
-            }
-            // A call inside a note is printed but has no note of its own here.
-            if let Some(piece) = parts.get(b) {
-                if let Some(prefix) = &piece.prefix {
-                    p.text(&format!("{prefix} "), Style::Regular, piece.lang);
-                }
-                runs(&mut p, piece.content, Style::Regular, piece.lang, &mut Vec::new());
-            }
-            p.calls.clear();
-            paras.push(p);
-            note_of.push(i);
+        if paras.len() == first {
+            paras.push(Para::new(BlockKind::Note(i), lang, size, leading, Align::Justify));
         }
+        // A call the source lost and the reader placed is marked, as in the e-book.
+        let mark = if n.anchor == crate::model::Anchor::Inferred { "?" } else { "" };
+        let p = &mut paras[first];
+        p.runs.insert(
+            0,
+            Run {
+                text: format!("{}{mark} ", n.label),
+                style: Style::Bold,
+                lang: None,
+                unbreakable: false,
+                scale: 1.0,
+            },
+        );
+        p.label = Some((0, i));
+        for p in &mut paras[first..] {
+            p.calls.clear();
+        }
+        note_of.resize(paras.len() - body_paras, i);
     }
     let blocks: Vec<StructBlock> = paras.iter().map(Para::block).collect();
     let missing = missing_chars(&paras, fonts);
@@ -823,6 +869,9 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     for (k, lines) in (&mut sets).take(body_paras).enumerate() {
         let p = &paras[k];
         let n = lines.len();
+        // Spaces meet, not add up: the larger of the space after a quotation or list and the
+        // space before what follows.
+        let space = p.space_before.max(k.checked_sub(1).map_or(Pt::ZERO, |j| paras[j].space_after));
         for (i, l) in lines.into_iter().enumerate() {
             overfull += usize::from(l.overfull);
             body.push(BodyLine {
@@ -831,23 +880,34 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 para: k,
                 index: i,
                 para_lines: n,
-                keep_with_next: p.keep_with_next,
-                space_before: if i == 0 { p.space_before } else { Pt::ZERO },
+                keep_with_next: p.keep_with_next || (p.keep_last_with_next && i + 1 == n),
+                space_before: if i == 0 { space } else { Pt::ZERO },
                 hyphenated: i + 1 < n && l.pieces.last().is_some_and(|g| g.text.ends_with(['-', '\u{AD}'])),
             });
             set.push(l);
         }
     }
-    // Lines of the notes.
+    // Lines of the notes, each with the space above it (around a quotation or a list).
     let mut note_set: Vec<Vec<SetLine>> = notes.iter().map(|_| Vec::new()).collect();
+    let mut note_space: Vec<Vec<Pt>> = notes.iter().map(|_| Vec::new()).collect();
     for (j, lines) in sets.enumerate() {
         overfull += lines.iter().filter(|l| l.overfull).count();
-        note_set[note_of[j]].extend(lines);
+        let (n, k) = (note_of[j], body_paras + j);
+        let space = if note_set[n].is_empty() {
+            Pt::ZERO
+        } else {
+            paras[k].space_before.max(paras[k - 1].space_after)
+        };
+        note_space[n].extend((0..lines.len()).map(|i| if i == 0 { space } else { Pt::ZERO }));
+        note_set[n].extend(lines);
     }
     let note_lines: Vec<NoteLines> = notes
         .iter()
-        .zip(&note_set)
-        .map(|(n, lines)| NoteLines { label: n.label.clone(), lines: vec![style.note_leading; lines.len()] })
+        .zip(&note_space)
+        .map(|(n, spaces)| NoteLines {
+            label: n.label.clone(),
+            lines: spaces.iter().map(|&s| style.note_leading + s).collect(),
+        })
         .collect();
 
     let top = style.margins[0];
@@ -887,13 +947,18 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             if part.from == 0 {
                 note_page[part.note] = pn + 1;
             }
+            let mut line_top = top + *y;
             for (k, line) in note_set[part.note][part.from..part.to].iter_mut().enumerate() {
-                let line_top = top + *y + style.note_leading * k as f64;
+                // A part continued from the page before starts at its top, without space.
+                if k > 0 {
+                    line_top += note_space[part.note][part.from + k];
+                }
                 if let Some((note, x, w)) = line.label {
                     label_at[note].get_or_insert((pn, style.margins[2] + x, line_top, w, style.note_leading));
                 }
                 let base = line_top + ascent(style.note_leading);
                 line.place(&mut lp, style.margins[2], base);
+                line_top += style.note_leading;
             }
         }
         if pn > 0 {

@@ -1,8 +1,8 @@
 //! The print PDF: the pages `typeset` laid out, drawn with krilla (the PDF library under
 //! Typst), which shapes, subsets and embeds the fonts, writes `/Lang` and the metadata
 //! (Info and XMP), and validates PDF/A-2a and PDF/UA-1 when it exports. The structure tree
-//! (headings, paragraphs, each note after its call, links both ways, the references as a
-//! list; running heads and folios as artifacts) is built here from the roles `typeset` gave
+//! (headings, paragraphs, quotations and lists (see `nest`), each note after its call, links
+//! both ways, the references as a list; running heads and folios as artifacts) is built here from the roles `typeset` gave
 //! each piece. Layout decisions are never made here.
 //!
 //! Why krilla and not printpdf (issue 6, measured): printpdf writes a PDF/A flag without
@@ -28,6 +28,8 @@ use krilla::tagging::{
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
 use std::num::NonZeroU16;
+
+mod nest;
 
 /// What the PDF writer needs beyond the document.
 #[derive(Debug, Clone)]
@@ -153,6 +155,8 @@ struct Tags {
     blocks: Vec<Vec<(Identifier, Option<usize>)>>,
     /// Per note: the content of its printed label.
     labels: Vec<Vec<Identifier>>,
+    /// Per block: the content of each list item marker it opens with, outermost first.
+    markers: Vec<Vec<Vec<Identifier>>>,
     /// Per note: the annotation of its call (to the note) and of its label (back to the call).
     to_note: Vec<Option<Identifier>>,
     to_call: Vec<Option<Identifier>>,
@@ -174,6 +178,7 @@ impl Tags {
         Tags {
             blocks: vec![Vec::new(); laid.blocks.len()],
             labels: vec![Vec::new(); notes],
+            markers: vec![Vec::new(); laid.blocks.len()],
             to_note: vec![None; notes],
             to_call: vec![None; notes],
             note_blocks,
@@ -188,7 +193,21 @@ impl Tags {
             Role::Text(b) => self.blocks[b].push((id, None)),
             Role::Call(b, n) => self.blocks[b].push((id, Some(n))),
             Role::Label(n) => self.labels[n].push(id),
+            Role::Marker(b, i) => {
+                let markers = &mut self.markers[b];
+                if markers.len() <= i {
+                    markers.resize(i + 1, Vec::new());
+                }
+                markers[i].push(id)
+            }
         }
+    }
+
+    /// The markers of block `b`, outermost first: the first call gives the first marker's
+    /// content, the next the next one's (a nested list's, when an item opens with one).
+    fn markers_of(&mut self, b: usize) -> impl FnMut() -> Vec<Identifier> {
+        let mut markers = std::mem::take(&mut self.markers[b]).into_iter();
+        move || markers.next().unwrap_or_default()
     }
 
     fn link(&mut self, link: &crate::typeset::layout::Link, id: Identifier) {
@@ -220,12 +239,17 @@ impl Tags {
         if !label.is_empty() {
             note.push(TagGroup::with_children(Tag::Lbl, Self::linked(self.to_call[n].take(), label)));
         }
+        let mut nesting = nest::Nesting::default();
+        let mut nodes = Vec::new();
         for b in self.note_blocks[n].clone() {
+            nesting.enter(&laid.blocks[b].nest, &mut nodes, self.markers_of(b));
             let p = self.block(b, laid, Tag::P.into());
             if !p.children.is_empty() {
-                note.push(p);
+                nesting.push(p, &mut nodes);
             }
         }
+        nesting.finish(&mut nodes);
+        nodes.into_iter().for_each(|node| note.push(node));
         note
     }
 
@@ -254,10 +278,13 @@ impl Tags {
         group
     }
 
-    /// The whole tree: blocks in reading order; bibliography entries as one list.
+    /// The whole tree: blocks in reading order, inside their quotations and lists;
+    /// bibliography entries as one list.
     fn tree(mut self, laid: &Layout, lang: Option<&crate::model::LangTag>) -> TagTree {
         let mut tree = TagTree::new().with_lang(lang.map(|l| l.to_string()));
         let mut list: Option<TagGroup> = None;
+        let mut nesting = nest::Nesting::default();
+        let mut nodes: Vec<Node> = Vec::new();
         for (b, block) in laid.blocks.iter().enumerate() {
             let tag: TagKind = match block.kind {
                 BlockKind::Note(_) => continue,
@@ -270,7 +297,15 @@ impl Tags {
                 BlockKind::Entry => Tag::BibEntry.into(),
                 BlockKind::Subtitle | BlockKind::Byline | BlockKind::Paragraph => Tag::P.into(),
             };
+            nesting.enter(&block.nest, &mut nodes, self.markers_of(b));
+            nodes.drain(..).for_each(|node| tree.push(node));
             let group = self.block(b, laid, tag);
+            if !block.nest.is_empty() {
+                if !group.children.is_empty() {
+                    nesting.push(group, &mut nodes);
+                }
+                continue;
+            }
             if block.kind == BlockKind::Entry {
                 let item = TagGroup::with_children(
                     Tag::LI,
@@ -284,6 +319,8 @@ impl Tags {
             }
             tree.push(group);
         }
+        nesting.finish(&mut nodes);
+        nodes.into_iter().for_each(|node| tree.push(node));
         if let Some(l) = list.take() {
             tree.push(l);
         }
@@ -297,6 +334,10 @@ impl Tags {
             if !note.children.is_empty() {
                 tree.push(note);
             }
+        }
+        for ids in self.markers.iter_mut().flatten().filter(|m| !m.is_empty()) {
+            let ids: Vec<Node> = std::mem::take(ids).into_iter().map(Node::from).collect();
+            tree.push(TagGroup::with_children(Tag::Lbl, ids));
         }
         for b in 0..self.blocks.len() {
             if !self.blocks[b].is_empty() {
