@@ -291,3 +291,50 @@ fn the_pdf_prints_every_marker_quotation_and_source() {
         assert!(text.contains(want), "{want}\n{text}");
     }
 }
+
+/// The printed pages of an extracted text (fixture 004: folios at the foot of pages 117 to
+/// 119, two of them mid-sentence, one inside a hyphenated word) reach every format: TEI
+/// `<pb>`, the e-book's page-break markers and page list, Markdown spans read back the same.
+#[test]
+fn printed_pages_reach_every_format() {
+    let input = root().join("tests/fixtures/004-separators-page-furniture/input.txt");
+    let doc = load(&input);
+    let tei = String::from_utf8(written(&doc, Format::Tei)).unwrap();
+    assert!(tei.contains("<pb n=\"117\" type=\"print\"/>When the Ottoman offensive"), "{tei}");
+    assert!(tei.contains("transformation<pb n=\"118\" type=\"print\"/> of the city"), "{tei}");
+    assert!(tei.contains("the committee <pb n=\"119\" type=\"print\"/>struck"), "{tei}");
+    let dir = tempfile::tempdir().unwrap();
+    // TEI and Markdown read back to the same model.
+    for format in [Format::Tei, Format::Markdown] {
+        let path = dir.path().join(if format == Format::Tei { "p.tei.xml" } else { "p.md" });
+        std::fs::write(&path, written(&doc, format)).unwrap();
+        assert_eq!(load(&path).body, doc.body, "{format:?}");
+    }
+    if let Some(schema) = jing() {
+        let errors = jing_errors(&schema, &[dir.path().join("p.tei.xml")]);
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    let bytes = written(&doc, Format::Epub);
+    let epub = dir.path().join("p.epub");
+    std::fs::write(&epub, &bytes).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut nav = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("EPUB/nav.xhtml").unwrap(), &mut nav).unwrap();
+    let listed: Vec<&str> = nav
+        .split("<nav epub:type=\"page-list\"")
+        .nth(1)
+        .unwrap()
+        .split("\">")
+        .skip(3)
+        .map(|s| &s[..3])
+        .collect();
+    assert_eq!(listed, ["117", "118", "119"], "{nav}");
+    let mut opf = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("EPUB/package.opf").unwrap(), &mut opf).unwrap();
+    assert!(opf.contains("<meta property=\"pageBreakSource\">"), "{opf}");
+    if let Some(jar) = epubcheck_jar() {
+        if let Some(report) = epubcheck_problems(&jar, &epub) {
+            panic!("EPUBCheck:\n{report}");
+        }
+    }
+}

@@ -371,6 +371,13 @@ impl<'a> Reader<'a> {
                 *notes += 1;
                 out.push(Inline::Note(self.note(c, notes)));
             }
+            // A page of the source edition begins: `<pb n="47"/>` (one without a number
+            // says nothing a reader can cite).
+            "pb" => {
+                if let Some(n) = c.attr("n").map(str::trim).filter(|n| !n.is_empty()) {
+                    out.push(Inline::PageBreak { n: n.to_string() });
+                }
+            }
             name if SILENT.contains(&name) => {}
             name => {
                 if !TRANSPARENT.contains(&name) {
@@ -408,8 +415,16 @@ impl<'a> Reader<'a> {
 
     /// Body or div content: paragraphs, headings from `div/head` at their depth.
     fn blocks(&mut self, el: &El, depth: u8, out: &mut Vec<Block>, notes: &mut usize) {
+        // Pages that begin between blocks (`<pb n="5"/>` before a `<p>`): they open the next
+        // block's text, or close the last one's.
+        let mut pages: Vec<Inline> = Vec::new();
         for c in el.children() {
+            let before = out.len();
             match c.name.as_str() {
+                "pb" => {
+                    self.inline_el(c, &mut pages, notes);
+                    continue;
+                }
                 "quote" | "cit" | "epigraph" | "list" | "lg" => self.block_level(c, notes, out),
                 "p" | "ab" if blocks::holds_blocks(c) => self.block_level(c, notes, out),
                 "p" | "ab" => {
@@ -430,6 +445,17 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
+            if !pages.is_empty() {
+                if let Some(first) = out.get_mut(before).and_then(first_inlines) {
+                    first.splice(0..0, pages.drain(..));
+                }
+            }
+        }
+        if !pages.is_empty() {
+            match out.last_mut().and_then(last_inlines) {
+                Some(last) => last.append(&mut pages),
+                None => out.push(Block::paragraph(pages)),
+            }
         }
     }
 
@@ -446,6 +472,24 @@ impl<'a> Reader<'a> {
             script: None,
             fields,
         }
+    }
+}
+
+/// The inlines of the first heading or paragraph of `b` (inside quotations and lists too).
+fn first_inlines(b: &mut Block) -> Option<&mut Vec<Inline>> {
+    match b {
+        Block::Heading { content, .. } | Block::Paragraph { content, .. } => Some(content),
+        Block::Quote { blocks, .. } => blocks.first_mut().and_then(first_inlines),
+        Block::List { items, .. } => items.first_mut().and_then(|i| i.first_mut()).and_then(first_inlines),
+    }
+}
+
+/// The inlines of the last heading or paragraph of `b`.
+fn last_inlines(b: &mut Block) -> Option<&mut Vec<Inline>> {
+    match b {
+        Block::Heading { content, .. } | Block::Paragraph { content, .. } => Some(content),
+        Block::Quote { blocks, .. } => blocks.last_mut().and_then(last_inlines),
+        Block::List { items, .. } => items.last_mut().and_then(|i| i.last_mut()).and_then(last_inlines),
     }
 }
 
