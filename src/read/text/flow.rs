@@ -152,7 +152,7 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
         }
         if is_page_number(first) && !unit.is_foot_note() {
             let n = first.trim().trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' '));
-            pages.folio(n, items.len(), block.is_some());
+            pages.folio(n, unit.line(), items.len(), block.is_some());
             continue;
         }
         // Running heads are short (`running_heads` counts lines of at most 100 characters):
@@ -170,7 +170,7 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             // `212 | A. AUTHOR`, `Title 213`: the page's number, printed in its head (a number
             // that changes from page to page; a volume or issue number does not).
             if let Some(n) = head_folio(first).filter(|_| turning.contains(&running_key(first))) {
-                pages.folio(n, items.len(), block.is_some());
+                pages.folio(n, unit.line(), items.len(), block.is_some());
             }
             continue;
         }
@@ -250,7 +250,7 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
     if let Some(b) = block.take() {
         items.push(Item::Notes(b));
     }
-    pages.place(&mut items);
+    pages.place(&mut items, diags);
     items
 }
 
@@ -263,8 +263,8 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
 /// begins the next page (a text without form feeds whose folios are at the heads).
 #[derive(Debug, Default)]
 struct Pagination {
-    /// (index of the item the page's text begins before, printed number).
-    found: Vec<(usize, String)>,
+    /// (index of the item the page's text begins before, printed number, source line).
+    found: Vec<(usize, String, u32)>,
     /// Where the current page's items begin.
     start: usize,
     /// Whether the current page has its number.
@@ -278,36 +278,71 @@ impl Pagination {
         self.numbered = false;
     }
 
-    /// A folio `n` printed when `at` items are made (`open_notes`: a note block is open).
-    fn folio(&mut self, n: &str, at: usize, open_notes: bool) {
+    /// A folio `n` on source line `line`, printed when `at` items are made (`open_notes`: a
+    /// note block is open).
+    fn folio(&mut self, n: &str, line: u32, at: usize, open_notes: bool) {
         let printed_before = at > self.start || open_notes;
         if self.numbered {
             if printed_before {
-                self.found.push((at, n.to_string()));
+                self.found.push((at, n.to_string(), line));
                 self.start = at;
             }
         } else if printed_before {
-            self.found.push((self.start, n.to_string()));
+            self.found.push((self.start, n.to_string(), line));
             self.start = at;
         } else {
-            self.found.push((at, n.to_string()));
+            self.found.push((at, n.to_string(), line));
             self.numbered = true;
         }
     }
 
-    /// Inserts the pages into `items`; the first page's number is inferred from the second's
-    /// (`k - 1`) when the text before the first folio's page was not numbered.
-    fn place(mut self, items: &mut Vec<Item>) {
-        if let Some((at, n)) = self.found.first() {
-            let before = items[..(*at).min(items.len())].iter().any(|it| !matches!(it, Item::Notes(_)));
-            if let Some(k) = n.parse::<u32>().ok().filter(|k| *k > 1 && before) {
-                self.found.insert(0, (0, (k - 1).to_string()));
+    /// Inserts the pages into `items`. Page numbers go up one by one: of the numbers found,
+    /// the longest run that does is kept, and the others (a note number or a year alone on
+    /// its line, in a text whose columns the extractor mixed) are reported and left out. The
+    /// first page's number is inferred from the second's (`k - 1`) when the text before the
+    /// first folio's page was not numbered.
+    fn place(mut self, items: &mut Vec<Item>, diags: &mut Vec<Diagnostic>) {
+        let run = longest_run(&self.found);
+        for (k, (_, n, line)) in self.found.iter().enumerate() {
+            if !run.contains(&k) {
+                let message =
+                    format!("dropped `{n}`: a number alone on its line, not in the run of page numbers");
+                diags.push(Diagnostic::info("dropped-line", *line, message));
             }
         }
-        for (at, n) in self.found.into_iter().rev() {
+        let mut kept: Vec<(usize, String)> =
+            run.into_iter().map(|k| (self.found[k].0, std::mem::take(&mut self.found[k].1))).collect();
+        if let Some((at, n)) = kept.first() {
+            let before = items[..(*at).min(items.len())].iter().any(|it| !matches!(it, Item::Notes(_)));
+            if let Some(k) = n.parse::<u32>().ok().filter(|k| *k > 1 && before) {
+                kept.insert(0, (0, (k - 1).to_string()));
+            }
+        }
+        for (at, n) in kept.into_iter().rev() {
             items.insert(at.min(items.len()), Item::Page { n });
         }
     }
+}
+
+/// The indices of the longest run of `found` whose numbers go up one by one (a single
+/// number is a run of one).
+fn longest_run(found: &[(usize, String, u32)]) -> Vec<usize> {
+    let numbers: Vec<Option<u32>> = found.iter().map(|(_, n, _)| n.parse().ok()).collect();
+    let mut best: Vec<usize> = Vec::new();
+    for start in 0..found.len() {
+        let Some(mut last) = numbers[start] else { continue };
+        let mut run = vec![start];
+        for (k, n) in numbers.iter().enumerate().skip(start + 1) {
+            if *n == Some(last + 1) {
+                run.push(k);
+                last += 1;
+            }
+        }
+        if run.len() > best.len() {
+            best = run;
+        }
+    }
+    best
 }
 
 /// The running heads (by key) whose number at the start or end differs on every page they
@@ -502,5 +537,28 @@ mod tests {
         let u = units(src);
         let heads = running_heads(&u);
         assert_eq!(heads.keys().collect::<Vec<_>>(), ["Trade and Quarantine"]);
+    }
+
+    #[test]
+    fn page_numbers_are_milestones_where_their_pages_begin() {
+        // Folios at the feet of pages, one cutting a sentence: each page begins where its
+        // text does; the first page's number is inferred from the second's.
+        let src = "The text of the first page is a paragraph of several lines. It tells of the merchants\nof the port and of their letters to the governor, and it runs on to the foot of\nthe page, where it stops in the middle of a sentence that the next page\n\n12\n\u{c}ends, as printed pages do.\n\nMore text here.\n\n13\n\u{c}Third page text.\n\n14\n";
+        assert_eq!(kinds(src), ["P12", "T", "P13", "T", "T", "P14", "T"]);
+        // A folio at the head of its page opens it; the page before is inferred.
+        let src = "Opening text of the article\nin two lines.\n\u{c}8\n\nSecond page text.\n\u{c}9\n\nThird page text.\n";
+        assert_eq!(kinds(src), ["P7", "T", "P8", "T", "P9", "T"]);
+    }
+
+    #[test]
+    fn a_number_out_of_the_run_of_pages_is_no_page() {
+        let found: Vec<(usize, String, u32)> = ["1", "1909", "2", "3", "1914", "4"]
+            .iter()
+            .enumerate()
+            .map(|(k, n)| (k, n.to_string(), 1))
+            .collect();
+        assert_eq!(longest_run(&found), [0, 2, 3, 5]);
+        assert_eq!(head_folio("212 | A. AUTHOR"), Some("212"));
+        assert_eq!(head_folio("Caucasus Review 2019"), None);
     }
 }
