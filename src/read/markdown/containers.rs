@@ -83,9 +83,16 @@ pub(super) fn numbering(first: Option<u64>, marker: &str) -> Option<Numbering> {
     Some(Numbering { delimiter, ..Numbering::decimal(start) })
 }
 
-/// Dashes that open a source line: the em dash, the horizontal bar, and `--` (pandoc's
-/// smart punctuation makes it an en dash; authors mean the em dash).
-const SOURCE_DASHES: [&str; 4] = ["—", "―", "--", "–"];
+/// Dashes that open a source line: the em dash and the horizontal bar (the writers print the
+/// em dash back; an en dash or `--` opens a line of dialogue or a list as often as a source,
+/// and is left as text).
+const SOURCE_DASHES: [&str; 2] = ["—", "―"];
+
+/// True when a paragraph's text starts with a source dash.
+fn starts_with_dash(b: &Block) -> bool {
+    matches!(b, Block::Paragraph { content, .. }
+        if matches!(content.first(), Some(Inline::Text { text }) if SOURCE_DASHES.iter().any(|d| text.starts_with(d))))
+}
 
 /// Takes the last paragraph of a quotation out of `blocks` when it starts with a dash and
 /// returns its content without the dash: the quotation's source.
@@ -94,9 +101,10 @@ fn source_line(blocks: &mut Vec<Block>) -> Option<Vec<Inline>> {
     let Some(Inline::Text { text }) = content.first() else { return None };
     let dash = SOURCE_DASHES.iter().find(|d| text.starts_with(**d))?;
     let rest = text[dash.len()..].trim_start_matches([' ', '\u{a0}']).to_string();
-    // A dash alone on its line, or a dash opening dialogue in the quotation's only
-    // paragraph, is not a source line.
-    if blocks.len() < 2 || rest.is_empty() && content.len() == 1 {
+    // A dash alone on its line, a dash opening the quotation's only paragraph, or the last
+    // line of a dialogue (the paragraph before opens with a dash too) is not a source line.
+    let dialogue = blocks.len() >= 2 && starts_with_dash(&blocks[blocks.len() - 2]);
+    if blocks.len() < 2 || dialogue || rest.is_empty() && content.len() == 1 {
         return None;
     }
     let Some(Block::Paragraph { mut content, .. }) = blocks.pop() else { return None };
@@ -140,6 +148,19 @@ mod tests {
         quote.push(para("— Where is the army? he asked."));
         let Some(Block::Quote { blocks, source, .. }) = quote.finish() else { panic!() };
         assert_eq!((blocks.len(), source), (1, None));
+    }
+
+    #[test]
+    fn the_last_line_of_a_dialogue_is_no_source() {
+        let mut quote = OpenContainer {
+            container: Container::Quote { blocks: Vec::new(), lang: None },
+            notes_depth: 0,
+            at: 0,
+        };
+        quote.push(para("— Where is the army?"));
+        quote.push(para("— At the border."));
+        let Some(Block::Quote { blocks, source, .. }) = quote.finish() else { panic!() };
+        assert_eq!((blocks.len(), source), (2, None));
     }
 
     #[test]
