@@ -6,7 +6,6 @@ mod common;
 
 use colophon::{Format, Resources};
 use common::*;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 fn epub_of(path: &Path) -> (Vec<u8>, Vec<colophon::Diagnostic>) {
@@ -19,12 +18,7 @@ fn example() -> PathBuf {
     root().join("input/zangezur-article.txt")
 }
 
-fn entry(epub: &[u8], name: &str) -> String {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
-    let mut s = String::new();
-    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
-    s
-}
+use common::epub_entry as entry;
 
 #[test]
 fn the_example_passes_epubcheck_and_ace_and_so_does_its_tei() {

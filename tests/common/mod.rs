@@ -235,3 +235,12 @@ pub fn fixture_inputs() -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// The text of the file `name` inside the EPUB `epub`.
+pub fn epub_entry(epub: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(epub)).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}

@@ -198,6 +198,12 @@ pub fn detect(text: &str) -> Detection {
 /// beside a romanised one, `Osmanlı Devleti'nin tarihi: تاريخ عثمانى`, is the same work
 /// named twice).
 fn in_two_scripts(text: &str) -> bool {
+    // Most texts have the letters of one script only: nothing to count then.
+    let mut scripts = text.chars().filter_map(script_of);
+    let Some(first) = scripts.next() else { return false };
+    if scripts.all(|s| s == first) {
+        return false;
+    }
     // A translation in parentheses or brackets (`Україна дипломатична (Diplomatic
     // Ukraine)`) is a gloss, not a second language of the work.
     let text = language_text(text);

@@ -446,13 +446,13 @@ impl<'a> Reader<'a> {
                 }
             }
             if !pages.is_empty() {
-                if let Some(first) = out.get_mut(before).and_then(first_inlines) {
+                if let Some(first) = out.get_mut(before).and_then(|b| edge_inlines(b, false)) {
                     first.splice(0..0, pages.drain(..));
                 }
             }
         }
         if !pages.is_empty() {
-            match out.last_mut().and_then(last_inlines) {
+            match out.last_mut().and_then(|b| edge_inlines(b, true)) {
                 Some(last) => last.append(&mut pages),
                 None => out.push(Block::paragraph(pages)),
             }
@@ -475,21 +475,22 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The inlines of the first heading or paragraph of `b` (inside quotations and lists too).
-fn first_inlines(b: &mut Block) -> Option<&mut Vec<Inline>> {
-    match b {
-        Block::Heading { content, .. } | Block::Paragraph { content, .. } => Some(content),
-        Block::Quote { blocks, .. } => blocks.first_mut().and_then(first_inlines),
-        Block::List { items, .. } => items.first_mut().and_then(|i| i.first_mut()).and_then(first_inlines),
+/// The inlines of the first (or, with `last`, the last) heading or paragraph of `b`, inside
+/// quotations and lists too.
+fn edge_inlines(b: &mut Block, last: bool) -> Option<&mut Vec<Inline>> {
+    fn edge<T>(v: &mut [T], last: bool) -> Option<&mut T> {
+        if last {
+            v.last_mut()
+        } else {
+            v.first_mut()
+        }
     }
-}
-
-/// The inlines of the last heading or paragraph of `b`.
-fn last_inlines(b: &mut Block) -> Option<&mut Vec<Inline>> {
     match b {
         Block::Heading { content, .. } | Block::Paragraph { content, .. } => Some(content),
-        Block::Quote { blocks, .. } => blocks.last_mut().and_then(last_inlines),
-        Block::List { items, .. } => items.last_mut().and_then(|i| i.last_mut()).and_then(last_inlines),
+        Block::Quote { blocks, .. } => edge(blocks, last).and_then(|b| edge_inlines(b, last)),
+        Block::List { items, .. } => {
+            edge(items, last).and_then(|i| edge(i, last)).and_then(|b| edge_inlines(b, last))
+        }
     }
 }
 

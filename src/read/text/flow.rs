@@ -152,16 +152,18 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
         }
         if is_page_number(first) && !unit.is_foot_note() {
             let n = first.trim().trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' '));
-            pages.folio(n, unit.line(), items.len(), block.is_some());
+            if !pages.folio(n, unit.line(), items.len(), block.is_some()) {
+                let message = format!("dropped page number `{first}`: its page is numbered already");
+                diags.push(Diagnostic::info("dropped-line", unit.line(), message));
+            }
             continue;
         }
         // Running heads are short (`running_heads` counts lines of at most 100 characters):
         // a long line is not keyed at all, which keeps a 50 MB line cheap.
-        if unit.lines.len() == 1
-            && !unit.is_foot_note()
-            && first.len() <= MAX_RUNNING_BYTES
-            && running.contains_key(&running_key(first))
-        {
+        let head_key = (unit.lines.len() == 1 && !unit.is_foot_note() && first.len() <= MAX_RUNNING_BYTES)
+            .then(|| running_key(first))
+            .filter(|k| running.contains_key(k));
+        if let Some(key) = head_key {
             diags.push(Diagnostic::info(
                 "dropped-line",
                 unit.line(),
@@ -169,7 +171,8 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             ));
             // `212 | A. AUTHOR`, `Title 213`: the page's number, printed in its head (a number
             // that changes from page to page; a volume or issue number does not).
-            if let Some(n) = head_folio(first).filter(|_| turning.contains(&running_key(first))) {
+            // (A number repeated on a numbered page is the running head's, already reported.)
+            if let Some(n) = head_folio(first).filter(|_| turning.contains(&key)) {
                 pages.folio(n, unit.line(), items.len(), block.is_some());
             }
             continue;
@@ -280,13 +283,16 @@ impl Pagination {
 
     /// A folio `n` on source line `line`, printed when `at` items are made (`open_notes`: a
     /// note block is open).
-    fn folio(&mut self, n: &str, line: u32, at: usize, open_notes: bool) {
+    /// Returns false for a number printed again at the head of a page already numbered (left
+    /// out; the caller reports it).
+    fn folio(&mut self, n: &str, line: u32, at: usize, open_notes: bool) -> bool {
         let printed_before = at > self.start || open_notes;
         if self.numbered {
-            if printed_before {
-                self.found.push((at, n.to_string(), line));
-                self.start = at;
+            if !printed_before {
+                return false;
             }
+            self.found.push((at, n.to_string(), line));
+            self.start = at;
         } else if printed_before {
             self.found.push((self.start, n.to_string(), line));
             self.start = at;
@@ -294,6 +300,7 @@ impl Pagination {
             self.found.push((at, n.to_string(), line));
             self.numbered = true;
         }
+        true
     }
 
     /// Inserts the pages into `items`. Page numbers go up one by one: of the numbers found,
@@ -303,8 +310,10 @@ impl Pagination {
     /// first folio's page was not numbered.
     fn place(mut self, items: &mut Vec<Item>, diags: &mut Vec<Diagnostic>) {
         let run = longest_run(&self.found);
+        let mut in_run = vec![false; self.found.len()];
+        run.iter().for_each(|&k| in_run[k] = true);
         for (k, (_, n, line)) in self.found.iter().enumerate() {
-            if !run.contains(&k) {
+            if !in_run[k] {
                 let message =
                     format!("dropped `{n}`: a number alone on its line, not in the run of page numbers");
                 diags.push(Diagnostic::info("dropped-line", *line, message));
@@ -326,23 +335,34 @@ impl Pagination {
 
 /// The indices of the longest run of `found` whose numbers go up one by one (a single
 /// number is a run of one).
+///
+/// One pass: for each number, the longest run ending at it extends the longest run ending at
+/// the number one less seen before it (linear in the folios, however many a hostile text has).
 fn longest_run(found: &[(usize, String, u32)]) -> Vec<usize> {
-    let numbers: Vec<Option<u32>> = found.iter().map(|(_, n, _)| n.parse().ok()).collect();
-    let mut best: Vec<usize> = Vec::new();
-    for start in 0..found.len() {
-        let Some(mut last) = numbers[start] else { continue };
-        let mut run = vec![start];
-        for (k, n) in numbers.iter().enumerate().skip(start + 1) {
-            if *n == Some(last + 1) {
-                run.push(k);
-                last += 1;
-            }
+    // For each value, the (length, index) of the longest run ending at it so far.
+    let mut ending: HashMap<u32, (usize, usize)> = HashMap::new();
+    let mut before: Vec<Option<usize>> = vec![None; found.len()];
+    let mut best: Option<(usize, usize)> = None;
+    for (k, (_, n, _)) in found.iter().enumerate() {
+        let Ok(v) = n.parse::<u32>() else { continue };
+        let prev = v.checked_sub(1).and_then(|p| ending.get(&p)).copied();
+        let len = prev.map_or(1, |(l, _)| l + 1);
+        before[k] = prev.map(|(_, i)| i);
+        if ending.get(&v).is_none_or(|&(l, _)| len > l) {
+            ending.insert(v, (len, k));
         }
-        if run.len() > best.len() {
-            best = run;
+        if best.is_none_or(|(l, _)| len > l) {
+            best = Some((len, k));
         }
     }
-    best
+    let mut run = Vec::new();
+    let mut at = best.map(|(_, k)| k);
+    while let Some(k) = at {
+        run.push(k);
+        at = before[k];
+    }
+    run.reverse();
+    run
 }
 
 /// The running heads (by key) whose number at the start or end differs on every page they
@@ -558,6 +578,11 @@ mod tests {
             .map(|(k, n)| (k, n.to_string(), 1))
             .collect();
         assert_eq!(longest_run(&found), [0, 2, 3, 5]);
+        // A hostile text's hundred thousand numbers, the pages among noise: one pass.
+        let many: Vec<(usize, String, u32)> = (0..100_000u32)
+            .map(|k| (k as usize, if k % 2 == 0 { (k / 2 + 1).to_string() } else { "7".into() }, 1))
+            .collect();
+        assert_eq!(longest_run(&many).len(), 50_000);
         assert_eq!(head_folio("212 | A. AUTHOR"), Some("212"));
         assert_eq!(head_folio("Caucasus Review 2019"), None);
     }
