@@ -51,7 +51,7 @@ fn the_markdown_reader_keeps_quotations_and_lists_as_they_were_written() {
     let lists: Vec<_> = all.iter().filter(|b| matches!(b, Block::List { .. })).collect();
     assert_eq!((quotes.len(), lists.len()), (3, 4), "{all:#?}");
     // The telegram: two paragraphs, its source line after the dash, a note in each.
-    let Block::Quote { blocks, source: Some(source), lang: None } = quotes[0] else {
+    let Block::Quote { blocks, source: Some(source), lang: None, .. } = quotes[0] else {
         panic!("{:?}", quotes[0])
     };
     assert_eq!(blocks.len(), 2);
@@ -158,7 +158,7 @@ fn our_signature(blocks: &[Block], out: &mut Vec<String>) {
         match b {
             Block::Paragraph { content, .. } => out.push(format!("P {}", squash(&plain_text(content)))),
             Block::Heading { content, .. } => out.push(format!("H {}", squash(&plain_text(content)))),
-            Block::Quote { blocks, source, lang } => {
+            Block::Quote { blocks, source, lang, .. } => {
                 if let Some(l) = lang {
                     out.push(format!("LANG {l}"));
                 }
@@ -178,6 +178,21 @@ fn our_signature(blocks: &[Block], out: &mut Vec<String>) {
                 }
                 out.push("END".into());
             }
+            Block::DefinitionList { items } => {
+                out.push(format!("DL {}", items.len()));
+                for d in items {
+                    out.push(format!("DT {}", squash(&plain_text(&d.term))));
+                    for def in &d.details {
+                        out.push("DD".into());
+                        our_signature(def, out);
+                    }
+                }
+                out.push("END".into());
+            }
+            Block::CodeBlock { text, syntax } => {
+                out.push(format!("CODE {} {text}", syntax.as_deref().unwrap_or("")))
+            }
+            Block::SectionBreak => out.push("BREAK".into()),
         }
     }
 }

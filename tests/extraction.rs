@@ -47,10 +47,9 @@ fn notes_with_context(doc: &Document) -> Vec<(String, String)> {
                 }
                 Inline::Shelfmark(s) => before.push_str(&s.raw),
                 Inline::PageBreak { .. } => {}
-                Inline::Emph { content }
-                | Inline::Strong { content }
-                | Inline::Span { content, .. }
-                | Inline::Link { content, .. } => walk(content, before, out),
+                Inline::Code { text } => before.push_str(text),
+                Inline::LineBreak => before.push(' '),
+                other => walk(other.children(), before, out),
             }
         }
     }

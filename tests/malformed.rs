@@ -321,7 +321,7 @@ fn malformed_json_is_refused() {
     let cases = [
         fixture(
             "schema-99.json",
-            "schema-99.json: this document has schema_version 99; this colophon reads schema_version 2 to 3",
+            "schema-99.json: this document has schema_version 99; this colophon reads schema_version 2 to 4",
         ),
         fixture("truncated.json", "truncated.json:4:31: invalid JSON: EOF while parsing a string"),
         bytes(
@@ -332,13 +332,13 @@ fn malformed_json_is_refused() {
         bytes(
             "string-version.json",
             "{\"schema_version\": \"1\"}",
-            "string-version.json: not a colophon document: schema_version is \"1\"; this colophon reads schema_version 3",
+            "string-version.json: not a colophon document: schema_version is \"1\"; this colophon reads schema_version 4",
         ),
         // Schema 1 (one field per shelfmark level) is refused by name, not misread.
         bytes(
             "schema-1.json",
             "{\"schema_version\": 1, \"body\": []}",
-            "schema-1.json: this document has schema_version 1; this colophon reads schema_version 2 to 3",
+            "schema-1.json: this document has schema_version 1; this colophon reads schema_version 2 to 4",
         ),
         bytes("list.json", "[1, 2]", "list.json: not a colophon document: the JSON is not an object"),
         bytes(

@@ -183,10 +183,8 @@ fn notes_with_calls(doc: &Document) -> Vec<(&Note, String)> {
                 Inline::Text { text } => before.push_str(text),
                 Inline::Shelfmark(m) => before.push_str(&m.raw),
                 Inline::PageBreak { .. } => {}
-                Inline::Emph { content }
-                | Inline::Strong { content }
-                | Inline::Span { content, .. }
-                | Inline::Link { content, .. } => walk(content, before, call_end, out),
+                Inline::Code { text } => before.push_str(text),
+                Inline::LineBreak => before.push(' '),
                 Inline::Note(n) => {
                     // Calls side by side are printed with a raised comma between them.
                     if *call_end == before.len() && !before.is_empty() {
@@ -197,6 +195,7 @@ fn notes_with_calls(doc: &Document) -> Vec<(&Note, String)> {
                     before.push_str(&n.label);
                     *call_end = before.len();
                 }
+                other => walk(other.children(), before, call_end, out),
             }
         }
     }

@@ -333,12 +333,13 @@ fn quotations_and_lists_survive_a_tei_round_trip() {
             Block::Paragraph { .. } => "p",
             Block::Quote { .. } => "quote",
             Block::List { .. } => "list",
+            _ => "other",
         })
         .collect();
     assert_eq!(kinds, ["h", "quote", "p", "quote", "quote", "p", "list", "list"]);
     let Block::Quote { source: Some(s), blocks, .. } = &doc.body[1] else { panic!("{:?}", doc.body[1]) };
     assert_eq!((colophon::model::plain_text(s).as_str(), blocks.len()), ("Telegram, 14 May 1919", 1));
-    let Block::Quote { source: None, blocks, lang: None } = &doc.body[3] else { panic!() };
+    let Block::Quote { source: None, blocks, lang: None, .. } = &doc.body[3] else { panic!() };
     assert!(matches!(blocks[0].content().last(), Some(Inline::Note(n)) if n.label == "1"));
     let Block::Quote { source: Some(_), lang: Some(ru), .. } = &doc.body[4] else { panic!() };
     assert_eq!(ru.as_str(), "ru");

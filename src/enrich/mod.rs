@@ -251,16 +251,13 @@ fn shelfmark_spans(inlines: &[Inline]) -> Vec<Span> {
     fn walk(inlines: &[Inline], at: &mut usize, out: &mut Vec<Span>) {
         for i in inlines {
             match i {
-                Inline::Text { text } => *at += text.len(),
+                Inline::Text { text } | Inline::Code { text } => *at += text.len(),
+                Inline::LineBreak => *at += 1,
                 Inline::Shelfmark(m) => {
                     out.push(Span::new(*at, *at + m.raw.len()));
                     *at += m.raw.len();
                 }
-                Inline::Emph { content }
-                | Inline::Strong { content }
-                | Inline::Span { content, .. }
-                | Inline::Link { content, .. } => walk(content, at, out),
-                Inline::Note(_) | Inline::PageBreak { .. } => {}
+                other => walk(other.children(), at, out),
             }
         }
     }
@@ -304,11 +301,11 @@ fn note_text(blocks: &[Block]) -> String {
         for i in inlines {
             match i {
                 Inline::Text { text } => out.push_str(text),
-                Inline::Emph { content } | Inline::Strong { content } | Inline::Span { content, .. } => {
-                    push(content, out)
+                Inline::Link { .. } | Inline::Shelfmark(_) | Inline::Note(_) | Inline::Code { .. } => {
+                    out.push(' ')
                 }
-                Inline::Link { .. } | Inline::Shelfmark(_) | Inline::Note(_) => out.push(' '),
-                Inline::PageBreak { .. } => {}
+                Inline::LineBreak => out.push('\n'),
+                other => push(other.children(), out),
             }
         }
     }
@@ -338,7 +335,15 @@ fn leaves_in_context(
                     out.extend(leaves_in_context(item, around.clone()));
                 }
             }
+            Block::DefinitionList { items } => {
+                for d in items {
+                    for def in &mut d.details {
+                        out.extend(leaves_in_context(def, around.clone()));
+                    }
+                }
+            }
             Block::Heading { .. } | Block::Paragraph { .. } => out.push((b, around.clone())),
+            Block::CodeBlock { .. } | Block::SectionBreak => {}
         }
     }
     out
@@ -349,11 +354,11 @@ fn for_each_note(blocks: &mut [Block], f: &mut dyn FnMut(&mut crate::model::Note
         for i in inlines {
             match i {
                 Inline::Note(n) => f(n),
-                Inline::Emph { content }
-                | Inline::Strong { content }
-                | Inline::Span { content, .. }
-                | Inline::Link { content, .. } => walk(content, f),
-                Inline::Text { .. } | Inline::Shelfmark(_) | Inline::PageBreak { .. } => {}
+                other => {
+                    if let Some(content) = other.children_mut() {
+                        walk(content, f)
+                    }
+                }
             }
         }
     }
@@ -380,25 +385,20 @@ fn mark_inlines(inlines: &mut Vec<Inline>, table: &ArchiveTable, used: &mut Vec<
             other => {
                 mark_run(std::mem::take(&mut run), table, used, &mut out);
                 match other {
-                    Inline::Emph { mut content } => {
-                        mark_inlines(&mut content, table, used);
-                        out.push(Inline::Emph { content });
-                    }
-                    Inline::Strong { mut content } => {
-                        mark_inlines(&mut content, table, used);
-                        out.push(Inline::Strong { content });
-                    }
-                    Inline::Span { lang, mut content } => {
-                        mark_inlines(&mut content, table, used);
-                        out.push(Inline::Span { lang, content });
-                    }
                     Inline::Note(mut note) => {
                         for b in &mut note.content {
                             mark_block(b, table, used);
                         }
                         out.push(Inline::Note(note));
                     }
-                    other => out.push(other),
+                    // A link's text is the link's; code is verbatim.
+                    link @ Inline::Link { .. } => out.push(link),
+                    mut styled => {
+                        if let Some(content) = styled.children_mut() {
+                            mark_inlines(content, table, used);
+                        }
+                        out.push(styled);
+                    }
                 }
             }
         }

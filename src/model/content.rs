@@ -33,6 +33,9 @@ pub enum Block {
         /// The quotation's language where it differs from the document's.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         lang: Option<LangTag>,
+        /// Whether the quotation is an epigraph: a motto set before the text or a section.
+        #[serde(default, skip_serializing_if = "is_false")]
+        epigraph: bool,
     },
     /// A list: bulleted, or numbered as printed.
     List {
@@ -42,6 +45,36 @@ pub enum Block {
         /// The items, each a sequence of blocks (paragraphs, nested lists, quotations).
         items: Vec<Vec<Block>>,
     },
+    /// A list of terms, each with one or more definitions (a glossary).
+    DefinitionList {
+        /// The terms in order.
+        items: Vec<Definition>,
+    },
+    /// Verbatim text kept line for line (a transcription's layout, a program, a table drawn
+    /// in characters): never re-flowed, hyphenated or enriched.
+    CodeBlock {
+        /// The lines, joined by `\n`, without a final newline.
+        text: String,
+        /// The notation named by the source (`xml`, `python`), when it named one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        syntax: Option<String>,
+    },
+    /// A section break without a heading (a thematic break, printed as space or `* * *`).
+    SectionBreak,
+}
+
+/// One term of a definition list with its definitions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    /// The term defined.
+    pub term: Vec<Inline>,
+    /// Its definitions, each a sequence of blocks.
+    pub details: Vec<Vec<Block>>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// How a list numbers its items: `3.`, `c)`, `(iv)`.
@@ -177,17 +210,23 @@ impl Block {
     pub fn content(&self) -> &[Inline] {
         match self {
             Block::Heading { content, .. } | Block::Paragraph { content, .. } => content,
-            Block::Quote { .. } | Block::List { .. } => &[],
+            _ => &[],
         }
     }
 
-    /// The blocks directly inside a quotation or list, in order (none for a heading or
-    /// paragraph).
+    /// The blocks directly inside a quotation, list or definition list, in order (none for
+    /// the others; a definition's term is inline: see [`Block::collect_notes`]).
     pub fn children(&self) -> Vec<&Block> {
         match self {
-            Block::Heading { .. } | Block::Paragraph { .. } => Vec::new(),
             Block::Quote { blocks, .. } => blocks.iter().collect(),
             Block::List { items, .. } => items.iter().flatten().collect(),
+            Block::DefinitionList { items } => {
+                items.iter().flat_map(|d| d.details.iter().flatten()).collect()
+            }
+            Block::Heading { .. }
+            | Block::Paragraph { .. }
+            | Block::CodeBlock { .. }
+            | Block::SectionBreak => Vec::new(),
         }
     }
 
@@ -219,12 +258,20 @@ impl Block {
                 }
             }
             Block::List { items, .. } => items.iter().flatten().for_each(|b| b.collect_notes(out)),
+            Block::DefinitionList { items } => {
+                for d in items {
+                    collect_inline_notes(&d.term, out);
+                    d.details.iter().flatten().for_each(|b| b.collect_notes(out));
+                }
+            }
+            Block::CodeBlock { .. } | Block::SectionBreak => {}
         }
     }
 }
 
 /// Calls `f` on every run of inlines in `blocks` (headings, paragraphs and quotation
-/// sources, inside quotations and lists too), in reading order.
+/// sources and definition terms, inside quotations and lists too), in reading order. Code
+/// blocks hold no inlines and are never visited.
 pub fn for_each_inlines_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inline>)) {
     for b in blocks {
         match b {
@@ -236,6 +283,13 @@ pub fn for_each_inlines_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inl
                 }
             }
             Block::List { items, .. } => items.iter_mut().for_each(|item| for_each_inlines_mut(item, f)),
+            Block::DefinitionList { items } => {
+                for d in items {
+                    f(&mut d.term);
+                    d.details.iter_mut().for_each(|def| for_each_inlines_mut(def, f));
+                }
+            }
+            Block::CodeBlock { .. } | Block::SectionBreak => {}
         }
     }
 }
@@ -244,11 +298,7 @@ fn collect_inline_notes<'a>(inlines: &'a [Inline], out: &mut Vec<&'a Note>) {
     for inline in inlines {
         match inline {
             Inline::Note(note) => out.push(note),
-            Inline::Emph { content } | Inline::Strong { content } | Inline::Span { content, .. } => {
-                collect_inline_notes(content, out)
-            }
-            Inline::Link { content, .. } => collect_inline_notes(content, out),
-            Inline::Text { .. } | Inline::Shelfmark(_) | Inline::PageBreak { .. } => {}
+            other => collect_inline_notes(other.children(), out),
         }
     }
 }
@@ -272,6 +322,28 @@ pub enum Inline {
         /// The emphasised content.
         content: Vec<Inline>,
     },
+    /// Superscript (a raised ordinal, `1^er^`, an exponent); never a note call.
+    Superscript {
+        /// The raised content.
+        content: Vec<Inline>,
+    },
+    /// Subscript (a chemical formula, an index).
+    Subscript {
+        /// The lowered content.
+        content: Vec<Inline>,
+    },
+    /// Small capitals (an author's name in a citation, a roman century).
+    SmallCaps {
+        /// The content, in its own case (small caps are a style, not a re-casing).
+        content: Vec<Inline>,
+    },
+    /// Verbatim text inside a line (a command, a file name, a code); never enriched.
+    Code {
+        /// The characters.
+        text: String,
+    },
+    /// A line break inside a block (verse, an address, a letterhead); never a word gap.
+    LineBreak,
     /// A hyperlink.
     Link {
         /// The target address.
@@ -302,6 +374,45 @@ impl Inline {
     /// Creates a plain text inline.
     pub fn text(s: impl Into<String>) -> Self {
         Inline::Text { text: s.into() }
+    }
+
+    /// The inlines inside a styling or language run or a link (empty for the others: a
+    /// note's content is blocks, reached through [`Block::collect_notes`]).
+    pub fn children(&self) -> &[Inline] {
+        match self {
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content }
+            | Inline::SmallCaps { content }
+            | Inline::Link { content, .. }
+            | Inline::Span { content, .. } => content,
+            Inline::Text { .. }
+            | Inline::Code { .. }
+            | Inline::LineBreak
+            | Inline::Shelfmark(_)
+            | Inline::Note(_)
+            | Inline::PageBreak { .. } => &[],
+        }
+    }
+
+    /// The inlines inside a styling or language run or a link, to change them in place.
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self {
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content }
+            | Inline::SmallCaps { content }
+            | Inline::Link { content, .. }
+            | Inline::Span { content, .. } => Some(content),
+            Inline::Text { .. }
+            | Inline::Code { .. }
+            | Inline::LineBreak
+            | Inline::Shelfmark(_)
+            | Inline::Note(_)
+            | Inline::PageBreak { .. } => None,
+        }
     }
 }
 
@@ -345,14 +456,10 @@ pub fn shelfmarks(inlines: &[Inline], in_notes: bool) -> Vec<&Shelfmark> {
         for inline in inlines {
             match inline {
                 Inline::Shelfmark(m) => out.push(m),
-                Inline::Emph { content }
-                | Inline::Strong { content }
-                | Inline::Span { content, .. }
-                | Inline::Link { content, .. } => walk(content, in_notes, out),
                 Inline::Note(n) if in_notes => {
-                    n.content.iter().for_each(|b| walk(b.content(), in_notes, out))
+                    n.content.iter().flat_map(Block::leaves).for_each(|b| walk(b.content(), in_notes, out))
                 }
-                Inline::Note(_) | Inline::Text { .. } | Inline::PageBreak { .. } => {}
+                other => walk(other.children(), in_notes, out),
             }
         }
     }
@@ -371,13 +478,10 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 fn push_plain(inlines: &[Inline], s: &mut String) {
     for inline in inlines {
         match inline {
-            Inline::Text { text } => s.push_str(text),
-            Inline::Emph { content }
-            | Inline::Strong { content }
-            | Inline::Span { content, .. }
-            | Inline::Link { content, .. } => push_plain(content, s),
+            Inline::Text { text } | Inline::Code { text } => s.push_str(text),
             Inline::Shelfmark(m) => s.push_str(&m.raw),
-            Inline::Note(_) | Inline::PageBreak { .. } => {}
+            Inline::LineBreak => s.push(' '),
+            other => push_plain(other.children(), s),
         }
     }
 }

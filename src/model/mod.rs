@@ -13,8 +13,8 @@ mod span;
 
 pub use biblio::{BackMatter, BibEntry, BibFields, BibGroup, BibPart, Bibliography, EntryKind};
 pub use content::{
-    for_each_inlines_mut, plain_text, shelfmarks, Anchor, Block, Delimiter, Inline, Note, NumberStyle,
-    Numbering,
+    for_each_inlines_mut, plain_text, shelfmarks, Anchor, Block, Definition, Delimiter, Inline, Note,
+    NumberStyle, Numbering,
 };
 pub use lang::{LangTag, Script};
 pub use meta::{Abstract, Author, KeywordList, Meta, Title};
@@ -30,10 +30,13 @@ use serde::{Deserialize, Serialize};
 /// 2: a shelfmark's levels are a list of typed parts (`levels`), with `pages` beside `folios`.
 /// 3: block quotations (`quote`) and lists (`list`) among the blocks. A version 2 document
 /// is a version 3 document without them, and loads (see [`OLDEST_READABLE`]).
+/// 4: definition lists, code blocks and section breaks among the blocks, epigraphs among the
+/// quotations; superscript, subscript, small caps, inline code and line breaks among the
+/// inlines. Versions 2 and 3 load unchanged.
 ///
 /// A new field with a default keeps the version, since every older document still loads:
 /// so did a bibliography's `parts` (headed sub-lists), written only when there are some.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The oldest JSON version this build still loads (upgraded on loading).
 pub const OLDEST_READABLE: u32 = 2;

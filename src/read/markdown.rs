@@ -1350,7 +1350,7 @@ fn unlabel(r: &mut Reader, src: &Source, block: Block, label: Option<String>, at
         Block::Paragraph { content, lang } => {
             Block::Paragraph { content: relabel(r, src, content, label, at), lang }
         }
-        container @ (Block::Quote { .. } | Block::List { .. }) => container,
+        other => other,
     }
 }
 
@@ -1843,6 +1843,15 @@ impl Reader<'_> {
                         self.resolve_blocks(item, res)?;
                     }
                 }
+                Block::DefinitionList { items } => {
+                    for d in items {
+                        self.resolve_inlines(&mut d.term, res)?;
+                        for def in &mut d.details {
+                            self.resolve_blocks(def, res)?;
+                        }
+                    }
+                }
+                Block::CodeBlock { .. } | Block::SectionBreak => {}
             }
         }
         Ok(())
@@ -1851,12 +1860,12 @@ impl Reader<'_> {
     fn resolve_inlines(&mut self, inlines: &mut [Inline], res: &mut Resolution) -> Result<()> {
         for inline in inlines {
             match inline {
-                Inline::Emph { content }
-                | Inline::Strong { content }
-                | Inline::Span { content, .. }
-                | Inline::Link { content, .. } => self.resolve_inlines(content, res)?,
                 Inline::Note(note) => self.resolve_note(note, res)?,
-                Inline::Text { .. } | Inline::Shelfmark(_) | Inline::PageBreak { .. } => {}
+                other => {
+                    if let Some(content) = other.children_mut() {
+                        self.resolve_inlines(content, res)?
+                    }
+                }
             }
         }
         Ok(())

@@ -304,6 +304,12 @@ fn runs(
             // The source's printed pages are not this print's: nothing is set for them.
             Inline::PageBreak { .. } => {}
             Inline::Emph { content } => runs(p, content, style.italic(), lang, notes),
+            // INTERIM (issue 16, PDF part in progress): set as plain text.
+            Inline::Superscript { content }
+            | Inline::Subscript { content }
+            | Inline::SmallCaps { content } => runs(p, content, style, lang, notes),
+            Inline::Code { text } => p.text(text, style, lang),
+            Inline::LineBreak => p.text(" ", style, lang),
             Inline::Strong { content } => runs(p, content, style.bold(), lang, notes),
             Inline::Link { content, .. } => runs(p, content, style, lang, notes),
             Inline::Span { lang: l, content } => runs(p, content, style, Some(l), notes),
@@ -800,7 +806,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 paras.push(p);
                 after_heading = false;
             }
-            Block::Quote { .. } | Block::List { .. } => {
+            _ => {
                 let frame = nested::Frame::new(
                     BlockKind::Paragraph,
                     style.size,

@@ -162,7 +162,7 @@ impl<'a> Writer<'a> {
                     Some(l) => format!("[{}]{{lang={l}}}", self.line(content)),
                     None => self.line(content),
                 },
-                Block::Heading { .. } | Block::Quote { .. } | Block::List { .. } => self.block(block),
+                _ => self.block(block),
             };
             if k == 0 {
                 def.push(' ');
@@ -195,7 +195,8 @@ impl<'a> Writer<'a> {
             },
             // `> ` before every line; the source as the quotation's last paragraph, after a dash
             // (pandoc's and the reader's attribution line); its language in a fenced div.
-            Block::Quote { blocks, source, lang } => {
+            // An epigraph in pandoc's fenced div of that class.
+            Block::Quote { blocks, source, lang, epigraph } => {
                 let mut inner = self.blocks_text(blocks);
                 if let Some(source) = source {
                     let line = self.line(source);
@@ -206,9 +207,14 @@ impl<'a> Writer<'a> {
                     inner.push_str(&line);
                 }
                 let quoted = prefix_lines(&inner, "> ", ">");
-                match lang {
+                let quoted = match lang {
                     Some(l) if !quoted.is_empty() => format!("::: {{lang={l}}}\n{quoted}\n:::"),
                     _ => quoted,
+                };
+                if *epigraph {
+                    format!("::: epigraph\n{quoted}\n:::")
+                } else {
+                    quoted
                 }
             }
             // Each item after its marker (`-`, `3.`, `c)`, `(iv)`), its further lines indented
@@ -233,6 +239,31 @@ impl<'a> Writer<'a> {
                 }
                 out.join(if tight { "\n" } else { "\n\n" })
             }
+            // pandoc's definition lists: the term on its own line, each definition after
+            // `:   `, its further lines indented by four spaces.
+            Block::DefinitionList { items } => {
+                let tight = items.iter().all(|d| tight(&d.details));
+                let mut out = Vec::new();
+                for d in items {
+                    let mut entry = self.line(&d.term);
+                    for def in &d.details {
+                        let text = self.blocks_text(def);
+                        let body = prefix_lines(&text, "    ", "");
+                        entry.push_str(if tight { "\n" } else { "\n\n" });
+                        entry.push_str(":   ");
+                        entry.push_str(body.trim_start());
+                    }
+                    out.push(entry);
+                }
+                out.join("\n\n")
+            }
+            // A fence longer than any run of backticks in the text, the notation after it.
+            Block::CodeBlock { text, syntax } => {
+                let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
+                let info = syntax.as_deref().unwrap_or("");
+                format!("{fence}{info}\n{text}\n{fence}")
+            }
+            Block::SectionBreak => "* * *".to_string(),
         }
     }
 
@@ -240,7 +271,13 @@ impl<'a> Writer<'a> {
     fn line(&mut self, content: &'a [Inline]) -> String {
         let mut raw = String::new();
         self.inlines(content, &mut raw);
-        let line = protect_line_start(raw.trim_matches([' ', '\t']));
+        // A line break (`\` at a line's end) starts a line that must be protected too.
+        let line = raw
+            .trim_matches([' ', '\t'])
+            .split("\\\n")
+            .map(|l| protect_line_start(l.trim_start_matches([' ', '\t'])))
+            .collect::<Vec<_>>()
+            .join("\\\n");
         self.check_emphasis(&line, content);
         line
     }
@@ -281,12 +318,31 @@ impl<'a> Writer<'a> {
                 }
                 Inline::Link { url, content } => self.link(url, content, out),
                 Inline::Note(note) => self.call(note, out),
+                Inline::Superscript { content } => self.script("^", content, out),
+                Inline::Subscript { content } => self.script("~", content, out),
+                Inline::SmallCaps { content } => {
+                    open_bracket(out);
+                    self.inlines(content, out);
+                    out.push_str("]{.smallcaps}");
+                }
+                Inline::Code { text } => code_span(text, out),
+                Inline::LineBreak => out.push_str("\\\n"),
                 // An empty span pandoc keeps as a span: `[]{.pagebreak n="47"}`.
                 Inline::PageBreak { n } => {
                     let _ = write!(out, "[]{{.pagebreak n=\"{}\"}}", n.replace(['"', '\\'], ""));
                 }
             }
         }
+    }
+
+    /// `^…^` or `~…~`; pandoc reads no space inside, so spaces are written `\ ` (which pandoc
+    /// reads as no-break spaces, as its own writer does).
+    fn script(&mut self, marker: &str, content: &'a [Inline], out: &mut String) {
+        let mut inner = String::new();
+        self.inlines(content, &mut inner);
+        out.push_str(marker);
+        out.push_str(&inner.replace(' ', "\\ "));
+        out.push_str(marker);
     }
 
     /// `*…*` or `**…**`, with whitespace at the content's edges moved outside the markers
@@ -640,14 +696,37 @@ fn push_destination(url: &str, out: &mut String) {
     out.push('>');
 }
 
+/// The length of the longest run of `c` in `text`.
+fn longest_run(text: &str, c: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for ch in text.chars() {
+        run = if ch == c { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+/// `` `code` ``: a fence of one backtick more than the text's longest run, padded with a
+/// space where the text begins or ends with a backtick (CommonMark strips one such space).
+fn code_span(text: &str, out: &mut String) {
+    let fence = "`".repeat(longest_run(text, '`') + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') || text.starts_with(' ') && text.ends_with(' ')
+    {
+        " "
+    } else {
+        ""
+    };
+    let one_line = text.replace(['\n', '\r'], " ");
+    let _ = write!(out, "{fence}{pad}{one_line}{pad}{fence}");
+}
+
 /// The emphasis and strong nodes of `inlines`, notes excluded (they are written apart).
 fn count_emphasis(inlines: &[Inline]) -> usize {
     inlines
         .iter()
         .map(|i| match i {
             Inline::Emph { content } | Inline::Strong { content } => 1 + count_emphasis(content),
-            Inline::Span { content, .. } | Inline::Link { content, .. } => count_emphasis(content),
-            Inline::Text { .. } | Inline::Shelfmark(_) | Inline::Note(_) | Inline::PageBreak { .. } => 0,
+            other => count_emphasis(other.children()),
         })
         .sum()
 }

@@ -111,12 +111,9 @@ fn dir_of(content: &[Inline]) -> &'static str {
     fn first_strong(inlines: &[Inline]) -> Option<bool> {
         inlines.iter().find_map(|i| match i {
             Inline::Text { text } => first_strong_rtl(text),
-            Inline::Emph { content }
-            | Inline::Strong { content }
-            | Inline::Span { content, .. }
-            | Inline::Link { content, .. } => first_strong(content),
             Inline::Shelfmark(m) => first_strong_rtl(&m.raw),
-            Inline::Note(_) | Inline::PageBreak { .. } => None,
+            Inline::Code { .. } => Some(false),
+            other => first_strong(other.children()),
         })
     }
     if first_strong(content) == Some(true) {
@@ -166,6 +163,21 @@ impl Writer {
                 }
                 Inline::Emph { content } => self.styled("em", self.style.italic(), content),
                 Inline::Strong { content } => self.styled("strong", self.style.bold(), content),
+                Inline::Superscript { content } => self.styled("sup", self.style, content),
+                Inline::Subscript { content } => self.styled("sub", self.style, content),
+                // Set from the font's own small capitals (`font-variant-caps` in the style
+                // sheet turns on its `smcp` feature).
+                Inline::SmallCaps { content } => {
+                    self.raw("<span class=\"smallcaps\">");
+                    self.inlines(content);
+                    self.raw("</span>");
+                }
+                Inline::Code { text } => {
+                    self.raw("<code>");
+                    self.text(text);
+                    self.raw("</code>");
+                }
+                Inline::LineBreak => self.raw("<br/>"),
                 Inline::Link { url, content } => {
                     self.raw(&format!("<a href=\"{}\">", escape(url.replace(' ', "%20"))));
                     self.inlines(content);
@@ -284,9 +296,11 @@ impl Writer {
             Block::Paragraph { content, lang } => self.paragraph(content, lang.as_ref(), None),
             Block::Heading { content, .. } => self.paragraph(content, None, None),
             // The source line in the quotation's `footer`, as HTML's own examples set it.
-            Block::Quote { blocks, source, lang } => {
+            // An epigraph is marked so by its `epub:type` and a class the style sheet sets.
+            Block::Quote { blocks, source, lang, epigraph } => {
                 let attrs = lang.as_ref().map_or(String::new(), |l| self.lang(l));
-                self.raw(&format!("<blockquote{attrs}>\n"));
+                let kind = if *epigraph { " class=\"epigraph\" epub:type=\"epigraph\"" } else { "" };
+                self.raw(&format!("<blockquote{kind}{attrs}>\n"));
                 for b in blocks {
                     self.block(b);
                 }
@@ -341,6 +355,41 @@ impl Writer {
                 }
                 self.raw(close);
             }
+            // `dl`: each term a `dt`, each of its definitions a `dd`.
+            Block::DefinitionList { items } => {
+                self.raw("<dl>\n");
+                for d in items {
+                    self.raw(&format!("<dt{}>", dir_of(&d.term)));
+                    self.inlines(&d.term);
+                    self.raw("</dt>\n");
+                    for def in &d.details {
+                        match def.as_slice() {
+                            [Block::Paragraph { content, lang }] => {
+                                let attrs = lang.as_ref().map_or(String::new(), |l| self.lang(l));
+                                self.raw(&format!("<dd{attrs}{}>", dir_of(content)));
+                                self.inlines(content);
+                                self.raw("</dd>\n");
+                            }
+                            blocks => {
+                                self.raw("<dd>\n");
+                                blocks.iter().for_each(|b| self.block(b));
+                                self.raw("</dd>\n");
+                            }
+                        }
+                    }
+                }
+                self.raw("</dl>\n");
+            }
+            // `pre` keeps the lines; the notation named as HTML's specification suggests.
+            Block::CodeBlock { text, syntax } => {
+                let class = syntax
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(" class=\"language-{}\"", escape(s.as_str())));
+                self.raw(&format!("<pre><code{class}>"));
+                self.text(text);
+                self.raw("</code></pre>\n");
+            }
+            Block::SectionBreak => self.raw("<hr class=\"section-break\"/>\n"),
         }
     }
 }
@@ -430,7 +479,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
                 w.raw(&format!("</h{h}>\n"));
                 toc.push((level + 1, id, plain_text(content)));
             }
-            Block::Paragraph { .. } | Block::Quote { .. } | Block::List { .. } => w.block(b),
+            other => w.block(other),
         }
     }
     w.raw("</section>\n");

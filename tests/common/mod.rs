@@ -41,12 +41,11 @@ pub fn body_with_calls(doc: &Document) -> String {
             match i {
                 Inline::Text { text } => out.push_str(text),
                 Inline::Note(n) => out.push_str(&format!("[^{}]", n.label)),
-                Inline::Emph { content } | Inline::Strong { content } | Inline::Span { content, .. } => {
-                    walk(content, out)
-                }
-                Inline::Link { content, .. } => walk(content, out),
                 Inline::Shelfmark(m) => out.push_str(&m.raw),
                 Inline::PageBreak { n } => out.push_str(&format!("[p.{n}]")),
+                Inline::Code { text } => out.push_str(text),
+                Inline::LineBreak => out.push('\n'),
+                other => walk(other.children(), out),
             }
         }
     }

@@ -65,7 +65,12 @@ impl OpenContainer {
                     }
                 }
                 let source = source_line(&mut blocks);
-                (!blocks.is_empty() || source.is_some()).then_some(Block::Quote { blocks, source, lang })
+                (!blocks.is_empty() || source.is_some()).then_some(Block::Quote {
+                    blocks,
+                    source,
+                    lang,
+                    epigraph: false,
+                })
             }
             Container::List { numbering, items } => {
                 (!items.is_empty()).then_some(Block::List { numbering, items })

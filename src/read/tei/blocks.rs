@@ -105,7 +105,7 @@ impl Reader<'_> {
             "quote" => {
                 let blocks = self.flow(c, None, notes);
                 if !blocks.is_empty() {
-                    out.push(Block::Quote { blocks, source: None, lang: c.lang() });
+                    out.push(Block::Quote { blocks, source: None, lang: c.lang(), epigraph: false });
                 }
             }
             "cit" => out.extend(self.quotation(c, notes)),
@@ -228,7 +228,7 @@ impl Reader<'_> {
                 let mut blocks = Vec::new();
                 for (quoted, lang, b) in groups {
                     if quoted && !b.is_empty() {
-                        blocks.push(Block::Quote { blocks: b, source: None, lang });
+                        blocks.push(Block::Quote { blocks: b, source: None, lang, epigraph: false });
                     } else {
                         blocks.extend(b);
                     }
@@ -241,7 +241,9 @@ impl Reader<'_> {
             (true, Some(s)) if s.is_empty() => Vec::new(),
             // A source with nothing quoted is a paragraph of its own.
             (true, Some(s)) => vec![Block::Paragraph { content: s, lang: el.lang() }],
-            (false, source) => vec![Block::Quote { blocks, source: source.filter(|s| !s.is_empty()), lang }],
+            (false, source) => {
+                vec![Block::Quote { blocks, source: source.filter(|s| !s.is_empty()), lang, epigraph: false }]
+            }
         }
     }
 
@@ -478,7 +480,12 @@ mod tests {
         );
         assert_eq!(
             b[1],
-            Block::Quote { blocks: vec![p("Erstens."), p("Zweitens.")], source: None, lang: lang("de") }
+            Block::Quote {
+                blocks: vec![p("Erstens."), p("Zweitens.")],
+                source: None,
+                lang: lang("de"),
+                epigraph: false
+            }
         );
         assert!(d.is_empty(), "{d:?}");
         // Text directly in the quotation is one paragraph.
@@ -507,12 +514,13 @@ mod tests {
             [Block::Quote {
                 blocks: vec![p("Текст.")],
                 source: Some(vec![Inline::text("Telegram, 14 May 1919")]),
-                lang: lang("ru")
+                lang: lang("ru"),
+                epigraph: false,
             }]
         );
         // A `ref` as the source keeps its link; an original and its translation stay apart.
         let (b, _) = body("<cit xml:lang=\"en\"><quote xml:lang=\"la\">Alea.</quote><quote>The die.</quote><ref target=\"http://x.org/\">Suet.</ref></cit>");
-        let Block::Quote { blocks, source, lang: l } = &b[0] else { panic!() };
+        let Block::Quote { blocks, source, lang: l, .. } = &b[0] else { panic!() };
         assert_eq!(*l, lang("en"));
         assert!(matches!(&blocks[0], Block::Quote { lang: Some(x), .. } if x.as_str() == "la"));
         assert!(matches!(&blocks[1], Block::Quote { lang: None, .. }));
@@ -531,7 +539,8 @@ mod tests {
             [Block::Quote {
                 blocks: vec![p("Words.")],
                 source: Some(vec![Inline::text("Author")]),
-                lang: None
+                lang: None,
+                epigraph: false
             }]
         );
         assert_eq!(codes(&d), ["tei-epigraph-as-quote"]);
@@ -543,7 +552,8 @@ mod tests {
             [Block::Quote {
                 blocks: vec![p("Un vers,"), p("deux vers.")],
                 source: Some(vec![Inline::text("Poète")]),
-                lang: lang("fr")
+                lang: lang("fr"),
+                epigraph: false,
             }]
         );
         assert_eq!(codes(&d), ["tei-epigraph-as-quote", "tei-verse-as-paragraphs"]);

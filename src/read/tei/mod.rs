@@ -491,6 +491,14 @@ fn edge_inlines(b: &mut Block, last: bool) -> Option<&mut Vec<Inline>> {
         Block::List { items, .. } => {
             edge(items, last).and_then(|i| edge(i, last)).and_then(|b| edge_inlines(b, last))
         }
+        Block::DefinitionList { items } => edge(items, last).and_then(|d| {
+            if last {
+                d.details.last_mut().and_then(|def| edge(def, last)).and_then(|b| edge_inlines(b, last))
+            } else {
+                Some(&mut d.term)
+            }
+        }),
+        Block::CodeBlock { .. } | Block::SectionBreak => None,
     }
 }
 

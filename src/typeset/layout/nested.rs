@@ -132,7 +132,33 @@ impl Nester<'_, '_> {
                     out.push(p);
                     after_para = true;
                 }
-                Block::Quote { blocks, source, lang } => {
+                // INTERIM (issue 16, PDF part in progress).
+                Block::DefinitionList { items } => {
+                    for d in items {
+                        let mut p = self.para(frame, frame.lang.as_ref(), Align::Left);
+                        runs(&mut p, &d.term, Style::Bold, frame.lang.as_ref(), notes);
+                        out.push(p);
+                        for def in &d.details {
+                            self.blocks(def, frame, false, notes, out);
+                        }
+                    }
+                    after_para = false;
+                }
+                Block::CodeBlock { text, .. } => {
+                    for line in text.lines() {
+                        let mut p = self.para(frame, None, Align::Left);
+                        p.text(line, Style::Regular, None);
+                        out.push(p);
+                    }
+                    after_para = false;
+                }
+                Block::SectionBreak => {
+                    let mut p = self.para(frame, None, Align::Left);
+                    p.text("* * *", Style::Regular, None);
+                    out.push(p);
+                    after_para = false;
+                }
+                Block::Quote { blocks, source, lang, .. } => {
                     self.quote(blocks, source.as_deref(), lang.as_ref(), frame, notes, out);
                     after_para = false;
                 }

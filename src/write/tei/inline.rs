@@ -24,6 +24,17 @@ pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
                 self::inlines(ctx, ev, content);
                 ev.end();
             }
+            Inline::Superscript { content } => hi(ctx, ev, "superscript", content),
+            Inline::Subscript { content } => hi(ctx, ev, "subscript", content),
+            Inline::SmallCaps { content } => hi(ctx, ev, "smallcaps", content),
+            Inline::Code { text } => {
+                let t = ctx.clean(text);
+                ev.wrap("code", vec![], &t);
+            }
+            Inline::LineBreak => {
+                ev.start("lb", vec![]);
+                ev.end();
+            }
             Inline::Link { url, content } => {
                 ev.start("ref", vec![("target", uri(url))]);
                 self::inlines(ctx, ev, content);
@@ -39,6 +50,13 @@ pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
             Inline::Note(n) => note(ctx, ev, n),
         }
     }
+}
+
+/// `<hi rend="…">`: the TEI Stylesheets' names for raised, lowered and small-capital text.
+fn hi(ctx: &mut Ctx, ev: &mut Events, rend: &str, content: &[Inline]) {
+    ev.start("hi", vec![("rend", rend.into())]);
+    inlines(ctx, ev, content);
+    ev.end();
 }
 
 /// A web address as an XML `anyURI`: spaces escaped, nothing else touched.
@@ -83,28 +101,9 @@ pub fn block(ctx: &mut Ctx, ev: &mut Events, b: &Block) {
             inlines(ctx, ev, content);
             ev.end();
         }
-        // `<quote>`; with its source, `<cit><quote>…</quote><bibl>…</bibl></cit>`.
-        Block::Quote { blocks, source, lang } => {
-            let mut attrs = Vec::new();
-            if let Some(l) = lang {
-                ctx.langs.insert(l.to_string());
-                attrs.push(("xml:lang", l.to_string()));
-            }
-            if source.is_some() {
-                ev.start("cit", vec![]);
-            }
-            ev.start("quote", attrs);
-            for b in blocks {
-                block(ctx, ev, b);
-            }
-            ev.end();
-            if let Some(source) = source {
-                ev.start("bibl", vec![]);
-                inlines(ctx, ev, source);
-                ev.end();
-                ev.end();
-            }
-        }
+        // `<quote>`; with its source, `<cit><quote>…</quote><bibl>…</bibl></cit>`. An epigraph
+        // here is not at the top of a division, where `<epigraph>` may not stand: it is typed.
+        Block::Quote { epigraph, .. } => quotation(ctx, ev, b, *epigraph),
         // `<list rend="numbered">` with each item's printed label in `@n` (`3.`, `c)`), or
         // `<list rend="bulleted">`; an item of one paragraph holds its text directly.
         Block::List { numbering, items } => {
@@ -116,15 +115,95 @@ pub fn block(ctx: &mut Ctx, ev: &mut Events, b: &Block) {
                     attrs.push(("n", n.label(n.start.saturating_add(k as u32))));
                 }
                 ev.start("item", attrs);
-                match item.as_slice() {
-                    [Block::Paragraph { content, lang: None }] => inlines(ctx, ev, content),
-                    blocks => blocks.iter().for_each(|b| block(ctx, ev, b)),
+                item_blocks(ctx, ev, item);
+                ev.end();
+            }
+            ev.end();
+        }
+        // `<list type="gloss">`: each term a `<label>`, its definition the `<item>` after it;
+        // several definitions are a list inside that item (a label takes one item).
+        Block::DefinitionList { items } => {
+            ev.start("list", vec![("type", "gloss".into())]);
+            for d in items {
+                ev.start("label", vec![]);
+                inlines(ctx, ev, &d.term);
+                ev.end();
+                ev.start("item", vec![]);
+                match d.details.as_slice() {
+                    [one] => item_blocks(ctx, ev, one),
+                    many => {
+                        ev.start("list", vec![("rend", "definitions".into())]);
+                        for def in many {
+                            ev.start("item", vec![]);
+                            item_blocks(ctx, ev, def);
+                            ev.end();
+                        }
+                        ev.end();
+                    }
                 }
                 ev.end();
             }
             ev.end();
         }
+        // `<eg xml:space="preserve">`, the notation named in a `<code lang="…">` inside.
+        Block::CodeBlock { text, syntax } => {
+            let t = ctx.clean(text);
+            ev.start("eg", vec![("xml:space", "preserve".into())]);
+            match syntax {
+                Some(s) => ev.wrap("code", vec![("lang", ctx.clean(s))], &t),
+                None => ev.text(&t),
+            }
+            ev.end();
+        }
+        // A break between sections that have no heading.
+        Block::SectionBreak => {
+            ev.start("milestone", vec![("unit", "section".into())]);
+            ev.end();
+        }
     }
+}
+
+/// An item's blocks; an item of one paragraph holds its text directly.
+fn item_blocks(ctx: &mut Ctx, ev: &mut Events, item: &[Block]) {
+    match item {
+        [Block::Paragraph { content, lang: None }] => inlines(ctx, ev, content),
+        blocks => blocks.iter().for_each(|b| block(ctx, ev, b)),
+    }
+}
+
+/// A quotation: `<quote>`, or `<cit>` with its source in `<bibl>`. `typed` marks it
+/// `type="epigraph"` (an epigraph where `<epigraph>` may not stand).
+fn quotation(ctx: &mut Ctx, ev: &mut Events, b: &Block, typed: bool) {
+    let Block::Quote { blocks, source, lang, .. } = b else { return };
+    let mut attrs = Vec::new();
+    if let Some(l) = lang {
+        ctx.langs.insert(l.to_string());
+        attrs.push(("xml:lang", l.to_string()));
+    }
+    let kind = || vec![("type", "epigraph".to_string())];
+    if source.is_some() {
+        ev.start("cit", if typed { kind() } else { vec![] });
+    } else if typed {
+        attrs.push(kind()[0].clone());
+    }
+    ev.start("quote", attrs);
+    for b in blocks {
+        block(ctx, ev, b);
+    }
+    ev.end();
+    if let Some(source) = source {
+        ev.start("bibl", vec![]);
+        inlines(ctx, ev, source);
+        ev.end();
+        ev.end();
+    }
+}
+
+/// An epigraph at the top of a division or of the body: `<epigraph>` around the quotation.
+pub fn epigraph(ctx: &mut Ctx, ev: &mut Events, b: &Block) {
+    ev.start("epigraph", vec![]);
+    quotation(ctx, ev, b, false);
+    ev.end();
 }
 
 fn folio(f: &crate::model::Folio) -> String {

@@ -249,8 +249,11 @@ fn front(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
 fn body(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
     let mut ev = Events::default();
     let mut depth = 0usize;
+    // Whether only headings (and epigraphs) stand before `b` in its division.
+    let mut at_top = true;
     for b in &doc.body {
         match b {
+            Block::Quote { epigraph: true, .. } if at_top => inline::epigraph(ctx, &mut ev, b),
             Block::Heading { level, content } => {
                 let level = usize::from((*level).max(1));
                 while depth >= level {
@@ -264,11 +267,12 @@ fn body(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
                 ev.start("head", vec![]);
                 inline::inlines(ctx, &mut ev, content);
                 ev.end();
+                at_top = true;
+                continue;
             }
-            Block::Paragraph { .. } | Block::Quote { .. } | Block::List { .. } => {
-                inline::block(ctx, &mut ev, b)
-            }
+            other => inline::block(ctx, &mut ev, other),
         }
+        at_top = matches!(b, Block::Quote { epigraph: true, .. }) && at_top;
     }
     for _ in 0..depth {
         ev.end();

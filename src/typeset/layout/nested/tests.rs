@@ -123,6 +123,7 @@ fn a_quotation_is_smaller_narrower_and_indented_on_both_sides_with_its_source_un
         blocks: vec![Block::paragraph(vec![Inline::text(LONG), Inline::Note(note), Inline::text(LONG)])],
         source: Some(vec![Inline::text("Telegram, 14 May 1919")]),
         lang: None,
+        epigraph: false,
     };
     let (l, style) = laid(vec![para(LONG), quote, para(LONG)]);
     let quoted =
@@ -157,6 +158,7 @@ fn a_right_to_left_quotation_is_set_from_the_right_inside_its_indents() {
         blocks: vec![para(&persian.repeat(3))],
         source: None,
         lang: LangTag::parse("fa").ok(),
+        epigraph: false,
     };
     let (l, style) = laid(vec![quote]);
     let quoted = lines(&l, |g| matches!(g.role, Role::Text(_)));
@@ -198,6 +200,7 @@ fn a_quotations_last_line_keeps_its_source_company() {
         blocks: vec![para(LONG), para(LONG)],
         source: Some(vec![Inline::text("Source")]),
         lang: None,
+        epigraph: false,
     };
     let mut out = Vec::new();
     nester.block(&quote, &frame, &mut Vec::new(), &mut out);
