@@ -28,7 +28,7 @@ use crate::model::{
     Note, Title,
 };
 use containers::{Container, OpenContainer};
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use refs::{relabel, Entry, RefState, References};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -37,6 +37,7 @@ use std::path::Path;
 
 mod containers;
 mod refs;
+mod scripts;
 
 /// Deepest nesting of inline containers (emphasis, links, brackets): deeper emphasis and links
 /// are flattened, deeper brackets read as text, so that no model tree is too deep to walk.
@@ -252,7 +253,10 @@ impl Reader<'_> {
         let mut walk = Walk::new(&divs, refs_allowed, auto_refs);
         // Pipe tables are Pandoc Markdown too: read as tables, they are reported and kept row by row
         // (without the option their rows became one paragraph of `|` text, unreported).
-        let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
+        let options = Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_HEADING_ATTRIBUTES
+            | Options::ENABLE_TABLES
+            | Options::ENABLE_DEFINITION_LIST;
         for (event, range) in Parser::new_ext(&masked, options).into_offset_iter() {
             walk.event(self, &src, event, range)?;
         }
@@ -659,6 +663,8 @@ struct Div {
     lang: Option<LangTag>,
     /// Pandoc's bibliography div, `::: {#refs}`.
     refs: bool,
+    /// A div of class `epigraph`: the quotation in it is an epigraph.
+    epigraph: bool,
     /// Offset of the opening fence line.
     at: usize,
 }
@@ -684,6 +690,11 @@ fn fence(line: &str) -> Option<Fence<'_>> {
     }
     let at = line.len() - attrs.len();
     Some(Fence::Open { attrs: attrs.trim_end().trim_end_matches(':').trim_end(), at })
+}
+
+/// Whether a div of class `epigraph` holds byte `at`.
+fn in_epigraph(divs: &[Div], at: usize) -> bool {
+    divs.iter().any(|d| d.epigraph && d.start <= at && at < d.end)
 }
 
 /// The innermost div's language at byte `at`.
@@ -714,9 +725,10 @@ impl Reader<'_> {
                     },
                     Some(Fence::Open { attrs, at }) => {
                         let in_refs = open.iter().any(|d| d.refs);
-                        let (lang, refs) = self.div_attrs(src, line.start + at, attrs, in_refs)?;
+                        let (lang, refs, epigraph) = self.div_attrs(src, line.start + at, attrs, in_refs)?;
                         let lang = lang.or_else(|| open.last().and_then(|d| d.lang.clone()));
-                        open.push(Div { start: line.end(), end: src.text.len(), lang, refs, at: line.start });
+                        let (start, end) = (line.end(), src.text.len());
+                        open.push(Div { start, end, lang, refs, epigraph, at: line.start });
                     }
                 }
             }
@@ -730,32 +742,39 @@ impl Reader<'_> {
         Ok((masked, divs))
     }
 
-    /// The language of a div's attributes `{lang=tr}` written at byte `at`, and whether the
-    /// div is pandoc's bibliography (`{#refs}`). Inside that one, the identifiers and classes
-    /// of pandoc's entries (`{#ref-smith .csl-entry}`) say nothing the model lacks.
+    /// The language of a div's attributes `{lang=tr}` written at byte `at`, whether the div
+    /// is pandoc's bibliography (`{#refs}`), and whether it holds an epigraph (`::: epigraph`,
+    /// `{.epigraph}`). Inside the bibliography, the identifiers and classes of pandoc's
+    /// entries (`{#ref-smith .csl-entry}`) say nothing the model lacks.
     fn div_attrs(
         &mut self,
         src: &Source,
         at: usize,
         text: &str,
         in_refs: bool,
-    ) -> Result<(Option<LangTag>, bool)> {
+    ) -> Result<(Option<LangTag>, bool, bool)> {
+        // pandoc's short form: a single class name without braces.
+        if text == "epigraph" {
+            return Ok((None, false, true));
+        }
         let attrs = text.strip_prefix('{').and_then(|t| t.strip_suffix('}')).and_then(parse_attrs);
-        let Some(attrs) = attrs else {
+        let Some(mut attrs) = attrs else {
             self.warn("md-unsupported", src.pos(at), format!("div attributes `{text}` are not kept"));
-            return Ok((None, false));
+            return Ok((None, false, false));
         };
         let refs = attrs.id == Some("refs");
+        let epigraph = attrs.classes.contains(&"epigraph");
+        attrs.classes.retain(|c| *c != "epigraph");
         let structural = refs || in_refs;
         if !structural && (!attrs.classes.is_empty() || !attrs.other.is_empty()) {
             let message = format!("div attributes other than lang in `{text}` are not kept");
             self.warn("md-unsupported", src.pos(at), message);
         }
         match attrs.lang {
-            Some((tag, off)) => {
-                LangTag::parse(tag).map(|l| (Some(l), refs)).map_err(|m| self.error(src.pos(at + 1 + off), m))
-            }
-            None => Ok((None, refs)),
+            Some((tag, off)) => LangTag::parse(tag)
+                .map(|l| (Some(l), refs, epigraph))
+                .map_err(|m| self.error(src.pos(at + 1 + off), m)),
+            None => Ok((None, refs, epigraph)),
         }
     }
 }
@@ -843,6 +862,8 @@ fn split_word(s: &str) -> Option<(&str, &str)> {
 #[derive(Debug, Clone, Copy)]
 enum RunKind {
     Paragraph,
+    /// The term of a definition list.
+    Term,
     /// `references`: the heading has the id `references`; `auto`: it starts the bibliography
     /// if pandoc's automatic identifier of its text is `references`.
     Heading {
@@ -904,7 +925,8 @@ struct Walk<'d> {
     /// Open lists, with the next number of ordered ones.
     lists: Vec<Option<u64>>,
     /// Inside a code block: text is taken as it is.
-    verbatim: bool,
+    /// The code block being read: its text so far, its notation and where it starts.
+    code: Option<(String, Option<String>, usize)>,
     references: Option<References>,
     /// Open quotations and lists of the body and the notes.
     open: Vec<OpenContainer>,
@@ -954,7 +976,7 @@ impl<'d> Walk<'d> {
             run: None,
             notes: Vec::new(),
             lists: Vec::new(),
-            verbatim: false,
+            code: None,
             references: None,
             open: Vec::new(),
             pushed: Vec::new(),
@@ -1064,12 +1086,13 @@ impl<'d> Walk<'d> {
         match event {
             Event::Start(tag) => return self.start(r, src, tag, range),
             Event::End(tag) => return self.end(r, src, tag),
-            Event::Text(text) if self.verbatim => self.run(at).lit(&one_line(&text)),
-            Event::Text(text) => self.run(at).text(src, &text, range),
-            Event::Code(code) => {
-                self.unsupported(r, src, at, "inline code");
-                self.run(at).lit(&code);
+            Event::Text(text) if self.code.is_some() => {
+                if let Some((code, ..)) = &mut self.code {
+                    code.push_str(&text);
+                }
             }
+            Event::Text(text) => self.run(at).text(src, &text, range),
+            Event::Code(code) => self.run(at).toks.push(Tok::Atom(Inline::Code { text: code.to_string() })),
             Event::InlineHtml(html) => {
                 self.unsupported(r, src, at, "inline HTML");
                 self.run(at).lit(&html);
@@ -1081,16 +1104,11 @@ impl<'d> Walk<'d> {
                 self.run(at).toks.push(Tok::Note(note));
             }
             Event::SoftBreak => self.run(at).lit(" "),
-            Event::HardBreak => {
-                self.unsupported(r, src, at, "a hard line break");
-                self.run(at).lit(" ");
-            }
+            Event::HardBreak => self.run(at).toks.push(Tok::Atom(Inline::LineBreak)),
+            // A thematic break: a section break.
             Event::Rule => {
                 self.close_run(r, src)?;
-                if !self.discards() {
-                    let message = "a horizontal rule has no place in the model; it is left out";
-                    r.warn("md-unsupported", src.pos(at), message);
-                }
+                self.place(r, src, Block::SectionBreak, None, at);
             }
             Event::TaskListMarker(_) => {}
         }
@@ -1113,9 +1131,9 @@ impl<'d> Walk<'d> {
                 self.unsupported(r, src, at, "an image");
                 self.run(at).toks.push(Tok::Start(Frame::Plain));
             }
-            Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
-                self.run(at).toks.push(Tok::Start(Frame::Plain))
-            }
+            Tag::Superscript => self.run(at).toks.push(Tok::Start(Frame::Superscript)),
+            Tag::Subscript => self.run(at).toks.push(Tok::Start(Frame::Subscript)),
+            Tag::Strikethrough => self.run(at).toks.push(Tok::Start(Frame::Plain)),
             Tag::TableCell => {
                 if let Some(run) = &mut self.run {
                     run.lit(" | ");
@@ -1151,19 +1169,47 @@ impl<'d> Walk<'d> {
             }
             Tag::List(first) => self.start_list(r, src, first, at),
             Tag::Item => self.start_item(),
-            Tag::CodeBlock(_) => {
-                self.verbatim = true;
-                self.unsupported(r, src, at, "a code block");
+            // The notation is the info string's first word (```` ```python ````, `{.python}`).
+            Tag::CodeBlock(kind) => {
+                let syntax = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        let word = info.split_whitespace().next().unwrap_or("");
+                        let word = word.trim_start_matches('{').trim_start_matches('.').trim_end_matches('}');
+                        (!word.is_empty()).then(|| word.to_string())
+                    }
+                    CodeBlockKind::Indented => None,
+                };
+                self.code = Some((String::new(), syntax, at));
             }
             Tag::BlockQuote(_) => {
                 let lang = div_lang(self.divs, at);
-                if !self.open_container(r, src, Container::Quote { blocks: Vec::new(), lang }, at) {
+                // The first quotation directly in an epigraph div (not one quoted inside it).
+                let epigraph = in_epigraph(self.divs, at)
+                    && !self.open.iter().any(|o| matches!(o.container, Container::Quote { .. }));
+                let container = Container::Quote { blocks: Vec::new(), lang, epigraph };
+                if !self.open_container(r, src, container, at) {
                     self.unsupported(r, src, at, "a block quote");
                 }
             }
             Tag::HtmlBlock => self.unsupported(r, src, at, "an HTML block"),
             Tag::Table(_) => self.unsupported(r, src, at, "a table"),
-            Tag::DefinitionList => self.unsupported(r, src, at, "a definition list"),
+            Tag::DefinitionList => {
+                let container = Container::Definitions { items: Vec::new() };
+                if !self.open_container(r, src, container, at) {
+                    self.unsupported(
+                        r,
+                        src,
+                        at,
+                        "a definition list (each term and definition is read as a paragraph)",
+                    );
+                }
+            }
+            Tag::DefinitionListTitle => self.run = Some(Run::new(RunKind::Term, at)),
+            Tag::DefinitionListDefinition if self.pushed.last() == Some(&true) => {
+                if let Some(list) = self.open.last_mut() {
+                    list.start_item();
+                }
+            }
             _ => {}
         }
     }
@@ -1194,9 +1240,16 @@ impl<'d> Walk<'d> {
                         self.close_container(r, src);
                         self.end_list()
                     }
-                    TagEnd::BlockQuote(_) => self.close_container(r, src),
+                    TagEnd::BlockQuote(_) | TagEnd::DefinitionList => self.close_container(r, src),
                     TagEnd::Item => self.end_item(),
-                    TagEnd::CodeBlock => self.verbatim = false,
+                    TagEnd::CodeBlock => {
+                        if let Some((mut text, syntax, at)) = self.code.take() {
+                            if text.ends_with('\n') {
+                                text.pop();
+                            }
+                            self.place(r, src, Block::CodeBlock { text, syntax }, None, at);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -1292,6 +1345,19 @@ impl<'d> Walk<'d> {
                 let lang = div_lang(self.divs, start);
                 self.place(r, src, Block::Paragraph { content, lang }, label, start);
             }
+            // A term opens its entry in the open definition list (a paragraph where there is
+            // none: in the bibliography, or nested too deep).
+            RunKind::Term => {
+                let depth = self.notes.len();
+                let taken = self
+                    .open
+                    .last_mut()
+                    .filter(|o| o.notes_depth == depth)
+                    .is_some_and(|o| o.start_term(&content));
+                if !taken {
+                    self.place(r, src, Block::paragraph(content), label, start);
+                }
+            }
         }
         Ok(())
     }
@@ -1378,6 +1444,8 @@ enum Tok {
     },
     /// A note call's placeholder.
     Note(Inline),
+    /// An inline that is never markup (inline code, a line break).
+    Atom(Inline),
     Start(Frame),
     End,
 }
@@ -1387,6 +1455,8 @@ enum Tok {
 enum Frame {
     Emph,
     Strong,
+    Superscript,
+    Subscript,
     Link(String),
     /// Read for its content only (an image's description).
     Plain,
@@ -1436,18 +1506,36 @@ impl Run {
             if !matches!(c, '[' | ']') || src.escaped(at) {
                 continue;
             }
-            self.raw(text, from..i, range.start);
+            self.raw(src, text, from..i, range.start);
             from = i + 1;
             let tok =
                 if c == ']' { Tok::Close { at } } else { Tok::Open { at, caret: self.take_caret(src, at) } };
             self.toks.push(tok);
         }
-        self.raw(text, from..text.len(), range.start);
+        self.raw(src, text, from..text.len(), range.start);
     }
 
-    fn raw(&mut self, text: &str, part: Range<usize>, base: usize) {
-        if let Some(s) = text.get(part.clone()).filter(|s| !s.is_empty()) {
-            self.toks.push(Tok::Lit { text: s.to_string(), at: base + part.start, raw: true });
+    fn raw(&mut self, src: &Source, text: &str, part: Range<usize>, base: usize) {
+        let Some(s) = text.get(part.clone()).filter(|s| !s.is_empty()) else { return };
+        let at = base + part.start;
+        let mut from = 0;
+        for script in scripts::find(s, |i| src.escaped(at + i)) {
+            if script.open > from {
+                self.toks.push(Tok::Lit { text: s[from..script.open].to_string(), at: at + from, raw: true });
+            }
+            let frame = if script.superscript { Frame::Superscript } else { Frame::Subscript };
+            self.toks.push(Tok::Start(frame));
+            let inner = script.open + 1..script.close;
+            self.toks.push(Tok::Lit {
+                text: scripts::content(&s[inner.clone()]),
+                at: at + inner.start,
+                raw: false,
+            });
+            self.toks.push(Tok::End);
+            from = script.close + 1;
+        }
+        if from < s.len() {
+            self.toks.push(Tok::Lit { text: s[from..].to_string(), at: at + from, raw: true });
         }
     }
 
@@ -1505,7 +1593,7 @@ fn build(r: &mut Reader, src: &Source, run: Run) -> Result<(Vec<Inline>, Option<
     while let Some(tok) = toks.pop_front() {
         match tok {
             Tok::Lit { text, .. } => b.push(Inline::Text { text }),
-            Tok::Note(note) => b.push(note),
+            Tok::Note(note) | Tok::Atom(note) => b.push(note),
             Tok::Start(frame) => b.start(frame),
             Tok::End => b.end_frame(),
             Tok::Open { at, caret } if b.opens.len() < MAX_DEPTH => {
@@ -1561,6 +1649,8 @@ impl Builder<'_, '_, '_> {
             OpenKind::Root => {}
             OpenKind::Frame(Frame::Emph) => self.push(Inline::Emph { content: open.content }),
             OpenKind::Frame(Frame::Strong) => self.push(Inline::Strong { content: open.content }),
+            OpenKind::Frame(Frame::Superscript) => self.push(Inline::Superscript { content: open.content }),
+            OpenKind::Frame(Frame::Subscript) => self.push(Inline::Subscript { content: open.content }),
             OpenKind::Frame(Frame::Link(url)) => self.push(Inline::Link { url, content: open.content }),
             OpenKind::Frame(Frame::Plain) => self.extend(open.content),
             OpenKind::Bracket { caret, .. } => {
@@ -1635,9 +1725,25 @@ impl Builder<'_, '_, '_> {
             } else {
                 self.misplaced(content, "`{.label}` marks the number at the start of a reference entry", at);
             }
-        } else if let Some((tag, off)) = attrs.lang {
-            let lang = LangTag::parse(tag).map_err(|m| self.r.error(self.src.pos(at + off), m))?;
-            self.push(Inline::Span { lang, content });
+        } else if attrs.classes.contains(&"smallcaps") || attrs.lang.is_some() {
+            // `[…]{.smallcaps}`, `[…]{lang=ru}`, or both (the language outside).
+            let mut content = content;
+            if attrs.classes.contains(&"smallcaps") {
+                content = vec![Inline::SmallCaps { content }];
+            }
+            if let Some((tag, off)) = attrs.lang {
+                let lang = LangTag::parse(tag).map_err(|m| self.r.error(self.src.pos(at + off), m))?;
+                content = vec![Inline::Span { lang, content }];
+            }
+            let others = attrs.classes.iter().any(|c| *c != "smallcaps")
+                || attrs.id.is_some()
+                || !attrs.other.is_empty();
+            if others {
+                let message =
+                    format!("span attributes `{{{text}}}` other than lang and .smallcaps are not kept");
+                self.r.warn("md-unsupported", self.src.pos(at), message);
+            }
+            self.extend(content);
         } else {
             if !attrs.is_empty() {
                 let message = format!("span attributes `{{{text}}}` other than lang are not kept");
@@ -1708,13 +1814,10 @@ fn note_label(src: &Source, open: usize, close: usize) -> Option<String> {
 fn merge(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     for inline in inlines {
-        let inline = match inline {
-            Inline::Emph { content } => Inline::Emph { content: merge(content) },
-            Inline::Strong { content } => Inline::Strong { content: merge(content) },
-            Inline::Link { url, content } => Inline::Link { url, content: merge(content) },
-            Inline::Span { lang, content } => Inline::Span { lang, content: merge(content) },
-            other => other,
-        };
+        let mut inline = inline;
+        if let Some(content) = inline.children_mut() {
+            *content = merge(std::mem::take(content));
+        }
         if let Inline::Text { text } = &inline {
             if text.is_empty() {
                 continue;
@@ -2314,23 +2417,47 @@ Türkçe paragraf.
 
     #[test]
     fn unsupported_constructs_keep_their_text_and_are_reported() {
-        // (The quotation and the list are read as what they are.)
+        // (The quotation, code, list, inline code and rule are read as what they are.)
         let md = "Intro.\n\n> Quoted.\n\n```\nlet x;\n```\n\n- a\n- b\n\nAn `x` and ![alt](i.png) and <b>.\n\n---\n";
         let (doc, diags) = read_ok(md);
-        assert_eq!(
-            codes(&diags),
-            [
-                ("md-unsupported", 5, 1),
-                ("md-unsupported", 12, 4),
-                ("md-unsupported", 12, 12),
-                ("md-unsupported", 12, 30),
-                ("md-unsupported", 14, 1),
-            ]
-        );
+        assert_eq!(codes(&diags), [("md-unsupported", 12, 12), ("md-unsupported", 12, 30)]);
         let texts: Vec<_> =
             doc.body.iter().flat_map(Block::leaves).map(|b| plain_text(b.content())).collect();
-        assert_eq!(texts, ["Intro.", "Quoted.", "let x;", "a", "b", "An x and alt and <b>."]);
+        assert_eq!(texts, ["Intro.", "Quoted.", "a", "b", "An x and alt and <b>."]);
         assert!(matches!(doc.body[1], Block::Quote { .. }) && matches!(doc.body[3], Block::List { .. }));
+        assert_eq!(doc.body[2], Block::CodeBlock { text: "let x;".into(), syntax: None });
+        assert_eq!(doc.body[5], Block::SectionBreak);
+    }
+
+    #[test]
+    fn styled_runs_code_and_line_breaks_are_read_as_pandoc_reads_them() {
+        let (doc, diags) =
+            read_ok("H~2~O, 2^10^, [Ab]{.smallcaps lang=ru}, ``a`b``, ~~no~~ and x^a b^.\\\nNext.\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        let c = doc.body[0].content();
+        assert!(matches!(&c[1], Inline::Subscript { content } if plain_text(content) == "2"));
+        assert!(matches!(&c[3], Inline::Superscript { content } if plain_text(content) == "10"));
+        let Inline::Span { lang: l, content } = &c[5] else { panic!("{c:?}") };
+        assert_eq!(l.as_str(), "ru");
+        assert!(matches!(&content[..], [Inline::SmallCaps { .. }]));
+        assert_eq!(c[7], Inline::Code { text: "a`b".into() });
+        assert_eq!(c[8], t(", ~~no~~ and x^a b^."));
+        assert_eq!(c[9], Inline::LineBreak);
+    }
+
+    #[test]
+    fn definition_lists_epigraphs_and_code_blocks_are_blocks() {
+        let md = "::: {.epigraph lang=ru}\n> Слово.\n>\n> — Автор\n:::\n\nTerm\n:   Def.[^1]\n\n~~~ {.xml}\n<a/>\n~~~\n\n[^1]: Note.\n\n    Term in a note\n    :   its definition\n";
+        let (doc, diags) = read_ok(md);
+        assert!(diags.is_empty(), "{diags:?}");
+        let Block::Quote { epigraph: true, lang: Some(l), source: Some(_), .. } = &doc.body[0] else {
+            panic!("{:?}", doc.body[0])
+        };
+        assert_eq!(l.as_str(), "ru");
+        let Block::DefinitionList { items } = &doc.body[1] else { panic!() };
+        assert_eq!(plain_text(&items[0].term), "Term");
+        assert_eq!(doc.body[2], Block::CodeBlock { text: "<a/>".into(), syntax: Some("xml".into()) });
+        assert!(matches!(doc.notes()[0].content[1], Block::DefinitionList { .. }), "{:?}", doc.notes()[0]);
     }
 
     #[test]
@@ -2381,7 +2508,7 @@ Türkçe paragraf.
 
     #[test]
     fn misplaced_labels_and_unknown_span_attributes_keep_their_text() {
-        let (doc, diags) = read_ok("Text [12]{.label} and [x]{.smallcaps} and [y]{.inferred}.\n");
+        let (doc, diags) = read_ok("Text [12]{.label} and [x]{.underline} and [y]{.inferred}.\n");
         assert_eq!(plain_text(doc.body[0].content()), "Text 12 and x and y.");
         assert_eq!(diags.len(), 3, "{diags:?}");
         assert!(diags.iter().all(|d| d.code == "md-unsupported" && d.line == 1));

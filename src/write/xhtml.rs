@@ -299,7 +299,11 @@ impl Writer {
             // An epigraph is marked so by its `epub:type` and a class the style sheet sets.
             Block::Quote { blocks, source, lang, epigraph } => {
                 let attrs = lang.as_ref().map_or(String::new(), |l| self.lang(l));
-                let kind = if *epigraph { " class=\"epigraph\" epub:type=\"epigraph\"" } else { "" };
+                let kind = if *epigraph {
+                    " class=\"epigraph\" epub:type=\"epigraph\" role=\"doc-epigraph\""
+                } else {
+                    ""
+                };
                 self.raw(&format!("<blockquote{kind}{attrs}>\n"));
                 for b in blocks {
                     self.block(b);

@@ -1,12 +1,12 @@
-//! Block quotations and lists as the Markdown reader builds them: a stack of open
-//! containers, each collecting the blocks written inside it, closed into one
-//! [`Block::Quote`] or [`Block::List`] when pulldown-cmark ends it.
+//! Block quotations, lists and definition lists as the Markdown reader builds them: a stack
+//! of open containers, each collecting the blocks written inside it, closed into one
+//! [`Block::Quote`], [`Block::List`] or [`Block::DefinitionList`] when pulldown-cmark ends it.
 //!
 //! Pandoc's conventions are followed: a quotation's last paragraph that starts with a dash
 //! (`— Telegram, 14 May 1919`, `-- Source`, `―`) is its source line; an ordered list keeps
 //! its first number and its delimiter (`1.` or `1)`, the two CommonMark reads).
 
-use crate::model::{Block, Delimiter, Inline, LangTag, Numbering};
+use crate::model::{Block, Definition, Delimiter, Inline, LangTag, Numbering};
 
 /// How deep quotations and lists nest: deeper ones are read into the one around them (the
 /// writers and the typesetter recurse over them).
@@ -15,10 +15,13 @@ pub(super) const MAX_NESTING: usize = 32;
 /// A quotation or list being read.
 #[derive(Debug)]
 pub(super) enum Container {
-    /// A block quotation: its blocks so far and the language of the div around it.
-    Quote { blocks: Vec<Block>, lang: Option<LangTag> },
+    /// A block quotation: its blocks so far, the language of the div around it, and whether
+    /// that div is an epigraph's.
+    Quote { blocks: Vec<Block>, lang: Option<LangTag>, epigraph: bool },
     /// A list: its numbering (none for bullets) and its items so far.
     List { numbering: Option<Numbering>, items: Vec<Vec<Block>> },
+    /// A definition list: its terms so far, each with its definitions.
+    Definitions { items: Vec<Definition> },
 }
 
 /// An open container with the number of notes open when it started: blocks go to it only
@@ -41,20 +44,48 @@ impl OpenContainer {
                 Some(item) => item.push(block),
                 None => items.push(vec![block]),
             },
+            // A block before any term (pulldown-cmark gives none) has an empty term.
+            Container::Definitions { items } => {
+                if items.is_empty() {
+                    items.push(Definition { term: Vec::new(), details: Vec::new() });
+                }
+                let Some(d) = items.last_mut() else { return };
+                match d.details.last_mut() {
+                    Some(def) => def.push(block),
+                    None => d.details.push(vec![block]),
+                }
+            }
         }
     }
 
-    /// Starts a list item.
+    /// Starts a list item, or a definition of the last term.
     pub fn start_item(&mut self) {
-        if let Container::List { items, .. } = &mut self.container {
-            items.push(Vec::new());
+        match &mut self.container {
+            Container::List { items, .. } => items.push(Vec::new()),
+            Container::Definitions { items } => {
+                if let Some(d) = items.last_mut() {
+                    d.details.push(Vec::new());
+                }
+            }
+            Container::Quote { .. } => {}
+        }
+    }
+
+    /// Starts the next term of a definition list; false for any other container.
+    pub fn start_term(&mut self, term: &[Inline]) -> bool {
+        match &mut self.container {
+            Container::Definitions { items } => {
+                items.push(Definition { term: term.to_vec(), details: Vec::new() });
+                true
+            }
+            _ => false,
         }
     }
 
     /// The finished block; `None` for a quotation or list with nothing in it.
     pub fn finish(self) -> Option<Block> {
         match self.container {
-            Container::Quote { mut blocks, lang } => {
+            Container::Quote { mut blocks, lang, epigraph } => {
                 // Its paragraphs are in its language unless they say otherwise (the div that
                 // gives the quotation its language gives it to them too).
                 for b in &mut blocks {
@@ -69,11 +100,14 @@ impl OpenContainer {
                     blocks,
                     source,
                     lang,
-                    epigraph: false,
+                    epigraph,
                 })
             }
             Container::List { numbering, items } => {
                 (!items.is_empty()).then_some(Block::List { numbering, items })
+            }
+            Container::Definitions { items } => {
+                (!items.is_empty()).then_some(Block::DefinitionList { items })
             }
         }
     }
@@ -132,7 +166,7 @@ mod tests {
     #[test]
     fn a_last_paragraph_after_a_dash_is_the_source() {
         let mut quote = OpenContainer {
-            container: Container::Quote { blocks: Vec::new(), lang: None },
+            container: Container::Quote { blocks: Vec::new(), lang: None, epigraph: false },
             notes_depth: 0,
             at: 0,
         };
@@ -146,7 +180,7 @@ mod tests {
     #[test]
     fn a_dash_in_the_only_paragraph_is_dialogue() {
         let mut quote = OpenContainer {
-            container: Container::Quote { blocks: Vec::new(), lang: None },
+            container: Container::Quote { blocks: Vec::new(), lang: None, epigraph: false },
             notes_depth: 0,
             at: 0,
         };
@@ -158,7 +192,7 @@ mod tests {
     #[test]
     fn the_last_line_of_a_dialogue_is_no_source() {
         let mut quote = OpenContainer {
-            container: Container::Quote { blocks: Vec::new(), lang: None },
+            container: Container::Quote { blocks: Vec::new(), lang: None, epigraph: false },
             notes_depth: 0,
             at: 0,
         };

@@ -93,15 +93,10 @@ impl Entry {
     pub fn add(&mut self, r: &mut Reader, src: &Source, block: Block, label: Option<String>, at: usize) {
         let mut content = match block {
             Block::Heading { content, .. } | Block::Paragraph { content, .. } => content,
-            // A quotation or list inside an entry: its text, joined.
+            // A quotation, list or code block inside an entry: its text, joined.
             other => {
                 let mut joined = Vec::new();
-                for (k, leaf) in other.leaves().into_iter().enumerate() {
-                    if k > 0 {
-                        joined.push(Inline::text(" "));
-                    }
-                    joined.extend(leaf.content().iter().cloned());
-                }
+                flatten(&other, &mut joined);
                 joined
             }
         };
@@ -151,6 +146,42 @@ pub(super) fn relabel(
     let mut out = vec![Inline::text(label), Inline::text(" ")];
     out.extend(content);
     merge(out)
+}
+
+/// The text of a block that is not a paragraph, as inlines: every term, paragraph and line of
+/// code in order, a space between them.
+fn flatten(block: &Block, out: &mut Vec<Inline>) {
+    let sep = |out: &mut Vec<Inline>| {
+        if !out.is_empty() {
+            out.push(Inline::text(" "));
+        }
+    };
+    match block {
+        Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+            sep(out);
+            out.extend(content.iter().cloned());
+        }
+        Block::CodeBlock { text, .. } => {
+            sep(out);
+            out.push(Inline::Code { text: text.clone() });
+        }
+        Block::DefinitionList { items } => {
+            for d in items {
+                sep(out);
+                out.extend(d.term.iter().cloned());
+                d.details.iter().flatten().for_each(|b| flatten(b, out));
+            }
+        }
+        Block::Quote { blocks, source, .. } => {
+            blocks.iter().for_each(|b| flatten(b, out));
+            if let Some(source) = source {
+                sep(out);
+                out.extend(source.iter().cloned());
+            }
+        }
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| flatten(b, out)),
+        Block::SectionBreak => {}
+    }
 }
 
 #[cfg(test)]
