@@ -3,7 +3,7 @@
 //! written back byte-stable, TEI valid under tei_all, the e-book clean under EPUBCheck and Ace,
 //! and every marker, quotation and source line in the PDF's text.
 mod common;
-use colophon::model::{plain_text, Block, Delimiter, Document, Inline, Numbering};
+use colophon::model::{plain_text, Block, Delimiter, Document, Inline, NumberStyle, Numbering};
 use colophon::{Format, Resources};
 use common::*;
 use serde_json::Value;
@@ -108,11 +108,21 @@ fn pandoc_signature(blocks: &[Value], out: &mut Vec<String>) {
             "BulletList" => list(None, b["c"].as_array().unwrap(), out),
             "OrderedList" => {
                 let attrs = &b["c"][0];
-                let delim = match attrs[2]["t"].as_str().unwrap() {
-                    "OneParen" => ")",
-                    _ => ".",
+                let start = attrs[0].as_u64().unwrap() as u32;
+                let style = match attrs[1]["t"].as_str().unwrap() {
+                    "LowerAlpha" => NumberStyle::LowerAlpha,
+                    "UpperAlpha" => NumberStyle::UpperAlpha,
+                    "LowerRoman" => NumberStyle::LowerRoman,
+                    "UpperRoman" => NumberStyle::UpperRoman,
+                    _ => NumberStyle::Decimal,
                 };
-                list(Some(format!("{}{delim}", attrs[0])), b["c"][1].as_array().unwrap(), out)
+                let delimiter = match attrs[2]["t"].as_str().unwrap() {
+                    "OneParen" => Delimiter::Paren,
+                    "TwoParens" => Delimiter::TwoParens,
+                    _ => Delimiter::Period,
+                };
+                let label = Numbering { start, style, delimiter }.label(start);
+                list(Some(label), b["c"][1].as_array().unwrap(), out)
             }
             "DefinitionList" => {
                 let items = b["c"].as_array().unwrap();

@@ -31,11 +31,12 @@ use containers::{Container, OpenContainer};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use refs::{relabel, Entry, RefState, References};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::ops::Range;
 use std::path::Path;
 
 mod containers;
+mod fancy;
 mod refs;
 mod scripts;
 
@@ -246,11 +247,12 @@ impl Reader<'_> {
     /// Parses `text` as Markdown, its first `skip` bytes blanked; `origin` maps positions to
     /// the file. Only the file's own body may hold the references.
     fn markdown(&mut self, text: &str, skip: usize, origin: Origin, refs_allowed: bool) -> Result<Parsed> {
-        let (masked, divs) = self.prepass(&Source::new(text, origin), skip)?;
+        let (masked, divs, fancy) = self.prepass(&Source::new(text, origin), skip)?;
         let src = Source::new(&masked, origin);
         // Pandoc drops `{#references}` where it equals its automatic identifier (`# REFERENCES`).
         let auto_refs = refs_allowed && !masked.contains("{#references");
         let mut walk = Walk::new(&divs, refs_allowed, auto_refs);
+        walk.fancy = fancy;
         // Pipe tables are Pandoc Markdown too: read as tables, they are reported and kept row by row
         // (without the option their rows became one paragraph of `|` text, unreported).
         let options = Options::ENABLE_FOOTNOTES
@@ -705,15 +707,31 @@ fn div_lang(divs: &[Div], at: usize) -> Option<LangTag> {
 impl Reader<'_> {
     /// Blanks the first `skip` bytes (the YAML block) and the fence lines without moving any
     /// byte; returns the text for pulldown-cmark and the div regions.
-    fn prepass(&mut self, src: &Source, skip: usize) -> Result<(String, Vec<Div>)> {
+    fn prepass(
+        &mut self,
+        src: &Source,
+        skip: usize,
+    ) -> Result<(String, Vec<Div>, HashMap<usize, fancy::Marker>)> {
         let mut masked = String::with_capacity(src.text.len());
         let mut open: Vec<Div> = Vec::new();
         let mut divs = Vec::new();
+        let mut fancy = fancy::Rewriter::default();
+        let mut markers = HashMap::new();
         for line in lines(src.text) {
             if line.start >= skip {
                 match fence(line.text) {
                     None => {
-                        masked.push_str(line.full);
+                        match fancy.line(line.text) {
+                            Some((rewritten, at, marker)) => {
+                                // By the line's start and by the new numeral's byte (pulldown-cmark
+                                // starts a list at one or the other).
+                                markers.insert(line.start, marker);
+                                markers.insert(line.start + at, marker);
+                                masked.push_str(&rewritten);
+                                masked.push_str(&line.full[line.text.len()..]);
+                            }
+                            None => masked.push_str(line.full),
+                        }
                         continue;
                     }
                     Some(Fence::Close) => match open.pop() {
@@ -739,7 +757,7 @@ impl Reader<'_> {
             self.warn("md-unclosed-div", src.pos(div.at), message);
             divs.push(div);
         }
-        Ok((masked, divs))
+        Ok((masked, divs, markers))
     }
 
     /// The language of a div's attributes `{lang=tr}` written at byte `at`, whether the div
@@ -927,6 +945,8 @@ struct Walk<'d> {
     /// Inside a code block: text is taken as it is.
     /// The code block being read: its text so far, its notation and where it starts.
     code: Option<(String, Option<String>, usize)>,
+    /// The fancy list markers rewritten before parsing, by the byte of their numeral.
+    fancy: HashMap<usize, fancy::Marker>,
     references: Option<References>,
     /// Open quotations and lists of the body and the notes.
     open: Vec<OpenContainer>,
@@ -977,6 +997,7 @@ impl<'d> Walk<'d> {
             notes: Vec::new(),
             lists: Vec::new(),
             code: None,
+            fancy: HashMap::new(),
             references: None,
             open: Vec::new(),
             pushed: Vec::new(),
@@ -1266,7 +1287,14 @@ impl<'d> Walk<'d> {
                 self.pushed.push(false);
             }
             _ => {
-                let numbering = containers::numbering(first, src.text.get(at..).unwrap_or(""));
+                let numbering = match self.fancy.get(&at) {
+                    Some(m) => first.map(|n| crate::model::Numbering {
+                        start: u32::try_from(n).unwrap_or(u32::MAX),
+                        style: m.style,
+                        delimiter: m.delimiter,
+                    }),
+                    None => containers::numbering(first, src.text.get(at..).unwrap_or("")),
+                };
                 if !self.open_container(r, src, Container::List { numbering, items: Vec::new() }, at) {
                     self.unsupported(r, src, at, "a list (each item is read as a paragraph)");
                 }

@@ -46,7 +46,8 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    plain_text, Anchor, BibEntry, Bibliography, Block, Document, Inline, LangTag, Meta, Note,
+    plain_text, Anchor, BibEntry, Bibliography, Block, Delimiter, Document, Inline, LangTag, Meta, Note,
+    NumberStyle,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::HashSet;
@@ -79,11 +80,17 @@ pub fn write(doc: &Document) -> (String, Vec<Diagnostic>) {
 const EMPTY_BLOCK: &str = "an empty paragraph cannot be written in Markdown; left out";
 
 /// Whether a list is written tight (no blank line between its items): each item is one
-/// paragraph, or one paragraph and a tight list under it, as CommonMark reads them back.
+/// paragraph, or one paragraph and a tight list under it that may interrupt a paragraph (a
+/// bulleted list, or one numbered `1.` or `1)`), as CommonMark reads them back.
 fn tight(items: &[Vec<Block>]) -> bool {
     items.iter().all(|item| match item.as_slice() {
         [Block::Paragraph { lang: None, .. }] => true,
-        [Block::Paragraph { lang: None, .. }, Block::List { items, .. }] => tight(items),
+        [Block::Paragraph { lang: None, .. }, Block::List { items, numbering }] => {
+            let interrupts = numbering.is_none_or(|n| {
+                n.start == 1 && n.style == NumberStyle::Decimal && n.delimiter != Delimiter::TwoParens
+            });
+            interrupts && tight(items)
+        }
         _ => false,
     })
 }
@@ -233,9 +240,15 @@ impl<'a> Writer<'a> {
                     } else {
                         self.blocks_text(item)
                     };
-                    let indent = " ".repeat(marker.chars().count() + 1);
+                    // pandoc reads a capital letter and a period as a marker only before two
+                    // spaces (`B. Russell` is a name).
+                    let capital = marker.len() == 2
+                        && marker.starts_with(|c: char| c.is_ascii_uppercase())
+                        && marker.ends_with('.');
+                    let gap = if capital { "  " } else { " " };
+                    let indent = " ".repeat(marker.chars().count() + gap.len());
                     let body = prefix_lines(&text, &indent, "");
-                    out.push(format!("{marker} {}", body.trim_start()));
+                    out.push(format!("{marker}{gap}{}", body.trim_start()));
                 }
                 out.join(if tight { "\n" } else { "\n\n" })
             }

@@ -114,7 +114,8 @@ impl OpenContainer {
 }
 
 /// The numbering of an ordered list whose first item starts at `first` and whose marker is
-/// written at the start of `marker` (`3.`, `3)`), or `None` for a bulleted list.
+/// written at the start of `marker` (`3.`, `3)`), or `None` for a bulleted list. (Fancy
+/// markers, `(c)`, `iv.`, are read before parsing: see `fancy`.)
 pub(super) fn numbering(first: Option<u64>, marker: &str) -> Option<Numbering> {
     let start = u32::try_from(first?).unwrap_or(u32::MAX);
     let after_digits = marker.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
