@@ -481,3 +481,69 @@ fn lines_styles_and_glossaries_survive_a_tei_round_trip() {
         assert!(errors.is_empty(), "jing found errors:\n{}", errors.join("\n"));
     }
 }
+
+/// TEI we did not write (`tests/tei/real/README.md` names the sources): a poem's stanzas
+/// are paragraphs of lines, FRUS's small capitals (inside bold too) and the line break
+/// between two of them are kept, its notes stay at their calls, and the elements without a
+/// place in the model (`opener`, `closer`) are reported where they stand with their text
+/// kept. Both read, write valid TEI and read back to the same model.
+#[test]
+fn real_tei_keeps_verse_small_caps_and_line_breaks() {
+    use colophon::model::{plain_text, Block, Inline};
+    let t = |s: &str| Inline::text(s);
+    let sc = |s: &str| Inline::SmallCaps { content: vec![t(s)] };
+    let dir = tempfile::tempdir().unwrap();
+    let mut written = Vec::new();
+
+    let src = root().join("tests/tei/real/Swallow_CSmith.excerpt.xml");
+    let (doc, diags) = colophon::load(&src, None, &Resources::builtin()).unwrap();
+    assert_eq!(diags.iter().map(|d| d.code).collect::<Vec<_>>(), ["tei-verse-as-lines"], "{diags:?}");
+    assert_eq!(kinds(&doc.body), ["p", "p", "p"]);
+    for b in &doc.body {
+        let breaks = b.content().iter().filter(|i| **i == Inline::LineBreak).count();
+        assert_eq!(breaks, 4, "five lines a stanza: {b:?}");
+    }
+    assert_eq!(doc.body[0].content()[..2], [t("The gorse is yellow on the heath,"), Inline::LineBreak]);
+    assert!(doc.body[2].content().contains(&Inline::Emph { content: vec![t("there")] }));
+    assert_eq!(doc.meta.titles[0].text, "The Swallow");
+    written.push((src, doc));
+
+    let src = root().join("tests/tei/real/frus1944Quebec-d16.excerpt.xml");
+    let (doc, diags) = colophon::load(&src, None, &Resources::builtin()).unwrap();
+    let Block::List { items, .. } = &doc.body[0] else { panic!("{:?}", doc.body[0]) };
+    assert_eq!(items[1][0].content()[0], Inline::Strong { content: vec![sc("Boniface"), t(",")] });
+    assert_eq!(plain_text(items[0][0].content()), "BMA, British Military Authority");
+    let opener = doc
+        .body
+        .iter()
+        .find(|b| b.content().first() == Some(&sc("top secret")))
+        .expect("the opener's text is kept");
+    assert_eq!(opener.content()[..3], [sc("top secret"), Inline::LineBreak, sc("priority")]);
+    assert!(plain_text(opener.content()).ends_with("17 July 1944."), "{opener:?}");
+    let notes = doc.notes();
+    assert_eq!(notes.iter().map(|n| n.label.as_str()).collect::<Vec<_>>(), ["1", "2", "3", "4"]);
+    assert!(doc.body.iter().any(|b| b.content().first() == Some(&sc("Roosevelt"))), "the signature");
+    assert!(doc.body.last().unwrap().content().contains(&Inline::PageBreak { n: "12".into() }));
+    let at = |name: &str| {
+        diags
+            .iter()
+            .find(|d| d.code == "tei-element-read-as-text" && d.message.contains(&format!("<{name}>")))
+            .map(|d| d.render("frus.xml"))
+    };
+    assert!(at("opener").is_some_and(|r| r.contains("frus.xml:41:25")), "{diags:?}");
+    assert!(at("closer").is_some_and(|r| r.contains("frus.xml:74:25")), "{diags:?}");
+    written.push((src, doc));
+
+    let mut files = Vec::new();
+    for (i, (src, doc)) in written.iter().enumerate() {
+        let xml = tei(doc, &Resources::builtin());
+        let path = dir.path().join(format!("real-{i}.tei.xml"));
+        std::fs::write(&path, &xml).unwrap();
+        assert_eq!(&load(&path), doc, "{}", src.display());
+        files.push(path);
+    }
+    if let Some(schema) = jing() {
+        let errors = jing_errors(&schema, &files);
+        assert!(errors.is_empty(), "jing found errors:\n{}", errors.join("\n"));
+    }
+}
