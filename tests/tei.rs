@@ -312,7 +312,7 @@ fn forbidden_characters_are_removed_and_reported() {
     assert!(diags.iter().any(|d| d.code == "xml-forbidden-char" && d.message.starts_with("2 ")));
 }
 
-/// Quotations (with and without a source, one holding a note, one in Russian, an epigraph)
+/// Quotations (with and without a source, one holding a note, one in Russian), an epigraph
 /// and lists (numbered from 3, `(a)` letters, a bulleted list nested in an item, an item of
 /// two paragraphs, a list inside a note) from others' TEI: read, written, read again, the
 /// model and then the TEI are the same, and the TEI is valid.
@@ -322,8 +322,7 @@ fn quotations_and_lists_survive_a_tei_round_trip() {
     let src = root().join("tests/tei/quotes-and-lists.tei.xml");
     let (doc, diags) = colophon::load(&src, None, &Resources::builtin()).unwrap();
     let codes: Vec<(&str, u32, u32)> = diags.iter().map(|d| (d.code, d.line, d.col)).collect();
-    assert!(codes.contains(&("tei-epigraph-as-quote", 17, 9)), "{codes:?}");
-    assert!(!codes.iter().any(|c| c.0 == "tei-element-read-as-text"), "{codes:?}");
+    assert!(codes.is_empty(), "{codes:?}");
 
     let kinds: Vec<&str> = doc
         .body
@@ -337,7 +336,9 @@ fn quotations_and_lists_survive_a_tei_round_trip() {
         })
         .collect();
     assert_eq!(kinds, ["h", "quote", "p", "quote", "quote", "p", "list", "list"]);
-    let Block::Quote { source: Some(s), blocks, .. } = &doc.body[1] else { panic!("{:?}", doc.body[1]) };
+    let Block::Quote { source: Some(s), blocks, epigraph: true, .. } = &doc.body[1] else {
+        panic!("{:?}", doc.body[1])
+    };
     assert_eq!((colophon::model::plain_text(s).as_str(), blocks.len()), ("Telegram, 14 May 1919", 1));
     let Block::Quote { source: None, blocks, lang: None, .. } = &doc.body[3] else { panic!() };
     assert!(matches!(blocks[0].content().last(), Some(Inline::Note(n)) if n.label == "1"));
@@ -370,6 +371,179 @@ fn quotations_and_lists_survive_a_tei_round_trip() {
     assert_pointers_and_languages(&xml);
     if let Some(schema) = jing() {
         let errors = jing_errors(&schema, &[path]);
+        assert!(errors.is_empty(), "jing found errors:\n{}", errors.join("\n"));
+    }
+}
+
+/// The kind of each block, for comparing structures.
+fn kinds(blocks: &[colophon::model::Block]) -> Vec<&'static str> {
+    use colophon::model::Block;
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { .. } => "h",
+            Block::Paragraph { .. } => "p",
+            Block::Quote { epigraph: true, .. } => "epigraph",
+            Block::Quote { .. } => "quote",
+            Block::List { .. } => "list",
+            Block::DefinitionList { .. } => "dl",
+            Block::CodeBlock { .. } => "code",
+            Block::SectionBreak => "break",
+        })
+        .collect()
+}
+
+/// Line breaks (one joining a word's halves), verse in stanzas, raised, lowered and
+/// small-capital text (by `@rend`, `@rendition` and `@style`, nested), inline and block
+/// code, a section break, epigraphs (at the top of the body and of a division, and typed
+/// elsewhere) and a glossary with a term of two definitions: read into the model's kinds,
+/// written as TEI that reads back to the same model and writes the same bytes again, valid
+/// against tei_all like the fixture itself.
+#[test]
+fn lines_styles_and_glossaries_survive_a_tei_round_trip() {
+    use colophon::model::{plain_text, Block, Inline};
+    let src = root().join("tests/tei/lines-and-styles.tei.xml");
+    let (doc, diags) = colophon::load(&src, None, &Resources::builtin()).unwrap();
+    let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["tei-verse-as-lines"], "{diags:?}");
+    assert_eq!(
+        kinds(&doc.body),
+        ["epigraph", "h", "epigraph", "p", "p", "p", "break", "p", "dl", "code", "code", "p", "epigraph"]
+    );
+    let t = |s: &str| Inline::text(s);
+    let Block::Quote { blocks, source: Some(s), .. } = &doc.body[0] else { panic!("{:?}", doc.body[0]) };
+    assert_eq!(
+        blocks[0].content(),
+        [t("The road goes over the pass"), Inline::LineBreak, t("and down to the river.")]
+    );
+    assert_eq!(plain_text(s), "A song of the drovers");
+    assert_eq!(doc.body[1].content(), [t("Styles"), Inline::LineBreak, t("and lines")]);
+    let p = doc.body[3].content();
+    let sc = |s: &str| Inline::SmallCaps { content: vec![t(s)] };
+    for want in [
+        Inline::Superscript { content: vec![t("st")] },
+        Inline::Subscript { content: vec![t("2")] },
+        sc("Dashnak"),
+        Inline::Emph { content: vec![sc("Mémoires")] },
+        Inline::Code { text: "fond_85.csv".into() },
+        Inline::LineBreak,
+    ] {
+        assert!(p.contains(&want), "{want:?} in {p:?}");
+    }
+    let text = plain_text(p);
+    assert!(text.contains("the cats dogs of") && text.contains(" the breaking news."), "{text}");
+    assert_eq!(
+        doc.body[4].content(),
+        [t("First line of the song,"), Inline::LineBreak, t("second line of the song;")]
+    );
+    assert_eq!(doc.body[5].content(), [t("third line,"), Inline::LineBreak, t("fourth line.")]);
+    let Block::DefinitionList { items } = &doc.body[8] else { panic!() };
+    assert_eq!((items[0].term.as_slice(), items[0].details.len()), ([t("fond")].as_slice(), 1));
+    assert_eq!((items[1].term.as_slice(), items[1].details.len()), ([sc("opis")].as_slice(), 2));
+    assert_eq!(doc.body[9], Block::CodeBlock { text: "fond  85\n    opis 13".into(), syntax: None });
+    assert_eq!(
+        doc.body[10],
+        Block::CodeBlock { text: "for f in fonds:\n    print(f)".into(), syntax: Some("python".into()) }
+    );
+    let notes = doc.notes();
+    assert!(notes[0].content[0].content().contains(&Inline::Superscript { content: vec![t("nd")] }));
+
+    let xml = tei(&doc, &Resources::builtin());
+    for needle in [
+        "<body>\n      <epigraph>",
+        "<head>Styles<lb/>and lines</head>\n        <epigraph>",
+        "1<hi rend=\"superscript\">st</hi> regiment",
+        "H<hi rend=\"subscript\">2</hi>O",
+        "<hi rend=\"smallcaps\">Dashnak</hi>",
+        "<hi rend=\"italic\"><hi rend=\"smallcaps\">Mémoires</hi></hi>",
+        "<code>fond_85.csv</code>",
+        "cats<lb/>dogs",
+        "the breaking news.",
+        "<p>First line of the song,<lb/>second line of the song;</p>",
+        "<milestone unit=\"section\"/>",
+        "<list type=\"gloss\">",
+        "<list rend=\"definitions\">",
+        "<eg xml:space=\"preserve\">fond  85\n    opis 13</eg>",
+        "<eg xml:space=\"preserve\"><code lang=\"python\">for f in fonds:\n    print(f)</code></eg>",
+        "<cit type=\"epigraph\">",
+    ] {
+        assert!(xml.contains(needle), "{needle} in:\n{xml}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lines.tei.xml");
+    std::fs::write(&path, &xml).unwrap();
+    let back = load(&path);
+    assert_eq!(back, doc);
+    assert_eq!(tei(&back, &Resources::builtin()), xml);
+    assert_pointers_and_languages(&xml);
+    if let Some(schema) = jing() {
+        let errors = jing_errors(&schema, &[path, src]);
+        assert!(errors.is_empty(), "jing found errors:\n{}", errors.join("\n"));
+    }
+}
+
+/// TEI we did not write (`tests/tei/real/README.md` names the sources): a poem's stanzas
+/// are paragraphs of lines, FRUS's small capitals (inside bold too) and the line break
+/// between two of them are kept, its notes stay at their calls, and the elements without a
+/// place in the model (`opener`, `closer`) are reported where they stand with their text
+/// kept. Both read, write valid TEI and read back to the same model.
+#[test]
+fn real_tei_keeps_verse_small_caps_and_line_breaks() {
+    use colophon::model::{plain_text, Block, Inline};
+    let t = |s: &str| Inline::text(s);
+    let sc = |s: &str| Inline::SmallCaps { content: vec![t(s)] };
+    let dir = tempfile::tempdir().unwrap();
+    let mut written = Vec::new();
+
+    let src = root().join("tests/tei/real/Swallow_CSmith.excerpt.xml");
+    let (doc, diags) = colophon::load(&src, None, &Resources::builtin()).unwrap();
+    assert_eq!(diags.iter().map(|d| d.code).collect::<Vec<_>>(), ["tei-verse-as-lines"], "{diags:?}");
+    assert_eq!(kinds(&doc.body), ["p", "p", "p"]);
+    for b in &doc.body {
+        let breaks = b.content().iter().filter(|i| **i == Inline::LineBreak).count();
+        assert_eq!(breaks, 4, "five lines a stanza: {b:?}");
+    }
+    assert_eq!(doc.body[0].content()[..2], [t("The gorse is yellow on the heath,"), Inline::LineBreak]);
+    assert!(doc.body[2].content().contains(&Inline::Emph { content: vec![t("there")] }));
+    assert_eq!(doc.meta.titles[0].text, "The Swallow");
+    written.push((src, doc));
+
+    let src = root().join("tests/tei/real/frus1944Quebec-d16.excerpt.xml");
+    let (doc, diags) = colophon::load(&src, None, &Resources::builtin()).unwrap();
+    let Block::List { items, .. } = &doc.body[0] else { panic!("{:?}", doc.body[0]) };
+    assert_eq!(items[1][0].content()[0], Inline::Strong { content: vec![sc("Boniface"), t(",")] });
+    assert_eq!(plain_text(items[0][0].content()), "BMA, British Military Authority");
+    let opener = doc
+        .body
+        .iter()
+        .find(|b| b.content().first() == Some(&sc("top secret")))
+        .expect("the opener's text is kept");
+    assert_eq!(opener.content()[..3], [sc("top secret"), Inline::LineBreak, sc("priority")]);
+    assert!(plain_text(opener.content()).ends_with("17 July 1944."), "{opener:?}");
+    let notes = doc.notes();
+    assert_eq!(notes.iter().map(|n| n.label.as_str()).collect::<Vec<_>>(), ["1", "2", "3", "4"]);
+    assert!(doc.body.iter().any(|b| b.content().first() == Some(&sc("Roosevelt"))), "the signature");
+    assert!(doc.body.last().unwrap().content().contains(&Inline::PageBreak { n: "12".into() }));
+    let at = |name: &str| {
+        diags
+            .iter()
+            .find(|d| d.code == "tei-element-read-as-text" && d.message.contains(&format!("<{name}>")))
+            .map(|d| d.render("frus.xml"))
+    };
+    assert!(at("opener").is_some_and(|r| r.contains("frus.xml:41:25")), "{diags:?}");
+    assert!(at("closer").is_some_and(|r| r.contains("frus.xml:74:25")), "{diags:?}");
+    written.push((src, doc));
+
+    let mut files = Vec::new();
+    for (i, (src, doc)) in written.iter().enumerate() {
+        let xml = tei(doc, &Resources::builtin());
+        let path = dir.path().join(format!("real-{i}.tei.xml"));
+        std::fs::write(&path, &xml).unwrap();
+        assert_eq!(&load(&path), doc, "{}", src.display());
+        files.push(path);
+    }
+    if let Some(schema) = jing() {
+        let errors = jing_errors(&schema, &files);
         assert!(errors.is_empty(), "jing found errors:\n{}", errors.join("\n"));
     }
 }

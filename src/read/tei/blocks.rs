@@ -1,27 +1,28 @@
 //! Block quotations and lists: `<quote>`, `<cit>` (`<quote>` with its `<bibl>`),
-//! `<epigraph>` and `<list>` (bulleted, numbered, or a glossary of `<label>` and `<item>`
-//! pairs) in the body, in notes, in list items and in other quotations; verse (`<lg>`) read
-//! as one paragraph per line.
+//! `<epigraph>` and `<list>` (bulleted or numbered; a glossary in `gloss.rs`) in the body, in
+//! notes, in list items and in other quotations; verse and verbatim text in `lines.rs`.
 //!
 //! A container's children are read in order ([`Reader::flow`]): block-level elements become
 //! blocks, and runs of text and phrase-level elements between them become paragraphs. In
 //! mixed content (a `<p>`, or a container with text of its own) `<quote>` and `<cit>` stay
 //! phrase-level quotations unless they hold paragraphs themselves.
 
-use super::numbering;
 use super::{collapse, push_inline, push_inline_text, trim_inlines, El, Node, Reader, SILENT};
+use super::{lines, numbering};
 use crate::diag::Diagnostic;
 use crate::model::{Block, Inline, LangTag};
 
 /// Elements that are blocks wherever they stand.
-const ALWAYS_BLOCK: &[&str] = &["p", "ab", "list", "lg", "l", "epigraph", "head"];
+const ALWAYS_BLOCK: &[&str] = &["p", "ab", "list", "lg", "l", "epigraph", "head", "eg"];
 
 /// Whether `c` is read as a block inside a container; `mixed` when the container holds
 /// running text.
-fn is_block(c: &El, mixed: bool) -> bool {
+pub(super) fn is_block(c: &El, mixed: bool) -> bool {
     match c.name.as_str() {
         name if ALWAYS_BLOCK.contains(&name) => true,
         "quote" | "cit" => !mixed || holds_blocks(c),
+        "code" => !mixed,
+        "milestone" => lines::is_section_break(c),
         _ => false,
     }
 }
@@ -30,8 +31,9 @@ fn is_block(c: &El, mixed: bool) -> bool {
 /// a list).
 pub(super) fn holds_blocks(el: &El) -> bool {
     el.children().any(|c| match c.name.as_str() {
-        "p" | "ab" | "list" | "lg" | "epigraph" => true,
+        "p" | "ab" | "list" | "lg" | "epigraph" | "eg" => true,
         "quote" | "cit" => holds_blocks(c),
+        "milestone" => lines::is_section_break(c),
         _ => false,
     })
 }
@@ -52,7 +54,7 @@ fn prefixed(label: Vec<Inline>, content: Vec<Inline>) -> Vec<Inline> {
 
 impl Reader<'_> {
     /// Reports `message` under `code` at `el`'s start tag.
-    fn info_at(&mut self, code: &'static str, el: &El, message: String) {
+    pub(super) fn info_at(&mut self, code: &'static str, el: &El, message: String) {
         let (l, c) = self.index.position(self.text, el.pos);
         self.diags.push(Diagnostic::info(code, l, message).at_col(c));
     }
@@ -105,20 +107,29 @@ impl Reader<'_> {
             "quote" => {
                 let blocks = self.flow(c, None, notes);
                 if !blocks.is_empty() {
-                    out.push(Block::Quote { blocks, source: None, lang: c.lang(), epigraph: false });
+                    out.push(Block::Quote { blocks, source: None, lang: c.lang(), epigraph: is_epigraph(c) });
                 }
             }
-            "cit" => out.extend(self.quotation(c, notes)),
-            "epigraph" => {
-                self.info_at(
-                    "tei-epigraph-as-quote",
-                    c,
-                    "<epigraph> is read as a block quotation (the model has no epigraph); its text and source are kept".into(),
-                );
-                out.extend(self.quotation(c, notes));
+            // An epigraph: `<epigraph>`, or a quotation typed as one where `<epigraph>` may
+            // not stand.
+            "cit" | "epigraph" => {
+                let mut blocks = self.quotation(c, notes);
+                if c.name == "epigraph" || is_epigraph(c) {
+                    for b in &mut blocks {
+                        if let Block::Quote { epigraph, .. } = b {
+                            *epigraph = true;
+                        }
+                    }
+                }
+                out.extend(blocks);
+            }
+            "list" if ListKind::of(c) == ListKind::Gloss && c.child("label").is_some() => {
+                out.extend(self.gloss(c, notes))
             }
             "list" => self.list(c, notes, out),
             "lg" => self.verse(c, notes, out),
+            "eg" | "code" => out.push(self.code_block(c)),
+            "milestone" if lines::is_section_break(c) => out.push(Block::SectionBreak),
             _ => {
                 self.unsupported(c);
                 let content = trim_inlines(self.inlines(c, notes));
@@ -209,14 +220,30 @@ impl Reader<'_> {
         if !loose.is_empty() {
             groups.push((false, None, loose));
         }
-        // An epigraph holding one `<cit>` or `<quote>` is that quotation.
-        if let ([(false, None, only)], None) = (groups.as_mut_slice(), &source) {
-            if let [Block::Quote { lang, .. }] = only.as_mut_slice() {
-                if lang.is_none() {
-                    *lang = el.lang();
+        // A `<cit>` holding one quotation, or an epigraph holding only `<cit>`s and
+        // `<quote>`s, is those quotations.
+        let quotes_only = |g: &(bool, Option<LangTag>, Vec<Block>)| {
+            g.0 && el.name == "epigraph" || !g.0 && g.2.iter().all(|b| matches!(b, Block::Quote { .. }))
+        };
+        let one = matches!(groups.as_slice(), [(false, None, _)]);
+        if source.is_none() && (one || el.name == "epigraph") && groups.iter().all(quotes_only) {
+            let mut out = Vec::new();
+            for (quoted, lang, blocks) in groups {
+                if quoted {
+                    if !blocks.is_empty() {
+                        let lang = lang.or_else(|| el.lang());
+                        out.push(Block::Quote { blocks, source: None, lang, epigraph: false });
+                    }
+                    continue;
                 }
-                return std::mem::take(only);
+                for mut b in blocks {
+                    if let Block::Quote { lang: lang @ None, .. } = &mut b {
+                        *lang = el.lang();
+                    }
+                    out.push(b);
+                }
             }
+            return out;
         }
         let (blocks, lang) = match groups.len() {
             0 => (Vec::new(), None),
@@ -244,26 +271,6 @@ impl Reader<'_> {
             (false, source) => {
                 vec![Block::Quote { blocks, source: source.filter(|s| !s.is_empty()), lang, epigraph: false }]
             }
-        }
-    }
-
-    /// Verse: each line (`<l>`) a paragraph in the group's language, reported once.
-    fn verse(&mut self, el: &El, notes: &mut usize, out: &mut Vec<Block>) {
-        if !self.unsupported.contains("lg") {
-            self.unsupported.insert("lg".into());
-            self.info_at(
-                "tei-verse-as-paragraphs",
-                el,
-                "verse (<lg>) is read as one paragraph per line (the model has no verse); every line is kept"
-                    .into(),
-            );
-        }
-        let lang = el.lang();
-        for mut b in self.flow(el, lang.clone(), notes) {
-            if let Block::Paragraph { lang: l @ None, .. } = &mut b {
-                *l = lang.clone();
-            }
-            out.push(b);
         }
     }
 
@@ -400,6 +407,11 @@ impl Reader<'_> {
     }
 }
 
+/// Whether a `<cit>` or `<quote>` is typed as an epigraph.
+fn is_epigraph(el: &El) -> bool {
+    el.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("epigraph"))
+}
+
 /// Appends the note `inl` at the end of the last paragraph of `blocks` (or as a paragraph).
 fn attach(blocks: &mut Vec<Block>, inl: Vec<Inline>) {
     match blocks.last_mut() {
@@ -410,7 +422,7 @@ fn attach(blocks: &mut Vec<Block>, inl: Vec<Inline>) {
 
 /// What a list's `@rend` and `@type` say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ListKind {
+pub(super) enum ListKind {
     Bulleted,
     Numbered(crate::model::NumberStyle),
     Gloss,
@@ -419,7 +431,7 @@ enum ListKind {
 impl ListKind {
     /// `numbered`, `ordered`, `decimal` (and `lower-alpha`, `upper-roman`…) are numbered;
     /// `gloss` a glossary; anything else (`bulleted`, `unordered`, `simple`, none) bulleted.
-    fn of(el: &El) -> ListKind {
+    pub(super) fn of(el: &El) -> ListKind {
         use crate::model::NumberStyle::*;
         let tokens = [el.attr("rend"), el.attr("type")].into_iter().flatten().flat_map(str::split_whitespace);
         let mut kind = ListKind::Bulleted;
@@ -531,7 +543,7 @@ mod tests {
     }
 
     #[test]
-    fn an_epigraph_is_read_as_a_quotation_and_said_so() {
+    fn an_epigraph_is_an_epigraph_quotation() {
         let (b, d) =
             body("\n<epigraph><cit><quote><p>Words.</p></quote><bibl>Author</bibl></cit></epigraph>");
         assert_eq!(
@@ -540,23 +552,42 @@ mod tests {
                 blocks: vec![p("Words.")],
                 source: Some(vec![Inline::text("Author")]),
                 lang: None,
-                epigraph: false
+                epigraph: true
             }]
         );
-        assert_eq!(codes(&d), ["tei-epigraph-as-quote"]);
-        assert_eq!((d[0].line, d[0].col), (2, 1));
-        // Paragraphs and a bibl directly in the epigraph; verse lines as paragraphs.
+        assert!(d.is_empty(), "{d:?}");
+        // Paragraphs and a bibl directly in the epigraph; verse lines kept apart.
         let (b, d) = body("<epigraph xml:lang=\"fr\"><lg><l>Un vers,</l><l>deux vers.</l></lg><bibl>Poète</bibl></epigraph>");
         assert_eq!(
             b,
             [Block::Quote {
-                blocks: vec![p("Un vers,"), p("deux vers.")],
+                blocks: vec![Block::paragraph(vec![
+                    Inline::text("Un vers,"),
+                    Inline::LineBreak,
+                    Inline::text("deux vers.")
+                ])],
                 source: Some(vec![Inline::text("Poète")]),
                 lang: lang("fr"),
-                epigraph: false,
+                epigraph: true,
             }]
         );
-        assert_eq!(codes(&d), ["tei-epigraph-as-quote", "tei-verse-as-paragraphs"]);
+        assert_eq!(codes(&d), ["tei-verse-as-lines"]);
+        // Two mottos in one epigraph are two epigraphs.
+        let (b, _) = body("<epigraph><cit><quote>A.</quote><bibl>X</bibl></cit><quote>B.</quote></epigraph>");
+        assert!(
+            matches!(b[..], [Block::Quote { epigraph: true, .. }, Block::Quote { epigraph: true, .. }]),
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn quotations_typed_as_epigraphs_are_epigraphs() {
+        let (b, _) = body("<p>x</p><cit type=\"epigraph\"><quote>A.</quote><bibl>X</bibl></cit><quote type=\"epigraph\"><p>B.</p></quote><quote><p>C.</p></quote>");
+        let flags: Vec<bool> = b
+            .iter()
+            .filter_map(|b| if let Block::Quote { epigraph, .. } = b { Some(*epigraph) } else { None })
+            .collect();
+        assert_eq!(flags, [true, true, false]);
     }
 
     fn list(b: &Block) -> (Option<Numbering>, &Vec<Vec<Block>>) {
@@ -627,20 +658,7 @@ mod tests {
     }
 
     #[test]
-    fn glossary_labels_start_their_items() {
-        let (b, d) = body("<list type=\"gloss\"><label><hi>RGASPI</hi></label><item>Russian State Archive</item><label>GARF</label><item><p>State Archive</p></item></list>");
-        let (numbering, items) = list(&b[0]);
-        assert_eq!(numbering, None);
-        assert_eq!(
-            items[0],
-            [Block::paragraph(vec![
-                Inline::Emph { content: vec![Inline::text("RGASPI")] },
-                Inline::text(" Russian State Archive")
-            ])]
-        );
-        assert_eq!(items[1], [p("GARF State Archive")]);
-        assert_eq!(codes(&d), ["tei-list-labels-as-text"]);
-        // Labels that are no numbering are kept the same way.
+    fn labels_that_are_no_numbering_start_their_items() {
         let (b, d) =
             body("<list><item n=\"1.\">a</item><item n=\"2.\">b</item><item n=\"4.\">c</item></list>");
         assert_eq!(list(&b[0]), (None, &vec![vec![p("1. a")], vec![p("2. b")], vec![p("4. c")]]));

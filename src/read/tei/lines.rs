@@ -1,0 +1,324 @@
+//! Lines: line breaks (`<lb/>`), verse (`<lg>`, `<l>`), verbatim text (`<eg>`, `<code>`)
+//! and section breaks (`<milestone unit="section"/>`).
+//!
+//! Before the tree is read, [`prepare`] joins the words a `<lb break="no"/>` divides, drops
+//! the indentation around every other `<lb/>` (the line break itself separates the words,
+//! so `cats<lb/>dogs` stays two words) and gathers lines standing outside any `<lg>` into
+//! one group. Verse becomes one paragraph per stanza, its lines kept apart by line breaks.
+
+use super::{collapse, push_inline, trim_inlines, El, Node, Reader};
+use crate::model::{Block, Inline, LangTag};
+
+/// Elements whose whitespace is the text's own: never touched by [`prepare`].
+const VERBATIM: &[&str] = &["eg", "code", "egXML"];
+
+/// `@unit` values of a `<milestone>` that mark a new section.
+const SECTION_UNITS: &[&str] =
+    &["section", "sect", "subsection", "subsect", "div", "division", "part", "chapter", "scene", "episode"];
+
+/// Whether `el` is a `<milestone>` that begins a section (`unit="section"`, `"part"`…).
+pub(super) fn is_section_break(el: &El) -> bool {
+    el.name == "milestone"
+        && el.attr("unit").is_some_and(|u| SECTION_UNITS.contains(&u.trim().to_ascii_lowercase().as_str()))
+}
+
+/// Prepares the tree for reading (see the module's documentation).
+pub(super) fn prepare(el: &mut El) {
+    if VERBATIM.contains(&el.name.as_str()) {
+        return;
+    }
+    if el.name != "lg" {
+        group_lines(el);
+    }
+    join_at_breaks(el);
+    for k in &mut el.kids {
+        if let Node::El(c) = k {
+            prepare(c);
+        }
+    }
+}
+
+/// Drops the whitespace on either side of each `<lb/>` among `el`'s children: with
+/// `break="no"` the word's halves join; otherwise the break stands between the words.
+fn join_at_breaks(el: &mut El) {
+    for i in 0..el.kids.len() {
+        if !matches!(&el.kids[i], Node::El(c) if c.name == "lb") {
+            continue;
+        }
+        if let Some(Node::Text(t)) = i.checked_sub(1).and_then(|j| el.kids.get_mut(j)) {
+            t.truncate(t.trim_end().len());
+        }
+        if let Some(Node::Text(t)) = el.kids.get_mut(i + 1) {
+            *t = t.trim_start().to_string();
+        }
+    }
+}
+
+/// Wraps each run of `<l>` children of `el` (whitespace between them allowed) in a `<lg>`
+/// of its own, at the first line's position.
+fn group_lines(el: &mut El) {
+    if !el.kids.iter().any(|k| matches!(k, Node::El(c) if c.name == "l")) {
+        return;
+    }
+    let mut out = Vec::new();
+    let mut run: Option<El> = None;
+    let mut gap = Vec::new();
+    for k in std::mem::take(&mut el.kids) {
+        match k {
+            Node::El(c) if c.name == "l" => {
+                let group = run.get_or_insert_with(|| El {
+                    name: "lg".into(),
+                    attrs: vec![],
+                    kids: vec![],
+                    pos: c.pos,
+                });
+                group.kids.append(&mut gap);
+                group.kids.push(Node::El(c));
+            }
+            Node::Text(t) if run.is_some() && t.trim().is_empty() => gap.push(Node::Text(t)),
+            other => {
+                out.extend(run.take().map(Node::El));
+                out.append(&mut gap);
+                out.push(other);
+            }
+        }
+    }
+    out.extend(run.take().map(Node::El));
+    out.append(&mut gap);
+    el.kids = out;
+}
+
+/// The text of an inline `<code>`: as written, but a line break and its indentation (the
+/// file's layout) is one space.
+pub(super) fn inline_code(el: &El) -> String {
+    let s = el.string();
+    if s.contains('\n') {
+        collapse(&s)
+    } else {
+        s
+    }
+}
+
+/// Verbatim text from others' TEI without the line break after the start tag and the
+/// indentation before the end tag; every other character as written.
+fn trim_verbatim(text: &str) -> &str {
+    let mut t = text;
+    if let Some(at) = t.find('\n').filter(|&at| t[..at].trim().is_empty()) {
+        t = &t[at + 1..];
+    }
+    if let Some(at) = t.rfind('\n').filter(|&at| t[at..].trim().is_empty()) {
+        t = &t[..at];
+    }
+    t
+}
+
+impl Reader<'_> {
+    /// `<eg>` (with one `<code lang="…">` inside, or text) or a `<code>` standing as a
+    /// block: its text exactly, the notation from `@lang`.
+    pub(super) fn code_block(&mut self, el: &El) -> Block {
+        let kids: Vec<&El> = el.children().collect();
+        let text = el.kids.iter().any(|k| matches!(k, Node::Text(t) if !t.trim().is_empty()));
+        let inner = match kids[..] {
+            [c] if el.name == "eg" && c.name == "code" && !text => c,
+            _ => el,
+        };
+        for c in inner.children() {
+            self.unsupported(c);
+        }
+        let text = inner.string().replace("\r\n", "\n");
+        let text = if self.ours { text } else { trim_verbatim(&text).to_string() };
+        Block::CodeBlock { text, syntax: inner.attr("lang").map(str::to_string) }
+    }
+
+    /// Verse: one paragraph per stanza (`<lg>`, nested ones each their own), a line break
+    /// between its lines; told once.
+    pub(super) fn verse(&mut self, el: &El, notes: &mut usize, out: &mut Vec<Block>) {
+        self.tell(
+            "tei-verse-as-lines",
+            el,
+            "verse (<lg>, <l>) is read as one paragraph for each stanza, its lines kept apart by line breaks"
+                .into(),
+        );
+        self.stanza(el, None, notes, out);
+    }
+
+    fn stanza(&mut self, el: &El, outer: Option<LangTag>, notes: &mut usize, out: &mut Vec<Block>) {
+        let lang = el.lang().or(outer);
+        let mut text: Vec<Inline> = Vec::new();
+        let mut lines = 0usize;
+        let flush = |text: &mut Vec<Inline>, lines: &mut usize, out: &mut Vec<Block>| {
+            let content = trim_inlines(std::mem::take(text));
+            if !content.is_empty() {
+                out.push(Block::Paragraph { content, lang: lang.clone() });
+            }
+            *lines = 0;
+        };
+        for k in &el.kids {
+            let line = match k {
+                Node::Text(t) if t.trim().is_empty() => continue,
+                Node::Text(t) => vec![Inline::text(collapse(t).trim())],
+                Node::El(c) if c.name == "l" => {
+                    let content = trim_inlines(self.inlines(c, notes));
+                    match c.lang().filter(|l| Some(l) != lang.as_ref()) {
+                        Some(l) => vec![Inline::Span { lang: l, content }],
+                        None => content,
+                    }
+                }
+                Node::El(c) if c.name == "lg" => {
+                    flush(&mut text, &mut lines, out);
+                    self.stanza(c, lang.clone(), notes, out);
+                    continue;
+                }
+                Node::El(c) if super::blocks::is_block(c, false) => {
+                    flush(&mut text, &mut lines, out);
+                    self.block_level(c, notes, out);
+                    continue;
+                }
+                // A note, a page beginning, an anchor: where it stands in the stanza.
+                Node::El(c) => {
+                    self.inline_el(c, &mut text, notes);
+                    continue;
+                }
+            };
+            if lines > 0 {
+                text.push(Inline::LineBreak);
+            }
+            lines += 1;
+            line.into_iter().for_each(|i| push_inline(&mut text, i));
+        }
+        flush(&mut text, &mut lines, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read;
+    use crate::diag::Diagnostic;
+    use crate::model::{Block, Inline, LangTag};
+    use std::path::Path;
+
+    fn body(xml: &str) -> (Vec<Block>, Vec<Diagnostic>) {
+        let xml = format!("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>{xml}</body></text></TEI>");
+        let (doc, diags) = read(Path::new("t.xml"), &xml).unwrap();
+        (doc.body, diags)
+    }
+
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+
+    const LB: Inline = Inline::LineBreak;
+
+    fn p(content: Vec<Inline>) -> Block {
+        Block::paragraph(content)
+    }
+
+    fn codes(d: &[Diagnostic]) -> Vec<&str> {
+        d.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn a_line_break_keeps_two_words_apart() {
+        let (b, d) = body("<p>cats<lb/>dogs</p>");
+        assert_eq!(b, [p(vec![t("cats"), LB, t("dogs")])]);
+        assert_eq!(crate::model::plain_text(b[0].content()), "cats dogs");
+        assert!(d.is_empty(), "{d:?}");
+        // The indentation around a break is layout.
+        let (b, _) = body("<p>cats \n   <lb/>\n   dogs</p>");
+        assert_eq!(b, [p(vec![t("cats"), LB, t("dogs")])]);
+        // Inside a phrase, and in a heading.
+        let (b, _) = body("<div><head>One<lb/>Two</head><p><hi>breaks<lb/>to</hi></p></div>");
+        assert_eq!(b[0], Block::Heading { level: 1, content: vec![t("One"), LB, t("Two")] });
+        assert_eq!(b[1], p(vec![Inline::Emph { content: vec![t("breaks"), LB, t("to")] }]));
+    }
+
+    #[test]
+    fn break_no_joins_the_word() {
+        let (b, _) = body("<p>break<lb break=\"no\"/>ing news</p>");
+        assert_eq!(b, [p(vec![t("breaking news")])]);
+        let (b, _) = body("<p>the break\n   <lb break=\"no\"/>ing news</p>");
+        assert_eq!(b, [p(vec![t("the breaking news")])]);
+    }
+
+    #[test]
+    fn a_break_opening_or_closing_a_text_breaks_nothing() {
+        // Diplomatic transcriptions open every line with `<lb/>`.
+        let (b, _) = body("<p><lb n=\"1\"/>Lorem ipsum\n<lb n=\"2\"/>dolor sit\n<lb n=\"3\"/></p>");
+        assert_eq!(b, [p(vec![t("Lorem ipsum"), LB, t("dolor sit")])]);
+        let (b, _) = body("<p>a</p>\n<lb/>\n<p>b</p>");
+        assert_eq!(b, [p(vec![t("a")]), p(vec![t("b")])]);
+        // The header's fields never glue either.
+        let xml = "<TEI><teiHeader><fileDesc><titleStmt><title>Cats<lb/>Dogs</title></titleStmt></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>";
+        let (doc, _) = read(Path::new("t.xml"), xml).unwrap();
+        assert_eq!(doc.meta.titles[0].text, "Cats Dogs");
+    }
+
+    #[test]
+    fn verse_is_a_paragraph_per_stanza() {
+        let (b, d) = body(
+            "<lg type=\"poem\" xml:lang=\"fr\">\n <lg><l>Un vers,</l>\n <l>deux <hi>vers</hi>.</l></lg>\n <lg><l>Trois.</l><l xml:lang=\"la\">Quattuor.</l></lg>\n</lg>",
+        );
+        let fr = Some(LangTag::parse("fr").unwrap());
+        let la = LangTag::parse("la").unwrap();
+        assert_eq!(
+            b,
+            [
+                Block::Paragraph {
+                    content: vec![
+                        t("Un vers,"),
+                        LB,
+                        t("deux "),
+                        Inline::Emph { content: vec![t("vers")] },
+                        t(".")
+                    ],
+                    lang: fr.clone()
+                },
+                Block::Paragraph {
+                    content: vec![t("Trois."), LB, Inline::Span { lang: la, content: vec![t("Quattuor.")] }],
+                    lang: fr
+                },
+            ]
+        );
+        assert_eq!(codes(&d), ["tei-verse-as-lines"]);
+        // Lines without a group are one stanza; a note stays where it stands.
+        let (b, d) = body("<div><l>One,</l>\n<l>two.<note>n</note></l><p>Prose.</p><l>Three.</l></div>");
+        assert_eq!(b.len(), 3);
+        assert!(matches!(b[0].content(), [_, Inline::LineBreak, _, Inline::Note(_)]), "{b:?}");
+        assert_eq!(b[2], p(vec![t("Three.")]));
+        assert_eq!(codes(&d), ["tei-verse-as-lines"], "told once");
+    }
+
+    #[test]
+    fn verbatim_text_is_kept_exactly() {
+        let (b, _) = body("<eg xml:space=\"preserve\">\n  def f():\n      return  1\n    </eg>");
+        assert_eq!(b, [Block::CodeBlock { text: "  def f():\n      return  1".into(), syntax: None }]);
+        let (b, _) = body("<eg><code lang=\"python\">x = 1\n\nprint(x)</code></eg><code>a  b</code>");
+        assert_eq!(
+            b,
+            [
+                Block::CodeBlock { text: "x = 1\n\nprint(x)".into(), syntax: Some("python".into()) },
+                Block::CodeBlock { text: "a  b".into(), syntax: None }
+            ]
+        );
+        // Inline code keeps its spaces; markup inside a verbatim block is reported.
+        let (b, d) = body("<p>Run <code>ls  -l</code>.</p><eg>a<hi>b</hi></eg>");
+        assert_eq!(b[0], p(vec![t("Run "), Inline::Code { text: "ls  -l".into() }, t(".")]));
+        assert_eq!(b[1], Block::CodeBlock { text: "ab".into(), syntax: None });
+        assert_eq!(codes(&d), ["tei-element-read-as-text"]);
+    }
+
+    #[test]
+    fn section_milestones_are_section_breaks() {
+        let (b, d) = body(
+            "<p>a</p><milestone unit=\"section\"/><p>b</p><milestone unit=\"page\" n=\"3\"/><milestone unit=\"Part\"/>",
+        );
+        assert_eq!(b, [p(vec![t("a")]), Block::SectionBreak, p(vec![t("b")]), Block::SectionBreak]);
+        assert!(d.is_empty(), "{d:?}");
+        // Inside a paragraph it splits the paragraph; inside a phrase it is reported.
+        let (b, _) = body("<p>a <milestone unit=\"section\"/> b</p>");
+        assert_eq!(b, [p(vec![t("a")]), Block::SectionBreak, p(vec![t("b")])]);
+        let (b, d) = body("<p><hi>a<milestone unit=\"section\"/>b</hi></p>");
+        assert_eq!(b.len(), 1);
+        assert_eq!(codes(&d), ["tei-section-break-inline"]);
+    }
+}
