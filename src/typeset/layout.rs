@@ -1,8 +1,9 @@
 //! The whole article set on pages: title block, author note, abstracts and keyword lists,
 //! the body (justified and hyphenated, headings kept with what follows), footnotes at the foot
 //! of the page of their call, block quotations and lists (indented, hanging markers: see
-//! `nested`), and the references with a hanging indent; a running head and a
-//! folio from page 2. The result is a list of placed text pieces and rules per page, in
+//! `nested`; definition lists, code blocks, section breaks and epigraphs: `nested::kinds`;
+//! superscripts, small capitals, inline code and line breaks: `inline`), and the references
+//! with a hanging indent; a running head and a folio from page 2. The result is a list of placed text pieces and rules per page, in
 //! points from the page's top left, for any PDF back end.
 //!
 //! A paragraph with right-to-left text (Arabic, Persian, Ottoman, Hebrew) is broken into
@@ -12,19 +13,22 @@
 //! list, so that the tagged PDF reads in logical order; only their `x` is visual.
 
 use super::bidi::{self, Levels};
-use super::linebreak::{break_lines, Item};
+use super::linebreak::{break_lines, Item, FORCED};
 use super::paginate::{dump, paginate, BodyLine, Frame, NoteLines, Page};
-use super::paragraph::{build, Built, Run};
+use super::paragraph::{build, build_verbatim, Built, Run, Variant};
 use super::shape::{Shaped, ShapedGlyph, Shaper};
 use super::Pt;
 use crate::fonts::{FontSet, Style};
-use crate::model::{Block, Document, Inline, LangTag};
+use crate::model::{Block, Document, LangTag};
 
 pub use super::page::PageStyle;
 
 mod biblio;
+mod inline;
 mod inset;
 mod nested;
+
+use inline::runs;
 
 pub use inset::{Inset, Marker};
 pub use nested::Container;
@@ -182,6 +186,11 @@ pub struct Layout {
     /// Characters no face has, each with the text around its first use: they are set as a
     /// visible stand-in (see the shaper) and reported.
     pub missing: Vec<(char, String)>,
+    /// Lowercase letters set in small capitals that their face has none of: set as smaller
+    /// capitals instead, and reported.
+    pub fake_small_caps: Vec<char>,
+    /// Lines of code blocks too long for the measure, broken at it.
+    pub broken_code: usize,
 }
 
 /// The characters of `paras` that no face of `fonts` has, in order of first use, each with
@@ -212,6 +221,7 @@ enum Align {
     Justify,
     Center,
     Left,
+    Right,
 }
 
 struct Para {
@@ -242,6 +252,8 @@ struct Para {
     outline: Option<(u8, String)>,
     /// In a note: (run index of the printed label, note index), the back-link's anchor.
     label: Option<(usize, usize)>,
+    /// A line of a code block: every character kept, broken only at the measure.
+    verbatim: bool,
 }
 
 impl Para {
@@ -265,6 +277,7 @@ impl Para {
             keep_last_with_next: false,
             outline: None,
             label: None,
+            verbatim: false,
         }
     }
 
@@ -279,68 +292,7 @@ impl Para {
 
     fn text(&mut self, text: &str, style: Style, lang: Option<&LangTag>) {
         if !text.is_empty() {
-            self.runs.push(Run {
-                text: text.to_string(),
-                style,
-                lang: lang.cloned(),
-                unbreakable: false,
-                scale: 1.0,
-            });
-        }
-    }
-}
-
-/// Inline content into runs; notes become raised calls and are numbered in `notes`.
-fn runs(
-    p: &mut Para,
-    inlines: &[Inline],
-    style: Style,
-    lang: Option<&LangTag>,
-    notes: &mut Vec<crate::model::Note>,
-) {
-    for i in inlines {
-        match i {
-            Inline::Text { text } => p.text(text, style, lang),
-            // The source's printed pages are not this print's: nothing is set for them.
-            Inline::PageBreak { .. } => {}
-            Inline::Emph { content } => runs(p, content, style.italic(), lang, notes),
-            // INTERIM (issue 16, PDF part in progress): set as plain text.
-            Inline::Superscript { content }
-            | Inline::Subscript { content }
-            | Inline::SmallCaps { content } => runs(p, content, style, lang, notes),
-            Inline::Code { text } => p.text(text, style, lang),
-            Inline::LineBreak => p.text(" ", style, lang),
-            Inline::Strong { content } => runs(p, content, style.bold(), lang, notes),
-            Inline::Link { content, .. } => runs(p, content, style, lang, notes),
-            Inline::Span { lang: l, content } => runs(p, content, style, Some(l), notes),
-            Inline::Shelfmark(m) => p.runs.push(Run {
-                text: m.raw.clone(),
-                style,
-                lang: lang.cloned(),
-                unbreakable: true,
-                scale: 1.0,
-            }),
-            Inline::Note(n) => {
-                // Calls side by side are told apart by a raised comma (`⁷⁴,⁷⁵`).
-                if p.calls.last().is_some_and(|c| c.0 + 1 == p.runs.len()) {
-                    p.runs.push(Run {
-                        text: ",".into(),
-                        style: Style::Regular,
-                        lang: None,
-                        unbreakable: true,
-                        scale: 0.62,
-                    });
-                }
-                p.calls.push((p.runs.len(), notes.len()));
-                p.runs.push(Run {
-                    text: n.label.clone(),
-                    style: Style::Regular,
-                    lang: None,
-                    unbreakable: true,
-                    scale: 0.62,
-                });
-                notes.push(n.clone());
-            }
+            self.runs.push(Run::plain(text, style, lang.cloned()));
         }
     }
 }
@@ -382,7 +334,9 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
     let measure = p.inset.measure(column);
     let sh = shaper.at(p.size);
     // Only justified text is hyphenated: titles and headings keep their words whole.
-    let built: Built = if p.align == Align::Justify {
+    let built: Built = if p.verbatim {
+        build_verbatim(&p.runs, &sh)
+    } else if p.align == Align::Justify {
         build(&p.runs, &sh)
     } else {
         let whole: Vec<Run> = p.runs.iter().map(|r| Run { lang: None, ..r.clone() }).collect();
@@ -415,10 +369,17 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
         })
         .flatten();
     let mut out = Vec::new();
+    // A line that ends at a forced break (a line break inside the paragraph) ends like a
+    // last line: not justified, and with a space for text extraction.
+    let forced = |k: usize| matches!(built.items[k], Item::Penalty { cost, .. } if cost <= FORCED);
     for (n, line) in lines.iter().enumerate() {
         let ratio = match p.align {
-            Align::Justify if line.end + 1 < built.items.len() - 1 && n + 1 < lines.len() => line.ratio,
-            Align::Justify | Align::Left | Align::Center => line.ratio.min(0.0),
+            Align::Justify
+                if line.end + 1 < built.items.len() - 1 && n + 1 < lines.len() && !forced(line.end) =>
+            {
+                line.ratio
+            }
+            Align::Justify | Align::Left | Align::Center | Align::Right => line.ratio.min(0.0),
         };
         let mut x = if n == 0 { p.indent } else { p.hanging };
         let mut pieces = Vec::new();
@@ -435,7 +396,7 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
                 let Some((r, start, end, x)) = word.take() else { return };
                 let run = &p.runs[r];
                 let size = p.size * run.scale;
-                let rise = if run.scale < 1.0 { Pt(p.size * 0.35) } else { Pt::ZERO };
+                let rise = Pt(p.size * run.rise);
                 let mut px = x;
                 // With right-to-left text about, the word is shaped level run by level run, each
                 // in its resolved direction.
@@ -450,6 +411,9 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
                 for (range, level) in parts {
                     let text = &run.text[range];
                     let shaped = match level {
+                        _ if run.variant != Variant::Plain => {
+                            sh.at(size).pieces_as(text, run.style, level.map(|l| l % 2 == 1), run.variant)
+                        }
                         None => sh.at(size).pieces(text, run.style),
                         Some(level) => sh.at(size).pieces_directed(text, run.style, level % 2 == 1),
                     };
@@ -506,7 +470,11 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
         }
         emit(&mut pieces, &mut levels, &mut word);
         // A line broken at a space keeps it, so that extracted text does not glue the words.
-        if matches!(built.items[line.end], Item::Glue { .. }) && line.end + 2 < built.items.len() {
+        let last = line.end + 1 == built.items.len();
+        if matches!(built.items[line.end], Item::Glue { .. }) && line.end + 2 < built.items.len()
+            || forced(line.end) && !last
+            || p.verbatim && last
+        {
             word_space(&mut pieces, shaper);
         }
         // A line broken at a hyphenation point ends with a hyphen.
@@ -551,11 +519,16 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
             });
         }
         let natural = x;
-        if p.align == Align::Center {
-            let shift = (measure - natural) * 0.5;
+        let shift = match p.align {
+            Align::Center => (measure - natural) * 0.5,
+            Align::Right => measure - natural,
+            Align::Justify | Align::Left => Pt::ZERO,
+        };
+        if shift != Pt::ZERO {
             for g in &mut pieces {
                 g.x += shift;
             }
+            calls.iter_mut().for_each(|c| c.1 += shift);
         }
         let outline = if n == 0 { p.outline.clone() } else { None };
         out.push(SetLine { pieces, notes, overfull: line.overfull, calls, label, outline });
@@ -775,6 +748,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         paras.push(p);
     }
     let mut after_heading = true;
+    let measure = style.measure();
     let mut nester = nested::Nester { shaper: &shaper, ids: 0 };
     for (i, b) in doc.body.iter().enumerate() {
         match b {
@@ -809,9 +783,9 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             _ => {
                 let frame = nested::Frame::new(
                     BlockKind::Paragraph,
-                    style.size,
-                    style.leading,
+                    (style.size, style.leading),
                     (small, small_leading),
+                    measure,
                     doc_lang,
                 );
                 let first = paras.len();
@@ -821,7 +795,9 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                         p.space_before += Pt(16.0) * k;
                     }
                 }
-                after_heading = false;
+                // After a section break or an epigraph the text starts anew, its first line
+                // not indented.
+                after_heading = matches!(b, Block::SectionBreak | Block::Quote { epigraph: true, .. });
             }
         }
     }
@@ -835,7 +811,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     for (i, n) in notes.iter().enumerate() {
         let lang = n.lang.as_ref().or(doc_lang);
         let (size, leading) = (style.note_size, style.note_leading);
-        let frame = nested::Frame::new(BlockKind::Note(i), size, leading, (size, leading), lang);
+        let frame = nested::Frame::new(BlockKind::Note(i), (size, leading), (size, leading), measure, lang);
         let first = paras.len();
         // A call inside a note is printed but has no note of its own here.
         n.content.iter().for_each(|b| nester.block(b, &frame, &mut Vec::new(), &mut paras));
@@ -847,34 +823,27 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         // A call the source lost and the reader placed is marked, as in the e-book.
         let mark = if n.anchor == crate::model::Anchor::Inferred { "?" } else { "" };
         let p = &mut paras[first];
-        p.runs.insert(
-            0,
-            Run {
-                text: format!("{}{mark} ", n.label),
-                style: Style::Bold,
-                lang: None,
-                unbreakable: false,
-                scale: 1.0,
-            },
-        );
+        p.runs.insert(0, Run::plain(format!("{}{mark} ", n.label), Style::Bold, None));
         p.label = Some((0, i));
         for p in &mut paras[first..] {
             p.calls.clear();
         }
         note_of.resize(paras.len() - body_paras, i);
     }
+    let fake_small_caps = inline::resolve(&mut paras, &shaper);
     let blocks: Vec<StructBlock> = paras.iter().map(Para::block).collect();
     let missing = missing_chars(&paras, fonts);
-    let measure = style.measure();
     let mut sets = set_all(&paras, fonts, measure).into_iter();
 
     // Lines of the text column.
     let mut body: Vec<BodyLine> = Vec::new();
     let mut set: Vec<SetLine> = Vec::new();
     let mut overfull = 0;
+    let mut broken_code = 0;
     for (k, lines) in (&mut sets).take(body_paras).enumerate() {
         let p = &paras[k];
         let n = lines.len();
+        broken_code += usize::from(p.verbatim && n > 1);
         // Spaces meet, not add up: the larger of the space after a quotation or list and the
         // space before what follows.
         let space = p.space_before.max(k.checked_sub(1).map_or(Pt::ZERO, |j| paras[j].space_after));
@@ -899,6 +868,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     for (j, lines) in sets.enumerate() {
         overfull += lines.iter().filter(|l| l.overfull).count();
         let (n, k) = (note_of[j], body_paras + j);
+        broken_code += usize::from(paras[k].verbatim && lines.len() > 1);
         let space = if note_set[n].is_empty() {
             Pt::ZERO
         } else {
@@ -920,7 +890,15 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let frame = Frame { height: style.height - style.margins[0] - style.margins[1], rule: Pt(9.0) };
     let pages: Vec<Page> = paginate(&body, &note_lines, frame);
     let ascent = |leading: Pt| leading * 0.78;
-    let mut out = Layout { dump: dump(&pages, &note_lines), overfull, blocks, missing, ..Layout::default() };
+    let mut out = Layout {
+        dump: dump(&pages, &note_lines),
+        overfull,
+        blocks,
+        missing,
+        fake_small_caps,
+        broken_code,
+        ..Layout::default()
+    };
     let mut call_page = vec![0usize; notes.len()];
     let mut note_page = vec![0usize; notes.len()];
     // Where each call and each note's label stand: (page, x, top, width, height).

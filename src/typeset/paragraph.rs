@@ -22,6 +22,47 @@ pub struct Run {
     pub unbreakable: bool,
     /// Size relative to the paragraph's (0.6 for a raised note call).
     pub scale: f64,
+    /// How far its baseline is raised above the line's, in ems of the paragraph's size
+    /// (negative: lowered).
+    pub rise: f64,
+    /// Which glyphs set it, beyond its style (or that it is a line break).
+    pub variant: Variant,
+}
+
+impl Run {
+    /// A run of `text` at the paragraph's size, on its baseline, in the face's own glyphs.
+    pub fn plain(text: impl Into<String>, style: Style, lang: Option<LangTag>) -> Self {
+        Run {
+            text: text.into(),
+            style,
+            lang,
+            unbreakable: false,
+            scale: 1.0,
+            rise: 0.0,
+            variant: Variant::Plain,
+        }
+    }
+}
+
+/// How a run's glyphs are chosen beyond its style; or that the run is a forced line end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Variant {
+    /// The face's own glyphs.
+    #[default]
+    Plain,
+    /// The font's superscript glyphs (OpenType `sups`).
+    Sups,
+    /// The font's subscript glyphs (OpenType `subs`).
+    Subs,
+    /// The font's small capitals (OpenType `smcp`).
+    SmallCaps,
+    /// Capitals standing in for small capitals the face lacks (made smaller by the run's
+    /// scale); the text keeps its own case.
+    FakeSmallCaps,
+    /// The monospaced face (code).
+    Mono,
+    /// No text: a forced line end (the line before it is set like a last line).
+    Break,
 }
 
 /// Widths of text as set.
@@ -39,6 +80,11 @@ pub trait Measure {
     /// may shape the word once and keep the kerning between its pieces.
     fn widths(&self, word: &str, cuts: &[usize], style: Style) -> Vec<Pt> {
         piece_widths(self, word, cuts, style)
+    }
+    /// [`widths`](Self::widths) in the glyphs of `variant`; by default the plain ones.
+    fn widths_as(&self, word: &str, cuts: &[usize], style: Style, variant: Variant) -> Vec<Pt> {
+        let _ = variant;
+        self.widths(word, cuts, style)
     }
 }
 
@@ -86,6 +132,12 @@ pub fn build(runs: &[Run], measure: &dyn Measure) -> Built {
     };
     let mut pending_space: Option<(Style, bool)> = None;
     for (r, run) in runs.iter().enumerate() {
+        if run.variant == Variant::Break {
+            // A forced line end: the line before it ends like a paragraph's last line.
+            pending_space = None;
+            push_end(&mut b);
+            continue;
+        }
         let patterns = run.lang.as_ref().and_then(hyphenate::patterns).filter(|_| !run.unbreakable);
         let mut at = 0;
         for word in run.text.split_inclusive(char::is_whitespace) {
@@ -135,7 +187,7 @@ pub fn build(runs: &[Run], measure: &dyn Measure) -> Built {
                 cuts.sort_unstable();
                 cuts.dedup_by_key(|c| c.0);
                 let offsets: Vec<usize> = cuts.iter().map(|c| c.0).collect();
-                let widths = measure.widths(body, &offsets, run.style);
+                let widths = measure.widths_as(body, &offsets, run.style, run.variant);
                 let mut last = 0;
                 for (k, (cut, hyphen)) in cuts.into_iter().enumerate() {
                     push(
@@ -167,9 +219,42 @@ pub fn build(runs: &[Run], measure: &dyn Measure) -> Built {
             }
         }
     }
-    push(&mut b, Item::Penalty { width: Pt::ZERO, cost: FORBIDDEN, flagged: false }, None);
-    push(&mut b, Item::Glue { width: Pt::ZERO, stretch: Pt(1e5), shrink: Pt::ZERO }, None);
-    push(&mut b, Item::Penalty { width: Pt::ZERO, cost: FORCED, flagged: true }, None);
+    push_end(&mut b);
+    b
+}
+
+/// Ends a line as a paragraph ends: glue that fills it, then a forced break.
+fn push_end(b: &mut Built) {
+    b.items.push(Item::Penalty { width: Pt::ZERO, cost: FORBIDDEN, flagged: false });
+    b.items.push(Item::Glue { width: Pt::ZERO, stretch: Pt(1e5), shrink: Pt::ZERO });
+    b.items.push(Item::Penalty { width: Pt::ZERO, cost: FORCED, flagged: true });
+    b.pieces.extend([None, None, None]);
+}
+
+/// Builds the items of a verbatim line (a line of a code block): every character kept,
+/// spaces too, as boxes of their own width, with a break allowed between any two; the line
+/// breaker takes one only when the line is wider than the measure (see `break_lines`: no
+/// line but the last can stretch, so the whole line is set whenever it fits).
+pub fn build_verbatim(runs: &[Run], measure: &dyn Measure) -> Built {
+    let mut b = Built::default();
+    for (r, run) in runs.iter().enumerate() {
+        let cuts: Vec<usize> = run.text.char_indices().map(|(i, _)| i).skip(1).collect();
+        if run.text.is_empty() {
+            continue;
+        }
+        let widths = measure.widths_as(&run.text, &cuts, run.style, run.variant);
+        let starts = std::iter::once(0).chain(cuts.iter().copied());
+        let ends = cuts.iter().copied().chain(std::iter::once(run.text.len()));
+        for (k, (start, end)) in starts.zip(ends).enumerate() {
+            if k > 0 || r > 0 {
+                b.items.push(Item::Penalty { width: Pt::ZERO, cost: 0.0, flagged: false });
+                b.pieces.push(None);
+            }
+            b.items.push(Item::Box { width: widths[k] * run.scale });
+            b.pieces.push(Some(Piece { run: r, start, end }));
+        }
+    }
+    push_end(&mut b);
     b
 }
 
@@ -195,6 +280,8 @@ mod tests {
             lang: LangTag::parse(lang).ok(),
             unbreakable,
             scale: 1.0,
+            rise: 0.0,
+            variant: Variant::Plain,
         }
     }
 
@@ -246,6 +333,34 @@ mod tests {
         let b = build(&runs, &Mono);
         assert_eq!(b.items[1], Item::Box { width: Pt(6.0) }, "{:?}", b.items);
         assert_eq!(b.items[2], Item::Box { width: Pt(5.0) }, "no space between the call and the full stop");
+    }
+
+    #[test]
+    fn a_line_break_is_a_forced_break_and_the_space_before_it_is_dropped() {
+        let brk = Run { variant: Variant::Break, ..run("", "en", false) };
+        let runs = [run("one two ", "en", false), brk, run("three", "en", false)];
+        let b = build(&runs, &Mono);
+        let forced: Vec<usize> = (0..b.items.len())
+            .filter(|&i| matches!(b.items[i], Item::Penalty { cost, .. } if cost <= FORCED))
+            .collect();
+        assert_eq!(forced.len(), 2, "the break and the paragraph's end: {:?}", b.items);
+        let lines = break_lines(&b.items, &|_| Pt(500.0));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[0].end, forced[0]);
+        // Nothing but the filling glue between `two` and the break: no word space.
+        assert!(!b.items[..forced[0]].iter().rev().skip(2).take(1).any(|i| matches!(i, Item::Glue { .. })));
+    }
+
+    #[test]
+    fn a_verbatim_line_keeps_its_spaces_and_breaks_only_at_the_measure() {
+        let code = Run { variant: Variant::Mono, ..run("  a = b  # c", "en", false) };
+        let b = build_verbatim(std::slice::from_ref(&code), &Mono);
+        assert_eq!(text_of(&b, std::slice::from_ref(&code)).replace('|', ""), "  a = b  # c");
+        assert!(b.items.iter().all(|i| !matches!(i, Item::Glue { width, .. } if *width > Pt::ZERO)));
+        assert_eq!(break_lines(&b.items, &|_| Pt(60.0)).len(), 1, "12 characters of 5 pt fit");
+        let lines = break_lines(&b.items, &|_| Pt(30.0));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines.iter().all(|l| !l.overfull));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! [`Shaper::pieces_directed`]); right-to-left glyphs come in visual order, each keeping the
 //! bytes of the text it shows.
 
-use super::paragraph::Measure;
+use super::paragraph::{Measure, Variant};
 use super::Pt;
 use crate::fonts::{Face, FontSet, Style};
 use rustc_hash::FxHashMap;
@@ -37,9 +37,17 @@ pub struct Shaper<'a> {
     buffer: RefCell<harfrust::Buffer>,
     /// Per style: the widths of a space and of a hyphen in ems, asked for at every word.
     marks: std::cell::Cell<[Option<(f64, f64)>; 4]>,
+    /// The monospaced face (DejaVu Sans Mono), which sets code.
+    mono: Option<usize>,
+    /// Text shaped with an OpenType feature (superscripts, small capitals), per face,
+    /// variant, direction and text (rare, kept apart from the plain cache).
+    featured: RefCell<FxHashMap<FeaturedKey, Shaped>>,
 }
 
-type PlanKey = (usize, Option<harfrust::Script>, harfrust::Direction);
+/// Face, variant, direction (when the bidirectional algorithm set it) and text.
+type FeaturedKey = (usize, Variant, Option<bool>, String);
+
+type PlanKey = (usize, Option<harfrust::Script>, harfrust::Direction, Option<[u8; 4]>);
 
 /// Shaped glyphs, shared from the cache (and sent with the placed text to the PDF writer).
 pub type Shaped = Arc<Vec<ShapedGlyph>>;
@@ -94,7 +102,10 @@ impl<'a> Shaper<'a> {
         let cache = RefCell::new(vec![FxHashMap::default(); faces.len()]);
         let marks = std::cell::Cell::new([None; 4]);
         let buffer = RefCell::new(harfrust::Buffer::new());
+        let mono = faces.iter().position(|(f, _)| f.full_name == "DejaVu Sans Mono");
         Shaper {
+            mono,
+            featured: RefCell::new(FxHashMap::default()),
             faces,
             own,
             order,
@@ -122,6 +133,37 @@ impl<'a> Shaper<'a> {
         self.order[style as usize].iter().copied().find(|&i| self.has(i, c)).unwrap_or(own.unwrap_or(0))
     }
 
+    /// True when the main face of `style` itself has `c` (no fallback).
+    pub fn own_has(&self, c: char, style: Style) -> bool {
+        self.own[style as usize].is_some_and(|i| self.has(i, c))
+    }
+
+    /// [`face_for`](Self::face_for) in `variant`: code in the monospaced face where it has
+    /// the character.
+    pub fn face_for_as(&self, c: char, style: Style, variant: Variant) -> usize {
+        match self.mono {
+            Some(m) if variant == Variant::Mono && self.has(m, c) => m,
+            _ => self.face_for(c, style),
+        }
+    }
+
+    /// True when the face that sets `c` in `style` has a glyph of `variant` for it (a small
+    /// capital, a superscript) other than its plain one.
+    pub fn has_variant(&self, c: char, style: Style, variant: Variant) -> bool {
+        let face = self.face_for(c, style);
+        let mut buf = [0u8; 4];
+        let text: &str = c.encode_utf8(&mut buf);
+        let plain = self.glyphs_in(face, text, None, Variant::Plain);
+        let other = self.glyphs_in(face, text, None, variant);
+        plain.len() == other.len() && plain.iter().zip(other.iter()).all(|(a, b)| a.id != b.id)
+    }
+
+    /// True when every character of `text` but its spaces has a glyph of `variant` (see
+    /// [`has_variant`](Self::has_variant)).
+    pub fn covers(&self, text: &str, style: Style, variant: Variant) -> bool {
+        text.chars().filter(|c| !c.is_whitespace()).all(|c| self.has_variant(c, style, variant))
+    }
+
     /// Returns true when face `i` has a glyph for `c`.
     fn has(&self, i: usize, c: char) -> bool {
         self.font(i).is_some_and(|f| f.nominal_glyph(u32::from(c)).is_some())
@@ -130,10 +172,10 @@ impl<'a> Shaper<'a> {
     /// Splits `text` into byte ranges that one face sets, with the face. The common case, a
     /// text that the style's own face sets whole, is answered from the shaping cache (no
     /// glyph is `.notdef`) without looking up each character.
-    fn segments(&self, text: &str, style: Style) -> Vec<(usize, std::ops::Range<usize>)> {
-        match self.whole(text, style, None) {
+    fn segments(&self, text: &str, style: Style, v: Variant) -> Vec<(usize, std::ops::Range<usize>)> {
+        match self.whole(text, style, None, v) {
             Some((own, _)) => vec![(own, 0..text.len())],
-            None => self.segments_by_char(text, style),
+            None => self.segments_by_char(text, style, v),
         }
     }
 
@@ -141,12 +183,12 @@ impl<'a> Shaper<'a> {
     /// A joiner or an Arabic or Hebrew mark stays in the face of the letter before it when
     /// that face has it, so that a word is shaped whole (its letters join, its vowel signs sit
     /// on their letters) even though the main face has the joiner too.
-    fn segments_by_char(&self, text: &str, style: Style) -> Vec<(usize, std::ops::Range<usize>)> {
+    fn segments_by_char(&self, text: &str, style: Style, v: Variant) -> Vec<(usize, std::ops::Range<usize>)> {
         let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(2);
         for (i, c) in text.char_indices() {
             let f = match out.last() {
                 Some((lf, _)) if clings(c) && self.has(*lf, c) => *lf,
-                _ => self.face_for(c, style),
+                _ => self.face_for_as(c, style, v),
             };
             match out.last_mut() {
                 Some((lf, r)) if *lf == f => r.end = i + c.len_utf8(),
@@ -158,15 +200,20 @@ impl<'a> Shaper<'a> {
 
     /// `text` as the own face of `style` shapes it (in the direction `rtl` when given), when
     /// that face has every character (the common case): the face and the glyphs.
-    fn whole(&self, text: &str, style: Style, rtl: Option<bool>) -> Option<(usize, Shaped)> {
-        let own = self.own[style as usize]?;
-        let glyphs = self.glyphs_in(own, text, rtl);
+    fn whole(&self, text: &str, style: Style, rtl: Option<bool>, v: Variant) -> Option<(usize, Shaped)> {
+        let own = if v == Variant::Mono { self.mono? } else { self.own[style as usize]? };
+        let glyphs = self.glyphs_in(own, text, rtl, v);
         glyphs.iter().all(|g| g.id != 0).then_some((own, glyphs))
     }
 
     /// The width of `text` at `size`, set face by face.
     pub fn width(&self, text: &str, style: Style, size: f64) -> Pt {
-        self.segments(text, style).into_iter().map(|(f, r)| self.shape_width(f, &text[r], size)).sum()
+        self.width_as(text, style, size, Variant::Plain)
+    }
+
+    /// [`width`](Self::width) in the glyphs of `variant`.
+    pub fn width_as(&self, text: &str, style: Style, size: f64, v: Variant) -> Pt {
+        self.segments(text, style, v).into_iter().map(|(f, r)| self.shape_width(f, &text[r], size, v)).sum()
     }
 
     /// The widths of a space and of a hyphen in `style`, in ems.
@@ -194,7 +241,20 @@ impl<'a> Shaper<'a> {
 
     /// Splits `text` into pieces that one face sets, with their widths at `size` and glyphs.
     pub fn pieces(&self, text: &str, style: Style, size: f64) -> Vec<ShapedPiece> {
-        self.pieces_in(text, style, size, None)
+        self.pieces_in(text, style, size, None, Variant::Plain)
+    }
+
+    /// [`pieces`](Self::pieces) in the glyphs of `variant` (the monospaced face, small
+    /// capitals, superscripts), shaped in the direction `rtl` when given.
+    pub fn pieces_as(
+        &self,
+        text: &str,
+        style: Style,
+        size: f64,
+        rtl: Option<bool>,
+        v: Variant,
+    ) -> Vec<ShapedPiece> {
+        self.pieces_in(text, style, size, rtl, v)
     }
 
     /// [`pieces`](Self::pieces) shaped right to left (`rtl`) or left to right whatever the
@@ -202,20 +262,27 @@ impl<'a> Shaper<'a> {
     /// Persian text run left to right; a parenthesis in Arabic text is mirrored). The pieces
     /// stay in logical order; the glyphs of each come in visual order.
     pub fn pieces_directed(&self, text: &str, style: Style, size: f64, rtl: bool) -> Vec<ShapedPiece> {
-        self.pieces_in(text, style, size, Some(rtl))
+        self.pieces_in(text, style, size, Some(rtl), Variant::Plain)
     }
 
-    fn pieces_in(&self, text: &str, style: Style, size: f64, rtl: Option<bool>) -> Vec<ShapedPiece> {
+    fn pieces_in(
+        &self,
+        text: &str,
+        style: Style,
+        size: f64,
+        rtl: Option<bool>,
+        v: Variant,
+    ) -> Vec<ShapedPiece> {
         let piece = |face: usize, text: &str, glyphs: Shaped| {
             let ems: f32 = glyphs.iter().map(|g| g.advance).sum();
             ShapedPiece { face, text: text.to_string(), width: Pt(f64::from(ems) * size), glyphs }
         };
-        if let Some((own, glyphs)) = self.whole(text, style, rtl) {
+        if let Some((own, glyphs)) = self.whole(text, style, rtl, v) {
             return vec![piece(own, text, glyphs)];
         }
-        self.segments_by_char(text, style)
+        self.segments_by_char(text, style, v)
             .into_iter()
-            .map(|(face, r)| piece(face, &text[r.clone()], self.visible(face, &text[r], rtl)))
+            .map(|(face, r)| piece(face, &text[r.clone()], self.visible(face, &text[r], rtl, v)))
             .collect()
     }
 
@@ -223,8 +290,8 @@ impl<'a> Shaper<'a> {
     /// by the face's replacement character, `�`, `□` or `?`, whichever it has first: the
     /// reader sees that something is missing, a PDF/A validator finds no `.notdef`, and the
     /// glyph keeps its text, so copying and searching still give the original character.
-    fn visible(&self, face: usize, text: &str, rtl: Option<bool>) -> Shaped {
-        let glyphs = self.glyphs_in(face, text, rtl);
+    fn visible(&self, face: usize, text: &str, rtl: Option<bool>, v: Variant) -> Shaped {
+        let glyphs = self.glyphs_in(face, text, rtl, v);
         if glyphs.iter().all(|g| g.id != 0) {
             return glyphs;
         }
@@ -259,12 +326,42 @@ impl<'a> Shaper<'a> {
     /// Shapes `text` in face `face`: for each glyph its id, advance, x and y offsets (in ems)
     /// and the byte range of the text it shows.
     pub fn glyphs(&self, face: usize, text: &str) -> Shaped {
-        self.glyphs_in(face, text, None)
+        self.glyphs_in(face, text, None, Variant::Plain)
     }
 
     /// [`glyphs`](Self::glyphs), in the direction `rtl` when given, else in the one the
     /// text's script guesses.
-    fn glyphs_in(&self, face: usize, text: &str, rtl: Option<bool>) -> Shaped {
+    fn glyphs_in(&self, face: usize, text: &str, rtl: Option<bool>, v: Variant) -> Shaped {
+        let feature: Option<[u8; 4]> = match v {
+            Variant::Plain | Variant::Mono | Variant::Break => None,
+            Variant::Sups => Some(*b"sups"),
+            Variant::Subs => Some(*b"subs"),
+            Variant::SmallCaps => Some(*b"smcp"),
+            Variant::FakeSmallCaps => {
+                // Capitals in place of each letter whose capital takes as many bytes (so that
+                // every glyph still shows its own bytes of `text`), shaped plainly.
+                let upper: String = text
+                    .chars()
+                    .map(|c| {
+                        let mut u = c.to_uppercase();
+                        match (u.next(), u.next()) {
+                            (Some(up), None) if up.len_utf8() == c.len_utf8() => up,
+                            _ => c,
+                        }
+                    })
+                    .collect();
+                return self.glyphs_in(face, &upper, rtl, Variant::Plain);
+            }
+        };
+        if let Some(tag) = feature {
+            let key = (face, v, rtl, text.to_string());
+            if let Some(g) = self.featured.borrow().get(&key) {
+                return g.clone();
+            }
+            let g = self.shape(face, text, rtl, Some(tag));
+            self.featured.borrow_mut().insert(key, g.clone());
+            return g;
+        }
         let cached = match rtl {
             None => self.cache.borrow()[face].get(text).cloned(),
             Some(rtl) => self.directed.borrow().get(&(face, rtl, text.to_string())).cloned(),
@@ -272,6 +369,16 @@ impl<'a> Shaper<'a> {
         if let Some(g) = cached {
             return g;
         }
+        let out = self.shape(face, text, rtl, None);
+        match rtl {
+            None => self.cache.borrow_mut()[face].insert(text.to_string(), out.clone()),
+            Some(rtl) => self.directed.borrow_mut().insert((face, rtl, text.to_string()), out.clone()),
+        };
+        out
+    }
+
+    /// Shapes `text` in `face` (uncached), with the OpenType feature `feature` on when given.
+    fn shape(&self, face: usize, text: &str, rtl: Option<bool>, feature: Option<[u8; 4]>) -> Shaped {
         let Some(font) = self.font(face) else { return Arc::default() };
         let upem = f32::from(font.units_per_em());
         let mut buf = self.buffer.borrow_mut();
@@ -297,9 +404,11 @@ impl<'a> Shaper<'a> {
         let plan = self
             .plans
             .borrow_mut()
-            .entry((face, script, direction))
+            .entry((face, script, direction, feature))
             .or_insert_with(|| {
-                Rc::new(harfrust::ShapePlan::new(font, direction, script, buf.language(), &[]))
+                let features: Vec<harfrust::Feature> =
+                    feature.iter().map(|t| harfrust::Feature::new(harfrust::Tag::new(t), 1, ..)).collect();
+                Rc::new(harfrust::ShapePlan::new(font, direction, script, buf.language(), &features))
             })
             .clone();
         // Shaping fails only on a buffer already shaped or a plan made for another direction
@@ -326,16 +435,11 @@ impl<'a> Shaper<'a> {
             });
         }
         drop(buf);
-        let out = Arc::new(out);
-        match rtl {
-            None => self.cache.borrow_mut()[face].insert(text.to_string(), out.clone()),
-            Some(rtl) => self.directed.borrow_mut().insert((face, rtl, text.to_string()), out.clone()),
-        };
-        out
+        Arc::new(out)
     }
 
-    fn shape_width(&self, face: usize, text: &str, size: f64) -> Pt {
-        let ems: f32 = self.visible(face, text, None).iter().map(|g| g.advance).sum();
+    fn shape_width(&self, face: usize, text: &str, size: f64, v: Variant) -> Pt {
+        let ems: f32 = self.visible(face, text, None, v).iter().map(|g| g.advance).sum();
         Pt(f64::from(ems) * size)
     }
 }
@@ -357,6 +461,11 @@ impl<'s, 'a> Sized<'s, 'a> {
         self.shaper.pieces_directed(text, style, self.size, rtl)
     }
 
+    /// [`pieces`](Self::pieces) in the glyphs of `variant`, in the direction `rtl` when given.
+    pub fn pieces_as(&self, text: &str, style: Style, rtl: Option<bool>, v: Variant) -> Vec<ShapedPiece> {
+        self.shaper.pieces_as(text, style, self.size, rtl, v)
+    }
+
     /// The index of the face that sets `c` in `style`.
     pub fn face_for(&self, c: char, style: Style) -> usize {
         self.shaper.face_for(c, style)
@@ -374,12 +483,16 @@ impl Measure for Sized<'_, '_> {
     }
 
     fn widths(&self, word: &str, cuts: &[usize], style: Style) -> Vec<Pt> {
+        self.widths_as(word, cuts, style, Variant::Plain)
+    }
+
+    fn widths_as(&self, word: &str, cuts: &[usize], style: Style, v: Variant) -> Vec<Pt> {
         // Shaped once, when one face sets the whole word and every cut falls between glyphs
         // (not inside a ligature). A kern across a cut stays with the piece before it: at a
         // line break that moves the hyphen by a fraction of a point, which nobody sees.
-        let single = self.shaper.whole(word, style, None).or_else(|| {
-            match self.shaper.segments_by_char(word, style)[..] {
-                [(face, _)] => Some((face, self.shaper.visible(face, word, None))),
+        let single = self.shaper.whole(word, style, None, v).or_else(|| {
+            match self.shaper.segments_by_char(word, style, v)[..] {
+                [(face, _)] => Some((face, self.shaper.visible(face, word, None, v))),
                 _ => None,
             }
         });
@@ -393,6 +506,18 @@ impl Measure for Sized<'_, '_> {
                 }
                 return out;
             }
+        }
+        if v != Variant::Plain {
+            let mut last = 0;
+            return cuts
+                .iter()
+                .chain(std::iter::once(&word.len()))
+                .map(|&c| {
+                    let w = self.shaper.width_as(&word[last..c], style, self.size, v);
+                    last = c;
+                    w
+                })
+                .collect();
         }
         super::paragraph::piece_widths(self, word, cuts, style)
     }

@@ -244,9 +244,7 @@ impl Tags {
         for b in self.note_blocks[n].clone() {
             nesting.enter(&laid.blocks[b].nest, &mut nodes, self.markers_of(b));
             let p = self.block(b, laid, Tag::P.into());
-            if !p.children.is_empty() {
-                nesting.push(p, &mut nodes);
-            }
+            nest::push_block(&mut nesting, &laid.blocks[b], p, &mut nodes);
         }
         nesting.finish(&mut nodes);
         nodes.into_iter().for_each(|node| note.push(node));
@@ -301,9 +299,7 @@ impl Tags {
             nodes.drain(..).for_each(|node| tree.push(node));
             let group = self.block(b, laid, tag);
             if !block.nest.is_empty() {
-                if !group.children.is_empty() {
-                    nesting.push(group, &mut nodes);
-                }
+                nest::push_block(&mut nesting, block, group, &mut nodes);
                 continue;
             }
             if block.kind == BlockKind::Entry {
@@ -374,6 +370,26 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
             match laid.overfull {
                 1 => "1 line is wider than the text column".to_string(),
                 n => format!("{n} lines are wider than the text column"),
+            },
+        ));
+    }
+    if !laid.fake_small_caps.is_empty() {
+        let letters: String = laid.fake_small_caps.iter().take(20).collect();
+        diags.push(Diagnostic::warning(
+            "pdf-fake-small-caps",
+            0,
+            format!(
+                "no small capital (OpenType smcp) in the face that sets the letters {letters:?}: they are printed as smaller capitals instead"
+            ),
+        ));
+    }
+    if laid.broken_code > 0 {
+        diags.push(Diagnostic::warning(
+            "pdf-code-line-broken",
+            0,
+            match laid.broken_code {
+                1 => "1 line of a code block is wider than the text column: it is broken at the column's edge, its continuation set in".to_string(),
+                n => format!("{n} lines of code blocks are wider than the text column: each is broken at the column's edge, its continuation set in"),
             },
         ));
     }

@@ -12,6 +12,8 @@
 //! set flush against that gap in the margin before it. A list in the body starts at the
 //! paragraph indent, so its markers stand where a paragraph's first line would; a list
 //! inside an item starts at its parent item's text. A quarter of a line sets a list apart.
+//!
+//! Definition lists, code blocks, section breaks and epigraphs are set in `kinds`.
 
 use super::inset::{Inset, Marker};
 use super::{runs, Align, BlockKind, Para};
@@ -44,6 +46,29 @@ pub enum Container {
         /// Unique in the layout.
         id: usize,
     },
+    /// A definition list: its items each hold a term and the term's definitions.
+    Glossary {
+        /// Unique in the layout.
+        id: usize,
+    },
+    /// The term of a definition list's item (the item's label); its one block is its text.
+    Term {
+        /// Unique in the layout.
+        id: usize,
+    },
+    /// A code block; its blocks are its lines, one piece of code.
+    Code {
+        /// Unique in the layout.
+        id: usize,
+    },
+}
+
+impl Container {
+    /// True when the blocks inside are the container's own text, not paragraphs of their own
+    /// (a definition list's term, the lines of a code block).
+    pub fn inline(&self) -> bool {
+        matches!(self, Container::Term { .. } | Container::Code { .. })
+    }
 }
 
 /// Where and how the blocks of a quotation or list are set.
@@ -67,12 +92,21 @@ pub(super) struct Frame {
     pub nest: Vec<Container>,
     /// True inside a list item.
     pub in_list: bool,
+    /// The width of the text column (an epigraph is set in by a share of it).
+    pub column: Pt,
 }
 
 impl Frame {
-    /// A frame in the text column: body text (`BlockKind::Paragraph`, whose quotations are
-    /// set at `quote`) or a note's (`BlockKind::Note`, quoted at its own size).
-    pub fn new(kind: BlockKind, size: f64, leading: Pt, quote: (f64, Pt), lang: Option<&LangTag>) -> Self {
+    /// A frame in a text column of `column`: body text (`BlockKind::Paragraph`, whose
+    /// quotations are set at `quote`) or a note's (`BlockKind::Note`, quoted at its own
+    /// size); `text` is the size and leading of its paragraphs.
+    pub fn new(
+        kind: BlockKind,
+        (size, leading): (f64, Pt),
+        quote: (f64, Pt),
+        column: Pt,
+        lang: Option<&LangTag>,
+    ) -> Self {
         // A body list's markers start at the paragraph indent; a note's at its edge.
         let list_indent = if kind == BlockKind::Paragraph { Pt(size * 1.5) } else { Pt::ZERO };
         Frame {
@@ -85,6 +119,7 @@ impl Frame {
             lang: lang.cloned(),
             nest: Vec::new(),
             in_list: false,
+            column,
         }
     }
 }
@@ -106,7 +141,7 @@ impl Nester<'_, '_> {
 
     /// The blocks in order; with `indent_after`, a paragraph after a paragraph has its first
     /// line indented (in a quotation, as in the text).
-    fn blocks(
+    pub(super) fn blocks(
         &mut self,
         bs: &[Block],
         frame: &Frame,
@@ -132,30 +167,20 @@ impl Nester<'_, '_> {
                     out.push(p);
                     after_para = true;
                 }
-                // INTERIM (issue 16, PDF part in progress).
                 Block::DefinitionList { items } => {
-                    for d in items {
-                        let mut p = self.para(frame, frame.lang.as_ref(), Align::Left);
-                        runs(&mut p, &d.term, Style::Bold, frame.lang.as_ref(), notes);
-                        out.push(p);
-                        for def in &d.details {
-                            self.blocks(def, frame, false, notes, out);
-                        }
-                    }
+                    self.definitions(items, frame, notes, out);
                     after_para = false;
                 }
                 Block::CodeBlock { text, .. } => {
-                    for line in text.lines() {
-                        let mut p = self.para(frame, None, Align::Left);
-                        p.text(line, Style::Regular, None);
-                        out.push(p);
-                    }
+                    self.code(text, frame, out);
                     after_para = false;
                 }
                 Block::SectionBreak => {
-                    let mut p = self.para(frame, None, Align::Left);
-                    p.text("* * *", Style::Regular, None);
-                    out.push(p);
+                    self.section_break(frame, out);
+                    after_para = false;
+                }
+                Block::Quote { blocks, source, lang, epigraph: true } => {
+                    self.epigraph(blocks, source.as_deref(), lang.as_ref(), frame, notes, out);
                     after_para = false;
                 }
                 Block::Quote { blocks, source, lang, .. } => {
@@ -170,14 +195,14 @@ impl Nester<'_, '_> {
         }
     }
 
-    fn para(&self, frame: &Frame, lang: Option<&LangTag>, align: Align) -> Para {
+    pub(super) fn para(&self, frame: &Frame, lang: Option<&LangTag>, align: Align) -> Para {
         let mut p = Para::new(frame.kind, lang, frame.size, frame.leading, align);
         p.inset = frame.inset;
         p.nest = frame.nest.clone();
         p
     }
 
-    fn id(&mut self) -> usize {
+    pub(super) fn id(&mut self) -> usize {
         self.ids += 1;
         self.ids - 1
     }
@@ -257,7 +282,7 @@ impl Nester<'_, '_> {
 
 /// Leaves at least `space` before the first of `out[first..]` and after the last (a list
 /// opening a quotation is set off by the quotation's space, not by both).
-fn space_around(out: &mut [Para], first: usize, space: Pt) {
+pub(super) fn space_around(out: &mut [Para], first: usize, space: Pt) {
     if let Some(p) = out.get_mut(first) {
         p.space_before = p.space_before.max(space);
     }
@@ -267,6 +292,8 @@ fn space_around(out: &mut [Para], first: usize, space: Pt) {
         }
     }
 }
+
+mod kinds;
 
 #[cfg(test)]
 mod tests;

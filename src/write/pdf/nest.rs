@@ -2,9 +2,13 @@
 //! closed as the blocks' containers change. A quotation is a `BlockQuote`; a list an `L`
 //! holding an `LI` per item, whose `Lbl` is the item's marker and whose `LBody` holds the
 //! item's paragraphs, and the lists and quotations inside it.
+//!
+//! A definition list is an `L` without numbering whose `LI`s hold the term as the `Lbl` and
+//! the definitions in the `LBody` (the PDF/UA mapping of a definition list). A code block
+//! is a `Code` element inside a `P` (`Code` is inline-level), holding every line's content.
 
 use crate::model::NumberStyle;
-use crate::typeset::layout::Container;
+use crate::typeset::layout::{Container, StructBlock};
 use krilla::tagging::{Identifier, ListNumbering, Node, Tag, TagGroup, TagKind};
 
 /// An open container: its group and, for a list item, the `LBody` that takes its blocks.
@@ -56,6 +60,9 @@ impl Nesting {
                     }
                     (li, Some(TagGroup::new(Tag::LBody)))
                 }
+                Container::Glossary { .. } => (TagGroup::new(Tag::L(ListNumbering::None)), None),
+                Container::Term { .. } => (TagGroup::new(Tag::Lbl), None),
+                Container::Code { .. } => (TagGroup::new(Tag::P), Some(TagGroup::new(Tag::Code))),
             };
             self.open.push(Open { container: c.clone(), group, body });
         }
@@ -84,9 +91,24 @@ impl Nesting {
                 open.group.push(body);
             }
         }
-        if !open.group.children.is_empty() {
-            self.push(open.group, out);
+        if open.group.children.is_empty() {
+            return;
         }
+        // A term is its item's label: in the `LI` itself, before the item's `LBody`.
+        match (&open.container, self.open.last_mut()) {
+            (Container::Term { .. }, Some(item)) => item.group.push(open.group),
+            _ => self.push(open.group, out),
+        }
+    }
+}
+
+/// Adds the group of a block inside containers to the innermost one: the group itself, or
+/// its content when the container takes the text of its blocks (a term, a code block).
+pub(super) fn push_block(nesting: &mut Nesting, block: &StructBlock, group: TagGroup, out: &mut Vec<Node>) {
+    if block.nest.last().is_some_and(Container::inline) {
+        group.children.into_iter().for_each(|c| nesting.push(c, out));
+    } else if !group.children.is_empty() {
+        nesting.push(group, out);
     }
 }
 
@@ -150,6 +172,44 @@ mod tests {
             "     LBody",
             "      P",
             "P",
+        ];
+        assert_eq!(got, want);
+    }
+
+    /// A definition list of two terms, the second with a note-free definition, and a code
+    /// block after it.
+    #[test]
+    fn a_term_is_the_label_of_its_item_and_code_lines_are_one_code_element() {
+        let glossary = Container::Glossary { id: 0 };
+        let item = |id| Container::Item { id };
+        let term = |id| Container::Term { id };
+        let code = Container::Code { id: 9 };
+        let mut n = Nesting::default();
+        let mut out = Vec::new();
+        let none = Vec::new;
+        let p = || TagGroup::new(Tag::P);
+        for (nest, block) in [
+            (vec![glossary.clone(), item(1), term(2)], false),
+            (vec![glossary.clone(), item(1)], true),
+            (vec![glossary.clone(), item(3), term(4)], false),
+            (vec![glossary.clone(), item(3)], true),
+            (vec![code.clone()], false),
+            (vec![code.clone()], false),
+        ] {
+            n.enter(&nest, &mut out, none);
+            if block {
+                n.push(p(), &mut out);
+            } else {
+                // The inline content of a term or a code line (a span stands for it).
+                n.push(TagGroup::new(Tag::Span), &mut out);
+            }
+        }
+        n.finish(&mut out);
+        let mut got = Vec::new();
+        out.iter().for_each(|node| kinds(node, &mut got, 0));
+        let want = [
+            "L", " LI", "  Lbl", "   Span", "  LBody", "   P", " LI", "  Lbl", "   Span", "  LBody", "   P",
+            "P", " Code", "  Span", "  Span",
         ];
         assert_eq!(got, want);
     }

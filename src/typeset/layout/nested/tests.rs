@@ -5,27 +5,28 @@ use super::*;
 use crate::fonts::FontSet;
 use crate::model::{Anchor, Delimiter, Document, Inline, Numbering};
 
-const LONG: &str = "The delegates of the district demanded that the troops be withdrawn at once and \
+pub(super) const LONG: &str =
+    "The delegates of the district demanded that the troops be withdrawn at once and \
                     that the frontier be settled by a commission of both governments sitting in the town.";
 
-fn para(text: &str) -> Block {
+pub(super) fn para(text: &str) -> Block {
     Block::paragraph(vec![Inline::text(text)])
 }
 
-fn doc(body: Vec<Block>) -> Document {
+pub(super) fn doc(body: Vec<Block>) -> Document {
     let mut d = Document::new();
     d.meta.lang = LangTag::parse("en").ok();
     d.body = body;
     d
 }
 
-fn laid(body: Vec<Block>) -> (Layout, PageStyle) {
+pub(super) fn laid(body: Vec<Block>) -> (Layout, PageStyle) {
     let style = PageStyle::a4();
     (layout(&doc(body), &FontSet::builtin(), &style), style)
 }
 
 /// The glyphs of `role`-matching pieces on the first page, grouped in lines (by baseline).
-fn lines(l: &Layout, keep: impl Fn(&Glyphs) -> bool) -> Vec<Vec<&Glyphs>> {
+pub(super) fn lines(l: &Layout, keep: impl Fn(&Glyphs) -> bool) -> Vec<Vec<&Glyphs>> {
     let mut out: Vec<Vec<&Glyphs>> = Vec::new();
     for g in l.pages[0].glyphs.iter().filter(|g| keep(g)) {
         match out.last_mut() {
@@ -38,7 +39,7 @@ fn lines(l: &Layout, keep: impl Fn(&Glyphs) -> bool) -> Vec<Vec<&Glyphs>> {
 }
 
 /// The right edge of a piece's glyphs (without the word space after a left-to-right one).
-fn right(g: &Glyphs) -> Pt {
+pub(super) fn right(g: &Glyphs) -> Pt {
     let drawn = g.all().filter(|a| g.rtl || g.space.as_ref() != Some(*a));
     g.x + Pt(drawn.map(|a| f64::from(a.advance)).sum::<f64>() * g.size)
 }
@@ -79,7 +80,7 @@ fn markers_are_measured_with_the_font() {
     let fonts = FontSet::builtin();
     let shaper = Shaper::new(&fonts);
     let mut nester = Nester { shaper: &shaper, ids: 0 };
-    let frame = Frame::new(BlockKind::Note(0), 8.5, Pt(10.5), (8.5, Pt(10.5)), None);
+    let frame = Frame::new(BlockKind::Note(0), (8.5, Pt(10.5)), (8.5, Pt(10.5)), Pt(453.0), None);
     let numbering = Numbering { start: 1, style: NumberStyle::LowerRoman, delimiter: Delimiter::TwoParens };
     let items: Vec<Vec<Block>> = (0..8).map(|_| vec![para("x")]).collect();
     let mut out = Vec::new();
@@ -195,7 +196,7 @@ fn a_quotations_last_line_keeps_its_source_company() {
     let fonts = FontSet::builtin();
     let shaper = Shaper::new(&fonts);
     let mut nester = Nester { shaper: &shaper, ids: 0 };
-    let frame = Frame::new(BlockKind::Paragraph, 10.5, Pt(13.5), (9.45, Pt(12.15)), None);
+    let frame = Frame::new(BlockKind::Paragraph, (10.5, Pt(13.5)), (9.45, Pt(12.15)), Pt(453.0), None);
     let quote = Block::Quote {
         blocks: vec![para(LONG), para(LONG)],
         source: Some(vec![Inline::text("Source")]),

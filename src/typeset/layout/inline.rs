@@ -1,0 +1,175 @@
+//! Inline content into runs: styles, note calls, superscripts and subscripts, small
+//! capitals, code and line breaks; and the runs resolved against the fonts before they are
+//! set.
+//!
+//! A superscript or subscript is set in the font's own `sups`/`subs` glyphs when the font
+//! has one for every character of it (Libertinus has them for digits and some letters):
+//! those are drawn for the purpose, at full size on the baseline. Otherwise it is set at
+//! [`SCRIPT_SCALE`] of the size, raised like a note call or lowered by [`SUB_RISE`]. Small
+//! capitals come from `smcp`; a lowercase letter whose face has none (a fallback face) is
+//! set as a capital at [`FAKE_SMALL_CAPS_SCALE`], and reported. Inline code is set in the
+//! monospaced face at [`CODE_SCALE`], never hyphenated. Either way the line's leading is the
+//! paragraph's: nothing on a line changes its height.
+
+use super::Para;
+use crate::fonts::Style;
+use crate::model::{Inline, LangTag, Note};
+use crate::typeset::paragraph::{Run, Variant};
+use crate::typeset::shape::Shaper;
+
+/// Size of a scaled superscript or subscript (and of a note call), relative to the text.
+pub const SCRIPT_SCALE: f64 = 0.62;
+/// How far a note call or a scaled superscript is raised, in ems of the text.
+pub const SUP_RISE: f64 = 0.35;
+/// How far a scaled subscript is lowered, in ems of the text (negative: down).
+pub const SUB_RISE: f64 = -0.14;
+/// Size of inline code relative to the text: DejaVu Sans Mono's lowercase is taller than
+/// Libertinus's, and at this size their x-heights nearly match.
+pub const CODE_SCALE: f64 = 0.84;
+/// Size of capitals standing in for small capitals, relative to the text.
+pub const FAKE_SMALL_CAPS_SCALE: f64 = 0.72;
+
+/// Inline content into runs; notes become raised calls and are numbered in `notes`.
+pub(super) fn runs(
+    p: &mut Para,
+    inlines: &[Inline],
+    style: Style,
+    lang: Option<&LangTag>,
+    notes: &mut Vec<Note>,
+) {
+    runs_as(p, inlines, style, Variant::Plain, lang, notes)
+}
+
+fn runs_as(
+    p: &mut Para,
+    inlines: &[Inline],
+    style: Style,
+    v: Variant,
+    lang: Option<&LangTag>,
+    notes: &mut Vec<Note>,
+) {
+    for i in inlines {
+        match i {
+            Inline::Text { text } if v == Variant::Plain => p.text(text, style, lang),
+            // Raised and lowered text is never hyphenated.
+            Inline::Text { text } if !text.is_empty() => p.runs.push(Run {
+                variant: v,
+                ..Run::plain(text.as_str(), style, lang.filter(|_| v == Variant::SmallCaps).cloned())
+            }),
+            Inline::Text { .. } => {}
+            // The source's printed pages are not this print's: nothing is set for them.
+            Inline::PageBreak { .. } => {}
+            Inline::Emph { content } => runs_as(p, content, style.italic(), v, lang, notes),
+            Inline::Strong { content } => runs_as(p, content, style.bold(), v, lang, notes),
+            Inline::Superscript { content } => runs_as(p, content, style, Variant::Sups, lang, notes),
+            Inline::Subscript { content } => runs_as(p, content, style, Variant::Subs, lang, notes),
+            Inline::SmallCaps { content } => runs_as(p, content, style, Variant::SmallCaps, lang, notes),
+            Inline::Code { text } if !text.is_empty() => p.runs.push(Run {
+                variant: Variant::Mono,
+                scale: CODE_SCALE,
+                ..Run::plain(text.as_str(), style, None)
+            }),
+            Inline::Code { .. } => {}
+            Inline::LineBreak => p.runs.push(Run { variant: Variant::Break, ..Run::plain("", style, None) }),
+            Inline::Link { content, .. } => runs_as(p, content, style, v, lang, notes),
+            Inline::Span { lang: l, content } => runs_as(p, content, style, v, Some(l), notes),
+            Inline::Shelfmark(m) => {
+                p.runs.push(Run { unbreakable: true, ..Run::plain(m.raw.clone(), style, lang.cloned()) })
+            }
+            Inline::Note(n) => {
+                let call = |text: &str| Run {
+                    unbreakable: true,
+                    scale: SCRIPT_SCALE,
+                    rise: SUP_RISE,
+                    ..Run::plain(text, Style::Regular, None)
+                };
+                // Calls side by side are told apart by a raised comma (`⁷⁴,⁷⁵`).
+                if p.calls.last().is_some_and(|c| c.0 + 1 == p.runs.len()) {
+                    p.runs.push(call(","));
+                }
+                p.calls.push((p.runs.len(), notes.len()));
+                p.runs.push(call(&n.label));
+                notes.push(n.clone());
+            }
+        }
+    }
+}
+
+/// Resolves the runs of `paras` against the fonts: a superscript or subscript the font
+/// cannot set in its own glyphs becomes scaled and raised or lowered text; small capitals
+/// the face lacks become scaled capitals. Returns the letters faked so, in order of first
+/// use (for a diagnostic). Plain runs are left as they are.
+pub(super) fn resolve(paras: &mut [Para], shaper: &Shaper) -> Vec<char> {
+    let mut faked: Vec<char> = Vec::new();
+    for p in paras {
+        if p.runs.iter().all(|r| matches!(r.variant, Variant::Plain | Variant::Mono | Variant::Break)) {
+            continue;
+        }
+        // Where each old run starts among the new ones (calls and labels point at runs).
+        let mut moved = Vec::with_capacity(p.runs.len());
+        let mut out: Vec<Run> = Vec::with_capacity(p.runs.len());
+        for r in std::mem::take(&mut p.runs) {
+            moved.push(out.len());
+            match r.variant {
+                Variant::Sups | Variant::Subs if !shaper.covers(&r.text, r.style, r.variant) => {
+                    let rise = if r.variant == Variant::Sups { SUP_RISE } else { SUB_RISE };
+                    out.push(Run { variant: Variant::Plain, scale: r.scale * SCRIPT_SCALE, rise, ..r });
+                }
+                Variant::SmallCaps => small_caps(r, shaper, &mut out, &mut faked),
+                _ => out.push(r),
+            }
+        }
+        p.runs = out;
+        p.calls.iter_mut().for_each(|c| c.0 = moved[c.0]);
+        if let Some(l) = &mut p.label {
+            l.0 = moved[l.0];
+        }
+    }
+    faked
+}
+
+/// Splits a small-capitals run where its face lacks `smcp` for a lowercase letter: those
+/// stretches become capitals at [`FAKE_SMALL_CAPS_SCALE`], the rest keeps the feature.
+fn small_caps(r: Run, shaper: &Shaper, out: &mut Vec<Run>, faked: &mut Vec<char>) {
+    let fake = |c: char| c.is_lowercase() && !shaper.has_variant(c, r.style, Variant::SmallCaps);
+    if !r.text.chars().any(fake) {
+        out.push(r);
+        return;
+    }
+    let mut start = 0;
+    let mut current: Option<bool> = None;
+    let mut push = |from: usize, to: usize, is_fake: bool| {
+        let text = r.text[from..to].to_string();
+        out.push(if is_fake {
+            Run {
+                text,
+                variant: Variant::FakeSmallCaps,
+                scale: r.scale * FAKE_SMALL_CAPS_SCALE,
+                lang: None,
+                ..r.clone()
+            }
+        } else {
+            Run { text, ..r.clone() }
+        });
+    };
+    for (i, c) in r.text.char_indices() {
+        // A space goes with the stretch it is in; a capital keeps its size.
+        let kind = if c.is_whitespace() { None } else { Some(fake(c)) };
+        if kind.is_some_and(|k| k) && !faked.contains(&c) {
+            faked.push(c);
+        }
+        match (current, kind) {
+            (Some(a), Some(b)) if a != b => {
+                push(start, i, a);
+                start = i;
+                current = Some(b);
+            }
+            (None, Some(b)) => current = Some(b),
+            _ => {}
+        }
+    }
+    push(start, r.text.len(), current.unwrap_or(false));
+}
+
+#[cfg(test)]
+mod tests;
