@@ -143,4 +143,27 @@ fn the_pdf_text_holds_every_term_definition_and_line_of_code() {
     ] {
         assert!(squashed.contains(want), "{want}\n{text}");
     }
+    // Verbatim lines keep their own columns: in the layout text (wider spaces than the mono
+    // face's, but proportional), the third column starts where its heading does.
+    let col = |line: &str, word: &str| {
+        let l = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(line))
+            .unwrap_or_else(|| panic!("{line}\n{text}"));
+        l.rfind(word).map(|b| l[..b].chars().count())
+    };
+    assert_eq!(col("Village", "Verst"), col("Shusha", "0"), "{text}");
+    assert_eq!(col("Village", "Verst"), col("Goris", "42"), "{text}");
+}
+
+/// Markdown → model → TEI → model: the same body, every kind included.
+#[test]
+fn tei_reads_back_as_the_same_model() {
+    let doc = load(&fixture());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kinds.tei.xml");
+    std::fs::write(&path, written(&doc, Format::Tei)).unwrap();
+    let again = load(&path);
+    assert_eq!(again.body, doc.body);
+    assert_eq!(written(&again, Format::Tei), std::fs::read(&path).unwrap(), "TEI byte-stable");
 }
