@@ -39,6 +39,7 @@ mod containers;
 mod fancy;
 mod refs;
 mod scripts;
+mod tables;
 
 /// Deepest nesting of inline containers (emphasis, links, brackets): deeper emphasis and links
 /// are flattened, deeper brackets read as text, so that no model tree is too deep to walk.
@@ -717,8 +718,23 @@ impl Reader<'_> {
         let mut divs = Vec::new();
         let mut fancy = fancy::Rewriter::default();
         let mut markers = HashMap::new();
-        for line in lines(src.text) {
+        let mut tables = tables::TableSpotter::default();
+        let all: Vec<Line> = lines(src.text).collect();
+        for (k, line) in all.iter().enumerate() {
             if line.start >= skip {
+                let next = all[k + 1..].iter().map(|l| l.text);
+                let table = match fancy.in_code() {
+                    true => tables::TableLine::Other,
+                    false => tables.line(line.text, next),
+                };
+                if table == tables::TableLine::Start {
+                    let message = "a table (pandoc's simple, multiline or grid syntax) has no place in the model yet; its cells are kept as text, its rules left out";
+                    self.warn("md-unsupported", src.pos(line.start), message);
+                }
+                if table != tables::TableLine::Other {
+                    blank(&mut masked, line.full);
+                    continue;
+                }
                 match fence(line.text) {
                     None => {
                         match fancy.line(line.text) {

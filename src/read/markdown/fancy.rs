@@ -130,6 +130,11 @@ pub(super) struct Rewriter {
 }
 
 impl Rewriter {
+    /// Whether the lines read so far left a code fence open.
+    pub fn in_code(&self) -> bool {
+        self.fence.is_some()
+    }
+
     /// The line (without its line end) with its fancy marker rewritten, the byte of the new
     /// numeral in it and the marker as written, when it has one that pulldown-cmark would not
     /// read; `None` to keep the line as it is.
