@@ -14,13 +14,14 @@
 
 use crate::diag::{Diagnostic, LineIndex};
 use crate::error::Result;
-use crate::model::{Anchor, BibEntry, BibFields, Block, Document, Inline, Note, Span};
+use crate::model::{Anchor, BibEntry, BibFields, Block, Document, Inline, LangTag, Note, Span};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use tree::{El, Node};
 
 mod back;
 mod blocks;
+mod editorial;
 mod gloss;
 mod header;
 mod lines;
@@ -38,6 +39,8 @@ struct Reader<'a> {
     told: BTreeSet<String>,
     /// The header's `<rendition xml:id>`s and their CSS, for `@rendition` pointers.
     renditions: HashMap<String, String>,
+    /// The document's language, for the quotation marks of inline quotations.
+    lang: Option<LangTag>,
     ours: bool,
 }
 
@@ -59,9 +62,6 @@ const TRANSPARENT: &[&str] = &[
     "publisher",
     "abbr",
     "expan",
-    "q",
-    "quote",
-    "said",
     "mentioned",
     "term",
     "gloss",
@@ -73,7 +73,6 @@ const TRANSPARENT: &[&str] = &[
     "forename",
     "surname",
     "addName",
-    "choice",
     "sic",
     "corr",
     "orig",
@@ -107,7 +106,7 @@ const TRANSPARENT: &[&str] = &[
 
 /// Elements that carry no text of their own and are skipped.
 /// (`<lb/>` is a line break, `<milestone unit="section"/>` between blocks a section break.)
-const SILENT: &[&str] = &["pb", "cb", "anchor", "gap", "milestone", "fw", "ptr", "del", "index"];
+const SILENT: &[&str] = &["pb", "cb", "anchor", "gap", "milestone", "fw", "ptr", "index"];
 
 impl<'a> Reader<'a> {
     /// Reports `message` under `code` at `el`, once per document.
@@ -198,6 +197,38 @@ impl<'a> Reader<'a> {
                 if let Some(n) = c.attr("n").map(str::trim).filter(|n| !n.is_empty()) {
                     out.push(Inline::PageBreak { n: n.to_string() });
                 }
+            }
+            // One reading of a `<choice>`, never both (`teh` and `the` glued as `tehthe`).
+            "choice" => {
+                if let Some((kept, left)) = editorial::reading(c) {
+                    if left.is_some() {
+                        let message = "<choice>: the corrected, regularised or expanded reading (<corr>, <reg>, <expan>) is kept and the source's form (<sic>, <orig>, <abbr>) left out, here and in every <choice> of this document".to_string();
+                        self.tell("tei-choice-reading", c, message);
+                    }
+                    let inner = self.inlines(kept, notes);
+                    inner.into_iter().for_each(|i| push_inline(out, i));
+                }
+            }
+            // Deleted text is not part of the text read; said so once.
+            "del" => self.tell(
+                "tei-deletion-left-out",
+                c,
+                "deleted text (<del>) is left out of the text, here and elsewhere in this document".into(),
+            ),
+            // A quotation inside a phrase: TEI leaves its marks to rendering; they are added.
+            "q" | "said" | "quote" => {
+                let lang = c.lang().or_else(|| self.lang.clone());
+                let content = self.inlines(c, notes);
+                let quoted = editorial::quoted(content, editorial::marks(lang.as_ref()));
+                match c.lang() {
+                    Some(lang) => out.push(Inline::Span { lang, content: quoted }),
+                    None => quoted.into_iter().for_each(|i| push_inline(out, i)),
+                }
+                self.tell(
+                    "tei-quotation-marks",
+                    c,
+                    format!("inline <{}> is kept as text between quotation marks", c.name),
+                );
             }
             name if SILENT.contains(&name) => {}
             name => {
@@ -479,6 +510,7 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
         told: BTreeSet::new(),
         renditions: style::renditions(&root),
         ours,
+        lang: root.lang(),
     };
     let mut doc = Document::new();
     doc.meta.lang = root.lang();
