@@ -423,15 +423,7 @@ fn tei_and_the_e_book_are_valid_with_quotations_and_lists() {
     ] {
         assert!(x.contains(want), "{want}\n{x}");
     }
-    if let Some(jar) = epubcheck_jar() {
-        if let Some(report) = epubcheck_problems(&jar, &epub) {
-            panic!("EPUBCheck:\n{report}");
-        }
-    }
-    if let Some((ace, chromium)) = ace() {
-        let (outcome, failed) = ace_outcome(&ace, &chromium, &epub);
-        assert_eq!(outcome, "pass", "Ace: {failed:#?}");
-    }
+    assert_epub_clean(&epub);
 }
 
 #[test]

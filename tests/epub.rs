@@ -248,13 +248,5 @@ fn right_to_left_entries_get_dir_rtl_and_the_naskh_face() {
     let dir = tempfile::tempdir().unwrap();
     let epub = dir.path().join("rtl.epub");
     std::fs::write(&epub, &bytes).unwrap();
-    if let Some(jar) = epubcheck_jar() {
-        if let Some(report) = epubcheck_problems(&jar, &epub) {
-            panic!("EPUBCheck:\n{report}");
-        }
-    }
-    if let Some((ace, chromium)) = ace() {
-        let (outcome, failed) = ace_outcome(&ace, &chromium, &epub);
-        assert_eq!(outcome, "pass", "Ace: {failed:#?}");
-    }
+    assert_epub_clean(&epub);
 }

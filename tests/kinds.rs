@@ -110,15 +110,7 @@ fn the_e_book_is_clean_and_says_what_each_kind_is() {
     let dir = tempfile::tempdir().unwrap();
     let epub = dir.path().join("kinds.epub");
     std::fs::write(&epub, &bytes).unwrap();
-    if let Some(jar) = epubcheck_jar() {
-        if let Some(report) = epubcheck_problems(&jar, &epub) {
-            panic!("EPUBCheck:\n{report}");
-        }
-    }
-    if let Some((ace, chromium)) = ace() {
-        let (outcome, failed) = ace_outcome(&ace, &chromium, &epub);
-        assert_eq!(outcome, "pass", "Ace: {failed:#?}");
-    }
+    assert_epub_clean(&epub);
 }
 
 #[test]

@@ -143,6 +143,20 @@ pub fn epubcheck_problems(jar: &Path, epub: &Path) -> Option<String> {
     (!out.status.success() || !text.contains("0 fatals / 0 errors / 0 warnings")).then_some(text)
 }
 
+/// Asserts that EPUBCheck reports nothing and Ace passes on `epub` (each skipped, loudly,
+/// where the tool is missing and `CI` is not `true`).
+pub fn assert_epub_clean(epub: &Path) {
+    if let Some(jar) = epubcheck_jar() {
+        if let Some(report) = epubcheck_problems(&jar, epub) {
+            panic!("EPUBCheck:\n{report}");
+        }
+    }
+    if let Some((ace, chromium)) = ace() {
+        let (outcome, failed) = ace_outcome(&ace, &chromium, epub);
+        assert_eq!(outcome, "pass", "Ace: {failed:#?}");
+    }
+}
+
 /// Ace by DAISY 1.4.6 (installed by scripts/test.sh under .cache/ace) and Chromium.
 pub fn ace() -> Option<(PathBuf, PathBuf)> {
     let ace = root().join(".cache/ace/node_modules/.bin/ace-cli");

@@ -143,7 +143,7 @@ impl Rewriter {
         let text = &line[indent..];
         let first = !self.started;
         self.started = true;
-        if let Some(fence) = self.code_fence(text, indent) {
+        if let Some(fence) = self.code_fence(text) {
             self.fence = fence;
             return None;
         }
@@ -197,11 +197,10 @@ impl Rewriter {
         Some((out, at, m))
     }
 
-    /// A fence line that opens (`Some(Some(..))`) or closes (`Some(None)`) a code block.
-    fn code_fence(&self, text: &str, indent: usize) -> Option<Option<(u8, usize)>> {
-        if indent > 3 && self.fence.is_none() {
-            return None;
-        }
+    /// A fence line that opens (`Some(Some(..))`) or closes (`Some(None)`) a code block, at
+    /// any indentation (a fence inside a list item is indented; taking a fence line of an
+    /// indented code block for one only leaves markers after it unrewritten, never code).
+    fn code_fence(&self, text: &str) -> Option<Option<(u8, usize)>> {
         let c = *text.as_bytes().first()?;
         if c != b'`' && c != b'~' {
             return None;
@@ -286,5 +285,13 @@ mod tests {
         let mut r = Rewriter::default();
         assert!(r.line("Some text").is_none());
         assert!(r.line("a. not an item").is_none());
+        // Code fenced inside a list item is left alone.
+        let mut r = Rewriter::default();
+        assert!(r.line("(a) item").is_some());
+        assert!(r.line("").is_none());
+        assert!(r.line("    ```").is_none());
+        assert!(r.line("    b. code").is_none());
+        assert!(r.line("    ```").is_none());
+        assert!(r.line("(b) item").is_some());
     }
 }

@@ -274,6 +274,27 @@ impl Reader<'_> {
         }
     }
 
+    /// The elements of a `<list>`; text standing directly in it (not valid TEI) is reported
+    /// and kept as a paragraph in `after`, to follow the list.
+    pub(super) fn list_children<'e>(&mut self, el: &'e El, after: &mut Vec<Block>) -> Vec<&'e El> {
+        let mut out = Vec::new();
+        for k in &el.kids {
+            match k {
+                Node::Text(t) if t.trim().is_empty() => {}
+                Node::Text(t) => {
+                    self.info_at(
+                        "tei-text-in-list",
+                        el,
+                        "text directly inside <list> (outside its items) is kept as a paragraph after the list".into(),
+                    );
+                    after.push(Block::paragraph(vec![Inline::text(collapse(t).trim())]));
+                }
+                Node::El(c) => out.push(c),
+            }
+        }
+        out
+    }
+
     /// A `<list>`: its items (with the `<label>` before each, in a glossary), numbered from
     /// the items' labels or from `@rend`/`@type`; a `<head>` becomes a paragraph before it.
     fn list(&mut self, el: &El, notes: &mut usize, out: &mut Vec<Block>) {
@@ -281,21 +302,7 @@ impl Reader<'_> {
         let mut entries: Vec<(Option<&El>, Option<&El>)> = Vec::new();
         let mut after = Vec::new();
         let mut pending: Option<&El> = None;
-        for k in &el.kids {
-            let c = match k {
-                Node::Text(t) if t.trim().is_empty() => continue,
-                Node::Text(t) => {
-                    // Not valid TEI; kept after the list.
-                    self.info_at(
-                        "tei-text-in-list",
-                        el,
-                        "text directly inside <list> (outside its items) is kept as a paragraph after the list".into(),
-                    );
-                    after.push(Block::paragraph(vec![Inline::text(collapse(t).trim())]));
-                    continue;
-                }
-                Node::El(c) => c,
-            };
+        for c in self.list_children(el, &mut after) {
             match c.name.as_str() {
                 "item" => entries.push((pending.take(), Some(c))),
                 "label" => {

@@ -2,8 +2,8 @@
 //! pairs, read as a definition list. Several items after one label, or one item holding a
 //! `<list rend="definitions">` (as colophon writes them), are the term's definitions.
 
-use super::{collapse, trim_inlines, El, Node, Reader, SILENT};
-use crate::model::{Block, Definition, Inline};
+use super::{trim_inlines, El, Node, Reader, SILENT};
+use crate::model::{Block, Definition};
 
 /// Whether `item` holds nothing but one `<list rend="definitions">`: that list's items are
 /// the definitions.
@@ -28,20 +28,7 @@ impl Reader<'_> {
         let mut before = Vec::new();
         let mut items: Vec<Definition> = Vec::new();
         let mut after = Vec::new();
-        for k in &el.kids {
-            let c = match k {
-                Node::Text(t) if t.trim().is_empty() => continue,
-                Node::Text(t) => {
-                    self.info_at(
-                        "tei-text-in-list",
-                        el,
-                        "text directly inside <list> (outside its items) is kept as a paragraph after the list".into(),
-                    );
-                    after.push(Block::paragraph(vec![Inline::text(collapse(t).trim())]));
-                    continue;
-                }
-                Node::El(c) => c,
-            };
+        for c in self.list_children(el, &mut after) {
             match c.name.as_str() {
                 "label" => {
                     items.push(Definition { term: trim_inlines(self.inlines(c, notes)), details: Vec::new() })
