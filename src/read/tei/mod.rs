@@ -21,6 +21,7 @@ use tree::{El, Node};
 
 mod back;
 mod blocks;
+mod endnotes;
 mod gloss;
 mod header;
 mod lines;
@@ -39,6 +40,8 @@ struct Reader<'a> {
     /// The header's `<rendition xml:id>`s and their CSS, for `@rendition` pointers.
     renditions: HashMap<String, String>,
     ours: bool,
+    /// Notes kept apart from their calls (endnotes), read at the calls.
+    endnotes: endnotes::Endnotes,
 }
 
 /// Elements read for their text only: names, dates, places, references inside prose.
@@ -145,6 +148,14 @@ impl<'a> Reader<'a> {
     }
 
     fn inline_el(&mut self, c: &El, out: &mut Vec<Inline>, notes: &mut usize) {
+        if self.endnote_call(c, out, notes) {
+            return;
+        }
+        self.inline_el_here(c, out, notes);
+        self.endnotes_after(c, out, notes);
+    }
+
+    fn inline_el_here(&mut self, c: &El, out: &mut Vec<Inline>, notes: &mut usize) {
         match c.name.as_str() {
             // Italic, bold, raised, lowered, small capitals, nested in the order named.
             "hi" | "emph" => {
@@ -250,8 +261,17 @@ impl<'a> Reader<'a> {
                     self.block_level(c, notes, out)
                 }
                 "milestone" if lines::is_section_break(c) => out.push(Block::SectionBreak),
+                // An anchor named by notes kept apart: they open the next block.
+                "anchor" if self.endnotes.is_named(c) => {
+                    self.endnotes_after(c, &mut pages, notes);
+                    continue;
+                }
                 // Marks without text between blocks (a line or column beginning, an anchor).
                 name if name == "lb" || SILENT.contains(&name) => {}
+                // Notes kept apart are read at their calls; a division gathering them is no
+                // body text.
+                "note" if self.endnotes.is_apart(c) => {}
+                _ if endnotes::is_gathering(c) => self.skip_gathering(c),
                 "p" | "ab" if blocks::holds_blocks(c) => self.block_level(c, notes, out),
                 "p" | "ab" => {
                     let b = self.paragraph(c, notes);
@@ -479,7 +499,11 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
         told: BTreeSet::new(),
         renditions: style::renditions(&root),
         ours,
+        endnotes: Default::default(),
     };
+    if let (Some(t), false) = (root.child("text"), ours) {
+        r.endnotes = endnotes::Endnotes::collect(t);
+    }
     let mut doc = Document::new();
     doc.meta.lang = root.lang();
     if let Some(h) = root.child("teiHeader") {
@@ -495,6 +519,7 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
             r.blocks(body, 0, &mut blocks, &mut notes);
             doc.body = blocks;
         }
+        r.place_uncalled(&mut doc.body, &mut notes);
         if let Some(back) = t.child("back") {
             back::read_back(&mut r, back, &mut doc);
         }
