@@ -607,3 +607,38 @@ fn endnotes_in_back_are_read_at_their_calls() {
         assert!(!bytes.is_empty());
     }
 }
+
+/// Real TEI with its notes kept apart (`tests/tei/real/README.md`): a letter of the Suriano
+/// edition calls its notes, gathered in `<div type="notes">` after the text, with
+/// `<ptr target="#tn1" n="1"/>`. Every note reaches its call with its label and text, none
+/// is inferred, nothing is reported lost, and the notes division is no body text.
+#[test]
+fn real_tei_endnotes_reach_their_calls() {
+    let src = root().join("tests/tei/real/suriano-02-002.excerpt.xml");
+    let (doc, diags) = colophon::load(&src, None, &Resources::builtin()).unwrap();
+    let lost: Vec<_> = diags.iter().filter(|d| d.code.starts_with("tei-note-")).collect();
+    assert!(lost.is_empty(), "{lost:?}");
+    let notes = doc.notes();
+    assert_eq!(notes.iter().map(|n| n.label.as_str()).collect::<Vec<_>>(), ["1", "2", "3", "4"]);
+    assert!(notes.iter().all(|n| n.anchor == colophon::model::Anchor::Call));
+    assert_eq!(note_text(notes[0]), "1 Followed by \"qua\" crossed out.");
+    assert_eq!(note_text(notes[3]), "4 \"-o-\" is the result of a correction.");
+    let calls = body_with_calls(&doc);
+    for want in [
+        "havendo intese[^1] le ragioni",
+        "un pezzo che[^2] non sapeva",
+        "se[^3] non ero",
+        "abondante[^4] ufficio",
+    ] {
+        assert!(calls.contains(want), "{want:?} in {calls}");
+    }
+    assert!(!calls.contains("crossed out"), "{calls}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("suriano.tei.xml");
+    std::fs::write(&path, tei(&doc, &Resources::builtin())).unwrap();
+    assert_eq!(load(&path).body, doc.body);
+    if let Some(schema) = jing() {
+        let errors = jing_errors(&schema, &[path]);
+        assert!(errors.is_empty(), "jing found errors:\n{}", errors.join("\n"));
+    }
+}

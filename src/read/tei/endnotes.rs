@@ -229,7 +229,10 @@ impl Reader<'_> {
             self.warn_at(
                 "tei-note-call-unresolved",
                 c,
-                format!("<{}> calls `{target}`, which is no note of this document; its text is kept", c.name),
+                format!(
+                    "<{}> points to `{target}`, which no element of this document bears: the note it calls is missing; its text is kept",
+                    c.name
+                ),
             );
             let inner = self.inlines(c, notes);
             inner.into_iter().for_each(|i| push_inline(out, i));
