@@ -83,11 +83,16 @@ fn pointers(v: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Whether `el` gathers notes: `listNote`, or a division typed as notes.
+/// Whether `el` gathers notes: `listNote`, or a division typed as notes that holds notes (a
+/// division of prose headed "Notes" without any `<note>` is read as text).
 pub(super) fn is_gathering(el: &El) -> bool {
+    fn holds_notes(el: &El) -> bool {
+        el.children().any(|c| c.name == "note" || holds_notes(c))
+    }
     el.name == "listNote"
         || el.name.starts_with("div")
             && el.attr("type").is_some_and(|t| NOTE_DIVS.contains(&t.to_ascii_lowercase().as_str()))
+            && holds_notes(el)
 }
 
 fn walk<'a>(el: &'a El, block: bool, gathered: bool, f: &mut Found<'a>) {
@@ -222,7 +227,9 @@ impl Reader<'_> {
             // or a short label pointing to no element at all.
             let local = target.trim_start().starts_with('#');
             let missing = local && ids.iter().any(|id| !self.endnotes.ids.contains(*id));
-            let looks_like_call = c.name == "ptr" || calls_note(c) || text.chars().count() <= 4;
+            let len = text.chars().count();
+            let label_like = len <= 2 || len <= 4 && !text.chars().any(char::is_alphabetic);
+            let looks_like_call = c.name == "ptr" || calls_note(c) || label_like;
             if !(missing && looks_like_call) {
                 return false;
             }
@@ -277,7 +284,15 @@ impl Reader<'_> {
     pub(super) fn skip_gathering(&mut self, el: &El) {
         for c in el.children() {
             match c.name.as_str() {
-                "note" | "head" | "pb" | "lb" | "anchor" | "milestone" => {}
+                "note" | "pb" | "lb" | "anchor" | "milestone" => {}
+                "head" => self.info_at(
+                    "tei-notes-heading",
+                    c,
+                    format!(
+                        "the heading `{}` of a division of notes is left out: its notes stand at their calls",
+                        c.text()
+                    ),
+                ),
                 _ if is_gathering(c) => self.skip_gathering(c),
                 "div" | "div1" | "div2" | "div3" | "div4" => self.skip_gathering(c),
                 _ => self.info_at(
@@ -285,6 +300,18 @@ impl Reader<'_> {
                     c,
                     format!("<{}> in a division of notes is no note; it is left out", c.name),
                 ),
+            }
+        }
+    }
+
+    /// Reports what the divisions of notes in `part` (`<front>`, `<back>`) hold besides
+    /// their notes; the notes themselves are read at their calls.
+    pub(super) fn report_gatherings(&mut self, part: &El) {
+        for c in part.children() {
+            if is_gathering(c) {
+                self.skip_gathering(c);
+            } else if c.name.starts_with("div") {
+                self.report_gatherings(c);
             }
         }
     }
@@ -359,7 +386,11 @@ mod tests {
     }
 
     fn codes(diags: &[Diagnostic]) -> Vec<&str> {
-        diags.iter().map(|d| d.code).filter(|c| *c != "tei-notes-apart").collect()
+        diags
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| !matches!(*c, "tei-notes-apart" | "tei-notes-heading"))
+            .collect()
     }
 
     fn notes(d: &Document) -> Vec<&Note> {
@@ -495,5 +526,28 @@ mod tests {
         assert_eq!(calls(&d), "A[3:Three.]; see n. 3.|");
         assert!(matches!(d.body[0].content()[3], Inline::Link { .. }), "{:?}", d.body[0]);
         assert!(codes(&diags).is_empty(), "{diags:?}");
+    }
+
+    /// What a division of notes in `<back>` holds besides notes is reported, never lost
+    /// silently; a division typed `notes` without any note is prose, read as text.
+    #[test]
+    fn other_content_of_a_notes_division_is_reported() {
+        let (d, diags) = doc(
+            "<p>A<ref target=\"#n1\">1</ref>.</p><div type=\"notes\"><head>Notes</head><p>Prose.</p></div>",
+            "<div type=\"notes\"><head>Endnotes</head><p>Editorial remark.</p><note xml:id=\"n1\" n=\"1\">N.</note></div>",
+        );
+        assert_eq!(calls(&d), "A[1:N.].|Notes|Prose.|");
+        assert_eq!(codes(&diags), ["tei-notes-division-content"]);
+        let at: Vec<String> =
+            diags.iter().filter(|d| d.code.starts_with("tei-notes-")).map(|d| d.render("t.xml")).collect();
+        assert!(at.iter().any(|r| r.contains("`Endnotes`") && r.contains("t.xml:1:")), "{at:?}");
+    }
+
+    /// A reference in words to an element that is missing stays a link: it calls no note.
+    #[test]
+    fn a_broken_reference_in_words_stays_a_link() {
+        let (d, diags) = doc("<p>See <ref target=\"#sec9\">the last section</ref>.</p>", "");
+        assert!(matches!(d.body[0].content()[1], Inline::Link { .. }), "{:?}", d.body[0]);
+        assert!(diags.is_empty(), "{diags:?}");
     }
 }

@@ -520,6 +520,11 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
             doc.body = blocks;
         }
         r.place_uncalled(&mut doc.body, &mut notes);
+        if !r.ours {
+            for part in ["front", "back"].iter().filter_map(|p| t.child(p)) {
+                r.report_gatherings(part);
+            }
+        }
         if let Some(back) = t.child("back") {
             back::read_back(&mut r, back, &mut doc);
         }
