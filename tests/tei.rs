@@ -610,7 +610,7 @@ fn endnotes_in_back_are_read_at_their_calls() {
 
 /// Real TEI with its notes kept apart (`tests/tei/real/README.md`): a letter of the Suriano
 /// edition calls its notes, gathered in `<div type="notes">` after the text, with
-/// `<ptr target="#tn1" n="1"/>`. Every note reaches its call with its label and text, none
+/// `<ptr target="#tn1" n="1"/>`; an ELTeC novel keeps them in `<back><div type="notes">`. Every note reaches its call with its label and text, none
 /// is inferred, nothing is reported lost, and the notes division is no body text.
 #[test]
 fn real_tei_endnotes_reach_their_calls() {
@@ -633,12 +633,35 @@ fn real_tei_endnotes_reach_their_calls() {
         assert!(calls.contains(want), "{want:?} in {calls}");
     }
     assert!(!calls.contains("crossed out"), "{calls}");
+    let mut written = vec![doc];
+
+    // ELTeC's Mary Barton: endnotes in <back><div type="notes">, called by
+    // <ref target="#footnote1">[1]</ref>; the notes have no @n, so the call's text is the label.
+    let src = root().join("tests/tei/real/ELTeC-eng-ENG18482_Gaskell.excerpt.xml");
+    let (doc, diags) = colophon::load(&src, None, &Resources::builtin()).unwrap();
+    let lost: Vec<_> = diags.iter().filter(|d| d.code.starts_with("tei-note-")).collect();
+    assert!(lost.is_empty(), "{lost:?}");
+    let notes = doc.notes();
+    assert_eq!(notes.iter().map(|n| n.label.as_str()).collect::<Vec<_>>(), ["[1]", "[2]"]);
+    assert_eq!(note_text(notes[0]), "\"Nesh;\" Anglo-Saxon, nesc, tender.");
+    assert_eq!(note_text(notes[1]), "\"Farrantly,\" comely, pleasant-looking.");
+    let calls = body_with_calls(&doc);
+    for want in ["neither of you nesh [^[1]] folk", "a farrantly [^[2]] lass"] {
+        assert!(calls.contains(want), "{want:?} in {calls}");
+    }
+    assert!(!calls.contains("Anglo-Saxon"), "{calls}");
+    written.push(doc);
+
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("suriano.tei.xml");
-    std::fs::write(&path, tei(&doc, &Resources::builtin())).unwrap();
-    assert_eq!(load(&path).body, doc.body);
+    let mut files = Vec::new();
+    for (i, doc) in written.iter().enumerate() {
+        let path = dir.path().join(format!("endnotes-{i}.tei.xml"));
+        std::fs::write(&path, tei(doc, &Resources::builtin())).unwrap();
+        assert_eq!(load(&path).body, doc.body);
+        files.push(path);
+    }
     if let Some(schema) = jing() {
-        let errors = jing_errors(&schema, &[path]);
+        let errors = jing_errors(&schema, &files);
         assert!(errors.is_empty(), "jing found errors:\n{}", errors.join("\n"));
     }
 }
