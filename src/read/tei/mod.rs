@@ -3,7 +3,9 @@
 //! authors, abstracts and keywords in `header.rs`; `listBibl/bibl|biblStruct` and `listOrg`
 //! in `back.rs`; block quotations, epigraphs and lists in `blocks.rs`, their numbering from
 //! the printed labels in `numbering.rs`, glossaries in `gloss.rs`; line breaks, verse,
-//! verbatim text and section breaks in `lines.rs`; `hi` renderings in `style.rs`). An
+//! verbatim text and section breaks in `lines.rs`; `hi` renderings in `style.rs`; notes kept
+//! apart from their calls, endnotes in `<back>` among them, placed at the calls in
+//! `endnotes.rs`). An
 //! element with no place in the model is reported at line:column and its text kept.
 //!
 //! colophon's own TEI (`appInfo/application[@ident='colophon']`) preserves the printed text
