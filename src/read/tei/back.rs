@@ -59,7 +59,7 @@ impl BackLists {
 }
 
 /// Whether a `listBibl` stands anywhere inside `el`.
-fn holds_list(el: &El) -> bool {
+pub(super) fn holds_list(el: &El) -> bool {
     el.children().any(|c| c.name == "listBibl" || c.name == "div" && holds_list(c))
 }
 
@@ -126,6 +126,16 @@ mod tests {
         (doc.back.bibliography.unwrap(), diags)
     }
 
+    #[test]
+    fn an_appendix_follows_the_body_with_its_heading() {
+        let xml = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>x</p></body><back>\
+            <div type=\"appendix\"><head>Appendix</head><p>A table of fonds.</p></div></back></text></TEI>";
+        let (doc, _) = read(Path::new("t.xml"), xml).unwrap();
+        let texts: Vec<String> = doc.body.iter().map(|b| crate::model::plain_text(b.content())).collect();
+        assert_eq!(texts, ["x", "Appendix", "A table of fonds."]);
+        assert!(matches!(doc.body[1], crate::model::Block::Heading { level: 1, .. }));
+    }
+
     fn parts(b: &Bibliography) -> Vec<(&str, usize)> {
         b.parts.iter().map(|p| (p.heading.as_str(), p.start)).collect()
     }
@@ -154,7 +164,9 @@ mod tests {
              <div type=\"appendix\"><head>Appendix</head><p>t</p></div>");
         assert_eq!(b.heading, "Sources and literature");
         assert_eq!(parts(&b), [("Archives", 0), ("Literature", 1)]);
-        assert!(diags.is_empty(), "{diags:?}");
+        // The appendix is no part of the bibliography: it follows the body, said once.
+        let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["tei-back-division-in-body"], "{diags:?}");
         // One list under its div's heading, the list repeating it: no part.
         let (b, _) = bib(
             "<div><head>References</head><listBibl><head>References</head><bibl>A.</bibl></listBibl></div>",

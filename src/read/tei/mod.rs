@@ -3,7 +3,9 @@
 //! authors, abstracts and keywords in `header.rs`; `listBibl/bibl|biblStruct` and `listOrg`
 //! in `back.rs`; block quotations, epigraphs and lists in `blocks.rs`, their numbering from
 //! the printed labels in `numbering.rs`, glossaries in `gloss.rs`; line breaks, verse,
-//! verbatim text and section breaks in `lines.rs`; `hi` renderings in `style.rs`). An
+//! verbatim text and section breaks in `lines.rs`; `hi` renderings in `style.rs`; notes kept
+//! apart from their calls, endnotes in `<back>` among them, placed at the calls in
+//! `endnotes.rs`). An
 //! element with no place in the model is reported at line:column and its text kept.
 //!
 //! colophon's own TEI (`appInfo/application[@ident='colophon']`) preserves the printed text
@@ -22,6 +24,7 @@ use tree::{El, Node};
 mod back;
 mod blocks;
 mod editorial;
+mod endnotes;
 mod gloss;
 mod header;
 mod lines;
@@ -42,6 +45,8 @@ struct Reader<'a> {
     /// The document's language, for the quotation marks of inline quotations.
     lang: Option<LangTag>,
     ours: bool,
+    /// Notes kept apart from their calls (endnotes), read at the calls.
+    endnotes: endnotes::Endnotes,
 }
 
 /// Elements read for their text only: names, dates, places, references inside prose.
@@ -144,6 +149,14 @@ impl<'a> Reader<'a> {
     }
 
     fn inline_el(&mut self, c: &El, out: &mut Vec<Inline>, notes: &mut usize) {
+        if self.endnote_call(c, out, notes) {
+            return;
+        }
+        self.inline_el_here(c, out, notes);
+        self.endnotes_after(c, out, notes);
+    }
+
+    fn inline_el_here(&mut self, c: &El, out: &mut Vec<Inline>, notes: &mut usize) {
         match c.name.as_str() {
             // Italic, bold, raised, lowered, small capitals, nested in the order named.
             "hi" | "emph" => {
@@ -281,8 +294,17 @@ impl<'a> Reader<'a> {
                     self.block_level(c, notes, out)
                 }
                 "milestone" if lines::is_section_break(c) => out.push(Block::SectionBreak),
+                // An anchor named by notes kept apart: they open the next block.
+                "anchor" if self.endnotes.is_named(c) => {
+                    self.endnotes_after(c, &mut pages, notes);
+                    continue;
+                }
                 // Marks without text between blocks (a line or column beginning, an anchor).
                 name if name == "lb" || SILENT.contains(&name) => {}
+                // Notes kept apart are read at their calls; a division gathering them is no
+                // body text.
+                "note" if self.endnotes.is_apart(c) => {}
+                _ if endnotes::is_gathering(c) => self.skip_gathering(c),
                 "p" | "ab" if blocks::holds_blocks(c) => self.block_level(c, notes, out),
                 "p" | "ab" => {
                     let b = self.paragraph(c, notes);
@@ -511,7 +533,11 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
         renditions: style::renditions(&root),
         ours,
         lang: root.lang(),
+        endnotes: Default::default(),
     };
+    if let (Some(t), false) = (root.child("text"), ours) {
+        r.endnotes = endnotes::Endnotes::collect(t);
+    }
     let mut doc = Document::new();
     doc.meta.lang = root.lang();
     if let Some(h) = root.child("teiHeader") {
@@ -526,6 +552,26 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
             let mut blocks = Vec::new();
             r.blocks(body, 0, &mut blocks, &mut notes);
             doc.body = blocks;
+        }
+        // A division of <back> that is neither the bibliography nor the notes (an appendix, a
+        // list of abbreviations) follows the body, said once: the model's back holds only
+        // the bibliography and the archives.
+        for c in t.child("back").into_iter().flat_map(El::children) {
+            if c.name.starts_with("div") && !back::holds_list(c) && !endnotes::is_gathering(c) {
+                let mut blocks = Vec::new();
+                r.blocks(c, 1, &mut blocks, &mut notes);
+                if !blocks.is_empty() {
+                    let message = "a division of <back> other than the bibliography and the notes (an appendix) is kept after the body".to_string();
+                    r.tell("tei-back-division-in-body", c, message);
+                    doc.body.extend(blocks);
+                }
+            }
+        }
+        r.place_uncalled(&mut doc.body, &mut notes);
+        if !r.ours {
+            for part in ["front", "back"].iter().filter_map(|p| t.child(p)) {
+                r.report_gatherings(part);
+            }
         }
         if let Some(back) = t.child("back") {
             back::read_back(&mut r, back, &mut doc);

@@ -3,6 +3,11 @@
 //! bibliography as `listBibl`, shelfmarks as `bibl type="archival"` with typed `idno`s, and a
 //! full `teiHeader` that says "unknown" rather than invent.
 //!
+//! Notes are always written inline, `<note place="foot">` at the call. TEI read with its notes
+//! kept apart (endnotes in `<back><div type="notes">` called by `<ref>`/`<ptr>`, notes naming
+//! an `<anchor>`) therefore changes form on TEI → model → TEI: the notes come back inline, at
+//! the same calls with the same labels and text. Model → TEI → model gives the model back.
+//!
 //! Written with quick-xml's escaping writer only. Element-only parts of the document are
 //! indented; mixed content (`p`, `note`, `bibl`, `head`, `title`) is never, so no whitespace
 //! is added to the text.
