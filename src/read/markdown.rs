@@ -35,6 +35,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::ops::Range;
 use std::path::Path;
 
+mod citations;
 mod containers;
 mod fancy;
 mod refs;
@@ -963,6 +964,8 @@ struct Walk<'d> {
     code: Option<(String, Option<String>, usize)>,
     /// The fancy list markers rewritten before parsing, by the byte of their numeral.
     fancy: HashMap<usize, fancy::Marker>,
+    /// Whether a pandoc citation was reported (once per document).
+    cited: bool,
     references: Option<References>,
     /// Open quotations and lists of the body and the notes.
     open: Vec<OpenContainer>,
@@ -1014,6 +1017,7 @@ impl<'d> Walk<'d> {
             lists: Vec::new(),
             code: None,
             fancy: HashMap::new(),
+            cited: false,
             references: None,
             open: Vec::new(),
             pushed: Vec::new(),
@@ -1366,6 +1370,11 @@ impl<'d> Walk<'d> {
         run.restore_tail(r, src);
         let (kind, start) = (run.kind, run.start);
         let (content, label) = build(r, src, run)?;
+        if !self.cited && citations::any(&content) {
+            self.cited = true;
+            let message = "pandoc citations ([@key, p. 5]) have no place in the model yet; they are kept as text, here and in the rest of the file";
+            r.warn("md-unsupported", src.pos(start), message);
+        }
         match kind {
             RunKind::Heading { references, auto, .. }
                 if references || auto && pandoc_identifier(&plain_text(&content)) == "references" =>
