@@ -50,8 +50,16 @@ ensure_ace() {
   command -v npm >/dev/null || { echo "note: npm is missing; Ace cannot be installed"; return 0; }
   echo "installing Ace by DAISY 1.4.6 (npm) ..."
   mkdir -p .cache/ace
-  (cd .cache/ace && PUPPETEER_SKIP_DOWNLOAD=1 npm install --silent --no-audit --no-fund "@daisy/ace-cli@1.4.6" >/dev/null 2>&1) \
-    || echo "note: could not install Ace"
+  # A second try after a failed one (an interrupted earlier install can leave npm's cache
+  # locked); a failure shows the end of npm's output instead of hiding it.
+  for attempt in 1 2; do
+    (cd .cache/ace && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund "@daisy/ace-cli@1.4.6" >npm.log 2>&1) \
+      && return 0
+    echo "note: could not install Ace (attempt $attempt of 2); npm's output ends:"
+    tail -n 10 .cache/ace/npm.log | sed 's/^/  | /'
+    [ "$attempt" = 1 ] && npm cache verify >/dev/null 2>&1
+  done
+  return 0
 }
 
 # Pandoc 3, the peer the Markdown tests compare with (PyPI pypandoc-binary bundles it).
