@@ -241,20 +241,7 @@ impl<'a> Shaper<'a> {
 
     /// Splits `text` into pieces that one face sets, with their widths at `size` and glyphs.
     pub fn pieces(&self, text: &str, style: Style, size: f64) -> Vec<ShapedPiece> {
-        self.pieces_in(text, style, size, None, Variant::Plain)
-    }
-
-    /// [`pieces`](Self::pieces) in the glyphs of `variant` (the monospaced face, small
-    /// capitals, superscripts), shaped in the direction `rtl` when given.
-    pub fn pieces_as(
-        &self,
-        text: &str,
-        style: Style,
-        size: f64,
-        rtl: Option<bool>,
-        v: Variant,
-    ) -> Vec<ShapedPiece> {
-        self.pieces_in(text, style, size, rtl, v)
+        self.pieces_as(text, style, size, None, Variant::Plain)
     }
 
     /// [`pieces`](Self::pieces) shaped right to left (`rtl`) or left to right whatever the
@@ -262,10 +249,12 @@ impl<'a> Shaper<'a> {
     /// Persian text run left to right; a parenthesis in Arabic text is mirrored). The pieces
     /// stay in logical order; the glyphs of each come in visual order.
     pub fn pieces_directed(&self, text: &str, style: Style, size: f64, rtl: bool) -> Vec<ShapedPiece> {
-        self.pieces_in(text, style, size, Some(rtl), Variant::Plain)
+        self.pieces_as(text, style, size, Some(rtl), Variant::Plain)
     }
 
-    fn pieces_in(
+    /// [`pieces`](Self::pieces) in the glyphs of `v` (the monospaced face, small capitals,
+    /// superscripts), shaped in the direction `rtl` when given.
+    pub fn pieces_as(
         &self,
         text: &str,
         style: Style,

@@ -469,16 +469,10 @@ impl ListKind {
 
 #[cfg(test)]
 mod tests {
-    use super::super::read;
     use crate::diag::Diagnostic;
     use crate::model::{Block, Delimiter, Inline, LangTag, NumberStyle, Numbering};
-    use std::path::Path;
 
-    fn body(xml: &str) -> (Vec<Block>, Vec<Diagnostic>) {
-        let xml = format!("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>{xml}</body></text></TEI>");
-        let (doc, diags) = read(Path::new("t.xml"), &xml).unwrap();
-        (doc.body, diags)
-    }
+    use super::super::read_body as body;
 
     fn p(s: &str) -> Block {
         Block::paragraph(vec![Inline::text(s)])

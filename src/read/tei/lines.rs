@@ -197,11 +197,7 @@ mod tests {
     use crate::model::{Block, Inline, LangTag};
     use std::path::Path;
 
-    fn body(xml: &str) -> (Vec<Block>, Vec<Diagnostic>) {
-        let xml = format!("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>{xml}</body></text></TEI>");
-        let (doc, diags) = read(Path::new("t.xml"), &xml).unwrap();
-        (doc.body, diags)
-    }
+    use super::super::read_body as body;
 
     fn t(s: &str) -> Inline {
         Inline::text(s)

@@ -582,3 +582,11 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
     }
     Ok((doc, r.diags))
 }
+
+/// The body and diagnostics of a TEI document whose `<body>` is `xml` (for unit tests).
+#[cfg(test)]
+pub(super) fn read_body(xml: &str) -> (Vec<Block>, Vec<crate::diag::Diagnostic>) {
+    let xml = format!("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>{xml}</body></text></TEI>");
+    let (doc, diags) = read(Path::new("t.xml"), &xml).expect("the test's TEI reads");
+    (doc.body, diags)
+}
