@@ -224,6 +224,13 @@ fn our_inlines(inlines: &[Inline]) -> String {
                 Inline::Span { lang, content } => wrap(&format!("{lang}("), content),
                 Inline::Code { text } => s.push_str(&format!("`{text}`")),
                 Inline::PageBreak { n } => s.push_str(&format!("{{PB {n}}}")),
+                Inline::Math { tex, display } => {
+                    s.push_str(&format!("MATH{}({tex})", if *display { "D" } else { "" }))
+                }
+                Inline::Name { content, .. } => wrap("NAME(", content),
+                Inline::Date { content, .. } => wrap("DATE(", content),
+                Inline::Citation { content, .. } => wrap("CITE(", content),
+                Inline::Choice { shown, .. } => walk(shown, s),
             }
         }
     }
@@ -281,6 +288,11 @@ fn our_signature(blocks: &[Block], out: &mut Vec<String>) {
                 out.push(format!("CODE {} {text}", syntax.as_deref().unwrap_or("")))
             }
             Block::SectionBreak => out.push("BREAK".into()),
+            Block::EmbeddedText { blocks, .. } => {
+                out.push("TEXT".into());
+                our_signature(blocks, out);
+                out.push("END".into());
+            }
         }
     }
 }

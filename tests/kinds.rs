@@ -36,6 +36,7 @@ fn the_reader_keeps_every_kind() {
             Block::DefinitionList { .. } => "dl",
             Block::CodeBlock { .. } => "code",
             Block::SectionBreak => "break",
+            Block::EmbeddedText { .. } => "text",
         })
         .collect();
     assert_eq!(kinds, ["epigraph", "h", "p", "break", "p", "dl", "p", "code", "p", "code", "code", "quote"]);

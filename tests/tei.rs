@@ -389,6 +389,7 @@ fn kinds(blocks: &[colophon::model::Block]) -> Vec<&'static str> {
             Block::DefinitionList { .. } => "dl",
             Block::CodeBlock { .. } => "code",
             Block::SectionBreak => "break",
+            Block::EmbeddedText { .. } => "text",
         })
         .collect()
 }

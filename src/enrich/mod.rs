@@ -326,7 +326,7 @@ fn leaves_in_context(
     let mut out = Vec::new();
     for b in blocks {
         match b {
-            Block::Quote { blocks, lang, .. } => {
+            Block::Quote { blocks, lang, .. } | Block::EmbeddedText { blocks, lang, .. } => {
                 let inner = lang.clone().or_else(|| around.clone());
                 out.extend(leaves_in_context(blocks, inner));
             }

@@ -159,6 +159,10 @@ pub struct BibEntry {
     /// A printed leading number (`"12"` of `12. Author …`), not part of the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The key citations name this entry by (`smith2004` of `[@smith2004]`), when the
+    /// source gave one or a citation was matched to the entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// The entry text exactly as printed (wrapped lines joined, emphasis markers removed).
     pub raw: String,
     /// The entry with its inline markup (emphasis, shelfmarks).
@@ -179,6 +183,7 @@ impl BibEntry {
     pub fn plain(text: &str) -> Self {
         BibEntry {
             label: None,
+            key: None,
             raw: text.into(),
             content: vec![Inline::text(text)],
             lang: None,

@@ -61,6 +61,19 @@ pub enum Block {
     },
     /// A section break without a heading (a thematic break, printed as space or `* * *`).
     SectionBreak,
+    /// A whole text embedded in this one (a letter, a decree or a report quoted in full,
+    /// with its own headings and paragraphs): not a quotation of a passage but a document
+    /// inside the document, as editions print them.
+    EmbeddedText {
+        /// What kind of text it is, in the source's own word (`letter`, `telegram`), if named.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kind: Option<String>,
+        /// The embedded text's language where it differs from the document's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lang: Option<LangTag>,
+        /// Its blocks, headings included, notes inline at their calls.
+        blocks: Vec<Block>,
+    },
 }
 
 /// One term of a definition list with its definitions.
@@ -218,7 +231,7 @@ impl Block {
     /// the others; a definition's term is inline: see [`Block::collect_notes`]).
     pub fn children(&self) -> Vec<&Block> {
         match self {
-            Block::Quote { blocks, .. } => blocks.iter().collect(),
+            Block::Quote { blocks, .. } | Block::EmbeddedText { blocks, .. } => blocks.iter().collect(),
             Block::List { items, .. } => items.iter().flatten().collect(),
             Block::DefinitionList { items } => {
                 items.iter().flat_map(|d| d.details.iter().flatten()).collect()
@@ -257,6 +270,7 @@ impl Block {
                     collect_inline_notes(source, out);
                 }
             }
+            Block::EmbeddedText { blocks, .. } => blocks.iter().for_each(|b| b.collect_notes(out)),
             Block::List { items, .. } => items.iter().flatten().for_each(|b| b.collect_notes(out)),
             Block::DefinitionList { items } => {
                 for d in items {
@@ -282,6 +296,7 @@ pub fn for_each_inlines_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inl
                     f(source);
                 }
             }
+            Block::EmbeddedText { blocks, .. } => for_each_inlines_mut(blocks, f),
             Block::List { items, .. } => items.iter_mut().for_each(|item| for_each_inlines_mut(item, f)),
             Block::DefinitionList { items } => {
                 for d in items {
@@ -368,6 +383,74 @@ pub enum Inline {
         /// The page number as printed.
         n: String,
     },
+    /// A mathematical formula, kept as the TeX the source gave (or was converted to).
+    Math {
+        /// The formula in TeX notation, without its `$` delimiters.
+        tex: String,
+        /// Whether it is set on a line of its own (`$$…$$`) rather than in the line.
+        #[serde(default, skip_serializing_if = "is_false")]
+        display: bool,
+    },
+    /// The name of a person, place or organisation, marked as such by the source.
+    Name {
+        /// What is named.
+        kind: NameKind,
+        /// An authority record or identifier for it (a VIAF or GeoNames address), if given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reference: Option<String>,
+        /// The name as printed.
+        content: Vec<Inline>,
+    },
+    /// A date marked as such by the source, with its normalised value when known.
+    Date {
+        /// The date in ISO 8601 (`1919-05-14`, `1919-05`, `1919`), when the source gave it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        when: Option<String>,
+        /// The date as printed (`14 May 1919`, `14 мая 1919 г.`).
+        content: Vec<Inline>,
+    },
+    /// A citation of one or more works by key (`[@smith2004, p. 5]`), its text as written;
+    /// a key names the bibliography entry whose [`BibEntry::key`](super::BibEntry) it equals.
+    Citation {
+        /// The keys cited, in order.
+        keys: Vec<String>,
+        /// The citation as written in the source (prefixes, locators and brackets included).
+        content: Vec<Inline>,
+    },
+    /// An editorial choice between two readings of the same passage: the one shown in every
+    /// output, and the other, which formats that can hold both (TEI) keep beside it.
+    Choice {
+        /// Which two readings these are.
+        kind: ChoiceKind,
+        /// The reading shown: the correction, the regularised form, the expansion.
+        shown: Vec<Inline>,
+        /// The reading kept aside: the original error, the original spelling, the abbreviation.
+        other: Vec<Inline>,
+    },
+}
+
+/// What a [`Inline::Name`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameKind {
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+    /// An organisation (a ministry, a party, an archive).
+    Organisation,
+}
+
+/// Which two readings an [`Inline::Choice`] holds (shown / kept aside).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChoiceKind {
+    /// An editor's correction / the source's apparent error (TEI `corr` / `sic`).
+    Correction,
+    /// A regularised spelling / the original one (TEI `reg` / `orig`).
+    Regularisation,
+    /// An expansion / the abbreviation as written (TEI `expan` / `abbr`).
+    Expansion,
 }
 
 impl Inline {
@@ -386,13 +469,18 @@ impl Inline {
             | Inline::Subscript { content }
             | Inline::SmallCaps { content }
             | Inline::Link { content, .. }
-            | Inline::Span { content, .. } => content,
+            | Inline::Span { content, .. }
+            | Inline::Name { content, .. }
+            | Inline::Date { content, .. }
+            | Inline::Citation { content, .. }
+            | Inline::Choice { shown: content, .. } => content,
             Inline::Text { .. }
             | Inline::Code { .. }
             | Inline::LineBreak
             | Inline::Shelfmark(_)
             | Inline::Note(_)
-            | Inline::PageBreak { .. } => &[],
+            | Inline::PageBreak { .. }
+            | Inline::Math { .. } => &[],
         }
     }
 
@@ -405,13 +493,18 @@ impl Inline {
             | Inline::Subscript { content }
             | Inline::SmallCaps { content }
             | Inline::Link { content, .. }
-            | Inline::Span { content, .. } => Some(content),
+            | Inline::Span { content, .. }
+            | Inline::Name { content, .. }
+            | Inline::Date { content, .. }
+            | Inline::Citation { content, .. }
+            | Inline::Choice { shown: content, .. } => Some(content),
             Inline::Text { .. }
             | Inline::Code { .. }
             | Inline::LineBreak
             | Inline::Shelfmark(_)
             | Inline::Note(_)
-            | Inline::PageBreak { .. } => None,
+            | Inline::PageBreak { .. }
+            | Inline::Math { .. } => None,
         }
     }
 }

@@ -6,6 +6,7 @@
 
 mod biblio;
 mod content;
+mod front;
 mod lang;
 mod meta;
 mod shelfmark;
@@ -13,9 +14,10 @@ mod span;
 
 pub use biblio::{BackMatter, BibEntry, BibFields, BibGroup, BibPart, Bibliography, EntryKind};
 pub use content::{
-    for_each_inlines_mut, plain_text, shelfmarks, Anchor, Block, Definition, Delimiter, Inline, Note,
-    NumberStyle, Numbering,
+    for_each_inlines_mut, plain_text, shelfmarks, Anchor, Block, ChoiceKind, Definition, Delimiter, Inline,
+    NameKind, Note, NumberStyle, Numbering,
 };
+pub use front::{FrontKind, FrontPart};
 pub use lang::{LangTag, Script};
 pub use meta::{Abstract, Author, KeywordList, Meta, Title};
 pub use shelfmark::{
@@ -33,10 +35,13 @@ use serde::{Deserialize, Serialize};
 /// 4: definition lists, code blocks and section breaks among the blocks, epigraphs among the
 /// quotations; superscript, subscript, small caps, inline code and line breaks among the
 /// inlines. Versions 2 and 3 load unchanged.
+/// 5: embedded texts among the blocks; math, names, dates, citations and editorial choices
+/// among the inlines; front-matter divisions (`front`) and citation keys of entries (`key`).
+/// Versions 2 to 4 load unchanged.
 ///
 /// A new field with a default keeps the version, since every older document still loads:
 /// so did a bibliography's `parts` (headed sub-lists), written only when there are some.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The oldest JSON version this build still loads (upgraded on loading).
 pub const OLDEST_READABLE: u32 = 2;
@@ -49,6 +54,9 @@ pub struct Document {
     pub schema_version: u32,
     /// Titles, authors, abstracts, keywords and publication data.
     pub meta: Meta,
+    /// Front-matter divisions (title page, dedication, preface, errata), in printed order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub front: Vec<FrontPart>,
     /// Headings and paragraphs, with footnotes inline at their calls.
     pub body: Vec<Block>,
     /// Bibliography and other matter after the body.
@@ -62,6 +70,7 @@ impl Document {
         Document {
             schema_version: SCHEMA_VERSION,
             meta: Meta::default(),
+            front: Vec::new(),
             body: Vec::new(),
             back: BackMatter::default(),
         }
@@ -70,7 +79,7 @@ impl Document {
     /// Returns every footnote of the body in document order.
     pub fn notes(&self) -> Vec<&Note> {
         let mut out = Vec::new();
-        for block in &self.body {
+        for block in self.front.iter().flat_map(|p| &p.blocks).chain(&self.body) {
             block.collect_notes(&mut out);
         }
         out

@@ -1999,6 +1999,7 @@ impl Reader<'_> {
                         self.resolve_blocks(item, res)?;
                     }
                 }
+                Block::EmbeddedText { blocks, .. } => self.resolve_blocks(blocks, res)?,
                 Block::DefinitionList { items } => {
                     for d in items {
                         self.resolve_inlines(&mut d.term, res)?;

@@ -46,8 +46,8 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    plain_text, Anchor, BibEntry, Bibliography, Block, Delimiter, Document, Inline, LangTag, Meta, Note,
-    NumberStyle,
+    plain_text, Anchor, BibEntry, Bibliography, Block, Delimiter, Document, Inline, LangTag, Meta, NameKind,
+    Note, NumberStyle,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::HashSet;
@@ -277,6 +277,18 @@ impl<'a> Writer<'a> {
                 format!("{fence}{info}\n{text}\n{fence}")
             }
             Block::SectionBreak => "* * *".to_string(),
+            // A fenced div of class `embedded-text`, its kind and language as attributes.
+            Block::EmbeddedText { kind, lang, blocks } => {
+                let mut attrs = String::from(".embedded-text");
+                if let Some(k) = kind {
+                    attrs.push_str(&format!(" kind=\"{}\"", k.replace(['"', '\\'], "")));
+                }
+                if let Some(l) = lang {
+                    attrs.push_str(&format!(" lang={l}"));
+                }
+                let fence = ":".repeat(4);
+                format!("{fence} {{{attrs}}}\n{}\n{fence}", self.blocks_text(blocks))
+            }
         }
     }
 
@@ -340,6 +352,38 @@ impl<'a> Writer<'a> {
                 }
                 Inline::Code { text } => code_span(text, out),
                 Inline::LineBreak => out.push_str("\\\n"),
+                Inline::Math { tex, display: false } => {
+                    let _ = write!(out, "${tex}$");
+                }
+                Inline::Math { tex, display: true } => {
+                    let _ = write!(out, "$${tex}$$");
+                }
+                Inline::Name { kind, reference, content } => {
+                    open_bracket(out);
+                    self.inlines(content, out);
+                    let class = match kind {
+                        NameKind::Person => "person",
+                        NameKind::Place => "place",
+                        NameKind::Organisation => "organisation",
+                    };
+                    let _ = write!(out, "]{{.{class}");
+                    if let Some(r) = reference {
+                        let _ = write!(out, " ref=\"{}\"", r.replace(['"', '\\'], ""));
+                    }
+                    out.push('}');
+                }
+                Inline::Date { when, content } => {
+                    open_bracket(out);
+                    self.inlines(content, out);
+                    out.push_str("]{.date");
+                    if let Some(w) = when {
+                        let _ = write!(out, " when=\"{}\"", w.replace(['"', '\\'], ""));
+                    }
+                    out.push('}');
+                }
+                // The citation as its author wrote it: pandoc's own syntax, unescaped.
+                Inline::Citation { content, .. } => out.push_str(&plain_text(content)),
+                Inline::Choice { shown, .. } => self.inlines(shown, out),
                 // An empty span pandoc keeps as a span: `[]{.pagebreak n="47"}`.
                 Inline::PageBreak { n } => {
                     let _ = write!(out, "[]{{.pagebreak n=\"{}\"}}", n.replace(['"', '\\'], ""));

@@ -8,7 +8,9 @@
 //! every passage whose language differs from its surroundings.
 
 use crate::fonts::Style;
-use crate::model::{plain_text, Anchor, Block, Delimiter, Document, Inline, LangTag, Note, NumberStyle};
+use crate::model::{
+    plain_text, Anchor, Block, Delimiter, Document, Inline, LangTag, NameKind, Note, NumberStyle,
+};
 use crate::typeset::bidi::first_strong_rtl;
 use quick_xml::escape::{escape, partial_escape};
 use std::collections::{BTreeMap, BTreeSet};
@@ -178,6 +180,37 @@ impl Writer {
                     self.raw("</code>");
                 }
                 Inline::LineBreak => self.raw("<br/>"),
+                // The TeX source, marked as such, until a converter to MathML is chosen.
+                Inline::Math { tex, display } => {
+                    let class = if *display { "math display" } else { "math" };
+                    self.raw(&format!("<code class=\"{class}\">"));
+                    self.text(tex);
+                    self.raw("</code>");
+                }
+                Inline::Name { kind, content, .. } => {
+                    let class = match kind {
+                        NameKind::Person => "person",
+                        NameKind::Place => "place",
+                        NameKind::Organisation => "organisation",
+                    };
+                    self.raw(&format!("<span class=\"{class}\">"));
+                    self.inlines(content);
+                    self.raw("</span>");
+                }
+                Inline::Date { when, content } => {
+                    let attr = when
+                        .as_ref()
+                        .map_or(String::new(), |w| format!(" datetime=\"{}\"", escape(w.as_str())));
+                    self.raw(&format!("<time{attr}>"));
+                    self.inlines(content);
+                    self.raw("</time>");
+                }
+                Inline::Citation { content, .. } => {
+                    self.raw("<span class=\"citation\">");
+                    self.inlines(content);
+                    self.raw("</span>");
+                }
+                Inline::Choice { shown, .. } => self.inlines(shown),
                 Inline::Link { url, content } => {
                     self.raw(&format!("<a href=\"{}\">", escape(url.replace(' ', "%20"))));
                     self.inlines(content);
@@ -394,6 +427,12 @@ impl Writer {
                 self.raw("</code></pre>\n");
             }
             Block::SectionBreak => self.raw("<hr class=\"section-break\"/>\n"),
+            Block::EmbeddedText { blocks, lang, .. } => {
+                let attrs = lang.as_ref().map_or(String::new(), |l| self.lang(l));
+                self.raw(&format!("<div class=\"embedded-text\"{attrs}>\n"));
+                blocks.iter().for_each(|b| self.block(b));
+                self.raw("</div>\n");
+            }
         }
     }
 }

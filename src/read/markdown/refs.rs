@@ -129,7 +129,15 @@ impl Entry {
             [Inline::Span { lang, .. }] => Some(lang.clone()),
             _ => None,
         };
-        Some(BibEntry { label: self.label, raw, content, lang, script: None, fields: BibFields::default() })
+        Some(BibEntry {
+            label: self.label,
+            key: None,
+            raw,
+            content,
+            lang,
+            script: None,
+            fields: BibFields::default(),
+        })
     }
 }
 
@@ -180,6 +188,7 @@ fn flatten(block: &Block, out: &mut Vec<Inline>) {
             }
         }
         Block::List { items, .. } => items.iter().flatten().for_each(|b| flatten(b, out)),
+        Block::EmbeddedText { blocks, .. } => blocks.iter().for_each(|b| flatten(b, out)),
         Block::SectionBreak => {}
     }
 }

@@ -345,6 +345,7 @@ impl<'a> Reader<'a> {
         let fields = if self.ours { BibFields::default() } else { fields_from_markup(el, &raw) };
         BibEntry {
             label: el.attr("n").map(str::to_string),
+            key: None,
             raw,
             content,
             lang: el.lang(),
@@ -366,7 +367,9 @@ fn edge_inlines(b: &mut Block, last: bool) -> Option<&mut Vec<Inline>> {
     }
     match b {
         Block::Heading { content, .. } | Block::Paragraph { content, .. } => Some(content),
-        Block::Quote { blocks, .. } => edge(blocks, last).and_then(|b| edge_inlines(b, last)),
+        Block::Quote { blocks, .. } | Block::EmbeddedText { blocks, .. } => {
+            edge(blocks, last).and_then(|b| edge_inlines(b, last))
+        }
         Block::List { items, .. } => {
             edge(items, last).and_then(|i| edge(i, last)).and_then(|b| edge_inlines(b, last))
         }

@@ -122,6 +122,7 @@ pub fn read_entries(
             let content = emphasis(&text, line, diags);
             BibEntry {
                 label,
+                key: None,
                 raw: plain_text(&content),
                 content,
                 lang: None,

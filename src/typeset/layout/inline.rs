@@ -71,7 +71,18 @@ fn runs_as(
             }),
             Inline::Code { .. } => {}
             Inline::LineBreak => p.runs.push(Run { variant: Variant::Break, ..Run::plain("", style, None) }),
-            Inline::Link { content, .. } => runs_as(p, content, style, v, lang, notes),
+            Inline::Link { content, .. }
+            | Inline::Name { content, .. }
+            | Inline::Date { content, .. }
+            | Inline::Citation { content, .. }
+            | Inline::Choice { shown: content, .. } => runs_as(p, content, style, v, lang, notes),
+            // Formulas are set as their TeX source (the writer says so once).
+            Inline::Math { tex, .. } if !tex.is_empty() => p.runs.push(Run {
+                variant: Variant::Mono,
+                scale: CODE_SCALE,
+                ..Run::plain(tex.as_str(), style, None)
+            }),
+            Inline::Math { .. } => {}
             Inline::Span { lang: l, content } => runs_as(p, content, style, v, Some(l), notes),
             Inline::Shelfmark(m) => {
                 p.runs.push(Run { unbreakable: true, ..Run::plain(m.raw.clone(), style, lang.cloned()) })

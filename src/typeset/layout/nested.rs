@@ -187,6 +187,10 @@ impl Nester<'_, '_> {
                     self.quote(blocks, source.as_deref(), lang.as_ref(), frame, notes, out);
                     after_para = false;
                 }
+                Block::EmbeddedText { blocks, lang, .. } => {
+                    self.quote(blocks, None, lang.as_ref(), frame, notes, out);
+                    after_para = false;
+                }
                 Block::List { numbering, items } => {
                     self.list(numbering.as_ref(), items, frame, notes, out);
                     after_para = false;

@@ -2,7 +2,7 @@
 
 use super::events::{Attrs, Events};
 use super::Ctx;
-use crate::model::{BibEntry, Block, EntryKind, Inline, Note, Shelfmark, Side};
+use crate::model::{BibEntry, Block, ChoiceKind, EntryKind, Inline, NameKind, Note, Shelfmark, Side};
 
 /// Appends `inlines` as events.
 pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
@@ -48,7 +48,68 @@ pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
             }
             Inline::Shelfmark(s) => shelfmark(ctx, ev, s),
             Inline::Note(n) => note(ctx, ev, n),
+            // `<formula notation="TeX">`, `rend="display"` for a formula on its own line.
+            Inline::Math { tex, display } => {
+                let mut attrs = vec![("notation", "TeX".to_string())];
+                if *display {
+                    attrs.push(("rend", "display".into()));
+                }
+                let t = ctx.clean(tex);
+                ev.wrap("formula", attrs, &t);
+            }
+            Inline::Name { kind, reference, content } => {
+                let tag = match kind {
+                    NameKind::Person => "persName",
+                    NameKind::Place => "placeName",
+                    NameKind::Organisation => "orgName",
+                };
+                let attrs = reference.iter().map(|r| ("ref", uri(r))).collect();
+                ev.start(tag, attrs);
+                self::inlines(ctx, ev, content);
+                ev.end();
+            }
+            // `@when` only for a value TEI's W3C date type takes; the text is kept either way.
+            Inline::Date { when, content } => {
+                let attrs = when.iter().filter(|w| is_w3c_date(w)).map(|w| ("when", w.clone())).collect();
+                ev.start("date", attrs);
+                self::inlines(ctx, ev, content);
+                ev.end();
+            }
+            Inline::Citation { content, .. } => {
+                ev.start("ref", vec![("type", "citation".into())]);
+                self::inlines(ctx, ev, content);
+                ev.end();
+            }
+            // `<choice>` with both readings, the one shown first.
+            Inline::Choice { kind, shown, other } => {
+                let (shown_tag, other_tag) = match kind {
+                    ChoiceKind::Correction => ("corr", "sic"),
+                    ChoiceKind::Regularisation => ("reg", "orig"),
+                    ChoiceKind::Expansion => ("expan", "abbr"),
+                };
+                ev.start("choice", vec![]);
+                ev.start(shown_tag, vec![]);
+                self::inlines(ctx, ev, shown);
+                ev.end();
+                ev.start(other_tag, vec![]);
+                self::inlines(ctx, ev, other);
+                ev.end();
+                ev.end();
+            }
         }
+    }
+}
+
+/// Whether `w` is a date TEI's `@when` takes (`1919`, `1919-05`, `1919-05-14`, `-0044`).
+fn is_w3c_date(w: &str) -> bool {
+    let w = w.strip_prefix('-').unwrap_or(w);
+    let parts: Vec<&str> = w.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
     }
 }
 
@@ -158,6 +219,22 @@ pub fn block(ctx: &mut Ctx, ev: &mut Events, b: &Block) {
         // A break between sections that have no heading.
         Block::SectionBreak => {
             ev.start("milestone", vec![("unit", "section".into())]);
+            ev.end();
+        }
+        // `<floatingText>` with its own body; headings inside are heads of its divisions.
+        Block::EmbeddedText { kind, lang, blocks } => {
+            let mut attrs = Vec::new();
+            if let Some(k) = kind {
+                attrs.push(("type", ctx.clean(k)));
+            }
+            if let Some(l) = lang {
+                ctx.langs.insert(l.to_string());
+                attrs.push(("xml:lang", l.to_string()));
+            }
+            ev.start("floatingText", attrs);
+            ev.start("body", vec![]);
+            blocks.iter().for_each(|b| block(ctx, ev, b));
+            ev.end();
             ev.end();
         }
     }
