@@ -174,6 +174,11 @@ fn pandoc_inlines(inlines: &Value) -> String {
                 "SmallCaps" => wrap(s, "SC(", c, walk),
                 "Code" => s.push_str(&format!("`{}`", c[1].as_str().unwrap())),
                 "Link" => wrap(s, "L(", &c[1], walk),
+                "Cite" => {
+                    let keys: Vec<&str> =
+                        c[0].as_array().unwrap().iter().map(|k| k["citationId"].as_str().unwrap()).collect();
+                    wrap(s, &format!("CITE[{}](", keys.join(",")), &c[1], walk)
+                }
                 "Span" => {
                     let classes = c[0][1].as_array().unwrap();
                     let kv = c[0][2].as_array().unwrap();
@@ -229,7 +234,13 @@ fn our_inlines(inlines: &[Inline]) -> String {
                 }
                 Inline::Name { content, .. } => wrap("NAME(", content),
                 Inline::Date { content, .. } => wrap("DATE(", content),
-                Inline::Citation { content, .. } => wrap("CITE(", content),
+                // pandoc keeps a citation's text as its source (`*passim*`, not emphasis);
+                // the model keeps the emphasis, which the writer gives back as `*passim*`.
+                Inline::Citation { keys, content } => {
+                    s.push_str(&format!("CITE[{}](", keys.join(",")));
+                    s.push_str(&as_written(content));
+                    s.push(')');
+                }
                 Inline::Choice { shown, .. } => walk(shown, s),
             }
         }
@@ -237,6 +248,19 @@ fn our_inlines(inlines: &[Inline]) -> String {
     let mut s = String::new();
     walk(inlines, &mut s);
     squash(&s)
+}
+
+/// A citation's inlines as their Markdown source (what pandoc keeps as the citation's text).
+fn as_written(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text } => text.clone(),
+            Inline::Emph { content } => format!("*{}*", as_written(content)),
+            Inline::Strong { content } => format!("**{}**", as_written(content)),
+            other => our_inlines(std::slice::from_ref(other)),
+        })
+        .collect()
 }
 
 fn squash(s: &str) -> String {
@@ -313,6 +337,16 @@ fn both_readings(path: &Path, pandoc: &Path) -> (Vec<String>, Vec<String>) {
     let doc = load(path);
     let mut ours = Vec::new();
     our_signature(&doc.body, &mut ours);
+    // The bibliography, as the heading and bulleted list pandoc reads.
+    if let Some(b) = &doc.back.bibliography {
+        ours.push(format!("H {}", b.heading));
+        ours.push(format!("LIST - {}", b.entries.len()));
+        for e in &b.entries {
+            ours.push("ITEM".into());
+            ours.push(format!("P {}", our_inlines(&e.content)));
+        }
+        ours.push("END".into());
+    }
     for n in doc.notes() {
         ours.push("NOTE".into());
         our_signature(&n.content, &mut ours);

@@ -49,7 +49,7 @@
 //! | Link | `Link` | `ref`/`ptr` with `@target` | `link` |
 //! | Span | `Span` | `foreign` | `span` |
 //! | Math | `Math` | `formula` | — |
-//! | Cite | `Cite` | — | — |
+//! | Cite | `Cite` | `ref type="citation"`, `ref`/`ptr` to a bibliography entry | `citation` |
 //! | Quoted | `Quoted` | `q`, `said`; `quote` inside a paragraph | — |
 //! | PageBreak | — | `pb` | `page_break` |
 //! | LetterPart | — | `opener`, `closer`, `postscript`, `byline`, `trailer` | — |
@@ -114,7 +114,7 @@ const KINDS: &[(&str, Option<&str>)] = &[
     ("Link", Some("link")),
     ("Span", Some("span")),
     ("Math", None),
-    ("Cite", None),
+    ("Cite", Some("citation")),
     ("Quoted", None),
     ("PageBreak", Some("page_break")),
     ("LetterPart", None),
@@ -562,6 +562,7 @@ fn model_inline(i: &Value, c: &mut Counts) {
         "span" => "Span",
         "note" => "Note",
         "page_break" => "PageBreak",
+        "citation" => "Cite",
         "text" | "shelfmark" => "",
         other => panic!("unknown inline type {other:?} in colophon's JSON"),
     };

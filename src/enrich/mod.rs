@@ -6,6 +6,7 @@
 //! twice gives the same document.
 
 pub mod citation;
+mod keys;
 pub mod lang;
 pub mod shelfmark;
 mod spans;
@@ -63,6 +64,8 @@ pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
             }
         }
     }
+    // Citation keys last: author-year matching reads the entries' parsed authors and years.
+    diags.extend(keys::link(doc));
     diags
 }
 

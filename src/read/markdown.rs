@@ -669,6 +669,8 @@ struct Div {
     refs: bool,
     /// A div of class `epigraph`: the quotation in it is an epigraph.
     epigraph: bool,
+    /// The citation key of an entry of pandoc's bibliography (`smith` of `{#ref-smith}`).
+    key: Option<String>,
     /// Offset of the opening fence line.
     at: usize,
 }
@@ -702,6 +704,19 @@ fn in_epigraph(divs: &[Div], at: usize) -> bool {
 }
 
 /// The innermost div's language at byte `at`.
+/// The key of an entry's div in pandoc's bibliography: `smith2004` of
+/// `{#ref-smith2004 .csl-entry}` (citeproc names each entry `ref-` and its key).
+fn entry_key(attrs: &str) -> Option<String> {
+    let inner = attrs.strip_prefix('{')?.strip_suffix('}')?;
+    let id = parse_attrs(inner)?.id?;
+    id.strip_prefix("ref-").filter(|k| !k.is_empty()).map(str::to_string)
+}
+
+/// The key of the bibliography entry's div around byte `at`, if any.
+fn div_key(divs: &[Div], at: usize) -> Option<String> {
+    divs.iter().filter(|d| d.start <= at && at < d.end).max_by_key(|d| d.start).and_then(|d| d.key.clone())
+}
+
 fn div_lang(divs: &[Div], at: usize) -> Option<LangTag> {
     divs.iter().filter(|d| d.start <= at && at < d.end).max_by_key(|d| d.start).and_then(|d| d.lang.clone())
 }
@@ -763,7 +778,8 @@ impl Reader<'_> {
                         let (lang, refs, epigraph) = self.div_attrs(src, line.start + at, attrs, in_refs)?;
                         let lang = lang.or_else(|| open.last().and_then(|d| d.lang.clone()));
                         let (start, end) = (line.end(), src.text.len());
-                        open.push(Div { start, end, lang, refs, epigraph, at: line.start });
+                        let key = if in_refs { entry_key(attrs) } else { None };
+                        open.push(Div { start, end, lang, refs, epigraph, key, at: line.start });
                     }
                 }
             }
@@ -964,8 +980,6 @@ struct Walk<'d> {
     code: Option<(String, Option<String>, usize)>,
     /// The fancy list markers rewritten before parsing, by the byte of their numeral.
     fancy: HashMap<usize, fancy::Marker>,
-    /// Whether a pandoc citation was reported (once per document).
-    cited: bool,
     references: Option<References>,
     /// Open quotations and lists of the body and the notes.
     open: Vec<OpenContainer>,
@@ -1017,7 +1031,6 @@ impl<'d> Walk<'d> {
             lists: Vec::new(),
             code: None,
             fancy: HashMap::new(),
-            cited: false,
             references: None,
             open: Vec::new(),
             pushed: Vec::new(),
@@ -1370,11 +1383,7 @@ impl<'d> Walk<'d> {
         run.restore_tail(r, src);
         let (kind, start) = (run.kind, run.start);
         let (content, label) = build(r, src, run)?;
-        if !self.cited && citations::any(&content) {
-            self.cited = true;
-            let message = "pandoc citations ([@key, p. 5]) have no place in the model yet; they are kept as text, here and in the rest of the file";
-            r.warn("md-unsupported", src.pos(start), message);
-        }
+        let content = citations::split(content);
         match kind {
             RunKind::Heading { references, auto, .. }
                 if references || auto && pandoc_identifier(&plain_text(&content)) == "references" =>
@@ -1438,6 +1447,7 @@ impl<'d> Walk<'d> {
             // One paragraph per entry after the references heading: each is an entry.
             refs.state = RefState::Paragraphs;
             let mut entry = Entry::new(None);
+            entry.key = div_key(self.divs, at);
             entry.add(r, src, block, label, at);
             refs.entries.extend(entry.finish());
         } else if discards {

@@ -381,8 +381,15 @@ impl<'a> Writer<'a> {
                     }
                     out.push('}');
                 }
-                // The citation as its author wrote it: pandoc's own syntax, unescaped.
-                Inline::Citation { content, .. } => out.push_str(&plain_text(content)),
+                // The citation as its author wrote it: pandoc's own syntax, its text unescaped.
+                Inline::Citation { content, .. } => {
+                    for part in content {
+                        match part {
+                            Inline::Text { text } => out.push_str(&text.replace(['\n', '\r'], " ")),
+                            other => self.inlines(std::slice::from_ref(other), out),
+                        }
+                    }
+                }
                 Inline::Choice { shown, .. } => self.inlines(shown, out),
                 // An empty span pandoc keeps as a span: `[]{.pagebreak n="47"}`.
                 Inline::PageBreak { n } => {

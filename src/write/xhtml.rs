@@ -13,7 +13,7 @@ use crate::model::{
 };
 use crate::typeset::bidi::first_strong_rtl;
 use quick_xml::escape::{escape, partial_escape};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The XHTML of one article, with what the packager needs to know about it.
 #[derive(Debug, Clone)]
@@ -89,6 +89,8 @@ struct Writer {
     style: Style,
     /// The printed pages begun so far: (id of the milestone, printed number).
     pages: Vec<(String, String)>,
+    /// The `id` of each bibliography entry a citation key names (`ref-3`).
+    entry_ids: HashMap<String, String>,
 }
 
 /// `lang` and `xml:lang` attributes (both: Ace reads `lang`, XML tools `xml:lang`).
@@ -205,11 +207,20 @@ impl Writer {
                     self.inlines(content);
                     self.raw("</time>");
                 }
-                Inline::Citation { content, .. } => {
-                    self.raw("<span class=\"citation\">");
-                    self.inlines(content);
-                    self.raw("</span>");
-                }
+                // A link to the entry of its first key that has one (a link has one target).
+                Inline::Citation { keys, content } => match keys.iter().find_map(|k| self.entry_ids.get(k)) {
+                    Some(id) => {
+                        let id = id.clone();
+                        self.raw(&format!("<a class=\"citation\" href=\"#{id}\" role=\"doc-biblioref\">"));
+                        self.inlines(content);
+                        self.raw("</a>");
+                    }
+                    None => {
+                        self.raw("<span class=\"citation\">");
+                        self.inlines(content);
+                        self.raw("</span>");
+                    }
+                },
                 Inline::Choice { shown, .. } => self.inlines(shown),
                 Inline::Link { url, content } => {
                     self.raw(&format!("<a href=\"{}\">", escape(url.replace(' ', "%20"))));
@@ -255,6 +266,7 @@ impl Writer {
             note_count: self.note_count,
             style: Style::Regular,
             pages: std::mem::take(&mut self.pages),
+            entry_ids: std::mem::take(&mut self.entry_ids),
         };
         let class = if n.anchor == Anchor::Inferred { " class=\"uncertain\"" } else { "" };
         let lang = n.lang.as_ref().map_or(String::new(), |l| inner.lang(l));
@@ -302,6 +314,7 @@ impl Writer {
         inner.raw("</div></li>");
         self.note_count = inner.note_count;
         self.pages = std::mem::take(&mut inner.pages);
+        self.entry_ids = std::mem::take(&mut inner.entry_ids);
         for (style, set) in inner.chars {
             self.chars.entry(style).or_default().merge(set);
         }
@@ -449,6 +462,13 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
         note_count: 0,
         style: Style::Regular,
         pages: Vec::new(),
+        entry_ids: doc
+            .back
+            .bibliography
+            .iter()
+            .flat_map(|b| b.entries.iter().enumerate())
+            .filter_map(|(k, e)| Some((e.key.clone()?, format!("ref-{}", k + 1))))
+            .collect(),
     };
     if lang != "und" {
         w.langs.insert(lang.clone());
@@ -565,8 +585,11 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
                 toc.push((3, id, heading.to_string()));
             }
             w.raw("<ul class=\"references\">\n");
-            for e in group.entries {
-                let attrs = e.lang.as_ref().map_or(String::new(), |l| w.lang(l));
+            for (k, e) in group.entries.iter().enumerate() {
+                let mut attrs = e.lang.as_ref().map_or(String::new(), |l| w.lang(l));
+                if e.key.is_some() {
+                    attrs = format!(" id=\"ref-{}\"{attrs}", group.first + k + 1);
+                }
                 w.raw(&format!("<li{attrs}{}>", dir_of(&e.content)));
                 if let Some(label) = &e.label {
                     w.raw("<span class=\"entry-label\">");
@@ -605,7 +628,6 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
 mod tests {
     use super::*;
     use crate::model::{Anchor, Block, Inline, Note};
-    use std::collections::HashMap;
 
     #[test]
     fn a_char_set_gives_every_character_once_in_order() {

@@ -1,44 +1,350 @@
-//! pandoc's citations (`[@smith2004, p. 5]`, `[see @a; @b]`, `[-@smith2004]`): the model has
-//! no citations yet, so their text stays as written; the reader says so once per document
-//! instead of leaving them as text without a word.
+//! pandoc's citations, read as pandoc reads them (its `citations` extension): a bracketed
+//! group of one or more keys with their prefixes and locators (`[@smith2004, p. 5]`,
+//! `[see @a; @b, ch. 2]`, `[-@smith2004]`), or a key in the text (`@smith2004`,
+//! `@smith2004 [p. 33]`). Each becomes an [`Inline::Citation`] holding its keys and its text
+//! as written (emphasis inside kept), so the Markdown writer gives it back byte for byte.
+//! pulldown-cmark knows no citations: it leaves them as text, which is split here.
 
 use crate::model::Inline;
 
-/// Whether `inlines` (their text, not their code) hold a bracketed pandoc citation.
-pub(super) fn any(inlines: &[Inline]) -> bool {
-    inlines.iter().any(|i| match i {
-        Inline::Text { text } => in_text(text),
-        Inline::Code { .. } | Inline::Note(_) => false,
-        other => any(other.children()),
-    })
+/// Replaces every citation in `inlines` (inside emphasis, spans and links too; never inside
+/// code, or notes, whose own paragraphs are read apart) by an [`Inline::Citation`].
+pub(super) fn split(inlines: Vec<Inline>) -> Vec<Inline> {
+    let inlines: Vec<Inline> = inlines
+        .into_iter()
+        .map(|mut i| {
+            if !matches!(i, Inline::Citation { .. }) {
+                if let Some(children) = i.children_mut() {
+                    *children = split(std::mem::take(children));
+                }
+            }
+            i
+        })
+        .collect();
+    in_text(bracketed(inlines))
 }
 
-/// Whether `text` holds `[… @key …]`: an `@` opening a key (a letter, digit or `_` after it)
-/// right after `[`, `-`, a space or `;`, inside an open bracket that closes later.
-fn in_text(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    for (i, _) in text.match_indices('@') {
-        let key = bytes.get(i + 1).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
-        let before = i > 0 && matches!(bytes[i - 1], b'[' | b'-' | b' ' | b';');
-        let open = text[..i].rfind('[').is_some_and(|o| text[o..i].find(']').is_none());
-        if key && before && open && text[i..].contains(']') {
-            return true;
+/// Puts the content of every citation back in its place (a reference entry holds no
+/// citations: its text is the entry's).
+pub(super) fn unwrap(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for mut i in inlines {
+        match i {
+            Inline::Citation { content, .. } => out.extend(unwrap(content)),
+            _ => {
+                if let Some(children) = i.children_mut() {
+                    *children = unwrap(std::mem::take(children));
+                }
+                out.push(i);
+            }
         }
     }
-    false
+    out
+}
+
+/// The length of a citation key at the start of `s` (after its `@`), 0 when there is none:
+/// a letter, digit or `_` first, then letters, digits and `_`, and the punctuation
+/// `:.#$%&-+?<>~/` where a letter or digit follows it (so `@smith04.` is the key `smith04`);
+/// or a key in braces, `@{…}`.
+fn key_len(s: &str) -> usize {
+    if let Some(inner) = s.strip_prefix('{') {
+        return inner.find('}').filter(|&n| n > 0).map_or(0, |n| n + 2);
+    }
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    if !chars.first().is_some_and(|&(_, c)| word(c)) {
+        return 0;
+    }
+    let mut end = 0;
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if word(c) {
+            end = at + c.len_utf8();
+        } else if ":.#$%&-+?<>~/".contains(c) && chars.get(k + 1).is_some_and(|&(_, n)| word(n)) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The key itself (braces removed) from a key of length `len` at the start of `s`.
+fn key_text(s: &str, len: usize) -> String {
+    let k = &s[..len];
+    k.strip_prefix('{').and_then(|k| k.strip_suffix('}')).unwrap_or(k).to_string()
+}
+
+/// The keys of a bracketed group's text (`see @a, p. 2; -@b`): one per `;`-separated item,
+/// each `@` opening an item's key after its prefix (a space, `-` or the item's start before it).
+/// `None` when an item has no key, which makes the brackets plain text, as pandoc has them.
+fn group_keys(inner: &str) -> Option<Vec<String>> {
+    let mut keys = Vec::new();
+    for item in inner.split(';') {
+        let b = item.as_bytes();
+        let found = item.match_indices('@').find_map(|(i, _)| {
+            let before = i == 0 || matches!(b[i - 1], b' ' | b'-' | b'\n') || item[..i].trim().is_empty();
+            let len = key_len(&item[i + 1..]);
+            (before && len > 0).then(|| key_text(&item[i + 1..], len))
+        })?;
+        keys.push(found);
+    }
+    (!keys.is_empty()).then_some(keys)
+}
+
+/// One sibling list with its texts seen as one string: where each inline's text starts.
+struct Flat {
+    /// The start of each inline's text in the joined string.
+    starts: Vec<usize>,
+    joined: String,
+}
+
+impl Flat {
+    /// Joins the text of each inline: its plain text, brackets hidden, for a styled run (its
+    /// own citations were read inside it); `\u{0}` for code, notes, math and line breaks,
+    /// which no citation crosses.
+    fn new(inlines: &[Inline]) -> Self {
+        let texts = inlines.iter().map(|i| match i {
+            Inline::Text { text } => text.clone(),
+            Inline::Code { .. } | Inline::Note(_) | Inline::Math { .. } | Inline::LineBreak => "\u{0}".into(),
+            other => crate::model::plain_text(std::slice::from_ref(other)).replace(['[', ']'], "\u{0}"),
+        });
+        let mut starts = Vec::with_capacity(inlines.len());
+        let mut joined = String::new();
+        for t in texts {
+            starts.push(joined.len());
+            joined.push_str(&t);
+        }
+        Flat { starts, joined }
+    }
+
+    /// The inline holding byte `at` of the joined string, and the offset inside it; only a
+    /// text inline can hold a citation's edge.
+    fn locate(&self, at: usize, inlines: &[Inline]) -> Option<(usize, usize)> {
+        let k = self.starts.partition_point(|&s| s <= at).checked_sub(1)?;
+        matches!(inlines[k], Inline::Text { .. }).then(|| (k, at - self.starts[k]))
+    }
+}
+
+/// Cuts `inlines` at the joined-string bytes `start..end` (both in text inlines) and puts
+/// what lies between in a citation of `keys`.
+fn cut(inlines: Vec<Inline>, flat: &Flat, start: usize, end: usize, keys: Vec<String>) -> Vec<Inline> {
+    let (Some((k0, o0)), Some((k1, o1))) = (flat.locate(start, &inlines), flat.locate(end - 1, &inlines))
+    else {
+        return inlines;
+    };
+    // Past the closing `]`.
+    let o1 = o1 + 1;
+    let mut out = Vec::with_capacity(inlines.len() + 2);
+    let mut content = Vec::new();
+    for (k, inline) in inlines.into_iter().enumerate() {
+        let text = match &inline {
+            Inline::Text { text } => Some(text.as_str()),
+            _ => None,
+        };
+        match (k.cmp(&k0), k.cmp(&k1), text) {
+            (std::cmp::Ordering::Less, _, _) | (_, std::cmp::Ordering::Greater, _) => out.push(inline),
+            (_, _, Some(t)) if k == k0 && k == k1 => {
+                push_text(&mut out, &t[..o0]);
+                push_text(&mut content, &t[o0..o1]);
+                out.push(Inline::Citation { keys: keys.clone(), content: std::mem::take(&mut content) });
+                push_text(&mut out, &t[o1..]);
+            }
+            (_, _, Some(t)) if k == k0 => {
+                push_text(&mut out, &t[..o0]);
+                push_text(&mut content, &t[o0..]);
+            }
+            (_, _, Some(t)) if k == k1 => {
+                push_text(&mut content, &t[..o1]);
+                out.push(Inline::Citation { keys: keys.clone(), content: std::mem::take(&mut content) });
+                push_text(&mut out, &t[o1..]);
+            }
+            _ => content.push(inline),
+        }
+    }
+    out
+}
+
+fn push_text(out: &mut Vec<Inline>, t: &str) {
+    if !t.is_empty() {
+        out.push(Inline::text(t));
+    }
+}
+
+/// Bracketed citations: a `[` in a text, the first `]` after it with no `[` between, and a
+/// key in every `;`-separated item between them. A `]` followed by `(` or `[` was a link's.
+fn bracketed(inlines: Vec<Inline>) -> Vec<Inline> {
+    let flat = Flat::new(&inlines);
+    let j = &flat.joined;
+    let mut from = 0;
+    while let Some(open) = j[from..].find('[').map(|o| o + from) {
+        from = open + 1;
+        let Some(close) = j[open + 1..].find([']', '[', '\u{0}']).map(|c| c + open + 1) else { break };
+        if j.as_bytes()[close] != b']' || j[close + 1..].starts_with(['(', '[']) {
+            continue;
+        }
+        let Some(keys) = group_keys(&j[open + 1..close]) else { continue };
+        if flat.locate(open, &inlines).is_none() || flat.locate(close, &inlines).is_none() {
+            continue;
+        }
+        // The group is one inline now: the rest is read after it.
+        let mut head = cut(inlines, &flat, open, close + 1, keys);
+        let last = head.iter().rposition(|i| matches!(i, Inline::Citation { .. })).map_or(0, |p| p + 1);
+        let tail = head.split_off(last);
+        head.extend(bracketed(tail));
+        return head;
+    }
+    inlines
+}
+
+/// Keys in the text (`@smith04 says`, `@smith04 [p. 33] says`): an `@` not after a letter or
+/// digit (`me@example.org` is an address; `foo-@a` and `(@a)` are citations, as in pandoc).
+fn in_text(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(inlines.len());
+    let mut ends_in_word = false;
+    for inline in inlines {
+        let Inline::Text { text } = inline else {
+            ends_in_word = match &inline {
+                Inline::Citation { .. } => false,
+                other => crate::model::plain_text(std::slice::from_ref(other))
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphanumeric),
+            };
+            out.push(inline);
+            continue;
+        };
+        let mut rest = text.as_str();
+        let mut first = true;
+        while let Some(at) = find_key(rest, first && ends_in_word) {
+            let len = key_len(&rest[at + 1..]);
+            let key = key_text(&rest[at + 1..], len);
+            let mut end = at + 1 + len;
+            // `@key [locator]`: the bracket after one space, holding no key, belongs to it.
+            if let Some(after) = rest[end..].strip_prefix(' ').filter(|a| a.starts_with('[')) {
+                if let Some(close) = after.find(']') {
+                    let inner = &after[1..close];
+                    if !inner.contains(['@', '[']) && !after[close + 1..].starts_with(['(', '[']) {
+                        end += 1 + close + 1;
+                    }
+                }
+            }
+            push_text(&mut out, &rest[..at]);
+            out.push(Inline::Citation { keys: vec![key], content: vec![Inline::text(&rest[at..end])] });
+            rest = &rest[end..];
+            first = false;
+        }
+        ends_in_word = text.chars().last().is_some_and(char::is_alphanumeric);
+        push_text(&mut out, rest);
+    }
+    out
+}
+
+/// The byte of the next `@` in `text` that opens an in-text key; `glued` when the text
+/// continues a word from the inline before.
+fn find_key(text: &str, glued: bool) -> Option<usize> {
+    text.match_indices('@').map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().last();
+        let free = match before {
+            None => !glued,
+            Some(c) => !c.is_alphanumeric(),
+        };
+        free && key_len(&text[i + 1..]) > 0
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+
+    fn cite(keys: &[&str], text: &str) -> Inline {
+        Inline::Citation { keys: keys.iter().map(|k| k.to_string()).collect(), content: vec![t(text)] }
+    }
+
     #[test]
-    fn bracketed_citations_are_found_and_addresses_are_not() {
-        assert!(in_text("as shown [@smith2004, p. 5]."));
-        assert!(in_text("[see @a; @b, ch. 2]"));
-        assert!(in_text("Smith says so [-@smith2004]."));
-        assert!(!in_text("write to me@example.org [today]"));
-        assert!(!in_text("an @handle without brackets"));
-        assert!(!any(&[Inline::Code { text: "[@x]".into() }]));
+    fn a_bracketed_group_is_one_citation_with_every_key() {
+        assert_eq!(
+            split(vec![t("as shown [@smith2004, p. 5].")]),
+            [t("as shown "), cite(&["smith2004"], "[@smith2004, p. 5]"), t(".")]
+        );
+        assert_eq!(split(vec![t("[see @a; @b, ch. 2]")]), [cite(&["a", "b"], "[see @a; @b, ch. 2]")]);
+        assert_eq!(
+            split(vec![t("So [-@smith2004].")]),
+            [t("So "), cite(&["smith2004"], "[-@smith2004]"), t(".")]
+        );
+    }
+
+    #[test]
+    fn emphasis_inside_a_group_stays_inside_it() {
+        let got = split(vec![
+            t("See [@doe99, pp. 33-35 and "),
+            Inline::Emph { content: vec![t("passim")] },
+            t("]; more."),
+        ]);
+        assert_eq!(
+            got,
+            [
+                t("See "),
+                Inline::Citation {
+                    keys: vec!["doe99".into()],
+                    content: vec![
+                        t("[@doe99, pp. 33-35 and "),
+                        Inline::Emph { content: vec![t("passim")] },
+                        t("]")
+                    ]
+                },
+                t("; more.")
+            ]
+        );
+    }
+
+    #[test]
+    fn keys_in_the_text_take_their_locator() {
+        assert_eq!(
+            split(vec![t("@smith04 says so, and @doe99 [p. 33] too.")]),
+            [
+                cite(&["smith04"], "@smith04"),
+                t(" says so, and "),
+                cite(&["doe99"], "@doe99 [p. 33]"),
+                t(" too.")
+            ]
+        );
+        // A full stop after a key ends it; internal punctuation does not.
+        assert_eq!(split(vec![t("As @smith04.")]), [t("As "), cite(&["smith04"], "@smith04"), t(".")]);
+        assert_eq!(split(vec![t("@Foo_bar.baz:1 x")]), [cite(&["Foo_bar.baz:1"], "@Foo_bar.baz:1"), t(" x")]);
+        assert_eq!(split(vec![t("@{weird key} x")]), [cite(&["weird key"], "@{weird key}"), t(" x")]);
+    }
+
+    #[test]
+    fn addresses_handles_and_plain_brackets_stay_text() {
+        for s in ["write to me@example.org [today]", "a [note] here", "[@] alone", "x @ y", "a@b"] {
+            assert_eq!(split(vec![t(s)]), [t(s)], "{s}");
+        }
+        // A group with a key-less item is plain text; its keys are then read in the text.
+        assert_eq!(split(vec![t("[see @a; no key]")]), [t("[see "), cite(&["a"], "@a"), t("; no key]")]);
+        assert_eq!(
+            split(vec![t("foo-@a (@b)")]),
+            [t("foo-"), cite(&["a"], "@a"), t(" ("), cite(&["b"], "@b"), t(")")]
+        );
+        let code = vec![Inline::Code { text: "[@x]".into() }];
+        assert_eq!(split(code.clone()), code);
+    }
+
+    #[test]
+    fn several_groups_in_one_text_are_each_a_citation() {
+        assert_eq!(
+            split(vec![t("A [@a] and B [@b, 2].")]),
+            [t("A "), cite(&["a"], "[@a]"), t(" and B "), cite(&["b"], "[@b, 2]"), t(".")]
+        );
+    }
+
+    #[test]
+    fn unwrap_puts_the_text_back() {
+        let inlines = split(vec![t("A [@a] and @b.")]);
+        assert_eq!(crate::model::plain_text(&unwrap(inlines.clone())), "A [@a] and @b.");
+        assert!(unwrap(inlines).iter().all(|i| !matches!(i, Inline::Citation { .. })));
     }
 }

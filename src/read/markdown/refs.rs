@@ -78,6 +78,8 @@ impl References {
 /// A bibliography entry being read from one list item.
 pub(super) struct Entry {
     label: Option<String>,
+    /// The key citations name the entry by, where the source gave one.
+    pub key: Option<String>,
     /// Whether `label` came from `[…]{.label}` rather than an ordered list's number.
     labelled: bool,
     content: Vec<Inline>,
@@ -86,18 +88,21 @@ pub(super) struct Entry {
 
 impl Entry {
     pub fn new(label: Option<String>) -> Self {
-        Entry { label, labelled: false, content: Vec::new(), parts: 0 }
+        Entry { label, key: None, labelled: false, content: Vec::new(), parts: 0 }
     }
 
     /// Adds a block of the item; an entry is one paragraph, further ones are joined to it.
     pub fn add(&mut self, r: &mut Reader, src: &Source, block: Block, label: Option<String>, at: usize) {
         let mut content = match block {
-            Block::Heading { content, .. } | Block::Paragraph { content, .. } => content,
+            // An entry's text is its own: a key in it (`@`) is not a citation.
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                super::citations::unwrap(content)
+            }
             // A quotation, list or code block inside an entry: its text, joined.
             other => {
                 let mut joined = Vec::new();
                 flatten(&other, &mut joined);
-                joined
+                super::citations::unwrap(joined)
             }
         };
         if let Some(label) = label {
@@ -131,7 +136,7 @@ impl Entry {
         };
         Some(BibEntry {
             label: self.label,
-            key: None,
+            key: self.key,
             raw,
             content,
             lang,
@@ -260,6 +265,9 @@ mod tests {
                 vec![("Archival sources", 0), ("Literature", 2)]
             )
         );
+        // citeproc's `ref-` identifiers are the entries' citation keys.
+        let keys: Vec<Option<&str>> = b.entries.iter().map(|e| e.key.as_deref()).collect();
+        assert_eq!(keys, [Some("arda"), Some("smith"), None]);
         assert_eq!(doc.body.len(), 2, "{:?}", doc.body);
         assert!(matches!(&doc.body[0], Block::Heading { .. }));
         // The heading's `{.unnumbered}` and the text after the div are reported; the div's

@@ -29,6 +29,7 @@ mod gloss;
 mod header;
 mod lines;
 mod numbering;
+mod pointers;
 mod style;
 mod tree;
 
@@ -193,6 +194,17 @@ impl<'a> Reader<'a> {
                     None => content.into_iter().for_each(|i| push_inline(out, i)),
                 }
             }
+            // A citation: its keys are the entries it points at (`#smith2004`).
+            "ref" if c.attr("type") == Some("citation") => {
+                let content = self.inlines(c, notes);
+                let keys = c
+                    .attr("target")
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .map(|t| t.strip_prefix('#').unwrap_or(t).to_string())
+                    .collect();
+                out.push(Inline::Citation { keys, content });
+            }
             "ref" => {
                 let content = self.inlines(c, notes);
                 match c.attr("target") {
@@ -345,7 +357,9 @@ impl<'a> Reader<'a> {
         let fields = if self.ours { BibFields::default() } else { fields_from_markup(el, &raw) };
         BibEntry {
             label: el.attr("n").map(str::to_string),
-            key: None,
+            // An entry's own identifier is the key citations point at it by; the numbered
+            // ones colophon writes (`bib-03`) are not keys.
+            key: el.attr("xml:id").filter(|id| !is_numbered_entry_id(id)).map(str::to_string),
             raw,
             content,
             lang: el.lang(),
@@ -353,6 +367,11 @@ impl<'a> Reader<'a> {
             fields,
         }
     }
+}
+
+/// Whether `id` is the numbered identifier colophon gives an entry with no key (`bib-03`).
+fn is_numbered_entry_id(id: &str) -> bool {
+    id.strip_prefix("bib-").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The inlines of the first (or, with `last`, the last) heading or paragraph of `b`, inside
@@ -579,6 +598,7 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
         if let Some(back) = t.child("back") {
             back::read_back(&mut r, back, &mut doc);
         }
+        pointers::cite_entries(&mut doc);
     } else {
         let (l, c) = r.index.position(text, root.pos);
         r.diags.push(Diagnostic::warning("tei-no-text", l, "the TEI document has no <text>").at_col(c));

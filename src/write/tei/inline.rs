@@ -75,8 +75,16 @@ pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
                 self::inlines(ctx, ev, content);
                 ev.end();
             }
-            Inline::Citation { content, .. } => {
-                ev.start("ref", vec![("type", "citation".into())]);
+            // `<ref type="citation" target="#smith2004 #jones1999">`: each key points at the
+            // entry whose `xml:id` it is (see [`citekey_id`]).
+            Inline::Citation { keys, content } => {
+                let mut attrs = vec![("type", "citation".to_string())];
+                let targets: Vec<String> =
+                    keys.iter().filter_map(|k| citekey_id(k)).map(|id| format!("#{id}")).collect();
+                if !targets.is_empty() {
+                    attrs.push(("target", targets.join(" ")));
+                }
+                ev.start("ref", attrs);
                 self::inlines(ctx, ev, content);
                 ev.end();
             }
@@ -98,6 +106,21 @@ pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
             }
         }
     }
+}
+
+/// The `xml:id` of the entry a citation key names, and the pointer a citation writes: the
+/// key itself where it is an XML name (`smith2004`, `Smith_2004a`) that cannot be taken for
+/// one of the writer's own identifiers (`fn12`, `bib-03`, `org-…`); `None` otherwise (the
+/// entry then has its numbered identifier and the citation its text alone).
+pub fn citekey_id(key: &str) -> Option<&str> {
+    let mut chars = key.chars();
+    let first = chars.next()?;
+    let name = (first.is_alphabetic() || first == '_')
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    let ours = key.starts_with("bib-")
+        || key.starts_with("org-")
+        || key.strip_prefix("fn").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    (name && !ours).then_some(key)
 }
 
 /// Whether `w` is a date TEI's `@when` takes (`1919`, `1919-05`, `1919-05-14`, `-0044`).

@@ -312,7 +312,11 @@ fn back(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
                     ev.wrap("head", vec![], &h);
                 }
                 for (i, e) in group.entries.iter().enumerate() {
-                    inline::entry(ctx, &mut ev, e, &format!("bib-{:0width$}", group.first + i + 1));
+                    let id = match e.key.as_deref().and_then(inline::citekey_id) {
+                        Some(key) => key.to_string(),
+                        None => format!("bib-{:0width$}", group.first + i + 1),
+                    };
+                    inline::entry(ctx, &mut ev, e, &id);
                 }
                 if group.heading.is_some() {
                     ev.end();
