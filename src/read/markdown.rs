@@ -2215,6 +2215,23 @@ mod tests {
     }
 
     /// The line, column and message of a read that must fail.
+    /// Front divisions are taken out of the body at the top only; embedded texts nest, keep
+    /// their kind and language, and do not give it to their paragraphs.
+    #[test]
+    fn front_divisions_and_embedded_texts_are_blocks_of_their_own() {
+        let md = "::: {.dedication}\nTo M.\n:::\n\nText.\n\n:::: {.embedded-text kind=\"report\" lang=de}\nBericht.\n\n::: {.embedded-text kind=\"letter\"}\nBrief.\n:::\n\n::: {.preface}\nInside.\n:::\n::::\n\n::: {.front-matter name=\"motto\"}\nLate.\n:::\n";
+        let (doc, diags) = read_ok(md);
+        assert!(diags.iter().all(|d| d.code != "md-unsupported"), "{diags:?}");
+        let parts: Vec<_> = doc.front.iter().map(|p| (p.kind, p.name.as_deref())).collect();
+        assert_eq!(parts, [(FrontKind::Dedication, None), (FrontKind::Other, Some("motto"))]);
+        assert_eq!(doc.body.len(), 2);
+        let Block::EmbeddedText { kind, lang, blocks } = &doc.body[1] else { panic!("{:?}", doc.body) };
+        assert_eq!((kind.as_deref(), lang.as_ref().map(|l| l.as_str())), (Some("report"), Some("de")));
+        assert_eq!(blocks[0], Block::paragraph(vec![t("Bericht.")]));
+        assert!(matches!(&blocks[1], Block::EmbeddedText { kind: Some(k), lang: None, .. } if k == "letter"));
+        assert_eq!(blocks[2], Block::paragraph(vec![t("Inside.")]));
+    }
+
     fn read_err(md: &str) -> (u32, u32, String) {
         match read(Path::new("t.md"), md) {
             Err(Error::Input { line, col, message, .. }) => (line, col, message),

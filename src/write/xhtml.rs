@@ -766,6 +766,33 @@ mod tests {
         notes
     }
 
+    /// Front divisions are sections with their `epub:type` and role, a heading in the
+    /// navigation; an embedded text's headings rank under the heading before it, not in it.
+    #[test]
+    fn front_sections_and_embedded_headings() {
+        use crate::model::{FrontKind, FrontPart};
+        let h = |level, s: &str| Block::Heading { level, content: vec![Inline::text(s)] };
+        let mut doc = Document::new();
+        doc.front.push(FrontPart {
+            kind: FrontKind::Dedication,
+            name: None,
+            blocks: vec![Block::paragraph(vec![Inline::text("To M.")])],
+        });
+        doc.front.push(FrontPart { kind: FrontKind::Preface, name: None, blocks: vec![h(1, "Preface")] });
+        doc.body.push(h(1, "Part"));
+        doc.body.push(Block::EmbeddedText {
+            kind: Some("letter".into()),
+            lang: None,
+            blocks: vec![h(1, "Dear")],
+        });
+        let a = article(&doc, "style.css");
+        assert!(a.xhtml.contains("<section id=\"front-1\" class=\"dedication\" epub:type=\"dedication\" role=\"doc-dedication\">"), "{}", a.xhtml);
+        assert!(a.xhtml.contains("epub:type=\"preface\" role=\"doc-preface\" aria-labelledby=\"front-2-title\">\n<h2 id=\"front-2-title\">Preface</h2>"), "{}", a.xhtml);
+        assert!(a.xhtml.contains("<div class=\"embedded-text letter\">\n<h3>Dear</h3>"), "{}", a.xhtml);
+        let toc: Vec<&str> = a.toc.iter().map(|(_, _, t)| t.as_str()).collect();
+        assert_eq!(toc, ["Untitled", "Preface", "Part"]);
+    }
+
     #[test]
     fn every_call_has_its_note_and_every_note_links_back() {
         let mut doc = Document::new();

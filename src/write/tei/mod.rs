@@ -419,6 +419,36 @@ mod tests {
         BibEntry::plain(text)
     }
 
+    /// A front division's first heading is its `<head>`, a deeper one opens a division in
+    /// it; an embedded text's headings open divisions of its own body.
+    #[test]
+    fn front_divisions_and_embedded_texts_have_heads() {
+        use crate::model::{FrontKind, FrontPart, Inline};
+        let h = |level, s: &str| Block::Heading { level, content: vec![Inline::text(s)] };
+        let p = |s: &str| Block::paragraph(vec![Inline::text(s)]);
+        let mut doc = Document::new();
+        doc.front.push(FrontPart {
+            kind: FrontKind::Other,
+            name: Some("motto".into()),
+            blocks: vec![h(1, "Motto"), p("A."), h(2, "More"), p("B.")],
+        });
+        doc.body.push(Block::EmbeddedText {
+            kind: Some("letter".into()),
+            lang: None,
+            blocks: vec![h(1, "Dear"), p("C.")],
+        });
+        let (xml, _) = write(&doc, &Options::default());
+        let squashed: String = xml.split_whitespace().collect::<Vec<_>>().join("");
+        assert!(
+            squashed.contains("<front><divtype=\"motto\"><head>Motto</head><p>A.</p><div><head>More</head><p>B.</p></div></div></front>"),
+            "{xml}"
+        );
+        assert!(
+            squashed.contains("<floatingTexttype=\"letter\"><body><div><head>Dear</head><p>C.</p></div></body></floatingText>"),
+            "{xml}"
+        );
+    }
+
     /// Each part a nested `listBibl` under its `head`; unheaded entries stay in the outer
     /// list; entry ids run on across the parts.
     #[test]
