@@ -3,7 +3,7 @@
 //! written back byte-stable, TEI valid under tei_all, the e-book clean under EPUBCheck and Ace,
 //! and every marker, quotation and source line in the PDF's text.
 mod common;
-use colophon::model::{plain_text, Block, Delimiter, Document, Inline, NumberStyle, Numbering};
+use colophon::model::{plain_text, Block, Delimiter, Document, FrontKind, Inline, NumberStyle, Numbering};
 use colophon::{Format, Resources};
 use common::*;
 use serde_json::Value;
@@ -100,10 +100,30 @@ fn pandoc_signature(blocks: &[Value], out: &mut Vec<String>) {
                 if let Some(lang) = lang {
                     out.push(format!("LANG {}", lang.as_str().unwrap_or_default()));
                 }
-                if attrs[1].as_array().unwrap().iter().any(|c| c == "epigraph") {
+                let classes: Vec<&str> =
+                    attrs[1].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+                if classes.contains(&"epigraph") {
                     out.push("EPIGRAPH".into());
                 }
+                // A text embedded in the text, or a front-matter division: a block of its own.
+                let value = |key: &str| {
+                    attrs[2].as_array().unwrap().iter().find(|kv| kv[0] == key).and_then(|kv| kv[1].as_str())
+                };
+                let front =
+                    ["titlepage", "dedication", "preface", "acknowledgements", "errata", "front-matter"];
+                let opened = if classes.contains(&"embedded-text") {
+                    out.push(format!("TEXT {}", value("kind").unwrap_or("-")));
+                    true
+                } else if let Some(c) = classes.iter().find(|c| front.contains(c)) {
+                    out.push(format!("FRONT {c} {}", value("name").unwrap_or("-")));
+                    true
+                } else {
+                    false
+                };
                 pandoc_signature(b["c"][1].as_array().unwrap(), out);
+                if opened {
+                    out.push("END".into());
+                }
             }
             "BulletList" => list(None, b["c"].as_array().unwrap(), out),
             "OrderedList" => {
@@ -312,8 +332,11 @@ fn our_signature(blocks: &[Block], out: &mut Vec<String>) {
                 out.push(format!("CODE {} {text}", syntax.as_deref().unwrap_or("")))
             }
             Block::SectionBreak => out.push("BREAK".into()),
-            Block::EmbeddedText { blocks, .. } => {
-                out.push("TEXT".into());
+            Block::EmbeddedText { blocks, kind, lang } => {
+                if let Some(l) = lang {
+                    out.push(format!("LANG {l}"));
+                }
+                out.push(format!("TEXT {}", kind.as_deref().unwrap_or("-")));
                 our_signature(blocks, out);
                 out.push("END".into());
             }
@@ -336,6 +359,19 @@ fn both_readings(path: &Path, pandoc: &Path) -> (Vec<String>, Vec<String>) {
     }
     let doc = load(path);
     let mut ours = Vec::new();
+    for part in &doc.front {
+        let class = match part.kind {
+            FrontKind::TitlePage => "titlepage",
+            FrontKind::Dedication => "dedication",
+            FrontKind::Preface => "preface",
+            FrontKind::Acknowledgements => "acknowledgements",
+            FrontKind::Errata => "errata",
+            FrontKind::Other => "front-matter",
+        };
+        ours.push(format!("FRONT {class} {}", part.name.as_deref().unwrap_or("-")));
+        our_signature(&part.blocks, &mut ours);
+        ours.push("END".into());
+    }
     our_signature(&doc.body, &mut ours);
     // The bibliography, as the heading and bulleted list pandoc reads.
     if let Some(b) = &doc.back.bibliography {
@@ -399,6 +435,9 @@ fn pandoc_reads_every_fixture_the_same_way() {
         "`prot",
         "{N}",
         "{PB",
+        "TEXT letter",
+        "FRONT dedication",
+        "FRONT front-matter motto",
     ] {
         assert!(all.contains(kind), "no {kind} in the fixtures");
     }

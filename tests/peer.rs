@@ -54,10 +54,14 @@
 //! | PageBreak | — | `pb` | `page_break` |
 //! | LetterPart | — | `opener`, `closer`, `postscript`, `byline`, `trailer` | — |
 //! | Name | — | `persName`, `placeName`, `orgName`, `name`, `rs`, `date` | — |
+//! | FrontPart | — | `titlePage` and `div` of the outermost `front` (not abstracts, keywords or notes) | `front` parts |
+//! | EmbeddedText | — | `floatingText`; `text` in a `group` | `embedded_text` |
 //!
 //! Only the body is compared: pandoc's metadata (YAML, `%` title block) and TEI's
-//! `teiHeader`, `front` and `back` are not counted, nor colophon's `meta` and `back`. Notes'
-//! content is counted on every side.
+//! `teiHeader`, `front` and `back` are not counted, nor colophon's `meta` and `back`, but
+//! for the divisions of TEI's front as such (FrontPart) and, from Markdown, the blocks in
+//! colophon's `front` (pandoc counts them in their divs). Notes' content is counted on
+//! every side.
 
 use quick_xml::events::Event;
 use serde_json::Value;
@@ -119,6 +123,8 @@ const KINDS: &[(&str, Option<&str>)] = &[
     ("PageBreak", Some("page_break")),
     ("LetterPart", None),
     ("Name", None),
+    ("FrontPart", Some("front")),
+    ("EmbeddedText", Some("embedded_text")),
 ];
 
 type Counts = BTreeMap<&'static str, usize>;
@@ -414,6 +420,19 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
         let in_body = stack.iter().any(|s| s == "body");
         let parent = stack.last().map(String::as_str).unwrap_or("");
         let mut kinds: Vec<&'static str> = Vec::new();
+        // The outermost text's front divisions, and texts inside a group (outside any body).
+        let typ = attr(&e, b"type").unwrap_or_default().to_ascii_lowercase();
+        let front_div = matches!(name.as_str(), "titlePage" | "div" | "div1")
+            && parent == "front"
+            && stack.iter().filter(|s| *s == "text").count() == 1
+            && !matches!(typ.as_str(), "abstract" | "keywords")
+            && !typ.contains("note");
+        if front_div {
+            kinds.push("FrontPart");
+        }
+        if name == "text" && parent == "group" && !in_body {
+            kinds.push("EmbeddedText");
+        }
         if in_body && skip_depth.is_none() {
             let rend = attr(&e, b"rend").unwrap_or_default().to_ascii_lowercase();
             let typ = attr(&e, b"type").unwrap_or_default().to_ascii_lowercase();
@@ -477,8 +496,12 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
                 "pb" => kinds.push("PageBreak"),
                 "opener" | "closer" | "postscript" | "byline" | "trailer" => kinds.push("LetterPart"),
                 "persName" | "placeName" | "orgName" | "name" | "rs" | "date" => kinds.push("Name"),
+                "floatingText" => kinds.push("EmbeddedText"),
+                "text" if parent == "group" => kinds.push("EmbeddedText"),
                 _ => {}
             }
+        }
+        {
             for k in &kinds {
                 bump(&mut c, k);
                 first.entry(kind(k)).or_insert_with(|| line_of(pos));
@@ -496,8 +519,15 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
 
 // ---------------------------------------------------------------- colophon's JSON
 
-fn model_counts(doc: &Value) -> Counts {
+fn model_counts(doc: &Value, format: &str) -> Counts {
     let mut c = Counts::new();
+    for part in doc["front"].as_array().into_iter().flatten() {
+        bump(&mut c, "FrontPart");
+        // Pandoc counts the blocks of a front division's div; TEI's front is not counted.
+        if format == "md" {
+            part["blocks"].as_array().into_iter().flatten().for_each(|b| model_block(b, &mut c));
+        }
+    }
     if let Some(body) = doc["body"].as_array() {
         body.iter().for_each(|b| model_block(b, &mut c));
     }
@@ -516,6 +546,7 @@ fn model_block(b: &Value, c: &mut Counts) {
         "definition_list" => bump(c, "DefinitionList"),
         "code_block" => bump(c, "CodeBlock"),
         "section_break" => bump(c, "HorizontalRule"),
+        "embedded_text" => bump(c, "EmbeddedText"),
         other => panic!("unknown block type {other:?} in colophon's JSON"),
     }
     for key in ["content", "source"] {
@@ -720,7 +751,7 @@ fn score_file(file: &Path, format: &'static str, pandoc: Option<&Path>) -> FileS
         let stem = file.file_stem().unwrap().to_string_lossy();
         let json =
             std::fs::read_to_string(out_dir.path().join(format!("{stem}.json"))).expect("JSON written");
-        model_counts(&serde_json::from_str(&json).expect("colophon JSON parses"))
+        model_counts(&serde_json::from_str(&json).expect("colophon JSON parses"), format)
     } else {
         Counts::new()
     };

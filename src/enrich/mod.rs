@@ -23,7 +23,7 @@ use shelfmark::ArchiveTable;
 /// a few at a time, while this one enriches the body and the notes and then helps with
 /// what references are left (the result is the same as in turn).
 pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
-    let Document { meta, body, back, .. } = doc;
+    let Document { meta, front, body, back, .. } = doc;
     let entries: &mut [crate::model::BibEntry] =
         back.bibliography.as_mut().map_or(&mut [], |b| &mut b.entries);
     let many = !entries.is_empty();
@@ -37,7 +37,7 @@ pub fn enrich(doc: &mut Document, table: &ArchiveTable) -> Vec<Diagnostic> {
     };
     let ((mut used_archives, body_diags), mut refs) = std::thread::scope(|s| {
         let helper = many.then(|| s.spawn(references));
-        let body = enrich_body(meta, body, table);
+        let body = enrich_body(meta, front, body, table);
         let mut refs = references();
         if let Some(h) = helper {
             refs.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
@@ -106,15 +106,17 @@ fn enrich_references(
     (used_archives, diags)
 }
 
-/// Shelfmarks and languages of the metadata, the body and the notes; returns the archives
-/// named, in order, and what could not be decided.
+/// Shelfmarks and languages of the metadata, the body and the notes (shelfmarks of the
+/// front matter too, a preface's first); returns the archives named, in order, and what
+/// could not be decided.
 fn enrich_body(
     meta: &mut crate::model::Meta,
+    front: &mut [crate::model::FrontPart],
     body: &mut [Block],
     table: &ArchiveTable,
 ) -> (Vec<String>, Vec<Diagnostic>) {
     let mut used_archives: Vec<String> = Vec::new();
-    for block in body.iter_mut() {
+    for block in front.iter_mut().flat_map(|p| p.blocks.iter_mut()).chain(body.iter_mut()) {
         mark_block(block, table, &mut used_archives);
     }
     // Metadata.

@@ -24,8 +24,8 @@
 use crate::diag::{Diagnostic, LineIndex};
 use crate::error::{Error, Result};
 use crate::model::{
-    plain_text, Abstract, Anchor, Author, Bibliography, Block, Document, Inline, KeywordList, LangTag, Meta,
-    Note, Title,
+    plain_text, Abstract, Anchor, Author, Bibliography, Block, Document, FrontKind, FrontPart, Inline,
+    KeywordList, LangTag, Meta, Note, Title,
 };
 use containers::{Container, OpenContainer};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -67,6 +67,7 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
     let body_start = front.as_ref().map_or(0, |f| f.end);
     let parsed = reader.markdown(text, body_start, Origin::FILE, true)?;
     doc.body = parsed.blocks;
+    doc.front = parsed.front;
     doc.back.bibliography = parsed.bibliography;
     reader.resolve(&mut doc)?;
     reader.report_unused();
@@ -197,6 +198,8 @@ struct OpenNote {
 struct Parsed {
     blocks: Vec<Block>,
     bibliography: Option<Bibliography>,
+    /// The front-matter divisions (`::: {.dedication}` …) standing in the body.
+    front: Vec<FrontPart>,
 }
 
 impl Reader<'_> {
@@ -671,8 +674,64 @@ struct Div {
     epigraph: bool,
     /// The citation key of an entry of pandoc's bibliography (`smith` of `{#ref-smith}`).
     key: Option<String>,
+    /// A div that is a block of the model: an embedded text or a front-matter division.
+    role: Option<DivRole>,
     /// Offset of the opening fence line.
     at: usize,
+}
+
+/// What a div that is a block of the model holds.
+#[derive(Debug, Clone)]
+enum DivRole {
+    /// `{.embedded-text kind="letter" lang=de}`: a text inside the text, in its language.
+    Embedded { kind: Option<String>, lang: Option<LangTag> },
+    /// `{.dedication}`, `{.preface}`, … or `{.front-matter name="motto"}`.
+    Front { kind: FrontKind, name: Option<String> },
+}
+
+/// The front-matter division a div class names (`titlepage`, `dedication`, `preface`,
+/// `acknowledgements`, `errata`; `front-matter` for any other, named by `name`).
+fn front_class(class: &str) -> Option<FrontKind> {
+    Some(match class {
+        "titlepage" => FrontKind::TitlePage,
+        "dedication" => FrontKind::Dedication,
+        "preface" => FrontKind::Preface,
+        "acknowledgements" | "acknowledgments" => FrontKind::Acknowledgements,
+        "errata" => FrontKind::Errata,
+        "front-matter" => FrontKind::Other,
+        _ => return None,
+    })
+}
+
+/// Groups the body's blocks, each with the byte it starts at, into the embedded texts and
+/// front-matter divisions whose divs hold them (`divs`: those with a role, in any order).
+/// Front divisions are taken out only at the top (`top`); inside an embedded text their
+/// blocks stay in place.
+fn group(items: Vec<(usize, Block)>, divs: &[&Div], top: bool) -> (Vec<Block>, Vec<FrontPart>) {
+    let mut out = Vec::new();
+    let mut front = Vec::new();
+    let mut outer: Vec<&Div> =
+        divs.iter().copied().filter(|d| !divs.iter().any(|o| o.at < d.at && d.end <= o.end)).collect();
+    outer.sort_by_key(|d| d.at);
+    let mut items = items.into_iter().peekable();
+    for d in outer {
+        while let Some(item) = items.next_if(|(at, _)| *at < d.start) {
+            out.push(item.1);
+        }
+        let mut inner = Vec::new();
+        while let Some(item) = items.next_if(|(at, _)| *at < d.end) {
+            inner.push(item);
+        }
+        let nested: Vec<&Div> = divs.iter().copied().filter(|o| d.at < o.at && o.end <= d.end).collect();
+        let (blocks, _) = group(inner, &nested, false);
+        match d.role.clone() {
+            Some(DivRole::Embedded { kind, lang }) => out.push(Block::EmbeddedText { kind, lang, blocks }),
+            Some(DivRole::Front { kind, name }) if top => front.push(FrontPart { kind, name, blocks }),
+            _ => out.extend(blocks),
+        }
+    }
+    out.extend(items.map(|(_, b)| b));
+    (out, front)
 }
 
 /// A fence line: `::: {lang=tr}` opens, `:::` closes.
@@ -775,11 +834,19 @@ impl Reader<'_> {
                     },
                     Some(Fence::Open { attrs, at }) => {
                         let in_refs = open.iter().any(|d| d.refs);
-                        let (lang, refs, epigraph) = self.div_attrs(src, line.start + at, attrs, in_refs)?;
+                        let (lang, refs, epigraph, role) =
+                            self.div_attrs(src, line.start + at, attrs, in_refs)?;
+                        // An embedded text's language is its own, not its paragraphs'.
+                        let (lang, role) = match role {
+                            Some(DivRole::Embedded { kind, .. }) => {
+                                (None, Some(DivRole::Embedded { kind, lang }))
+                            }
+                            role => (lang, role),
+                        };
                         let lang = lang.or_else(|| open.last().and_then(|d| d.lang.clone()));
                         let (start, end) = (line.end(), src.text.len());
                         let key = if in_refs { entry_key(attrs) } else { None };
-                        open.push(Div { start, end, lang, refs, epigraph, key, at: line.start });
+                        open.push(Div { start, end, lang, refs, epigraph, key, role, at: line.start });
                     }
                 }
             }
@@ -803,19 +870,37 @@ impl Reader<'_> {
         at: usize,
         text: &str,
         in_refs: bool,
-    ) -> Result<(Option<LangTag>, bool, bool)> {
+    ) -> Result<(Option<LangTag>, bool, bool, Option<DivRole>)> {
         // pandoc's short form: a single class name without braces.
         if text == "epigraph" {
-            return Ok((None, false, true));
+            return Ok((None, false, true, None));
+        }
+        if let Some(kind) = front_class(text).filter(|k| *k != FrontKind::Other) {
+            return Ok((None, false, false, Some(DivRole::Front { kind, name: None })));
         }
         let attrs = text.strip_prefix('{').and_then(|t| t.strip_suffix('}')).and_then(parse_attrs);
         let Some(mut attrs) = attrs else {
             self.warn("md-unsupported", src.pos(at), format!("div attributes `{text}` are not kept"));
-            return Ok((None, false, false));
+            return Ok((None, false, false, None));
         };
         let refs = attrs.id == Some("refs");
         let epigraph = attrs.classes.contains(&"epigraph");
         attrs.classes.retain(|c| *c != "epigraph");
+        let value = |attrs: &Attrs, key: &str| {
+            attrs.values.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string())
+        };
+        let role = if attrs.classes.contains(&"embedded-text") {
+            Some(DivRole::Embedded { kind: value(&attrs, "kind"), lang: None })
+        } else {
+            attrs.classes.iter().find_map(|c| front_class(c)).map(|kind| DivRole::Front {
+                kind,
+                name: value(&attrs, "name").filter(|_| kind == FrontKind::Other),
+            })
+        };
+        if role.is_some() {
+            attrs.classes.retain(|c| *c != "embedded-text" && front_class(c).is_none());
+            attrs.other.retain(|k| *k != "kind" && *k != "name");
+        }
         let structural = refs || in_refs;
         if !structural && (!attrs.classes.is_empty() || !attrs.other.is_empty()) {
             let message = format!("div attributes other than lang in `{text}` are not kept");
@@ -823,9 +908,9 @@ impl Reader<'_> {
         }
         match attrs.lang {
             Some((tag, off)) => LangTag::parse(tag)
-                .map(|l| (Some(l), refs, epigraph))
+                .map(|l| (Some(l), refs, epigraph, role))
                 .map_err(|m| self.error(src.pos(at + 1 + off), m)),
-            None => Ok((None, refs, epigraph)),
+            None => Ok((None, refs, epigraph, role)),
         }
     }
 }
@@ -845,6 +930,8 @@ struct Attrs<'s> {
     id: Option<&'s str>,
     /// The value of `n` (a page milestone's printed number).
     n: Option<&'s str>,
+    /// Keys other than `lang` and `n` with their values.
+    values: Vec<(&'s str, &'s str)>,
 }
 
 impl Attrs<'_> {
@@ -891,6 +978,7 @@ fn parse_attrs(s: &str) -> Option<Attrs<'_>> {
                 attrs.n = Some(value);
             } else {
                 attrs.other.push(key);
+                attrs.values.push((key, value));
             }
             rest = after;
         }
@@ -971,6 +1059,8 @@ struct Walk<'d> {
     /// Whether a level-1 heading without id may start the bibliography by its text alone.
     auto_refs: bool,
     body: Vec<Block>,
+    /// The byte each block of `body` starts at.
+    body_at: Vec<usize>,
     run: Option<Run>,
     notes: Vec<OpenNote>,
     /// Open lists, with the next number of ordered ones.
@@ -1026,6 +1116,7 @@ impl<'d> Walk<'d> {
             refs_allowed,
             auto_refs,
             body: Vec::new(),
+            body_at: Vec::new(),
             run: None,
             notes: Vec::new(),
             lists: Vec::new(),
@@ -1103,6 +1194,7 @@ impl<'d> Walk<'d> {
                 };
                 if level > 0 {
                     self.body.pop();
+                    self.body_at.pop();
                 }
                 let mut refs = References::new(heading, level);
                 refs.div = Some(false);
@@ -1456,6 +1548,7 @@ impl<'d> Walk<'d> {
             r.warn("md-after-references", src.pos(at), message);
         } else {
             self.body.push(unlabel(r, src, block, label, at));
+            self.body_at.push(at);
         }
     }
 
@@ -1465,7 +1558,10 @@ impl<'d> Walk<'d> {
             r.define(src, note)?;
         }
         let bibliography = self.references.map(|refs| refs.finish(r, src));
-        Ok(Parsed { blocks: self.body, bibliography })
+        let roles: Vec<&Div> = self.divs.iter().filter(|d| d.role.is_some()).collect();
+        let items = self.body_at.into_iter().zip(self.body).collect();
+        let (blocks, front) = group(items, &roles, true);
+        Ok(Parsed { blocks, bibliography, front })
     }
 }
 
@@ -1983,6 +2079,9 @@ impl Reader<'_> {
         for abs in &mut doc.meta.abstracts {
             self.resolve_blocks(&mut abs.content, &mut res)?;
         }
+        for part in &mut doc.front {
+            self.resolve_blocks(&mut part.blocks, &mut res)?;
+        }
         self.resolve_blocks(&mut doc.body, &mut res)?;
         if let Some(bib) = &mut doc.back.bibliography {
             for entry in &mut bib.entries {
@@ -2126,6 +2225,23 @@ mod tests {
     }
 
     /// The line, column and message of a read that must fail.
+    /// Front divisions are taken out of the body at the top only; embedded texts nest, keep
+    /// their kind and language, and do not give it to their paragraphs.
+    #[test]
+    fn front_divisions_and_embedded_texts_are_blocks_of_their_own() {
+        let md = "::: {.dedication}\nTo M.\n:::\n\nText.\n\n:::: {.embedded-text kind=\"report\" lang=de}\nBericht.\n\n::: {.embedded-text kind=\"letter\"}\nBrief.\n:::\n\n::: {.preface}\nInside.\n:::\n::::\n\n::: {.front-matter name=\"motto\"}\nLate.\n:::\n";
+        let (doc, diags) = read_ok(md);
+        assert!(diags.iter().all(|d| d.code != "md-unsupported"), "{diags:?}");
+        let parts: Vec<_> = doc.front.iter().map(|p| (p.kind, p.name.as_deref())).collect();
+        assert_eq!(parts, [(FrontKind::Dedication, None), (FrontKind::Other, Some("motto"))]);
+        assert_eq!(doc.body.len(), 2);
+        let Block::EmbeddedText { kind, lang, blocks } = &doc.body[1] else { panic!("{:?}", doc.body) };
+        assert_eq!((kind.as_deref(), lang.as_ref().map(|l| l.as_str())), (Some("report"), Some("de")));
+        assert_eq!(blocks[0], Block::paragraph(vec![t("Bericht.")]));
+        assert!(matches!(&blocks[1], Block::EmbeddedText { kind: Some(k), lang: None, .. } if k == "letter"));
+        assert_eq!(blocks[2], Block::paragraph(vec![t("Inside.")]));
+    }
+
     fn read_err(md: &str) -> (u32, u32, String) {
         match read(Path::new("t.md"), md) {
             Err(Error::Input { line, col, message, .. }) => (line, col, message),

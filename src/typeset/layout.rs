@@ -24,6 +24,7 @@ use crate::model::{Block, Document, LangTag};
 pub use super::page::PageStyle;
 
 mod biblio;
+mod front;
 mod inline;
 mod inset;
 mod nested;
@@ -250,6 +251,8 @@ struct Para {
     keep_last_with_next: bool,
     /// An outline entry (level, text) for the paragraph's first line.
     outline: Option<(u8, String)>,
+    /// A heading's text where it has no outline entry (an embedded text's heading).
+    title: Option<String>,
     /// In a note: (run index of the printed label, note index), the back-link's anchor.
     label: Option<(usize, usize)>,
     /// A line of a code block: every character kept, broken only at the measure.
@@ -276,6 +279,7 @@ impl Para {
             keep_with_next: false,
             keep_last_with_next: false,
             outline: None,
+            title: None,
             label: None,
             verbatim: false,
         }
@@ -285,7 +289,7 @@ impl Para {
         StructBlock {
             kind: self.kind,
             lang: self.lang.clone(),
-            title: self.outline.as_ref().map(|o| o.1.clone()),
+            title: self.outline.as_ref().map(|o| o.1.clone()).or_else(|| self.title.clone()),
             nest: self.nest.clone(),
         }
     }
@@ -725,6 +729,8 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             paras.push(p);
         }
     }
+    let mut nester = nested::Nester { shaper: &shaper, ids: 0 };
+    front::parts(&doc.front, &mut nester, style, doc_lang, &mut notes, &mut paras);
     for a in &m.abstracts {
         let lang = a.lang.as_ref().or(doc_lang);
         let mut h = Para::new(BlockKind::Heading(1), lang, small, small_leading, Align::Left);
@@ -749,7 +755,8 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     }
     let mut after_heading = true;
     let measure = style.measure();
-    let mut nester = nested::Nester { shaper: &shaper, ids: 0 };
+    // The level of the last heading, under which an embedded text's headings rank.
+    let mut under = 0;
     for (i, b) in doc.body.iter().enumerate() {
         match b {
             Block::Heading { content, level } => {
@@ -766,6 +773,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 runs(&mut p, content, Style::Bold, doc_lang, &mut notes);
                 paras.push(p);
                 after_heading = true;
+                under = *level;
             }
             Block::Paragraph { content, lang } => {
                 let lang = lang.as_ref().or(doc_lang);
@@ -781,13 +789,14 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 after_heading = false;
             }
             _ => {
-                let frame = nested::Frame::new(
+                let mut frame = nested::Frame::new(
                     BlockKind::Paragraph,
                     (style.size, style.leading),
                     (small, small_leading),
                     measure,
                     doc_lang,
                 );
+                frame.level = under;
                 let first = paras.len();
                 nester.block(b, &frame, &mut notes, &mut paras);
                 if i == 0 {

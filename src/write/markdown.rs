@@ -46,8 +46,8 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    plain_text, Anchor, BibEntry, Bibliography, Block, Delimiter, Document, Inline, LangTag, Meta, NameKind,
-    Note, NumberStyle,
+    plain_text, Anchor, BibEntry, Bibliography, Block, Delimiter, Document, FrontKind, FrontPart, Inline,
+    LangTag, Meta, NameKind, Note, NumberStyle,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::HashSet;
@@ -66,6 +66,11 @@ pub fn write(doc: &Document) -> (String, Vec<Diagnostic>) {
     };
     w.metadata(&doc.meta);
     w.definitions();
+    for part in &doc.front {
+        let text = w.front_part(part);
+        w.push_block(&text);
+        w.definitions();
+    }
     for block in &doc.body {
         let text = w.block(block);
         w.push_block(&text);
@@ -134,6 +139,25 @@ impl<'a> Writer<'a> {
         self.out.push('\n');
         self.out.push_str(text);
         self.out.push('\n');
+    }
+
+    /// A front-matter division as a pandoc fenced div of its class (`::: {.dedication}`;
+    /// `{.front-matter name="motto"}` for one the source names).
+    fn front_part(&mut self, part: &'a FrontPart) -> String {
+        let attrs = match (part.kind, &part.name) {
+            (FrontKind::TitlePage, _) => ".titlepage".to_string(),
+            (FrontKind::Dedication, _) => ".dedication".to_string(),
+            (FrontKind::Preface, _) => ".preface".to_string(),
+            (FrontKind::Acknowledgements, _) => ".acknowledgements".to_string(),
+            (FrontKind::Errata, _) => ".errata".to_string(),
+            (FrontKind::Other, None) => ".front-matter".to_string(),
+            (FrontKind::Other, Some(n)) => format!(".front-matter name=\"{}\"", n.replace(['"', '\\'], "")),
+        };
+        let inner = self.blocks_text(&part.blocks);
+        match inner.is_empty() {
+            true => format!("::: {{{attrs}}}\n:::"),
+            false => format!("::: {{{attrs}}}\n{inner}\n:::"),
+        }
     }
 
     /// The Markdown of `blocks` separated by blank lines (for an abstract); empty blocks are

@@ -9,7 +9,8 @@
 
 use crate::fonts::Style;
 use crate::model::{
-    plain_text, Anchor, Block, Delimiter, Document, Inline, LangTag, NameKind, Note, NumberStyle,
+    plain_text, Anchor, Block, Delimiter, Document, FrontKind, FrontPart, Inline, LangTag, NameKind, Note,
+    NumberStyle,
 };
 use crate::typeset::bidi::first_strong_rtl;
 use quick_xml::escape::{escape, partial_escape};
@@ -91,6 +92,9 @@ struct Writer {
     pages: Vec<(String, String)>,
     /// The `id` of each bibliography entry a citation key names (`ref-3`).
     entry_ids: HashMap<String, String>,
+    /// The rank (`h1`–`h6`) of the last heading written, under which an embedded text's
+    /// own headings rank.
+    rank: u8,
 }
 
 /// `lang` and `xml:lang` attributes (both: Ace reads `lang`, XML tools `xml:lang`).
@@ -267,6 +271,8 @@ impl Writer {
             style: Style::Regular,
             pages: std::mem::take(&mut self.pages),
             entry_ids: std::mem::take(&mut self.entry_ids),
+            // Notes stand in the notes section, under its `h2`.
+            rank: 2,
         };
         let class = if n.anchor == Anchor::Inferred { " class=\"uncertain\"" } else { "" };
         let lang = n.lang.as_ref().map_or(String::new(), |l| inner.lang(l));
@@ -440,13 +446,91 @@ impl Writer {
                 self.raw("</code></pre>\n");
             }
             Block::SectionBreak => self.raw("<hr class=\"section-break\"/>\n"),
-            Block::EmbeddedText { blocks, lang, .. } => {
+            // A text inside the text: its headings rank below the heading it stands under
+            // and stay out of the navigation.
+            Block::EmbeddedText { blocks, lang, kind } => {
                 let attrs = lang.as_ref().map_or(String::new(), |l| self.lang(l));
-                self.raw(&format!("<div class=\"embedded-text\"{attrs}>\n"));
-                blocks.iter().for_each(|b| self.block(b));
+                let kind =
+                    kind.as_deref().filter(|k| is_class_name(k)).map_or(String::new(), |k| format!(" {k}"));
+                self.raw(&format!("<div class=\"embedded-text{kind}\"{attrs}>\n"));
+                let rank = self.rank;
+                for b in blocks {
+                    match b {
+                        Block::Heading { level, content } => {
+                            let h = rank.saturating_add(*level).min(6);
+                            self.raw(&format!("<h{h}{}>", dir_of(content)));
+                            self.inlines(content);
+                            self.raw(&format!("</h{h}>\n"));
+                        }
+                        other => self.block(other),
+                    }
+                }
+                self.rank = rank;
                 self.raw("</div>\n");
             }
         }
+    }
+}
+
+/// Whether `s` can stand in a `class` attribute as one name.
+fn is_class_name(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The `epub:type`, the DPUB-ARIA role and the class of a front division.
+fn front_semantics(part: &FrontPart) -> (Option<&'static str>, Option<&'static str>, String) {
+    let (t, role) = match part.kind {
+        FrontKind::TitlePage => (Some("titlepage"), None),
+        FrontKind::Dedication => (Some("dedication"), Some("doc-dedication")),
+        FrontKind::Preface => (Some("preface"), Some("doc-preface")),
+        FrontKind::Acknowledgements => (Some("acknowledgments"), Some("doc-acknowledgments")),
+        FrontKind::Errata => (Some("errata"), Some("doc-errata")),
+        FrontKind::Other => (None, None),
+    };
+    let class = match (t, part.name.as_deref().filter(|n| is_class_name(n))) {
+        (Some(t), _) => t.to_string(),
+        (None, Some(n)) => format!("front-matter {n}"),
+        (None, None) => "front-matter".to_string(),
+    };
+    (t, role, class)
+}
+
+impl Writer {
+    /// One front division: a `section` with its `epub:type` and role, its first heading an
+    /// `h2` in the navigation, deeper headings ranked under it.
+    fn front_part(&mut self, part: &FrontPart, no: usize, toc: &mut Vec<(u8, String, String)>) {
+        let (t, role, class) = front_semantics(part);
+        let id = format!("front-{no}");
+        let mut attrs = format!(" id=\"{id}\" class=\"{class}\"");
+        if let Some(t) = t {
+            attrs.push_str(&format!(" epub:type=\"{t}\""));
+        }
+        if let Some(r) = role {
+            attrs.push_str(&format!(" role=\"{r}\""));
+        }
+        let first_heading = matches!(part.blocks.first(), Some(Block::Heading { .. }));
+        if first_heading {
+            attrs.push_str(&format!(" aria-labelledby=\"{id}-title\""));
+        }
+        self.raw(&format!("<section{attrs}>\n"));
+        for (i, b) in part.blocks.iter().enumerate() {
+            match b {
+                Block::Heading { level, content } => {
+                    let h = level.saturating_add(1).min(6);
+                    let hid = if i == 0 { format!("{id}-title") } else { format!("{id}-{i}") };
+                    self.rank = h;
+                    self.raw(&format!("<h{h} id=\"{hid}\"{}>", dir_of(content)));
+                    self.inlines(content);
+                    self.raw(&format!("</h{h}>\n"));
+                    if i == 0 {
+                        toc.push((h, hid, plain_text(content)));
+                    }
+                }
+                other => self.block(other),
+            }
+        }
+        self.raw("</section>\n");
+        self.rank = 1;
     }
 }
 
@@ -469,6 +553,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
             .flat_map(|b| b.entries.iter().enumerate())
             .filter_map(|(k, e)| Some((e.key.clone()?, format!("ref-{}", k + 1))))
             .collect(),
+        rank: 1,
     };
     if lang != "und" {
         w.langs.insert(lang.clone());
@@ -505,6 +590,11 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
     w.raw("</header>\n");
     toc.push((1, "top".to_string(), title.clone()));
 
+    // The front matter: title page, dedication, preface, acknowledgements, errata.
+    for (k, part) in doc.front.iter().enumerate() {
+        w.front_part(part, k + 1, &mut toc);
+    }
+
     // Abstracts and keywords, each in its language.
     for (k, a) in m.abstracts.iter().enumerate() {
         let id = format!("abstract-{}", k + 1);
@@ -537,6 +627,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
                 heading_no += 1;
                 let h = (level + 1).min(6);
                 let id = format!("section-{heading_no}");
+                w.rank = h;
                 w.raw(&format!("<h{h} id=\"{id}\"{}>", dir_of(content)));
                 w.inlines(content);
                 w.raw(&format!("</h{h}>\n"));
@@ -547,7 +638,8 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
     }
     w.raw("</section>\n");
 
-    // Notes in the same document (Thorium pops up only those).
+    // Notes in the same document (Thorium pops up only those), under their `h2`.
+    w.rank = 2;
     let mut notes_section = None;
     if !w.notes.is_empty() {
         let heading = notes_heading(&lang);
@@ -694,6 +786,33 @@ mod tests {
             }
         }
         notes
+    }
+
+    /// Front divisions are sections with their `epub:type` and role, a heading in the
+    /// navigation; an embedded text's headings rank under the heading before it, not in it.
+    #[test]
+    fn front_sections_and_embedded_headings() {
+        use crate::model::{FrontKind, FrontPart};
+        let h = |level, s: &str| Block::Heading { level, content: vec![Inline::text(s)] };
+        let mut doc = Document::new();
+        doc.front.push(FrontPart {
+            kind: FrontKind::Dedication,
+            name: None,
+            blocks: vec![Block::paragraph(vec![Inline::text("To M.")])],
+        });
+        doc.front.push(FrontPart { kind: FrontKind::Preface, name: None, blocks: vec![h(1, "Preface")] });
+        doc.body.push(h(1, "Part"));
+        doc.body.push(Block::EmbeddedText {
+            kind: Some("letter".into()),
+            lang: None,
+            blocks: vec![h(1, "Dear")],
+        });
+        let a = article(&doc, "style.css");
+        assert!(a.xhtml.contains("<section id=\"front-1\" class=\"dedication\" epub:type=\"dedication\" role=\"doc-dedication\">"), "{}", a.xhtml);
+        assert!(a.xhtml.contains("epub:type=\"preface\" role=\"doc-preface\" aria-labelledby=\"front-2-title\">\n<h2 id=\"front-2-title\">Preface</h2>"), "{}", a.xhtml);
+        assert!(a.xhtml.contains("<div class=\"embedded-text letter\">\n<h3>Dear</h3>"), "{}", a.xhtml);
+        let toc: Vec<&str> = a.toc.iter().map(|(_, _, t)| t.as_str()).collect();
+        assert_eq!(toc, ["Untitled", "Preface", "Part"]);
     }
 
     #[test]

@@ -13,7 +13,8 @@ use crate::diag::Diagnostic;
 use crate::model::{Block, Inline, LangTag};
 
 /// Elements that are blocks wherever they stand.
-const ALWAYS_BLOCK: &[&str] = &["p", "ab", "list", "lg", "l", "epigraph", "head", "eg"];
+const ALWAYS_BLOCK: &[&str] =
+    &["p", "ab", "list", "lg", "l", "epigraph", "head", "eg", "floatingText", "text"];
 
 /// Whether `c` is read as a block inside a container; `mixed` when the container holds
 /// running text.
@@ -31,7 +32,7 @@ pub(super) fn is_block(c: &El, mixed: bool) -> bool {
 /// a list).
 pub(super) fn holds_blocks(el: &El) -> bool {
     el.children().any(|c| match c.name.as_str() {
-        "p" | "ab" | "list" | "lg" | "epigraph" | "eg" => true,
+        "p" | "ab" | "list" | "lg" | "epigraph" | "eg" | "floatingText" | "text" => true,
         "quote" | "cit" => holds_blocks(c),
         "milestone" => lines::is_section_break(c),
         _ => false,
@@ -129,6 +130,8 @@ impl Reader<'_> {
             "list" => self.list(c, notes, out),
             "lg" => self.verse(c, notes, out),
             "eg" | "code" => out.push(self.code_block(c)),
+            // A whole text quoted in this one (a letter, a decree).
+            "floatingText" | "text" => out.push(self.embedded(c, notes)),
             "milestone" if lines::is_section_break(c) => out.push(Block::SectionBreak),
             _ => {
                 self.unsupported(c);

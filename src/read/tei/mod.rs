@@ -25,6 +25,7 @@ mod back;
 mod blocks;
 mod editorial;
 mod endnotes;
+mod front;
 mod gloss;
 mod header;
 mod lines;
@@ -108,6 +109,11 @@ const TRANSPARENT: &[&str] = &[
     "analytic",
     "series",
     "edition",
+    "docAuthor",
+    "docDate",
+    "docEdition",
+    "titlePart",
+    "docTitle",
 ];
 
 /// Elements that carry no text of their own and are skipped.
@@ -302,9 +308,10 @@ impl<'a> Reader<'a> {
                     self.inline_el(c, &mut pages, notes);
                     continue;
                 }
-                "quote" | "cit" | "epigraph" | "list" | "lg" | "eg" | "code" => {
+                "quote" | "cit" | "epigraph" | "list" | "lg" | "eg" | "code" | "floatingText" | "text" => {
                     self.block_level(c, notes, out)
                 }
+                "group" => self.group(c, notes, out),
                 "milestone" if lines::is_section_break(c) => out.push(Block::SectionBreak),
                 // An anchor named by notes kept apart: they open the next block.
                 "anchor" if self.endnotes.is_named(c) => {
@@ -324,9 +331,12 @@ impl<'a> Reader<'a> {
                         out.push(b);
                     }
                 }
-                "head" if depth > 0 => {
-                    out.push(Block::Heading { level: depth, content: trim_inlines(self.inlines(c, notes)) })
-                }
+                // A `<head>` of the body itself (an embedded text's title) heads it as a
+                // division would.
+                "head" => out.push(Block::Heading {
+                    level: depth.max(1),
+                    content: trim_inlines(self.inlines(c, notes)),
+                }),
                 "div" | "div1" | "div2" | "div3" | "div4" => self.blocks(c, depth + 1, out, notes),
                 _ => {
                     self.unsupported(c);
@@ -569,11 +579,16 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
     if let Some(t) = root.child("text") {
         if let Some(front) = t.child("front") {
             header::read_front(&mut r, front, &mut doc, &mut notes);
+            doc.front = r.front_parts(front, &mut notes);
         }
         if let Some(body) = t.child("body") {
             let mut blocks = Vec::new();
             r.blocks(body, 0, &mut blocks, &mut notes);
             doc.body = blocks;
+        }
+        // An edition of several texts (`<group><text>…</text></group>`): each an embedded text.
+        if let Some(group) = t.child("group") {
+            r.group(group, &mut notes, &mut doc.body);
         }
         // A division of <back> that is neither the bibliography nor the notes (an appendix, a
         // list of abbreviations) follows the body, said once: the model's back holds only

@@ -61,6 +61,11 @@ pub enum Container {
         /// Unique in the layout.
         id: usize,
     },
+    /// A division of the front matter (a title page, a dedication, a preface).
+    Section {
+        /// Unique in the layout.
+        id: usize,
+    },
 }
 
 impl Container {
@@ -94,6 +99,12 @@ pub(super) struct Frame {
     pub in_list: bool,
     /// The width of the text column (an epigraph is set in by a share of it).
     pub column: Pt,
+    /// The level of the heading the blocks stand under (0 before any), below which the
+    /// headings of an embedded text rank.
+    pub level: u8,
+    /// Inside an embedded text of the body: its headings are headings (of the quotation's
+    /// size), not bold paragraphs.
+    pub headings: bool,
 }
 
 impl Frame {
@@ -120,6 +131,8 @@ impl Frame {
             nest: Vec::new(),
             in_list: false,
             column,
+            level: 0,
+            headings: false,
         }
     }
 }
@@ -159,13 +172,23 @@ impl Nester<'_, '_> {
                     };
                     let lang = own.or(frame.lang.as_ref());
                     let mut p = self.para(frame, lang, Align::Justify);
-                    if indent_after && after_para {
-                        p.indent = Pt(frame.size * 1.5);
+                    match b {
+                        // An embedded text's heading: a heading ranked under the text's.
+                        Block::Heading { level, .. } if frame.headings => {
+                            p.kind = BlockKind::Heading(frame.level.saturating_add(*level));
+                            p.align = Align::Left;
+                            p.keep_with_next = true;
+                            p.space_before = frame.leading * 0.5;
+                            p.title = Some(crate::model::plain_text(content));
+                        }
+                        _ if indent_after && after_para => p.indent = Pt(frame.size * 1.5),
+                        _ => {}
                     }
-                    let style = if matches!(b, Block::Heading { .. }) { Style::Bold } else { Style::Regular };
+                    let heading = matches!(b, Block::Heading { .. });
+                    let style = if heading { Style::Bold } else { Style::Regular };
                     runs(&mut p, content, style, lang, notes);
                     out.push(p);
-                    after_para = true;
+                    after_para = !(heading && frame.headings);
                 }
                 Block::DefinitionList { items } => {
                     self.definitions(items, frame, notes, out);
@@ -187,8 +210,12 @@ impl Nester<'_, '_> {
                     self.quote(blocks, source.as_deref(), lang.as_ref(), frame, notes, out);
                     after_para = false;
                 }
+                // A text inside the text: inset as a quotation, its headings headings (in the
+                // body; a note's stay in the note).
                 Block::EmbeddedText { blocks, lang, .. } => {
-                    self.quote(blocks, None, lang.as_ref(), frame, notes, out);
+                    let mut inner = frame.clone();
+                    inner.headings = frame.kind == BlockKind::Paragraph;
+                    self.quote(blocks, None, lang.as_ref(), &inner, notes, out);
                     after_para = false;
                 }
                 Block::List { numbering, items } => {

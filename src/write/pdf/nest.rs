@@ -63,6 +63,7 @@ impl Nesting {
                 Container::Glossary { .. } => (TagGroup::new(Tag::L(ListNumbering::None)), None),
                 Container::Term { .. } => (TagGroup::new(Tag::Lbl), None),
                 Container::Code { .. } => (TagGroup::new(Tag::P), Some(TagGroup::new(Tag::Code))),
+                Container::Section { .. } => (TagGroup::new(Tag::Section), None),
             };
             self.open.push(Open { container: c.clone(), group, body });
         }

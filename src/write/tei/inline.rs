@@ -256,7 +256,11 @@ pub fn block(ctx: &mut Ctx, ev: &mut Events, b: &Block) {
             }
             ev.start("floatingText", attrs);
             ev.start("body", vec![]);
-            blocks.iter().for_each(|b| block(ctx, ev, b));
+            super::sectioned(ctx, ev, blocks, 0);
+            if blocks.is_empty() {
+                ev.start("p", vec![]);
+                ev.end();
+            }
             ev.end();
             ev.end();
         }

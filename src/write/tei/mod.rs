@@ -17,7 +17,7 @@ mod header;
 mod inline;
 
 use crate::diag::Diagnostic;
-use crate::model::{Block, Document, LangTag};
+use crate::model::{Block, Document, FrontKind, FrontPart, LangTag};
 use events::{Ev, Events};
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
@@ -172,7 +172,7 @@ pub(crate) fn nl(w: &mut Writer<Vec<u8>>, depth: usize) -> std::io::Result<()> {
 }
 
 /// Elements whose content is element-only, so indentation may go between their children.
-const STRUCTURAL: &[&str] = &["div", "listBibl", "listOrg", "org", "list"];
+const STRUCTURAL: &[&str] = &["div", "listBibl", "listOrg", "org", "list", "floatingText", "body"];
 
 /// Writes events; children of structural elements go on their own indented lines.
 fn write_events(w: &mut Writer<Vec<u8>>, evs: &[Ev], depth: usize) -> std::io::Result<()> {
@@ -223,13 +223,24 @@ fn open_front_div(ctx: &mut Ctx, ev: &mut Events, kind: &str, lang: Option<&Lang
     }
 }
 
-/// `<front>`: the printed abstracts and keyword lists, each with its language.
+/// `<front>`: the front-matter divisions in printed order, then the printed abstracts and
+/// keyword lists, each with its language.
+///
+/// Every division is a `<div type="…">` (`titlePage`, `dedication`, `preface`,
+/// `acknowledgements`, `errata`, or the source's own name), its first heading the `<head>`.
+/// A title page too: the model keeps its lines as paragraphs without saying which is the
+/// title, the author or the imprint, and `<titlePage>` would have to claim one
+/// (`titlePart`, `byline`, `docImprint`) for each; a typed `<div>` of `<p>`s says only
+/// what is known, is valid wherever a title page stands, and reads back to the same part.
 fn front(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
     let m = &doc.meta;
-    if m.abstracts.is_empty() && m.keywords.is_empty() {
+    if m.abstracts.is_empty() && m.keywords.is_empty() && doc.front.is_empty() {
         return None;
     }
     let mut ev = Events::default();
+    for part in &doc.front {
+        front_part(ctx, &mut ev, part);
+    }
     for a in &m.abstracts {
         open_front_div(ctx, &mut ev, "abstract", a.lang.as_ref(), a.heading.as_deref());
         for b in &a.content {
@@ -250,17 +261,64 @@ fn front(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
     Some(ev)
 }
 
+/// The `@type` a front division is written with.
+fn front_type(part: &FrontPart) -> Option<String> {
+    Some(
+        match part.kind {
+            FrontKind::TitlePage => "titlePage",
+            FrontKind::Dedication => "dedication",
+            FrontKind::Preface => "preface",
+            FrontKind::Acknowledgements => "acknowledgements",
+            FrontKind::Errata => "errata",
+            FrontKind::Other => return part.name.clone(),
+        }
+        .to_string(),
+    )
+}
+
+/// One front division: `<div type="…">`, its first heading the `<head>`, deeper headings
+/// opening divisions inside it.
+fn front_part(ctx: &mut Ctx, ev: &mut Events, part: &FrontPart) {
+    let attrs = front_type(part).map(|t| vec![("type", ctx.clean(&t))]).unwrap_or_default();
+    ev.start("div", attrs);
+    let mut blocks = part.blocks.as_slice();
+    if let Some((Block::Heading { level: 1, content }, rest)) = blocks.split_first() {
+        ev.start("head", vec![]);
+        inline::inlines(ctx, ev, content);
+        ev.end();
+        blocks = rest;
+    }
+    sectioned(ctx, ev, blocks, 1);
+    if part.blocks.is_empty() {
+        ev.start("p", vec![]);
+        ev.end();
+    }
+    ev.end();
+}
+
 /// `<body>`: paragraphs, with headings opening nested `div`s whose depth is the level.
 fn body(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
     let mut ev = Events::default();
-    let mut depth = 0usize;
+    sectioned(ctx, &mut ev, &doc.body, 0);
+    if ev.evs.is_empty() {
+        ev.start("p", vec![]);
+        ev.end();
+    }
+    Some(ev)
+}
+
+/// Blocks written inside an element `base` divisions deep (the body, a front division, an
+/// embedded text's body): a heading of level `n` opens a `<div>` `n` deep with its `<head>`;
+/// one that cannot (its level not below `base`'s) is a `<p rend="heading">`.
+pub(crate) fn sectioned(ctx: &mut Ctx, ev: &mut Events, blocks: &[Block], base: usize) {
+    let mut depth = base;
     // Whether only headings (and epigraphs) stand before `b` in its division.
     let mut at_top = true;
-    for b in &doc.body {
+    for b in blocks {
         match b {
-            Block::Quote { epigraph: true, .. } if at_top => inline::epigraph(ctx, &mut ev, b),
-            Block::Heading { level, content } => {
-                let level = usize::from((*level).max(1));
+            Block::Quote { epigraph: true, .. } if at_top => inline::epigraph(ctx, ev, b),
+            Block::Heading { level, content } if usize::from(*level) > base => {
+                let level = usize::from(*level);
                 while depth >= level {
                     ev.end();
                     depth -= 1;
@@ -270,23 +328,18 @@ fn body(ctx: &mut Ctx, doc: &Document) -> Option<Events> {
                     depth += 1;
                 }
                 ev.start("head", vec![]);
-                inline::inlines(ctx, &mut ev, content);
+                inline::inlines(ctx, ev, content);
                 ev.end();
                 at_top = true;
                 continue;
             }
-            other => inline::block(ctx, &mut ev, other),
+            other => inline::block(ctx, ev, other),
         }
         at_top = matches!(b, Block::Quote { epigraph: true, .. }) && at_top;
     }
-    for _ in 0..depth {
+    for _ in base..depth {
         ev.end();
     }
-    if ev.evs.is_empty() {
-        ev.start("p", vec![]);
-        ev.end();
-    }
-    Some(ev)
 }
 
 /// `<back>`: the reference list as printed, then the archives named.
@@ -368,6 +421,36 @@ mod tests {
 
     fn entry(text: &str) -> BibEntry {
         BibEntry::plain(text)
+    }
+
+    /// A front division's first heading is its `<head>`, a deeper one opens a division in
+    /// it; an embedded text's headings open divisions of its own body.
+    #[test]
+    fn front_divisions_and_embedded_texts_have_heads() {
+        use crate::model::{FrontKind, FrontPart, Inline};
+        let h = |level, s: &str| Block::Heading { level, content: vec![Inline::text(s)] };
+        let p = |s: &str| Block::paragraph(vec![Inline::text(s)]);
+        let mut doc = Document::new();
+        doc.front.push(FrontPart {
+            kind: FrontKind::Other,
+            name: Some("motto".into()),
+            blocks: vec![h(1, "Motto"), p("A."), h(2, "More"), p("B.")],
+        });
+        doc.body.push(Block::EmbeddedText {
+            kind: Some("letter".into()),
+            lang: None,
+            blocks: vec![h(1, "Dear"), p("C.")],
+        });
+        let (xml, _) = write(&doc, &Options::default());
+        let squashed: String = xml.split_whitespace().collect::<Vec<_>>().join("");
+        assert!(
+            squashed.contains("<front><divtype=\"motto\"><head>Motto</head><p>A.</p><div><head>More</head><p>B.</p></div></div></front>"),
+            "{xml}"
+        );
+        assert!(
+            squashed.contains("<floatingTexttype=\"letter\"><body><div><head>Dear</head><p>C.</p></div></body></floatingText>"),
+            "{xml}"
+        );
     }
 
     /// Each part a nested `listBibl` under its `head`; unheaded entries stay in the outer
