@@ -79,3 +79,40 @@ fn json_reads_back_the_same_formulas() {
     assert_eq!(again.body, doc.body);
     assert_eq!(formulas(&again), formulas(&doc));
 }
+
+#[test]
+fn the_pdf_prints_the_tex_and_says_so_once() {
+    let doc = fixture();
+    let (bytes, diags) = colophon::write(&doc, Format::Pdf, &Resources::builtin()).unwrap();
+    let said: Vec<_> = diags.iter().filter(|d| d.code == "pdf-math-as-tex").collect();
+    assert_eq!(said.len(), 1, "{diags:?}");
+    assert!(said[0].message.starts_with("16 formula"), "{}", said[0].message);
+    assert!(!diags.iter().any(|d| d.code == "pdf-not-ua"), "{diags:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("math.pdf");
+    std::fs::write(&pdf, bytes).unwrap();
+    let Some(o) = pdf_tool("pdftotext", &[pdf.to_str().unwrap(), "-"]) else { return };
+    assert!(o.status.success());
+    let text = squash(&String::from_utf8_lossy(&o.stdout));
+    for want in ["\\pi r^2", "E = mc^2", "\\text{cost: $x$}", "\\mathbb{R}^n", "a*b*c"] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+}
+
+#[test]
+fn the_e_book_holds_every_formula_and_stays_clean() {
+    let doc = fixture();
+    let bytes = written(&doc, Format::Epub);
+    let x = epub_entry(&bytes, "EPUB/article.xhtml");
+    for want in ["\\pi r^2", "E = mc^2", "\\mathbb{R}^n"] {
+        assert!(x.contains(want), "{want}\n{x}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let epub = dir.path().join("math.epub");
+    std::fs::write(&epub, &bytes).unwrap();
+    assert_epub_clean(&epub);
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
