@@ -69,6 +69,23 @@ fn tei_reads_back_the_same_formulas_and_writes_the_same_bytes() {
     }
 }
 
+/// A formula math-core cannot read is set as its TeX and named in a warning.
+#[test]
+fn a_formula_that_cannot_be_converted_is_its_tex_with_a_warning() {
+    let mut doc = fixture();
+    doc.body.push(Block::paragraph(vec![Inline::Math { tex: "\\frac{1}{".into(), display: false }]));
+    let (bytes, diags) = colophon::write(&doc, Format::Epub, &Resources::builtin()).unwrap();
+    let said: Vec<_> = diags.iter().filter(|d| d.code == "epub-math-as-tex").collect();
+    assert_eq!(said.len(), 1, "{diags:?}");
+    assert!(said[0].message.contains("\\frac{1}{"), "{}", said[0].message);
+    let x = epub_entry(&bytes, "EPUB/article.xhtml");
+    assert!(x.contains("<code class=\"math\">\\frac{1}{</code>"), "{x}");
+    let dir = tempfile::tempdir().unwrap();
+    let epub = dir.path().join("bad.epub");
+    std::fs::write(&epub, &bytes).unwrap();
+    assert_epub_clean(&epub);
+}
+
 #[test]
 fn json_reads_back_the_same_formulas() {
     let doc = fixture();
@@ -100,13 +117,29 @@ fn the_pdf_prints_the_tex_and_says_so_once() {
 }
 
 #[test]
-fn the_e_book_holds_every_formula_and_stays_clean() {
+fn the_e_book_holds_every_formula_as_mathml_and_stays_clean() {
     let doc = fixture();
     let bytes = written(&doc, Format::Epub);
+    let (_, diags) = colophon::write(&doc, Format::Epub, &Resources::builtin()).unwrap();
+    assert!(!diags.iter().any(|d| d.code == "epub-math-as-tex"), "{diags:?}");
     let x = epub_entry(&bytes, "EPUB/article.xhtml");
-    for want in ["\\pi r^2", "E = mc^2", "\\mathbb{R}^n"] {
+    // Every formula is MathML, its TeX (spaces squashed) as alternative text.
+    assert_eq!(x.matches("<math ").count(), 16, "{x}");
+    assert_eq!(x.matches("display=\"block\"").count(), 5, "{x}");
+    assert!(!x.contains("class=\"math"), "{x}");
+    for want in [
+        "<math alttext=\"\\pi r^2\" xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi>π</mi><msup><mi>r</mi><mn>2</mn></msup></math>",
+        "<math alttext=\"E = mc^2\" xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">",
+        "<math alttext=\"\\text{cost: $x$}\"",
+        "<mi>ℝ</mi>",
+    ] {
         assert!(x.contains(want), "{want}\n{x}");
     }
+    let opf = epub_entry(&bytes, "EPUB/package.opf");
+    assert!(
+        opf.contains("href=\"article.xhtml\" media-type=\"application/xhtml+xml\" properties=\"mathml\""),
+        "{opf}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let epub = dir.path().join("math.epub");
     std::fs::write(&epub, &bytes).unwrap();

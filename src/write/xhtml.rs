@@ -34,6 +34,10 @@ pub struct Article {
     pub bibliography: Option<(String, String)>,
     /// The printed pages of the source, in order: (id of the milestone, printed number).
     pub pages: Vec<(String, String)>,
+    /// Whether the document holds MathML (the package must say so).
+    pub mathml: bool,
+    /// The TeX of each formula that could not be converted to MathML (set as its TeX).
+    pub unconverted: Vec<String>,
 }
 
 /// The text of the notes section's heading, in the document's language.
@@ -89,6 +93,9 @@ struct Writer {
     style: Style,
     /// The printed pages begun so far: (id of the milestone, printed number).
     pages: Vec<(String, String)>,
+    math: super::mathml::Converter,
+    mathml: bool,
+    unconverted: Vec<String>,
 }
 
 /// `lang` and `xml:lang` attributes (both: Ace reads `lang`, XML tools `xml:lang`).
@@ -180,13 +187,21 @@ impl Writer {
                     self.raw("</code>");
                 }
                 Inline::LineBreak => self.raw("<br/>"),
-                // The TeX source, marked as such, until a converter to MathML is chosen.
-                Inline::Math { tex, display } => {
-                    let class = if *display { "math display" } else { "math" };
-                    self.raw(&format!("<code class=\"{class}\">"));
-                    self.text(tex);
-                    self.raw("</code>");
-                }
+                // MathML, its TeX as alternative text; a formula math-core cannot convert is
+                // set as its TeX, marked as such (and reported by the package).
+                Inline::Math { tex, display } => match self.math.convert(tex, *display) {
+                    Some(mathml) => {
+                        self.mathml = true;
+                        self.raw(&mathml);
+                    }
+                    None => {
+                        self.unconverted.push(tex.clone());
+                        let class = if *display { "math display" } else { "math" };
+                        self.raw(&format!("<code class=\"{class}\">"));
+                        self.text(tex);
+                        self.raw("</code>");
+                    }
+                },
                 Inline::Name { kind, content, .. } => {
                     let class = match kind {
                         NameKind::Person => "person",
@@ -255,6 +270,9 @@ impl Writer {
             note_count: self.note_count,
             style: Style::Regular,
             pages: std::mem::take(&mut self.pages),
+            math: std::mem::take(&mut self.math),
+            mathml: self.mathml,
+            unconverted: std::mem::take(&mut self.unconverted),
         };
         let class = if n.anchor == Anchor::Inferred { " class=\"uncertain\"" } else { "" };
         let lang = n.lang.as_ref().map_or(String::new(), |l| inner.lang(l));
@@ -302,6 +320,9 @@ impl Writer {
         inner.raw("</div></li>");
         self.note_count = inner.note_count;
         self.pages = std::mem::take(&mut inner.pages);
+        self.math = std::mem::take(&mut inner.math);
+        self.mathml = inner.mathml;
+        self.unconverted = std::mem::take(&mut inner.unconverted);
         for (style, set) in inner.chars {
             self.chars.entry(style).or_default().merge(set);
         }
@@ -449,6 +470,9 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
         note_count: 0,
         style: Style::Regular,
         pages: Vec::new(),
+        math: super::mathml::Converter::default(),
+        mathml: false,
+        unconverted: Vec::new(),
     };
     if lang != "und" {
         w.langs.insert(lang.clone());
@@ -598,7 +622,18 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
     xhtml.push_str("</body>\n</html>\n");
     w.chars.entry(Style::Regular).or_default().extend(&title);
     let chars = w.chars.into_iter().map(|(style, set)| (style, set.into_sorted())).collect();
-    Article { xhtml, chars, toc, langs: w.langs, lang, notes: notes_section, bibliography, pages: w.pages }
+    Article {
+        xhtml,
+        chars,
+        toc,
+        langs: w.langs,
+        lang,
+        notes: notes_section,
+        bibliography,
+        pages: w.pages,
+        mathml: w.mathml,
+        unconverted: w.unconverted,
+    }
 }
 
 #[cfg(test)]
