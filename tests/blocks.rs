@@ -193,6 +193,10 @@ fn pandoc_inlines(inlines: &Value) -> String {
                 "Subscript" => wrap(s, "~(", c, walk),
                 "SmallCaps" => wrap(s, "SC(", c, walk),
                 "Code" => s.push_str(&format!("`{}`", c[1].as_str().unwrap())),
+                "Math" => {
+                    let display = if c[0]["t"] == "DisplayMath" { "D" } else { "" };
+                    s.push_str(&format!("MATH{display}({})", c[1].as_str().unwrap()));
+                }
                 "Link" => wrap(s, "L(", &c[1], walk),
                 "Cite" => {
                     let keys: Vec<&str> =
@@ -438,6 +442,8 @@ fn pandoc_reads_every_fixture_the_same_way() {
         "TEXT letter",
         "FRONT dedication",
         "FRONT front-matter motto",
+        "MATH(",
+        "MATHD(",
     ] {
         assert!(all.contains(kind), "no {kind} in the fixtures");
     }

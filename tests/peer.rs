@@ -48,7 +48,7 @@
 //! | LineBreak | `LineBreak` | `lb` inside a block (p, head, item, l, note, quote, closer…) | `line_break` |
 //! | Link | `Link` | `ref`/`ptr` with `@target` | `link` |
 //! | Span | `Span` | `foreign` | `span` |
-//! | Math | `Math` | `formula` | — |
+//! | Math | `Math` | `formula` | `math` |
 //! | Cite | `Cite` | `ref type="citation"`, `ref`/`ptr` to a bibliography entry | `citation` |
 //! | Quoted | `Quoted` | `q`, `said`; `quote` inside a paragraph | — |
 //! | PageBreak | — | `pb` | `page_break` |
@@ -117,7 +117,7 @@ const KINDS: &[(&str, Option<&str>)] = &[
     ("LineBreak", Some("line_break")),
     ("Link", Some("link")),
     ("Span", Some("span")),
-    ("Math", None),
+    ("Math", Some("math")),
     ("Cite", Some("citation")),
     ("Quoted", None),
     ("PageBreak", Some("page_break")),
@@ -594,6 +594,7 @@ fn model_inline(i: &Value, c: &mut Counts) {
         "note" => "Note",
         "page_break" => "PageBreak",
         "citation" => "Cite",
+        "math" => "Math",
         "text" | "shelfmark" => "",
         other => panic!("unknown inline type {other:?} in colophon's JSON"),
     };

@@ -38,6 +38,7 @@ use std::path::Path;
 mod citations;
 mod containers;
 mod fancy;
+pub(crate) mod math;
 mod refs;
 mod scripts;
 mod tables;
@@ -252,12 +253,13 @@ impl Reader<'_> {
     /// Parses `text` as Markdown, its first `skip` bytes blanked; `origin` maps positions to
     /// the file. Only the file's own body may hold the references.
     fn markdown(&mut self, text: &str, skip: usize, origin: Origin, refs_allowed: bool) -> Result<Parsed> {
-        let (masked, divs, fancy) = self.prepass(&Source::new(text, origin), skip)?;
+        let Prepassed { masked, divs, fancy, math } = self.prepass(&Source::new(text, origin), skip)?;
         let src = Source::new(&masked, origin);
         // Pandoc drops `{#references}` where it equals its automatic identifier (`# REFERENCES`).
         let auto_refs = refs_allowed && !masked.contains("{#references");
         let mut walk = Walk::new(&divs, refs_allowed, auto_refs);
         walk.fancy = fancy;
+        walk.math = math;
         // Pipe tables are Pandoc Markdown too: read as tables, they are reported and kept row by row
         // (without the option their rows became one paragraph of `|` text, unreported).
         let options = Options::ENABLE_FOOTNOTES
@@ -663,6 +665,42 @@ impl Reader<'_> {
 // ---------------------------------------------------------------------------------------------
 // Fenced divs
 
+/// What the pre-pass gives the parse: the masked text, the divs, the fancy list markers and
+/// the formulas.
+struct Prepassed {
+    masked: String,
+    divs: Vec<Div>,
+    fancy: HashMap<usize, fancy::Marker>,
+    math: Masked,
+}
+
+/// The formulas turned into code spans before parsing.
+#[derive(Default)]
+struct Masked {
+    /// By the byte of the first opening delimiter: the formulas written one against the
+    /// other there, each as its TeX as written and whether it is display math.
+    spans: HashMap<usize, Vec<(String, bool)>>,
+    /// Every byte replaced, with its original value, in order.
+    changed: Vec<(usize, u8)>,
+}
+
+impl Masked {
+    /// `text`, pulldown-cmark's text of the masked bytes `range`, with the bytes the masking
+    /// replaced given back (a formula found in what is in the end a code or HTML block).
+    fn unmask<'t>(&self, text: &'t str, range: &Range<usize>) -> std::borrow::Cow<'t, str> {
+        let from = self.changed.partition_point(|(i, _)| *i < range.start);
+        let inside = self.changed[from..].iter().take_while(|(i, _)| *i < range.end);
+        if inside.clone().next().is_none() || text.len() != range.len() {
+            return text.into();
+        }
+        let mut bytes = text.as_bytes().to_vec();
+        for &(i, b) in inside {
+            bytes[i - range.start] = b;
+        }
+        String::from_utf8(bytes).map_or(text.into(), Into::into)
+    }
+}
+
 /// A fenced div: paragraphs starting in `start..end` take its language (or an outer div's).
 struct Div {
     start: usize,
@@ -783,12 +821,9 @@ fn div_lang(divs: &[Div], at: usize) -> Option<LangTag> {
 impl Reader<'_> {
     /// Blanks the first `skip` bytes (the YAML block) and the fence lines without moving any
     /// byte; returns the text for pulldown-cmark and the div regions.
-    fn prepass(
-        &mut self,
-        src: &Source,
-        skip: usize,
-    ) -> Result<(String, Vec<Div>, HashMap<usize, fancy::Marker>)> {
+    fn prepass(&mut self, src: &Source, skip: usize) -> Result<Prepassed> {
         let mut masked = String::with_capacity(src.text.len());
+        let mut code_lines: Vec<Range<usize>> = Vec::new();
         let mut open: Vec<Div> = Vec::new();
         let mut divs = Vec::new();
         let mut fancy = fancy::Rewriter::default();
@@ -812,7 +847,15 @@ impl Reader<'_> {
                 }
                 match fence(line.text) {
                     None => {
-                        match fancy.line(line.text) {
+                        let in_code = fancy.in_code();
+                        let rewritten = fancy.line(line.text);
+                        if in_code || fancy.in_code() {
+                            match code_lines.last_mut() {
+                                Some(r) if r.end == line.start => r.end = line.end(),
+                                _ => code_lines.push(line.start..line.end()),
+                            }
+                        }
+                        match rewritten {
                             Some((rewritten, at, marker)) => {
                                 // By the line's start and by the new numeral's byte (pulldown-cmark
                                 // starts a list at one or the other).
@@ -857,7 +900,56 @@ impl Reader<'_> {
             self.warn("md-unclosed-div", src.pos(div.at), message);
             divs.push(div);
         }
-        Ok((masked, divs, markers))
+        let math = self.mask_math(src, &mut masked, &code_lines);
+        Ok(Prepassed { masked, divs, fancy: markers, math })
+    }
+
+    /// Finds the formulas of `masked` (pandoc's `tex_math_dollars`) and turns each run of
+    /// formulas written one against the other into a code span of the same bytes: its first
+    /// and last bytes (dollars) become backticks and a backtick inside becomes `'` (the TeX is
+    /// taken from the source). A formula touching a backtick outside it could not be told
+    /// from a longer code span: it is kept as text, with a warning.
+    fn mask_math(&mut self, src: &Source, masked: &mut String, code: &[Range<usize>]) -> Masked {
+        let spans = math::find(masked, code);
+        if spans.is_empty() {
+            return Masked::default();
+        }
+        let mut groups: Vec<Vec<math::Span>> = Vec::new();
+        for span in spans {
+            match groups.last_mut() {
+                Some(g) if g.last().is_some_and(|l| l.bytes.end == span.bytes.start) => g.push(span),
+                _ => groups.push(vec![span]),
+            }
+        }
+        let mut out = Masked::default();
+        let mut bytes = std::mem::take(masked).into_bytes();
+        for group in groups {
+            let (start, end) = (group[0].bytes.start, group[group.len() - 1].bytes.end);
+            let touches = |i: Option<usize>| i.and_then(|i| bytes.get(i)) == Some(&b'`');
+            if touches(start.checked_sub(1)) || touches(Some(end)) {
+                let message = "a formula right next to a backtick cannot be read apart from a code span; it is kept as text";
+                self.warn("md-math-as-text", src.pos(start), message);
+                continue;
+            }
+            let formulas = group
+                .iter()
+                .map(|span| (String::from_utf8_lossy(&bytes[span.inner()]).into_owned(), span.display))
+                .collect();
+            for (i, b) in bytes.iter_mut().enumerate().take(end).skip(start) {
+                let to = match i == start || i == end - 1 {
+                    true => Some(b'`'),
+                    false => (*b == b'`').then_some(b'\''),
+                };
+                if let Some(to) = to {
+                    out.changed.push((i, *b));
+                    *b = to;
+                }
+            }
+            out.spans.insert(start, formulas);
+        }
+        // Only ASCII bytes were replaced by ASCII bytes.
+        *masked = String::from_utf8(bytes).unwrap_or_default();
+        out
     }
 
     /// The language of a div's attributes `{lang=tr}` written at byte `at`, whether the div
@@ -1070,6 +1162,8 @@ struct Walk<'d> {
     code: Option<(String, Option<String>, usize)>,
     /// The fancy list markers rewritten before parsing, by the byte of their numeral.
     fancy: HashMap<usize, fancy::Marker>,
+    /// The formulas masked as code spans before parsing.
+    math: Masked,
     references: Option<References>,
     /// Open quotations and lists of the body and the notes.
     open: Vec<OpenContainer>,
@@ -1122,6 +1216,7 @@ impl<'d> Walk<'d> {
             lists: Vec::new(),
             code: None,
             fancy: HashMap::new(),
+            math: Masked::default(),
             references: None,
             open: Vec::new(),
             pushed: Vec::new(),
@@ -1233,17 +1328,40 @@ impl<'d> Walk<'d> {
             Event::Start(tag) => return self.start(r, src, tag, range),
             Event::End(tag) => return self.end(r, src, tag),
             Event::Text(text) if self.code.is_some() => {
+                let text = self.math.unmask(&text, &range);
                 if let Some((code, ..)) = &mut self.code {
                     code.push_str(&text);
                 }
             }
             Event::Text(text) => self.run(at).text(src, &text, range),
-            Event::Code(code) => self.run(at).toks.push(Tok::Atom(Inline::Code { text: code.to_string() })),
+            Event::Code(code) => match self.math.spans.get(&at) {
+                Some(formulas) => {
+                    let in_container =
+                        !self.open.is_empty() || !self.notes.is_empty() || !self.lists.is_empty();
+                    let atoms: Vec<_> = formulas
+                        .iter()
+                        .map(|(tex, display)| Inline::Math {
+                            tex: math::tex(tex, in_container),
+                            display: *display,
+                        })
+                        .collect();
+                    self.run(at).toks.extend(atoms.into_iter().map(Tok::Atom));
+                }
+                None => {
+                    let text = self.math.unmask(&code, &range).into_owned();
+                    self.run(at).toks.push(Tok::Atom(Inline::Code { text }));
+                }
+            },
             Event::InlineHtml(html) => {
                 self.unsupported(r, src, at, "inline HTML");
+                let html = self.math.unmask(&html, &range).into_owned();
                 self.run(at).lit(&html);
             }
-            Event::Html(html) => self.run(at).lit(&one_line(&html)),
+            Event::Html(html) => {
+                let html = self.math.unmask(&html, &range).into_owned();
+                self.run(at).lit(&one_line(&html))
+            }
+            // Never sent: math is found before parsing (`math`).
             Event::InlineMath(math) | Event::DisplayMath(math) => self.run(at).lit(&math),
             Event::FootnoteReference(label) => {
                 let note = r.call(src, at, CallKind::Ref(label.to_string()));
@@ -2812,5 +2930,42 @@ Türkçe paragraf.
         let (doc, _) = read_ok("# References\n\nText.\n\n# Kaynakça {#references}\n\n- One.\n");
         assert_eq!(doc.body[0], Block::Heading { level: 1, content: vec![t("References")] });
         assert_eq!(doc.back.bibliography.unwrap().heading, "Kaynakça");
+    }
+
+    fn math(tex: &str, display: bool) -> Inline {
+        Inline::Math { tex: tex.into(), display }
+    }
+
+    #[test]
+    fn formulas_are_read_whole_wherever_they_stand() {
+        let (doc, diags) = read_ok("See *$a*b$* and [$x_1$]{lang=en}, then $$\\sum$$.\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        let Block::Paragraph { content, .. } = &doc.body[0] else { panic!() };
+        assert_eq!(content[1], Inline::Emph { content: vec![math("a*b", false)] });
+        assert!(matches!(&content[3], Inline::Span { content, .. } if content == &[math("x_1", false)]));
+        assert_eq!(content[5], math("\\sum", true));
+    }
+
+    #[test]
+    fn dollars_in_code_blocks_and_html_stay_as_written() {
+        let (doc, _) = read_ok("Text.\n\n    $x$ and `y`\n\n```\n$z$\n```\n\n<div>$w$</div>\n");
+        let code: Vec<_> = doc
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::CodeBlock { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(code, ["$x$ and `y`", "$z$"]);
+        assert!(plain_text(doc.body.last().unwrap().content()).contains("$w$"));
+        assert!(doc.body.iter().all(|b| !format!("{b:?}").contains("Math")));
+    }
+
+    #[test]
+    fn a_formula_against_a_backtick_is_text_with_a_warning_at_its_place() {
+        let (doc, diags) = read_ok("Line one.\nThen `a`$x$ end.\n");
+        assert_eq!(codes(&diags), [("md-math-as-text", 2, 9)]);
+        assert!(plain_text(doc.body[0].content()).contains("$x$"));
     }
 }

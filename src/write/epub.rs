@@ -255,12 +255,20 @@ fn package(doc: &Document, a: &Article, opts: &Options, used: &[usize], modified
             .unwrap_or_else(|| "the printed article".into());
         line(format!("<meta property=\"pageBreakSource\">{}</meta>", partial_escape(&from)));
     }
+    if a.mathml {
+        line("<meta property=\"schema:accessibilityFeature\">MathML</meta>".into());
+    }
     line("<meta property=\"schema:accessibilitySummary\">Text-only article with headings, a table of contents, notes linked to their calls and back, and a bibliography; passages in other languages are tagged with their language.</meta>".into());
 
     let all = opts.fonts.all();
     let mut manifest = String::from(
-        "    <item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n    <item id=\"article\" href=\"article.xhtml\" media-type=\"application/xhtml+xml\"/>\n    <item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n",
+        "    <item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n",
     );
+    // A content document with MathML says so (EPUB 3.3, `properties="mathml"`).
+    let props = if a.mathml { " properties=\"mathml\"" } else { "" };
+    manifest.push_str(&format!(
+        "    <item id=\"article\" href=\"article.xhtml\" media-type=\"application/xhtml+xml\"{props}/>\n    <item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n"
+    ));
     for (n, &i) in used.iter().enumerate() {
         manifest.push_str(&format!(
             "    <item id=\"font-{n}\" href=\"fonts/{}\" media-type=\"{}\"/>\n",
@@ -297,6 +305,14 @@ fn zip_time(when: Option<&str>) -> zip::DateTime {
 pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let article = xhtml::article(doc, "style.css");
+    for tex in &article.unconverted {
+        let shown: String = tex.chars().take(60).collect();
+        diags.push(Diagnostic::warning(
+            "epub-math-as-tex",
+            0,
+            format!("the formula `{shown}` could not be converted to MathML; the e-book shows its TeX"),
+        ));
+    }
     let resolution = opts.fonts.resolve(&article.chars);
     let all = opts.fonts.all();
     for (c, style, face) in &resolution.substituted {

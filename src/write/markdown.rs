@@ -331,6 +331,25 @@ impl<'a> Writer<'a> {
         line
     }
 
+    /// Appends a formula between `$` (`$$` for display math) when it reads back as the same
+    /// formula before `next`, the character written after it; else (a TeX that opens with a
+    /// space, holds an unescaped `$`, is followed by a digit, or has a line that would start
+    /// a block) its TeX as inline code, with a warning naming it.
+    fn math(&mut self, tex: &str, display: bool, next: Option<char>, out: &mut String) {
+        let lines_safe = tex.split('\n').skip(1).all(|l| !starts_block(l.trim_start_matches([' ', '\t'])));
+        if lines_safe && crate::read::markdown::math::round_trips(tex, display, next) {
+            let delim = if display { "$$" } else { "$" };
+            let _ = write!(out, "{delim}{tex}{delim}");
+            return;
+        }
+        code_span(tex, out);
+        let shown: String = tex.chars().take(40).collect();
+        self.warn(
+            "md-math-as-code",
+            format!("the formula `{shown}` cannot be written between dollars so as to read back the same; its TeX is written as code"),
+        );
+    }
+
     /// Reports emphasis that CommonMark will not read back (against punctuation, adjacent).
     fn check_emphasis(&mut self, line: &str, content: &[Inline]) {
         let expected = count_emphasis(content);
@@ -354,7 +373,7 @@ impl<'a> Writer<'a> {
 
     /// Appends the Markdown of `inlines` to `out`.
     fn inlines(&mut self, inlines: &'a [Inline], out: &mut String) {
-        for inline in inlines {
+        for (k, inline) in inlines.iter().enumerate() {
             match inline {
                 Inline::Text { text } => escape_text(text, out),
                 Inline::Shelfmark(m) => escape_text(&m.raw, out),
@@ -376,12 +395,7 @@ impl<'a> Writer<'a> {
                 }
                 Inline::Code { text } => code_span(text, out),
                 Inline::LineBreak => out.push_str("\\\n"),
-                Inline::Math { tex, display: false } => {
-                    let _ = write!(out, "${tex}$");
-                }
-                Inline::Math { tex, display: true } => {
-                    let _ = write!(out, "$${tex}$$");
-                }
+                Inline::Math { tex, display } => self.math(tex, *display, next_char(inlines, k + 1), out),
                 Inline::Name { kind, reference, content } => {
                     open_bracket(out);
                     self.inlines(content, out);
@@ -696,6 +710,29 @@ fn escape_text(text: &str, out: &mut String) {
             _ => {}
         }
         out.push(c);
+    }
+}
+
+/// Whether a line inside a paragraph would start a block of its own (a heading, quotation,
+/// list item, fence, rule, setext underline or definition): a formula's line must not.
+fn starts_block(line: &str) -> bool {
+    let marker = |m: &[char]| line.starts_with(m) && line[1..].chars().next().is_none_or(char::is_whitespace);
+    let rule = !line.is_empty() && line.chars().all(|c| matches!(c, '=' | '-' | '*' | '_' | ' '));
+    line.starts_with(['#', '>'])
+        || line.starts_with("```")
+        || line.starts_with("~~~")
+        || marker(&['-', '+', '*', ':'])
+        || list_marker_end(line).is_some()
+        || rule
+}
+
+/// The first character the Markdown of `inlines[k]` starts with, when it may be a digit (only
+/// text and shelfmarks can start so).
+fn next_char(inlines: &[Inline], k: usize) -> Option<char> {
+    match inlines.get(k)? {
+        Inline::Text { text } => text.chars().next(),
+        Inline::Shelfmark(m) => m.raw.chars().next(),
+        _ => None,
     }
 }
 

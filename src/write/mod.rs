@@ -3,6 +3,7 @@
 pub mod epub;
 pub mod json;
 pub mod markdown;
+pub mod mathml;
 pub mod pdf;
 pub mod tei;
 pub mod xhtml;

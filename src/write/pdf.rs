@@ -12,7 +12,7 @@
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::fonts::FontSet;
-use crate::model::{plain_text, Document};
+use crate::model::{plain_text, Block, Document, Inline};
 use crate::typeset::layout::{layout, BlockKind, Glyphs, Layout, PageStyle, Role};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
@@ -348,6 +348,22 @@ impl Tags {
     }
 }
 
+/// How many formulas the text and the notes of `doc` hold.
+fn math_count(doc: &Document) -> usize {
+    fn inlines(content: &[Inline]) -> usize {
+        let own = |i: &Inline| match i {
+            Inline::Math { .. } => 1,
+            Inline::Note(_) => 0,
+            other => inlines(other.children()),
+        };
+        content.iter().map(own).sum()
+    }
+    let blocks = doc.front.iter().flat_map(|p| &p.blocks).chain(&doc.body);
+    let notes = doc.notes();
+    let in_notes = notes.iter().flat_map(|n| &n.content);
+    blocks.chain(in_notes).flat_map(Block::leaves).map(|b| inlines(b.content())).sum()
+}
+
 /// Writes `doc` as a tagged PDF/A-2a and PDF/UA-1; returns the bytes and what had to be reported.
 pub fn write(doc: &Document, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>)> {
     render(doc, &typeset(doc, opts), opts)
@@ -363,6 +379,14 @@ pub fn typeset(doc: &Document, opts: &Options) -> Layout {
 /// second half of [`write`].
 pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>, Vec<Diagnostic>)> {
     let mut diags = Vec::new();
+    let formulas = math_count(doc);
+    if formulas > 0 {
+        diags.push(Diagnostic::warning(
+            "pdf-math-as-tex",
+            0,
+            format!("{formulas} formula(s) are printed as their TeX source in the code face: colophon has no TeX engine to set them"),
+        ));
+    }
     if laid.overfull > 0 {
         diags.push(Diagnostic::warning(
             "pdf-overfull-line",

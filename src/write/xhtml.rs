@@ -35,6 +35,10 @@ pub struct Article {
     pub bibliography: Option<(String, String)>,
     /// The printed pages of the source, in order: (id of the milestone, printed number).
     pub pages: Vec<(String, String)>,
+    /// Whether the document holds MathML (the package must say so).
+    pub mathml: bool,
+    /// The TeX of each formula that could not be converted to MathML (set as its TeX).
+    pub unconverted: Vec<String>,
 }
 
 /// The text of the notes section's heading, in the document's language.
@@ -95,6 +99,9 @@ struct Writer {
     /// The rank (`h1`–`h6`) of the last heading written, under which an embedded text's
     /// own headings rank.
     rank: u8,
+    math: super::mathml::Converter,
+    mathml: bool,
+    unconverted: Vec<String>,
 }
 
 /// `lang` and `xml:lang` attributes (both: Ace reads `lang`, XML tools `xml:lang`).
@@ -186,13 +193,21 @@ impl Writer {
                     self.raw("</code>");
                 }
                 Inline::LineBreak => self.raw("<br/>"),
-                // The TeX source, marked as such, until a converter to MathML is chosen.
-                Inline::Math { tex, display } => {
-                    let class = if *display { "math display" } else { "math" };
-                    self.raw(&format!("<code class=\"{class}\">"));
-                    self.text(tex);
-                    self.raw("</code>");
-                }
+                // MathML, its TeX as alternative text; a formula math-core cannot convert is
+                // set as its TeX, marked as such (and reported by the package).
+                Inline::Math { tex, display } => match self.math.convert(tex, *display) {
+                    Some(mathml) => {
+                        self.mathml = true;
+                        self.raw(&mathml);
+                    }
+                    None => {
+                        self.unconverted.push(tex.clone());
+                        let class = if *display { "math display" } else { "math" };
+                        self.raw(&format!("<code class=\"{class}\">"));
+                        self.text(tex);
+                        self.raw("</code>");
+                    }
+                },
                 Inline::Name { kind, content, .. } => {
                     let class = match kind {
                         NameKind::Person => "person",
@@ -273,6 +288,9 @@ impl Writer {
             entry_ids: std::mem::take(&mut self.entry_ids),
             // Notes stand in the notes section, under its `h2`.
             rank: 2,
+            math: std::mem::take(&mut self.math),
+            mathml: self.mathml,
+            unconverted: std::mem::take(&mut self.unconverted),
         };
         let class = if n.anchor == Anchor::Inferred { " class=\"uncertain\"" } else { "" };
         let lang = n.lang.as_ref().map_or(String::new(), |l| inner.lang(l));
@@ -321,6 +339,9 @@ impl Writer {
         self.note_count = inner.note_count;
         self.pages = std::mem::take(&mut inner.pages);
         self.entry_ids = std::mem::take(&mut inner.entry_ids);
+        self.math = std::mem::take(&mut inner.math);
+        self.mathml = inner.mathml;
+        self.unconverted = std::mem::take(&mut inner.unconverted);
         for (style, set) in inner.chars {
             self.chars.entry(style).or_default().merge(set);
         }
@@ -554,6 +575,9 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
             .filter_map(|(k, e)| Some((e.key.clone()?, format!("ref-{}", k + 1))))
             .collect(),
         rank: 1,
+        math: super::mathml::Converter::default(),
+        mathml: false,
+        unconverted: Vec::new(),
     };
     if lang != "und" {
         w.langs.insert(lang.clone());
@@ -713,7 +737,18 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
     xhtml.push_str("</body>\n</html>\n");
     w.chars.entry(Style::Regular).or_default().extend(&title);
     let chars = w.chars.into_iter().map(|(style, set)| (style, set.into_sorted())).collect();
-    Article { xhtml, chars, toc, langs: w.langs, lang, notes: notes_section, bibliography, pages: w.pages }
+    Article {
+        xhtml,
+        chars,
+        toc,
+        langs: w.langs,
+        lang,
+        notes: notes_section,
+        bibliography,
+        pages: w.pages,
+        mathml: w.mathml,
+        unconverted: w.unconverted,
+    }
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ mod back;
 mod blocks;
 mod editorial;
 mod endnotes;
+mod formula;
 mod front;
 mod gloss;
 mod header;
@@ -128,6 +129,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reports `message` under `code` at `el` as a warning, once per document.
+    fn tell_warning(&mut self, code: &'static str, el: &El, message: String) {
+        if self.told.insert(code.to_string()) {
+            let (l, c) = self.index.position(self.text, el.pos);
+            self.diags.push(Diagnostic::warning(code, l, message).at_col(c));
+        }
+    }
+
     fn unsupported(&mut self, el: &El) {
         if self.unsupported.insert(el.name.clone()) {
             let (l, c) = self.index.position(self.text, el.pos);
@@ -172,6 +181,7 @@ impl<'a> Reader<'a> {
                 style::apply(&styles, content).into_iter().for_each(|i| push_inline(out, i));
             }
             "code" => out.push(Inline::Code { text: lines::inline_code(c) }),
+            "formula" => out.push(self.formula(c, false)),
             // `break="no"` joined the word's halves when the tree was prepared.
             "lb" if c.attr("break") != Some("no") => out.push(Inline::LineBreak),
             "lb" => {}
@@ -289,7 +299,10 @@ impl<'a> Reader<'a> {
     }
 
     fn paragraph(&mut self, p: &El, notes: &mut usize) -> Block {
-        let content = trim_inlines(self.inlines(p, notes));
+        let content = match formula::alone_in(p) {
+            Some(f) => vec![self.formula(f, true)],
+            None => trim_inlines(self.inlines(p, notes)),
+        };
         if p.attr("rend") == Some("heading") {
             return Block::Heading { level: 1, content };
         }
@@ -313,6 +326,8 @@ impl<'a> Reader<'a> {
                 }
                 "group" => self.group(c, notes, out),
                 "milestone" if lines::is_section_break(c) => out.push(Block::SectionBreak),
+                // A formula between paragraphs stands on its own line.
+                "formula" => out.push(Block::paragraph(vec![self.formula(c, true)])),
                 // An anchor named by notes kept apart: they open the next block.
                 "anchor" if self.endnotes.is_named(c) => {
                     self.endnotes_after(c, &mut pages, notes);
