@@ -53,7 +53,9 @@
 //! | Quoted | `Quoted` | `q`, `said`; `quote` inside a paragraph | — |
 //! | PageBreak | — | `pb` | `page_break` |
 //! | LetterPart | — | `opener`, `closer`, `postscript`, `byline`, `trailer` | — |
-//! | Name | — | `persName`, `placeName`, `orgName`, `name`, `rs`, `date` | — |
+//! | Name | — | `persName`, `placeName`, `orgName`, `name`, `rs` | `name` |
+//! | Date | — | `date`, `time` | `date` |
+//! | Choice | — | `choice` | `choice` |
 //!
 //! Only the body is compared: pandoc's metadata (YAML, `%` title block) and TEI's
 //! `teiHeader`, `front` and `back` are not counted, nor colophon's `meta` and `back`. Notes'
@@ -77,6 +79,8 @@ const KEPT_FLOOR_PERCENT: &[(&str, &str, u32)] = &[
     ("md", "Strong", 90),
     ("tei", "Para", 80),
     ("tei", "Note", 80),
+    ("tei", "Date", 90),
+    ("tei", "Choice", 90),
 ];
 
 /// How many files may crash colophon (killed by a signal, or a non-zero exit with no error
@@ -118,7 +122,9 @@ const KINDS: &[(&str, Option<&str>)] = &[
     ("Quoted", None),
     ("PageBreak", Some("page_break")),
     ("LetterPart", None),
-    ("Name", None),
+    ("Name", Some("name")),
+    ("Date", Some("date")),
+    ("Choice", Some("choice")),
 ];
 
 type Counts = BTreeMap<&'static str, usize>;
@@ -476,7 +482,9 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
                 "formula" => kinds.push("Math"),
                 "pb" => kinds.push("PageBreak"),
                 "opener" | "closer" | "postscript" | "byline" | "trailer" => kinds.push("LetterPart"),
-                "persName" | "placeName" | "orgName" | "name" | "rs" | "date" => kinds.push("Name"),
+                "persName" | "placeName" | "orgName" | "name" | "rs" => kinds.push("Name"),
+                "date" | "time" => kinds.push("Date"),
+                "choice" => kinds.push("Choice"),
                 _ => {}
             }
             for k in &kinds {
@@ -562,7 +570,10 @@ fn model_inline(i: &Value, c: &mut Counts) {
         "span" => "Span",
         "note" => "Note",
         "page_break" => "PageBreak",
-        "text" | "shelfmark" => "",
+        "name" => "Name",
+        "date" => "Date",
+        "choice" => "Choice",
+        "text" | "shelfmark" | "citation" | "math" => "",
         other => panic!("unknown inline type {other:?} in colophon's JSON"),
     };
     if !k.is_empty() {
@@ -571,6 +582,12 @@ fn model_inline(i: &Value, c: &mut Counts) {
     match t {
         // A note's content is blocks.
         "note" => i["content"].as_array().into_iter().flatten().for_each(|b| model_block(b, c)),
+        // A choice's two readings are inlines.
+        "choice" => {
+            for key in ["shown", "other"] {
+                i[key].as_array().into_iter().flatten().for_each(|x| model_inline(x, c));
+            }
+        }
         _ => i["content"].as_array().into_iter().flatten().for_each(|x| model_inline(x, c)),
     }
 }
@@ -621,7 +638,9 @@ fn diagnostic_kinds(line: &str) -> Vec<&'static str> {
             "formula" => &["Math"],
             "pb" => &["PageBreak"],
             "opener" | "closer" | "postscript" | "byline" | "trailer" => &["LetterPart"],
-            "persName" | "placeName" | "orgName" | "name" | "rs" | "date" => &["Name"],
+            "persName" | "placeName" | "orgName" | "name" | "rs" => &["Name"],
+            "date" | "time" => &["Date"],
+            "choice" => &["Choice"],
             _ => &[],
         };
         out.extend(k);
