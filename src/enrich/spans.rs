@@ -120,7 +120,7 @@ mod tests {
             Inline::Date { when: None, content: t("четырнадцатого мая") },
             Inline::Choice {
                 kind: crate::model::ChoiceKind::Correction,
-                shown: t("Две республики"),
+                shown: t("Две республики и одна судьба"),
                 other: t("Две републики"),
             },
         ];
