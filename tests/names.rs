@@ -199,6 +199,23 @@ fn a_choice_reading_the_attribute_cannot_hold_is_reported() {
     );
 }
 
+/// A name's pointer or a date's value with characters a span attribute cannot hold is
+/// written without them, and said so; one it can hold is not reported.
+#[test]
+fn attribute_values_the_markdown_cannot_hold_are_reported() {
+    let md = |inline: Inline| {
+        let mut doc = Document::new();
+        doc.body.push(Block::paragraph(vec![inline]));
+        let (bytes, diags) = colophon::write(&doc, Format::Markdown, &Resources::builtin()).unwrap();
+        (String::from_utf8(bytes).unwrap(), diags.iter().map(|d| d.code).collect::<Vec<_>>())
+    };
+    let (text, codes) = md(name(NameKind::Place, Some("https://example.org/{id}"), t("Goris")));
+    assert!(text.contains("[Goris]{.place ref=\"https://example.org/id\"}"), "{text}");
+    assert!(codes.contains(&"md-attribute-simplified"), "{codes:?}");
+    let (_, codes) = md(Inline::Date { when: Some("1918/1920".into()), content: t("1918–20") });
+    assert!(!codes.contains(&"md-attribute-simplified"), "{codes:?}");
+}
+
 #[test]
 fn the_e_book_and_the_pdf_show_the_readings_shown() {
     let (doc, _) = load(&fixture());

@@ -368,7 +368,8 @@ impl<'a> Writer<'a> {
                     };
                     let _ = write!(out, "]{{.{class}");
                     if let Some(r) = reference {
-                        let _ = write!(out, " ref=\"{}\"", attribute_value(r));
+                        let value = self.value("ref", r);
+                        let _ = write!(out, " ref=\"{value}\"");
                     }
                     out.push('}');
                 }
@@ -377,7 +378,8 @@ impl<'a> Writer<'a> {
                     self.inlines(content, out);
                     out.push_str("]{.date");
                     if let Some(w) = when {
-                        let _ = write!(out, " when=\"{}\"", attribute_value(w));
+                        let value = self.value("when", w);
+                        let _ = write!(out, " when=\"{value}\"");
                     }
                     out.push('}');
                 }
@@ -415,6 +417,19 @@ impl<'a> Writer<'a> {
                 }
             }
         }
+    }
+
+    /// `v` as the value of the span attribute `key`; characters it cannot hold are left out
+    /// and reported.
+    fn value(&mut self, key: &str, v: &str) -> String {
+        let value = attribute_value(v);
+        if value != v {
+            self.warn(
+                "md-attribute-simplified",
+                format!("the {key} value \"{v}\" is written as \"{value}\": a span attribute cannot hold the characters left out"),
+            );
+        }
+        value
     }
 
     /// `^…^` or `~…~`; pandoc reads no space inside, so spaces are written `\ ` (which pandoc
@@ -701,7 +716,8 @@ fn looks_like_entity(after: &str) -> bool {
 
 /// Pushes the `[` of a span, link or note call; a `!` before it is escaped (`![` is an image).
 /// `s` as a quoted attribute value of a pandoc span that both pandoc and pulldown-cmark read
-/// back as written: without the characters that would end it or the attributes (`"`, `\\`,
+/// back as written (the Markdown reader takes a span's attributes from pulldown-cmark's text
+/// events, which markup inside a value would split): without the characters that would end it or the attributes (`"`, `\\`,
 /// `{`, `}`), those that would open markup inside it (`[`, `]`, `<`, `>`, `` ` ``, `*`, `^`,
 /// an `&` that starts an entity, `_` and `~` when two could pair), line breaks as spaces.
 fn attribute_value(s: &str) -> String {
