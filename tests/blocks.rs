@@ -1,9 +1,12 @@
-//! Block quotations and lists (issue 16), through every reader and writer: the structure the
+//! Block quotations and lists (issue 16; names, dates and editorial choices too, `names.md`),
+//! through every reader and writer: the structure the
 //! Markdown reader builds, pandoc 3.9 as the oracle for what the blocks are, Markdown
 //! written back byte-stable, TEI valid under tei_all, the e-book clean under EPUBCheck and Ace,
 //! and every marker, quotation and source line in the PDF's text.
 mod common;
-use colophon::model::{plain_text, Block, Delimiter, Document, FrontKind, Inline, NumberStyle, Numbering};
+use colophon::model::{
+    plain_text, Block, ChoiceKind, Delimiter, Document, FrontKind, Inline, NameKind, NumberStyle, Numbering,
+};
 use colophon::{Format, Resources};
 use common::*;
 use serde_json::Value;
@@ -207,8 +210,26 @@ fn pandoc_inlines(inlines: &Value) -> String {
                     let classes = c[0][1].as_array().unwrap();
                     let kv = c[0][2].as_array().unwrap();
                     let get = |k: &str| kv.iter().find(|p| p[0] == k).and_then(|p| p[1].as_str());
+                    let class = |names: &[&str]| {
+                        classes
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .find(|c| names.contains(c))
+                            .map(str::to_string)
+                    };
                     if classes.iter().any(|c| c == "pagebreak") {
                         s.push_str(&format!("{{PB {}}}", get("n").unwrap_or("")));
+                    } else if let Some(kind) = class(&["person", "place", "organisation"]) {
+                        wrap(s, &format!("NAME:{kind}[{}](", get("ref").unwrap_or("")), &c[1], walk);
+                    } else if classes.iter().any(|c| c == "date") {
+                        wrap(s, &format!("DATE[{}](", get("when").unwrap_or("")), &c[1], walk);
+                    } else if let Some(kind) = class(&["correction", "regularisation", "expansion"]) {
+                        let key = match kind.as_str() {
+                            "correction" => "sic",
+                            "regularisation" => "orig",
+                            _ => "abbr",
+                        };
+                        wrap(s, &format!("CHOICE:{kind}[{}](", get(key).unwrap_or("")), &c[1], walk);
                     } else if let Some(lang) = get("lang") {
                         wrap(s, &format!("{lang}("), &c[1], walk);
                     } else {
@@ -256,8 +277,17 @@ fn our_inlines(inlines: &[Inline]) -> String {
                 Inline::Math { tex, display } => {
                     s.push_str(&format!("MATH{}({tex})", if *display { "D" } else { "" }))
                 }
-                Inline::Name { content, .. } => wrap("NAME(", content),
-                Inline::Date { content, .. } => wrap("DATE(", content),
+                Inline::Name { kind, reference, content } => {
+                    let kind = match kind {
+                        NameKind::Person => "person",
+                        NameKind::Place => "place",
+                        NameKind::Organisation => "organisation",
+                    };
+                    wrap(&format!("NAME:{kind}[{}](", reference.as_deref().unwrap_or("")), content)
+                }
+                Inline::Date { when, content } => {
+                    wrap(&format!("DATE[{}](", when.as_deref().unwrap_or("")), content)
+                }
                 // pandoc keeps a citation's text as its source (`*passim*`, not emphasis);
                 // the model keeps the emphasis, which the writer gives back as `*passim*`.
                 Inline::Citation { keys, content } => {
@@ -265,7 +295,14 @@ fn our_inlines(inlines: &[Inline]) -> String {
                     s.push_str(&as_written(content));
                     s.push(')');
                 }
-                Inline::Choice { shown, .. } => walk(shown, s),
+                Inline::Choice { kind, shown, other } => {
+                    let kind = match kind {
+                        ChoiceKind::Correction => "correction",
+                        ChoiceKind::Regularisation => "regularisation",
+                        ChoiceKind::Expansion => "expansion",
+                    };
+                    wrap(&format!("CHOICE:{kind}[{}](", plain_text(other)), shown)
+                }
             }
         }
     }

@@ -53,7 +53,9 @@
 //! | Quoted | `Quoted` | `q`, `said`; `quote` inside a paragraph | — |
 //! | PageBreak | — | `pb` | `page_break` |
 //! | LetterPart | — | `opener`, `closer`, `postscript`, `byline`, `trailer` | — |
-//! | Name | — | `persName`, `placeName`, `orgName`, `name`, `rs`, `date` | — |
+//! | Name | — | `persName`, `placeName`, `orgName`, `name`, `rs` | `name` |
+//! | Date | — | `date`, `time` | `date` |
+//! | Choice | — | `choice` | `choice` |
 //! | FrontPart | — | `titlePage` and `div` of the outermost `front` (not abstracts, keywords or notes) | `front` parts |
 //! | EmbeddedText | — | `floatingText`; `text` in a `group` | `embedded_text` |
 //!
@@ -81,6 +83,8 @@ const KEPT_FLOOR_PERCENT: &[(&str, &str, u32)] = &[
     ("md", "Strong", 90),
     ("tei", "Para", 80),
     ("tei", "Note", 80),
+    ("tei", "Date", 90),
+    ("tei", "Choice", 90),
 ];
 
 /// How many files may crash colophon (killed by a signal, or a non-zero exit with no error
@@ -122,7 +126,9 @@ const KINDS: &[(&str, Option<&str>)] = &[
     ("Quoted", None),
     ("PageBreak", Some("page_break")),
     ("LetterPart", None),
-    ("Name", None),
+    ("Name", Some("name")),
+    ("Date", Some("date")),
+    ("Choice", Some("choice")),
     ("FrontPart", Some("front")),
     ("EmbeddedText", Some("embedded_text")),
 ];
@@ -495,7 +501,9 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
                 "formula" => kinds.push("Math"),
                 "pb" => kinds.push("PageBreak"),
                 "opener" | "closer" | "postscript" | "byline" | "trailer" => kinds.push("LetterPart"),
-                "persName" | "placeName" | "orgName" | "name" | "rs" | "date" => kinds.push("Name"),
+                "persName" | "placeName" | "orgName" | "name" | "rs" => kinds.push("Name"),
+                "date" | "time" => kinds.push("Date"),
+                "choice" => kinds.push("Choice"),
                 "floatingText" => kinds.push("EmbeddedText"),
                 "text" if parent == "group" => kinds.push("EmbeddedText"),
                 _ => {}
@@ -595,6 +603,9 @@ fn model_inline(i: &Value, c: &mut Counts) {
         "page_break" => "PageBreak",
         "citation" => "Cite",
         "math" => "Math",
+        "name" => "Name",
+        "date" => "Date",
+        "choice" => "Choice",
         "text" | "shelfmark" => "",
         other => panic!("unknown inline type {other:?} in colophon's JSON"),
     };
@@ -604,6 +615,12 @@ fn model_inline(i: &Value, c: &mut Counts) {
     match t {
         // A note's content is blocks.
         "note" => i["content"].as_array().into_iter().flatten().for_each(|b| model_block(b, c)),
+        // A choice's two readings are inlines.
+        "choice" => {
+            for key in ["shown", "other"] {
+                i[key].as_array().into_iter().flatten().for_each(|x| model_inline(x, c));
+            }
+        }
         _ => i["content"].as_array().into_iter().flatten().for_each(|x| model_inline(x, c)),
     }
 }
@@ -654,7 +671,9 @@ fn diagnostic_kinds(line: &str) -> Vec<&'static str> {
             "formula" => &["Math"],
             "pb" => &["PageBreak"],
             "opener" | "closer" | "postscript" | "byline" | "trailer" => &["LetterPart"],
-            "persName" | "placeName" | "orgName" | "name" | "rs" | "date" => &["Name"],
+            "persName" | "placeName" | "orgName" | "name" | "rs" => &["Name"],
+            "date" | "time" => &["Date"],
+            "choice" => &["Choice"],
             _ => &[],
         };
         out.extend(k);

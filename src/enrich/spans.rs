@@ -17,7 +17,8 @@ fn script_of_lang(tag: &LangTag) -> Option<Script> {
 }
 
 /// Wraps runs of `inlines`' text written in another script than `base` in language spans,
-/// when the run's language is clear. Text already inside spans is left alone.
+/// when the run's language is clear, inside emphasis, names, dates and the reading shown of
+/// an editorial choice too. Text already inside spans is left alone.
 pub fn tag_runs(inlines: &mut Vec<Inline>, base: Option<&LangTag>) {
     let Some(base_tag) = base else { return };
     let Some(base_script) = script_of_lang(base_tag) else { return };
@@ -32,6 +33,13 @@ pub fn tag_runs(inlines: &mut Vec<Inline>, base: Option<&LangTag>) {
             Inline::Strong { mut content } => {
                 tag_runs(&mut content, base);
                 out.push(Inline::Strong { content });
+            }
+            // A name, a date and the reading shown of a choice are text of the paragraph.
+            mut typed @ (Inline::Name { .. } | Inline::Date { .. } | Inline::Choice { .. }) => {
+                if let Some(content) = typed.children_mut() {
+                    tag_runs(content, base);
+                }
+                out.push(typed);
             }
             other => out.push(other),
         }
@@ -96,6 +104,33 @@ mod tests {
             matches!(&v[1], Inline::Span { lang, content } if lang.as_str() == "ru" && crate::model::plain_text(content) == "Две республики и одна судьба")
         );
         assert_eq!(crate::model::plain_text(&v), "He wrote \"Две республики и одна судьба\" in 1920.");
+    }
+
+    #[test]
+    fn runs_inside_names_dates_and_choices_are_tagged() {
+        let en = LangTag::parse("en").unwrap();
+        let ru = |v: &[Inline]| matches!(v, [Inline::Span { lang, .. }] if lang.as_str() == "ru");
+        let t = |s: &str| vec![Inline::text(s)];
+        let mut v = vec![
+            Inline::Name {
+                kind: crate::model::NameKind::Organisation,
+                reference: None,
+                content: t("Совет народных комиссаров"),
+            },
+            Inline::Date { when: None, content: t("четырнадцатого мая") },
+            Inline::Choice {
+                kind: crate::model::ChoiceKind::Correction,
+                shown: t("Две республики и одна судьба"),
+                other: t("Две републики"),
+            },
+        ];
+        tag_runs(&mut v, Some(&en));
+        for inline in &v {
+            assert!(ru(inline.children()), "{inline:?}");
+        }
+        // The reading kept aside is not the paragraph's text.
+        let Inline::Choice { other, .. } = &v[2] else { panic!() };
+        assert_eq!(other, &t("Две републики"));
     }
 
     #[test]

@@ -39,6 +39,7 @@ mod citations;
 mod containers;
 mod fancy;
 pub(crate) mod math;
+mod names;
 mod refs;
 mod scripts;
 mod tables;
@@ -1022,7 +1023,7 @@ struct Attrs<'s> {
     id: Option<&'s str>,
     /// The value of `n` (a page milestone's printed number).
     n: Option<&'s str>,
-    /// Keys other than `lang` and `n` with their values.
+    /// The other keys with their values (`ref`, `when`, `sic`), in order.
     values: Vec<(&'s str, &'s str)>,
 }
 
@@ -1085,6 +1086,10 @@ fn split_word(s: &str) -> Option<(&str, &str)> {
     let word = s.get(..end)?;
     (!word.is_empty()).then_some((word, s.get(end..)?))
 }
+
+/// The span classes read into the model: small capitals and the typed spans of `names.rs`.
+const SPAN_CLASSES: &[&str] =
+    &["smallcaps", "person", "place", "organisation", "date", "correction", "regularisation", "expansion"];
 
 // ---------------------------------------------------------------------------------------------
 // Blocks
@@ -2002,22 +2007,27 @@ impl Builder<'_, '_, '_> {
             } else {
                 self.misplaced(content, "`{.label}` marks the number at the start of a reference entry", at);
             }
-        } else if attrs.classes.contains(&"smallcaps") || attrs.lang.is_some() {
-            // `[…]{.smallcaps}`, `[…]{lang=ru}`, or both (the language outside).
+        } else if attrs.classes.iter().any(|c| SPAN_CLASSES.contains(c)) || attrs.lang.is_some() {
+            // `[…]{.smallcaps}`, `[…]{lang=ru}`, a name, a date or an editorial choice
+            // (`names.rs`), nested: small capitals inside, the language outside.
             let mut content = content;
             if attrs.classes.contains(&"smallcaps") {
                 content = vec![Inline::SmallCaps { content }];
             }
+            let (typed, used) = names::typed(&attrs.classes, &attrs.values, content);
+            content = typed;
             if let Some((tag, off)) = attrs.lang {
                 let lang = LangTag::parse(tag).map_err(|m| self.r.error(self.src.pos(at + off), m))?;
                 content = vec![Inline::Span { lang, content }];
             }
-            let others = attrs.classes.iter().any(|c| *c != "smallcaps")
+            let others = attrs.classes.iter().any(|c| !SPAN_CLASSES.contains(c))
+                || names::typed_classes(&attrs.classes) > 1
                 || attrs.id.is_some()
-                || !attrs.other.is_empty();
+                || attrs.other.iter().any(|k| !used.contains(k));
             if others {
-                let message =
-                    format!("span attributes `{{{text}}}` other than lang and .smallcaps are not kept");
+                let message = format!(
+                    "span attributes `{{{text}}}` other than lang, .smallcaps and one of a name's, a date's or a choice's (with its ref, when, sic, orig or abbr) are not kept"
+                );
                 self.r.warn("md-unsupported", self.src.pos(at), message);
             }
             self.extend(content);

@@ -46,8 +46,8 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    plain_text, Anchor, BibEntry, Bibliography, Block, Delimiter, Document, FrontKind, FrontPart, Inline,
-    LangTag, Meta, NameKind, Note, NumberStyle,
+    plain_text, Anchor, BibEntry, Bibliography, Block, ChoiceKind, Delimiter, Document, FrontKind, FrontPart,
+    Inline, LangTag, Meta, NameKind, Note, NumberStyle,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::HashSet;
@@ -406,7 +406,8 @@ impl<'a> Writer<'a> {
                     };
                     let _ = write!(out, "]{{.{class}");
                     if let Some(r) = reference {
-                        let _ = write!(out, " ref=\"{}\"", r.replace(['"', '\\'], ""));
+                        let value = self.value("ref", r);
+                        let _ = write!(out, " ref=\"{value}\"");
                     }
                     out.push('}');
                 }
@@ -415,7 +416,8 @@ impl<'a> Writer<'a> {
                     self.inlines(content, out);
                     out.push_str("]{.date");
                     if let Some(w) = when {
-                        let _ = write!(out, " when=\"{}\"", w.replace(['"', '\\'], ""));
+                        let value = self.value("when", w);
+                        let _ = write!(out, " when=\"{value}\"");
                     }
                     out.push('}');
                 }
@@ -428,13 +430,51 @@ impl<'a> Writer<'a> {
                         }
                     }
                 }
-                Inline::Choice { shown, .. } => self.inlines(shown, out),
+                // `[the]{.correction sic="teh"}`: the reading shown as the span's text, the
+                // other as plain text in an attribute (markup in it, and the characters an
+                // attribute value cannot hold, are left out and reported).
+                Inline::Choice { kind, shown, other } => {
+                    open_bracket(out);
+                    self.inlines(shown, out);
+                    let (class, key) = match kind {
+                        ChoiceKind::Correction => ("correction", "sic"),
+                        ChoiceKind::Regularisation => ("regularisation", "orig"),
+                        ChoiceKind::Expansion => ("expansion", "abbr"),
+                    };
+                    let _ = write!(out, "]{{.{class}");
+                    if !other.is_empty() {
+                        let text = plain_text(other);
+                        let value = attribute_value(&text);
+                        let markup = other.iter().any(|i| !matches!(i, Inline::Text { .. }));
+                        if markup || value != text {
+                            self.warn(
+                                "md-choice-simplified",
+                                format!("the {key} reading \"{text}\" of a choice is written as plain text without quotes, backslashes or braces: its markup and those characters are lost"),
+                            );
+                        }
+                        let _ = write!(out, " {key}=\"{value}\"");
+                    }
+                    out.push('}');
+                }
                 // An empty span pandoc keeps as a span: `[]{.pagebreak n="47"}`.
                 Inline::PageBreak { n } => {
                     let _ = write!(out, "[]{{.pagebreak n=\"{}\"}}", n.replace(['"', '\\'], ""));
                 }
             }
         }
+    }
+
+    /// `v` as the value of the span attribute `key`; characters it cannot hold are left out
+    /// and reported.
+    fn value(&mut self, key: &str, v: &str) -> String {
+        let value = attribute_value(v);
+        if value != v {
+            self.warn(
+                "md-attribute-simplified",
+                format!("the {key} value \"{v}\" is written as \"{value}\": a span attribute cannot hold the characters left out"),
+            );
+        }
+        value
     }
 
     /// `^…^` or `~…~`; pandoc reads no space inside, so spaces are written `\ ` (which pandoc
@@ -743,6 +783,34 @@ fn looks_like_entity(after: &str) -> bool {
 }
 
 /// Pushes the `[` of a span, link or note call; a `!` before it is escaped (`![` is an image).
+/// `s` as a quoted attribute value of a pandoc span that both pandoc and pulldown-cmark read
+/// back as written (the Markdown reader takes a span's attributes from pulldown-cmark's text
+/// events, which markup inside a value would split): without the characters that would end it or the attributes (`"`, `\\`,
+/// `{`, `}`), those that would open markup inside it (`[`, `]`, `<`, `>`, `` ` ``, `*`, `^`,
+/// an `&` that starts an entity, `_` and `~` when two could pair), line breaks as spaces.
+fn attribute_value(s: &str) -> String {
+    let pairs = |c: char| s.matches(c).count() >= 2;
+    let (underscores, tildes) = (pairs('_'), pairs('~'));
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        let entity = || {
+            let rest = &s[i + 1..];
+            let name = rest.strip_prefix('#').unwrap_or(rest);
+            let len = name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len());
+            len > 0 && name[len..].starts_with(';')
+        };
+        match c {
+            '"' | '\\' | '{' | '}' | '[' | ']' | '<' | '>' | '`' | '*' | '^' => {}
+            '_' if underscores => {}
+            '~' if tildes => {}
+            '&' if entity() => {}
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn open_bracket(out: &mut String) {
     if out.ends_with('!') {
         out.pop();

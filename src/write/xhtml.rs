@@ -9,8 +9,8 @@
 
 use crate::fonts::Style;
 use crate::model::{
-    plain_text, Anchor, Block, Delimiter, Document, FrontKind, FrontPart, Inline, LangTag, NameKind, Note,
-    NumberStyle,
+    plain_text, Anchor, Block, ChoiceKind, Delimiter, Document, FrontKind, FrontPart, Inline, LangTag,
+    NameKind, Note, NumberStyle,
 };
 use crate::typeset::bidi::first_strong_rtl;
 use quick_xml::escape::{escape, partial_escape};
@@ -138,6 +138,55 @@ fn dir_of(content: &[Inline]) -> &'static str {
     }
 }
 
+/// Whether `w` is a value HTML's `datetime` takes for a date: a year (`1919`, four digits or
+/// more, not zero), a month (`1919-05`), a day (`1919-05-14`, a real one), or a day with a
+/// time (`1919-05-14T10:30`, seconds and a zone optional).
+fn is_html_datetime(w: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (date, time) = w.split_once('T').map_or((w, None), |(d, t)| (d, Some(t)));
+    let parts: Vec<&str> = date.split('-').collect();
+    let year_ok = |y: &str| digits(y) && y.len() >= 4 && y.bytes().any(|b| b != b'0');
+    let month = |m: &str| m.len() == 2 && digits(m) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0));
+    let date_ok = match parts.as_slice() {
+        [y] => year_ok(y) && time.is_none(),
+        [y, m] => year_ok(y) && month(m) && time.is_none(),
+        [y, m, d] => {
+            let (year, mo) = (y.parse::<u32>().unwrap_or(0), m.parse::<u32>().unwrap_or(0));
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match mo {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            year_ok(y)
+                && month(m)
+                && d.len() == 2
+                && digits(d)
+                && (1..=days).contains(&d.parse().unwrap_or(0))
+        }
+        _ => false,
+    };
+    let time_ok = time.is_none_or(|t| {
+        let t = t.strip_suffix('Z').unwrap_or(t);
+        let t = match t.rfind(['+', '-']) {
+            Some(at) => &t[..at],
+            None => t,
+        };
+        let hms: Vec<&str> = t.split(':').collect();
+        let two = |s: &str, max: u32| s.len() == 2 && digits(s) && s.parse::<u32>().unwrap_or(99) <= max;
+        match hms.as_slice() {
+            [h, m] => two(h, 23) && two(m, 59),
+            [h, m, s] => {
+                let sec = s.split('.').next().unwrap_or("");
+                two(h, 23) && two(m, 59) && two(sec, 59)
+            }
+            _ => false,
+        }
+    });
+    date_ok && time_ok
+}
+
 impl Writer {
     fn text(&mut self, t: &str) {
         self.chars.entry(self.style).or_default().extend(t);
@@ -208,23 +257,34 @@ impl Writer {
                         self.raw("</code>");
                     }
                 },
-                Inline::Name { kind, content, .. } => {
+                // A span of the name's kind, its authority pointer kept in `data-ref`.
+                Inline::Name { kind, reference, content } => {
                     let class = match kind {
                         NameKind::Person => "person",
                         NameKind::Place => "place",
                         NameKind::Organisation => "organisation",
                     };
-                    self.raw(&format!("<span class=\"{class}\">"));
+                    let data = reference
+                        .as_ref()
+                        .map_or(String::new(), |r| format!(" data-ref=\"{}\"", escape(r.as_str())));
+                    self.raw(&format!("<span class=\"{class}\"{data}>"));
                     self.inlines(content);
                     self.raw("</span>");
                 }
-                Inline::Date { when, content } => {
-                    let attr = when
-                        .as_ref()
-                        .map_or(String::new(), |w| format!(" datetime=\"{}\"", escape(w.as_str())));
-                    self.raw(&format!("<time{attr}>"));
+                // `<time datetime>` for a value HTML's `datetime` takes; another value (an
+                // interval, a date before year 1) in a span's `data-when`.
+                Inline::Date { when: Some(w), content } if is_html_datetime(w) => {
+                    self.raw(&format!("<time datetime=\"{}\">", escape(w.as_str())));
                     self.inlines(content);
                     self.raw("</time>");
+                }
+                Inline::Date { when, content } => {
+                    let data = when
+                        .as_ref()
+                        .map_or(String::new(), |w| format!(" data-when=\"{}\"", escape(w.as_str())));
+                    self.raw(&format!("<span class=\"date\"{data}>"));
+                    self.inlines(content);
+                    self.raw("</span>");
                 }
                 // A link to the entry of its first key that has one (a link has one target).
                 Inline::Citation { keys, content } => match keys.iter().find_map(|k| self.entry_ids.get(k)) {
@@ -240,7 +300,23 @@ impl Writer {
                         self.raw("</span>");
                     }
                 },
-                Inline::Choice { shown, .. } => self.inlines(shown),
+                // The reading shown; the other (the source's form) as the span's `title`.
+                Inline::Choice { kind, shown, other } => {
+                    let class = match kind {
+                        ChoiceKind::Correction => "correction",
+                        ChoiceKind::Regularisation => "regularisation",
+                        ChoiceKind::Expansion => "expansion",
+                    };
+                    let other = plain_text(other);
+                    let title = if other.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" title=\"{}\"", escape(other.trim()))
+                    };
+                    self.raw(&format!("<span class=\"{class}\"{title}>"));
+                    self.inlines(shown);
+                    self.raw("</span>");
+                }
                 Inline::Link { url, content } => {
                     self.raw(&format!("<a href=\"{}\">", escape(url.replace(' ', "%20"))));
                     self.inlines(content);
@@ -755,6 +831,34 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
 mod tests {
     use super::*;
     use crate::model::{Anchor, Block, Inline, Note};
+
+    #[test]
+    fn html_datetime_values() {
+        for ok in [
+            "1919",
+            "1919-05",
+            "1919-05-14",
+            "2000-02-29",
+            "1919-05-14T10:30",
+            "1919-05-14T10:30:15Z",
+            "12345",
+        ] {
+            assert!(is_html_datetime(ok), "{ok}");
+        }
+        for bad in [
+            "0000",
+            "-0044",
+            "1919-13",
+            "1919-02-30",
+            "1900-02-29",
+            "1918/1920",
+            "14 May",
+            "10:30:00",
+            "1919-05T10:30",
+        ] {
+            assert!(!is_html_datetime(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn a_char_set_gives_every_character_once_in_order() {

@@ -529,7 +529,11 @@ mod tests {
             b,
             [Block::Quote {
                 blocks: vec![p("Текст.")],
-                source: Some(vec![Inline::text("Telegram, 14 May 1919")]),
+                // A quotation's source is its attribution, not a citation: its date is typed.
+                source: Some(vec![
+                    Inline::text("Telegram, "),
+                    Inline::Date { when: None, content: vec![Inline::text("14 May 1919")] }
+                ]),
                 lang: lang("ru"),
                 epigraph: false,
             }]

@@ -5,7 +5,7 @@
 //! the printed labels in `numbering.rs`, glossaries in `gloss.rs`; line breaks, verse,
 //! verbatim text and section breaks in `lines.rs`; `hi` renderings in `style.rs`; notes kept
 //! apart from their calls, endnotes in `<back>` among them, placed at the calls in
-//! `endnotes.rs`). An
+//! `endnotes.rs`; names and dates as typed spans in `names.rs`, `<choice>` in `editorial.rs`). An
 //! element with no place in the model is reported at line:column and its text kept.
 //!
 //! colophon's own TEI (`appInfo/application[@ident='colophon']`) preserves the printed text
@@ -30,6 +30,7 @@ mod front;
 mod gloss;
 mod header;
 mod lines;
+mod names;
 mod numbering;
 mod pointers;
 mod style;
@@ -50,6 +51,11 @@ struct Reader<'a> {
     ours: bool,
     /// Notes kept apart from their calls (endnotes), read at the calls.
     endnotes: endnotes::Endnotes,
+    /// How many citations (`bibl`, a bibliography entry) the reading is inside: names and
+    /// dates there are the citation's parts, read as text.
+    citations: usize,
+    /// Whether a bibliography entry is being read (its names and dates are its fields).
+    in_entry: bool,
 }
 
 /// Elements read for their text only: names, dates, places, references inside prose.
@@ -239,16 +245,29 @@ impl<'a> Reader<'a> {
                     out.push(Inline::PageBreak { n: n.to_string() });
                 }
             }
-            // One reading of a `<choice>`, never both (`teh` and `the` glued as `tehthe`).
-            "choice" => {
-                if let Some((kept, left)) = editorial::reading(c) {
-                    if left.is_some() {
-                        let message = "<choice>: the corrected, regularised or expanded reading (<corr>, <reg>, <expan>) is kept and the source's form (<sic>, <orig>, <abbr>) left out, here and in every <choice> of this document".to_string();
-                        self.tell("tei-choice-reading", c, message);
-                    }
-                    let inner = self.inlines(kept, notes);
-                    inner.into_iter().for_each(|i| push_inline(out, i));
+            // Both readings of a `<choice>` (`editorial.rs`), never glued (`tehthe`).
+            "choice" => self.choice(c, out, notes),
+            // Names and dates as typed spans, except inside a citation (`names.rs`).
+            "persName" | "placeName" | "orgName" | "name" | "rs" | "date" | "time" if self.citations == 0 => {
+                self.name_or_date(c, out, notes)
+            }
+            // A name or date of a citation inside the text: the citation's text.
+            "persName" | "placeName" | "orgName" | "name" | "rs" | "date" | "time"
+                if !self.ours && !self.in_entry =>
+            {
+                let message = format!("<{}> inside a citation (<bibl>) is kept as the citation's text, here and elsewhere in this document", c.name);
+                self.tell("tei-citation-parts-as-text", c, message);
+                let inner = self.inlines(c, notes);
+                inner.into_iter().for_each(|i| push_inline(out, i));
+            }
+            "bibl" | "biblStruct" => {
+                if c.name == "biblStruct" {
+                    self.unsupported(c);
                 }
+                self.citations += 1;
+                let inner = self.inlines(c, notes);
+                self.citations -= 1;
+                inner.into_iter().for_each(|i| push_inline(out, i));
             }
             // Deleted text is not part of the text read; said so once.
             "del" => self.tell(
@@ -279,6 +298,53 @@ impl<'a> Reader<'a> {
                 let inner = self.inlines(c, notes);
                 inner.into_iter().for_each(|i| push_inline(out, i));
             }
+        }
+    }
+
+    /// A `<choice>`: its pair as an editorial choice, or one reading as text; what is left
+    /// out is reported.
+    fn choice(&mut self, c: &El, out: &mut Vec<Inline>, notes: &mut usize) {
+        let readings = editorial::readings(c);
+        if !readings.dropped.is_empty() {
+            let names: Vec<String> = readings.dropped.iter().map(|d| format!("<{}>", d.name)).collect();
+            let message = format!(
+                "<choice>: {} left out (one pair of corr/sic, reg/orig or expan/abbr is kept, or one reading), here and in every such <choice> of this document",
+                names.join(", ")
+            );
+            self.tell("tei-choice-reading", c, message);
+        }
+        if let Some((kind, shown, other)) = readings.pair {
+            let shown = self.inlines(shown, notes);
+            let other = self.inlines(other, notes);
+            out.push(Inline::Choice { kind, shown, other });
+        } else if let Some(kept) = readings.single {
+            let inner = self.inlines(kept, notes);
+            inner.into_iter().for_each(|i| push_inline(out, i));
+        }
+    }
+
+    /// A name (`persName`…, a typed `name` or `rs`) or a date (`date`, `time`) as a typed span.
+    fn name_or_date(&mut self, c: &El, out: &mut Vec<Inline>, notes: &mut usize) {
+        let content = self.inlines(c, notes);
+        if matches!(c.name.as_str(), "date" | "time") {
+            let when = names::when(c).unwrap_or_else(|attrs| {
+                let message = format!(
+                    "<{}> with {attrs}: the model holds one date or a from/to interval; the text is kept without a value, here and elsewhere in this document",
+                    c.name
+                );
+                self.tell("tei-date-range", c, message);
+                None
+            });
+            out.push(Inline::Date { when, content });
+        } else if let Some(kind) = names::name_kind(c) {
+            out.push(Inline::Name { kind, reference: names::reference(c), content });
+        } else {
+            let message = format!(
+                "<{}> of no person, place or organisation type is kept as text, here and elsewhere in this document",
+                c.name
+            );
+            self.tell("tei-name-untyped", c, message);
+            content.into_iter().for_each(|i| push_inline(out, i));
         }
     }
 
@@ -377,7 +443,11 @@ impl<'a> Reader<'a> {
 
     fn entry(&mut self, el: &El) -> BibEntry {
         let mut notes = 0;
+        self.citations += 1;
+        self.in_entry = true;
         let content = trim_inlines(self.inlines(el, &mut notes));
+        self.in_entry = false;
+        self.citations -= 1;
         let raw = crate::model::plain_text(&content);
         let fields = if self.ours { BibFields::default() } else { fields_from_markup(el, &raw) };
         BibEntry {
@@ -581,6 +651,8 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
         ours,
         lang: root.lang(),
         endnotes: Default::default(),
+        citations: 0,
+        in_entry: false,
     };
     if let (Some(t), false) = (root.child("text"), ours) {
         r.endnotes = endnotes::Endnotes::collect(t);

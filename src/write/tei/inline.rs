@@ -63,14 +63,24 @@ pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
                     NameKind::Place => "placeName",
                     NameKind::Organisation => "orgName",
                 };
-                let attrs = reference.iter().map(|r| ("ref", uri(r))).collect();
+                let attrs = reference.iter().map(|r| ("ref", pointers(&ctx.clean(r)))).collect();
                 ev.start(tag, attrs);
                 self::inlines(ctx, ev, content);
                 ev.end();
             }
-            // `@when` only for a value TEI's W3C date type takes; the text is kept either way.
+            // `@when`, or `@from`/`@to` for an interval, only for values TEI's W3C types
+            // take (others are counted and reported); the text is kept either way.
             Inline::Date { when, content } => {
-                let attrs = when.iter().filter(|w| is_w3c_date(w)).map(|w| ("when", w.clone())).collect();
+                let attrs = when.as_deref().map_or_else(Vec::new, |w| match w.split_once('/') {
+                    None if is_w3c_temporal(w) => vec![("when", w.to_string())],
+                    Some((from, to)) if is_w3c_temporal(from) && is_w3c_temporal(to) => {
+                        vec![("from", from.to_string()), ("to", to.to_string())]
+                    }
+                    _ => {
+                        ctx.unwritten_dates += 1;
+                        Vec::new()
+                    }
+                });
                 ev.start("date", attrs);
                 self::inlines(ctx, ev, content);
                 ev.end();
@@ -123,17 +133,56 @@ pub fn citekey_id(key: &str) -> Option<&str> {
     (name && !ours).then_some(key)
 }
 
-/// Whether `w` is a date TEI's `@when` takes (`1919`, `1919-05`, `1919-05-14`, `-0044`).
-fn is_w3c_date(w: &str) -> bool {
-    let w = w.strip_prefix('-').unwrap_or(w);
-    let parts: Vec<&str> = w.split('-').collect();
+/// Whether `w` is a value TEI's `teidata.temporal.w3c` takes: a date (`1919`, `1919-05`,
+/// `1919-05-14`, `-0044`), a date and time (`1919-05-14T10:30:00`, a zone `Z` or `+03:00`
+/// after it) or a time (`10:30:00`).
+fn is_w3c_temporal(w: &str) -> bool {
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    match parts.as_slice() {
-        [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2),
-        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
-        _ => false,
+    let date = |d: &str| {
+        let d = d.strip_prefix('-').unwrap_or(d);
+        match d.split('-').collect::<Vec<_>>().as_slice() {
+            [y] => digits(y, 4),
+            [y, m] => digits(y, 4) && digits(m, 2),
+            [y, m, day] => digits(y, 4) && digits(m, 2) && digits(day, 2),
+            _ => false,
+        }
+    };
+    let time = |t: &str| {
+        let t = t.strip_suffix('Z').unwrap_or(t);
+        let t = match t.rfind(['+', '-']) {
+            Some(at) if at > 0 && digits(&t[at + 1..].replace(':', ""), 4) => &t[..at],
+            _ => t,
+        };
+        let (hms, frac) = t.split_once('.').unwrap_or((t, "0"));
+        matches!(hms.split(':').collect::<Vec<_>>().as_slice(), [h, m, s] if digits(h, 2) && digits(m, 2) && digits(s, 2))
+            && !frac.is_empty()
+            && frac.bytes().all(|b| b.is_ascii_digit())
+    };
+    match w.split_once('T') {
+        Some((d, t)) => date(d) && d.len() >= 10 && time(t),
+        None => date(w) || time(w),
     }
+}
+
+/// A list of pointers as `teidata.pointer`s (`anyURI`s separated by spaces): characters a URI
+/// may not hold (`"`, `<`, `>`, `\`, `^`, `` ` ``, `{`, `|`, `}`) percent-encoded, nothing
+/// else touched.
+fn pointers(refs: &str) -> String {
+    let mut out = String::with_capacity(refs.len());
+    for (k, token) in refs.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        for c in token.chars() {
+            match c {
+                '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => {
+                    out.push_str(&format!("%{:02X}", c as u32))
+                }
+                c => out.push(c),
+            }
+        }
+    }
+    out
 }
 
 /// `<hi rend="…">`: the TEI Stylesheets' names for raised, lowered and small-capital text.
@@ -425,4 +474,44 @@ pub fn entry(ctx: &mut Ctx, ev: &mut Events, e: &BibEntry, id: &str) {
     }
     ev.evs.extend(inner.evs);
     ev.end();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn w3c_temporal_values() {
+        for ok in [
+            "1919",
+            "1919-05",
+            "1919-05-14",
+            "-0044",
+            "1919-05-14T10:30:00",
+            "1919-05-14T10:30:00Z",
+            "1919-05-14T10:30:00+03:00",
+            "10:30:00",
+            "10:30:00.5",
+        ] {
+            assert!(is_w3c_temporal(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "14 May 1919",
+            "1919-5-14",
+            "19190514",
+            "1919-05-14T",
+            "10:30",
+            "1919/1920",
+            "1919-05-14T10:30:00+3",
+        ] {
+            assert!(!is_w3c_temporal(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn pointers_are_uris_separated_by_spaces() {
+        assert_eq!(pointers("http://viaf.org/viaf/1  #p1"), "http://viaf.org/viaf/1 #p1");
+        assert_eq!(pointers("a{b}|\"c\""), "a%7Bb%7D%7C%22c%22");
+    }
 }

@@ -43,11 +43,19 @@ pub struct Ctx {
     pub removed_chars: usize,
     /// Parsed bibliography fields whose markup would not nest and was left out.
     pub unwritten_fields: usize,
+    /// Date values written as no attribute: TEI's W3C types do not take them.
+    pub unwritten_dates: usize,
 }
 
 impl Ctx {
     fn new() -> Self {
-        Ctx { note_ids: HashSet::new(), langs: BTreeSet::new(), removed_chars: 0, unwritten_fields: 0 }
+        Ctx {
+            note_ids: HashSet::new(),
+            langs: BTreeSet::new(),
+            removed_chars: 0,
+            unwritten_fields: 0,
+            unwritten_dates: 0,
+        }
     }
 
     /// Removes the characters XML 1.0 forbids (C0 controls but tab, line feed and carriage
@@ -145,6 +153,13 @@ pub fn write(doc: &Document, opts: &Options) -> (String, Vec<Diagnostic>) {
             "tei-field-not-nested",
             0,
             format!("{} parsed bibliography fields cross other markup and are left untagged in the TEI (their text is kept)", ctx.unwritten_fields),
+        ));
+    }
+    if ctx.unwritten_dates > 0 {
+        diags.push(Diagnostic::warning(
+            "tei-date-value-dropped",
+            0,
+            format!("{} date values are not W3C dates or intervals (`1919-05-14`, `1918/1920`) and are left out of the TEI (the dates' text is kept)", ctx.unwritten_dates),
         ));
     }
     (String::from_utf8(w.into_inner()).expect("the writer writes UTF-8"), diags)
