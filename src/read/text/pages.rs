@@ -151,9 +151,21 @@ fn calls(text: &str, n: u32) -> bool {
 }
 
 /// The numbers `text` holds as note calls: digits glued to a word, to punctuation or to a
-/// year (`party.1`, `Dvina.1`, `19204` for the year 1920 and call 4), not numbers of their own.
+/// year (`party.1`, `Dvina.1`, `19204` for the year 1920 and call 4), not numbers of their own;
+/// and superscript digits (`party.¹²`), which a reader of the PDF writes only for raised calls.
 fn call_numbers(text: &str) -> Vec<u32> {
     let mut out = Vec::new();
+    let mut run = String::new();
+    for c in text.chars().chain([' ']) {
+        match "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c) {
+            Some(d) => run.push(char::from(b'0' + d as u8)),
+            None if !run.is_empty() => {
+                out.extend(run.parse::<u32>().ok().filter(|_| run.len() <= 3));
+                run.clear();
+            }
+            None => {}
+        }
+    }
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -872,6 +884,12 @@ mod tests {
         assert_eq!([label(7), label(8), label(10)], ["1", "2", "3"]);
         assert_eq!(r[9], None);
         assert_eq!([&r[3], &r[4], &r[5]], [&Some(Role::MovedLabel); 3]);
+    }
+
+    #[test]
+    fn superscript_digits_are_calls() {
+        assert!(calls("the party.¹² Then", 12));
+        assert!(calls("Riga¹", 1) && !calls("Riga¹", 2));
     }
 
     #[test]
