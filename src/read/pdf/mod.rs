@@ -21,15 +21,11 @@ use std::path::Path;
 /// them, a form feed after each page.
 pub fn glyph_text(bytes: Vec<u8>) -> std::result::Result<String, GlyphError> {
     let doc = glyphs::read(bytes)?;
-    let pages: Vec<Vec<lines::Line>> = doc.pages.iter().map(|p| lines::lines(&p.glyphs)).collect();
+    let pages: Vec<Vec<lines::Line>> = doc.pages.iter().map(|p| lines::page_lines(&p.glyphs)).collect();
     let body = page::body_size(&pages);
     let furniture = page::furniture(&pages);
     let mut out = String::new();
-    for (mut ls, (furn, folio)) in pages.into_iter().zip(furniture) {
-        let kept: Vec<lines::Line> =
-            ls.iter().enumerate().filter(|(i, _)| !furn.contains(i)).map(|(_, l)| l.clone()).collect();
-        let gutter = lines::gutter(&kept);
-        lines::assign_columns(&mut ls, gutter);
+    for (ls, (furn, folio)) in pages.into_iter().zip(furniture) {
         let order = lines::reading_order(&ls);
         let layout = page::layout(ls, order, &furn, body);
         text::write_page(&layout, folio.as_deref(), body, &mut out);
