@@ -121,13 +121,10 @@ fn bad_inputs_fail_with_a_reason_and_leave_no_file() {
     bad_input("broken.json", b"{\"schema_version\": 1,", "invalid JSON");
 }
 
-/// A PDF is read through poppler's `pdftotext`: the corpus's Typst PDF gives its 27 notes,
-/// its 12 references and its title, and the first diagnostic says how the text was got.
+/// A PDF is read from its glyphs: the corpus's Typst PDF gives its 27 notes, its 12
+/// references and its title, and the first diagnostic says how the text was got.
 #[test]
-fn a_pdf_is_read_through_its_extracted_text() {
-    if common::pdf_tool("pdftotext", &["-v"]).is_none() {
-        return;
-    }
+fn a_pdf_is_read_from_its_glyphs() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = common::root().join("tests/extraction/pdf/en-riga-exchange/typst.pdf");
     let o = colophon(&[
@@ -140,7 +137,7 @@ fn a_pdf_is_read_through_its_extracted_text() {
         dir.path().to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("info[pdf-text]"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("info[pdf-glyphs]"), "{}", stderr(&o));
     let json = std::fs::read_to_string(dir.path().join("typst.json")).unwrap();
     let doc: colophon::model::Document = serde_json::from_str(&json).unwrap();
     let notes = doc

@@ -460,3 +460,28 @@ fn a_50_mb_single_line_is_read_in_reasonable_time() {
     eprintln!("a 50 MB line: {took:.1?}");
     assert!(took < SLOW, "a 50 MB line took {took:?}");
 }
+
+/// Broken PDFs (truncated, not a PDF behind its `%PDF` header, a page without text) are
+/// input errors with a reason, never a panic, whichever of the glyph reader and pdftotext
+/// tried last.
+#[test]
+fn broken_pdfs_are_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/extraction/pdf/en-riga-exchange/typst.pdf");
+    let whole = std::fs::read(corpus).unwrap();
+    let blank: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+    let cases: [(&str, &[u8]); 3] = [
+        ("truncated.pdf", &whole[..2000]),
+        ("fake.pdf", b"%PDF-1.7\nnot really a PDF\n"),
+        ("blank.pdf", blank),
+    ];
+    for (name, bytes) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        match colophon::read::read_file(&path) {
+            Err(colophon::Error::Input { message, .. }) => assert!(!message.is_empty(), "{name}"),
+            other => panic!("{name}: {:?}", other.map(|(_, d)| d)),
+        }
+    }
+}

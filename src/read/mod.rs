@@ -44,15 +44,15 @@ impl InputFormat {
 
 /// Reads the file at `path` into a document. Inputs over [`source::MAX_INPUT_BYTES`]
 /// (256 MB) are refused unread; see [`source::decode`] for what counts as text. A PDF is
-/// read through its extracted text ([`pdf::extract`]).
+/// read from its glyphs, else through `pdftotext` ([`pdf::extract`]).
 pub fn read_file(path: &Path) -> Result<(Document, Vec<Diagnostic>)> {
     let format = InputFormat::from_path(path)?;
     let bytes = source::read(path)?;
     // A PDF, whatever its name: its text, extracted, is article text.
     if bytes.starts_with(b"%PDF") {
-        let (text, note) = pdf::extract(path)?;
+        let (text, notes) = pdf::extract(path, bytes)?;
         let (doc, mut diags) = text::read(&text);
-        diags.insert(0, note);
+        diags.splice(0..0, notes);
         return Ok((doc, diags));
     }
     let text = source::decode(path, &bytes)?;

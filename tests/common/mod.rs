@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod extraction;
+
 use colophon::model::{plain_text, Block, Document, Inline, Note};
 use std::path::{Path, PathBuf};
 

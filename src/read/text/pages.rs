@@ -151,9 +151,28 @@ fn calls(text: &str, n: u32) -> bool {
 }
 
 /// The numbers `text` holds as note calls: digits glued to a word, to punctuation or to a
-/// year (`party.1`, `Dvina.1`, `19204` for the year 1920 and call 4), not numbers of their own.
+/// year (`party.1`, `Dvina.1`, `19204` for the year 1920 and call 4), not numbers of their own;
+/// and superscript digits (`party.¹²`), which a reader of the PDF writes only for raised calls.
 fn call_numbers(text: &str) -> Vec<u32> {
+    call_numbers_in(text, true)
+}
+
+/// [`call_numbers`], with superscript digits counted only when `superscripts` (text cut
+/// into pages by form feeds, as a PDF reader writes it; in a text of one page superscript
+/// calls would also let a numbered reference list after them pass for notes).
+fn call_numbers_in(text: &str, superscripts: bool) -> Vec<u32> {
     let mut out = Vec::new();
+    let mut run = String::new();
+    for c in text.chars().chain([' ']).filter(|_| superscripts) {
+        match "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c) {
+            Some(d) => run.push(char::from(b'0' + d as u8)),
+            None if !run.is_empty() => {
+                out.extend(run.parse::<u32>().ok().filter(|_| run.len() <= 3));
+                run.clear();
+            }
+            None => {}
+        }
+    }
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -189,6 +208,7 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
     // Whether it stops after a comma, a colon, a semicolon or a dash: surely mid-sentence.
     let mut note_cut = false;
     let all_pages = pages(lines);
+    let paged = lines.iter().any(|l| l.contains('\u{c}'));
     let page_count = all_pages.len();
     let foot_heads = super::furniture::heads_at_page_ends(lines, &all_pages, is_folio);
     for &i in &foot_heads {
@@ -243,7 +263,9 @@ pub fn roles(lines: &[&str]) -> Vec<Option<Role>> {
         let page_calls: Vec<(usize, u32)> = if cands.is_empty() {
             Vec::new()
         } else {
-            (from..end).flat_map(|i| call_numbers(lines[i]).into_iter().map(move |n| (i, n))).collect()
+            (from..end)
+                .flat_map(|i| call_numbers_in(lines[i], paged).into_iter().map(move |n| (i, n)))
+                .collect()
         };
         // Bare numbers after the page's last text line: the folio, and the numbers of notes
         // that the extractor moved there (`6` / `2` at the foot, the folio last).
@@ -872,6 +894,12 @@ mod tests {
         assert_eq!([label(7), label(8), label(10)], ["1", "2", "3"]);
         assert_eq!(r[9], None);
         assert_eq!([&r[3], &r[4], &r[5]], [&Some(Role::MovedLabel); 3]);
+    }
+
+    #[test]
+    fn superscript_digits_are_calls() {
+        assert!(calls("the party.¹² Then", 12));
+        assert!(calls("Riga¹", 1) && !calls("Riga¹", 2));
     }
 
     #[test]

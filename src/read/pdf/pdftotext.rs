@@ -1,8 +1,7 @@
-//! PDF input, read for now through poppler's `pdftotext` (the extractor most users' text comes
-//! from, and the one the text reader reads best): the PDF's text is extracted into memory and
-//! read as article text. A reader of the glyphs themselves (raised digits, note zones, page
-//! furniture) will replace this bridge; until then a PDF reads as well as its `pdftotext`
-//! output, and not at all where poppler is not installed (the message says how to get it).
+//! The poppler bridge: a PDF's text extracted by `pdftotext -enc UTF-8` (the extractor most
+//! users' text comes from, and the one the text reader reads best). Used when the glyph reader
+//! ([`super::glyphs`]) cannot read a PDF; not at all where poppler is not installed (the
+//! message says how to get it).
 
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
@@ -38,7 +37,7 @@ pub fn extract(path: &Path) -> Result<(String, Diagnostic)> {
     // stop pdftotext (a broken PDF can write megabytes of warnings). Past the caps the rest
     // is read and dropped, so that pdftotext ends and the size is reported, not a timeout.
     let stdout = child.stdout.take().expect("piped");
-    let reader = std::thread::spawn(move || capped(stdout, super::source::MAX_INPUT_BYTES + 1));
+    let reader = std::thread::spawn(move || capped(stdout, crate::read::source::MAX_INPUT_BYTES + 1));
     let stderr = child.stderr.take().expect("piped");
     let warnings = std::thread::spawn(move || capped(stderr, 64 * 1024));
     let started = Instant::now();
@@ -64,10 +63,10 @@ pub fn extract(path: &Path) -> Result<(String, Diagnostic)> {
         let first = err.lines().next().unwrap_or("no message");
         return Err(refuse(format!("pdftotext could not read this PDF ({status}): {first}")));
     }
-    if out.len() as u64 > super::source::MAX_INPUT_BYTES {
+    if out.len() as u64 > crate::read::source::MAX_INPUT_BYTES {
         return Err(refuse(format!(
             "the PDF's text is over {} MB; colophon reads at most that",
-            super::source::MAX_INPUT_BYTES >> 20
+            crate::read::source::MAX_INPUT_BYTES >> 20
         )));
     }
     let text = String::from_utf8_lossy(&out).replace("\r\n", "\n");
