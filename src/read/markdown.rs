@@ -261,6 +261,15 @@ impl Reader<'_> {
         let mut walk = Walk::new(&divs, refs_allowed, auto_refs);
         walk.fancy = fancy;
         walk.math = math;
+        // pandoc's example lists (`(@)`, `(@good)`) are not read as lists: said once, and
+        // a reference to a labelled example (`(@good)` in the text) is not a citation.
+        let (examples, first_example) = citations::example_labels(&masked);
+        if let Some(at) = first_example {
+            let message =
+                "pandoc example lists (`(@)`, `(@label)`) are read as paragraphs, their markers kept as text";
+            self.warn("md-unsupported", src.pos(at), message);
+        }
+        walk.examples = examples;
         // Pipe tables are Pandoc Markdown too: read as tables, they are reported and kept row by row
         // (without the option their rows became one paragraph of `|` text, unreported).
         let options = Options::ENABLE_FOOTNOTES
@@ -1150,6 +1159,8 @@ fn heading_tail(src: &Source, range: Range<usize>) -> Option<Tail> {
 /// State of the walk over pulldown-cmark's events.
 struct Walk<'d> {
     divs: &'d [Div],
+    /// The labels of pandoc's example list items (`good` of `(@good)`).
+    examples: std::collections::HashSet<String>,
     /// The byte ranges of pandoc's `::: {#refs}` divs (kept apart: most files have none).
     refs_divs: Vec<Range<usize>>,
     refs_allowed: bool,
@@ -1211,6 +1222,7 @@ impl<'d> Walk<'d> {
     fn new(divs: &'d [Div], refs_allowed: bool, auto_refs: bool) -> Self {
         Walk {
             divs,
+            examples: Default::default(),
             refs_divs: divs.iter().filter(|d| d.refs).map(|d| d.start..d.end).collect(),
             refs_allowed,
             auto_refs,
@@ -1598,7 +1610,7 @@ impl<'d> Walk<'d> {
         run.restore_tail(r, src);
         let (kind, start) = (run.kind, run.start);
         let (content, label) = build(r, src, run)?;
-        let content = citations::split(content);
+        let content = citations::split(content, &self.examples);
         match kind {
             RunKind::Heading { references, auto, .. }
                 if references || auto && pandoc_identifier(&plain_text(&content)) == "references" =>

@@ -6,22 +6,49 @@
 //! pulldown-cmark knows no citations: it leaves them as text, which is split here.
 
 use crate::model::Inline;
+use std::collections::HashSet;
+
+/// The labels of pandoc's example list items in `text` (`good` of a line starting
+/// `(@good) `), and the byte of the first example marker (`(@)` too).
+pub(super) fn example_labels(text: &str) -> (HashSet<String>, Option<usize>) {
+    let mut labels = HashSet::new();
+    let mut first = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if indent <= 3 && rest.starts_with("(@") {
+            let label: String =
+                rest[2..].chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-').collect();
+            let after = &rest[2 + label.len()..];
+            if after.starts_with(") ") || after.starts_with(")\t") {
+                first.get_or_insert(at + indent);
+                if !label.is_empty() {
+                    labels.insert(label);
+                }
+            }
+        }
+        at += line.len();
+    }
+    (labels, first)
+}
 
 /// Replaces every citation in `inlines` (inside emphasis, spans and links too; never inside
 /// code, or notes, whose own paragraphs are read apart) by an [`Inline::Citation`].
-pub(super) fn split(inlines: Vec<Inline>) -> Vec<Inline> {
+/// `(@label)` with a label of `examples` refers to an example, not a work.
+pub(super) fn split(inlines: Vec<Inline>, examples: &HashSet<String>) -> Vec<Inline> {
     let inlines: Vec<Inline> = inlines
         .into_iter()
         .map(|mut i| {
             if !matches!(i, Inline::Citation { .. }) {
                 if let Some(children) = i.children_mut() {
-                    *children = split(std::mem::take(children));
+                    *children = split(std::mem::take(children), examples);
                 }
             }
             i
         })
         .collect();
-    in_text(bracketed(inlines))
+    in_text(bracketed(inlines), examples)
 }
 
 /// Puts the content of every citation back in its place (a reference entry holds no
@@ -198,7 +225,7 @@ fn bracketed(inlines: Vec<Inline>) -> Vec<Inline> {
 
 /// Keys in the text (`@smith04 says`, `@smith04 [p. 33] says`): an `@` not after a letter or
 /// digit (`me@example.org` is an address; `foo-@a` and `(@a)` are citations, as in pandoc).
-fn in_text(inlines: Vec<Inline>) -> Vec<Inline> {
+fn in_text(inlines: Vec<Inline>, examples: &HashSet<String>) -> Vec<Inline> {
     let mut out = Vec::with_capacity(inlines.len());
     let mut ends_in_word = false;
     for inline in inlines {
@@ -215,7 +242,7 @@ fn in_text(inlines: Vec<Inline>) -> Vec<Inline> {
         };
         let mut rest = text.as_str();
         let mut first = true;
-        while let Some(at) = find_key(rest, first && ends_in_word) {
+        while let Some(at) = find_key(rest, first && ends_in_word, examples) {
             let len = key_len(&rest[at + 1..]);
             let key = key_text(&rest[at + 1..], len);
             let mut end = at + 1 + len;
@@ -241,20 +268,28 @@ fn in_text(inlines: Vec<Inline>) -> Vec<Inline> {
 
 /// The byte of the next `@` in `text` that opens an in-text key; `glued` when the text
 /// continues a word from the inline before.
-fn find_key(text: &str, glued: bool) -> Option<usize> {
+fn find_key(text: &str, glued: bool, examples: &HashSet<String>) -> Option<usize> {
     text.match_indices('@').map(|(i, _)| i).find(|&i| {
         let before = text[..i].chars().last();
         let free = match before {
             None => !glued,
             Some(c) => !c.is_alphanumeric(),
         };
-        free && key_len(&text[i + 1..]) > 0
+        let len = key_len(&text[i + 1..]);
+        let example = before == Some('(')
+            && text[i + 1 + len..].starts_with(')')
+            && examples.contains(&key_text(&text[i + 1..], len));
+        free && len > 0 && !example
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn split_(inlines: Vec<Inline>) -> Vec<Inline> {
+        split(inlines, &HashSet::new())
+    }
 
     fn t(s: &str) -> Inline {
         Inline::text(s)
@@ -267,19 +302,19 @@ mod tests {
     #[test]
     fn a_bracketed_group_is_one_citation_with_every_key() {
         assert_eq!(
-            split(vec![t("as shown [@smith2004, p. 5].")]),
+            split_(vec![t("as shown [@smith2004, p. 5].")]),
             [t("as shown "), cite(&["smith2004"], "[@smith2004, p. 5]"), t(".")]
         );
-        assert_eq!(split(vec![t("[see @a; @b, ch. 2]")]), [cite(&["a", "b"], "[see @a; @b, ch. 2]")]);
+        assert_eq!(split_(vec![t("[see @a; @b, ch. 2]")]), [cite(&["a", "b"], "[see @a; @b, ch. 2]")]);
         assert_eq!(
-            split(vec![t("So [-@smith2004].")]),
+            split_(vec![t("So [-@smith2004].")]),
             [t("So "), cite(&["smith2004"], "[-@smith2004]"), t(".")]
         );
     }
 
     #[test]
     fn emphasis_inside_a_group_stays_inside_it() {
-        let got = split(vec![
+        let got = split_(vec![
             t("See [@doe99, pp. 33-35 and "),
             Inline::Emph { content: vec![t("passim")] },
             t("]; more."),
@@ -304,7 +339,7 @@ mod tests {
     #[test]
     fn keys_in_the_text_take_their_locator() {
         assert_eq!(
-            split(vec![t("@smith04 says so, and @doe99 [p. 33] too.")]),
+            split_(vec![t("@smith04 says so, and @doe99 [p. 33] too.")]),
             [
                 cite(&["smith04"], "@smith04"),
                 t(" says so, and "),
@@ -313,37 +348,51 @@ mod tests {
             ]
         );
         // A full stop after a key ends it; internal punctuation does not.
-        assert_eq!(split(vec![t("As @smith04.")]), [t("As "), cite(&["smith04"], "@smith04"), t(".")]);
-        assert_eq!(split(vec![t("@Foo_bar.baz:1 x")]), [cite(&["Foo_bar.baz:1"], "@Foo_bar.baz:1"), t(" x")]);
-        assert_eq!(split(vec![t("@{weird key} x")]), [cite(&["weird key"], "@{weird key}"), t(" x")]);
+        assert_eq!(split_(vec![t("As @smith04.")]), [t("As "), cite(&["smith04"], "@smith04"), t(".")]);
+        assert_eq!(
+            split_(vec![t("@Foo_bar.baz:1 x")]),
+            [cite(&["Foo_bar.baz:1"], "@Foo_bar.baz:1"), t(" x")]
+        );
+        assert_eq!(split_(vec![t("@{weird key} x")]), [cite(&["weird key"], "@{weird key}"), t(" x")]);
     }
 
     #[test]
     fn addresses_handles_and_plain_brackets_stay_text() {
         for s in ["write to me@example.org [today]", "a [note] here", "[@] alone", "x @ y", "a@b"] {
-            assert_eq!(split(vec![t(s)]), [t(s)], "{s}");
+            assert_eq!(split_(vec![t(s)]), [t(s)], "{s}");
         }
         // A group with a key-less item is plain text; its keys are then read in the text.
-        assert_eq!(split(vec![t("[see @a; no key]")]), [t("[see "), cite(&["a"], "@a"), t("; no key]")]);
+        assert_eq!(split_(vec![t("[see @a; no key]")]), [t("[see "), cite(&["a"], "@a"), t("; no key]")]);
         assert_eq!(
-            split(vec![t("foo-@a (@b)")]),
+            split_(vec![t("foo-@a (@b)")]),
             [t("foo-"), cite(&["a"], "@a"), t(" ("), cite(&["b"], "@b"), t(")")]
         );
         let code = vec![Inline::Code { text: "[@x]".into() }];
-        assert_eq!(split(code.clone()), code);
+        assert_eq!(split_(code.clone()), code);
     }
 
     #[test]
     fn several_groups_in_one_text_are_each_a_citation() {
         assert_eq!(
-            split(vec![t("A [@a] and B [@b, 2].")]),
+            split_(vec![t("A [@a] and B [@b, 2].")]),
             [t("A "), cite(&["a"], "[@a]"), t(" and B "), cite(&["b"], "[@b, 2]"), t(".")]
         );
     }
 
     #[test]
+    fn references_to_labelled_examples_are_not_citations() {
+        let (labels, first) =
+            example_labels("Text.\n\n(@) One.\n(@good) Two.\n\nAs (@good) and (@bad) show.\n");
+        assert_eq!((labels.len(), first), (1, Some(7)));
+        assert_eq!(
+            split(vec![t("As (@good) and (@bad) show.")], &labels),
+            [t("As (@good) and ("), cite(&["bad"], "@bad"), t(") show.")]
+        );
+    }
+
+    #[test]
     fn unwrap_puts_the_text_back() {
-        let inlines = split(vec![t("A [@a] and @b.")]);
+        let inlines = split_(vec![t("A [@a] and @b.")]);
         assert_eq!(crate::model::plain_text(&unwrap(inlines.clone())), "A [@a] and @b.");
         assert!(unwrap(inlines).iter().all(|i| !matches!(i, Inline::Citation { .. })));
     }
