@@ -152,40 +152,48 @@ impl Flat {
     }
 }
 
-/// Cuts `inlines` at the joined-string bytes `start..end` (both in text inlines) and puts
-/// what lies between in a citation of `keys`.
-fn cut(inlines: Vec<Inline>, flat: &Flat, start: usize, end: usize, keys: Vec<String>) -> Vec<Inline> {
-    let (Some((k0, o0)), Some((k1, o1))) = (flat.locate(start, &inlines), flat.locate(end - 1, &inlines))
-    else {
-        return inlines;
-    };
-    // Past the closing `]`.
-    let o1 = o1 + 1;
-    let mut out = Vec::with_capacity(inlines.len() + 2);
+/// Cuts `inlines` at each group's joined-string bytes `start..end` (ascending, apart, each
+/// edge in a text inline) and puts what lies between in a citation of the group's keys.
+fn cut(inlines: Vec<Inline>, flat: &Flat, groups: Vec<(usize, usize, Vec<String>)>) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(inlines.len() + 2 * groups.len());
     let mut content = Vec::new();
+    let mut groups = groups.into_iter().peekable();
+    let mut inside: Option<(usize, Vec<String>)> = None;
     for (k, inline) in inlines.into_iter().enumerate() {
-        let text = match &inline {
-            Inline::Text { text } => Some(text.as_str()),
-            _ => None,
+        let Inline::Text { text } = inline else {
+            match inside {
+                Some(_) => content.push(inline),
+                None => out.push(inline),
+            }
+            continue;
         };
-        match (k.cmp(&k0), k.cmp(&k1), text) {
-            (std::cmp::Ordering::Less, _, _) | (_, std::cmp::Ordering::Greater, _) => out.push(inline),
-            (_, _, Some(t)) if k == k0 && k == k1 => {
-                push_text(&mut out, &t[..o0]);
-                push_text(&mut content, &t[o0..o1]);
-                out.push(Inline::Citation { keys: keys.clone(), content: std::mem::take(&mut content) });
-                push_text(&mut out, &t[o1..]);
+        let (s, e) = (flat.starts[k], flat.starts[k] + text.len());
+        let mut pos = s;
+        loop {
+            match inside.take() {
+                None => match groups.peek() {
+                    Some(&(gs, _, _)) if gs < e => {
+                        let (_, ge, keys) = groups.next().expect("peeked");
+                        push_text(&mut out, &text[pos - s..gs - s]);
+                        pos = gs;
+                        inside = Some((ge, keys));
+                    }
+                    _ => {
+                        push_text(&mut out, &text[pos - s..]);
+                        break;
+                    }
+                },
+                Some((ge, keys)) if ge <= e => {
+                    push_text(&mut content, &text[pos - s..ge - s]);
+                    out.push(Inline::Citation { keys, content: std::mem::take(&mut content) });
+                    pos = ge;
+                }
+                Some(open) => {
+                    push_text(&mut content, &text[pos - s..]);
+                    inside = Some(open);
+                    break;
+                }
             }
-            (_, _, Some(t)) if k == k0 => {
-                push_text(&mut out, &t[..o0]);
-                push_text(&mut content, &t[o0..]);
-            }
-            (_, _, Some(t)) if k == k1 => {
-                push_text(&mut content, &t[..o1]);
-                out.push(Inline::Citation { keys: keys.clone(), content: std::mem::take(&mut content) });
-                push_text(&mut out, &t[o1..]);
-            }
-            _ => content.push(inline),
         }
     }
     out
@@ -199,9 +207,12 @@ fn push_text(out: &mut Vec<Inline>, t: &str) {
 
 /// Bracketed citations: a `[` in a text, the first `]` after it with no `[` between, and a
 /// key in every `;`-separated item between them. A `]` followed by `(` or `[` was a link's.
+/// One pass over the text finds every group, and one more cuts them all (a paragraph of many
+/// thousand citations takes linear time and no deeper stack).
 fn bracketed(inlines: Vec<Inline>) -> Vec<Inline> {
     let flat = Flat::new(&inlines);
     let j = &flat.joined;
+    let mut groups = Vec::new();
     let mut from = 0;
     while let Some(open) = j[from..].find('[').map(|o| o + from) {
         from = open + 1;
@@ -213,14 +224,13 @@ fn bracketed(inlines: Vec<Inline>) -> Vec<Inline> {
         if flat.locate(open, &inlines).is_none() || flat.locate(close, &inlines).is_none() {
             continue;
         }
-        // The group is one inline now: the rest is read after it.
-        let mut head = cut(inlines, &flat, open, close + 1, keys);
-        let last = head.iter().rposition(|i| matches!(i, Inline::Citation { .. })).map_or(0, |p| p + 1);
-        let tail = head.split_off(last);
-        head.extend(bracketed(tail));
-        return head;
+        groups.push((open, close + 1, keys));
+        from = close + 1;
     }
-    inlines
+    if groups.is_empty() {
+        return inlines;
+    }
+    cut(inlines, &flat, groups)
 }
 
 /// Keys in the text (`@smith04 says`, `@smith04 [p. 33] says`): an `@` not after a letter or
@@ -388,6 +398,18 @@ mod tests {
             split(vec![t("As (@good) and (@bad) show.")], &labels),
             [t("As (@good) and ("), cite(&["bad"], "@bad"), t(") show.")]
         );
+    }
+
+    #[test]
+    fn a_paragraph_of_many_citations_is_cut_in_one_pass() {
+        let text = "[@a] x ".repeat(200_000);
+        let got = split_(vec![t(&text)]);
+        assert_eq!(got.iter().filter(|i| matches!(i, Inline::Citation { .. })).count(), 200_000);
+        assert_eq!(crate::model::plain_text(&got), text);
+        // Groups across emphasis, several in one text, and text between them.
+        let got = split_(vec![t("A [@a, "), Inline::Emph { content: vec![t("x")] }, t("] b [@b] c")]);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(got[4], t(" c"));
     }
 
     #[test]
