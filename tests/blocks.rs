@@ -4,9 +4,7 @@
 //! written back byte-stable, TEI valid under tei_all, the e-book clean under EPUBCheck and Ace,
 //! and every marker, quotation and source line in the PDF's text.
 mod common;
-use colophon::model::{
-    plain_text, Block, ChoiceKind, Delimiter, Document, FrontKind, Inline, NameKind, NumberStyle, Numbering,
-};
+use colophon::model::{plain_text, Block, Delimiter, Document, FrontKind, Inline, NumberStyle, Numbering};
 use colophon::{Format, Resources};
 use common::*;
 use serde_json::Value;
@@ -278,11 +276,7 @@ fn our_inlines(inlines: &[Inline]) -> String {
                     s.push_str(&format!("MATH{}({tex})", if *display { "D" } else { "" }))
                 }
                 Inline::Name { kind, reference, content } => {
-                    let kind = match kind {
-                        NameKind::Person => "person",
-                        NameKind::Place => "place",
-                        NameKind::Organisation => "organisation",
-                    };
+                    let kind = kind.name();
                     wrap(&format!("NAME:{kind}[{}](", reference.as_deref().unwrap_or("")), content)
                 }
                 Inline::Date { when, content } => {
@@ -296,11 +290,7 @@ fn our_inlines(inlines: &[Inline]) -> String {
                     s.push(')');
                 }
                 Inline::Choice { kind, shown, other } => {
-                    let kind = match kind {
-                        ChoiceKind::Correction => "correction",
-                        ChoiceKind::Regularisation => "regularisation",
-                        ChoiceKind::Expansion => "expansion",
-                    };
+                    let kind = kind.name();
                     wrap(&format!("CHOICE:{kind}[{}](", plain_text(other)), shown)
                 }
             }

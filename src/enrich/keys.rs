@@ -7,6 +7,7 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{for_each_inlines_mut, BibEntry, Document, Inline};
+use std::collections::HashSet;
 
 /// Gives each bibliography entry the key that cites it; reports the keys no entry answers.
 pub fn link(doc: &mut Document) -> Vec<Diagnostic> {
@@ -58,29 +59,26 @@ fn sample(keys: &[String]) -> String {
 
 /// Every key cited in the front matter and body (notes included), once each, in order.
 fn cited_keys(doc: &mut Document) -> Vec<String> {
-    fn walk(inlines: &[Inline], out: &mut Vec<String>) {
+    fn walk(inlines: &mut [Inline], seen: &mut HashSet<String>, out: &mut Vec<String>) {
         for i in inlines {
             match i {
                 Inline::Citation { keys, .. } => {
-                    for k in keys {
-                        if !out.contains(k) {
-                            out.push(k.clone());
-                        }
+                    out.extend(keys.iter().filter(|k| seen.insert(k.to_string())).cloned());
+                }
+                Inline::Note(n) => for_each_inlines_mut(&mut n.content, &mut |b| walk(b, seen, out)),
+                other => {
+                    if let Some(children) = other.children_mut() {
+                        walk(children, seen, out);
                     }
                 }
-                Inline::Note(n) => {
-                    let mut blocks = n.content.clone();
-                    for_each_inlines_mut(&mut blocks, &mut |b| walk(b, out));
-                }
-                other => walk(other.children(), out),
             }
         }
     }
-    let mut out = Vec::new();
+    let (mut seen, mut out) = (HashSet::new(), Vec::new());
     for part in &mut doc.front {
-        for_each_inlines_mut(&mut part.blocks, &mut |b| walk(b, &mut out));
+        for_each_inlines_mut(&mut part.blocks, &mut |b| walk(b, &mut seen, &mut out));
     }
-    for_each_inlines_mut(&mut doc.body, &mut |b| walk(b, &mut out));
+    for_each_inlines_mut(&mut doc.body, &mut |b| walk(b, &mut seen, &mut out));
     out
 }
 

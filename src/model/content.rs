@@ -441,6 +441,21 @@ pub enum NameKind {
     Organisation,
 }
 
+impl NameKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [NameKind; 3] = [NameKind::Person, NameKind::Place, NameKind::Organisation];
+
+    /// The kind's name in the model's JSON (`person`, `place`, `organisation`), which the
+    /// e-book's and Markdown's classes use too.
+    pub fn name(self) -> &'static str {
+        match self {
+            NameKind::Person => "person",
+            NameKind::Place => "place",
+            NameKind::Organisation => "organisation",
+        }
+    }
+}
+
 /// Which two readings an [`Inline::Choice`] holds (shown / kept aside).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -451,6 +466,22 @@ pub enum ChoiceKind {
     Regularisation,
     /// An expansion / the abbreviation as written (TEI `expan` / `abbr`).
     Expansion,
+}
+
+impl ChoiceKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [ChoiceKind; 3] =
+        [ChoiceKind::Correction, ChoiceKind::Regularisation, ChoiceKind::Expansion];
+
+    /// The kind's name in the model's JSON (`correction`, `regularisation`, `expansion`),
+    /// which the e-book's and Markdown's classes use too.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChoiceKind::Correction => "correction",
+            ChoiceKind::Regularisation => "regularisation",
+            ChoiceKind::Expansion => "expansion",
+        }
+    }
 }
 
 impl Inline {

@@ -40,6 +40,8 @@ mod containers;
 mod fancy;
 pub(crate) mod math;
 mod names;
+pub(crate) use citations::reads_as_one_citation;
+pub(crate) use names::other_reading_key;
 mod refs;
 mod scripts;
 mod tables;

@@ -46,8 +46,8 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    plain_text, Anchor, BibEntry, Bibliography, Block, ChoiceKind, Delimiter, Document, FrontKind, FrontPart,
-    Inline, LangTag, Meta, NameKind, Note, NumberStyle,
+    plain_text, Anchor, BibEntry, Bibliography, Block, Delimiter, Document, FrontKind, FrontPart, Inline,
+    LangTag, Meta, Note, NumberStyle,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::HashSet;
@@ -399,12 +399,7 @@ impl<'a> Writer<'a> {
                 Inline::Name { kind, reference, content } => {
                     open_bracket(out);
                     self.inlines(content, out);
-                    let class = match kind {
-                        NameKind::Person => "person",
-                        NameKind::Place => "place",
-                        NameKind::Organisation => "organisation",
-                    };
-                    let _ = write!(out, "]{{.{class}");
+                    let _ = write!(out, "]{{.{}", kind.name());
                     if let Some(r) = reference {
                         let value = self.value("ref", r);
                         let _ = write!(out, " ref=\"{value}\"");
@@ -421,12 +416,25 @@ impl<'a> Writer<'a> {
                     }
                     out.push('}');
                 }
-                // The citation as its author wrote it: pandoc's own syntax, its text unescaped.
-                Inline::Citation { content, .. } => {
-                    for part in content {
-                        match part {
-                            Inline::Text { text } => out.push_str(&text.replace(['\n', '\r'], " ")),
-                            other => self.inlines(std::slice::from_ref(other), out),
+                // The citation as its author wrote it in pandoc's syntax, its text unescaped.
+                // One written otherwise (TEI's `<ref>Smith 2004</ref>`) keeps its text, escaped;
+                // its keys cannot be said there, and the writer says so.
+                Inline::Citation { keys, content } => {
+                    let text = plain_text(content).replace(['\n', '\r'], " ");
+                    if crate::read::markdown::reads_as_one_citation(&text).as_ref() == Some(keys) {
+                        for part in content {
+                            match part {
+                                Inline::Text { text } => out.push_str(&text.replace(['\n', '\r'], " ")),
+                                other => self.inlines(std::slice::from_ref(other), out),
+                            }
+                        }
+                    } else {
+                        self.inlines(content, out);
+                        if !keys.is_empty() {
+                            self.warn(
+                                "md-citation-as-text",
+                                format!("the citation \"{text}\" is not in pandoc's syntax: its text is kept, its keys ({}) are not", keys.join(", ")),
+                            );
                         }
                     }
                 }
@@ -436,11 +444,7 @@ impl<'a> Writer<'a> {
                 Inline::Choice { kind, shown, other } => {
                     open_bracket(out);
                     self.inlines(shown, out);
-                    let (class, key) = match kind {
-                        ChoiceKind::Correction => ("correction", "sic"),
-                        ChoiceKind::Regularisation => ("regularisation", "orig"),
-                        ChoiceKind::Expansion => ("expansion", "abbr"),
-                    };
+                    let (class, key) = (kind.name(), crate::read::markdown::other_reading_key(*kind));
                     let _ = write!(out, "]{{.{class}");
                     if !other.is_empty() {
                         let text = plain_text(other);

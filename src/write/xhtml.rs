@@ -9,8 +9,7 @@
 
 use crate::fonts::Style;
 use crate::model::{
-    plain_text, Anchor, Block, ChoiceKind, Delimiter, Document, FrontKind, FrontPart, Inline, LangTag,
-    NameKind, Note, NumberStyle,
+    plain_text, Anchor, Block, Delimiter, Document, FrontKind, FrontPart, Inline, LangTag, Note, NumberStyle,
 };
 use crate::typeset::bidi::first_strong_rtl;
 use quick_xml::escape::{escape, partial_escape};
@@ -259,11 +258,7 @@ impl Writer {
                 },
                 // A span of the name's kind, its authority pointer kept in `data-ref`.
                 Inline::Name { kind, reference, content } => {
-                    let class = match kind {
-                        NameKind::Person => "person",
-                        NameKind::Place => "place",
-                        NameKind::Organisation => "organisation",
-                    };
+                    let class = kind.name();
                     let data = reference
                         .as_ref()
                         .map_or(String::new(), |r| format!(" data-ref=\"{}\"", escape(r.as_str())));
@@ -302,11 +297,7 @@ impl Writer {
                 },
                 // The reading shown; the other (the source's form) as the span's `title`.
                 Inline::Choice { kind, shown, other } => {
-                    let class = match kind {
-                        ChoiceKind::Correction => "correction",
-                        ChoiceKind::Regularisation => "regularisation",
-                        ChoiceKind::Expansion => "expansion",
-                    };
+                    let class = kind.name();
                     let other = plain_text(other);
                     let title = if other.trim().is_empty() {
                         String::new()

@@ -51,6 +51,15 @@ pub(super) fn split(inlines: Vec<Inline>, examples: &HashSet<String>) -> Vec<Inl
     in_text(bracketed(inlines), examples)
 }
 
+/// The keys `text` is read as when it is one whole citation in pandoc's syntax (`[@a, p. 5]`,
+/// `@a [p. 3]`): a writer can then give a citation back as its text and keep its keys.
+pub(crate) fn reads_as_one_citation(text: &str) -> Option<Vec<String>> {
+    match split(vec![Inline::text(text)], &HashSet::new()).as_slice() {
+        [Inline::Citation { keys, .. }] => Some(keys.clone()),
+        _ => None,
+    }
+}
+
 /// Puts the content of every citation back in its place (a reference entry holds no
 /// citations: its text is the entry's).
 pub(super) fn unwrap(inlines: Vec<Inline>) -> Vec<Inline> {
@@ -144,11 +153,11 @@ impl Flat {
         Flat { starts, joined }
     }
 
-    /// The inline holding byte `at` of the joined string, and the offset inside it; only a
-    /// text inline can hold a citation's edge.
-    fn locate(&self, at: usize, inlines: &[Inline]) -> Option<(usize, usize)> {
-        let k = self.starts.partition_point(|&s| s <= at).checked_sub(1)?;
-        matches!(inlines[k], Inline::Text { .. }).then(|| (k, at - self.starts[k]))
+    /// Whether byte `at` of the joined string lies in a text inline (only there can a
+    /// citation's edge be cut).
+    fn in_text(&self, at: usize, inlines: &[Inline]) -> bool {
+        let k = self.starts.partition_point(|&s| s <= at).checked_sub(1);
+        k.is_some_and(|k| matches!(inlines[k], Inline::Text { .. }))
     }
 }
 
@@ -221,7 +230,7 @@ fn bracketed(inlines: Vec<Inline>) -> Vec<Inline> {
             continue;
         }
         let Some(keys) = group_keys(&j[open + 1..close]) else { continue };
-        if flat.locate(open, &inlines).is_none() || flat.locate(close, &inlines).is_none() {
+        if !flat.in_text(open, &inlines) || !flat.in_text(close, &inlines) {
             continue;
         }
         groups.push((open, close + 1, keys));
@@ -410,6 +419,15 @@ mod tests {
         let got = split_(vec![t("A [@a, "), Inline::Emph { content: vec![t("x")] }, t("] b [@b] c")]);
         assert_eq!(got.len(), 5, "{got:?}");
         assert_eq!(got[4], t(" c"));
+    }
+
+    #[test]
+    fn only_a_whole_citation_reads_as_one() {
+        assert_eq!(reads_as_one_citation("[see @a; @b, 2]"), Some(vec!["a".into(), "b".into()]));
+        assert_eq!(reads_as_one_citation("@a [p. 3]"), Some(vec!["a".into()]));
+        for s in ["Smith (2004)", "see [@a]", "[@a] and [@b]", ""] {
+            assert_eq!(reads_as_one_citation(s), None, "{s}");
+        }
     }
 
     #[test]

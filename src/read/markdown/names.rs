@@ -24,17 +24,25 @@ enum Typed {
     Choice(ChoiceKind, &'static str),
 }
 
+/// The attribute that holds a choice's other reading in Markdown (`sic`, `orig`, `abbr`:
+/// TEI's names for it), shared with the Markdown writer.
+pub(crate) fn other_reading_key(kind: ChoiceKind) -> &'static str {
+    match kind {
+        ChoiceKind::Correction => "sic",
+        ChoiceKind::Regularisation => "orig",
+        ChoiceKind::Expansion => "abbr",
+    }
+}
+
+/// The typed span a class names: a name or choice kind by its model name, or `date`.
 fn kind_of(class: &str) -> Option<Typed> {
-    Some(match class {
-        "person" => Typed::Name(NameKind::Person),
-        "place" => Typed::Name(NameKind::Place),
-        "organisation" => Typed::Name(NameKind::Organisation),
-        "date" => Typed::Date,
-        "correction" => Typed::Choice(ChoiceKind::Correction, "sic"),
-        "regularisation" => Typed::Choice(ChoiceKind::Regularisation, "orig"),
-        "expansion" => Typed::Choice(ChoiceKind::Expansion, "abbr"),
-        _ => return None,
-    })
+    if class == "date" {
+        return Some(Typed::Date);
+    }
+    if let Some(k) = NameKind::ALL.into_iter().find(|k| k.name() == class) {
+        return Some(Typed::Name(k));
+    }
+    ChoiceKind::ALL.into_iter().find(|k| k.name() == class).map(|k| Typed::Choice(k, other_reading_key(k)))
 }
 
 /// `content` inside the typed span its first typed class names (unchanged without one), and
