@@ -5,6 +5,7 @@ fn doc() -> Document {
     let mut d = Document::new();
     let note = Note {
         label: "1".into(),
+        kind: Default::default(),
         anchor: Anchor::Call,
         lang: None,
         content: vec![Block::paragraph(vec![Inline::text(

@@ -558,12 +558,32 @@ impl Anchor {
     }
 }
 
-/// A footnote: its printed label and its content.
+/// Where the source printed a note: at the foot of its page, or gathered after the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// A footnote (the default): printed at the foot of the page that calls it.
+    #[default]
+    Foot,
+    /// An endnote: printed with the other endnotes after the text, numbered apart.
+    End,
+}
+
+impl NoteKind {
+    fn is_foot(&self) -> bool {
+        *self == NoteKind::Foot
+    }
+}
+
+/// A footnote or endnote: its printed label, its kind and its content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     /// The label as printed (`"14"`, `"*"`), or as inferred when the source lost it.
     pub label: String,
+    /// Whether it is a footnote or an endnote (sources that have both number them apart).
+    #[serde(default, skip_serializing_if = "NoteKind::is_foot")]
+    pub kind: NoteKind,
     /// Whether the position is the printed call or an inferred one.
     #[serde(default, skip_serializing_if = "Anchor::is_call")]
     pub anchor: Anchor,
@@ -626,6 +646,7 @@ mod tests {
     fn note(label: &str) -> Inline {
         Inline::Note(Note {
             label: label.into(),
+            kind: Default::default(),
             anchor: Anchor::Call,
             lang: None,
             content: vec![Block::paragraph(vec![Inline::text("n")])],

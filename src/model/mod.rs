@@ -15,7 +15,7 @@ mod span;
 pub use biblio::{BackMatter, BibEntry, BibFields, BibGroup, BibPart, Bibliography, EntryKind};
 pub use content::{
     for_each_inlines_mut, plain_text, shelfmarks, Anchor, Block, ChoiceKind, Definition, Delimiter, Inline,
-    NameKind, Note, NumberStyle, Numbering,
+    NameKind, Note, NoteKind, NumberStyle, Numbering,
 };
 pub use front::{FrontKind, FrontPart};
 pub use lang::{LangTag, Script};
@@ -40,7 +40,8 @@ use serde::{Deserialize, Serialize};
 /// Versions 2 to 4 load unchanged.
 ///
 /// A new field with a default keeps the version, since every older document still loads:
-/// so did a bibliography's `parts` (headed sub-lists), written only when there are some.
+/// so did a bibliography's `parts` (headed sub-lists), written only when there are some,
+/// and a note's `kind` (foot or end), written only for endnotes.
 pub const SCHEMA_VERSION: u32 = 5;
 
 /// The oldest JSON version this build still loads (upgraded on loading).

@@ -25,7 +25,7 @@ use crate::diag::{Diagnostic, LineIndex};
 use crate::error::{Error, Result};
 use crate::model::{
     plain_text, Abstract, Anchor, Author, Bibliography, Block, Document, FrontKind, FrontPart, Inline,
-    KeywordList, LangTag, Meta, Note, Title,
+    KeywordList, LangTag, Meta, Note, NoteKind, Title,
 };
 use containers::{Container, OpenContainer};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -226,7 +226,13 @@ impl Reader<'_> {
         let (line, col) = src.pos(at);
         let id = self.calls.len();
         self.calls.push(Call { kind, line, col });
-        Inline::Note(Note { label: id.to_string(), anchor: Anchor::Call, lang: None, content: Vec::new() })
+        Inline::Note(Note {
+            label: id.to_string(),
+            kind: NoteKind::Foot,
+            anchor: Anchor::Call,
+            lang: None,
+            content: Vec::new(),
+        })
     }
 
     /// Records a finished note definition; a label defined twice is an error.
@@ -2304,7 +2310,7 @@ impl Reader<'_> {
         if def.is_some() {
             res.active.pop();
         }
-        *note = Note { label, anchor: note.anchor, lang, content };
+        *note = Note { label, kind: note.kind, anchor: note.anchor, lang, content };
         Ok(())
     }
 
@@ -2407,6 +2413,7 @@ mod tests {
     fn note(label: &str, anchor: Anchor, lang: Option<&str>, paras: &[&str]) -> Inline {
         Inline::Note(Note {
             label: label.into(),
+            kind: Default::default(),
             anchor,
             lang: lang.map(self::lang),
             content: paras.iter().map(|p| Block::paragraph(vec![t(p)])).collect(),

@@ -1138,6 +1138,7 @@ mod tests {
         doc.meta.lang = LangTag::parse("en").ok();
         let note = Note {
             label: "7".into(),
+            kind: Default::default(),
             anchor: Anchor::Call,
             lang: None,
             content: vec![Block::paragraph(vec![Inline::text("A note.")])],

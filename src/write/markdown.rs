@@ -941,6 +941,7 @@ mod tests {
     fn note(label: &str, paragraphs: &[&str]) -> Note {
         Note {
             label: label.into(),
+            kind: Default::default(),
             anchor: Anchor::Call,
             lang: None,
             content: paragraphs.iter().map(|p| Block::paragraph(vec![Inline::text(*p)])).collect(),

@@ -866,6 +866,7 @@ mod tests {
     fn note(label: &str, anchor: Anchor) -> Inline {
         Inline::Note(Note {
             label: label.into(),
+            kind: Default::default(),
             anchor,
             lang: None,
             content: vec![Block::paragraph(vec![Inline::text("Note text.")])],

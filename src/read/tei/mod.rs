@@ -16,7 +16,7 @@
 
 use crate::diag::{Diagnostic, LineIndex};
 use crate::error::Result;
-use crate::model::{Anchor, BibEntry, BibFields, Block, Document, Inline, LangTag, Note, Span};
+use crate::model::{Anchor, BibEntry, BibFields, Block, Document, Inline, LangTag, Note, NoteKind, Span};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use tree::{El, Node};
@@ -361,7 +361,13 @@ impl<'a> Reader<'a> {
         if content.is_empty() {
             content.push(Block::paragraph(Vec::new()));
         }
-        Note { label, anchor, lang: el.lang(), content }
+        // `place="end"` (and TEI's older `end`-prefixed values) is an endnote; every other
+        // place (foot, bottom, margin, inline) is read as a footnote.
+        let kind = match el.attr("place") {
+            Some(p) if p == "end" || p.starts_with("end") => NoteKind::End,
+            _ => NoteKind::Foot,
+        };
+        Note { label, kind, anchor, lang: el.lang(), content }
     }
 
     fn paragraph(&mut self, p: &El, notes: &mut usize) -> Block {

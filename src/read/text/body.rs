@@ -6,7 +6,7 @@ use super::join::{count_word, ends_sentence, join_cut, starts_lower, HyphenJoin}
 use super::markers::{find_calls, Form};
 use super::notes::NoteSequence;
 use crate::diag::Diagnostic;
-use crate::model::{Anchor, Block, Inline, Note};
+use crate::model::{Anchor, Block, Inline, Note, NoteKind};
 
 /// A paragraph being built: its text and which page each stretch of it stands on.
 #[derive(Debug)]
@@ -168,6 +168,7 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
         .map(|(j, n)| {
             Some(Note {
                 label: n.label.clone(),
+                kind: NoteKind::Foot,
                 anchor: if matched[j].is_some() { Anchor::Call } else { Anchor::Inferred },
                 lang: None,
                 content: vec![Block::paragraph(vec![Inline::text(n.text.clone())])],

@@ -116,6 +116,7 @@ fn a_nested_list_starts_at_its_parents_text_and_a_later_paragraph_aligns_with_it
 fn a_quotation_is_smaller_narrower_and_indented_on_both_sides_with_its_source_under_it() {
     let note = crate::model::Note {
         label: "1".into(),
+        kind: Default::default(),
         anchor: Anchor::Call,
         lang: None,
         content: vec![para("A note.")],

@@ -9,6 +9,7 @@ use crate::typeset::layout::{Glyphs, Layout, Role};
 fn note(label: &str) -> Inline {
     Inline::Note(Note {
         label: label.into(),
+        kind: Default::default(),
         anchor: Anchor::Call,
         lang: None,
         content: vec![para("A note.")],
