@@ -1,11 +1,13 @@
 //! Readers: each turns one source format into the model, with diagnostics.
 
+pub mod docx;
 pub mod json;
 pub mod markdown;
 pub mod pdf;
 pub mod source;
 pub mod tei;
 pub mod text;
+mod xml;
 
 use crate::diag::Diagnostic;
 use crate::error::Result;
@@ -23,6 +25,8 @@ pub enum InputFormat {
     Tei,
     /// Pandoc-flavoured Markdown with a YAML metadata block.
     Markdown,
+    /// A Word document (`.docx`).
+    Docx,
 }
 
 impl InputFormat {
@@ -34,6 +38,12 @@ impl InputFormat {
             Ok(InputFormat::Json)
         } else if name.ends_with(".md") || name.ends_with(".markdown") {
             Ok(InputFormat::Markdown)
+        } else if name.ends_with(".docx")
+            || name.ends_with(".docm")
+            || name.ends_with(".dotx")
+            || name.ends_with(".doc")
+        {
+            Ok(InputFormat::Docx)
         } else if name.ends_with(".xml") || name.ends_with(".tei") {
             Ok(InputFormat::Tei)
         } else {
@@ -55,11 +65,21 @@ pub fn read_file(path: &Path) -> Result<(Document, Vec<Diagnostic>)> {
         diags.splice(0..0, notes);
         return Ok((doc, diags));
     }
+    // A Word document: by its name, or a ZIP package holding one whatever its name.
+    if format == InputFormat::Docx || (bytes.starts_with(b"PK\x03\x04") && contains(&bytes, b"word/")) {
+        return docx::read(path, &bytes, docx::Options::default());
+    }
     let text = source::decode(path, &bytes)?;
     match format {
         InputFormat::Text => Ok(text::read(&text)),
         InputFormat::Json => Ok((json::read(path, &text)?, Vec::new())),
         InputFormat::Tei => tei::read(path, &text),
         InputFormat::Markdown => markdown::read(path, &text),
+        InputFormat::Docx => unreachable!("read above"),
     }
+}
+
+/// Whether `haystack` holds `needle` (a ZIP's local headers name its entries in clear).
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }

@@ -11,8 +11,8 @@
 //! `<choice>` without such a pair keeps one reading as text — the first `corr`, `reg` or
 //! `expan`, else its first child — and reports the others the same way.
 
-use super::tree::El;
 use crate::model::{ChoiceKind, Inline, LangTag};
+use crate::read::xml::El;
 
 /// The readings read from a `<choice>`.
 pub(super) struct Readings<'a> {

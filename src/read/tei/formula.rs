@@ -5,9 +5,9 @@
 //! is read as prose or lost, and reported once per document at its line:column: the model
 //! holds TeX only, and MathML's structure (fractions, scripts) is not kept.
 
-use super::tree::{El, Node};
 use super::Reader;
 use crate::model::Inline;
+use crate::read::xml::{El, Node};
 
 /// Whether `notation` names TeX.
 fn is_tex(notation: Option<&str>) -> bool {

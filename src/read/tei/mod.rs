@@ -17,9 +17,14 @@
 use crate::diag::{Diagnostic, LineIndex};
 use crate::error::Result;
 use crate::model::{Anchor, BibEntry, BibFields, Block, Document, Inline, LangTag, Note, NoteKind, Span};
+use crate::read::xml::{self, El, Node};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
-use tree::{El, Node};
+
+/// Deepest nesting of elements read (`<TEI>` is level 1). Real TEI nests some 15 deep; the
+/// limit keeps every later walk of the tree, and the JSON written from it (which
+/// colophon's JSON reader takes up to 128 levels deep), far from its own limits.
+const MAX_DEPTH: usize = 64;
 
 mod back;
 mod blocks;
@@ -34,7 +39,6 @@ mod names;
 mod numbering;
 mod pointers;
 mod style;
-mod tree;
 
 /// State of one read: diagnostics, the element names met that have no place in the model.
 struct Reader<'a> {
@@ -642,7 +646,16 @@ fn fields_from_markup(el: &El, raw: &str) -> BibFields {
 
 /// Reads a TEI document into the model.
 pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
-    let mut root = tree::parse_tree(path, text)?;
+    let mut root = xml::parse_tree(path, text, "TEI", MAX_DEPTH)?;
+    if root.name != "TEI" {
+        let (l, c) = crate::diag::LineIndex::new(text).position(text, root.pos);
+        return Err(crate::error::Error::input(
+            path,
+            l,
+            c,
+            format!("the root element is <{}>, not <TEI>: this is not a TEI document", root.name),
+        ));
+    }
     lines::prepare(&mut root);
     let ours = root
         .path(&["teiHeader", "encodingDesc", "appInfo"])

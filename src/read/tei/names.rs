@@ -14,8 +14,8 @@
 //! Inside a citation (`bibl`, `biblStruct`) names and dates are the citation's parts, read as
 //! its text as the bibliography reads them (colophon's own shelfmarks carry an `orgName`).
 
-use super::tree::El;
 use crate::model::NameKind;
+use crate::read::xml::El;
 
 /// What a name element names, or `None` for an element that is not a name or a `name`/`rs`
 /// of another type.

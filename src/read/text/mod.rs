@@ -13,7 +13,7 @@ mod flow;
 mod front;
 mod furniture;
 mod join;
-mod lexicon;
+pub(crate) mod lexicon;
 mod markers;
 mod measure;
 mod notes;

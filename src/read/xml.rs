@@ -1,4 +1,6 @@
-//! The element tree a TEI file is parsed into, without entities ever being expanded.
+//! The element tree an XML file (a TEI document, a part of a Word package) is parsed into,
+//! without entities ever being expanded. Elements keep their local names (`p` of `w:p`);
+//! attributes keep their prefixed names (`xml:lang`, `w:val`), as their owners spell them.
 
 use crate::diag::LineIndex;
 use crate::error::{Error, Result};
@@ -8,46 +10,46 @@ use std::path::Path;
 
 /// An element of the parsed tree.
 #[derive(Debug, Clone)]
-pub(super) struct El {
-    pub(super) name: String,
-    pub(super) attrs: Vec<(String, String)>,
-    pub(super) kids: Vec<Node>,
-    pub(super) pos: usize,
+pub(crate) struct El {
+    pub(crate) name: String,
+    pub(crate) attrs: Vec<(String, String)>,
+    pub(crate) kids: Vec<Node>,
+    pub(crate) pos: usize,
 }
 
 #[derive(Debug, Clone)]
-pub(super) enum Node {
+pub(crate) enum Node {
     El(El),
     Text(String),
 }
 
 impl El {
-    pub(super) fn attr(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
-    pub(super) fn children(&self) -> impl Iterator<Item = &El> {
+    pub(crate) fn children(&self) -> impl Iterator<Item = &El> {
         self.kids.iter().filter_map(|k| match k {
             Node::El(e) => Some(e),
             Node::Text(_) => None,
         })
     }
 
-    pub(super) fn child(&self, name: &str) -> Option<&El> {
+    pub(crate) fn child(&self, name: &str) -> Option<&El> {
         self.children().find(|e| e.name == name)
     }
 
-    pub(super) fn all(&self, name: &str) -> Vec<&El> {
+    pub(crate) fn all(&self, name: &str) -> Vec<&El> {
         self.children().filter(|e| e.name == name).collect()
     }
 
     /// Finds the first descendant along a path of names.
-    pub(super) fn path(&self, names: &[&str]) -> Option<&El> {
+    pub(crate) fn path(&self, names: &[&str]) -> Option<&El> {
         names.iter().try_fold(self, |el, n| el.child(n))
     }
 
     /// The string value, whitespace as in the source.
-    pub(super) fn string(&self) -> String {
+    pub(crate) fn string(&self) -> String {
         let mut s = String::new();
         fn walk(e: &El, s: &mut String) {
             for k in &e.kids {
@@ -63,7 +65,7 @@ impl El {
 
     /// The string value with whitespace runs collapsed and trimmed (header fields); a line
     /// break (`<lb/>`, unless `break="no"`) separates words.
-    pub(super) fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let mut s = String::new();
         fn walk(e: &El, s: &mut String) {
             for k in &e.kids {
@@ -78,13 +80,13 @@ impl El {
         s.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
-    pub(super) fn lang(&self) -> Option<LangTag> {
+    pub(crate) fn lang(&self) -> Option<LangTag> {
         self.attr("xml:lang").and_then(|l| LangTag::parse(l).ok())
     }
 }
 
 /// Local name of a possibly prefixed XML name.
-pub(super) fn local(name: &[u8]) -> String {
+pub(crate) fn local(name: &[u8]) -> String {
     let s = String::from_utf8_lossy(name);
     match s.rsplit_once(':') {
         Some((_, l)) => l.to_string(),
@@ -92,16 +94,13 @@ pub(super) fn local(name: &[u8]) -> String {
     }
 }
 
-/// Deepest nesting of elements read (`<TEI>` is level 1). Real TEI nests some 15 deep; the
-/// limit keeps every later walk of the tree, and the JSON written from it (which
-/// colophon's JSON reader takes up to 128 levels deep), far from its own limits. A deeper
-/// document is refused at the first element past the limit.
-const MAX_DEPTH: usize = 64;
-
-/// Parses `text` into an element tree. Entities are never loaded or expanded: only the five
-/// predefined ones and character references are read, and a DOCTYPE that declares entities
-/// is refused at the declaration (a DOCTYPE that only names a DTD is ignored, never fetched).
-pub(super) fn parse_tree(path: &Path, text: &str) -> Result<El> {
+/// Parses `text` into an element tree and returns its root element. Entities are never
+/// loaded or expanded: only the five predefined ones and character references are read, and
+/// a DOCTYPE that declares entities is refused at the declaration (a DOCTYPE that only names
+/// a DTD is ignored, never fetched). Elements nested deeper than `max_depth` (the root is
+/// level 1) are refused at the first one past the limit, so every later walk of the tree is
+/// bounded; `what` names the kind of document in that error (`TEI`, `word/document.xml`).
+pub(crate) fn parse_tree(path: &Path, text: &str, what: &str, max_depth: usize) -> Result<El> {
     let index = LineIndex::new(text);
     let err = |pos: u64, msg: String| {
         let (l, c) = index.position(text, pos as usize);
@@ -115,12 +114,12 @@ pub(super) fn parse_tree(path: &Path, text: &str) -> Result<El> {
         let ev = reader
             .read_event()
             .map_err(|e| err(reader.error_position(), format!("not well-formed XML: {e}")))?;
-        if let (Event::Start(e) | Event::Empty(e), true) = (&ev, stack.len() > MAX_DEPTH) {
+        if let (Event::Start(e) | Event::Empty(e), true) = (&ev, stack.len() > max_depth) {
             let name = local(e.name().as_ref());
             return Err(err(
                 pos,
                 format!(
-                    "<{name}> is nested {} elements deep; colophon reads TEI nested at most {MAX_DEPTH} deep",
+                    "<{name}> is nested {} elements deep; colophon reads {what} nested at most {max_depth} deep",
                     stack.len()
                 ),
             ));
@@ -190,17 +189,7 @@ pub(super) fn parse_tree(path: &Path, text: &str) -> Result<El> {
         Node::El(e) => Some(e),
         Node::Text(_) => None,
     });
-    let root = root.ok_or_else(|| err(0, "no root element".into()))?;
-    if root.name != "TEI" {
-        let (l, c) = index.position(text, root.pos);
-        return Err(Error::input(
-            path,
-            l,
-            c,
-            format!("the root element is <{}>, not <TEI>: this is not a TEI document", root.name),
-        ));
-    }
-    Ok(root)
+    root.ok_or_else(|| err(0, "no root element".into()))
 }
 
 /// `s` cut to `n` characters, with `…` when cut.

@@ -1,0 +1,229 @@
+//! The body, read into paragraphs: each with its style's role, its list number and its
+//! finished inlines. Tables are read cell by cell (the model has no tables yet: each is
+//! reported); a generated table of contents is left out (reported).
+
+use super::inlines::{finish, Piece};
+use super::numbering::Level;
+use super::package::Part;
+use super::styles::{numbering_of, outline_level, Role, RunProps};
+use super::Reader;
+use crate::model::{Inline, LangTag, Script};
+use crate::read::xml::El;
+
+/// One paragraph of the source, read.
+#[derive(Debug, Clone)]
+pub(super) struct Para {
+    /// What its style marks it as.
+    pub(super) role: Role,
+    /// Its list membership: instance id, level, the number Word prints, the level's format.
+    pub(super) list: Option<ListItem>,
+    /// The inlines, languages resolved into spans.
+    pub(super) inlines: Vec<Inline>,
+    /// The language most of its letters are tagged with.
+    pub(super) lang: Option<LangTag>,
+    /// Whether it stands in a table cell.
+    pub(super) in_table: bool,
+    /// Whether it stands in a bibliography field (Zotero's, Mendeley's, Word's).
+    pub(super) in_bibliography: bool,
+}
+
+/// A list paragraph's place in its list.
+#[derive(Debug, Clone)]
+pub(super) struct ListItem {
+    pub(super) instance: String,
+    pub(super) level: u8,
+    pub(super) number: u32,
+    pub(super) format: Level,
+}
+
+impl<'p> Reader<'p> {
+    /// Reads the body into paragraphs.
+    pub(super) fn body(&mut self, body: &'p El) -> Vec<Para> {
+        let part = &self.parts.document;
+        let mut out = Vec::new();
+        self.block_children(part, body, false, &mut out);
+        out
+    }
+
+    /// Reads the block-level children of `el` (a body, a cell, a note, a text box).
+    pub(super) fn block_children(&mut self, part: &'p Part, el: &'p El, in_table: bool, out: &mut Vec<Para>) {
+        for child in el.children() {
+            match child.name.as_str() {
+                "p" => self.paragraph(part, child, in_table, out),
+                "tbl" => self.table(part, child, out),
+                "sdt" => {
+                    let gallery = child
+                        .path(&["sdtPr", "docPartObj", "docPartGallery"])
+                        .and_then(|g| g.attr("w:val"))
+                        .unwrap_or("");
+                    if gallery.contains("Table of Contents") {
+                        self.report(
+                            part,
+                            child,
+                            false,
+                            "docx-toc-dropped",
+                            "a generated table of contents is left out (every writer makes its own)".into(),
+                        );
+                    } else if let Some(content) = child.child("sdtContent") {
+                        self.block_children(part, content, in_table, out);
+                    }
+                }
+                "customXml" | "smartTag" => self.block_children(part, child, in_table, out),
+                // (The change is reported whether or not its content is read.)
+                "ins" | "moveTo" | "del" | "moveFrom" if self.change(part, child) => {
+                    self.block_children(part, child, in_table, out);
+                }
+                "AlternateContent" => {
+                    if let Some(choice) = child.children().next() {
+                        self.block_children(part, choice, in_table, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Reads one `w:p`.
+    fn paragraph(&mut self, part: &'p Part, p: &'p El, in_table: bool, out: &mut Vec<Para>) {
+        let ppr = p.child("pPr");
+        let style = ppr.and_then(|x| x.child("pStyle")).and_then(|s| s.attr("w:val"));
+        let mut role = self.styles.role(style);
+        if let Some(level) = ppr.and_then(outline_level) {
+            if matches!(role, Role::Normal) {
+                role = Role::Heading(level);
+            }
+        }
+        let numbering = ppr.and_then(numbering_of).or_else(|| self.styles.numbering(style));
+        // The document default language is the document's (`meta.lang`), not a statement
+        // about this paragraph: only a language the paragraph's or the run's style or the run
+        // itself sets is taken as said; enrichment decides the rest, as for other inputs.
+        let defaults =
+            RunProps { lang: None, lang_east_asia: None, lang_bidi: None, ..self.styles.defaults.clone() };
+        let props = self.styles.run_props(style, true).over(&defaults);
+        self.paragraph_serial += 1;
+        let in_toc = self.fields.iter().any(|f| fields_kind(&f.instruction) == FieldUse::Contents);
+        let in_bibliography =
+            self.fields.iter().any(|f| fields_kind(&f.instruction) == FieldUse::Bibliography);
+        let mut pieces = Vec::new();
+        if ppr.and_then(|x| x.child("pageBreakBefore")).is_some_and(|b| b.attr("w:val") != Some("0")) {
+            self.pages += 1;
+            pieces.push(Piece::neutral(Inline::PageBreak { n: self.pages.to_string() }));
+        }
+        self.inlines(part, p, &props, &mut pieces);
+        if let Some(i) = self.pending_mark.take() {
+            if let Some(Inline::Note(n)) = pieces.get_mut(i).map(|x| &mut x.inline) {
+                n.label = "*".into();
+            }
+            self.report(
+                part,
+                p,
+                true,
+                "docx-note-mark-missing",
+                "a note with a custom mark has no mark text; labelled `*`".into(),
+            );
+        }
+        let list = match (&role, numbering) {
+            (Role::Heading(_), Some(_)) | (_, None) => None,
+            (_, Some((instance, level))) => self.numbering.level(&instance, level).map(|format| {
+                let number = self.numbering.next(&instance, level);
+                ListItem { instance, level, number, format }
+            }),
+        };
+        let (inlines, lang) = finish(pieces);
+        if let Some(script) = lang.as_ref().and_then(|l| script_disagrees(l, &inlines)) {
+            let tag = lang.as_ref().map(|l| l.as_str()).unwrap_or_default();
+            self.report(part, p, false, "docx-lang-disagrees", format!("Word tags this paragraph {tag}, but its letters are mostly {script:?}; the tag is kept (correct it in Word)"));
+        }
+        let textboxes = std::mem::take(&mut self.textboxes);
+        if !in_toc {
+            out.push(Para { role, list, inlines, lang, in_table, in_bibliography });
+        }
+        for tb in textboxes {
+            self.block_children(part, tb, in_table, out);
+        }
+    }
+
+    /// Reads a table's cells, row by row, into paragraphs, and reports the table.
+    fn table(&mut self, part: &'p Part, tbl: &'p El, out: &mut Vec<Para>) {
+        let rows: Vec<&El> = tbl.children().filter(|e| e.name == "tr").collect();
+        let cols = rows.iter().map(|r| r.children().filter(|c| c.name == "tc").count()).max().unwrap_or(0);
+        self.report(
+            part,
+            tbl,
+            true,
+            "docx-table-flattened",
+            format!(
+                "a table of {} rows and {cols} columns is read as its cells' paragraphs, row by row (colophon's model has no tables yet)",
+                rows.len()
+            ),
+        );
+        for row in rows {
+            for cell in row.children().filter(|c| c.name == "tc") {
+                self.block_children(part, cell, true, out);
+            }
+        }
+    }
+}
+
+/// The script a paragraph's letters are mostly in, when the language Word tagged it with
+/// is never written in it (Cyrillic text tagged `en-US`): Word's proofing language is often
+/// left at the template's default. Only languages with one script are checked.
+fn script_disagrees(lang: &LangTag, inlines: &[Inline]) -> Option<Script> {
+    let text = crate::model::plain_text(inlines);
+    if text.chars().filter(|c| c.is_alphabetic()).count() < 20 {
+        return None;
+    }
+    let expected = match lang.primary() {
+        "en" | "tr" | "de" | "fr" | "it" | "es" | "pt" | "pl" | "cs" | "nl" | "sv" | "da" | "nb" | "fi"
+        | "hu" | "ro" => Script::Latin,
+        "ru" | "uk" | "be" | "bg" | "mk" => Script::Cyrillic,
+        "ka" => Script::Georgian,
+        "hy" => Script::Armenian,
+        "el" => Script::Greek,
+        "ar" | "fa" | "ur" => Script::Arabic,
+        "he" | "yi" => Script::Hebrew,
+        _ => return None,
+    };
+    crate::enrich::lang::main_script(&text).filter(|s| *s != expected && *s != Script::Mixed)
+}
+
+/// What a field's instruction makes of the paragraphs inside its result.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum FieldUse {
+    /// A generated table of contents: left out.
+    Contents,
+    /// A bibliography (Zotero, Mendeley, EndNote, Word): its paragraphs are entries.
+    Bibliography,
+    Other,
+}
+
+/// Classifies a field instruction by what its result paragraphs are.
+pub(super) fn fields_kind(instruction: &str) -> FieldUse {
+    let words: Vec<&str> = instruction.split_whitespace().take(3).collect();
+    match words.as_slice() {
+        ["TOC", ..] => FieldUse::Contents,
+        ["BIBLIOGRAPHY", ..] => FieldUse::Bibliography,
+        ["ADDIN", w, ..] if w.starts_with("ZOTERO_BIBL") || w.starts_with("EN.REFLIST") => {
+            FieldUse::Bibliography
+        }
+        ["ADDIN", "Mendeley", "Bibliography", ..] => FieldUse::Bibliography,
+        _ => FieldUse::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_fields() {
+        assert_eq!(fields_kind(" TOC \\o \"1-3\" \\h "), FieldUse::Contents);
+        assert_eq!(
+            fields_kind("ADDIN ZOTERO_BIBL {\"uncited\":[]} CSL_BIBLIOGRAPHY"),
+            FieldUse::Bibliography
+        );
+        assert_eq!(fields_kind("ADDIN Mendeley Bibliography CSL_BIBLIOGRAPHY"), FieldUse::Bibliography);
+        assert_eq!(fields_kind(" BIBLIOGRAPHY "), FieldUse::Bibliography);
+        assert_eq!(fields_kind(" PAGEREF _Toc1 \\h "), FieldUse::Other);
+    }
+}
