@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// What a folder contributes when no `--include` is given.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md"];
+pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.docx"];
 
 /// One input of a batch and the folder its outputs go to.
 #[derive(Debug, Clone, PartialEq, Eq)]

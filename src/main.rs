@@ -59,7 +59,7 @@ struct Global {
 enum Command {
     /// Convert articles into the given formats: one file, many, or whole folders.
     ///
-    /// Folders are searched recursively for the files --include names (*.txt and *.md by
+    /// Folders are searched recursively for the files --include names (*.txt, *.md and *.docx by
     /// default); their outputs mirror the folder's layout under -o. Inputs are converted on
     /// --jobs threads; a file that fails is reported and the others go on; a summary ends a
     /// batch. `-` as the input reads standard input (--from says its format) and `-o -`
@@ -89,7 +89,7 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         meta: Option<PathBuf>,
         /// Files to take from folders, as globs relative to the folder (repeatable)
-        /// [default: *.txt, *.md].
+        /// [default: *.txt, *.md, *.docx].
         #[arg(long, value_name = "GLOB")]
         include: Vec<String>,
         /// Inputs converted at once [default: the number of cores].
@@ -99,7 +99,7 @@ enum Command {
         /// array computes alike (e.g. --shard $SLURM_ARRAY_TASK_ID/16, counting from 1).
         #[arg(long, value_name = "I/N")]
         shard: Option<colophon::batch::Shard>,
-        /// The format of standard input: text, md, tei or json [default: text].
+        /// The format of standard input: text, md, tei, json or docx [default: text].
         #[arg(long, value_name = "FORMAT", default_value = "text")]
         from: String,
     },
@@ -324,7 +324,7 @@ fn convert(
     };
     if jobs.is_empty() {
         eprintln!(
-            "colophon: no input files found (folders are searched for --include, by default *.txt and *.md)"
+            "colophon: no input files found (folders are searched for --include, by default *.txt, *.md and *.docx)"
         );
         return Ok(exit::INPUT);
     }
@@ -475,8 +475,9 @@ fn convert_stdio(
             "md" | "markdown" => "md",
             "tei" | "xml" => "tei.xml",
             "json" => "json",
+            "docx" | "word" => "docx",
             other => {
-                eprintln!("colophon: unknown input format `{other}` (choose from text, md, tei, json)");
+                eprintln!("colophon: unknown input format `{other}` (choose from text, md, tei, json, docx)");
                 return Ok(exit::USAGE);
             }
         };
