@@ -75,7 +75,7 @@ fn ok(bytes: &[u8]) -> (Document, Vec<colophon::Diagnostic>) {
 }
 
 fn err(bytes: &[u8]) -> String {
-    read(bytes).err().expect("refused").to_string()
+    read(bytes).expect_err("refused").to_string()
 }
 
 fn p(runs: &str) -> String {
@@ -151,12 +151,10 @@ fn languages_word_tagged_become_spans_and_paragraph_languages() {
             <w:style w:type="paragraph" w:styleId="Ru"><w:name w:val="Russian text"/><w:rPr><w:lang w:val="ru-RU"/></w:rPr></w:style></w:styles>"#
         ),
     );
-    let body = format!(
-        r#"<w:p><w:r><w:rPr><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">The word </w:t></w:r><w:r><w:rPr><w:lang w:val="tr-TR"/></w:rPr><w:t>belge</w:t></w:r><w:r><w:rPr><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve"> means a document in English.</w:t></w:r></w:p>
+    let body = r#"<w:p><w:r><w:rPr><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">The word </w:t></w:r><w:r><w:rPr><w:lang w:val="tr-TR"/></w:rPr><w:t>belge</w:t></w:r><w:r><w:rPr><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve"> means a document in English.</w:t></w:r></w:p>
         <w:p><w:pPr><w:pStyle w:val="Ru"/></w:pPr><w:r><w:t>Архив внешней политики Российской империи.</w:t></w:r></w:p>
-        <w:p><w:r><w:t>An untagged paragraph keeps no language from the template default.</w:t></w:r></w:p>"#
-    );
-    let (doc, _) = ok(&package(&[document(&body), styles]));
+        <w:p><w:r><w:t>An untagged paragraph keeps no language from the template default.</w:t></w:r></w:p>"#;
+    let (doc, _) = ok(&package(&[document(body), styles]));
     let Block::Paragraph { content, lang } = &doc.body[0] else { panic!("{:?}", doc.body[0]) };
     assert_eq!(lang.as_ref().map(|l| l.as_str()), Some("en-GB"));
     assert!(
