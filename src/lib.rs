@@ -84,7 +84,16 @@ impl Format {
 /// Reads `input` and applies a metadata file (the given one, or `<stem>.meta.toml|yaml`
 /// beside the input). Returns the document and every diagnostic.
 pub fn read(input: &Path, meta_file: Option<&Path>) -> Result<(Document, Vec<Diagnostic>)> {
-    let (mut doc, mut diags) = read::read_file(input)?;
+    read_with(input, meta_file, read::docx::Options::default())
+}
+
+/// Reads `input` as [`read()`] does, a Word document with `docx` options.
+pub fn read_with(
+    input: &Path,
+    meta_file: Option<&Path>,
+    docx: read::docx::Options,
+) -> Result<(Document, Vec<Diagnostic>)> {
+    let (mut doc, mut diags) = read::read_file_with(input, docx)?;
     if doc.meta.source.is_none() {
         doc.meta.source = input.file_name().map(|n| n.to_string_lossy().into_owned());
     }
@@ -107,7 +116,7 @@ pub fn load(
     meta_file: Option<&Path>,
     resources: &Resources,
 ) -> Result<(Document, Vec<Diagnostic>)> {
-    let (mut doc, mut diags) = read(input, meta_file)?;
+    let (mut doc, mut diags) = read_with(input, meta_file, resources.docx)?;
     diags.extend(enrich(&mut doc, resources));
     Ok((doc, diags))
 }

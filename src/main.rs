@@ -53,6 +53,11 @@ struct Global {
     /// files of the source's templates/ folder to start.
     #[arg(long, global = true, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// Word's tracked changes: read the document as if they were all accepted (the
+    /// default) or all rejected. Either way each insertion and deletion is reported, with
+    /// its author and date (shown with --verbose).
+    #[arg(long, global = true, value_name = "HOW", default_value = "accept", value_parser = ["accept", "reject"])]
+    track_changes: String,
 }
 
 #[derive(Subcommand)]
@@ -168,7 +173,12 @@ fn main() {
 
 fn run(cli: &Cli) -> io::Result<i32> {
     let resources = match Resources::load(cli.global.templates.as_deref()) {
-        Ok(r) => r,
+        Ok(mut r) => {
+            if cli.global.track_changes == "reject" {
+                r.docx.track_changes = colophon::read::docx::TrackChanges::Reject;
+            }
+            r
+        }
         Err(e) => {
             eprintln!("colophon: {e}");
             return Ok(e.exit_code());

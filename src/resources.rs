@@ -23,6 +23,8 @@ pub struct Resources {
     pub fonts: Option<FontSet>,
     /// The print edition's page style (`templates/page.toml`, or `DIR/page.toml`).
     pub page: PageStyle,
+    /// How Word documents are read (tracked changes accepted or rejected).
+    pub docx: crate::read::docx::Options,
 }
 
 /// The built-in e-book style sheet.
@@ -37,6 +39,7 @@ impl Default for Resources {
             epub_css: EPUB_CSS.to_string(),
             fonts: None,
             page: PageStyle::a4(),
+            docx: Default::default(),
         }
     }
 }
@@ -79,7 +82,15 @@ impl Resources {
         let fonts = if fonts_dir.is_dir() { Some(FontSet::load(&fonts_dir)?) } else { None };
         let page_file = dir.join("page.toml");
         let page = if page_file.is_file() { PageStyle::load(&page_file)? } else { PageStyle::a4() };
-        Ok(Resources { archives, templates: Some(dir.to_path_buf()), tei_publication, epub_css, fonts, page })
+        Ok(Resources {
+            archives,
+            templates: Some(dir.to_path_buf()),
+            tei_publication,
+            epub_css,
+            fonts,
+            page,
+            docx: Default::default(),
+        })
     }
 }
 

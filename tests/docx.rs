@@ -314,3 +314,21 @@ fn images_are_reported_and_linked_ones_never_fetched() {
     let d = diags.iter().find(|d| d.code == "docx-image-dropped").expect("reported");
     assert!(d.message.contains("Map of the region") && d.message.contains("never fetched"), "{}", d.message);
 }
+
+#[test]
+fn tracked_changes_can_be_rejected() {
+    let body = p(&format!(
+        r#"{}<w:ins w:id="1" w:author="A">{}</w:ins><w:del w:id="2" w:author="B"><w:r><w:delText>original </w:delText></w:r></w:del>{}"#,
+        r("Kept "),
+        r("inserted "),
+        r("end.")
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.docx");
+    std::fs::write(&path, package(&[document(&body)])).unwrap();
+    let mut res = Resources::builtin();
+    res.docx.track_changes = colophon::read::docx::TrackChanges::Reject;
+    let (doc, diags) = colophon::load(&path, None, &res).unwrap();
+    assert_eq!(plain_text(doc.body[0].content()), "Kept original end.");
+    assert_eq!(diags.iter().filter(|d| d.code.starts_with("docx-tracked")).count(), 2);
+}

@@ -56,6 +56,11 @@ impl InputFormat {
 /// (256 MB) are refused unread; see [`source::decode`] for what counts as text. A PDF is
 /// read from its glyphs, else through `pdftotext` ([`pdf::extract`]).
 pub fn read_file(path: &Path) -> Result<(Document, Vec<Diagnostic>)> {
+    read_file_with(path, docx::Options::default())
+}
+
+/// Reads the file at `path` as [`read_file`] does, a Word document with `docx` options.
+pub fn read_file_with(path: &Path, docx: docx::Options) -> Result<(Document, Vec<Diagnostic>)> {
     let format = InputFormat::from_path(path)?;
     let bytes = source::read(path)?;
     // A PDF, whatever its name: its text, extracted, is article text.
@@ -67,7 +72,7 @@ pub fn read_file(path: &Path) -> Result<(Document, Vec<Diagnostic>)> {
     }
     // A Word document: by its name, or a ZIP package holding one whatever its name.
     if format == InputFormat::Docx || (bytes.starts_with(b"PK\x03\x04") && contains(&bytes, b"word/")) {
-        return docx::read(path, &bytes, docx::Options::default());
+        return docx::read(path, &bytes, docx);
     }
     let text = source::decode(path, &bytes)?;
     match format {
