@@ -13,18 +13,39 @@ use crate::read::text::lexicon::{
     heading_key, is_reference_heading, lookup, split_inline_heading, ABSTRACT_HEADINGS, KEYWORD_HEADINGS,
 };
 
+/// A reference list being gathered: under a references heading (given back to the text if
+/// what follows does not read as references), or from `Bibliography`-styled paragraphs or a
+/// bibliography field (always references).
+struct OpenReferences {
+    heading: Option<Para>,
+    level: u8,
+    /// Entries and sub-headings in order.
+    paras: Vec<Para>,
+}
+
+/// An abstract being gathered: under an abstract heading (plain paragraphs join it until a
+/// keyword line, a heading or a list), or from `Abstract`-styled paragraphs (only those).
+struct OpenAbstract {
+    abs: Abstract,
+    by_heading: bool,
+    paras: Vec<Para>,
+}
+
+/// The most paragraphs an abstract under a heading takes before the text is taken to have
+/// begun without a heading (an abstract is one to three paragraphs).
+const MAX_ABSTRACT_PARAGRAPHS: usize = 5;
+
 /// Builds the document from the body's paragraphs.
 pub(super) fn document(paras: Vec<Para>) -> Document {
     let mut doc = Document::new();
     let mut flow: Vec<Para> = Vec::new();
-    let mut bib: Option<(Bibliography, u8)> = None;
-    let mut abstract_open: Option<Abstract> = None;
+    let mut refs: Option<OpenReferences> = None;
+    let mut abs: Option<OpenAbstract> = None;
     let mut seen_heading = false;
-    let paras = carry_page_breaks(paras);
-    for p in paras {
+    for p in carry_page_breaks(paras) {
         let text = plain_text(&p.inlines);
         let before_body = flow.is_empty() && !seen_heading;
-        // The front: title, subtitle, authors, date, abstracts, keywords.
+        // The front: title, subtitle, authors, date, abstracts.
         match p.role {
             Role::Title if before_body => {
                 doc.meta.titles.push(Title { text: text.trim().to_string(), lang: p.lang.clone() });
@@ -48,55 +69,30 @@ pub(super) fn document(paras: Vec<Para>) -> Document {
                 continue;
             }
             Role::AbstractTitle => {
-                close_abstract(&mut doc, &mut abstract_open);
-                abstract_open = Some(Abstract {
+                close_abstract(&mut doc, &mut abs, &mut flow);
+                let a = Abstract {
                     lang: p.lang.clone(),
                     heading: Some(text.trim().to_string()),
                     content: Vec::new(),
-                });
+                };
+                abs = Some(OpenAbstract { abs: a, by_heading: false, paras: Vec::new() });
                 continue;
             }
             Role::Abstract => {
-                let open = abstract_open.get_or_insert_with(|| Abstract {
-                    lang: p.lang.clone(),
-                    heading: None,
-                    content: Vec::new(),
+                let open = abs.get_or_insert_with(|| OpenAbstract {
+                    abs: Abstract { lang: p.lang.clone(), heading: None, content: Vec::new() },
+                    by_heading: false,
+                    paras: Vec::new(),
                 });
-                open.content.push(Block::Paragraph { content: p.inlines, lang: p.lang });
+                open.paras.push(p);
                 continue;
             }
             _ => {}
         }
-        if let Role::Heading(level) = p.role {
-            close_abstract(&mut doc, &mut abstract_open);
-            if let Some((b, bib_level)) = bib.as_mut() {
-                if level > *bib_level {
-                    if !text.trim().is_empty() {
-                        b.parts.push(BibPart { heading: text.trim().to_string(), start: b.entries.len() });
-                    }
-                    continue;
-                }
-                finish_bibliography(&mut doc, &mut bib);
-            }
-            if is_reference_heading(&text) && doc.back.bibliography.is_none() {
-                bib = Some((Bibliography::new(text.trim(), Vec::new()), level));
-                continue;
-            }
-            if let Some(lang) = lookup(ABSTRACT_HEADINGS, &heading_key(&text)) {
-                let lang = p.lang.clone().or_else(|| LangTag::parse(lang).ok());
-                abstract_open =
-                    Some(Abstract { lang, heading: Some(text.trim().to_string()), content: Vec::new() });
-                continue;
-            }
-            seen_heading = true;
-        } else if let Some(open) = abstract_open.as_mut() {
-            if !p.in_bibliography && !matches!(p.role, Role::Bibliography) && p.list.is_none() {
-                open.content.push(Block::Paragraph { content: p.inlines, lang: p.lang });
-                continue;
-            }
-        }
+        // A keyword line (`Keywords: a, b`) before the first heading of the text.
         if !seen_heading && p.list.is_none() && !p.in_table && text.chars().count() < 600 {
             if let Some((head, lang, rest)) = split_inline_heading(KEYWORD_HEADINGS, text.trim()) {
+                close_abstract(&mut doc, &mut abs, &mut flow);
                 let terms: Vec<String> = rest
                     .split([',', ';'])
                     .map(|t| t.trim().trim_end_matches('.').to_string())
@@ -107,22 +103,144 @@ pub(super) fn document(paras: Vec<Para>) -> Document {
                 continue;
             }
         }
-        // The reference list.
-        let entry = bib.is_some() || p.in_bibliography || p.role == Role::Bibliography;
-        if entry && !matches!(p.role, Role::Heading(_)) {
+        if let Role::Heading(level) = p.role {
+            close_abstract(&mut doc, &mut abs, &mut flow);
+            if let Some(open) = refs.as_mut() {
+                if level > open.level && open.heading.is_some() {
+                    open.paras.push(p);
+                    continue;
+                }
+                close_references(&mut doc, &mut refs, &mut flow);
+            }
+            if is_reference_heading(&text) && doc.back.bibliography.is_none() {
+                refs = Some(OpenReferences { heading: Some(p), level, paras: Vec::new() });
+                continue;
+            }
+            if let Some(lang) = lookup(ABSTRACT_HEADINGS, &heading_key(&text)) {
+                let lang = p.lang.clone().or_else(|| LangTag::parse(lang).ok());
+                let a = Abstract { lang, heading: Some(text.trim().to_string()), content: Vec::new() };
+                abs = Some(OpenAbstract { abs: a, by_heading: true, paras: Vec::new() });
+                continue;
+            }
+            seen_heading = true;
+            flow.push(p);
+            continue;
+        }
+        if let Some(open) = abs.as_mut() {
+            let plain = !p.in_bibliography && p.role == Role::Normal && p.list.is_none() && !p.in_table;
+            if open.by_heading && plain {
+                open.paras.push(p);
+                continue;
+            }
+            close_abstract(&mut doc, &mut abs, &mut flow);
+        }
+        // The reference list. One whose entries are marked (styled `Bibliography`, or in a
+        // bibliography field) ends at the first paragraph that is not.
+        let marked = p.in_bibliography || p.role == Role::Bibliography;
+        if refs.as_ref().is_some_and(|r| {
+            !marked && r.paras.iter().any(|q| q.in_bibliography || q.role == Role::Bibliography)
+        }) {
+            close_references(&mut doc, &mut refs, &mut flow);
+        }
+        if refs.is_some() || marked {
             if text.trim().is_empty() {
                 continue;
             }
-            let b = &mut bib.get_or_insert_with(|| (Bibliography::new(last_heading(&flow), Vec::new()), 1)).0;
-            b.entries.push(entry_of(p));
+            let open =
+                refs.get_or_insert_with(|| OpenReferences { heading: None, level: 1, paras: Vec::new() });
+            open.paras.push(p);
             continue;
         }
         flow.push(p);
     }
-    close_abstract(&mut doc, &mut abstract_open);
-    finish_bibliography(&mut doc, &mut bib);
+    close_abstract(&mut doc, &mut abs, &mut flow);
+    close_references(&mut doc, &mut refs, &mut flow);
     doc.body = blocks(flow);
     doc
+}
+
+/// Ends the abstract being gathered: an abstract under a heading that ran on for more
+/// paragraphs than abstracts have keeps its first, and gives the rest back to the text.
+fn close_abstract(doc: &mut Document, open: &mut Option<OpenAbstract>, flow: &mut Vec<Para>) {
+    let Some(mut open) = open.take() else { return };
+    if open.by_heading && open.paras.len() > MAX_ABSTRACT_PARAGRAPHS {
+        flow.extend(open.paras.drain(1..));
+    }
+    open.abs
+        .content
+        .extend(open.paras.into_iter().map(|p| Block::Paragraph { content: p.inlines, lang: p.lang }));
+    if !open.abs.content.is_empty() {
+        doc.meta.abstracts.push(open.abs);
+    }
+}
+
+/// Ends the reference list being gathered. One found by its heading alone must read as
+/// references (most entries name a year, none is a quotation or code), else heading and
+/// paragraphs go back to the text: `Sources` heads a chapter as often as a list.
+fn close_references(doc: &mut Document, open: &mut Option<OpenReferences>, flow: &mut Vec<Para>) {
+    let Some(open) = open.take() else { return };
+    if let Some(heading) = open.heading {
+        if !reads_as_references(&open.paras) {
+            flow.push(heading);
+            flow.extend(open.paras);
+            return;
+        }
+        let title = plain_text(&heading.inlines).trim().to_string();
+        add_references(doc, title, open.paras);
+    } else {
+        let title = last_heading(flow);
+        add_references(doc, title, open.paras);
+    }
+}
+
+/// Whether paragraphs under a references heading read as a reference list.
+fn reads_as_references(paras: &[Para]) -> bool {
+    let entries: Vec<&Para> = paras.iter().filter(|p| !matches!(p.role, Role::Heading(_))).collect();
+    if entries.is_empty()
+        || entries.iter().any(|p| matches!(p.role, Role::Quote | Role::Code | Role::Caption))
+    {
+        return false;
+    }
+    let dated = entries.iter().filter(|p| names_a_year(&plain_text(&p.inlines))).count();
+    dated * 2 >= entries.len()
+}
+
+/// Whether `s` holds a year (1500–2099) standing alone as a number.
+fn names_a_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).any(|i| {
+        let digits = b[i..i + 4].iter().all(u8::is_ascii_digit);
+        let alone =
+            (i == 0 || !b[i - 1].is_ascii_digit()) && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        digits && alone && matches!(&b[i..i + 2], b"15" | b"16" | b"17" | b"18" | b"19" | b"20")
+    })
+}
+
+/// Adds a reference list's paragraphs (sub-headings as parts) to the bibliography.
+fn add_references(doc: &mut Document, heading: String, paras: Vec<Para>) {
+    let mut b = Bibliography::new(heading, Vec::new());
+    for p in paras {
+        if let Role::Heading(_) = p.role {
+            let text = plain_text(&p.inlines).trim().to_string();
+            if !text.is_empty() {
+                b.parts.push(BibPart { heading: text, start: b.entries.len() });
+            }
+        } else {
+            b.entries.push(entry_of(p));
+        }
+    }
+    if b.entries.is_empty() {
+        return;
+    }
+    b.drop_invalid_parts();
+    match doc.back.bibliography.as_mut() {
+        Some(existing) => {
+            let start = existing.entries.len();
+            existing.parts.push(BibPart { heading: b.heading, start });
+            existing.entries.extend(b.entries);
+        }
+        None => doc.back.bibliography = Some(b),
+    }
 }
 
 /// The heading the last flow paragraph stands under, for a reference list met without one.
@@ -133,29 +251,6 @@ fn last_heading(flow: &[Para]) -> String {
         .map(|p| plain_text(&p.inlines).trim().to_string())
         .filter(|h| is_reference_heading(h))
         .unwrap_or_else(|| "References".to_string())
-}
-
-fn close_abstract(doc: &mut Document, open: &mut Option<Abstract>) {
-    if let Some(a) = open.take().filter(|a| !a.content.is_empty()) {
-        doc.meta.abstracts.push(a);
-    }
-}
-
-fn finish_bibliography(doc: &mut Document, bib: &mut Option<(Bibliography, u8)>) {
-    if let Some((mut b, _)) = bib.take() {
-        if b.entries.is_empty() {
-            return;
-        }
-        b.drop_invalid_parts();
-        match doc.back.bibliography.as_mut() {
-            Some(existing) => {
-                let start = existing.entries.len();
-                existing.parts.push(BibPart { heading: b.heading, start });
-                existing.entries.extend(b.entries);
-            }
-            None => doc.back.bibliography = Some(b),
-        }
-    }
 }
 
 /// A reference list paragraph as an entry: a list number is its label.
@@ -263,14 +358,28 @@ fn lists(items: Vec<Para>) -> Vec<Block> {
     let mut out = Vec::new();
     let mut rest = items.as_slice();
     while let Some(first) = rest.first() {
-        let base = first.list.as_ref().map_or(0, |l| l.level);
-        let instance = first.list.as_ref().map(|l| l.instance.clone());
+        let item = |p: &Para| p.list.clone().expect("list paragraphs");
+        let base = item(first).level;
+        let mut last = item(first);
         let end = rest
             .iter()
             .skip(1)
             .position(|p| {
-                let l = p.list.as_ref().expect("list paragraphs");
-                l.level < base || (l.level == base && Some(&l.instance) != instance.as_ref())
+                let l = item(p);
+                if l.format.continuation {
+                    return false;
+                }
+                if l.level < base {
+                    return true;
+                }
+                if l.level > base {
+                    return false;
+                }
+                // At the list's own level: another list, or a number that does not follow.
+                let ends =
+                    l.instance != last.instance || (l.format.style.is_some() && l.number != last.number + 1);
+                last = l;
+                ends
             })
             .map_or(rest.len(), |i| i + 1);
         out.push(one_list(&rest[..end], base));
@@ -285,11 +394,28 @@ fn one_list(items: &[Para], base: u8) -> Block {
     let mut out: Vec<Vec<Block>> = Vec::new();
     let mut i = 0;
     while i < items.len() {
-        let level = items[i].list.as_ref().map_or(base, |l| l.level);
-        if level > base && !out.is_empty() {
+        let list = items[i].list.as_ref().expect("list paragraphs");
+        if list.format.continuation && !out.is_empty() {
+            // A paragraph (or quotation) that continues the item before it.
+            let p = &items[i];
+            let block = if p.role == Role::Quote {
+                Block::Quote {
+                    blocks: vec![Block::Paragraph { content: p.inlines.clone(), lang: p.lang.clone() }],
+                    source: None,
+                    lang: None,
+                    epigraph: false,
+                }
+            } else {
+                Block::Paragraph { content: p.inlines.clone(), lang: p.lang.clone() }
+            };
+            out.last_mut().expect("checked").push(block);
+            i += 1;
+            continue;
+        }
+        if list.level > base && !out.is_empty() {
             let end = items[i..]
                 .iter()
-                .position(|p| p.list.as_ref().map_or(base, |l| l.level) <= base)
+                .position(|p| p.list.as_ref().is_some_and(|l| l.level <= base && !l.format.continuation))
                 .map_or(items.len(), |k| i + k);
             let nested = lists(items[i..end].to_vec());
             out.last_mut().expect("checked").extend(nested);

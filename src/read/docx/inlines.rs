@@ -159,6 +159,7 @@ impl<'p> Reader<'p> {
         if let Some(i) = self.pending_mark.take() {
             if let Some(Inline::Note(n)) = out.get_mut(i).map(|p| &mut p.inline) {
                 n.label = text.trim().to_string();
+                strip_mark(&mut n.content, &n.label);
                 return;
             }
         }
@@ -279,6 +280,44 @@ impl<'p> Reader<'p> {
             .find(|r| r.external)
             .map(|r| format!("; it links to {} outside the document, which is never fetched", r.target))
             .unwrap_or_default()
+    }
+}
+
+/// Removes the copy of a custom note mark that Word prints at the start of the note itself
+/// (where a numbered note has its `w:footnoteRef`).
+fn strip_mark(content: &mut [crate::model::Block], mark: &str) {
+    fn strip(inlines: &mut Vec<Inline>, mark: &str) -> bool {
+        let Some(first) = inlines.first_mut() else { return false };
+        let done = match first {
+            Inline::Text { text } => match text.strip_prefix(mark) {
+                Some(rest) => {
+                    *text = rest.trim_start().to_string();
+                    true
+                }
+                None => return false,
+            },
+            other => match other.children_mut() {
+                Some(children) => strip(children, mark),
+                None => return false,
+            },
+        };
+        let empty = match &inlines[0] {
+            Inline::Text { text } => text.is_empty(),
+            other => other.children().is_empty() && !matches!(other, Inline::LineBreak | Inline::Note(_)),
+        };
+        if empty {
+            inlines.remove(0);
+            if let Some(Inline::Text { text }) = inlines.first_mut() {
+                *text = text.trim_start().to_string();
+            }
+        }
+        done
+    }
+    if mark.is_empty() {
+        return;
+    }
+    if let Some(crate::model::Block::Paragraph { content, .. }) = content.first_mut() {
+        strip(content, mark);
     }
 }
 

@@ -21,6 +21,9 @@ pub(super) struct Level {
     pub(super) delimiter: Delimiter,
     /// The format as Word names it, when colophon has no numeral style for it.
     pub(super) unknown_format: Option<String>,
+    /// Whether the level prints nothing before its paragraphs (`numFmt none`, or an empty
+    /// level text): pandoc's way of continuing an item with a second paragraph.
+    pub(super) continuation: bool,
 }
 
 impl Default for Level {
@@ -30,6 +33,7 @@ impl Default for Level {
             start: 1,
             delimiter: Delimiter::Period,
             unknown_format: None,
+            continuation: false,
         }
     }
 }
@@ -52,7 +56,9 @@ impl Level {
             }
         };
         let start = val("start").and_then(|s| s.parse().ok()).unwrap_or(1);
-        Level { style, start, delimiter: delimiter(val("lvlText").unwrap_or(""), level), unknown_format }
+        let text = val("lvlText");
+        let continuation = format == "none" || text.is_some_and(|t| t.trim().is_empty());
+        Level { style, start, delimiter: delimiter(text.unwrap_or(""), level), unknown_format, continuation }
     }
 
     /// The list numbering of a list whose first item is numbered `first`.
@@ -79,14 +85,22 @@ fn delimiter(text: &str, level: u8) -> Delimiter {
 /// One numbering instance: its definition's levels with its own overrides.
 #[derive(Debug, Clone, Default)]
 struct Instance {
+    /// The abstract definition it uses: instances of one definition count on together,
+    /// as Word numbers them, unless an override restarts a level.
+    definition: String,
     levels: Vec<Level>,
+    /// The levels whose start this instance overrides (it restarts them where first used).
+    restarts: [bool; 9],
 }
 
 /// The numbering definitions of a document and the running counters.
 #[derive(Debug, Default)]
 pub(super) struct Numbering {
     instances: HashMap<String, Instance>,
+    /// Counters per abstract definition.
     counters: HashMap<String, [u32; 9]>,
+    /// The (instance, level) pairs already counted, so an override restarts only once.
+    used: std::collections::HashSet<(String, u8)>,
 }
 
 impl Numbering {
@@ -101,12 +115,10 @@ impl Numbering {
         }
         for n in root.children().filter(|e| e.name == "num") {
             let Some(id) = n.attr("w:numId") else { continue };
-            let mut levels = n
-                .child("abstractNumId")
-                .and_then(|a| a.attr("w:val"))
-                .and_then(|a| abstracts.get(a))
-                .cloned()
-                .unwrap_or_else(|| vec![Level::default(); 9]);
+            let definition = n.child("abstractNumId").and_then(|a| a.attr("w:val")).unwrap_or(id).to_string();
+            let mut levels =
+                abstracts.get(definition.as_str()).cloned().unwrap_or_else(|| vec![Level::default(); 9]);
+            let mut restarts = [false; 9];
             for o in n.children().filter(|e| e.name == "lvlOverride") {
                 let Some(ilvl) = o.attr("w:ilvl").and_then(|v| v.parse::<usize>().ok()).filter(|&l| l < 9)
                 else {
@@ -119,9 +131,10 @@ impl Numbering {
                     o.child("startOverride").and_then(|s| s.attr("w:val")).and_then(|v| v.parse().ok())
                 {
                     levels[ilvl].start = start;
+                    restarts[ilvl] = true;
                 }
             }
-            out.instances.insert(id.to_string(), Instance { levels });
+            out.instances.insert(id.to_string(), Instance { definition, levels, restarts });
         }
         out
     }
@@ -135,11 +148,22 @@ impl Numbering {
         Some(self.instances.get(id).and_then(|i| i.levels.get(level as usize).cloned()).unwrap_or_default())
     }
 
+    /// The list an instance belongs to: its abstract definition (instances of one
+    /// definition continue each other's numbering).
+    pub(super) fn list_of(&self, id: &str) -> String {
+        self.instances.get(id).map_or_else(|| id.to_string(), |i| i.definition.clone())
+    }
+
     /// Counts one more item at `level` of instance `id` and returns its number.
     pub(super) fn next(&mut self, id: &str, level: u8) -> u32 {
         let level = (level as usize).min(8);
         let starts: Vec<u32> = (0..9).map(|l| self.level(id, l as u8).map_or(1, |lv| lv.start)).collect();
-        let counters = self.counters.entry(id.to_string()).or_insert([0; 9]);
+        let restart = self.instances.get(id).is_some_and(|i| i.restarts[level])
+            && self.used.insert((id.to_string(), level as u8));
+        let counters = self.counters.entry(self.list_of(id)).or_insert([0; 9]);
+        if restart {
+            counters[level] = 0;
+        }
         counters[level] = if counters[level] == 0 { starts[level] } else { counters[level] + 1 };
         counters[level + 1..].fill(0);
         counters[level]

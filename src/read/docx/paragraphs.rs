@@ -30,6 +30,7 @@ pub(super) struct Para {
 /// A list paragraph's place in its list.
 #[derive(Debug, Clone)]
 pub(super) struct ListItem {
+    /// The list it belongs to (Word's abstract definition: its instances count on together).
     pub(super) instance: String,
     pub(super) level: u8,
     pub(super) number: u32,
@@ -125,8 +126,9 @@ impl<'p> Reader<'p> {
         let list = match (&role, numbering) {
             (Role::Heading(_), Some(_)) | (_, None) => None,
             (_, Some((instance, level))) => self.numbering.level(&instance, level).map(|format| {
-                let number = self.numbering.next(&instance, level);
-                ListItem { instance, level, number, format }
+                // A level that prints nothing continues the item before it: not counted.
+                let number = if format.continuation { 0 } else { self.numbering.next(&instance, level) };
+                ListItem { instance: self.numbering.list_of(&instance), level, number, format }
             }),
         };
         let (inlines, lang) = finish(pieces);

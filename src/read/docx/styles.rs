@@ -240,8 +240,19 @@ const HEADING_WORDS: &[&str] = &[
     "başlıq",
 ];
 
-/// The role a style name announces, if any (case and spacing ignored).
+/// The role a style name announces, if any (case and spacing ignored). A template's
+/// variants of a style for each language (`Abstract TR`, `Quote (ru)`) have its role.
 fn role_of_name(name: &str) -> Option<Role> {
+    role_of_exact_name(name).or_else(|| {
+        let (rest, last) = name.trim().rsplit_once(' ')?;
+        let code = last.trim_matches(|c| c == '(' || c == ')');
+        ((2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphabetic()))
+            .then(|| role_of_exact_name(rest))
+            .flatten()
+    })
+}
+
+fn role_of_exact_name(name: &str) -> Option<Role> {
     let lower = name.trim().to_lowercase();
     let key = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some((word, digits)) = key.rsplit_once(' ').or_else(|| {
@@ -312,6 +323,10 @@ mod tests {
         assert_eq!(role_of_name("Normal"), None);
         assert_eq!(role_of_name("Heading 12"), None);
         assert_eq!(role_of_name("List 2"), None);
+        assert_eq!(role_of_name("Abstract TR"), Some(Role::Abstract));
+        assert_eq!(role_of_name("Abstract Title (ru)"), Some(Role::AbstractTitle));
+        assert_eq!(role_of_name("Heading 1 TR"), Some(Role::Heading(1)));
+        assert_eq!(role_of_name("Normal TR"), None);
     }
 
     fn tree(xml: &str) -> El {
