@@ -5,7 +5,7 @@ import json
 import os
 import shutil
 
-from common import OUT, ROOT, WORK, Body, collapse, run, write_gold
+from common import OUT, WORK, Body, collapse, run, write_gold
 
 SRC_DIR = os.path.join(OUT, "sources")
 

@@ -5,12 +5,10 @@ quotes are printed as pandoc's DOCX writer prints them (“…”, ‘…’); a
 other white space collapses to one space; note calls are left out; a note's paragraphs are
 joined by a blank line ("\\n\\n").
 """
-import re
 
 from common import Body, collapse
 
 QUOTES = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\u2019")}
-FRONT_KEYS = ("title", "subtitle", "author", "date", "abstract")
 
 
 def inline_text(inlines):
