@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Check every DOCX fixture's gold against pandoc 3.9's reading of the DOCX (`-f docx -t json`).
 
-pandoc is an independent reader: where it keeps a thing (notes and their text, headings by
-style, table cells) it should agree with the gold. Known differences are listed in EXPECTED
+pandoc is an independent reader: where it keeps a thing (notes and their text, the body text
+before each call, headings by style, list labels, table cells) it should agree with the gold. Known differences are listed in EXPECTED
 with the reason; anything else is a failure (exit 1). pandoc failing to read a good fixture is
 a failure too.
 
@@ -17,7 +17,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import OUT, collapse, pandoc_path  # noqa: E402
-from pandoc_gold import block_text, inline_text, label  # noqa: E402
+from pandoc_gold import Gold, block_text, inline_text, label  # noqa: E402
 
 # fixture -> {what: reason}; `what` is "notes", "note N", "headings" or "tables".
 EXPECTED = {
@@ -106,6 +106,9 @@ class Reader:
                 self.tables.append(rows)
 
 
+COMPARED = {"before": 0}
+
+
 def check(name):
     """Return (problems, expected) for one fixture."""
     with open(os.path.join(OUT, name + ".gold.json"), encoding="utf-8") as f:
@@ -121,6 +124,14 @@ def check(name):
     for i, (g, p) in enumerate(zip(gnotes, r.notes), 1):
         if collapse(g["text"]) != collapse(p):
             found.append((f"note {i}", f"gold {g['text']!r} / pandoc {p!r}"))
+    # The body text before each call, by the gold's rules applied to pandoc's reading.
+    pg = Gold()
+    pg.blocks(ast["blocks"])
+    if len(pg.notes) == len(gnotes):
+        for i, (g, p) in enumerate(zip(gnotes, pg.notes), 1):
+            COMPARED["before"] += "before" in g
+            if "before" in g and g["before"] != p["before"]:
+                found.append((f"before {i}", f"gold {g['before']!r} / pandoc {p['before']!r}"))
     gh = gold.get("headings", [])
     if gh != r.headings:
         found.append(("headings", f"gold {[(h['level'], h['text']) for h in gh]} / pandoc "
@@ -160,6 +171,7 @@ def main():
         for w, m in problems:
             print(f"     DIFFERENCE in {w}: {m[:600]}")
         bad += bool(problems)
+    print(f"{COMPARED['before']} calls compared for the body text before them")
     print(f"{len(names) - bad} of {len(names)} fixtures agree with pandoc (expected differences aside)")
     sys.exit(1 if bad else 0)
 
