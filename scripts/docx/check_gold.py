@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Check every DOCX fixture's gold against pandoc 3.9's reading of the DOCX (`-f docx -t json`).
 
+Each gold file is first checked against the schema of tests/fixtures/docx/README.md.
 pandoc is an independent reader: where it keeps a thing (notes and their text, the body text
-before each call, headings by style, list labels, table cells) it should agree with the gold. Known differences are listed in EXPECTED
-with the reason; anything else is a failure (exit 1). pandoc failing to read a good fixture is
-a failure too.
+before each call, headings by style, list labels, table cells) it should agree with the gold.
+Known differences are listed in EXPECTED with the reason; anything else is a failure (exit 1).
+pandoc failing to read a good fixture is a failure too.
 
     python3 scripts/docx/check_gold.py            # all fixtures
     python3 scripts/docx/check_gold.py word-notes # some
@@ -109,14 +110,51 @@ class Reader:
 COMPARED = {"before": 0}
 
 
+def schema_errors(gold):
+    """Return what in a gold file does not follow the schema of tests/fixtures/docx/README.md."""
+    errs = []
+
+    def need(ok, what):
+        if not ok:
+            errs.append(what)
+
+    def strs(v):
+        return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+    allowed = {"source", "meta", "headings", "notes", "langs", "entries", "lists", "tables",
+               "images", "changes", "comments", "citations"}
+    need(set(gold) <= allowed, f"unknown keys {sorted(set(gold) - allowed)}")
+    need(isinstance(gold.get("source"), str), "source")
+    for n in gold.get("notes", []):
+        need(n.get("kind") in ("foot", "end") and isinstance(n.get("label"), str)
+             and isinstance(n.get("text"), str) and len(n.get("before", "")) <= 30, f"note {n}")
+    for k in ("langs", "entries"):
+        for e in gold.get(k, []):
+            need(isinstance(e.get("text"), str) and isinstance(e.get("lang", ""), str), f"{k} {e}")
+    for h in gold.get("headings", []):
+        need(h.get("level") in range(1, 10) and isinstance(h.get("text"), str), f"heading {h}")
+    for li in gold.get("lists", []):
+        need(strs(li.get("items")) and isinstance(li.get("level"), int), f"list {li}")
+    for t in gold.get("tables", []):
+        need(isinstance(t.get("rows"), list) and all(strs(r) for r in t["rows"])
+             and isinstance(t.get("header_rows"), int), "table rows")
+    for im in gold.get("images", []):
+        need(isinstance(im.get("alt"), str), f"image {im}")
+    for c in gold.get("changes", []):
+        need(c.get("kind") in ("insertion", "deletion") and isinstance(c.get("author"), str), f"change {c}")
+    for c in gold.get("citations", []):
+        need(isinstance(c.get("text"), str) and isinstance(c.get("items"), int), f"citation {c}")
+    return errs
+
+
 def check(name):
     """Return (problems, expected) for one fixture."""
     with open(os.path.join(OUT, name + ".gold.json"), encoding="utf-8") as f:
         gold = json.load(f)
+    found = [("schema", e) for e in schema_errors(gold)]
     ast = pandoc_read(os.path.join(OUT, name + ".docx"))
     r = Reader()
     r.blocks(ast["blocks"])
-    found = []
     gnotes = gold.get("notes", [])
     if len(gnotes) != len(r.notes):
         found.append(("notes", f"gold has {len(gnotes)} notes "
