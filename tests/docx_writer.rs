@@ -644,3 +644,22 @@ fn output_is_reproducible() {
     let doc = load(&root().join("tests/blocks/quotes-and-lists.md"));
     assert_eq!(docx(&doc), docx(&doc));
 }
+
+/// `colophon convert x -t docx` writes `<stem>.docx`, and only it.
+#[test]
+fn the_command_line_writes_docx_when_asked() {
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_colophon"))
+        .args(["convert", "-q", "-t", "docx", "-o"])
+        .arg(out.path())
+        .arg(root().join("tests/blocks/quotes-and-lists.md"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into())
+        .collect();
+    assert_eq!(names, ["quotes-and-lists.docx"]);
+    check_package(&std::fs::read(out.path().join("quotes-and-lists.docx")).unwrap());
+}

@@ -391,3 +391,85 @@ fn diagnostics(ctx: &Ctx, doc: &Document) -> Vec<Diagnostic> {
     );
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Inline, Numbering};
+    use std::io::Read;
+
+    fn document_xml(doc: &Document) -> String {
+        let (bytes, _) = write(doc, &Options::default());
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut s = String::new();
+        z.by_name("word/document.xml").unwrap().read_to_string(&mut s).unwrap();
+        s
+    }
+
+    fn p(s: &str) -> Block {
+        Block::paragraph(vec![Inline::text(s)])
+    }
+
+    #[test]
+    fn bookmark_names_are_word_names_unique_and_reported_when_changed() {
+        let mut ctx = Ctx::new(notes::Marks::Auto, notes::Marks::Auto);
+        assert_eq!(ctx.bookmark_name("47"), "page_47");
+        assert_eq!(ctx.bookmark_name("47"), "page_47_2");
+        assert_eq!(ctx.bookmark_name("xii–a"), "page_xii_a");
+        assert_eq!(ctx.bookmark_name(&"9".repeat(60)).len(), 36);
+        assert_eq!(ctx.tally.renamed_pages.len(), 3);
+    }
+
+    #[test]
+    fn a_link_target_is_one_relationship_per_part() {
+        let mut ctx = Ctx::new(notes::Marks::Auto, notes::Marks::Auto);
+        assert_eq!(ctx.link_rel("https://a.org"), "rIdLink1");
+        assert_eq!(ctx.link_rel("https://a.org"), "rIdLink1");
+        ctx.part = Part::Footnotes;
+        assert_eq!(ctx.link_rel("https://a.org"), "rIdLink1");
+        assert_eq!(ctx.link_rel("https://b.org"), "rIdLink2");
+        assert_eq!(ctx.links[0].len(), 1);
+        assert_eq!(ctx.links[1].len(), 2);
+    }
+
+    #[test]
+    fn list_items_are_numbered_and_an_item_opening_with_a_list_gets_its_number() {
+        let mut doc = Document::new();
+        let inner = Block::List { numbering: None, items: vec![vec![p("deep")]] };
+        doc.body.push(Block::List {
+            numbering: Some(Numbering::decimal(3)),
+            items: vec![vec![p("c"), p("more of c")], vec![inner]],
+        });
+        let x = document_xml(&doc);
+        let numbered: Vec<&str> = x.split("<w:numPr>").skip(1).map(|s| &s[..40]).collect();
+        assert_eq!(numbered.len(), 3, "{x}");
+        assert!(numbered[0].starts_with("<w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/>"));
+        assert!(numbered[1].starts_with("<w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/>"));
+        assert!(numbered[2].starts_with("<w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/>"));
+        // The item's second paragraph is indented under it, without a number.
+        assert!(x.contains("<w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:ind w:left=\"720\"/></w:pPr><w:r><w:t xml:space=\"preserve\">more of c"), "{x}");
+    }
+
+    #[test]
+    fn quotations_code_and_section_breaks_have_their_styles() {
+        let mut doc = Document::new();
+        doc.body.push(Block::Quote {
+            blocks: vec![p("quoted")],
+            source: Some(vec![Inline::text("Telegram")]),
+            lang: None,
+            epigraph: true,
+        });
+        doc.body.push(Block::CodeBlock { text: "a  b\nc".into(), syntax: Some("xml".into()) });
+        doc.body.push(Block::SectionBreak);
+        let x = document_xml(&doc);
+        assert!(x.contains("<w:pStyle w:val=\"Quote\"/></w:pPr><w:r><w:t xml:space=\"preserve\">quoted"));
+        assert!(x.contains("<w:pStyle w:val=\"Quote\"/><w:jc w:val=\"right\"/></w:pPr><w:r><w:t xml:space=\"preserve\">— </w:t></w:r><w:r><w:t xml:space=\"preserve\">Telegram"));
+        assert!(x.contains("<w:pStyle w:val=\"SourceCode\"/></w:pPr><w:r><w:t xml:space=\"preserve\">a  b</w:t><w:br/><w:t xml:space=\"preserve\">c</w:t></w:r>"));
+        assert!(
+            x.contains("<w:pStyle w:val=\"SectionBreak\"/></w:pPr><w:r><w:t xml:space=\"preserve\">* * *")
+        );
+        let (_, diags) = write(&doc, &Options::default());
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["docx-epigraph-as-quote", "docx-code-syntax"]);
+    }
+}

@@ -90,7 +90,9 @@ fn level(x: &mut Xml, n: Option<&Numbering>, lvl: u32) {
     x.empty("w:lvlJc", &[("w:val", "left")]);
     x.open("w:pPr", &[]);
     let left = (720 * (lvl + 1)).to_string();
-    x.empty("w:ind", &[("w:left", &left), ("w:hanging", "360")]);
+    // Room for `(iv)` before the text; a bullet needs less.
+    let hanging = if n.is_some() { "540" } else { "360" };
+    x.empty("w:ind", &[("w:left", &left), ("w:hanging", hanging)]);
     x.close();
     x.close();
 }
