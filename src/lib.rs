@@ -40,10 +40,13 @@ pub enum Format {
     Json,
     /// Pandoc-flavoured Markdown with a YAML metadata block, for editors (`.md`).
     Markdown,
+    /// Word document for copy-editing (`.docx`); written only when asked for (`-t docx`).
+    Docx,
 }
 
 impl Format {
-    /// Every format, in the order outputs are written.
+    /// The formats written when none is named, in the order outputs are written (DOCX, for
+    /// editors, only on request).
     pub const ALL: [Format; 5] = [Format::Tei, Format::Epub, Format::Pdf, Format::Json, Format::Markdown];
 
     /// Parses a format name as given on the command line.
@@ -54,6 +57,7 @@ impl Format {
             "pdf" => Some(Format::Pdf),
             "json" => Some(Format::Json),
             "md" | "markdown" => Some(Format::Markdown),
+            "docx" | "word" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -66,6 +70,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Json => "json",
             Format::Markdown => "md",
+            Format::Docx => "docx",
         }
     }
 
@@ -77,6 +82,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Json => "json",
             Format::Markdown => "md",
+            Format::Docx => "docx",
         }
     }
 }
@@ -146,6 +152,10 @@ pub fn write(doc: &Document, format: Format, resources: &Resources) -> Result<(V
             Ok(write::epub::write(doc, &opts))
         }
         Format::Pdf => write::pdf::write(doc, &pdf_options(resources)?),
+        Format::Docx => {
+            let opts = write::docx::Options { when: source_epoch()?.map(civil_datetime) };
+            Ok(write::docx::write(doc, &opts))
+        }
     }
 }
 
@@ -307,6 +317,8 @@ mod tests {
     #[test]
     fn formats_parse() {
         assert_eq!(Format::parse("TEI"), Some(Format::Tei));
-        assert_eq!(Format::parse("docx"), None);
+        assert_eq!(Format::parse("docx"), Some(Format::Docx));
+        assert!(!Format::ALL.contains(&Format::Docx), "DOCX is written on request only");
+        assert_eq!(Format::parse("doc"), None);
     }
 }

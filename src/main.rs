@@ -82,7 +82,7 @@ enum Command {
         /// `-` for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Comma-separated output formats: tei, epub, pdf, json, md [default: every format].
+        /// Comma-separated output formats: tei, epub, pdf, json, md, docx [default: all but docx].
         #[arg(short = 't', long = "to", value_delimiter = ',', value_name = "FORMATS")]
         to: Vec<String>,
         /// Folder for the outputs, created if missing; files are named <stem>.<ext>. `-`
@@ -272,7 +272,7 @@ fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
     let mut formats = Vec::new();
     for name in names {
         let f = Format::parse(name)
-            .ok_or_else(|| format!("unknown format `{name}` (choose from tei, epub, pdf, json, md)"))?;
+            .ok_or_else(|| format!("unknown format `{name}` (choose from tei, epub, pdf, json, md, docx)"))?;
         if !formats.contains(&f) {
             formats.push(f);
         }
@@ -471,7 +471,10 @@ fn convert_stdio(
         eprintln!("colophon: -o - writes one format; choose it with -t (e.g. -t tei)");
         return Ok(exit::USAGE);
     }
-    if to_stdout && matches!(formats[0], Format::Epub | Format::Pdf) && io::stdout().is_terminal() {
+    if to_stdout
+        && matches!(formats[0], Format::Epub | Format::Pdf | Format::Docx)
+        && io::stdout().is_terminal()
+    {
         eprintln!(
             "colophon: refusing to write a binary {} to the terminal; redirect it (> file)",
             formats[0].name()

@@ -1,5 +1,6 @@
 //! Writers: each turns the model into one output format. Writers only read the model.
 
+pub mod docx;
 pub mod epub;
 pub mod json;
 pub mod markdown;
