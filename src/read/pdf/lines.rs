@@ -113,8 +113,44 @@ pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
             None => out.push(p),
         }
     }
+    attach_raised(&mut out);
     out.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     out
+}
+
+/// The most glyphs of a call or label painted apart from its line (`123`, `*`, `a`).
+const CALL_GLYPHS: usize = 4;
+
+/// Whether `p`, a piece painted on its own, is a call or label raised on `l`'s baseline: a
+/// few smaller glyphs without a space, raised by less than `l`'s em, at `l`'s ends or inside.
+fn raised_on(p: &Line, l: &Line) -> bool {
+    let s = l.size;
+    p.glyphs.len() <= CALL_GLYPHS
+        && p.glyphs.iter().all(|g| !g.text.trim().is_empty())
+        && p.size < SMALLER * s
+        && p.y < l.y - 0.12 * s
+        && l.y - p.y < 0.6 * s
+        && p.x1 >= l.x0 - 0.5 * s
+        && p.x0 <= l.x1 + 1.2 * s
+}
+
+/// Joins to its line a call or label that was painted apart from it (LibreOffice paints the
+/// glyphs of a fallback font after the rest of their line, so the call after such a line
+/// follows a glyph far to its left). Pieces of one size were joined already; a raised call is
+/// smaller, and sorts above its line, so it is matched here against every line.
+fn attach_raised(out: &mut Vec<Line>) {
+    let mut k = 0;
+    while k < out.len() {
+        let host = (0..out.len()).find(|&j| j != k && raised_on(&out[k], &out[j]));
+        match host {
+            Some(j) => {
+                let p = out.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                out[j].absorb(p);
+            }
+            None => k += 1,
+        }
+    }
 }
 
 /// The gutter of a two-column page, if there is one: the widest band (4 pt or more) in the
@@ -263,6 +299,30 @@ pub(crate) mod tests {
         assert_eq!(ls[0].y, 100.0);
         assert_eq!(ls[0].glyphs.iter().filter(|g| ls[0].is_raised(g)).count(), 2);
         assert_eq!(text(&ls[1]), "below");
+    }
+
+    #[test]
+    fn a_call_painted_after_other_glyphs_joins_its_line() {
+        // The line, then a glyph of a fallback font painted back inside it, then the call.
+        let mut g = word("ab cd efgh.", 72.0, 100.0, 10.0);
+        g.extend(word("ə", 82.0, 100.0, 10.0));
+        g.extend(word("4", 127.5, 96.0, 7.0));
+        g.extend(word("next line", 72.0, 114.0, 10.0));
+        let ls = lines(&g);
+        assert_eq!(ls.len(), 2, "{:?}", ls.iter().map(text).collect::<Vec<_>>());
+        assert!(text(&ls[0]).ends_with(".4"), "{}", text(&ls[0]));
+        assert_eq!(ls[0].glyphs.iter().filter(|g| ls[0].is_raised(g)).count(), 1);
+    }
+
+    #[test]
+    fn a_small_line_apart_from_a_larger_one_is_no_call() {
+        // Small type a full line above (a note above a heading), or too long to be a call.
+        let mut g = word("12", 72.0, 100.0, 7.0);
+        g.extend(word("Heading", 72.0, 112.0, 10.0));
+        g.extend(word("note text", 300.0, 108.0, 7.0));
+        g.extend(word("Body", 200.0, 111.0, 10.0));
+        let ls = lines(&g);
+        assert_eq!(ls.len(), 4, "{:?}", ls.iter().map(text).collect::<Vec<_>>());
     }
 
     #[test]
