@@ -113,8 +113,92 @@ pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
             None => out.push(p),
         }
     }
+    join_stretched(&mut out);
+    attach_raised(&mut out);
     out.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     out
+}
+
+/// The widest word space of a justified line, in ems of its type: narrow columns stretch
+/// spaces far beyond the 1.2 em that joins pieces anywhere (`23     Leipziger     Rauch…`).
+const STRETCHED_SPACE: f32 = 4.0;
+
+/// The most common value of `v` to the point, if any.
+fn mode(v: impl Iterator<Item = f32>) -> Option<f32> {
+    let mut count: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
+    for x in v {
+        *count.entry(x.round() as i32).or_default() += 1;
+    }
+    count.into_iter().max_by_key(|&(x, n)| (n, -x)).map(|(x, _)| x as f32)
+}
+
+/// Joins pieces of one baseline and size separated by a stretched word space (up to
+/// [`STRETCHED_SPACE`] ems), when both lie inside the measure: between the edges most lines
+/// start and end at. Something printed in the margin (a line number) stays apart.
+fn join_stretched(out: &mut Vec<Line>) {
+    let (Some(left), Some(right)) = (mode(out.iter().map(|l| l.x0)), mode(out.iter().map(|l| l.x1))) else {
+        return;
+    };
+    let mut k = 0;
+    while k < out.len() {
+        let p = &out[k];
+        let s = p.size;
+        let inside = |l: &Line| l.x0 >= left - 0.5 * s && l.x1 <= right + 0.5 * s;
+        let host = (0..out.len()).find(|&j| {
+            let l = &out[j];
+            j != k
+                && (l.size - s).abs() < 0.1 * s.max(l.size)
+                && (l.y - p.y).abs() < 0.15 * s
+                && p.x0 > l.x1
+                && p.x0 - l.x1 < STRETCHED_SPACE * s
+                && inside(l)
+                && inside(p)
+        });
+        match host {
+            Some(j) => {
+                let p = out.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                out[j].absorb(p);
+                k = 0;
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// The most glyphs of a call or label painted apart from its line (`123`, `*`, `a`).
+const CALL_GLYPHS: usize = 4;
+
+/// Whether `p`, a piece painted on its own, is a call or label raised on `l`'s baseline: a
+/// few smaller glyphs without a space, raised by less than `l`'s em, at `l`'s ends or inside.
+fn raised_on(p: &Line, l: &Line) -> bool {
+    let s = l.size;
+    p.glyphs.len() <= CALL_GLYPHS
+        && p.glyphs.iter().all(|g| !g.text.trim().is_empty())
+        && p.size < SMALLER * s
+        && p.y < l.y - 0.12 * s
+        && l.y - p.y < 0.6 * s
+        && p.x1 >= l.x0 - 0.5 * s
+        && p.x0 <= l.x1 + 1.2 * s
+}
+
+/// Joins to its line a call or label that was painted apart from it (LibreOffice paints the
+/// glyphs of a fallback font after the rest of their line, so the call after such a line
+/// follows a glyph far to its left). Pieces of one size were joined already; a raised call is
+/// smaller, and sorts above its line, so it is matched here against every line.
+fn attach_raised(out: &mut Vec<Line>) {
+    let mut k = 0;
+    while k < out.len() {
+        let host = (0..out.len()).find(|&j| j != k && raised_on(&out[k], &out[j]));
+        match host {
+            Some(j) => {
+                let p = out.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                out[j].absorb(p);
+            }
+            None => k += 1,
+        }
+    }
 }
 
 /// The gutter of a two-column page, if there is one: the widest band (4 pt or more) in the
@@ -171,9 +255,12 @@ pub fn split_columns(glyphs: &[Glyph], gutter: Option<(f32, f32)>) -> [(Column, 
     let Some((a, b)) = gutter else {
         return [(Column::Full, glyphs.to_vec()), (Column::Left, Vec::new()), (Column::Right, Vec::new())];
     };
+    // A glyph crosses when it reaches the middle half of the gutter: a column's line may
+    // overhang its edge a little (a final comma's advance).
+    let m = 0.25 * (b - a);
     let crossing: Vec<(f32, f32)> = glyphs
         .iter()
-        .filter(|g| !g.text.trim().is_empty() && g.x < b - 0.5 && g.x + g.advance > a + 0.5)
+        .filter(|g| !g.text.trim().is_empty() && g.x < b - m && g.x + g.advance > a + m)
         .map(|g| (g.y, g.size))
         .collect();
     let spans = |g: &Glyph| crossing.iter().any(|&(y, s)| (g.y - y).abs() < 0.6 * s.max(g.size));
@@ -266,6 +353,30 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_call_painted_after_other_glyphs_joins_its_line() {
+        // The line, then a glyph of a fallback font painted back inside it, then the call.
+        let mut g = word("ab cd efgh.", 72.0, 100.0, 10.0);
+        g.extend(word("ə", 82.0, 100.0, 10.0));
+        g.extend(word("4", 127.5, 96.0, 7.0));
+        g.extend(word("next line", 72.0, 114.0, 10.0));
+        let ls = lines(&g);
+        assert_eq!(ls.len(), 2, "{:?}", ls.iter().map(text).collect::<Vec<_>>());
+        assert!(text(&ls[0]).ends_with(".4"), "{}", text(&ls[0]));
+        assert_eq!(ls[0].glyphs.iter().filter(|g| ls[0].is_raised(g)).count(), 1);
+    }
+
+    #[test]
+    fn a_small_line_apart_from_a_larger_one_is_no_call() {
+        // Small type a full line above (a note above a heading), or too long to be a call.
+        let mut g = word("12", 72.0, 100.0, 7.0);
+        g.extend(word("Heading", 72.0, 112.0, 10.0));
+        g.extend(word("note text", 300.0, 108.0, 7.0));
+        g.extend(word("Body", 200.0, 111.0, 10.0));
+        let ls = lines(&g);
+        assert_eq!(ls.len(), 4, "{:?}", ls.iter().map(text).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn two_columns_are_found_and_read_left_first() {
         let mut g = word("A title across the whole page width", 72.0, 60.0, 10.0);
         for k in 0..12 {
@@ -284,6 +395,47 @@ pub(crate) mod tests {
         assert_eq!(texts[0], "Atitleacrossthewholepagewidth");
         assert!(texts[1..13].iter().all(|t| t.contains("left")), "{texts:?}");
         assert!(texts[13..].iter().all(|t| !t.contains("left")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_line_overhanging_the_gutter_stays_in_its_column() {
+        let mut g = Vec::new();
+        for k in 0..12 {
+            let y = 100.0 + 12.0 * k as f32;
+            let left = ["left   column  line", "a  left  one  here", "third   left  line"][k % 3];
+            g.extend(word(left, 72.0, y, 10.0));
+            g.extend(word("right column text", 180.0, y + 1.5, 10.0));
+        }
+        // A last left line whose final comma's advance reaches two points into the gutter
+        // (168–180).
+        g.extend(word("last left line x,", 88.0, 244.0, 10.0).into_iter().map(|mut c| {
+            c.advance = if c.text == "," { 2.0 } else { c.advance };
+            c
+        }));
+        let (a, b) = gutter(&g).expect("a gutter");
+        assert!(a <= 168.0 && b >= 180.0, "{a} {b}");
+        let ls = page_lines(&g);
+        assert!(ls.iter().all(|l| l.column != Column::Full), "no line spans the page");
+    }
+
+    #[test]
+    fn stretched_word_spaces_inside_the_measure_keep_one_line() {
+        let mut g = Vec::new();
+        for k in 0..6 {
+            g.extend(word("a line that fills the measure", 72.0, 100.0 + 12.0 * k as f32, 10.0));
+        }
+        // `23     Leipziger     eigene` across the measure (72–217), spaces of 2.5 em.
+        g.extend(word("23", 72.0, 172.0, 10.0));
+        g.extend(word("Leipziger", 107.0, 172.0, 10.0));
+        g.extend(word("eigene", 177.0, 172.0, 10.0));
+        // A line number in the margin, two ems left of the measure.
+        g.extend(word("5", 47.0, 184.0, 10.0));
+        g.extend(word("a line that fills the measure", 72.0, 184.0, 10.0));
+        let ls = lines(&g);
+        let texts: Vec<String> = ls.iter().map(text).collect();
+        assert!(texts.contains(&"23Leipzigereigene".to_string()), "{texts:?}");
+        assert!(texts.contains(&"5".to_string()), "{texts:?}");
+        assert_eq!(ls.len(), 9, "{texts:?}");
     }
 
     #[test]

@@ -124,15 +124,28 @@ pub fn opens_with_label(l: &Line) -> bool {
 pub fn layout(lines: Vec<Line>, order: Vec<usize>, furniture: &HashSet<usize>, body: f32) -> Layout {
     let order: Vec<usize> = order.into_iter().filter(|i| !furniture.contains(i)).collect();
     let mut notes: HashSet<usize> = HashSet::new();
+    // The left column's note zone: its first line's baseline and size.
+    let mut left_zone: Option<(f32, f32)> = None;
     for side in [Column::Full, Column::Left, Column::Right] {
         let mut col: Vec<usize> = order.iter().copied().filter(|&i| lines[i].column == side).collect();
         col.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
         // The run of small lines at the column's foot …
         let start = col.iter().rposition(|&i| lines[i].size > SMALL * body).map_or(0, |k| k + 1);
-        // … from its first line that opens with a label.
-        if let Some(k) = (start..col.len()).find(|&k| opens_with_label(&lines[col[k]])) {
-            if k == start && (start > 0 || side != Column::Full) {
-                notes.extend(col[k..].iter().copied());
+        // … from its first line that opens with a label, or, under the right column, from its
+        // first line when it goes on with the left column's last note (LaTeX runs a note on
+        // from the foot of the left column to the foot of the right one): a run of the left
+        // zone's size that starts no higher than it.
+        let labelled = (start..col.len()).find(|&k| opens_with_label(&lines[col[k]]));
+        let runs_on = side == Column::Right
+            && start < col.len()
+            && left_zone.is_some_and(|(y, size)| {
+                let first = &lines[col[start]];
+                first.y >= y && col[start..].iter().all(|&i| (lines[i].size - size).abs() < 0.05 * size)
+            });
+        if labelled == Some(start) && (start > 0 || side != Column::Full) || runs_on {
+            notes.extend(col[start..].iter().copied());
+            if side == Column::Left {
+                left_zone = Some((lines[col[start]].y, lines[col[start]].size));
             }
         }
     }
@@ -163,6 +176,34 @@ mod tests {
         let out = layout(ls, order, &f[0].0, 11.0);
         assert_eq!(out.body.len(), 5);
         assert_eq!(out.notes.len(), 2);
+    }
+
+    #[test]
+    fn a_note_run_on_from_the_left_column_opens_the_right_zone() {
+        let mut g = Vec::new();
+        for k in 0..5 {
+            let y = 100.0 + 13.0 * k as f32;
+            g.extend(word("left body text", 72.0, y, 11.0));
+            g.extend(word("right body text", 200.0, y, 11.0));
+        }
+        g.extend(word("1 A note that runs", 72.0, 200.0, 9.0));
+        g.extend(word("on and on", 72.0, 211.0, 9.0));
+        // The right column's zone opens with the rest of note 1, then note 2.
+        g.extend(word("to its end.", 200.0, 211.0, 9.0));
+        g.extend(word("2 Next note.", 200.0, 222.0, 9.0));
+        let mut ls = lines(&g);
+        for l in &mut ls {
+            l.column = if l.x0 < 150.0 { Column::Left } else { Column::Right };
+        }
+        let order = super::super::lines::reading_order(&ls);
+        let out = layout(ls.clone(), order.clone(), &HashSet::new(), 11.0);
+        assert_eq!(out.notes.len(), 4);
+        // Without a note zone under the left column, an unlabelled small run is no note.
+        let keep: Vec<usize> = (0..ls.len()).filter(|&i| !(ls[i].x0 < 150.0 && ls[i].size < 10.0)).collect();
+        let ls: Vec<Line> = keep.iter().map(|&i| ls[i].clone()).collect();
+        let order = super::super::lines::reading_order(&ls);
+        let out = layout(ls, order, &HashSet::new(), 11.0);
+        assert_eq!(out.notes.len(), 0);
     }
 
     #[test]

@@ -220,6 +220,7 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
                 .is_some_and(|n| !ends_sentence(&n.text)),
             next_typographic: next_typographic.get(i + 1).copied().flatten(),
             after_heading: block.is_none() && matches!(items.last(), Some(Item::Heading { .. })),
+            page_start: unit.lines.first().is_some_and(|l| l.text.starts_with('\u{c}')),
         };
         if belongs_to_block(&text, &calls, &ctx) {
             block.get_or_insert_with(Vec::new).push(NoteLine {
@@ -424,6 +425,8 @@ struct Context {
     next_typographic: Option<u32>,
     /// The unit comes right after a heading of the page's text (the paragraph it heads).
     after_heading: bool,
+    /// The unit opens a page (its first line starts with a form feed).
+    page_start: bool,
 }
 
 /// For every unit, the first typographic numeric label at or after it (one backward pass).
@@ -478,9 +481,11 @@ fn belongs_to_block(text: &str, calls: &[Candidate], ctx: &Context) -> bool {
         Some(q) if q > p + 1 && ctx.last.is_some() => ctx.in_block || looks_like_note,
         // No number free: the rest of the previous note, if that note is open.
         Some(_) => ctx.prev_note_open && (ctx.in_block || (!ctx.prev_text_open && looks_like_note)),
-        // The end of a block: only a gap in the numbering makes it a note.
+        // The end of a block: only a gap in the numbering makes it a note; never at the top of
+        // the next page, where the page's text begins (its notes come at its foot).
         None => {
-            ctx.in_block
+            !ctx.page_start
+                && ctx.in_block
                 && len <= 500
                 && citation_like(text)
                 && matches!((ctx.next_typographic, ctx.last), (Some(q), Some(l)) if q == l + 2)
@@ -508,6 +513,16 @@ mod tests {
                 ),
             })
             .collect()
+    }
+
+    /// The first paragraph of a page, without calls and with no note line after it, is page
+    /// text, never a note of the page before that lost its label (per-page numbering, where
+    /// the next page's notes restart at 1).
+    #[test]
+    fn a_page_top_paragraph_is_no_note_of_the_page_before() {
+        // (The next typographic label is two on from the last note: a number seems free.)
+        let src = "Page text with a call.¹ And more of it, with the next call here.²\n\n1 Smith, Trade, 1990, p. 5.\n2 Jones, Barges, 1992, p. 7.\n\n\u{c}Russland beschrieben, dann werden die Einkäufer vorgestellt, bevor ein Schluss (1914) folgt.\n\nThe Second Part\n\nIn 1919 the duma opened new schools in every quarter of the city.³ And more.⁴\n\n3 ARDA, f. 28.\n⁴ ARDA, f. 29.";
+        assert_eq!(kinds(src), ["T", "N1,2", "T", "H", "T", "N3,4"]);
     }
 
     /// The paragraph under a heading is page text even where the note before it stops

@@ -90,6 +90,16 @@ pub fn read_front(units: &[Unit], diags: &mut Vec<Diagnostic>) -> (Meta, usize) 
                     continue;
                 }
             }
+            // Author lines, then the authors' note in the same unit (the title stood apart).
+            if !meta.titles.is_empty() {
+                if let Some((names, rest)) = author_block(unit) {
+                    meta.authors
+                        .extend(names.into_iter().map(|n| Author { name: Some(n), ..Author::default() }));
+                    authors_note(&mut meta, &rest, unit.line(), diags);
+                    i += 1;
+                    continue;
+                }
+            }
         }
         // Keyword list, inline or under its own heading.
         if let Some((head, lang, rest)) = keyword_line(units, i, text) {
@@ -185,11 +195,7 @@ fn authors_note(meta: &mut Meta, text: &str, line: u32, diags: &mut Vec<Diagnost
 /// with (`of the`, `und der`). Returns the title (lines joined) and the names.
 fn head_block(unit: &Unit) -> Option<(String, Vec<String>, Option<String>)> {
     let all: Vec<&str> = unit.lines.iter().map(|l| l.text.trim()).collect();
-    // The authors' note may follow in the same unit: it opens with a name printed above
-    // (`Margaret L. Ellison, School of History…`).
-    let rest_at = (1..all.len())
-        .find(|&r| all[..r].iter().any(|n| names(n).is_some() && all[r].starts_with(&format!("{n},"))))
-        .unwrap_or(all.len());
+    let rest_at = note_start(&all);
     let lines = &all[..rest_at];
     let rest = (rest_at < all.len()).then(|| super::join::join_lines(&all[rest_at..]));
     let mut split = lines.len();
@@ -211,6 +217,31 @@ fn head_block(unit: &Unit) -> Option<(String, Vec<String>, Option<String>)> {
         return None;
     }
     Some((title, found.into_iter().rev().flatten().collect(), rest))
+}
+
+/// Where the authors' note begins among a unit's lines, or `lines.len()`: it may follow the
+/// author lines in the same unit, and opens with a name printed above it
+/// (`Margaret L. Ellison, School of History…`).
+fn note_start(lines: &[&str]) -> usize {
+    (1..lines.len())
+        .find(|&r| lines[..r].iter().any(|n| names(n).is_some() && lines[r].starts_with(&format!("{n},"))))
+        .unwrap_or(lines.len())
+}
+
+/// Splits a unit of author lines followed by the authors' note that opens with one of their
+/// names (the title printed apart above): every line before the note must be an author line.
+/// Returns the names and the note.
+fn author_block(unit: &Unit) -> Option<(Vec<String>, String)> {
+    let all: Vec<&str> = unit.lines.iter().map(|l| l.text.trim()).collect();
+    let rest_at = note_start(&all);
+    if rest_at == all.len() {
+        return None;
+    }
+    let mut found = Vec::new();
+    for line in &all[..rest_at] {
+        found.extend(names(line)?);
+    }
+    Some((found, super::join::join_lines(&all[rest_at..])))
 }
 
 /// Words after which a title goes on to the next line.
@@ -439,6 +470,26 @@ mod tests {
         assert_eq!(names, ["Margaret L. Ellison", "Tomasz Wrona"]);
         assert_eq!(meta.abstracts.len(), 1);
         assert_eq!(u[start].text(), "Introduction");
+    }
+
+    #[test]
+    fn author_lines_over_their_note_in_one_unit_below_the_title() {
+        let src = "Grain, Credit and Quarantine: The\nRiga Exchange Committee and the\nCattle Plague Scare of 1877\n\nMargaret L. Ellison\nTomasz Wrona\nMargaret L. Ellison, School of History, University of Leeds; Tomasz Wrona, Institute of History,\nUniversity of Gdańsk.\n\nIntroduction\n\nIn the spring of 1877 the grain merchants of Riga received two pieces of bad news within a fortnight, and more.";
+        let u = units(src);
+        let mut d = Vec::new();
+        let (meta, start) = read_front(&u, &mut d);
+        assert_eq!(meta.titles.len(), 1);
+        let names: Vec<_> = meta.authors.iter().filter_map(|a| a.name.as_deref()).collect();
+        assert_eq!(names, ["Margaret L. Ellison", "Tomasz Wrona"]);
+        assert_eq!(
+            meta.authors[1].affiliation.as_deref(),
+            Some("Institute of History, University of Gdańsk")
+        );
+        assert_eq!(u[start].text(), "Introduction");
+        // A line that is no name before the note: no author block.
+        let src = "A Title\n\nMargaret L. Ellison\nwith a few words more\nMargaret L. Ellison, School of History.\n\nBody";
+        let u = units(src);
+        assert!(author_block(&u[1]).is_none());
     }
 
     #[test]
