@@ -1,6 +1,7 @@
 //! Benchmarks of each stage on the example: reading the extracted text, enrichment, and
 //! every writer but the PDF (see `benches/print.rs`), plus reading the Markdown and TEI
-//! colophon writes. Run with `cargo bench --bench stages`.
+//! colophon writes, and reading the example-shaped Word document of the DOCX corpus. Run
+//! with `cargo bench --bench stages`.
 
 use colophon::{Format, Resources};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -40,6 +41,12 @@ fn benches(c: &mut Criterion) {
             })
         });
     }
+    // The Word reader on the example-shaped DOCX of the corpus (103 notes, 67 entries).
+    let docx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docx/example-zangezur.docx");
+    let bytes = std::fs::read(&docx).unwrap();
+    g.bench_function("read/docx", |b| {
+        b.iter(|| colophon::read::docx::read(&docx, black_box(&bytes), Default::default()).unwrap().0.body.len())
+    });
     g.finish();
 }
 
