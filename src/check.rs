@@ -536,7 +536,8 @@ struct XmlFacts {
     langs: Vec<(String, String)>,
     /// (`line:column`, `href` with a fragment).
     links: Vec<(String, String)>,
-    /// TEI `note[@place='foot']`; XHTML `epub:type="footnote"` or `role="doc-footnote"`.
+    /// TEI `note[@place='foot']` and `note[@place='end']`; XHTML `epub:type="footnote"` or
+    /// `role="doc-footnote"`, and `epub:type="endnote"`.
     notes: usize,
     /// TEI `listBibl/bibl`; XHTML `li` of the bibliography's list.
     entries: usize,
@@ -646,7 +647,7 @@ fn xml_facts(text: &str, pointer_attrs: &[&str]) -> Result<XmlFacts, String> {
         let parent = stack.last();
         let in_bibliography = parent.is_some_and(|p| p.bibliography);
         match name.as_str() {
-            "note" if get("place") == Some("foot") => facts.notes += 1,
+            "note" if matches!(get("place"), Some("foot" | "end")) => facts.notes += 1,
             "bibl" if parent.is_some_and(|p| p.name == "listBibl") => facts.entries += 1,
             "li" if in_bibliography && parent.is_some_and(|p| p.name == "ul" || p.name == "ol") => {
                 facts.entries += 1
@@ -657,7 +658,10 @@ fn xml_facts(text: &str, pointer_attrs: &[&str]) -> Result<XmlFacts, String> {
         if name == "bibl" && get("type") == Some("archival") {
             facts.shelfmarks += 1;
         }
-        if name != "note" && (has_token("epub:type", "footnote") || has_token("role", "doc-footnote")) {
+        let is_note = has_token("epub:type", "footnote")
+            || has_token("role", "doc-footnote")
+            || has_token("epub:type", "endnote");
+        if name != "note" && is_note {
             facts.notes += 1;
         }
         // Inside the reference list, but not inside one of its entries.
@@ -1238,11 +1242,11 @@ mod tests {
     fn tei_facts() {
         let tei = r##"<TEI xmlns="http://www.tei-c.org/ns/1.0"><text xml:lang="en"><body>
 <p>x<note place="foot" xml:id="fn1" n="1"><bibl type="archival" ref="#org-a"/></note>
-<ref target="#fn1 #nowhere">y</ref></p></body><back><listBibl><bibl xml:id="b1">a</bibl>
+<ref target="#fn1 #nowhere">y</ref><note place="end" n="1">e</note></p></body><back><listBibl><bibl xml:id="b1">a</bibl>
 <bibl xml:lang="en_GB">b <bibl type="archival">c</bibl></bibl></listBibl>
 <listOrg><org xml:id="org-a"/></listOrg></back></text></TEI>"##;
         let f = xml_facts(tei, TEI_POINTERS).unwrap();
-        assert_eq!((f.notes, f.entries, f.shelfmarks), (1, 2, 2));
+        assert_eq!((f.notes, f.entries, f.shelfmarks), (2, 2, 2), "a footnote and an endnote");
         let Outcome::Fail(m) = pointers(&f) else { panic!() };
         assert_eq!(m, "1 dangling pointer:\n3:1: target=\"#nowhere\" points to no xml:id=\"nowhere\"");
         let Outcome::Fail(m) = lang_tags(&f) else { panic!() };
@@ -1257,9 +1261,10 @@ mod tests {
         let x = r##"<html xmlns:epub="http://www.idpf.org/2007/ops"><body>
 <p>a<a href="#note-1" id="noteref-1">1</a><span class="shelfmark">f. 1</span><a href="#note-2">2</a></p>
 <section role="doc-bibliography"><ul><li>one <a href="http://x.org/#y">x</a></li><li>two</li></ul></section>
-<ol><li><div id="note-1" epub:type="footnote" role="doc-footnote">n</div></li></ol></body></html>"##;
+<ol><li><div id="note-1" epub:type="footnote" role="doc-footnote">n</div></li></ol>
+<ol><li><div id="note-9" epub:type="endnote">e</div></li></ol></body></html>"##;
         let f = xml_facts(x, &[]).unwrap();
-        assert_eq!((f.notes, f.entries, f.shelfmarks), (1, 2, 1));
+        assert_eq!((f.notes, f.entries, f.shelfmarks), (2, 2, 1), "a footnote and an endnote");
         let nav = xml_facts(
             r#"<html><a href="../EPUB/text.xhtml#noteref-1"/><a href="gone.xhtml#a"/></html>"#,
             &[],

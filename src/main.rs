@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use colophon::enrich::shelfmark::{self, folios_key};
 use colophon::error::exit;
-use colophon::model::{plain_text, shelfmarks, Anchor, Block, Document, Shelfmark};
+use colophon::model::{plain_text, shelfmarks, Anchor, Block, Document, NoteKind, Shelfmark};
 use colophon::{Diagnostic, Format, Resources, Severity};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -548,6 +548,8 @@ struct Counts {
     paragraphs: usize,
     headings: usize,
     notes: usize,
+    /// Of the notes, those the source printed after the text.
+    endnotes: usize,
     anchored: usize,
     references: usize,
     parsed_references: usize,
@@ -574,6 +576,7 @@ fn counts(doc: &Document) -> Counts {
         paragraphs: doc.paragraph_count(),
         headings: doc.body.iter().filter(|b| matches!(b, Block::Heading { .. })).count(),
         notes: notes.len(),
+        endnotes: notes.iter().filter(|n| n.kind == NoteKind::End).count(),
         anchored: notes.iter().filter(|n| n.anchor == Anchor::Call).count(),
         references: entries.len(),
         parsed_references: entries
@@ -666,6 +669,9 @@ fn human_report(out: &mut impl Write, input: &Path, doc: &Document, diags: &[Dia
         c.anchored,
         c.notes - c.anchored
     )?;
+    if c.endnotes > 0 {
+        writeln!(out, "               {} footnotes, {} endnotes", c.notes - c.endnotes, c.endnotes)?;
+    }
     if c.notes > 0 {
         writeln!(out, "               languages: {}", tally_line(&c.note_langs))?;
     }
@@ -712,6 +718,8 @@ fn json_report(input: &Path, doc: &Document, diags: &[Diagnostic]) -> serde_json
             "paragraphs": c.paragraphs,
             "headings": c.headings,
             "notes": c.notes,
+            "footnotes": c.notes - c.endnotes,
+            "endnotes": c.endnotes,
             "anchored_notes": c.anchored,
             "inferred_anchors": c.notes - c.anchored,
             "references": c.references,

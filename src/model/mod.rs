@@ -77,7 +77,8 @@ impl Document {
         }
     }
 
-    /// Returns every footnote of the body in document order.
+    /// Returns every note (footnotes and endnotes) of the front matter and the body in
+    /// document order.
     pub fn notes(&self) -> Vec<&Note> {
         let mut out = Vec::new();
         for block in self.front.iter().flat_map(|p| &p.blocks).chain(&self.body) {

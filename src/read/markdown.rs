@@ -7,7 +7,7 @@
 //! 2. a pre-pass blanks the YAML block and the pandoc fenced-div lines (`::: {lang=tr}`, `:::`)
 //!    without moving any byte, and records the regions whose paragraphs a div gives a language;
 //! 3. pulldown-cmark parses the rest. Pandoc's bracketed spans (`[text]{lang=ru}`,
-//!    `[12]{.label}`, `[[^3]]{.inferred}`) and inline notes (`^[text]`), which pulldown-cmark
+//!    `[12]{.label}`, `[[^3]]{.inferred}`, an endnote's `[[^3]]{.endnote}`) and inline notes (`^[text]`), which pulldown-cmark
 //!    leaves as text, are rebuilt with a bracket stack over each block's inline events. A
 //!    level-1 heading `{#references}` starts the bibliography, one entry per list item (in a
 //!    file without `{#references}`, also `# References`: pandoc drops the identifier there),
@@ -2002,14 +2002,28 @@ impl Builder<'_, '_, '_> {
     /// A bracketed span `[content]{attrs}`, the attributes written at byte `at`.
     fn bracket_with_attrs(&mut self, content: Vec<Inline>, text: &str, at: usize) -> Result<()> {
         let attrs = parse_attrs(text).unwrap_or_default();
-        if attrs.classes.contains(&"inferred") {
+        let inferred = attrs.classes.contains(&"inferred");
+        let endnote = attrs.classes.contains(&"endnote");
+        if inferred || endnote {
+            // `[[^3]]{.inferred}`, `[[^3]]{.endnote}` or both: a call placed by the reader of
+            // the source, the call of an endnote (the Markdown writer's forms).
+            let what = if endnote {
+                "`{.endnote}` marks an endnote's call"
+            } else {
+                "`{.inferred}` marks a note call"
+            };
             match <[Inline; 1]>::try_from(content) {
                 Ok([Inline::Note(mut note)]) => {
-                    note.anchor = Anchor::Inferred;
+                    if inferred {
+                        note.anchor = Anchor::Inferred;
+                    }
+                    if endnote {
+                        note.kind = NoteKind::End;
+                    }
                     self.push(Inline::Note(note));
                 }
-                Ok([other]) => self.misplaced(vec![other], "`{.inferred}` marks a note call", at),
-                Err(content) => self.misplaced(content, "`{.inferred}` marks a note call", at),
+                Ok([other]) => self.misplaced(vec![other], what, at),
+                Err(content) => self.misplaced(content, what, at),
             }
         } else if attrs.classes.contains(&"pagebreak") {
             // `[]{.pagebreak n="47"}`: where printed page 47 begins.
@@ -2833,6 +2847,30 @@ Türkçe paragraf.
         let (doc, diags) = read_ok(":::\n\n::: {lang=ru}\nТекст.\n");
         assert_eq!(codes(&diags), [("md-unmatched-div", 1, 1), ("md-unclosed-div", 3, 1)]);
         assert_eq!(doc.body, vec![Block::Paragraph { content: vec![t("Текст.")], lang: Some(lang("ru")) }]);
+    }
+
+    /// `[[^1]]{.endnote}` is the call of an endnote (the writer's form), also with
+    /// `.inferred`; the class around anything else keeps the text and is reported.
+    #[test]
+    fn an_endnote_call_is_read_as_an_endnote() {
+        let md =
+            "A[^1] b[[^1-2]]{.endnote} c[[^2]]{.endnote .inferred}.\n\n[^1]: f\n\n[^1-2]: e\n\n[^2]: g\n";
+        let (doc, diags) = read_ok(md);
+        assert!(diags.is_empty(), "{diags:?}");
+        let got: Vec<(NoteKind, &str, Anchor)> =
+            doc.notes().iter().map(|n| (n.kind, n.label.as_str(), n.anchor)).collect();
+        assert_eq!(
+            got,
+            [
+                (NoteKind::Foot, "1", Anchor::Call),
+                (NoteKind::End, "1", Anchor::Call),
+                (NoteKind::End, "2", Anchor::Inferred)
+            ]
+        );
+        let (doc, diags) = read_ok("Text [x]{.endnote}.\n");
+        assert_eq!(plain_text(doc.body[0].content()), "Text x.");
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.contains("`{.endnote}` marks an endnote's call"), "{diags:?}");
     }
 
     #[test]

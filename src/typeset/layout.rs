@@ -1,6 +1,7 @@
 //! The whole article set on pages: title block, author note, abstracts and keyword lists,
 //! the body (justified and hyphenated, headings kept with what follows), footnotes at the foot
-//! of the page of their call, block quotations and lists (indented, hanging markers: see
+//! of the page of their call (endnotes after the text, under their heading, before the
+//! references), block quotations and lists (indented, hanging markers: see
 //! `nested`; definition lists, code blocks, section breaks and epigraphs: `nested::kinds`;
 //! superscripts, small capitals, inline code and line breaks: `inline`), and the references
 //! with a hanging indent; a running head and a folio from page 2. The result is a list of placed text pieces and rules per page, in
@@ -17,9 +18,10 @@ use super::linebreak::{break_lines, Item, FORCED};
 use super::paginate::{dump, paginate, BodyLine, Frame, NoteLines, Page};
 use super::paragraph::{build, build_verbatim, Built, Run, Variant};
 use super::shape::{Shaped, ShapedGlyph, Shaper};
+use super::words::notes_heading;
 use super::Pt;
 use crate::fonts::{FontSet, Style};
-use crate::model::{Block, Document, LangTag};
+use crate::model::{Block, Document, LangTag, Note, NoteKind};
 
 pub use super::page::PageStyle;
 
@@ -177,6 +179,9 @@ pub struct Layout {
     pub dump: String,
     /// For each note (document order): its label, the page of its call, the page where it starts.
     pub notes: Vec<(String, usize, usize)>,
+    /// For each note (document order): a footnote (at the foot of its call's page) or an
+    /// endnote (in the notes section after the text, its blocks among the text's).
+    pub kinds: Vec<NoteKind>,
     /// Lines wider than the measure.
     pub overfull: usize,
     /// Bookmarks: title, abstracts, sections, references.
@@ -687,6 +692,37 @@ fn set_on(paras: &[Para], fonts: &FontSet, measure: Pt, threads: usize) -> Vec<V
 /// Where a call or a note's label stands: page, x, top, width, height.
 type Anchor = (usize, Pt, Pt, Pt, Pt);
 
+/// Appends the paragraphs of note `n` (index `i`) to `paras`, in the notes' size, its printed
+/// label opening the first; `at` is the nester, the page style and the document's language.
+fn note_paras(
+    n: &Note,
+    i: usize,
+    at: (&mut nested::Nester, &PageStyle, Option<&LangTag>),
+    paras: &mut Vec<Para>,
+) {
+    let (nester, style, doc_lang) = at;
+    let lang = n.lang.as_ref().or(doc_lang);
+    let (size, leading) = (style.note_size, style.note_leading);
+    let frame =
+        nested::Frame::new(BlockKind::Note(i), (size, leading), (size, leading), style.measure(), lang);
+    let first = paras.len();
+    // A call inside a note is printed but has no note of its own here.
+    n.content.iter().for_each(|b| nester.block(b, &frame, &mut Vec::new(), paras));
+    // A note without text still prints its label: one paragraph at least, so every note
+    // has a line to hold it (at the foot of its page, or among the endnotes).
+    if paras.len() == first {
+        paras.push(Para::new(BlockKind::Note(i), lang, size, leading, Align::Justify));
+    }
+    // A call the source lost and the reader placed is marked, as in the e-book.
+    let mark = if n.anchor == crate::model::Anchor::Inferred { "?" } else { "" };
+    let p = &mut paras[first];
+    p.runs.insert(0, Run::plain(format!("{}{mark} ", n.label), Style::Bold, None));
+    p.label = Some((0, i));
+    for p in &mut paras[first..] {
+        p.calls.clear();
+    }
+}
+
 /// Lays out `doc` with `fonts` on pages of `style`.
 pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let shaper = Shaper::new(fonts);
@@ -810,33 +846,35 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             }
         }
     }
-    if let Some(bib) = &doc.back.bibliography {
-        paras.extend(biblio::paragraphs(bib, doc_lang, style, &mut notes));
+    // The references are built before the endnotes are set (an entry may call one), and set
+    // after them.
+    let bib_paras = match &doc.back.bibliography {
+        Some(bib) => biblio::paragraphs(bib, doc_lang, style, &mut notes),
+        None => Vec::new(),
+    };
+    // Endnotes follow the text under their heading, before the references (as Chicago sets
+    // a book's notes): text paragraphs in the notes' size, each note's label first.
+    if notes.iter().any(|n| n.kind == NoteKind::End) {
+        let heading = notes_heading(doc_lang.map_or("", |l| l.as_str()));
+        let mut h = Para::new(BlockKind::Heading(1), doc_lang, style.size * 1.05, style.leading, Align::Left);
+        h.space_before = Pt(16.0) * k;
+        h.keep_with_next = true;
+        h.text(heading, Style::Bold, doc_lang);
+        h.outline = Some((1, heading.to_string()));
+        paras.push(h);
+        for (i, n) in notes.iter().enumerate().filter(|(_, n)| n.kind == NoteKind::End) {
+            let first = paras.len();
+            note_paras(n, i, (&mut nester, style, doc_lang), &mut paras);
+            paras[first].space_before = Pt(3.0) * k;
+        }
     }
+    paras.extend(bib_paras);
 
-    // The notes' paragraphs follow the text's (their blocks number on).
+    // The footnotes' paragraphs follow the text's (their blocks number on).
     let body_paras = paras.len();
     let mut note_of: Vec<usize> = Vec::new();
-    for (i, n) in notes.iter().enumerate() {
-        let lang = n.lang.as_ref().or(doc_lang);
-        let (size, leading) = (style.note_size, style.note_leading);
-        let frame = nested::Frame::new(BlockKind::Note(i), (size, leading), (size, leading), measure, lang);
-        let first = paras.len();
-        // A call inside a note is printed but has no note of its own here.
-        n.content.iter().for_each(|b| nester.block(b, &frame, &mut Vec::new(), &mut paras));
-        // A note without text still prints its label: one paragraph at least, so every note
-        // has a line to hold it at the foot of its page.
-        if paras.len() == first {
-            paras.push(Para::new(BlockKind::Note(i), lang, size, leading, Align::Justify));
-        }
-        // A call the source lost and the reader placed is marked, as in the e-book.
-        let mark = if n.anchor == crate::model::Anchor::Inferred { "?" } else { "" };
-        let p = &mut paras[first];
-        p.runs.insert(0, Run::plain(format!("{}{mark} ", n.label), Style::Bold, None));
-        p.label = Some((0, i));
-        for p in &mut paras[first..] {
-            p.calls.clear();
-        }
+    for (i, n) in notes.iter().enumerate().filter(|(_, n)| n.kind == NoteKind::Foot) {
+        note_paras(n, i, (&mut nester, style, doc_lang), &mut paras);
         note_of.resize(paras.len() - body_paras, i);
     }
     let fake_small_caps = inline::resolve(&mut paras, &shaper);
@@ -860,7 +898,8 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             overfull += usize::from(l.overfull);
             body.push(BodyLine {
                 height: p.leading,
-                notes: l.notes.clone(),
+                // Only footnotes go to the foot of the page.
+                notes: l.notes.iter().copied().filter(|&n| notes[n].kind == NoteKind::Foot).collect(),
                 para: k,
                 index: i,
                 para_lines: n,
@@ -917,12 +956,19 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     for (pn, page) in pages.iter().enumerate() {
         let mut lp = LaidPage::default();
         for &(i, y) in &page.lines {
-            for &n in &body[i].notes {
+            for &n in &set[i].notes {
                 call_page[n] = pn + 1;
             }
             let base = top + y + ascent(body[i].height);
             for &(note, x, w) in &set[i].calls {
                 call_at[note].get_or_insert((pn, style.margins[2] + x, top + y, w, body[i].height));
+            }
+            // An endnote's label stands in the text column.
+            if let Some((note, x, w)) = set[i].label {
+                label_at[note].get_or_insert((pn, style.margins[2] + x, top + y, w, body[i].height));
+                if note_page[note] == 0 {
+                    note_page[note] = pn + 1;
+                }
             }
             if let Some((level, title)) = &set[i].outline {
                 out.outline.push(OutlineEntry {
@@ -999,20 +1045,25 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     }
     out.notes =
         notes.iter().enumerate().map(|(i, n)| (n.label.clone(), call_page[i], note_page[i])).collect();
+    out.kinds = notes.iter().map(|n| n.kind).collect();
     // Links both ways: call → note, and the note's label → its call.
     for (i, n) in notes.iter().enumerate() {
         if let (Some(c), Some(l)) = (call_at[i], label_at[i]) {
             out.pages[c.0].links.push(Link {
                 rect: (c.1, c.2, c.3, c.4),
                 to: Place { page: l.0, y: l.2 },
-                label: format!("Note {}", n.label),
+                label: format!("{} {}", if n.kind == NoteKind::End { "Endnote" } else { "Note" }, n.label),
                 note: i,
                 to_note: true,
             });
             out.pages[l.0].links.push(Link {
                 rect: (l.1, l.2, l.3, l.4),
                 to: Place { page: c.0, y: c.2 },
-                label: format!("Back to the call of note {}", n.label),
+                label: format!(
+                    "Back to the call of {} {}",
+                    if n.kind == NoteKind::End { "endnote" } else { "note" },
+                    n.label
+                ),
                 note: i,
                 to_note: false,
             });
@@ -1165,5 +1216,59 @@ mod tests {
         // The link from the call covers the call where it now stands.
         let link = page.links.iter().find(|k| k.to_note).expect("a link to the note");
         assert!((link.rect.0 - call.x).0.abs() < 0.01, "{link:?} {call:?}");
+    }
+
+    /// Endnotes are set after the text under "Notes" and before the references, never at the
+    /// foot of a page; footnotes stay at the foot of their call's page. Each note's label
+    /// links back to its call.
+    #[test]
+    fn endnotes_follow_the_text_and_footnotes_stay_at_the_foot() {
+        use crate::model::{Anchor, BibEntry, Bibliography, Inline, Note};
+        let note = |label: &str, kind, text: &str| {
+            Inline::Note(Note {
+                label: label.into(),
+                kind,
+                anchor: Anchor::Call,
+                lang: None,
+                content: vec![Block::paragraph(vec![Inline::text(text)])],
+            })
+        };
+        let mut doc = Document::new();
+        doc.meta.lang = LangTag::parse("tr").ok();
+        doc.body.push(Block::paragraph(vec![
+            Inline::text("Text"),
+            note("1", NoteKind::End, "Endnote one."),
+            Inline::text(" more"),
+            note("1", NoteKind::Foot, "Footnote one."),
+        ]));
+        doc.back.bibliography = Some(Bibliography::new("Kaynakça", vec![BibEntry::plain("Entry.")]));
+        let l = layout(&doc, &FontSet::builtin(), &PageStyle::a4());
+        assert_eq!(l.kinds, [NoteKind::End, NoteKind::Foot]);
+        assert_eq!(l.notes, [("1".to_string(), 1, 1), ("1".to_string(), 1, 1)]);
+        assert_eq!(
+            l.dump.matches("note 1 starts").count(),
+            1,
+            "only the footnote is at the foot\n{}",
+            l.dump
+        );
+        let y = |t: &str| l.pages[0].glyphs.iter().find(|g| g.text.starts_with(t)).unwrap().baseline;
+        // Under the Turkish heading, after the text, before the references; the footnote below.
+        assert!(y("Text") < y("Notlar") && y("Notlar") < y("Endnote") && y("Endnote") < y("Kaynakça"));
+        assert!(y("Entry.") < y("Footnote"));
+        let heads: Vec<&str> = l.outline.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(heads, ["Notlar", "Kaynakça"]);
+        let links = &l.pages[0].links;
+        assert_eq!(links.len(), 4, "from each call and back from each label");
+        assert!(links.iter().any(|k| k.note == 0 && k.to_note && k.label == "Endnote 1"));
+        assert!(links
+            .iter()
+            .any(|k| k.note == 0 && !k.to_note && k.label == "Back to the call of endnote 1"));
+        // The endnote is a block of the text's run, between the heading and the references.
+        let kinds: Vec<BlockKind> = l.blocks.iter().map(|b| b.kind).collect();
+        let at = |k: BlockKind| kinds.iter().position(|&x| x == k).unwrap();
+        assert!(
+            at(BlockKind::Heading(1)) < at(BlockKind::Note(0))
+                && at(BlockKind::Note(0)) < at(BlockKind::Entry)
+        );
     }
 }

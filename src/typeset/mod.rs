@@ -15,6 +15,7 @@ pub mod page;
 pub mod paginate;
 pub mod paragraph;
 pub mod shape;
+pub mod words;
 
 pub use length::Pt;
 pub use page::PageStyle;

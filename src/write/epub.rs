@@ -140,7 +140,9 @@ fn nav(a: &Article, title: &str) -> String {
         ));
     }
     s.push_str("</ol>\n</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\" aria-labelledby=\"landmarks-title\">\n<h2 id=\"landmarks-title\">Landmarks</h2>\n<ol>\n<li><a epub:type=\"bodymatter\" href=\"article.xhtml#text\">Text</a></li>\n");
-    if let Some((id, h)) = &a.notes {
+    // Both notes sections are `endnotes` landmarks (EPUB SSV has no `footnotes` for a
+    // section): the footnotes' gathered for pop-ups, the endnotes' as printed.
+    for (id, h) in a.notes.iter().chain(&a.endnotes) {
         s.push_str(&format!(
             "<li><a epub:type=\"endnotes\" href=\"article.xhtml#{id}\">{}</a></li>\n",
             partial_escape(h)

@@ -28,6 +28,12 @@
 //! language, a shelfmark as its printed text.
 //!
 //! **Notes.** A call is `[^label]`, `[[^label]]{.inferred}` when its position was inferred.
+//! Pandoc's Markdown has footnotes only, so an endnote's call is wrapped in a span of class
+//! `endnote`: `[[^label]]{.endnote}` (`{.endnote .inferred}`). Pandoc reads that as a span
+//! around a note, keeping the class (a filter can tell the endnotes apart; its writers print
+//! them as footnotes), and the reader gives the endnote back: nothing is lost. An endnote's
+//! label repeats a footnote's (both sequences start at 1): it is written `1-2` and read back
+//! as `1`, like any repeated label.
 //! The definitions, `[^label]: first paragraph`, further paragraphs indented by four spaces,
 //! follow the block that calls them, each a block of its own; those called from abstracts
 //! come before the first body block. A note in another language than the document has each
@@ -47,7 +53,7 @@
 use crate::diag::Diagnostic;
 use crate::model::{
     plain_text, Anchor, BibEntry, Bibliography, Block, Delimiter, Document, FrontKind, FrontPart, Inline,
-    LangTag, Meta, Note, NumberStyle,
+    LangTag, Meta, Note, NoteKind, NumberStyle,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::HashSet;
@@ -62,6 +68,7 @@ pub fn write(doc: &Document) -> (String, Vec<Diagnostic>) {
         labels: HashSet::new(),
         pending: Vec::new(),
         notes_allowed: true,
+        endnotes: doc.notes().iter().any(|n| n.kind == NoteKind::End),
         diags: Vec::new(),
     };
     w.metadata(&doc.meta);
@@ -120,6 +127,8 @@ struct Writer<'a> {
     pending: Vec<(String, &'a Note)>,
     /// False inside the bibliography, whose entries cannot hold notes.
     notes_allowed: bool,
+    /// Whether the document has endnotes (whose labels repeat the footnotes').
+    endnotes: bool,
     diags: Vec<Diagnostic>,
 }
 
@@ -531,18 +540,23 @@ impl<'a> Writer<'a> {
             self.warn("md-note-in-reference", msg);
             return;
         }
-        let label = self.unique_label(&note.label);
+        // Where there are endnotes, labels repeat as a rule (footnotes and endnotes number
+        // apart): a `1-2` is read back as `1`, so only a label changed otherwise is reported.
+        let label = self.unique_label(&note.label, self.endnotes);
         open_bracket(out);
-        match note.anchor {
-            Anchor::Call => out.push_str(&format!("^{label}]")),
-            Anchor::Inferred => out.push_str(&format!("[^{label}]]{{.inferred}}")),
+        match (note.kind, note.anchor) {
+            (NoteKind::Foot, Anchor::Call) => out.push_str(&format!("^{label}]")),
+            (NoteKind::Foot, Anchor::Inferred) => out.push_str(&format!("[^{label}]]{{.inferred}}")),
+            (NoteKind::End, Anchor::Call) => out.push_str(&format!("[^{label}]]{{.endnote}}")),
+            (NoteKind::End, Anchor::Inferred) => out.push_str(&format!("[^{label}]]{{.endnote .inferred}}")),
         }
         self.pending.push((label, note));
     }
 
     /// `label` made a valid, unused footnote label (no spaces or brackets; `-2`, `-3` … added
-    /// to a repeated one); a changed label is reported.
-    fn unique_label(&mut self, label: &str) -> String {
+    /// to a repeated one); a changed label is reported, unless `repeats` says that a repeated
+    /// label is expected and only the suffix was added.
+    fn unique_label(&mut self, label: &str, repeats: bool) -> String {
         let mut base: String =
             label.chars().map(|c| if c.is_whitespace() || "[]^\\".contains(c) { '-' } else { c }).collect();
         if base.is_empty() {
@@ -554,7 +568,7 @@ impl<'a> Writer<'a> {
             n += 1;
             candidate = format!("{base}-{n}");
         }
-        if candidate != label {
+        if candidate != label && !(repeats && base == label) {
             let msg = format!("note \"{label}\" written as [^{candidate}]: Markdown labels are unique, without spaces or brackets");
             self.warn("md-note-label", msg);
         }
@@ -1011,6 +1025,25 @@ mod tests {
     fn line_breaks_become_spaces_and_line_ends_are_trimmed() {
         let md = body(vec![Block::paragraph(vec![Inline::text(" a\nb\r\nc ")])]);
         assert_eq!(md, "a b  c\n");
+    }
+
+    /// An endnote's call is a span of class `endnote` around the call (with `inferred` too
+    /// where the call was placed); its label may repeat a footnote's without a warning.
+    #[test]
+    fn endnote_calls_are_marked_and_their_repeated_labels_not_reported() {
+        let end = |label: &str, anchor| Note { kind: NoteKind::End, anchor, ..note(label, &["e"]) };
+        let md = body(vec![Block::paragraph(vec![
+            Inline::Note(note("1", &["f"])),
+            Inline::Note(end("1", Anchor::Call)),
+            Inline::Note(end("2", Anchor::Inferred)),
+        ])]);
+        assert!(md.starts_with("[^1][[^1-2]]{.endnote}[[^2]]{.endnote .inferred}\n"), "{md}");
+        // Without endnotes, a repeated label is still reported.
+        let mut doc = Document::new();
+        doc.body =
+            vec![Block::paragraph(vec![Inline::Note(note("1", &["a"])), Inline::Note(note("1", &["b"]))])];
+        let codes: Vec<&str> = write(&doc).1.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["md-note-label"]);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::fonts::FontSet;
-use crate::model::{plain_text, Block, Document, Inline};
+use crate::model::{plain_text, Block, Document, Inline, NoteKind};
 use crate::typeset::layout::{layout, BlockKind, Glyphs, Layout, PageStyle, Role};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
@@ -164,6 +164,9 @@ struct Tags {
     note_blocks: Vec<Vec<usize>>,
     /// Per note: whether its group is in the tree.
     placed: Vec<bool>,
+    /// Per note: whether it is an endnote (its group stands in the notes section, not after
+    /// its call).
+    end: Vec<bool>,
 }
 
 impl Tags {
@@ -183,6 +186,7 @@ impl Tags {
             to_call: vec![None; notes],
             note_blocks,
             placed: vec![false; notes],
+            end: (0..notes).map(|n| laid.kinds.get(n) == Some(&NoteKind::End)).collect(),
         }
     }
 
@@ -264,7 +268,7 @@ impl Tags {
                 Some(n) => {
                     let annotation = self.to_note[n].take();
                     Self::linked(annotation, ids).into_iter().for_each(|node| group.push(node));
-                    if !self.placed[n] {
+                    if !self.placed[n] && !self.end[n] {
                         let note = self.note(n, laid);
                         if !note.children.is_empty() {
                             group.push(note);
@@ -285,6 +289,20 @@ impl Tags {
         let mut nodes: Vec<Node> = Vec::new();
         for (b, block) in laid.blocks.iter().enumerate() {
             let tag: TagKind = match block.kind {
+                // An endnote's group stands where the note is printed, in the notes section
+                // (its call links to it); a footnote's follows its call.
+                BlockKind::Note(n) if self.end[n] && !self.placed[n] => {
+                    nesting.enter(&[], &mut nodes, Vec::new);
+                    nodes.drain(..).for_each(|node| tree.push(node));
+                    if let Some(l) = list.take() {
+                        tree.push(l);
+                    }
+                    let note = self.note(n, laid);
+                    if !note.children.is_empty() {
+                        tree.push(note);
+                    }
+                    continue;
+                }
                 BlockKind::Note(_) => continue,
                 BlockKind::Title => Tag::Hn(NonZeroU16::MIN, block.title.clone()).into(),
                 BlockKind::Heading(level) => Tag::Hn(

@@ -1,17 +1,22 @@
 //! XHTML5 for e-books (and any later HTML output): one article document with its notes in the
 //! same file, marked up for pop-ups on Apple Books, Kobo, Thorium, KOReader and Calibre
-//! (EPUB-PDF-NOTES.md §1): calls `<a epub:type="noteref" role="doc-noteref">`, notes
+//! (EPUB-PDF-NOTES.md §1): calls `<a epub:type="noteref" role="doc-noteref">`, footnotes
 //! `<div epub:type="footnote" role="doc-footnote">` in the `li`s of `<section
 //! epub:type="endnotes" role="doc-endnotes">`, each
-//! ending with a `↩` back-link; abstracts as `doc-abstract`, the reference list as
+//! ending with a `↩` back-link; endnotes (`NoteKind::End`), which the source printed after the
+//! text and numbered apart, in a section of their own after it (`<section id="endnotes">`,
+//! each `<div epub:type="endnote">` with its printed label and back-link),
+//! the footnotes' section then headed "Footnotes" so that the two are told apart; abstracts as `doc-abstract`, the reference list as
 //! `doc-bibliography`, shelfmarks as `<span class="shelfmark">`; `lang` and `xml:lang` on
 //! every passage whose language differs from its surroundings.
 
 use crate::fonts::Style;
 use crate::model::{
-    plain_text, Anchor, Block, Delimiter, Document, FrontKind, FrontPart, Inline, LangTag, Note, NumberStyle,
+    plain_text, Anchor, Block, Delimiter, Document, FrontKind, FrontPart, Inline, LangTag, Note, NoteKind,
+    NumberStyle,
 };
 use crate::typeset::bidi::first_strong_rtl;
+use crate::typeset::words::{footnotes_heading, notes_heading};
 use quick_xml::escape::{escape, partial_escape};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -28,8 +33,10 @@ pub struct Article {
     pub langs: BTreeSet<String>,
     /// The document's language (`und` when unknown).
     pub lang: String,
-    /// The id and heading of the notes section, when there are notes.
+    /// The id and heading of the (foot)notes section, when there are footnotes.
     pub notes: Option<(String, String)>,
+    /// The id and heading of the endnotes section, when there are endnotes.
+    pub endnotes: Option<(String, String)>,
     /// The id and heading of the bibliography, when there is one.
     pub bibliography: Option<(String, String)>,
     /// The printed pages of the source, in order: (id of the milestone, printed number).
@@ -38,17 +45,6 @@ pub struct Article {
     pub mathml: bool,
     /// The TeX of each formula that could not be converted to MathML (set as its TeX).
     pub unconverted: Vec<String>,
-}
-
-/// The text of the notes section's heading, in the document's language.
-fn notes_heading(lang: &str) -> &'static str {
-    match lang.split('-').next().unwrap_or("") {
-        "tr" => "Notlar",
-        "az" => "Qeydlər",
-        "ru" => "Примечания",
-        "uk" => "Примітки",
-        _ => "Notes",
-    }
 }
 
 /// The characters met in one style: a bitmap for Latin-1 and a hash set beyond it, sorted
@@ -88,7 +84,8 @@ struct Writer {
     out: String,
     chars: BTreeMap<Style, CharSet>,
     langs: BTreeSet<String>,
-    notes: Vec<(usize, String)>,
+    /// Each note's `li`: (number among all notes, kind, markup).
+    notes: Vec<(usize, NoteKind, String)>,
     note_count: usize,
     style: Style,
     /// The printed pages begun so far: (id of the milestone, printed number).
@@ -364,10 +361,14 @@ impl Writer {
         let dir = dir_of(n.content.first().map_or(&[][..], |b| b.content()));
         // The note proper is a `div` in the `li`: Ace wants `role="doc-footnote"` beside
         // `epub:type="footnote"` (which Apple Books needs for pop-ups), and ARIA allows no
-        // role but `listitem` on an `li` of a list.
-        inner.raw(&format!(
-            "<li{class}><div id=\"note-{i}\" epub:type=\"footnote\" role=\"doc-footnote\"{lang}{dir}>"
-        ));
+        // role but `listitem` on an `li` of a list. An endnote is `epub:type="endnote"` with
+        // no role: DPUB-ARIA 1.1 deprecates `doc-endnote` (EPUBCheck warns, RSC-017) for the
+        // `li`'s own `listitem` in the `doc-endnotes` section.
+        let (kind, back) = match n.kind {
+            NoteKind::Foot => ("epub:type=\"footnote\" role=\"doc-footnote\"", "note"),
+            NoteKind::End => ("epub:type=\"endnote\"", "endnote"),
+        };
+        inner.raw(&format!("<li{class}><div id=\"note-{i}\" {kind}{lang}{dir}>"));
         let last = n.content.len().saturating_sub(1);
         for (k, b) in n.content.iter().enumerate() {
             if matches!(b, Block::Quote { .. } | Block::List { .. }) {
@@ -381,7 +382,7 @@ impl Writer {
                 inner.block(b);
                 if k == last {
                     inner.raw(&format!(
-                        "<p><a href=\"#noteref-{i}\" epub:type=\"backlink\" role=\"doc-backlink\" aria-label=\"Back to note {label}\">↩</a></p>"
+                        "<p><a href=\"#noteref-{i}\" epub:type=\"backlink\" role=\"doc-backlink\" aria-label=\"Back to {back} {label}\">↩</a></p>"
                     ));
                     inner.set_chars(Style::Regular, "↩");
                 }
@@ -396,7 +397,7 @@ impl Writer {
             inner.inlines(b.content());
             if k == last {
                 inner.raw(&format!(
-                    " <a href=\"#noteref-{i}\" epub:type=\"backlink\" role=\"doc-backlink\" aria-label=\"Back to note {label}\">↩</a>"
+                    " <a href=\"#noteref-{i}\" epub:type=\"backlink\" role=\"doc-backlink\" aria-label=\"Back to {back} {label}\">↩</a>"
                 ));
                 inner.set_chars(Style::Regular, "↩");
             }
@@ -413,7 +414,7 @@ impl Writer {
             self.chars.entry(style).or_default().merge(set);
         }
         self.langs.extend(inner.langs);
-        self.notes.push((i, inner.out));
+        self.notes.push((i, n.kind, inner.out));
         self.notes.extend(inner.notes);
     }
 
@@ -729,21 +730,38 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
     }
     w.raw("</section>\n");
 
-    // Notes in the same document (Thorium pops up only those), under their `h2`.
+    // Notes in the same document (Thorium pops up only those), under their `h2`: the
+    // footnotes, then the endnotes (as printed, after the text; before the references, as
+    // Chicago sets a book's notes). Each section lists its notes in the order of their calls.
     w.rank = 2;
+    let mut notes = std::mem::take(&mut w.notes);
+    notes.sort_by_key(|(i, _, _)| *i);
+    let has_end = notes.iter().any(|(_, k, _)| *k == NoteKind::End);
     let mut notes_section = None;
-    if !w.notes.is_empty() {
-        let heading = notes_heading(&lang);
-        w.raw(&format!("<section id=\"notes\" epub:type=\"endnotes\" role=\"doc-endnotes\" aria-labelledby=\"notes-title\">\n<h2 id=\"notes-title\">{heading}</h2>\n<ol class=\"notes\">\n"));
-        let mut notes = std::mem::take(&mut w.notes);
-        notes.sort_by_key(|(i, _)| *i);
-        for (_, li) in &notes {
+    let mut endnotes_section = None;
+    for (kind, id) in [(NoteKind::Foot, "notes"), (NoteKind::End, "endnotes")] {
+        let mut these = notes.iter().filter(|(_, k, _)| *k == kind).peekable();
+        if these.peek().is_none() {
+            continue;
+        }
+        let heading = match kind {
+            NoteKind::Foot if has_end => footnotes_heading(&lang),
+            NoteKind::Foot | NoteKind::End => notes_heading(&lang),
+        };
+        // Its letters count for the fonts, as the references' heading's do.
+        w.set_chars(w.style, heading);
+        w.raw(&format!("<section id=\"{id}\" epub:type=\"endnotes\" role=\"doc-endnotes\" aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">{heading}</h2>\n<ol class=\"notes\">\n"));
+        for (_, _, li) in these {
             w.raw(li);
             w.raw("\n");
         }
         w.raw("</ol>\n</section>\n");
-        notes_section = Some(("notes".to_string(), heading.to_string()));
-        toc.push((2, "notes".into(), heading.into()));
+        let section = Some((id.to_string(), heading.to_string()));
+        match kind {
+            NoteKind::Foot => notes_section = section,
+            NoteKind::End => endnotes_section = section,
+        }
+        toc.push((2, id.into(), heading.into()));
     }
 
     // The reference list, entries exactly as printed.
@@ -811,6 +829,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
         langs: w.langs,
         lang,
         notes: notes_section,
+        endnotes: endnotes_section,
         bibliography,
         pages: w.pages,
         mathml: w.mathml,
@@ -821,7 +840,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Anchor, Block, Inline, Note};
+    use crate::model::{Anchor, Block, Inline, Note, NoteKind};
 
     #[test]
     fn html_datetime_values() {
@@ -890,6 +909,8 @@ mod tests {
                         match a.key.as_ref() {
                             b"id" => id = v,
                             b"role" => role = v,
+                            // An endnote has no role (DPUB-ARIA 1.1 deprecates doc-endnote).
+                            b"epub:type" if v == "endnote" => role = "endnote".into(),
                             b"href" => href = v,
                             _ => {}
                         }
@@ -910,7 +931,8 @@ mod tests {
             let target = href.trim_start_matches('#');
             if role == "doc-noteref" {
                 notes += 1;
-                assert_eq!(ids.get(target).map(String::as_str), Some("doc-footnote"), "{href}");
+                let kind = ids.get(target).map(String::as_str);
+                assert!(matches!(kind, Some("doc-footnote" | "endnote")), "{href}: {kind:?}");
                 let back =
                     links.iter().find(|(r, _, h)| r == "doc-backlink" && h.trim_start_matches('#') == id);
                 assert!(back.is_some(), "note {target} has no back-link to {id}");
@@ -961,6 +983,42 @@ mod tests {
         assert_eq!(check_links(&a.xhtml), 3, "{}", a.xhtml);
         assert!(a.xhtml.contains("<li class=\"uncertain\">"), "an inferred anchor is marked");
         assert!(!a.xhtml.contains("<sup"), "no sup inside note calls");
+    }
+
+    /// Endnotes stand in a section of their own after the footnotes' (then headed
+    /// "Footnotes"), labelled as printed, each linked from its call and back; the sections
+    /// are in the contents.
+    #[test]
+    fn endnotes_have_their_own_section_after_the_footnotes() {
+        let end = |label: &str| {
+            let Inline::Note(mut n) = note(label, Anchor::Call) else { unreachable!() };
+            n.kind = NoteKind::End;
+            Inline::Note(n)
+        };
+        let mut doc = Document::new();
+        doc.meta.lang = LangTag::parse("ru").ok();
+        doc.body.push(Block::paragraph(vec![end("1"), note("1", Anchor::Call), end("2")]));
+        let a = article(&doc, "style.css");
+        assert_eq!(check_links(&a.xhtml), 3, "{}", a.xhtml);
+        let foot = a.xhtml.find("<section id=\"notes\"").unwrap();
+        let endnotes = a.xhtml.find("<section id=\"endnotes\"").unwrap();
+        assert!(foot < endnotes);
+        assert!(a.xhtml[foot..endnotes].contains("<h2 id=\"notes-title\">Сноски</h2>"));
+        assert!(a.xhtml[foot..endnotes].contains("<div id=\"note-2\" epub:type=\"footnote\""));
+        assert!(a.xhtml[endnotes..].contains("<h2 id=\"endnotes-title\">Примечания</h2>"));
+        assert!(a.xhtml[endnotes..].contains("<div id=\"note-1\" epub:type=\"endnote\">"));
+        assert!(a.xhtml[endnotes..].contains("<div id=\"note-3\" epub:type=\"endnote\">"));
+        assert!(!a.xhtml.contains("doc-endnote\""), "DPUB-ARIA 1.1 deprecates role=\"doc-endnote\"");
+        assert_eq!(a.notes, Some(("notes".into(), "Сноски".into())));
+        assert_eq!(a.endnotes, Some(("endnotes".into(), "Примечания".into())));
+        let toc: Vec<&str> = a.toc.iter().map(|(_, id, _)| id.as_str()).collect();
+        assert_eq!(toc, ["top", "notes", "endnotes"]);
+        // Endnotes only: one section, under "Notes".
+        doc.body = vec![Block::paragraph(vec![end("1")])];
+        doc.meta.lang = None;
+        let a = article(&doc, "style.css");
+        assert_eq!((a.notes, a.endnotes), (None, Some(("endnotes".into(), "Notes".into()))));
+        assert!(!a.xhtml.contains("id=\"notes\""));
     }
 
     /// A part's subheading is an `h3` before its own list, and in the contents.

@@ -1,7 +1,7 @@
 //! The `teiHeader`: what is known of the article, and "unknown" where nothing is.
 
 use super::{nl, Ctx, Options};
-use crate::model::{plain_text, Document};
+use crate::model::{plain_text, Document, NoteKind};
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use std::io::Result;
@@ -196,6 +196,9 @@ pub fn write(w: &mut W, ctx: &mut Ctx, doc: &Document, opts: &Options) -> Result
     close(w, 3, "appInfo")?;
     open(w, 3, "editorialDecl", &[])?;
     leaf(w, ctx, 4, "p", &[], "Footnotes stand where they are called, as note[@place='foot'] with the printed label in @n; a note whose call is missing from the source stands after the previous note's call with @cert='low'. Archival references keep their printed wording in bibl[@type='archival']: the archive in orgName (@ref to back/div/listOrg), the levels in typed idno elements (fond, opis, box, delo; @n holds a normalised value where it differs from the print), the leaves in citedRange[@unit='folio'] with @from/@to (r, v for recto and verso). Look-alike letters are repaired only in @n.")?;
+    if doc.notes().iter().any(|n| n.kind == NoteKind::End) {
+        leaf(w, ctx, 4, "p", &[], "Endnotes, which the source printed after the text and numbered apart from the footnotes, also stand where they are called, as note[@place='end'] with the printed label in @n.")?;
+    }
     close(w, 3, "editorialDecl")?;
     close(w, 2, "encodingDesc")?;
 

@@ -2,7 +2,9 @@
 
 use super::events::{Attrs, Events};
 use super::Ctx;
-use crate::model::{BibEntry, Block, ChoiceKind, EntryKind, Inline, NameKind, Note, Shelfmark, Side};
+use crate::model::{
+    BibEntry, Block, ChoiceKind, EntryKind, Inline, NameKind, Note, NoteKind, Shelfmark, Side,
+};
 
 /// Appends `inlines` as events.
 pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
@@ -197,10 +199,16 @@ pub fn uri(url: &str) -> String {
     url.replace(' ', "%20")
 }
 
-/// `<note place="foot" n="14" xml:id="fn14">`, with `cert="low"` when the call was lost.
+/// `<note place="foot" n="14" xml:id="fn14">` for a footnote, `<note place="end" n="3"
+/// xml:id="en3">` for an endnote (TEI Guidelines §3.9.1: `@place` says where the source printed
+/// it), with `cert="low"` when the call was lost.
 fn note(ctx: &mut Ctx, ev: &mut Events, n: &Note) {
+    let place = match n.kind {
+        NoteKind::Foot => "foot",
+        NoteKind::End => "end",
+    };
     let mut attrs =
-        vec![("place", "foot".to_string()), ("n", n.label.clone()), ("xml:id", ctx.note_id(&n.label))];
+        vec![("place", place.to_string()), ("n", n.label.clone()), ("xml:id", ctx.note_id(n.kind, &n.label))];
     if n.anchor == crate::model::Anchor::Inferred {
         attrs.push(("cert", "low".into()));
     }

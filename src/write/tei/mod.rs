@@ -3,7 +3,8 @@
 //! bibliography as `listBibl`, shelfmarks as `bibl type="archival"` with typed `idno`s, and a
 //! full `teiHeader` that says "unknown" rather than invent.
 //!
-//! Notes are always written inline, `<note place="foot">` at the call. TEI read with its notes
+//! Notes are always written inline at the call: `<note place="foot">` for a footnote,
+//! `<note place="end">` for an endnote (which the TEI reader reads back as one). TEI read with its notes
 //! kept apart (endnotes in `<back><div type="notes">` called by `<ref>`/`<ptr>`, notes naming
 //! an `<anchor>`) therefore changes form on TEI → model → TEI: the notes come back inline, at
 //! the same calls with the same labels and text. Model → TEI → model gives the model back.
@@ -17,7 +18,7 @@ mod header;
 mod inline;
 
 use crate::diag::Diagnostic;
-use crate::model::{Block, Document, FrontKind, FrontPart, LangTag};
+use crate::model::{Block, Document, FrontKind, FrontPart, LangTag, NoteKind};
 use events::{Ev, Events};
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
@@ -72,10 +73,16 @@ impl Ctx {
     }
 
     /// Returns a unique NCName id for a note: `fn14`, `fn14-2` for a repeated label,
-    /// `fn-3` (its position) for a label that is not a plain name.
-    pub fn note_id(&mut self, label: &str) -> String {
+    /// `fn-3` (its position) for a label that is not a plain name; `en` instead of `fn` for
+    /// an endnote (endnotes number apart, so endnote 3 and footnote 3 both exist).
+    pub fn note_id(&mut self, kind: NoteKind, label: &str) -> String {
+        let prefix = match kind {
+            NoteKind::Foot => "fn",
+            NoteKind::End => "en",
+        };
         let safe = !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric());
-        let base = if safe { format!("fn{label}") } else { format!("fn-{}", self.note_ids.len() + 1) };
+        let base =
+            if safe { format!("{prefix}{label}") } else { format!("{prefix}-{}", self.note_ids.len() + 1) };
         let mut id = base.clone();
         let mut k = 2;
         while self.note_ids.contains(&id) {
