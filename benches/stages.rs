@@ -45,7 +45,9 @@ fn benches(c: &mut Criterion) {
     let docx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docx/example-zangezur.docx");
     let bytes = std::fs::read(&docx).unwrap();
     g.bench_function("read/docx", |b| {
-        b.iter(|| colophon::read::docx::read(&docx, black_box(&bytes), Default::default()).unwrap().0.body.len())
+        b.iter(|| {
+            colophon::read::docx::read(&docx, black_box(&bytes), Default::default()).unwrap().0.body.len()
+        })
     });
     g.finish();
 }
