@@ -332,3 +332,50 @@ fn tracked_changes_can_be_rejected() {
     assert_eq!(plain_text(doc.body[0].content()), "Kept original end.");
     assert_eq!(diags.iter().filter(|d| d.code.starts_with("docx-tracked")).count(), 2);
 }
+
+/// The example written as DOCX and read back: the same notes (label, kind, text), the same
+/// entries (text, and language: Word's tags gain a region, `ru` → `ru-RU`), the same body text.
+#[test]
+fn the_example_round_trips_through_docx() {
+    let res = Resources::builtin();
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input/zangezur-article.txt");
+    let (doc, _) = colophon::load(&input, None, &res).unwrap();
+    let (bytes, _) = colophon::write(&doc, Format::Docx, &res).unwrap();
+    let (back, _) = ok(&bytes);
+    let notes = |d: &Document| -> Vec<(String, NoteKind, String)> {
+        d.notes()
+            .iter()
+            .map(|n| {
+                let text = n
+                    .content
+                    .iter()
+                    .flat_map(Block::leaves)
+                    .map(|b| plain_text(b.content()))
+                    .collect::<Vec<_>>();
+                (n.label.clone(), n.kind, text.join("\n"))
+            })
+            .collect()
+    };
+    assert_eq!(notes(&back), notes(&doc));
+    // An entry whose language was undecided inherits the document's in every format (as
+    // xml:lang does), so it reads back in the document's language.
+    let entries = |d: &Document| -> Vec<(String, Option<String>)> {
+        let bib = d.back.bibliography.as_ref().expect("a bibliography");
+        bib.entries
+            .iter()
+            .map(|e| (e.raw.clone(), e.lang.as_ref().map(|l| l.primary().to_string())))
+            .collect()
+    };
+    let (ours, theirs) = (entries(&doc), entries(&back));
+    assert_eq!(ours.len(), theirs.len());
+    for (o, t) in ours.iter().zip(&theirs) {
+        assert_eq!(o.0, t.0);
+        if o.1.is_some() {
+            assert_eq!(o.1, t.1, "{}", o.0);
+        }
+    }
+    let body = |d: &Document| {
+        d.body.iter().flat_map(Block::leaves).map(|b| plain_text(b.content())).collect::<Vec<_>>()
+    };
+    assert_eq!(body(&back), body(&doc));
+}

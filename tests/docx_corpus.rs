@@ -492,3 +492,22 @@ fn pandoc_agrees_on_notes() {
     println!("{compared} notes agree with pandoc");
     assert!(compared >= 180);
 }
+
+/// Word documents convert into every format and each output passes the reference checks
+/// (jing on tei_all, EPUBCheck, Ace, qpdf and the PDF/A and PDF/UA claims, the cross-format
+/// note counts), as every other input does.
+#[test]
+fn word_documents_convert_into_outputs_that_pass_every_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for name in ["example-zangezur", "word-notes", "word-langs", "lo-notes"] {
+        let input = corpus().join(format!("{name}.docx"));
+        let c = colophon::convert(&input, &Format::ALL, dir.path(), None, &Resources::builtin()).unwrap();
+        files.extend(c.outputs);
+    }
+    let r = colophon::check::check(&files);
+    for e in r.missing() {
+        common::missing_validator(&format!("{} (for {})", e.check, e.file), e.outcome.message());
+    }
+    assert!(r.passed(), "{}", r.render());
+}
