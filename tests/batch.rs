@@ -201,7 +201,7 @@ fn standard_input_and_output_give_the_same_bytes_as_files() {
     assert!(o.stdout.starts_with(b"%PDF-"));
     for (args, want) in [
         (vec!["convert", "-", "-t", "tei,md", "-o", "-"], "writes one format"),
-        (vec!["convert", "-", "--from", "docx", "-t", "tei", "-o", "-"], "unknown input format"),
+        (vec!["convert", "-", "--from", "odt", "-t", "tei", "-o", "-"], "unknown input format"),
     ] {
         let o =
             Command::new(env!("CARGO_BIN_EXE_colophon")).args(&args).stdin(Stdio::null()).output().unwrap();

@@ -339,7 +339,13 @@ fn tracked_changes_can_be_rejected() {
 fn the_example_round_trips_through_docx() {
     let res = Resources::builtin();
     let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input/zangezur-article.txt");
-    let (doc, _) = colophon::load(&input, None, &res).unwrap();
+    let (mut doc, _) = colophon::load(&input, None, &res).unwrap();
+    // Two printed page numbers (the example's text names none), one a Roman numeral.
+    if let Some(Block::Paragraph { content, .. }) = doc.body.first_mut() {
+        let middle = content.len() / 2;
+        content.insert(middle, Inline::PageBreak { n: "47".into() });
+        content.insert(0, Inline::PageBreak { n: "xii".into() });
+    }
     let (bytes, _) = colophon::write(&doc, Format::Docx, &res).unwrap();
     let (back, _) = ok(&bytes);
     let notes = |d: &Document| -> Vec<(String, NoteKind, String)> {
@@ -378,4 +384,25 @@ fn the_example_round_trips_through_docx() {
         d.body.iter().flat_map(Block::leaves).map(|b| plain_text(b.content())).collect::<Vec<_>>()
     };
     assert_eq!(body(&back), body(&doc));
+    // The printed page numbers (bookmarks `page_N` in the DOCX), and the entries' labels.
+    fn pages(inlines: &[Inline], out: &mut Vec<String>) {
+        for i in inlines {
+            match i {
+                Inline::PageBreak { n } => out.push(n.clone()),
+                Inline::Note(_) => {}
+                other => pages(other.children(), out),
+            }
+        }
+    }
+    let page_numbers = |d: &Document| {
+        let mut out = Vec::new();
+        d.body.iter().flat_map(Block::leaves).for_each(|b| pages(b.content(), &mut out));
+        out
+    };
+    assert_eq!(page_numbers(&doc).len(), 2);
+    assert_eq!(page_numbers(&back), page_numbers(&doc));
+    let labels = |d: &Document| {
+        d.back.bibliography.as_ref().unwrap().entries.iter().map(|e| e.label.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(labels(&back), labels(&doc));
 }

@@ -257,7 +257,10 @@ fn last_heading(flow: &[Para]) -> String {
 fn entry_of(p: Para) -> BibEntry {
     let raw = plain_text(&p.inlines);
     BibEntry {
-        label: p.list.as_ref().and_then(|l| l.format.style.map(|s| s.numeral(l.number))),
+        label: p
+            .label
+            .clone()
+            .or_else(|| p.list.as_ref().and_then(|l| l.format.style.map(|s| s.numeral(l.number)))),
         key: None,
         raw,
         content: p.inlines,
@@ -313,6 +316,7 @@ pub(super) fn blocks(paras: Vec<Para>) -> Vec<Block> {
         }
         match p.role {
             Role::Heading(level) => out.push(Block::Heading { level: level.min(6), content: p.inlines }),
+            Role::SectionBreak => out.push(Block::SectionBreak),
             Role::Quote => {
                 let mut quoted = vec![Block::Paragraph { content: p.inlines, lang: p.lang }];
                 while iter.peek().is_some_and(|n| n.role == Role::Quote && n.list.is_none()) {

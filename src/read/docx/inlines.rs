@@ -57,6 +57,12 @@ impl<'p> Reader<'p> {
                 "smartTag" | "customXml" | "sdtContent" | "dir" | "bdo" => {
                     self.inlines(part, child, props, out)
                 }
+                // colophon's own DOCX keeps the printed page numbers as bookmarks `page_N`.
+                "bookmarkStart" => {
+                    if let Some(n) = child.attr("w:name").and_then(printed_page) {
+                        out.push(Piece::neutral(Inline::PageBreak { n }));
+                    }
+                }
                 "sdt" => {
                     if let Some(content) = child.child("sdtContent") {
                         self.inlines(part, content, props, out);
@@ -85,6 +91,12 @@ impl<'p> Reader<'p> {
     /// Reads one `w:r`.
     fn run(&mut self, part: &'p Part, r: &'p El, paragraph: &RunProps, out: &mut Vec<Piece>) {
         let direct = r.child("rPr").map(RunProps::read).unwrap_or_default();
+        // The label colophon's DOCX writer sets before an entry (`12.`), in its own style.
+        if direct.style.as_deref() == Some("BibliographyLabel") {
+            let label: String = r.children().filter(|c| c.name == "t").map(|t| t.string()).collect();
+            self.entry_label = Some(label.trim().to_string()).filter(|l| !l.is_empty());
+            return;
+        }
         let character = self.styles.run_props(direct.style.as_deref(), false);
         let props = direct.over(&character.over(paragraph));
         self.run_children(part, r, &props, out);
@@ -321,6 +333,17 @@ fn strip_mark(content: &mut [crate::model::Block], mark: &str) {
     }
 }
 
+/// The printed page number of a bookmark colophon's DOCX writer made (`page_47`, and
+/// `page_47_2` for a second page 47).
+fn printed_page(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("page_").filter(|r| !r.is_empty())?;
+    let n = match rest.rsplit_once('_') {
+        Some((n, k)) if !n.is_empty() && k.parse::<u32>().is_ok_and(|k| k >= 2) => n,
+        _ => rest,
+    };
+    Some(n.to_string())
+}
+
 /// Collects the descendants of `el` named `name` (not inside one another).
 pub(super) fn descendants<'e>(el: &'e El, name: &str, out: &mut Vec<&'e El>) {
     for c in el.children() {
@@ -525,6 +548,15 @@ mod tests {
     fn untagged_paragraphs_stay_untagged() {
         let (inlines, lang) = finish(vec![piece("a", None), piece("b", None)]);
         assert_eq!((inlines, lang), (vec![Inline::text("ab")], None));
+    }
+
+    #[test]
+    fn page_bookmarks() {
+        assert_eq!(printed_page("page_47").as_deref(), Some("47"));
+        assert_eq!(printed_page("page_47_2").as_deref(), Some("47"));
+        assert_eq!(printed_page("page_xii").as_deref(), Some("xii"));
+        assert_eq!(printed_page("_GoBack"), None);
+        assert_eq!(printed_page("page_"), None);
     }
 
     #[test]

@@ -88,6 +88,7 @@ pub fn read(path: &Path, bytes: &[u8], options: Options) -> Result<(Document, Ve
         in_note: false,
         pending_mark: None,
         textboxes: Vec::new(),
+        entry_label: None,
     };
     let body = parts.document.root.child("body").ok_or_else(|| {
         Error::input(path, 0, 0, format!("{main} has no <w:body>: is this a Word document?"))
@@ -148,6 +149,8 @@ struct Reader<'p> {
     pending_mark: Option<usize>,
     /// Text boxes met in the paragraph being read, read after it.
     textboxes: Vec<&'p El>,
+    /// The printed label of the reference list entry being read, when its own run gave it.
+    entry_label: Option<String>,
 }
 
 impl Reader<'_> {

@@ -25,6 +25,8 @@ pub(super) struct Para {
     pub(super) in_table: bool,
     /// Whether it stands in a bibliography field (Zotero's, Mendeley's, Word's).
     pub(super) in_bibliography: bool,
+    /// A label set apart in its own run (`12.` of an entry colophon wrote).
+    pub(super) label: Option<String>,
 }
 
 /// A list paragraph's place in its list.
@@ -138,7 +140,8 @@ impl<'p> Reader<'p> {
         }
         let textboxes = std::mem::take(&mut self.textboxes);
         if !in_toc {
-            out.push(Para { role, list, inlines, lang, in_table, in_bibliography });
+            let label = self.entry_label.take();
+            out.push(Para { role, list, inlines, lang, in_table, in_bibliography, label });
         }
         for tb in textboxes {
             self.block_children(part, tb, in_table, out);

@@ -107,6 +107,8 @@ pub(super) enum Role {
     Code,
     DefinitionTerm,
     Definition,
+    /// A section break without a heading (colophon's `Section Break`: `* * *`).
+    SectionBreak,
     Normal,
 }
 
@@ -301,6 +303,7 @@ fn role_of_exact_name(name: &str) -> Option<Role> {
         | "literaturverzeichnis" => Role::Bibliography,
         "source code" | "html preformatted" | "code" | "preformatted text" => Role::Code,
         "definition term" => Role::DefinitionTerm,
+        "section break" => Role::SectionBreak,
         "definition" => Role::Definition,
         _ => return None,
     })
