@@ -79,34 +79,41 @@ fn notes_with_context(doc: &Document) -> Vec<(NoteKind, String, String, String)>
 }
 
 /// Every stretch of text with the language the model gives it (spans, paragraphs, notes,
-/// entries, titles, abstracts), innermost last.
+/// entries, titles, abstracts), innermost last; a paragraph without a language has the one
+/// around it (its note's, its abstract's, the document's), as `xml:lang` is inherited.
 fn tagged(doc: &Document) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    fn inlines(v: &[Inline], out: &mut Vec<(String, String)>) {
+    fn inlines(v: &[Inline], around: Option<&LangTag>, out: &mut Vec<(String, String)>) {
         for i in v {
             match i {
                 Inline::Span { lang, content } => {
                     out.push((plain_text(content), lang.as_str().to_string()));
-                    inlines(content, out);
+                    inlines(content, Some(lang), out);
                 }
                 Inline::Note(n) => {
-                    if let Some(l) = &n.lang {
+                    let lang = n.lang.as_ref().or(around);
+                    if let Some(l) = lang {
                         out.push((blocks_text(&n.content), l.as_str().to_string()));
                     }
-                    blocks(&n.content, out);
+                    blocks(&n.content, lang, out);
                 }
-                other => inlines(other.children(), out),
+                other => inlines(other.children(), around, out),
             }
         }
     }
-    fn blocks(v: &[Block], out: &mut Vec<(String, String)>) {
+    fn blocks(v: &[Block], around: Option<&LangTag>, out: &mut Vec<(String, String)>) {
         for b in v.iter().flat_map(Block::leaves) {
-            if let Block::Paragraph { content, lang: Some(l) } = b {
-                out.push((plain_text(content), l.as_str().to_string()));
+            let mut here = around;
+            if let Block::Paragraph { content, lang } = b {
+                here = lang.as_ref().or(around);
+                if let Some(l) = here {
+                    out.push((plain_text(content), l.as_str().to_string()));
+                }
             }
-            inlines(b.content(), out);
+            inlines(b.content(), here, out);
         }
     }
+    let main = doc.meta.lang.as_ref();
     for t in &doc.meta.titles {
         if let Some(l) = &t.lang {
             out.push((t.text.clone(), l.as_str().to_string()));
@@ -123,15 +130,15 @@ fn tagged(doc: &Document) -> Vec<(String, String)> {
         if let (Some(l), Some(h)) = (&a.lang, &a.heading) {
             out.push((h.clone(), l.as_str().to_string()));
         }
-        blocks(&a.content, &mut out);
+        blocks(&a.content, a.lang.as_ref().or(main), &mut out);
     }
-    blocks(&doc.body, &mut out);
+    blocks(&doc.body, main, &mut out);
     if let Some(bib) = &doc.back.bibliography {
         for e in &bib.entries {
             if let Some(l) = &e.lang {
                 out.push((e.raw.clone(), l.as_str().to_string()));
             }
-            inlines(&e.content, &mut out);
+            inlines(&e.content, e.lang.as_ref().or(main), &mut out);
         }
     }
     out

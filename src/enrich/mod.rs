@@ -178,7 +178,10 @@ fn enrich_body(
         let around = around.clone().or_else(|| doc_lang.clone());
         if let Block::Paragraph { content, lang } = &mut **block {
             if let Some(d) = d {
-                if d.lang.is_some() && d.lang != around {
+                // A region or script the source gave (`en-US`) is not another language
+                // than the one detected (`en`).
+                let same = matches!((&d.lang, &around), (Some(a), Some(b)) if a.primary() == b.primary());
+                if d.lang.is_some() && !same {
                     *lang = d.lang;
                 }
             }

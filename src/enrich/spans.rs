@@ -75,7 +75,7 @@ fn split(text: &str, base_script: Script, base_tag: &LangTag, out: &mut Vec<Inli
         let run = &text[start..end];
         let words = foreign[i..=last].iter().filter(|f| **f == Some(true)).count();
         let letters = run.chars().filter(|c| c.is_alphabetic()).count();
-        let detected = lang::detect(run).lang.filter(|l| l != base_tag);
+        let detected = lang::detect(run).lang.filter(|l| l.primary() != base_tag.primary());
         if let Some(lang) = detected.filter(|_| words >= 2 || letters >= 8) {
             if start > at {
                 out.push(Inline::text(&text[at..start]));

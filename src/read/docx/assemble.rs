@@ -243,6 +243,59 @@ fn add_references(doc: &mut Document, heading: String, paras: Vec<Para>) {
     }
 }
 
+/// Decides the document's language where `dc:language` did not: the language Word tagged
+/// most of the text's letters with, when it tagged more than half of them with one; then
+/// paragraphs in the document's language say so by inheriting it (as `xml:lang` does), so
+/// writers do not repeat it on every paragraph.
+pub(super) fn document_language(doc: &mut Document) {
+    if doc.meta.lang.is_none() {
+        let mut weights: Vec<(LangTag, usize)> = Vec::new();
+        let mut total = 0;
+        for b in doc.body.iter().flat_map(Block::leaves) {
+            if let Block::Paragraph { content, lang } = b {
+                let n = plain_text(content).chars().filter(|c| c.is_alphabetic()).count();
+                total += n;
+                if let Some(l) = lang {
+                    match weights.iter_mut().find(|(w, _)| w == l) {
+                        Some((_, t)) => *t += n,
+                        None => weights.push((l.clone(), n)),
+                    }
+                }
+            }
+        }
+        doc.meta.lang =
+            weights.into_iter().max_by_key(|(_, n)| *n).filter(|(_, n)| n * 2 > total).map(|(l, _)| l);
+    }
+    let Some(main) = doc.meta.lang.clone() else { return };
+    fn inherit(blocks: &mut [Block], main: &LangTag) {
+        for b in blocks {
+            match b {
+                Block::Paragraph { lang, content } => {
+                    if lang.as_ref() == Some(main) {
+                        *lang = None;
+                    }
+                    for i in content.iter_mut() {
+                        if let Inline::Note(n) = i {
+                            inherit(&mut n.content, n.lang.as_ref().unwrap_or(main));
+                        }
+                    }
+                }
+                Block::Quote { blocks, .. } | Block::EmbeddedText { blocks, .. } => inherit(blocks, main),
+                Block::List { items, .. } => items.iter_mut().for_each(|i| inherit(i, main)),
+                Block::DefinitionList { items } => {
+                    items.iter_mut().flat_map(|d| d.details.iter_mut()).for_each(|d| inherit(d, main))
+                }
+                _ => {}
+            }
+        }
+    }
+    inherit(&mut doc.body, &main);
+    for a in &mut doc.meta.abstracts {
+        let l = a.lang.clone().unwrap_or_else(|| main.clone());
+        inherit(&mut a.content, &l);
+    }
+}
+
 /// The heading the last flow paragraph stands under, for a reference list met without one.
 fn last_heading(flow: &[Para]) -> String {
     flow.iter()

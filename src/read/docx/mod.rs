@@ -96,6 +96,7 @@ pub fn read(path: &Path, bytes: &[u8], options: Options) -> Result<(Document, Ve
     let paragraphs = reader.body(body);
     let mut doc = assemble::document(paragraphs);
     properties::apply(core.as_ref().map(|p| &p.root), &mut doc.meta, &mut reader.diags);
+    assemble::document_language(&mut doc);
     Ok((doc, reader.diags))
 }
 
