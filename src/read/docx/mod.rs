@@ -76,6 +76,8 @@ pub fn read(path: &Path, bytes: &[u8], options: Options) -> Result<(Document, Ve
     let parts = Parts { document, footnotes, endnotes, comments };
     let mut reader = Reader {
         parts: &parts,
+        footnote_ids: notes::by_id(parts.footnotes.as_ref(), "footnote"),
+        endnote_ids: notes::by_id(parts.endnotes.as_ref(), "endnote"),
         styles: styles::Styles::read(styles_part.as_ref().map(|p| &p.root)),
         numbering: numbering::Numbering::read(numbering_part.as_ref().map(|p| &p.root)),
         rels,
@@ -148,6 +150,9 @@ struct Reader<'p> {
     /// A custom note mark (`w:customMarkFollows`) waiting for its text: the note's index
     /// among the pieces of the paragraph being read.
     pending_mark: Option<usize>,
+    /// The footnotes and endnotes by id (a call finds its note at once).
+    footnote_ids: HashMap<&'p str, &'p El>,
+    endnote_ids: HashMap<&'p str, &'p El>,
     /// Text boxes met in the paragraph being read, read after it.
     textboxes: Vec<&'p El>,
     /// The printed label of the reference list entry being read, when its own run gave it.

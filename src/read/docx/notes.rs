@@ -103,9 +103,11 @@ impl<'p> Reader<'p> {
             return;
         }
         let id = reference.attr("w:id").unwrap_or("");
-        let found = notes_part.and_then(|p| {
-            p.root.children().find(|e| e.name == element && e.attr("w:id") == Some(id)).map(|e| (p, e))
-        });
+        let index = match kind {
+            NoteKind::Foot => &self.footnote_ids,
+            NoteKind::End => &self.endnote_ids,
+        };
+        let found = notes_part.zip(index.get(id).copied());
         let Some((notes_part, note)) = found else {
             self.report(
                 part,
@@ -144,6 +146,14 @@ impl<'p> Reader<'p> {
     fn next_label(&mut self, kind: NoteKind) -> String {
         self.notes.next(kind)
     }
+}
+
+/// The notes of a notes part (`footnote` or `endnote` elements) by their `w:id`.
+pub(super) fn by_id<'p>(part: Option<&'p Part>, element: &str) -> std::collections::HashMap<&'p str, &'p El> {
+    part.map(|p| {
+        p.root.children().filter(|e| e.name == element).filter_map(|e| Some((e.attr("w:id")?, e))).collect()
+    })
+    .unwrap_or_default()
 }
 
 /// The language most of a note's letters are in (its paragraphs carry them).
