@@ -406,3 +406,21 @@ fn the_example_round_trips_through_docx() {
     };
     assert_eq!(labels(&back), labels(&doc));
 }
+
+#[test]
+fn numbered_headings_say_their_numbers_are_not_kept() {
+    let numbering = (
+        "word/numbering.xml",
+        format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+        ),
+    );
+    let body = format!(
+        r#"<w:p><w:pPr><w:outlineLvl w:val="0"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>{}"#,
+        r("Introduction"),
+        p(&r("Text."))
+    );
+    let (doc, diags) = ok(&package(&[document(&body), numbering]));
+    assert!(matches!(&doc.body[0], Block::Heading { level: 1, .. }));
+    assert_eq!(diags.iter().filter(|d| d.code == "docx-heading-number").count(), 1);
+}

@@ -91,6 +91,7 @@ pub fn read(path: &Path, bytes: &[u8], options: Options) -> Result<(Document, Ve
         pending_mark: None,
         textboxes: Vec::new(),
         entry_label: None,
+        heading_numbers_reported: false,
     };
     let body = parts.document.root.child("body").ok_or_else(|| {
         Error::input(path, 0, 0, format!("{main} has no <w:body>: is this a Word document?"))
@@ -157,6 +158,8 @@ struct Reader<'p> {
     textboxes: Vec<&'p El>,
     /// The printed label of the reference list entry being read, when its own run gave it.
     entry_label: Option<String>,
+    /// Whether numbered headings were reported already.
+    heading_numbers_reported: bool,
 }
 
 impl Reader<'_> {

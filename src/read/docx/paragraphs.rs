@@ -126,7 +126,20 @@ impl<'p> Reader<'p> {
             );
         }
         let list = match (&role, numbering) {
-            (Role::Heading(_), Some(_)) | (_, None) => None,
+            (_, None) => None,
+            (Role::Heading(_), Some((instance, level))) => {
+                // Word prints a number before a numbered heading; the model's heading has
+                // none (writers number headings their own way): reported, once per document.
+                let prints = self
+                    .numbering
+                    .level(&instance, level)
+                    .is_some_and(|l| l.style.is_some() && !l.continuation);
+                if prints && !self.heading_numbers_reported {
+                    self.heading_numbers_reported = true;
+                    self.report(part, p, false, "docx-heading-number", "headings are numbered by Word's list numbering; the numbers are not kept in the heading text".into());
+                }
+                None
+            }
             (_, Some((instance, level))) => self.numbering.level(&instance, level).map(|format| {
                 // A level that prints nothing continues the item before it: not counted.
                 let number = if format.continuation { 0 } else { self.numbering.next(&instance, level) };
