@@ -424,3 +424,18 @@ fn numbered_headings_say_their_numbers_are_not_kept() {
     assert!(matches!(&doc.body[0], Block::Heading { level: 1, .. }));
     assert_eq!(diags.iter().filter(|d| d.code == "docx-heading-number").count(), 1);
 }
+
+#[test]
+fn elements_not_read_are_reported_with_their_text() {
+    let body = format!(
+        r#"<w:p>{}<w:r><w:ruby><w:rt><w:r><w:t>かん</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p><w:altChunk r:id="rIdImg"/>"#,
+        r("Before. ")
+    );
+    let (doc, diags) = ok(&package(&[document(&body)]));
+    assert_eq!(plain_text(doc.body[0].content()), "Before.");
+    let unknown: Vec<&str> =
+        diags.iter().filter(|d| d.code == "docx-unknown-element").map(|d| d.message.as_str()).collect();
+    assert_eq!(unknown.len(), 2, "{diags:?}");
+    assert!(unknown[0].contains("<ruby>") && unknown[0].contains("漢"), "{unknown:?}");
+    assert!(unknown[1].contains("altChunk"));
+}

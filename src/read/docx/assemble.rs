@@ -3,6 +3,7 @@
 //! a references heading, in `Bibliography` style, or in a bibliography field) into the
 //! back matter, headed sub-lists as its parts.
 
+use super::inlines::{count_letters, heaviest};
 use super::paragraphs::Para;
 use super::styles::Role;
 use crate::model::{
@@ -249,22 +250,20 @@ fn add_references(doc: &mut Document, heading: String, paras: Vec<Para>) {
 /// writers do not repeat it on every paragraph.
 pub(super) fn document_language(doc: &mut Document) {
     if doc.meta.lang.is_none() {
-        let mut weights: Vec<(LangTag, usize)> = Vec::new();
-        let mut total = 0;
-        for b in doc.body.iter().flat_map(Block::leaves) {
-            if let Block::Paragraph { content, lang } = b {
-                let n = plain_text(content).chars().filter(|c| c.is_alphabetic()).count();
-                total += n;
-                if let Some(l) = lang {
-                    match weights.iter_mut().find(|(w, _)| w == l) {
-                        Some((_, t)) => *t += n,
-                        None => weights.push((l.clone(), n)),
-                    }
+        let paragraphs: Vec<(Option<LangTag>, usize)> = doc
+            .body
+            .iter()
+            .flat_map(Block::leaves)
+            .filter_map(|b| match b {
+                Block::Paragraph { content, lang } => {
+                    Some((lang.clone(), count_letters(&plain_text(content))))
                 }
-            }
-        }
-        doc.meta.lang =
-            weights.into_iter().max_by_key(|(_, n)| *n).filter(|(_, n)| n * 2 > total).map(|(l, _)| l);
+                _ => None,
+            })
+            .collect();
+        let total: usize = paragraphs.iter().map(|(_, n)| n).sum();
+        let tagged = paragraphs.into_iter().filter_map(|(l, n)| Some((l?, n)));
+        doc.meta.lang = heaviest(tagged).filter(|(_, n)| n * 2 > total).map(|(l, _)| l);
     }
     let Some(main) = doc.meta.lang.clone() else { return };
     fn inherit(blocks: &mut [Block], main: &LangTag) {

@@ -48,6 +48,8 @@ impl<'p> Reader<'p> {
                 "ins" | "moveTo" | "del" | "moveFrom" if self.change(part, child) => {
                     self.inlines(part, child, props, out);
                 }
+                // A change left out (reported above) is not an unknown element.
+                "ins" | "moveTo" | "del" | "moveFrom" => {}
                 "fldSimple" => {
                     self.begin_field(part, child, child.attr("w:instr").unwrap_or(""));
                     self.separate_field(out);
@@ -83,7 +85,8 @@ impl<'p> Reader<'p> {
                         letters,
                     });
                 }
-                _ => {}
+                "pPr" | "rPr" | "bookmarkEnd" | "proofErr" | "commentRangeStart" | "commentRangeEnd" => {}
+                _ => self.unknown(part, child),
             }
         }
     }
@@ -153,8 +156,25 @@ impl<'p> Reader<'p> {
                         self.run_children(part, choice, props, out);
                     }
                 }
-                _ => {}
+                "rPr" => {}
+                _ => self.unknown(part, c),
             }
+        }
+    }
+
+    /// Reports an element colophon does not read that holds text (Japanese ruby, an
+    /// imported chunk, a newer Word's element): its text is not in the model.
+    pub(super) fn unknown(&mut self, part: &'p Part, el: &El) {
+        let text = el.string();
+        if !text.trim().is_empty() {
+            let name = &el.name;
+            self.report(
+                part,
+                el,
+                true,
+                "docx-unknown-element",
+                format!("<{name}> is not read; its text “{}” is left out", short(&text)),
+            );
         }
     }
 
@@ -380,6 +400,19 @@ fn run_language(text: &str, props: &RunProps) -> Option<String> {
     chosen.filter(|l| LangTag::parse(l).is_ok() && !matches!(l.as_str(), "x-none" | "zxx" | "und")).cloned()
 }
 
+/// The language carrying the most letters among `(language, letters)` pairs (the first
+/// met on a tie), with its letters: how a paragraph, a note and the document get theirs.
+pub(super) fn heaviest<T: PartialEq>(pairs: impl IntoIterator<Item = (T, usize)>) -> Option<(T, usize)> {
+    let mut weights: Vec<(T, usize)> = Vec::new();
+    for (lang, n) in pairs {
+        match weights.iter_mut().find(|(w, _)| *w == lang) {
+            Some((_, total)) => *total += n,
+            None => weights.push((lang, n)),
+        }
+    }
+    weights.into_iter().rev().max_by_key(|(_, n)| *n)
+}
+
 /// Counts the letters of `s`.
 pub(super) fn count_letters(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphabetic()).count()
@@ -398,16 +431,9 @@ pub(super) fn short(s: &str) -> String {
 /// in another language become spans (pieces without letters join their neighbours); text
 /// runs are merged and the ends trimmed.
 pub(super) fn finish(mut pieces: Vec<Piece>) -> (Vec<Inline>, Option<LangTag>) {
-    let mut weights: Vec<(String, usize)> = Vec::new();
-    for p in &pieces {
-        if let (Some(l), n @ 1..) = (&p.lang, p.letters) {
-            match weights.iter_mut().find(|(w, _)| w == l) {
-                Some((_, total)) => *total += n,
-                None => weights.push((l.clone(), n)),
-            }
-        }
-    }
-    let main = weights.iter().rev().max_by_key(|(_, n)| *n).map(|(l, _)| l.clone());
+    let main =
+        heaviest(pieces.iter().filter(|p| p.letters > 0).filter_map(|p| Some((p.lang.clone()?, p.letters))))
+            .map(|(l, _)| l);
     // A piece without letters (a space, a comma, a note) takes the language of the lettered
     // pieces around it when they agree, else the paragraph's: spans end at their words.
     let lettered: Vec<Option<usize>> = {

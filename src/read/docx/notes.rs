@@ -5,7 +5,7 @@
 //! `numStart`; by default `1 2 3` for footnotes and `i ii iii` for endnotes). A note with a
 //! custom mark (`w:customMarkFollows`) is labelled with the mark's text and not counted.
 
-use super::inlines::{count_letters, Piece};
+use super::inlines::{count_letters, heaviest, Piece};
 use super::package::Part;
 use super::Reader;
 use crate::model::{plain_text, Anchor, Block, Inline, LangTag, Note, NoteKind, NumberStyle};
@@ -158,17 +158,11 @@ pub(super) fn by_id<'p>(part: Option<&'p Part>, element: &str) -> std::collectio
 
 /// The language most of a note's letters are in (its paragraphs carry them).
 fn main_language(blocks: &[Block]) -> Option<LangTag> {
-    let mut weights: Vec<(LangTag, usize)> = Vec::new();
-    for b in blocks.iter().flat_map(Block::leaves) {
-        if let Block::Paragraph { content, lang: Some(l) } = b {
-            let n = count_letters(&plain_text(content));
-            match weights.iter_mut().find(|(w, _)| w == l) {
-                Some((_, t)) => *t += n,
-                None => weights.push((l.clone(), n)),
-            }
-        }
-    }
-    weights.into_iter().rev().max_by_key(|(_, n)| *n).map(|(l, _)| l)
+    let tagged = blocks.iter().flat_map(Block::leaves).filter_map(|b| match b {
+        Block::Paragraph { content, lang: Some(l) } => Some((l.clone(), count_letters(&plain_text(content)))),
+        _ => None,
+    });
+    heaviest(tagged).map(|(l, _)| l)
 }
 
 #[cfg(test)]

@@ -76,12 +76,16 @@ impl<'p> Reader<'p> {
                 "ins" | "moveTo" | "del" | "moveFrom" if self.change(part, child) => {
                     self.block_children(part, child, in_table, out);
                 }
+                // A change left out (reported above) is not an unknown element.
+                "ins" | "moveTo" | "del" | "moveFrom" => {}
                 "AlternateContent" => {
                     if let Some(choice) = child.children().next() {
                         self.block_children(part, choice, in_table, out);
                     }
                 }
-                _ => {}
+                "altChunk" => self.report(part, child, true, "docx-unknown-element", "an imported document part (w:altChunk: HTML, RTF or another DOCX pasted in) is not read; its content is left out".into()),
+                "sectPr" | "bookmarkStart" | "bookmarkEnd" | "proofErr" => {}
+                _ => self.unknown(part, child),
             }
         }
     }
