@@ -290,6 +290,10 @@ pub fn convert(
         diagnostics.extend(diags);
         staged.push(file);
     }
+    // TEI and Markdown point to the images in a folder beside them.
+    if formats.iter().any(|f| matches!(f, Format::Tei | Format::Markdown)) {
+        staged.extend(write::stage_media(&document, out_dir)?);
+    }
     let outputs = staged.into_iter().map(write::Staged::commit).collect::<Result<Vec<_>>>()?;
     Ok(Conversion { document, diagnostics, outputs })
 }

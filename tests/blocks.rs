@@ -293,6 +293,8 @@ fn our_inlines(inlines: &[Inline]) -> String {
                     let kind = kind.name();
                     wrap(&format!("CHOICE:{kind}[{}](", plain_text(other)), shown)
                 }
+                Inline::Image { image, alt } => s.push_str(&format!("IMG[{}]({alt})", image.src)),
+                Inline::Ref { target, content } => wrap(&format!("REF[{target}]("), content),
             }
         }
     }
@@ -371,6 +373,8 @@ fn our_signature(blocks: &[Block], out: &mut Vec<String>) {
                 our_signature(blocks, out);
                 out.push("END".into());
             }
+            Block::Table(t) => out.push(format!("TABLE {} rows", t.rows().count())),
+            Block::Figure(f) => out.push(format!("FIGURE {} images", f.images.len())),
         }
     }
 }

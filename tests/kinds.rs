@@ -37,6 +37,8 @@ fn the_reader_keeps_every_kind() {
             Block::CodeBlock { .. } => "code",
             Block::SectionBreak => "break",
             Block::EmbeddedText { .. } => "text",
+            Block::Table(_) => "table",
+            Block::Figure(_) => "figure",
         })
         .collect();
     assert_eq!(kinds, ["epigraph", "h", "p", "break", "p", "dl", "p", "code", "p", "code", "code", "quote"]);

@@ -390,6 +390,8 @@ fn kinds(blocks: &[colophon::model::Block]) -> Vec<&'static str> {
             Block::CodeBlock { .. } => "code",
             Block::SectionBreak => "break",
             Block::EmbeddedText { .. } => "text",
+            Block::Table(_) => "table",
+            Block::Figure(_) => "figure",
         })
         .collect()
 }

@@ -350,8 +350,16 @@ fn leaves_in_context(
                     }
                 }
             }
+            Block::Table(t) => {
+                let inner = t.lang.clone().or_else(|| around.clone());
+                for row in t.rows_mut() {
+                    for cell in &mut row.cells {
+                        out.extend(leaves_in_context(&mut cell.blocks, inner.clone()));
+                    }
+                }
+            }
             Block::Heading { .. } | Block::Paragraph { .. } => out.push((b, around.clone())),
-            Block::CodeBlock { .. } | Block::SectionBreak => {}
+            Block::CodeBlock { .. } | Block::SectionBreak | Block::Figure(_) => {}
         }
     }
     out

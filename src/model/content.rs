@@ -1,6 +1,6 @@
 //! Body content: blocks, inlines and footnotes anchored where they are called.
 
-use super::{LangTag, Shelfmark};
+use super::{Figure, Image, LangTag, Shelfmark, Table};
 use serde::{Deserialize, Serialize};
 
 /// A block-level element of the body, an abstract or a note.
@@ -74,6 +74,10 @@ pub enum Block {
         /// Its blocks, headings included, notes inline at their calls.
         blocks: Vec<Block>,
     },
+    /// A table with its label, caption and source line.
+    Table(Box<Table>),
+    /// A figure: images with their label, caption and source line.
+    Figure(Box<Figure>),
 }
 
 /// One term of a definition list with its definitions.
@@ -227,8 +231,9 @@ impl Block {
         }
     }
 
-    /// The blocks directly inside a quotation, list or definition list, in order (none for
-    /// the others; a definition's term is inline: see [`Block::collect_notes`]).
+    /// The blocks directly inside a quotation, list, definition list or table's cells, in
+    /// order (none for the others; a definition's term and a caption are inline: see
+    /// [`Block::collect_notes`]).
     pub fn children(&self) -> Vec<&Block> {
         match self {
             Block::Quote { blocks, .. } | Block::EmbeddedText { blocks, .. } => blocks.iter().collect(),
@@ -236,10 +241,12 @@ impl Block {
             Block::DefinitionList { items } => {
                 items.iter().flat_map(|d| d.details.iter().flatten()).collect()
             }
+            Block::Table(t) => t.rows().flat_map(|r| &r.cells).flat_map(|c| &c.blocks).collect(),
             Block::Heading { .. }
             | Block::Paragraph { .. }
             | Block::CodeBlock { .. }
-            | Block::SectionBreak => Vec::new(),
+            | Block::SectionBreak
+            | Block::Figure(_) => Vec::new(),
         }
     }
 
@@ -278,13 +285,27 @@ impl Block {
                     d.details.iter().flatten().for_each(|b| b.collect_notes(out));
                 }
             }
+            Block::Table(t) => {
+                collect_inline_notes(&t.caption, out);
+                t.rows().flat_map(|r| &r.cells).flat_map(|c| &c.blocks).for_each(|b| b.collect_notes(out));
+                if let Some(source) = &t.source {
+                    collect_inline_notes(source, out);
+                }
+            }
+            Block::Figure(f) => {
+                collect_inline_notes(&f.caption, out);
+                if let Some(source) = &f.source {
+                    collect_inline_notes(source, out);
+                }
+            }
             Block::CodeBlock { .. } | Block::SectionBreak => {}
         }
     }
 }
 
-/// Calls `f` on every run of inlines in `blocks` (headings, paragraphs and quotation
-/// sources and definition terms, inside quotations and lists too), in reading order. Code
+/// Calls `f` on every run of inlines in `blocks` (headings, paragraphs, quotation sources,
+/// definition terms, captions and source lines of tables and figures, inside quotations,
+/// lists and table cells too), in reading order. Code
 /// blocks hold no inlines and are never visited.
 pub fn for_each_inlines_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inline>)) {
     for b in blocks {
@@ -302,6 +323,21 @@ pub fn for_each_inlines_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inl
                 for d in items {
                     f(&mut d.term);
                     d.details.iter_mut().for_each(|def| for_each_inlines_mut(def, f));
+                }
+            }
+            Block::Table(t) => {
+                f(&mut t.caption);
+                for row in t.rows_mut() {
+                    row.cells.iter_mut().for_each(|c| for_each_inlines_mut(&mut c.blocks, f));
+                }
+                if let Some(source) = &mut t.source {
+                    f(source);
+                }
+            }
+            Block::Figure(fig) => {
+                f(&mut fig.caption);
+                if let Some(source) = &mut fig.source {
+                    f(source);
                 }
             }
             Block::CodeBlock { .. } | Block::SectionBreak => {}
@@ -417,6 +453,24 @@ pub enum Inline {
         /// The citation as written in the source (prefixes, locators and brackets included).
         content: Vec<Inline>,
     },
+    /// An image in the line of text (a symbol, a seal, a signature), not a numbered figure.
+    Image {
+        /// The image.
+        image: Image,
+        /// What it shows, for readers who cannot see it (empty when the source said nothing).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        alt: String,
+    },
+    /// A cross-reference to a table or figure of the document by its identifier, with the
+    /// text printed for it (`Table 2`, `see the map`); empty when the source printed none,
+    /// and writers then print the target's label.
+    Ref {
+        /// The identifier of the table or figure referred to.
+        target: String,
+        /// The text printed for the reference.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        content: Vec<Inline>,
+    },
     /// An editorial choice between two readings of the same passage: the one shown in every
     /// output, and the other, which formats that can hold both (TEI) keep beside it.
     Choice {
@@ -504,8 +558,10 @@ impl Inline {
             | Inline::Name { content, .. }
             | Inline::Date { content, .. }
             | Inline::Citation { content, .. }
+            | Inline::Ref { content, .. }
             | Inline::Choice { shown: content, .. } => content,
             Inline::Text { .. }
+            | Inline::Image { .. }
             | Inline::Code { .. }
             | Inline::LineBreak
             | Inline::Shelfmark(_)
@@ -528,8 +584,10 @@ impl Inline {
             | Inline::Name { content, .. }
             | Inline::Date { content, .. }
             | Inline::Citation { content, .. }
+            | Inline::Ref { content, .. }
             | Inline::Choice { shown: content, .. } => Some(content),
             Inline::Text { .. }
+            | Inline::Image { .. }
             | Inline::Code { .. }
             | Inline::LineBreak
             | Inline::Shelfmark(_)

@@ -6,26 +6,33 @@
 
 mod biblio;
 mod content;
+mod figure;
 mod front;
 mod lang;
+mod media;
 mod meta;
 mod shelfmark;
 mod span;
+mod table;
 
 pub use biblio::{BackMatter, BibEntry, BibFields, BibGroup, BibPart, Bibliography, EntryKind};
 pub use content::{
     for_each_inlines_mut, plain_text, shelfmarks, Anchor, Block, ChoiceKind, Definition, Delimiter, Inline,
     NameKind, Note, NoteKind, NumberStyle, Numbering,
 };
+pub use figure::{Extent, Figure, Image};
 pub use front::{FrontKind, FrontPart};
 pub use lang::{LangTag, Script};
+pub use media::{media_key, Media, MediaKind};
 pub use meta::{Abstract, Author, KeywordList, Meta, Title};
 pub use shelfmark::{
     Archive, ArchiveName, ArchiveRef, Folio, FolioRange, Folios, LevelKind, Shelfmark, ShelfmarkPart, Side,
 };
 pub use span::Span;
+pub use table::{Align, Cell, Column, Row, Table};
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The version of the JSON form of [`Document`]; bumped on any incompatible change.
 ///
@@ -38,11 +45,13 @@ use serde::{Deserialize, Serialize};
 /// 5: embedded texts among the blocks; math, names, dates, citations and editorial choices
 /// among the inlines; front-matter divisions (`front`) and citation keys of entries (`key`).
 /// Versions 2 to 4 load unchanged.
+/// 6: tables and figures among the blocks; images and cross-references among the inlines;
+/// the bytes of the images in `media`. Versions 2 to 5 load unchanged.
 ///
 /// A new field with a default keeps the version, since every older document still loads:
 /// so did a bibliography's `parts` (headed sub-lists), written only when there are some,
 /// and a note's `kind` (foot or end), written only for endnotes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The oldest JSON version this build still loads (upgraded on loading).
 pub const OLDEST_READABLE: u32 = 2;
@@ -63,6 +72,10 @@ pub struct Document {
     /// Bibliography and other matter after the body.
     #[serde(default)]
     pub back: BackMatter,
+    /// The bytes of the images the document shows, by key (a safe file name such as
+    /// `kars-1878.png`, which writers that put images beside their output use).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub media: BTreeMap<String, Media>,
 }
 
 impl Document {
@@ -74,7 +87,25 @@ impl Document {
             front: Vec::new(),
             body: Vec::new(),
             back: BackMatter::default(),
+            media: BTreeMap::new(),
         }
+    }
+
+    /// Keeps `media` under a key made from `name` (see [`media_key`]) and returns the key:
+    /// the key of the same bytes when they are already kept, else a key no other media has
+    /// (`map.png`, `map-2.png`).
+    pub fn add_media(&mut self, name: &str, media: Media) -> String {
+        if let Some((key, _)) = self.media.iter().find(|(_, m)| m.data == media.data) {
+            return key.clone();
+        }
+        let first = media_key(name, media.kind);
+        let (stem, ext) = first.rsplit_once('.').unwrap_or((&first, ""));
+        let key = (1..)
+            .map(|n| if n == 1 { first.clone() } else { format!("{stem}-{n}.{ext}") })
+            .find(|k| !self.media.keys().any(|have| have.eq_ignore_ascii_case(k)))
+            .unwrap_or(first.clone());
+        self.media.insert(key.clone(), media);
+        key
     }
 
     /// Returns every note (footnotes and endnotes) of the front matter and the body in
@@ -96,5 +127,29 @@ impl Document {
 impl Default for Document {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(byte: u8) -> Media {
+        Media { kind: MediaKind::Png, width: 1, height: 1, data: vec![byte] }
+    }
+
+    #[test]
+    fn media_are_kept_once_under_keys_that_do_not_clash() {
+        let mut doc = Document::new();
+        assert_eq!(doc.add_media("maps/map.png", png(1)), "map.png");
+        assert_eq!(doc.add_media("other/MAP.png", png(2)), "MAP-2.png");
+        assert_eq!(doc.add_media("again.png", png(1)), "map.png", "the same bytes are kept once");
+        assert_eq!(doc.media.len(), 2);
+    }
+
+    #[test]
+    fn a_document_without_media_writes_no_media_field() {
+        let json = serde_json::to_string(&Document::new()).unwrap();
+        assert!(!json.contains("media"), "{json}");
     }
 }

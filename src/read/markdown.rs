@@ -2279,6 +2279,23 @@ impl Reader<'_> {
                         }
                     }
                 }
+                Block::Table(t) => {
+                    self.resolve_inlines(&mut t.caption, res)?;
+                    for row in t.rows_mut() {
+                        for cell in &mut row.cells {
+                            self.resolve_blocks(&mut cell.blocks, res)?;
+                        }
+                    }
+                    if let Some(source) = &mut t.source {
+                        self.resolve_inlines(source, res)?;
+                    }
+                }
+                Block::Figure(f) => {
+                    self.resolve_inlines(&mut f.caption, res)?;
+                    if let Some(source) = &mut f.source {
+                        self.resolve_inlines(source, res)?;
+                    }
+                }
                 Block::CodeBlock { .. } | Block::SectionBreak => {}
             }
         }

@@ -3,6 +3,7 @@
 pub mod docx;
 pub mod json;
 pub mod markdown;
+pub mod media;
 pub mod pdf;
 pub mod source;
 pub mod tei;

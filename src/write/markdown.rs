@@ -221,6 +221,17 @@ impl<'a> Writer<'a> {
     /// A heading, a paragraph, or a paragraph in its language's fenced div.
     fn block(&mut self, block: &'a Block) -> String {
         match block {
+            Block::Table(_) | Block::Figure(_) => {
+                self.warn(
+                    "md-table-flattened",
+                    "a table or figure is written as plain paragraphs".to_string(),
+                );
+                crate::write::degrade::table_or_figure_blocks(block)
+                    .iter()
+                    .map(|b| crate::model::plain_text(b.content()))
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+            }
             Block::Heading { level, content } => {
                 if !(1..=6).contains(level) {
                     self.warn("md-heading-level", format!("heading level {level} written as level 1 to 6"));
@@ -395,6 +406,11 @@ impl<'a> Writer<'a> {
                 }
                 Inline::Link { url, content } => self.link(url, content, out),
                 Inline::Note(note) => self.call(note, out),
+                Inline::Image { image, alt } => {
+                    escape_text(&crate::write::degrade::image_text(alt, &image.src), out)
+                }
+                Inline::Ref { target, content } if content.is_empty() => escape_text(target, out),
+                Inline::Ref { content, .. } => self.inlines(content, out),
                 Inline::Superscript { content } => self.script("^", content, out),
                 Inline::Subscript { content } => self.script("~", content, out),
                 Inline::SmallCaps { content } => {

@@ -1,5 +1,6 @@
 //! Writers: each turns the model into one output format. Writers only read the model.
 
+pub mod degrade;
 pub mod docx;
 pub mod epub;
 pub mod json;
@@ -10,8 +11,46 @@ pub mod tei;
 pub mod xhtml;
 
 use crate::error::{Error, Result};
+use crate::model::Document;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// The folder, beside a TEI or Markdown output, that holds the document's images (formats
+/// that package them, EPUB, PDF, DOCX and JSON, embed them instead): `<stem>.files`, the
+/// stem being that of the file the article was first read from (`article.files` for
+/// `article.md`), `media` when it is unknown.
+pub fn media_dir(doc: &Document) -> String {
+    let name = doc.meta.source.as_deref().and_then(|s| Path::new(s).file_name()?.to_str()).unwrap_or("");
+    let stem = [".tei.xml", ".txt", ".json", ".md", ".xml", ".text", ".docx", ".pdf", ".markdown"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+        .or_else(|| Path::new(name).file_stem()?.to_str())
+        .filter(|s| !s.is_empty() && !s.starts_with('.'));
+    match stem {
+        Some(stem) => format!("{stem}.files"),
+        None => "media".to_string(),
+    }
+}
+
+/// The address of the media `key` relative to a TEI or Markdown output
+/// (`article.files/map.png`), percent-escaped where a URL needs it.
+pub fn media_href(doc: &Document, key: &str) -> String {
+    let mut out = String::new();
+    for b in format!("{}/{key}", media_dir(doc)).bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Stages every image of `doc` in its [`media_dir`] under `out_dir`.
+pub fn stage_media(doc: &Document, out_dir: &Path) -> Result<Vec<Staged>> {
+    let dir = out_dir.join(media_dir(doc));
+    doc.media.iter().map(|(key, m)| stage(&dir.join(key), &m.data)).collect()
+}
 
 /// An output written in full, and flushed to disk, as a temporary file beside its path,
 /// but not yet in place. [`Staged::commit`] renames it to its path; dropping it instead
@@ -64,6 +103,17 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn media_sit_in_a_folder_named_after_the_source() {
+        let mut doc = Document::new();
+        assert_eq!(media_dir(&doc), "media");
+        doc.meta.source = Some("dir/Kars refugees.tei.xml".into());
+        assert_eq!(media_dir(&doc), "Kars refugees.files");
+        assert_eq!(media_href(&doc, "map.png"), "Kars%20refugees.files/map.png");
+        doc.meta.source = Some(".hidden".into());
+        assert_eq!(media_dir(&doc), "media");
     }
 
     #[test]

@@ -211,6 +211,11 @@ impl Writer {
         for i in inlines {
             match i {
                 Inline::Text { text } => self.text(text),
+                Inline::Image { image, alt } => {
+                    self.text(&crate::write::degrade::image_text(alt, &image.src))
+                }
+                Inline::Ref { target, content } if content.is_empty() => self.text(target),
+                Inline::Ref { content, .. } => self.inlines(content),
                 // EPUB's page-break marker, named by its printed number; listed in the
                 // navigation document's page list.
                 Inline::PageBreak { n } => {
@@ -434,6 +439,9 @@ impl Writer {
     /// paragraph).
     fn block(&mut self, b: &Block) {
         match b {
+            Block::Table(_) | Block::Figure(_) => {
+                crate::write::degrade::table_or_figure_blocks(b).iter().for_each(|b| self.block(b))
+            }
             Block::Paragraph { content, lang } => self.paragraph(content, lang.as_ref(), None),
             Block::Heading { content, .. } => self.paragraph(content, None, None),
             // The source line in the quotation's `footer`, as HTML's own examples set it.

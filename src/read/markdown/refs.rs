@@ -194,6 +194,9 @@ fn flatten(block: &Block, out: &mut Vec<Inline>) {
         }
         Block::List { items, .. } => items.iter().flatten().for_each(|b| flatten(b, out)),
         Block::EmbeddedText { blocks, .. } => blocks.iter().for_each(|b| flatten(b, out)),
+        Block::Table(_) | Block::Figure(_) => {
+            crate::write::degrade::table_or_figure_blocks(block).iter().for_each(|b| flatten(b, out))
+        }
         Block::SectionBreak => {}
     }
 }

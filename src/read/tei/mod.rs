@@ -504,7 +504,7 @@ fn edge_inlines(b: &mut Block, last: bool) -> Option<&mut Vec<Inline>> {
                 Some(&mut d.term)
             }
         }),
-        Block::CodeBlock { .. } | Block::SectionBreak => None,
+        Block::CodeBlock { .. } | Block::SectionBreak | Block::Table(_) | Block::Figure(_) => None,
     }
 }
 

@@ -57,6 +57,11 @@ fn runs_as(
                 ..Run::plain(text.as_str(), style, lang.filter(|_| v == Variant::SmallCaps).cloned())
             }),
             Inline::Text { .. } => {}
+            Inline::Image { image, alt } => {
+                p.text(&crate::write::degrade::image_text(alt, &image.src), style, lang)
+            }
+            Inline::Ref { target, content } if content.is_empty() => p.text(target, style, lang),
+            Inline::Ref { content, .. } => runs_as(p, content, style, v, lang, notes),
             // The source's printed pages are not this print's: nothing is set for them.
             Inline::PageBreak { .. } => {}
             Inline::Emph { content } => runs_as(p, content, style.italic(), v, lang, notes),

@@ -165,6 +165,11 @@ impl Nester<'_, '_> {
         let mut after_para = false;
         for b in bs {
             match b {
+                Block::Table(_) | Block::Figure(_) => {
+                    let flat = crate::write::degrade::table_or_figure_blocks(b);
+                    self.blocks(&flat, frame, false, notes, out);
+                    after_para = false;
+                }
                 Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
                     let own = match b {
                         Block::Paragraph { lang, .. } => lang.as_ref(),

@@ -98,6 +98,10 @@ fn in_lang(scope: &Scope, lang: &Option<LangTag>) -> Scope {
 
 fn block(ctx: &mut Ctx, x: &mut Xml, b: &Block, scope: &Scope) {
     match b {
+        Block::Table(_) | Block::Figure(_) => {
+            ctx.tally.flattened += 1;
+            crate::write::degrade::table_or_figure_blocks(b).iter().for_each(|b| block(ctx, x, b, scope));
+        }
         Block::Heading { level, content } => {
             let l = (*level).clamp(1, 6);
             if l != *level {
@@ -304,6 +308,19 @@ pub fn inline_order(doc: &Document) -> Vec<&[Inline]> {
                     }
                 }
                 Block::EmbeddedText { blocks, .. } => walk(blocks, out),
+                Block::Table(t) => {
+                    out.push(&t.caption);
+                    t.rows().flat_map(|r| &r.cells).for_each(|c| walk(&c.blocks, out));
+                    if let Some(s) = &t.source {
+                        out.push(s);
+                    }
+                }
+                Block::Figure(f) => {
+                    out.push(&f.caption);
+                    if let Some(s) = &f.source {
+                        out.push(s);
+                    }
+                }
                 Block::CodeBlock { .. } | Block::SectionBreak => {}
             }
         }

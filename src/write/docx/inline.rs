@@ -172,6 +172,12 @@ fn inline_one(ctx: &mut Ctx, x: &mut Xml, inline: &Inline, rp: &Rpr) {
             ctx.tally.choices += 1;
             inlines(ctx, x, shown, rp);
         }
+        Inline::Image { image, alt } => {
+            ctx.tally.images += 1;
+            text_run(x, rp, &crate::write::degrade::image_text(alt, &image.src));
+        }
+        Inline::Ref { target, content } if content.is_empty() => text_run(x, rp, target),
+        Inline::Ref { content, .. } => inlines(ctx, x, content, rp),
     }
 }
 

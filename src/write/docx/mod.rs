@@ -91,6 +91,10 @@ pub struct Tally {
     pub front_parts: usize,
     /// Code blocks whose notation is not kept.
     pub code_syntax: usize,
+    /// Tables and figures written as plain paragraphs.
+    pub flattened: usize,
+    /// Images in the line written as their description.
+    pub images: usize,
 }
 
 /// State shared while writing: the notes written, relationships, lists, bookmarks.
@@ -301,6 +305,16 @@ fn diagnostics(ctx: &Ctx, doc: &Document) -> Vec<Diagnostic> {
             "{} headings below level 6 (or at level 0) are written at the nearest of Word's six levels",
             t.heading_levels
         ),
+    );
+    warn(
+        "docx-table-flattened",
+        t.flattened,
+        format!("{} tables and figures are written as plain paragraphs (cells separated by ` | `, images by their description)", t.flattened),
+    );
+    warn(
+        "docx-image-as-text",
+        t.images,
+        format!("{} images in the text are written as their description", t.images),
     );
     let mut info = |code: &'static str, n: usize, msg: String| {
         if n > 0 {

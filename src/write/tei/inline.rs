@@ -11,6 +11,11 @@ pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => ev.text(&ctx.clean(text)),
+            Inline::Image { image, alt } => {
+                ev.text(&ctx.clean(&crate::write::degrade::image_text(alt, &image.src)))
+            }
+            Inline::Ref { target, content } if content.is_empty() => ev.text(&ctx.clean(target)),
+            Inline::Ref { content, .. } => self::inlines(ctx, ev, content),
             // The printed edition's page: `<pb n="47" type="print"/>`.
             Inline::PageBreak { n } => {
                 ev.start("pb", vec![("n", ctx.clean(n)), ("type", "print".into())]);
@@ -227,6 +232,9 @@ fn note(ctx: &mut Ctx, ev: &mut Events, n: &Note) {
 /// cannot nest there).
 pub fn block(ctx: &mut Ctx, ev: &mut Events, b: &Block) {
     match b {
+        Block::Table(_) | Block::Figure(_) => {
+            crate::write::degrade::table_or_figure_blocks(b).iter().for_each(|b| block(ctx, ev, b))
+        }
         Block::Paragraph { content, lang } => {
             let mut attrs = Vec::new();
             if let Some(l) = lang {
