@@ -6,6 +6,7 @@
 use colophon::model::{plain_text, Block, Document, Inline, NoteKind};
 use colophon::{Format, Resources};
 use std::io::Write;
+use std::path::Path;
 
 const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main""#;
 
@@ -304,15 +305,155 @@ fn a_zip_bomb_is_refused_without_inflating_it() {
 }
 
 #[test]
-fn images_are_reported_and_linked_ones_never_fetched() {
+fn a_linked_image_is_a_placeholder_and_never_fetched() {
     let body = p(&format!(
         r#"{}<w:r><w:drawing><wp:inline><wp:docPr id="1" name="Picture 1" descr="Map of the region"/><a:graphic><a:graphicData><a:blip r:link="rIdImg"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"#,
         r("Before the map.")
     ));
     let (doc, diags) = ok(&package(&[document(&body)]));
     assert_eq!(plain_text(doc.body[0].content()), "Before the map.");
-    let d = diags.iter().find(|d| d.code == "docx-image-dropped").expect("reported");
-    assert!(d.message.contains("Map of the region") && d.message.contains("never fetched"), "{}", d.message);
+    let image = doc.body[0].content().iter().find_map(|i| match i {
+        Inline::Image { image, alt } => Some((image.clone(), alt.clone())),
+        _ => None,
+    });
+    let (image, alt) = image.expect("the image keeps its place");
+    assert_eq!(
+        (image.src.as_str(), image.media.as_ref(), alt.as_str()),
+        ("http://example.invalid/x.png", None, "Map of the region")
+    );
+    let d = diags.iter().find(|d| d.code == "image-remote").expect("reported");
+    assert!(d.message.contains("never fetched"), "{}", d.message);
+    assert!(doc.media.is_empty());
+}
+
+/// A package of `parts` plus binary `media` parts under `word/media/`, each related from
+/// the main document as `rIdM<i>`.
+fn package_with_media(parts: &[(&str, String)], media: &[(&str, &[u8])]) -> Vec<u8> {
+    let plain = package(parts);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(plain)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().to_string();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        if name == "word/_rels/document.xml.rels" {
+            let mut rels = String::from_utf8(bytes).unwrap();
+            let extra: String = media.iter().enumerate().map(|(i, (n, _))| format!(
+                r#"<Relationship Id="rIdM{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/{n}"/>"#
+            )).collect();
+            rels = rels.replace("</Relationships>", &(extra + "</Relationships>"));
+            bytes = rels.into_bytes();
+        }
+        out.start_file(name, opts).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    for (n, bytes) in media {
+        out.start_file(format!("word/media/{n}"), opts).unwrap();
+        out.write_all(bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+fn drawing(rel: &str, descr: &str, cx: u64) -> String {
+    format!(
+        r#"<w:r><w:drawing><wp:inline><wp:extent cx="{cx}" cy="100"/><wp:docPr id="1" name="Picture" descr="{descr}"/><a:graphic><a:graphicData><a:blip r:embed="{rel}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"#
+    )
+}
+
+fn media_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/media").join(name)).unwrap()
+}
+
+#[test]
+fn an_image_alone_in_its_paragraph_is_a_figure_with_its_caption() {
+    let map = media_fixture("map.png");
+    let cut = media_fixture("truncated.jpg");
+    let body = [
+        p(&drawing("rIdM0", "A map of Kars", 5_080_000)),
+        r#"<w:p><w:pPr><w:pStyle w:val="Caption"/></w:pPr><w:r><w:t>Figure 1: The province of Kars</w:t></w:r></w:p>"#.to_string(),
+        p(&r("Source: RGVIA, f. 400, op. 1, d. 12.")),
+        p(&format!("{}{}", r("A seal "), drawing("rIdM1", "", 0))),
+        r#"<w:p><w:pPr><w:pStyle w:val="Caption"/></w:pPr><w:r><w:t>Caption with nothing to hold it</w:t></w:r></w:p>"#.to_string(),
+    ]
+    .concat();
+    let styles = format!(
+        r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/></w:style></w:styles>"#
+    );
+    let bytes = package_with_media(
+        &[document(&body), ("word/styles.xml", styles)],
+        &[("image1.png", &map), ("image2.jpeg", &cut)],
+    );
+    let (doc, diags) = ok(&bytes);
+    let Block::Figure(f) = &doc.body[0] else { panic!("{:?}", doc.body[0]) };
+    assert_eq!(f.label.as_deref(), Some("Figure 1"));
+    assert_eq!(plain_text(&f.caption), "The province of Kars");
+    assert_eq!(f.source.as_deref().map(plain_text).as_deref(), Some("Source: RGVIA, f. 400, op. 1, d. 12."));
+    assert_eq!(f.alt.as_deref(), Some("A map of Kars"));
+    assert_eq!(f.images[0].width, Some(colophon::model::Extent::Points(400.0)));
+    let key = f.images[0].media.as_deref().expect("kept");
+    let m = &doc.media[key];
+    assert_eq!((m.width, m.height, m.data.len()), (800, 500, map.len()));
+    // An image inside a line of text stays in the line; a damaged one is a placeholder.
+    let inline = doc.body[1].content().iter().find_map(|i| match i {
+        Inline::Image { image, .. } => Some(image.clone()),
+        _ => None,
+    });
+    assert_eq!(inline.expect("in the line").media, None);
+    assert!(
+        diags.iter().any(|d| d.code == "image-damaged" && d.message.contains("image2.jpeg")),
+        "{diags:?}"
+    );
+    assert_eq!(plain_text(doc.body[2].content()), "Caption with nothing to hold it");
+}
+
+#[test]
+fn tables_keep_their_header_spans_widths_and_caption() {
+    let cell = |text: &str, props: &str| {
+        format!(
+            r#"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:jc w:val="right"/></w:pPr>{}</w:p></w:tc>"#,
+            r(text)
+        )
+    };
+    let head = format!(
+        r#"<w:tr><w:trPr><w:tblHeader/></w:trPr>{}{}</w:tr>"#,
+        cell("Uezd", r#"<w:vMerge w:val="restart"/>"#),
+        cell("Population", r#"<w:gridSpan w:val="2"/>"#)
+    );
+    let row1 = format!("<w:tr>{}{}{}</w:tr>", cell("", "<w:vMerge/>"), cell("1897", ""), cell("1914", ""));
+    let row2 = format!("<w:tr>{}{}{}</w:tr>", cell("Kars", ""), cell("12 000", ""), cell("15 500", ""));
+    let short = format!("<w:tr>{}</w:tr>", cell("Ardahan", ""));
+    let tbl = format!(
+        r#"<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>{head}{row1}{row2}{short}</w:tbl>"#
+    );
+    let caption = r#"<w:p><w:pPr><w:pStyle w:val="Caption"/></w:pPr><w:r><w:t>Table 2. Population by uezd</w:t></w:r></w:p>"#;
+    let styles = format!(
+        r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/></w:style></w:styles>"#
+    );
+    let (doc, diags) =
+        ok(&package(&[document(&format!("{caption}{tbl}{}", p(&r("After.")))), ("word/styles.xml", styles)]));
+    let Block::Table(t) = &doc.body[0] else { panic!("{:?}", doc.body) };
+    assert_eq!(
+        (t.label.as_deref(), plain_text(&t.caption).as_str()),
+        (Some("Table 2"), "Population by uezd")
+    );
+    assert_eq!(t.columns.len(), 3);
+    assert_eq!(t.columns.iter().map(|c| c.width.unwrap()).collect::<Vec<_>>(), [0.5, 0.25, 0.25]);
+    assert_eq!(t.columns[1].align, colophon::model::Align::Right);
+    assert_eq!(t.head.len(), 1);
+    assert_eq!((t.head[0].cells[0].rows, t.head[0].cells[1].cols), (2, 2));
+    assert_eq!(t.body[0].cells.len(), 2, "the merged cell is not repeated");
+    assert_eq!(t.body[2].cells.len(), 3, "a short row is filled");
+    assert!(t.grid().is_some());
+    assert!(diags.iter().any(|d| d.code == "docx-table-ragged"));
+    let text: Vec<String> = t
+        .rows()
+        .flat_map(|r| &r.cells)
+        .map(|c| c.blocks.iter().map(|b| plain_text(b.content())).collect())
+        .collect();
+    assert_eq!(text, ["Uezd", "Population", "1897", "1914", "Kars", "12 000", "15 500", "Ardahan", "", ""]);
+    assert_eq!(plain_text(doc.body[1].content()), "After.");
 }
 
 #[test]

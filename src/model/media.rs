@@ -1,6 +1,7 @@
 //! The media of a document: the bytes of its images, kept once, by key.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
 
 /// An image file the document shows, as loaded and checked by its reader.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +86,23 @@ pub fn media_key(name: &str, kind: MediaKind) -> String {
     let key = key.trim_end_matches('-');
     let key = if key.is_empty() { "image" } else { key };
     format!("{key}.{}", kind.extension())
+}
+
+/// Keeps `media` in `store` under a key made from `name` (see [`media_key`]) and returns
+/// the key: the key of the same bytes when they are kept already, else a key no other
+/// media has, letter case aside (`map.png`, `map-2.png`).
+pub fn add_media(store: &mut BTreeMap<String, Media>, name: &str, media: Media) -> String {
+    if let Some((key, _)) = store.iter().find(|(_, m)| m.data == media.data) {
+        return key.clone();
+    }
+    let first = media_key(name, media.kind);
+    let (stem, ext) = first.rsplit_once('.').unwrap_or((&first, ""));
+    let key = (1..)
+        .map(|n| if n == 1 { first.clone() } else { format!("{stem}-{n}.{ext}") })
+        .find(|k| !store.keys().any(|have| have.eq_ignore_ascii_case(k)))
+        .unwrap_or(first.clone());
+    store.insert(key.clone(), media);
+    key
 }
 
 #[cfg(test)]

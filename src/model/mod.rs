@@ -23,7 +23,7 @@ pub use content::{
 pub use figure::{Extent, Figure, Image};
 pub use front::{FrontKind, FrontPart};
 pub use lang::{LangTag, Script};
-pub use media::{media_key, Media, MediaKind};
+pub use media::{add_media, media_key, Media, MediaKind};
 pub use meta::{Abstract, Author, KeywordList, Meta, Title};
 pub use shelfmark::{
     Archive, ArchiveName, ArchiveRef, Folio, FolioRange, Folios, LevelKind, Shelfmark, ShelfmarkPart, Side,
@@ -95,17 +95,7 @@ impl Document {
     /// the key of the same bytes when they are already kept, else a key no other media has
     /// (`map.png`, `map-2.png`).
     pub fn add_media(&mut self, name: &str, media: Media) -> String {
-        if let Some((key, _)) = self.media.iter().find(|(_, m)| m.data == media.data) {
-            return key.clone();
-        }
-        let first = media_key(name, media.kind);
-        let (stem, ext) = first.rsplit_once('.').unwrap_or((&first, ""));
-        let key = (1..)
-            .map(|n| if n == 1 { first.clone() } else { format!("{stem}-{n}.{ext}") })
-            .find(|k| !self.media.keys().any(|have| have.eq_ignore_ascii_case(k)))
-            .unwrap_or(first.clone());
-        self.media.insert(key.clone(), media);
-        key
+        add_media(&mut self.media, name, media)
     }
 
     /// Returns every note (footnotes and endnotes) of the front matter and the body in

@@ -1,5 +1,6 @@
 //! Readers: each turns one source format into the model, with diagnostics.
 
+pub mod caption;
 pub mod docx;
 pub mod json;
 pub mod markdown;

@@ -10,6 +10,7 @@ use crate::model::{
     plain_text, Abstract, Author, BibEntry, BibPart, Bibliography, Block, Definition, Document, Inline,
     KeywordList, LangTag, Title,
 };
+use crate::read::caption::{is_source_line, split_label};
 use crate::read::text::lexicon::{
     heading_key, is_reference_heading, lookup, split_inline_heading, ABSTRACT_HEADINGS, KEYWORD_HEADINGS,
 };
@@ -44,6 +45,13 @@ pub(super) fn document(paras: Vec<Para>) -> Document {
     let mut abs: Option<OpenAbstract> = None;
     let mut seen_heading = false;
     for p in carry_page_breaks(paras) {
+        // A table or figure ends an abstract or a reference list and joins the text.
+        if p.block.is_some() {
+            close_abstract(&mut doc, &mut abs, &mut flow);
+            close_references(&mut doc, &mut refs, &mut flow);
+            flow.push(p);
+            continue;
+        }
         let text = plain_text(&p.inlines);
         let before_body = flow.is_empty() && !seen_heading;
         // The front: title, subtitle, authors, date, abstracts.
@@ -284,6 +292,9 @@ pub(super) fn document_language(doc: &mut Document) {
                 Block::DefinitionList { items } => {
                     items.iter_mut().flat_map(|d| d.details.iter_mut()).for_each(|d| inherit(d, main))
                 }
+                Block::Table(t) => {
+                    t.rows_mut().flat_map(|r| r.cells.iter_mut()).for_each(|c| inherit(&mut c.blocks, main))
+                }
                 _ => {}
             }
         }
@@ -327,6 +338,11 @@ fn carry_page_breaks(paras: Vec<Para>) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::with_capacity(paras.len());
     let mut carried: Vec<Inline> = Vec::new();
     for mut p in paras {
+        // A table or figure keeps its place; the milestones wait for the next paragraph.
+        if p.block.is_some() {
+            out.push(p);
+            continue;
+        }
         let only_breaks =
             !p.inlines.is_empty() && p.inlines.iter().all(|i| matches!(i, Inline::PageBreak { .. }));
         if only_breaks {
@@ -354,8 +370,21 @@ fn carry_page_breaks(paras: Vec<Para>) -> Vec<Para> {
 pub(super) fn blocks(paras: Vec<Para>) -> Vec<Block> {
     let mut out = Vec::new();
     let mut iter = paras.into_iter().peekable();
-    while let Some(p) = iter.next() {
+    while let Some(mut p) = iter.next() {
+        if let Some(block) = p.block.take() {
+            out.push(block);
+            continue;
+        }
         if p.inlines.is_empty() {
+            continue;
+        }
+        // A caption joins the figure before it or the table or figure after it; a source
+        // line joins the table or figure just before it.
+        if p.role == Role::Caption || is_source_line(&plain_text(&p.inlines)) {
+            let next_block = iter.peek_mut().and_then(|n| n.block.as_mut());
+            if let Some(inlines) = attach(p.inlines, p.role == Role::Caption, out.last_mut(), next_block) {
+                out.push(Block::Paragraph { content: inlines, lang: p.lang });
+            }
             continue;
         }
         if p.list.is_some() {
@@ -406,6 +435,56 @@ pub(super) fn blocks(paras: Vec<Para>) -> Vec<Block> {
         }
     }
     out
+}
+
+/// The label, caption and source line of a table or figure, and whether it is a figure.
+type Captioned<'a> = (&'a mut Option<String>, &'a mut Vec<Inline>, &'a mut Option<Vec<Inline>>, bool);
+
+/// Attaches a caption or source line to the table or figure before it (`previous`) or
+/// after it (`next`); gives the inlines back when neither takes them.
+fn attach(
+    inlines: Vec<Inline>,
+    is_caption: bool,
+    previous: Option<&mut Block>,
+    next: Option<&mut Block>,
+) -> Option<Vec<Inline>> {
+    fn parts(b: &mut Block) -> Option<Captioned<'_>> {
+        match b {
+            Block::Table(t) => Some((&mut t.label, &mut t.caption, &mut t.source, false)),
+            Block::Figure(f) => Some((&mut f.label, &mut f.caption, &mut f.source, true)),
+            _ => None,
+        }
+    }
+    let text = plain_text(&inlines);
+    let mut previous = previous.and_then(parts);
+    let mut next = next.and_then(parts);
+    if is_source_line(&text) {
+        if let Some((_, _, source @ None, _)) = previous.as_mut() {
+            **source = Some(inlines);
+            return None;
+        }
+    }
+    if !is_caption {
+        return Some(inlines);
+    }
+    let (label, caption) = split_label(&inlines);
+    let empty =
+        |p: &Option<Captioned<'_>>| p.as_ref().is_some_and(|(l, c, _, _)| l.is_none() && c.is_empty());
+    // Figures are captioned below, tables above, by Word's habit and pandoc's.
+    let target = match (&previous, &next) {
+        (Some((_, _, _, true)), _) if empty(&previous) => previous.as_mut(),
+        _ if empty(&next) => next.as_mut(),
+        _ if empty(&previous) => previous.as_mut(),
+        _ => None,
+    };
+    match target {
+        Some((l, c, _, _)) => {
+            **l = label;
+            **c = caption;
+            None
+        }
+        None => Some(inlines),
+    }
 }
 
 /// Builds lists from consecutive list paragraphs: a deeper level nests in the item before

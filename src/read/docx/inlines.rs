@@ -150,7 +150,7 @@ impl<'p> Reader<'p> {
                 "footnoteReference" => self.note(part, c, crate::model::NoteKind::Foot, out),
                 "endnoteReference" => self.note(part, c, crate::model::NoteKind::End, out),
                 "commentReference" => self.comment(part, c),
-                "drawing" | "pict" | "object" => self.drawing(part, c),
+                "drawing" | "pict" | "object" => self.drawing(part, c, out),
                 "AlternateContent" => {
                     if let Some(choice) = c.children().next() {
                         self.run_children(part, choice, props, out);
@@ -265,9 +265,11 @@ impl<'p> Reader<'p> {
         );
     }
 
-    /// Reports an image or embedded object (the model has no figures yet) with its
-    /// description, and queues the text boxes inside it to be read after the paragraph.
-    fn drawing(&mut self, part: &'p Part, el: &'p El) {
+    /// Reads an image (`w:drawing`, or VML's `w:pict`) into an image in the line, its bytes
+    /// checked and kept in the document's media; queues the text boxes inside it to be read
+    /// after the paragraph; reports an embedded object (an OLE chart or equation), which is
+    /// left out.
+    fn drawing(&mut self, part: &'p Part, el: &'p El, out: &mut Vec<Piece>) {
         let mut boxes = Vec::new();
         descendants(el, "txbxContent", &mut boxes);
         let had_boxes = !boxes.is_empty();
@@ -284,34 +286,77 @@ impl<'p> Reader<'p> {
         }
         let mut doc_pr = Vec::new();
         descendants(el, "docPr", &mut doc_pr);
-        let alt = doc_pr.first().and_then(|d| d.attr("descr").or(d.attr("title"))).unwrap_or("");
-        let what = if el.name == "object" { "an embedded object" } else { "an image" };
-        let alt = if alt.is_empty() {
-            " without a description".to_string()
-        } else {
-            format!(" described “{}”", short(alt))
-        };
-        let external = self.external_target(el);
-        self.report(
-            part,
-            el,
-            true,
-            "docx-image-dropped",
-            format!("{what}{alt} is left out (colophon's model has no figures yet){external}"),
-        );
-    }
-
-    /// Names a linked (external) image target; it is never fetched.
-    fn external_target(&self, el: &El) -> String {
+        let alt = doc_pr
+            .first()
+            .and_then(|d| d.attr("descr").filter(|a| !a.trim().is_empty()).or(d.attr("title")))
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        if el.name == "object" {
+            let alt =
+                if alt.is_empty() { String::new() } else { format!(" described “{}”", short(&alt)) };
+            self.report(
+                part,
+                el,
+                true,
+                "docx-image-dropped",
+                format!("an embedded object{alt} (an OLE chart, equation or document) is left out"),
+            );
+            return;
+        }
         let mut blips = Vec::new();
         descendants(el, "blip", &mut blips);
-        blips
-            .iter()
-            .filter_map(|b| b.attr("r:link").or(b.attr("r:embed")))
-            .filter_map(|id| self.rels.get(id))
-            .find(|r| r.external)
-            .map(|r| format!("; it links to {} outside the document, which is never fetched", r.target))
-            .unwrap_or_default()
+        descendants(el, "imagedata", &mut blips);
+        let id = blips.iter().find_map(|b| b.attr("r:embed").or(b.attr("r:id")).or(b.attr("r:link")));
+        let rel = id.and_then(|id| self.rels.get(id)).filter(|_| std::ptr::eq(part, &self.parts.document));
+        let Some(rel) = rel else {
+            let where_ = if std::ptr::eq(part, &self.parts.document) {
+                "whose file the package does not name"
+            } else {
+                "in a note or comment"
+            };
+            self.report(part, el, true, "docx-image-dropped", format!("an image {where_} is left out"));
+            return;
+        };
+        let src = rel.target.clone();
+        let width = extent_points(el).map(crate::model::Extent::Points);
+        let media = if rel.external {
+            self.report(part, el, true, "image-remote", format!("an image links to {src} outside the document, which is never fetched; a placeholder names it"));
+            None
+        } else {
+            match self.images.get(&src).map(|b| crate::read::media::check_named(b.clone(), &src)) {
+                Some(Ok(checked)) => {
+                    if let Some(note) = checked.misnamed {
+                        self.report(part, el, false, crate::read::media::MISNAMED, format!("{src}: {note}"));
+                    }
+                    Some(crate::model::add_media(&mut self.media, &src, checked.media))
+                }
+                Some(Err(e)) => {
+                    self.report(part, el, true, e.code(), format!("{src}: {e}; a placeholder names it"));
+                    None
+                }
+                None => {
+                    self.report(
+                        part,
+                        el,
+                        true,
+                        "image-missing",
+                        format!("the image {src} is not in the package; a placeholder names it"),
+                    );
+                    None
+                }
+            }
+        };
+        let image = crate::model::Image { src, media, width };
+        let mut anchors = Vec::new();
+        descendants(el, "anchor", &mut anchors);
+        if anchors.is_empty() {
+            out.push(Piece::neutral(Inline::Image { image, alt }));
+        } else {
+            // A floating image is placed on the page, not in the line: a figure of its own,
+            // after the paragraph it is anchored to.
+            self.floating.push(Inline::Image { image, alt });
+        }
     }
 }
 
@@ -373,6 +418,15 @@ pub(super) fn descendants<'e>(el: &'e El, name: &str, out: &mut Vec<&'e El>) {
             descendants(c, name, out);
         }
     }
+}
+
+/// The width an image is shown at in Word, in points (`wp:extent/@cx` in EMU), when
+/// given.
+fn extent_points(el: &El) -> Option<f64> {
+    let mut extents = Vec::new();
+    descendants(el, "extent", &mut extents);
+    let emu: f64 = extents.first()?.attr("cx")?.parse().ok()?;
+    (emu > 0.0 && emu.is_finite()).then(|| (emu / 12_700.0 * 10.0).round() / 10.0)
 }
 
 /// Replaces the pieces from `start` on with one piece made of their inlines.

@@ -21,10 +21,11 @@ mod package;
 mod paragraphs;
 mod properties;
 mod styles;
+mod tables;
 
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
-use crate::model::Document;
+use crate::model::{Document, Inline};
 use crate::read::xml::El;
 use package::{Package, Part, Relationship};
 use std::collections::HashMap;
@@ -73,6 +74,13 @@ pub fn read(path: &Path, bytes: &[u8], options: Options) -> Result<(Document, Ve
     let comments = optional("comments", "word/comments.xml")?;
     let settings = optional("settings", "word/settings.xml")?;
     let core = package.part("docProps/core.xml")?;
+    // The images the text shows, read now (within the package's limits) and checked when met.
+    let mut images = HashMap::new();
+    for r in rels.values().filter(|r| r.kind == "image" && !r.external) {
+        if let Some(bytes) = package.bytes(&r.target)? {
+            images.insert(r.target.clone(), bytes);
+        }
+    }
     let parts = Parts { document, footnotes, endnotes, comments };
     let mut reader = Reader {
         parts: &parts,
@@ -92,12 +100,16 @@ pub fn read(path: &Path, bytes: &[u8], options: Options) -> Result<(Document, Ve
         textboxes: Vec::new(),
         entry_label: None,
         heading_numbers_reported: false,
+        images,
+        media: Default::default(),
+        floating: Vec::new(),
     };
     let body = parts.document.root.child("body").ok_or_else(|| {
         Error::input(path, 0, 0, format!("{main} has no <w:body>: is this a Word document?"))
     })?;
     let paragraphs = reader.body(body);
     let mut doc = assemble::document(paragraphs);
+    doc.media = std::mem::take(&mut reader.media);
     properties::apply(core.as_ref().map(|p| &p.root), &mut doc.meta, &mut reader.diags);
     assemble::document_language(&mut doc);
     Ok((doc, reader.diags))
@@ -160,6 +172,12 @@ struct Reader<'p> {
     entry_label: Option<String>,
     /// Whether numbered headings were reported already.
     heading_numbers_reported: bool,
+    /// The bytes of the package's images, by part name.
+    images: HashMap<String, Vec<u8>>,
+    /// The images kept, by media key.
+    media: std::collections::BTreeMap<String, crate::model::Media>,
+    /// Floating images met in the paragraph being read: figures after it.
+    floating: Vec<Inline>,
 }
 
 impl Reader<'_> {

@@ -100,7 +100,7 @@ impl<'a> Package<'a> {
 
     /// Inflates the entry `name`, refusing parts and packages that inflate past the limits
     /// (whatever sizes the archive declares: a ZIP bomb declares small ones).
-    fn bytes(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
+    pub(super) fn bytes(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
         let path = self.path;
         let mut entry = match self.zip.by_name(name) {
             Ok(e) => e,

@@ -1,13 +1,14 @@
 //! The body, read into paragraphs: each with its style's role, its list number and its
-//! finished inlines. Tables are read cell by cell (the model has no tables yet: each is
-//! reported); a generated table of contents is left out (reported).
+//! finished inlines. A table, and an image alone in its paragraph, are read whole into a
+//! block of their own (see [`super::tables`]); a generated table of contents is left out
+//! (reported).
 
 use super::inlines::{finish, Piece};
 use super::numbering::Level;
 use super::package::Part;
 use super::styles::{numbering_of, outline_level, Role, RunProps};
 use super::Reader;
-use crate::model::{Inline, LangTag, Script};
+use crate::model::{Block, Figure, Inline, LangTag, Script};
 use crate::read::xml::El;
 
 /// One paragraph of the source, read.
@@ -27,6 +28,25 @@ pub(super) struct Para {
     pub(super) in_bibliography: bool,
     /// A label set apart in its own run (`12.` of an entry colophon wrote).
     pub(super) label: Option<String>,
+    /// A block read whole in the paragraph's place: a table, or a figure (an image alone in
+    /// its paragraph); its caption is attached when the blocks are assembled.
+    pub(super) block: Option<Block>,
+}
+
+impl Para {
+    /// A paragraph that stands for a table or figure read whole.
+    pub(super) fn of_block(block: Block) -> Self {
+        Para {
+            role: Role::Normal,
+            list: None,
+            inlines: Vec::new(),
+            lang: None,
+            in_table: true,
+            in_bibliography: false,
+            label: None,
+            block: Some(block),
+        }
+    }
 }
 
 /// A list paragraph's place in its list.
@@ -156,35 +176,52 @@ impl<'p> Reader<'p> {
             self.report(part, p, false, "docx-lang-disagrees", format!("Word tags this paragraph {tag}, but its letters are mostly {script:?}; the tag is kept (correct it in Word)"));
         }
         let textboxes = std::mem::take(&mut self.textboxes);
+        let floating = std::mem::take(&mut self.floating);
         if !in_toc {
             let label = self.entry_label.take();
-            out.push(Para { role, list, inlines, lang, in_table, in_bibliography, label });
+            match figure_of(&inlines) {
+                Some(figure) if list.is_none() => out.push(Para::of_block(Block::Figure(Box::new(figure)))),
+                _ => out.push(Para {
+                    role,
+                    list,
+                    inlines,
+                    lang,
+                    in_table,
+                    in_bibliography,
+                    label,
+                    block: None,
+                }),
+            }
+        }
+        for image in floating {
+            if let Some(figure) = figure_of(std::slice::from_ref(&image)) {
+                out.push(Para::of_block(Block::Figure(Box::new(figure))));
+            }
         }
         for tb in textboxes {
             self.block_children(part, tb, in_table, out);
         }
     }
+}
 
-    /// Reads a table's cells, row by row, into paragraphs, and reports the table.
-    fn table(&mut self, part: &'p Part, tbl: &'p El, out: &mut Vec<Para>) {
-        let rows: Vec<&El> = tbl.children().filter(|e| e.name == "tr").collect();
-        let cols = rows.iter().map(|r| r.children().filter(|c| c.name == "tc").count()).max().unwrap_or(0);
-        self.report(
-            part,
-            tbl,
-            true,
-            "docx-table-flattened",
-            format!(
-                "a table of {} rows and {cols} columns is read as its cells' paragraphs, row by row (colophon's model has no tables yet)",
-                rows.len()
-            ),
-        );
-        for row in rows {
-            for cell in row.children().filter(|c| c.name == "tc") {
-                self.block_children(part, cell, true, out);
+/// The figure a paragraph is when it holds images and nothing else but spaces: the
+/// images, with the first one's description as the figure's.
+fn figure_of(inlines: &[Inline]) -> Option<Figure> {
+    let mut images = Vec::new();
+    let mut alt = None;
+    for i in inlines {
+        match i {
+            Inline::Image { image, alt: a } => {
+                images.push(image.clone());
+                if alt.is_none() && !a.is_empty() {
+                    alt = Some(a.clone());
+                }
             }
+            Inline::Text { text } if text.trim().is_empty() => {}
+            _ => return None,
         }
     }
+    (!images.is_empty()).then(|| Figure { alt, images, ..Figure::default() })
 }
 
 /// The script a paragraph's letters are mostly in, when the language Word tagged it with
