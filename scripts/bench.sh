@@ -4,7 +4,9 @@
 #      through Typst, all on the Markdown that colophon writes for the example;
 #   2. scaling: the example ×1, ×10 and ×100 concatenated (time should grow linearly);
 #   3. a batch of 1,000 inputs (the example and the fixtures, renamed): throughput per core
-#      and peak memory, against a batch of 100 (memory should stay flat).
+#      and peak memory, against a batch of 100 (memory should stay flat);
+#   4. an article with 20 tables and 10 figures (PNG and JPEG) to every format (issue 17:
+#      under 100 ms).
 # Needs hyperfine (Debian), pandoc (PyPI pypandoc-binary) and typst (PyPI typst); installs
 # them when missing. Usage: scripts/bench.sh [--quick]
 set -euo pipefail
@@ -76,3 +78,31 @@ for n in 100 1000; do
   cores=$(nproc)
   python3 -c "import sys; n,s,kb,c=int(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]),int(sys.argv[4]); print(f'  {n:>5} inputs: {s:6.1f} s, {n/s:6.1f} files/s ({n/s/c:5.1f} per core on {c}), peak {kb/1024:6.1f} MB')" "$n" "$secs" "$kb" "$cores"
 done
+
+echo
+echo "== 4. 20 tables and 10 figures, Markdown to every format"
+tf=$work/tables
+mkdir -p "$tf"
+cp tests/fixtures/media/map.png tests/fixtures/media/facsimile.jpg "$tf/"
+python3 - "$tf/article.md" <<'EOF'
+import sys
+out = ["---", "title: Tables and figures", "lang: en", "---", ""]
+for i in range(1, 31):
+    out.append(f"## Section {i}\n")
+    out.append(f"Text before object {i}, citing RGVIA, f. 400, op. 1, d. {i}, l. 5.[^n{i}]\n")
+    out.append(f"[^n{i}]: Note {i} on GARF, f. 1318, op. 1, d. {i}.\n")
+    if i % 3 == 0:
+        img = "map.png" if i % 2 else "facsimile.jpg"
+        out.append(f"![Figure {i // 3}. A document of {1900 + i}]({img}){{#fig:f{i} width=80%}}\n")
+    else:
+        out.append("| Uezd | 1897 | 1914 | Change |")
+        out.append("|:-----|-----:|-----:|-------:|")
+        for r in range(12):
+            out.append(f"| Uezd {r} | {1000 + r * 37} | {1100 + r * 41} | {r * 4}.{r} % |")
+        out.append(f"\n: Table {i}. Population by uezd {{#tbl:t{i}}}\n")
+open(sys.argv[1], "w").write("\n".join(out) + "\n")
+EOF
+hyperfine --warmup 2 --runs "$runs" --export-json "$work/tables.json" \
+  -n "tables" "$bin convert $tf/article.md -t tei,epub,pdf,md,json -q -o $work/t" >/dev/null
+read -r tt <<<"$(median "$work/tables.json")"
+python3 -c "import sys; t=float(sys.argv[1]); print(f'  20 tables, 10 figures, five formats: {t*1000:.1f} ms (median; budget 100 ms)')" "$tt"
