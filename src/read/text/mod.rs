@@ -8,6 +8,7 @@
 mod apostrophes;
 mod body;
 mod calls;
+mod columns;
 mod features;
 mod flow;
 mod front;
@@ -33,7 +34,9 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     // Repairs of the extractor's text, each reported: apostrophes, then word spaces.
     let apostrophes = apostrophes::restore(src, &mut diags);
     let restored = spaces::restore(&apostrophes, &mut diags);
-    let src: &str = &restored;
+    // Notes that close a column, not the page, are read after the page's text.
+    let reordered = columns::restore(&restored, &mut diags);
+    let src: &str = &reordered;
     quality::lost_word_spaces(src, &mut diags);
     quality::split_glyphs(src, &mut diags);
     let units = units::units(src);
