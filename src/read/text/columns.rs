@@ -14,8 +14,8 @@ use super::pages::{call_numbers, opening_number, pages};
 use crate::diag::Diagnostic;
 use std::borrow::Cow;
 
-/// The fewest non-blank lines of text between a block and the next note's call: a column
-/// holds many more, a note's own lines rarely as many with a number glued to a word.
+/// The fewest non-blank lines from the next note's call to that note: a column holds many
+/// more, a note's own lines rarely as many after a number glued to a word.
 const MIN_COLUMN_LINES: usize = 4;
 
 /// At most this many blocks are moved on one page (two columns, a few blocks at most).
@@ -104,7 +104,7 @@ fn column_block(page: &[&str]) -> Option<Block> {
             if n != last.1 + 1 {
                 continue;
             }
-            if let Some(b) = resumed(page, &calls, last.0, i, n) {
+            if let Some(b) = resumed(page, &calls, start, last.0, i, n) {
                 let mut top = start;
                 while top > 0 && blank(top - 1) {
                     top -= 1;
@@ -120,14 +120,16 @@ fn column_block(page: &[&str]) -> Option<Block> {
     None
 }
 
-/// Where the page's text resumes between a note opening at line `note` and the line `next`
-/// opening note `n`: after a line that ends a sentence, when a column of text follows that
-/// calls `n`. Where the text above the block broke off mid-sentence, its rest opens with a
-/// small letter; else with a capital.
-fn resumed(page: &[&str], calls: &[Vec<u32>], note: usize, next: usize, n: u32) -> Option<usize> {
-    let call = (note + 1..next).rev().find(|&i| calls[i].contains(&n))?;
-    let text_lines = |from: usize| (from..=call).filter(|&i| !page[i].trim().is_empty()).count();
-    let above = page[..note].iter().rev().find(|l| !l.trim().is_empty() && opening_number(l).is_none());
+/// Where the page's text resumes between the note opening at line `note` (the last of a
+/// block opening at line `top`) and the line `next` opening note `n`: after a line that ends
+/// a sentence, at the latest on the first line that calls `n`, when a column of text
+/// follows. Where the text above the block broke off mid-sentence, its rest opens with a
+/// small letter (in most languages: the first such line is taken, else the first line
+/// after a sentence's end).
+fn resumed(page: &[&str], calls: &[Vec<u32>], top: usize, note: usize, next: usize, n: u32) -> Option<usize> {
+    let text_lines = |from: usize| (from..next).filter(|&i| !page[i].trim().is_empty()).count();
+    let call = (note + 1..next).find(|&i| calls[i].contains(&n) && text_lines(i) >= MIN_COLUMN_LINES)?;
+    let above = page[..top].iter().rev().find(|l| !l.trim().is_empty());
     let open = above.is_some_and(|l| !ends_sentence(l));
     let mut prev = page[note];
     let mut first = None;
@@ -136,7 +138,7 @@ fn resumed(page: &[&str], calls: &[Vec<u32>], note: usize, next: usize, n: u32) 
         if t.is_empty() {
             continue;
         }
-        if ends_sentence(prev) && text_lines(k) >= MIN_COLUMN_LINES {
+        if ends_sentence(prev) {
             first.get_or_insert(k);
             if starts_lower(t) == open {
                 return Some(k);
@@ -153,7 +155,7 @@ mod tests {
 
     /// A page of two columns as PDFBox reads it: the left column's text, its notes 1 and 2,
     /// the right column's text calling 3, then its note 3.
-    const PAGE: [&str; 14] = [
+    const PAGE: [&str; 16] = [
         "The quarantine station stood east of the town and held a hundred.1 It",
         "was too small for the crowds that the steamers landed in the season of",
         "the pilgrims, when hundreds of passengers came ashore in a day and",
@@ -163,7 +165,9 @@ mod tests {
         "not to the governor of the province, which led to quarrels over every",
         "ship that came in from the ports of the north in the summer months, and",
         "the governor could not decide whether a ship was to be held or not.3",
-        "The merchants complained of the same thing in their petitions.",
+        "The merchants complained of the same thing in their petitions and in",
+        "the letters they wrote to the newspapers of the capital in that year,",
+        "and the ministry heard them at last.",
         "3BOA, DH.İD, 118/22.",
         "",
         "1",
@@ -177,7 +181,7 @@ mod tests {
         let out = restore(&src, &mut diags);
         let lines: Vec<&str> = out.split('\n').collect();
         assert_eq!(lines[3], "waited there.2 The director answered to the council in the capital and");
-        assert_eq!(lines[8..11], ["1BOA, DH.MUİ, 12-2/41, lef 2.", "2Aynı yer, lef 5.", "3BOA, DH.İD, 118/22."]);
+        assert_eq!(lines[10..13], ["1BOA, DH.MUİ, 12-2/41, lef 2.", "2Aynı yer, lef 5.", "3BOA, DH.İD, 118/22."]);
         assert_eq!(lines.len(), PAGE.len(), "no line is lost");
         assert_eq!(diags.len(), 1);
         assert_eq!((diags[0].code, diags[0].line), ("extraction-column-notes", 4));
@@ -186,7 +190,7 @@ mod tests {
     /// One column: the notes end the page, nothing moves.
     #[test]
     fn notes_ending_the_page_stay() {
-        let src = [&PAGE[..3], &["waited there.2"], &PAGE[3..5], &PAGE[11..]].concat().join("\n");
+        let src = [&PAGE[..3], &["waited there.2"], &PAGE[3..5], &PAGE[13..]].concat().join("\n");
         let mut diags = Vec::new();
         assert!(matches!(restore(&src, &mut diags), Cow::Borrowed(_)));
         assert!(diags.is_empty());
@@ -197,9 +201,28 @@ mod tests {
     #[test]
     fn a_folio_run_into_the_form_feed_ends_the_page() {
         let next = ["3\u{c}waited there.2 The director answered to the council in the capital and"];
-        let src = [&PAGE[..5], &next, &PAGE[6..11]].concat().join("\n");
+        let src = [&PAGE[..5], &next, &PAGE[6..13]].concat().join("\n");
         let mut diags = Vec::new();
         assert!(matches!(restore(&src, &mut diags), Cow::Borrowed(_)), "{diags:?}");
+    }
+
+    /// The text resumes after the last note's first sentence, not after the rest of the
+    /// first note (which ends a sentence too); a capital opens it where the call is on the
+    /// resumed line itself (German nouns).
+    #[test]
+    fn the_text_resumes_after_the_last_note() {
+        let two_lines = ["1BOA, DH.MUİ, 12-2/41, lef 2, and the report", "of the director.", "2Aynı yer, lef 5."];
+        let src = [&PAGE[..3], &two_lines, &PAGE[5..]].concat().join("\n");
+        let out = restore(&src, &mut Vec::new()).into_owned();
+        let lines: Vec<&str> = out.split('\n').collect();
+        assert_eq!(lines[3], PAGE[5]);
+        assert_eq!(lines[10..14], [two_lines[0], two_lines[1], two_lines[2], PAGE[12]]);
+        let resumed = ["Messegeschichte behandelt.3 Seine Verflechtung mit dem Markt ist kaum", PAGE[6], PAGE[7], PAGE[9]];
+        let src = [&PAGE[..5], &resumed, &PAGE[12..]].concat().join("\n");
+        let out = restore(&src, &mut Vec::new()).into_owned();
+        let lines: Vec<&str> = out.split('\n').collect();
+        assert_eq!(lines[3], resumed[0]);
+        assert_eq!(lines[7..10], [PAGE[3], PAGE[4], PAGE[12]]);
     }
 
     /// A long note whose lines hold a number glued to a word is no column: the text after it
