@@ -181,7 +181,10 @@ mod tests {
         let out = restore(&src, &mut diags);
         let lines: Vec<&str> = out.split('\n').collect();
         assert_eq!(lines[3], "waited there.2 The director answered to the council in the capital and");
-        assert_eq!(lines[10..13], ["1BOA, DH.MUİ, 12-2/41, lef 2.", "2Aynı yer, lef 5.", "3BOA, DH.İD, 118/22."]);
+        assert_eq!(
+            lines[10..13],
+            ["1BOA, DH.MUİ, 12-2/41, lef 2.", "2Aynı yer, lef 5.", "3BOA, DH.İD, 118/22."]
+        );
         assert_eq!(lines.len(), PAGE.len(), "no line is lost");
         assert_eq!(diags.len(), 1);
         assert_eq!((diags[0].code, diags[0].line), ("extraction-column-notes", 4));
@@ -211,13 +214,19 @@ mod tests {
     /// resumed line itself (German nouns).
     #[test]
     fn the_text_resumes_after_the_last_note() {
-        let two_lines = ["1BOA, DH.MUİ, 12-2/41, lef 2, and the report", "of the director.", "2Aynı yer, lef 5."];
+        let two_lines =
+            ["1BOA, DH.MUİ, 12-2/41, lef 2, and the report", "of the director.", "2Aynı yer, lef 5."];
         let src = [&PAGE[..3], &two_lines, &PAGE[5..]].concat().join("\n");
         let out = restore(&src, &mut Vec::new()).into_owned();
         let lines: Vec<&str> = out.split('\n').collect();
         assert_eq!(lines[3], PAGE[5]);
         assert_eq!(lines[10..14], [two_lines[0], two_lines[1], two_lines[2], PAGE[12]]);
-        let resumed = ["Messegeschichte behandelt.3 Seine Verflechtung mit dem Markt ist kaum", PAGE[6], PAGE[7], PAGE[9]];
+        let resumed = [
+            "Messegeschichte behandelt.3 Seine Verflechtung mit dem Markt ist kaum",
+            PAGE[6],
+            PAGE[7],
+            PAGE[9],
+        ];
         let src = [&PAGE[..5], &resumed, &PAGE[12..]].concat().join("\n");
         let out = restore(&src, &mut Vec::new()).into_owned();
         let lines: Vec<&str> = out.split('\n').collect();
@@ -231,7 +240,12 @@ mod tests {
     fn a_note_with_numbers_inside_is_no_column() {
         let src = [
             &PAGE[..3],
-            &["waited there.2", "1BOA, DH.MUİ, 12-2/41, lef 2.", "2Aynı yer. See also the file 45-1/9.", "Ibid.3"],
+            &[
+                "waited there.2",
+                "1BOA, DH.MUİ, 12-2/41, lef 2.",
+                "2Aynı yer. See also the file 45-1/9.",
+                "Ibid.3",
+            ],
             &["3BOA, DH.İD, 118/22.", "", "1"],
         ]
         .concat()

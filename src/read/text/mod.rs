@@ -11,6 +11,7 @@ mod calls;
 mod columns;
 mod features;
 mod flow;
+mod fragments;
 mod front;
 mod furniture;
 mod join;
@@ -34,11 +35,19 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     // Repairs of the extractor's text, each reported: apostrophes, then word spaces.
     let apostrophes = apostrophes::restore(src, &mut diags);
     let restored = spaces::restore(&apostrophes, &mut diags);
-    // Notes that close a column, not the page, are read after the page's text.
-    let reordered = columns::restore(&restored, &mut diags);
+    quality::lost_word_spaces(&restored, &mut diags);
+    quality::split_glyphs(&restored, &mut diags);
+    // Printed lines cut into words are joined (not where the words themselves ran together:
+    // the lengths of the lines tell nothing then); notes that close a column, not the page,
+    // are read after the page's text.
+    let lost_spaces = diags.iter().any(|d| d.code == "extraction-lost-spaces");
+    let joined = if lost_spaces {
+        std::borrow::Cow::Borrowed(&*restored)
+    } else {
+        fragments::restore(&restored, &mut diags)
+    };
+    let reordered = columns::restore(&joined, &mut diags);
     let src: &str = &reordered;
-    quality::lost_word_spaces(src, &mut diags);
-    quality::split_glyphs(src, &mut diags);
     let units = units::units(src);
     let (meta, body_start) = front::read_front(&units, &mut diags);
     let refs_at = (body_start..units.len())
