@@ -21,9 +21,14 @@ const MIN_COLUMN_LINES: usize = 4;
 /// At most this many blocks are moved on one page (two columns, a few blocks at most).
 const MAX_BLOCKS: usize = 4;
 
+/// At most this many lines between two notes of a block, text included (a column holds a
+/// few dozen): a hostile text of one endless page stays linear.
+const MAX_SPAN: usize = 300;
+
 /// Moves every column's note block below the text of the page; returns the text unchanged
-/// (borrowed) when no page has one.
-pub fn restore<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Cow<'a, str> {
+/// (borrowed) when no page has one. `origin` holds the source's line number of each line of
+/// `src` and is moved with the lines.
+pub fn restore<'a>(src: &'a str, origin: &mut Vec<u32>, diags: &mut Vec<Diagnostic>) -> Cow<'a, str> {
     let lines: Vec<&str> = src.split('\n').collect();
     let mut order: Vec<usize> = Vec::with_capacity(lines.len());
     let mut moved = false;
@@ -34,7 +39,7 @@ pub fn restore<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Cow<'a, str> {
             let Some(b) = column_block(&view) else { break };
             diags.push(Diagnostic::info(
                 "extraction-column-notes",
-                idx[b.notes.start] as u32 + 1,
+                origin.get(idx[b.notes.start]).copied().unwrap_or(idx[b.notes.start] as u32 + 1),
                 format!(
                     "notes {}–{} close a column, not the page (a two-column page read column by column): \
                      they are read after the text of the page",
@@ -51,6 +56,7 @@ pub fn restore<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Cow<'a, str> {
     if !moved {
         return Cow::Borrowed(src);
     }
+    *origin = order.iter().map(|&i| origin.get(i).copied().unwrap_or(i as u32 + 1)).collect();
     Cow::Owned(order.iter().map(|&i| lines[i]).collect::<Vec<_>>().join("\n"))
 }
 
@@ -92,19 +98,33 @@ fn column_block(page: &[&str]) -> Option<Block> {
         })
         .collect();
     let calls: Vec<Vec<u32>> = page.iter().map(|l| call_numbers(l)).collect();
-    let called_above = |n: u32, line: usize| calls[..line].iter().any(|c| c.contains(&n));
+    // The first line calling each number.
+    let mut first_call: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for (i, c) in calls.iter().enumerate() {
+        for &n in c {
+            first_call.entry(n).or_insert(i);
+        }
+    }
+    // Non-blank lines before each line.
+    let mut filled = vec![0usize; page.len() + 1];
+    for i in 0..page.len() {
+        filled[i + 1] = filled[i] + usize::from(!blank(i));
+    }
     for (a, &(start, first)) in cands.iter().enumerate() {
-        if start == 0 || !called_above(first, start) {
+        if start == 0 || first_call.get(&first).is_none_or(|&c| c >= start) {
             continue;
         }
         // The block's notes: the following candidates that go on with the numbers, before
         // the text resumes.
         let mut last = (start, first);
         for &(i, n) in &cands[a + 1..] {
+            if i - last.0 > MAX_SPAN {
+                break;
+            }
             if n != last.1 + 1 {
                 continue;
             }
-            if let Some(b) = resumed(page, &calls, start, last.0, i, n) {
+            if let Some(b) = resumed(page, &calls, &filled, start, last.0, i, n) {
                 let mut top = start;
                 while top > 0 && blank(top - 1) {
                     top -= 1;
@@ -126,10 +146,18 @@ fn column_block(page: &[&str]) -> Option<Block> {
 /// follows. Where the text above the block broke off mid-sentence, its rest opens with a
 /// small letter (in most languages: the first such line is taken, else the first line
 /// after a sentence's end).
-fn resumed(page: &[&str], calls: &[Vec<u32>], top: usize, note: usize, next: usize, n: u32) -> Option<usize> {
-    let text_lines = |from: usize| (from..next).filter(|&i| !page[i].trim().is_empty()).count();
+fn resumed(
+    page: &[&str],
+    calls: &[Vec<u32>],
+    filled: &[usize],
+    top: usize,
+    note: usize,
+    next: usize,
+    n: u32,
+) -> Option<usize> {
+    let text_lines = |from: usize| filled[next] - filled[from];
     let call = (note + 1..next).find(|&i| calls[i].contains(&n) && text_lines(i) >= MIN_COLUMN_LINES)?;
-    let above = page[..top].iter().rev().find(|l| !l.trim().is_empty());
+    let above = page[..top].iter().rev().take(MAX_SPAN).find(|l| !l.trim().is_empty());
     let open = above.is_some_and(|l| !ends_sentence(l));
     let mut prev = page[note];
     let mut first = None;
@@ -178,7 +206,7 @@ mod tests {
     fn a_block_closing_a_column_goes_below_the_text() {
         let src = PAGE.join("\n");
         let mut diags = Vec::new();
-        let out = restore(&src, &mut diags);
+        let out = restore(&src, &mut Vec::new(), &mut diags);
         let lines: Vec<&str> = out.split('\n').collect();
         assert_eq!(lines[3], "waited there.2 The director answered to the council in the capital and");
         assert_eq!(
@@ -188,6 +216,10 @@ mod tests {
         assert_eq!(lines.len(), PAGE.len(), "no line is lost");
         assert_eq!(diags.len(), 1);
         assert_eq!((diags[0].code, diags[0].line), ("extraction-column-notes", 4));
+        // The lines keep the numbers they had in the source.
+        let mut origin: Vec<u32> = (1..=PAGE.len() as u32).collect();
+        restore(&src, &mut origin, &mut Vec::new());
+        assert_eq!(origin[..12], [1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 4, 5]);
     }
 
     /// One column: the notes end the page, nothing moves.
@@ -195,7 +227,7 @@ mod tests {
     fn notes_ending_the_page_stay() {
         let src = [&PAGE[..3], &["waited there.2"], &PAGE[3..5], &PAGE[13..]].concat().join("\n");
         let mut diags = Vec::new();
-        assert!(matches!(restore(&src, &mut diags), Cow::Borrowed(_)));
+        assert!(matches!(restore(&src, &mut Vec::new(), &mut diags), Cow::Borrowed(_)));
         assert!(diags.is_empty());
     }
 
@@ -206,7 +238,7 @@ mod tests {
         let next = ["3\u{c}waited there.2 The director answered to the council in the capital and"];
         let src = [&PAGE[..5], &next, &PAGE[6..13]].concat().join("\n");
         let mut diags = Vec::new();
-        assert!(matches!(restore(&src, &mut diags), Cow::Borrowed(_)), "{diags:?}");
+        assert!(matches!(restore(&src, &mut Vec::new(), &mut diags), Cow::Borrowed(_)), "{diags:?}");
     }
 
     /// The text resumes after the last note's first sentence, not after the rest of the
@@ -217,7 +249,7 @@ mod tests {
         let two_lines =
             ["1BOA, DH.MUİ, 12-2/41, lef 2, and the report", "of the director.", "2Aynı yer, lef 5."];
         let src = [&PAGE[..3], &two_lines, &PAGE[5..]].concat().join("\n");
-        let out = restore(&src, &mut Vec::new()).into_owned();
+        let out = restore(&src, &mut Vec::new(), &mut Vec::new()).into_owned();
         let lines: Vec<&str> = out.split('\n').collect();
         assert_eq!(lines[3], PAGE[5]);
         assert_eq!(lines[10..14], [two_lines[0], two_lines[1], two_lines[2], PAGE[12]]);
@@ -228,7 +260,7 @@ mod tests {
             PAGE[9],
         ];
         let src = [&PAGE[..5], &resumed, &PAGE[12..]].concat().join("\n");
-        let out = restore(&src, &mut Vec::new()).into_owned();
+        let out = restore(&src, &mut Vec::new(), &mut Vec::new()).into_owned();
         let lines: Vec<&str> = out.split('\n').collect();
         assert_eq!(lines[3], resumed[0]);
         assert_eq!(lines[7..10], [PAGE[3], PAGE[4], PAGE[12]]);
@@ -251,7 +283,17 @@ mod tests {
         .concat()
         .join("\n");
         let mut diags = Vec::new();
-        assert!(matches!(restore(&src, &mut diags), Cow::Borrowed(_)), "{diags:?}");
+        assert!(matches!(restore(&src, &mut Vec::new(), &mut diags), Cow::Borrowed(_)), "{diags:?}");
+    }
+
+    /// A hostile text of one endless page, numbered lines and calls all through, stays fast.
+    #[test]
+    fn an_endless_page_stays_linear() {
+        let src: String =
+            (1..=20_000).map(|i| format!("{}Note text.{}\nword\n", i % 50 + 1, i % 50 + 2)).collect();
+        let t = std::time::Instant::now();
+        restore(&src, &mut Vec::new(), &mut Vec::new());
+        assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
     }
 
     /// Bad input: empty text, numbers only, a form feed alone.
@@ -259,7 +301,7 @@ mod tests {
     fn odd_input_is_left_alone() {
         for src in ["", "1\n2\n3", "\u{c}", "1Note.\n\u{c}2Note.", "\u{c}\u{c}\n\u{c}"] {
             let mut diags = Vec::new();
-            assert_eq!(restore(src, &mut diags), src);
+            assert_eq!(restore(src, &mut Vec::new(), &mut diags), src);
         }
     }
 }

@@ -22,8 +22,9 @@ const AT_MOST: usize = 135;
 const PIECES_IN_TEXT: usize = 15;
 
 /// Joins the pieces of cut lines; returns the text unchanged (borrowed) when it has none.
-/// The joins are reported once, at the first.
-pub fn restore<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Cow<'a, str> {
+/// `origin` holds the source's line number of each line of `src` and is kept up to date (a
+/// joined line has its first piece's). The joins are reported once, at the first.
+pub fn restore<'a>(src: &'a str, origin: &mut Vec<u32>, diags: &mut Vec<Diagnostic>) -> Cow<'a, str> {
     let lines: Vec<&str> = src.split('\n').collect();
     let len = |l: &str| l.trim().chars().count();
     let words = |l: &str| l.split_whitespace().count();
@@ -39,6 +40,8 @@ pub fn restore<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Cow<'a, str> {
         heads.iter().any(|h| super::lexicon::leading_heading(h, l).is_some())
     });
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut out_origin: Vec<u32> = Vec::with_capacity(lines.len());
+    let at = |i: usize| origin.get(i).copied().unwrap_or(i as u32 + 1);
     let mut joins = 0usize;
     let mut first_join = None;
     let mut start = 0;
@@ -62,8 +65,12 @@ pub fn restore<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Cow<'a, str> {
             let mut total = len(page[i]);
             let mut k = i + 1;
             let in_front = front.is_some_and(|f| start + i <= f);
-            let opens =
-                piece(page[i]) || len(page[i]) * 100 <= measure * PIECE && opening_number(page[i]).is_some();
+            // (A note's short first line opens a run only where its sentence goes on: `2BOA,
+            // DH.MUİ, 12-2/41, lef 2.` is a whole note, and the column's text follows it.)
+            let opens = piece(page[i])
+                || len(page[i]) * 100 <= measure * PIECE
+                    && opening_number(page[i]).is_some()
+                    && !super::join::ends_sentence(page[i]);
             while opens
                 && !in_front
                 && lens.len() >= 5
@@ -82,11 +89,13 @@ pub fn restore<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Cow<'a, str> {
                 let joined: Vec<&str> = page[i..k].iter().map(|l| l.trim()).collect();
                 let indent = &page[i][..page[i].len() - page[i].trim_start().len()];
                 out.push(format!("{indent}{}", joined.join(" ")));
+                out_origin.push(at(start + i));
                 joins += 1;
                 first_join.get_or_insert(start + i);
                 i = k;
             } else {
                 out.push(page[i].to_string());
+                out_origin.push(at(start + i));
                 i += 1;
             }
         }
@@ -95,12 +104,13 @@ pub fn restore<'a>(src: &'a str, diags: &mut Vec<Diagnostic>) -> Cow<'a, str> {
     let Some(first) = first_join else { return Cow::Borrowed(src) };
     diags.push(Diagnostic::info(
         "extraction-split-lines",
-        first as u32 + 1,
+        at(first),
         format!(
             "{joins} printed lines were cut into words by the extractor (a justified line with wide \
              word spaces); their pieces were joined again"
         ),
     ));
+    *origin = out_origin;
     Cow::Owned(out.join("\n"))
 }
 
@@ -142,7 +152,7 @@ mod tests {
     fn pieces_filling_the_measure_are_one_line_again() {
         let src = page(&["limanı", "olan", "Trabzon,", "XIX.", "yüzyılın ikinci yarısında"]);
         let mut diags = Vec::new();
-        let out = restore(&src, &mut diags);
+        let out = restore(&src, &mut Vec::new(), &mut diags);
         let lines: Vec<&str> = out.split('\n').collect();
         assert_eq!(lines[12], "limanı olan Trabzon, XIX. yüzyılın ikinci yarısında");
         assert_eq!(lines[13], "length about the rules of the");
@@ -150,6 +160,11 @@ mod tests {
         assert_eq!(lines[15], "Giriş", "a heading stays on its line");
         assert_eq!(diags.len(), 1);
         assert_eq!((diags[0].code, diags[0].line), ("extraction-split-lines", 13));
+        // Each line keeps the number it had in the source: the joined one its first piece's.
+        let mut origin: Vec<u32> = (1..=src.split('\n').count() as u32).collect();
+        let out = restore(&src, &mut origin, &mut Vec::new());
+        assert_eq!(origin.len(), out.split('\n').count());
+        assert_eq!(origin[11..15], [12, 13, 18, 19]);
     }
 
     /// The front matter above the abstract heading stays as printed: a title's last line
@@ -167,7 +182,7 @@ mod tests {
             front.join("\n"),
             page(&["limanı", "olan", "Trabzon,", "XIX.", "yüzyılın ikinci yarısında"])
         );
-        let out = restore(&src, &mut Vec::new()).into_owned();
+        let out = restore(&src, &mut Vec::new(), &mut Vec::new()).into_owned();
         let lines: Vec<&str> = out.split('\n').collect();
         assert_eq!(lines[..4], front);
         assert_eq!(lines[16], "limanı olan Trabzon, XIX. yüzyılın ikinci yarısında");
@@ -184,19 +199,33 @@ mod tests {
             "gerilemesi",
             "için bk. Bülent",
         ]);
-        let out = restore(&src, &mut Vec::new()).into_owned();
+        let out = restore(&src, &mut Vec::new(), &mut Vec::new()).into_owned();
         let lines: Vec<&str> = out.split('\n').collect();
         assert_eq!(lines[12], "ticaretinin");
         assert_eq!(lines[13], "1Trabzon–Tebriz transit ticaretinin gerilemesi için bk. Bülent");
+        let src = page(&[
+            "ticaretinin",
+            "2BOA, DH.MUİ, lef 2.",
+            "son derece",
+            "yetersizdi.",
+            "Karantina",
+            "müdürü, doğrudan",
+        ]);
+        let out = restore(&src, &mut Vec::new(), &mut Vec::new()).into_owned();
+        let lines: Vec<&str> = out.split('\n').collect();
+        assert_eq!(
+            lines[13..15],
+            ["2BOA, DH.MUİ, lef 2.", "son derece yetersizdi. Karantina müdürü, doğrudan"]
+        );
     }
 
     /// A text of whole lines is left alone, and so is odd input.
     #[test]
     fn whole_lines_stay() {
         let src = page(&["the merchants of the port wrote to the ministry at"]);
-        assert!(matches!(restore(&src, &mut Vec::new()), Cow::Borrowed(_)));
+        assert!(matches!(restore(&src, &mut Vec::new(), &mut Vec::new()), Cow::Borrowed(_)));
         for src in ["", "\u{c}", "a\nb\nc", &"x\n".repeat(100)] {
-            assert_eq!(restore(src, &mut Vec::new()), src);
+            assert_eq!(restore(src, &mut Vec::new(), &mut Vec::new()), src);
         }
     }
 }

@@ -40,15 +40,17 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     // Printed lines cut into words are joined (not where the words themselves ran together:
     // the lengths of the lines tell nothing then); notes that close a column, not the page,
     // are read after the page's text.
+    // (Each line keeps the number it has in the source, for the diagnostics.)
+    let mut origin: Vec<u32> = (1..=restored.split('\n').count() as u32).collect();
     let lost_spaces = diags.iter().any(|d| d.code == "extraction-lost-spaces");
     let joined = if lost_spaces {
         std::borrow::Cow::Borrowed(&*restored)
     } else {
-        fragments::restore(&restored, &mut diags)
+        fragments::restore(&restored, &mut origin, &mut diags)
     };
-    let reordered = columns::restore(&joined, &mut diags);
+    let reordered = columns::restore(&joined, &mut origin, &mut diags);
     let src: &str = &reordered;
-    let units = units::units(src);
+    let units = units::units_at(src, &origin);
     let (meta, body_start) = front::read_front(&units, &mut diags);
     let refs_at = (body_start..units.len())
         .find(|&i| units[i].lines.len() == 1 && lexicon::is_reference_heading(units[i].first()));
