@@ -161,8 +161,8 @@ fn resumed(
     let open = above.is_some_and(|l| !ends_sentence(l));
     let mut prev = page[note];
     let mut first = None;
-    for k in note + 1..=call {
-        let t = page[k].trim();
+    for (k, line) in page.iter().enumerate().take(call + 1).skip(note + 1) {
+        let t = line.trim();
         if t.is_empty() {
             continue;
         }
@@ -172,7 +172,7 @@ fn resumed(
                 return Some(k);
             }
         }
-        prev = page[k];
+        prev = *line;
     }
     first
 }
