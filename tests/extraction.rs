@@ -62,6 +62,8 @@ fn run(holdout: bool) -> BTreeMap<String, Score> {
             .into_iter()
             // What a reader can do: the texts whose extractor kept the word spaces and letters.
             .chain((!lost_spaces && !split_glyphs).then(|| "~~readable".to_string()))
+            // The texts that lost their word spaces, measured without spaces below.
+            .chain(lost_spaces.then(|| "~~lost spaces".to_string()))
             // Two-column pages come out of every extractor with the columns' lines run
             // together or interleaved: only a reader of the PDF itself can part them.
             .chain(
@@ -105,14 +107,25 @@ fn extraction_corpus() {
             rate(r.refs_exact, r.refs)
         );
     }
+    // Texts that lost their word spaces: the notes and their calls are still found; only the
+    // spaces inside the notes' text are missing (compared without any space).
+    if let Some(l) = by.get("~~lost spaces") {
+        let (u, a) = (rate(l.notes_unspaced, l.notes), rate(l.notes_unspaced_anchored, l.notes));
+        println!(
+            "texts that lost their word spaces ({} files): notes exact {:.3}; without spaces, notes right {u:.3}, anchored {a:.3}",
+            l.files,
+            rate(l.notes_exact, l.notes)
+        );
+        assert!(u >= 0.86 && a >= 0.82, "lost spaces: notes right without spaces {u:.3}, anchored {a:.3}");
+    }
     assert!(
-        notes >= 0.872 && anchored >= 0.857 && refs >= 0.868,
+        notes >= 0.880 && anchored >= 0.875 && refs >= 0.870,
         "notes {notes:.3} anchored {anchored:.3} refs {refs:.3}"
     );
     if let Some(r) = by.get("~~readable") {
         let (n, a, f) =
             (rate(r.notes_exact, r.notes), rate(r.notes_anchored, r.notes), rate(r.refs_exact, r.refs));
-        assert!(n >= 0.94 && a >= 0.925 && f >= 0.935, "readable: notes {n:.3} anchored {a:.3} refs {f:.3}");
+        assert!(n >= 0.95 && a >= 0.945 && f >= 0.938, "readable: notes {n:.3} anchored {a:.3} refs {f:.3}");
     }
     assert!(titles >= 0.93 && authors >= 0.90, "titles {titles:.3} authors {authors:.3}");
 }

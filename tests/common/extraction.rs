@@ -73,6 +73,11 @@ pub struct Score {
     pub notes_exact: usize,
     pub notes_anchored: usize,
     pub notes_found: usize,
+    /// Notes whose text is the gold's once every space is taken out (what a text that lost
+    /// its word spaces can still give).
+    pub notes_unspaced: usize,
+    /// Of those, the ones at the right call.
+    pub notes_unspaced_anchored: usize,
     pub refs: usize,
     pub refs_exact: usize,
     pub refs_found: usize,
@@ -88,6 +93,8 @@ impl Score {
         self.notes_exact += o.notes_exact;
         self.notes_anchored += o.notes_anchored;
         self.notes_found += o.notes_found;
+        self.notes_unspaced += o.notes_unspaced;
+        self.notes_unspaced_anchored += o.notes_unspaced_anchored;
         self.refs += o.refs;
         self.refs_exact += o.refs_exact;
         self.refs_found += o.refs_found;
@@ -145,6 +152,20 @@ pub fn score(doc: &Document, gold: &Gold, debug: bool) -> Score {
             if !gold.notes.iter().any(|g| norm(&g.text) == *t) {
                 println!("GOT    {t}");
             }
+        }
+    }
+    // The same, with every space taken out of both texts.
+    let unspaced = |t: &str| t.chars().filter(|c| !c.is_whitespace() && *c != '\u{AD}').collect::<String>();
+    let got_unspaced: Vec<String> = got.iter().map(|(t, _)| unspaced(t)).collect();
+    let mut from = 0;
+    for g in &gold.notes {
+        let want = unspaced(&g.text);
+        if let Some(k) = got_unspaced[from..].iter().position(|t| *t == want) {
+            s.notes_unspaced += 1;
+            if tail(&got[from + k].1, 12) == tail(&g.before, 12) {
+                s.notes_unspaced_anchored += 1;
+            }
+            from += k + 1;
         }
     }
     let entries: Vec<String> = doc

@@ -8,8 +8,10 @@
 mod apostrophes;
 mod body;
 mod calls;
+mod columns;
 mod features;
 mod flow;
+mod fragments;
 mod front;
 mod furniture;
 mod join;
@@ -33,10 +35,22 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     // Repairs of the extractor's text, each reported: apostrophes, then word spaces.
     let apostrophes = apostrophes::restore(src, &mut diags);
     let restored = spaces::restore(&apostrophes, &mut diags);
-    let src: &str = &restored;
-    quality::lost_word_spaces(src, &mut diags);
-    quality::split_glyphs(src, &mut diags);
-    let units = units::units(src);
+    quality::lost_word_spaces(&restored, &mut diags);
+    quality::split_glyphs(&restored, &mut diags);
+    // Printed lines cut into words are joined (not where the words themselves ran together:
+    // the lengths of the lines tell nothing then); notes that close a column, not the page,
+    // are read after the page's text.
+    // (Each line keeps the number it has in the source, for the diagnostics.)
+    let mut origin: Vec<u32> = (1..=restored.split('\n').count() as u32).collect();
+    let lost_spaces = diags.iter().any(|d| d.code == "extraction-lost-spaces");
+    let joined = if lost_spaces {
+        std::borrow::Cow::Borrowed(&*restored)
+    } else {
+        fragments::restore(&restored, &mut origin, &mut diags)
+    };
+    let reordered = columns::restore(&joined, &mut origin, &mut diags);
+    let src: &str = &reordered;
+    let units = units::units_at(src, &origin);
     let (meta, body_start) = front::read_front(&units, &mut diags);
     let refs_at = (body_start..units.len())
         .find(|&i| units[i].lines.len() == 1 && lexicon::is_reference_heading(units[i].first()));

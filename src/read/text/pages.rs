@@ -40,7 +40,7 @@ pub enum Role {
 
 /// A note number at the start of a line: its value, where the text begins, and whether the
 /// number stands alone on the line.
-fn opening_number(line: &str) -> Option<(u32, usize, bool)> {
+pub(super) fn opening_number(line: &str) -> Option<(u32, usize, bool)> {
     let line = line.trim_end();
     let start = line.len() - line.trim_start_matches([' ', '\t', '\u{c}']).len();
     let s = &line[start..];
@@ -74,7 +74,7 @@ fn is_folio(line: &str) -> bool {
 
 /// The ranges of line indexes of each page: split at form feeds when the text has them, else
 /// after the folios (bare numbers that count up).
-fn pages(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
+pub(super) fn pages(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
     let mut starts = vec![0];
     if lines.iter().any(|l| l.contains('\u{c}')) {
         starts.extend((1..lines.len()).filter(|&i| lines[i].starts_with('\u{c}')));
@@ -153,7 +153,7 @@ fn calls(text: &str, n: u32) -> bool {
 /// The numbers `text` holds as note calls: digits glued to a word, to punctuation or to a
 /// year (`party.1`, `Dvina.1`, `19204` for the year 1920 and call 4), not numbers of their own;
 /// and superscript digits (`party.¹²`), which a reader of the PDF writes only for raised calls.
-fn call_numbers(text: &str) -> Vec<u32> {
+pub(super) fn call_numbers(text: &str) -> Vec<u32> {
     call_numbers_in(text, true)
 }
 

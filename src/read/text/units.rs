@@ -121,20 +121,29 @@ pub fn is_page_number(line: &str) -> bool {
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Splits `src` into units. Pages start new units, and so does every line the page analysis
-/// ([`super::pages`]) found to open a note at the foot of its page.
+/// [`units_at`] for a text as the source has it, each line numbered by its place.
+#[cfg(test)]
 pub fn units(src: &str) -> Vec<Unit<'_>> {
+    units_at(src, &[])
+}
+
+/// Splits `src` into units. Pages start new units, and so does every line the page analysis
+/// ([`super::pages`]) found to open a note at the foot of its page. Line `i` of `src` has the
+/// number `origin[i]` in the source, where a repair joined or moved lines (lines past
+/// `origin`'s end keep their own place's number).
+pub fn units_at<'a>(src: &'a str, origin: &[u32]) -> Vec<Unit<'a>> {
     // A form feed starts a page wherever it stands: some extractors run the folio into it
     // (`12\u{c}Next page…`). The pieces of one physical line keep its number.
     let mut numbered: Vec<(u32, &str)> = Vec::new();
     for (i, raw) in src.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let no = origin.get(i).copied().unwrap_or(i as u32 + 1);
         let mut from = 0;
         for (at, _) in raw.match_indices('\u{c}').filter(|&(at, _)| at > 0) {
-            numbered.push((i as u32 + 1, &raw[from..at]));
+            numbered.push((no, &raw[from..at]));
             from = at;
         }
-        numbered.push((i as u32 + 1, &raw[from..]));
+        numbered.push((no, &raw[from..]));
     }
     let lines: Vec<&str> = numbered.iter().map(|&(_, t)| t).collect();
     let roles = super::pages::roles(&lines);
