@@ -382,16 +382,15 @@ impl Reader<'_> {
     /// when they all agree.
     fn even(&mut self, t: &mut Table, mut rows: Vec<ReadRow<'_>>) {
         let n = rows.len();
-        for i in 0..n {
+        for (i, r) in rows.iter_mut().enumerate() {
             let left = (n - i) as u32;
-            if rows[i].row.cells.iter().any(|c| c.rows > left) {
-                let el = rows[i].el;
+            if r.row.cells.iter().any(|c| c.rows > left) {
                 self.warn_at(
                     "tei-cell-span",
-                    el,
+                    r.el,
                     format!("a cell of this row spans more rows than the table has left ({left}); it spans to the last row"),
                 );
-                rows[i].row.cells.iter_mut().for_each(|c| c.rows = c.rows.min(left));
+                r.row.cells.iter_mut().for_each(|c| c.rows = c.rows.min(left));
             }
         }
         // How many columns each row covers (its cells and the spans from rows above).

@@ -248,6 +248,68 @@ pub fn cross_ref(ctx: &mut Ctx, ev: &mut Events, target: &str, content: &[Inline
 mod tests {
     use super::*;
 
+    use crate::model::{Cell, Column, Document, Row};
+
+    fn cell(s: &str) -> Cell {
+        Cell::new(vec![Block::paragraph(vec![Inline::text(s)])])
+    }
+
+    /// Model → TEI → model gives the table and figure back: header, body and footer rows,
+    /// row labels, spans, alignments, label, caption, source line, an unloaded image's
+    /// `src` and width, and a cross-reference without text.
+    #[test]
+    fn a_table_and_a_figure_come_back_from_their_tei() {
+        let mut doc = Document::new();
+        let mut label = cell("Kars");
+        label.header = true;
+        let mut wide = cell("none");
+        wide.cols = 2;
+        wide.align = Some(Align::Center);
+        let table = Table {
+            id: Some("tbl-1".into()),
+            label: Some("Table 1".into()),
+            caption: vec![Inline::text("Souls")],
+            source: Some(vec![Inline::text("Source: census.")]),
+            columns: vec![
+                Column::default(),
+                Column { align: Align::Right, width: None },
+                Column { align: Align::Right, width: None },
+            ],
+            head: vec![Row { cells: vec![cell("Place"), cell("1918"), cell("1919")] }],
+            body: vec![
+                Row { cells: vec![label, cell("12"), cell("14")] },
+                Row { cells: vec![cell("Ardahan"), wide] },
+            ],
+            foot: vec![Row { cells: vec![cell("Total"), cell("12"), cell("14")] }],
+            lang: None,
+        };
+        let figure = Figure {
+            id: Some("fig-1".into()),
+            label: Some("Map 1".into()),
+            caption: vec![Inline::text("Kars")],
+            source: Some(vec![Inline::text("Source: RGVIA.")]),
+            alt: Some("A map.".into()),
+            images: vec![Image {
+                src: "nowhere/map.png".into(),
+                media: None,
+                width: Some(Extent::Fraction(0.5)),
+            }],
+        };
+        let see = Block::paragraph(vec![
+            Inline::text("See "),
+            Inline::Ref { target: "tbl-1".into(), content: vec![] },
+        ]);
+        doc.body = vec![Block::Table(Box::new(table)), Block::Figure(Box::new(figure)), see];
+        let (xml, diags) = super::super::write(&doc, &Default::default());
+        assert!(diags.iter().any(|d| d.code == "tei-image-not-loaded"), "{diags:?}");
+        assert!(
+            xml.contains(r#"<row rend="foot">"#) && xml.contains(r#"<cell role="label">Kars</cell>"#),
+            "{xml}"
+        );
+        let (back, _) = crate::read::tei::read(std::path::Path::new("t.xml"), &xml).unwrap();
+        assert_eq!(back.body, doc.body, "{xml}");
+    }
+
     #[test]
     fn ids_are_xml_names() {
         assert_eq!(xml_id("tbl:population"), "tbl-population");
