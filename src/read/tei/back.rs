@@ -60,7 +60,9 @@ impl BackLists {
 
 /// Whether a `listBibl` stands anywhere inside `el`.
 pub(super) fn holds_list(el: &El) -> bool {
-    el.children().any(|c| c.name == "listBibl" || c.name == "div" && holds_list(c))
+    // `listOrg`: the archives colophon lists in `<back>` (alone when there is no bibliography).
+    el.children()
+        .any(|c| matches!(c.name.as_str(), "listBibl" | "listOrg") || c.name == "div" && holds_list(c))
 }
 
 pub(super) fn read_back(r: &mut Reader, back: &El, doc: &mut Document) {

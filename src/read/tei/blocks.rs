@@ -14,7 +14,7 @@ use crate::model::{Block, Inline, LangTag};
 
 /// Elements that are blocks wherever they stand.
 const ALWAYS_BLOCK: &[&str] =
-    &["p", "ab", "list", "lg", "l", "epigraph", "head", "eg", "floatingText", "text"];
+    &["p", "ab", "list", "lg", "l", "epigraph", "head", "eg", "floatingText", "text", "table", "figure"];
 
 /// Whether `c` is read as a block inside a container; `mixed` when the container holds
 /// running text.
@@ -32,7 +32,7 @@ pub(super) fn is_block(c: &El, mixed: bool) -> bool {
 /// a list).
 pub(super) fn holds_blocks(el: &El) -> bool {
     el.children().any(|c| match c.name.as_str() {
-        "p" | "ab" | "list" | "lg" | "epigraph" | "eg" | "floatingText" | "text" => true,
+        "p" | "ab" | "list" | "lg" | "epigraph" | "eg" | "floatingText" | "text" | "table" | "figure" => true,
         "quote" | "cit" => holds_blocks(c),
         "milestone" => lines::is_section_break(c),
         _ => false,
@@ -133,6 +133,8 @@ impl Reader<'_> {
             // A whole text quoted in this one (a letter, a decree).
             "floatingText" | "text" => out.push(self.embedded(c, notes)),
             "milestone" if lines::is_section_break(c) => out.push(Block::SectionBreak),
+            "table" => self.table(c, notes, out),
+            "figure" => self.figure(c, notes, out),
             _ => {
                 self.unsupported(c);
                 let content = trim_inlines(self.inlines(c, notes));

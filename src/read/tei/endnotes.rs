@@ -161,7 +161,8 @@ impl Endnotes {
 }
 
 impl Reader<'_> {
-    fn warn_at(&mut self, code: &'static str, el: &El, message: String) {
+    /// Reports `message` under `code` at `el` as a warning (every time).
+    pub(super) fn warn_at(&mut self, code: &'static str, el: &El, message: String) {
         let (l, c) = self.index.position(self.text, el.pos);
         self.diags.push(Diagnostic::warning(code, l, message).at_col(c));
     }

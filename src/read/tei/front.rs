@@ -329,11 +329,17 @@ mod tests {
 
     #[test]
     fn what_the_front_cannot_hold_is_reported_with_its_position() {
-        let xml = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><front>\n<titlePage>\n  <figure><figDesc>A vignette</figDesc></figure></titlePage>\n</front><body><p>B</p></body></text></TEI>";
+        let xml = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><front>\n<titlePage>\n  <stage>Approved</stage><figure><figDesc>A vignette</figDesc></figure></titlePage>\n</front><body><p>B</p></body></text></TEI>";
         let (doc, diags) = read(xml);
-        let d = diags.iter().find(|d| d.message.contains("<figure>")).expect("figure reported");
+        let d = diags.iter().find(|d| d.message.contains("<stage>")).expect("stage reported");
         assert_eq!((d.line, d.col), (3, 3));
-        assert_eq!(texts(&doc.front[0].blocks), ["A vignette"]);
+        assert_eq!(texts(&doc.front[0].blocks)[0], "Approved");
+        // A figure is one there too, its description kept.
+        assert!(
+            matches!(&doc.front[0].blocks[1], Block::Figure(f) if f.alt.as_deref() == Some("A vignette")),
+            "{:?}",
+            doc.front[0].blocks
+        );
     }
 
     #[test]

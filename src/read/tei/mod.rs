@@ -39,6 +39,7 @@ mod names;
 mod numbering;
 mod pointers;
 mod style;
+mod tables;
 
 /// State of one read: diagnostics, the element names met that have no place in the model.
 struct Reader<'a> {
@@ -60,6 +61,13 @@ struct Reader<'a> {
     citations: usize,
     /// Whether a bibliography entry is being read (its names and dates are its fields).
     in_entry: bool,
+    /// The TEI file's folder, which images are found from.
+    base: std::path::PathBuf,
+    /// The images loaded, kept by key as [`Document::add_media`] keys them (moved into the
+    /// document at the end).
+    media: Document,
+    /// The `xml:id`s of the tables and figures, which `<ref>` and `<ptr>` may point at.
+    xrefs: BTreeSet<String>,
 }
 
 /// Elements read for their text only: names, dates, places, references inside prose.
@@ -220,6 +228,14 @@ impl<'a> Reader<'a> {
                     None => content.into_iter().for_each(|i| push_inline(out, i)),
                 }
             }
+            // A pointer to a table or figure of this document: a cross-reference, its text
+            // (none for `<ptr>`) kept.
+            "ref" | "ptr" if self.xref_target(c).is_some() => {
+                let target = self.xref_target(c).unwrap_or_default();
+                let content = trim_inlines(self.inlines(c, notes));
+                out.push(Inline::Ref { target, content });
+            }
+            "graphic" => out.push(self.inline_image(c)),
             // A citation: its keys are the entries it points at (`#smith2004`).
             "ref" if c.attr("type") == Some("citation") => {
                 let content = self.inlines(c, notes);
@@ -397,9 +413,10 @@ impl<'a> Reader<'a> {
                     self.inline_el(c, &mut pages, notes);
                     continue;
                 }
-                "quote" | "cit" | "epigraph" | "list" | "lg" | "eg" | "code" | "floatingText" | "text" => {
-                    self.block_level(c, notes, out)
-                }
+                "quote" | "cit" | "epigraph" | "list" | "lg" | "eg" | "code" | "floatingText" | "text"
+                | "table" | "figure" => self.block_level(c, notes, out),
+                // An image between paragraphs: a paragraph of it.
+                "graphic" => out.push(Block::paragraph(vec![self.inline_image(c)])),
                 "group" => self.group(c, notes, out),
                 "milestone" if lines::is_section_break(c) => out.push(Block::SectionBreak),
                 // A formula between paragraphs stands on its own line.
@@ -672,7 +689,11 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
         endnotes: Default::default(),
         citations: 0,
         in_entry: false,
+        base: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        media: Document::new(),
+        xrefs: BTreeSet::new(),
     };
+    r.collect_xrefs(&root);
     if let (Some(t), false) = (root.child("text"), ours) {
         r.endnotes = endnotes::Endnotes::collect(t);
     }
@@ -720,6 +741,7 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
             back::read_back(&mut r, back, &mut doc);
         }
         pointers::cite_entries(&mut doc);
+        doc.media = std::mem::take(&mut r.media.media);
     } else {
         let (l, c) = r.index.position(text, root.pos);
         r.diags.push(Diagnostic::warning("tei-no-text", l, "the TEI document has no <text>").at_col(c));

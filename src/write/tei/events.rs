@@ -14,6 +14,8 @@ pub enum Ev {
     End,
     /// Character data (not yet escaped).
     Text(String),
+    /// An XML comment (its text holds no `--`).
+    Comment(String),
 }
 
 /// A flat run of events with the plain-text offset of each.
@@ -39,6 +41,11 @@ impl Events {
         if !t.is_empty() {
             self.evs.push(Ev::Text(t.to_string()));
         }
+    }
+
+    /// Appends an XML comment; `--` in `text` is written `- -` (XML forbids it there).
+    pub fn comment(&mut self, text: &str) {
+        self.evs.push(Ev::Comment(text.replace("--", "- -")));
     }
 
     /// Appends `inner` wrapped in one element.
@@ -134,7 +141,7 @@ fn balanced(evs: &[Ev]) -> bool {
                     return false;
                 }
             }
-            Ev::Text(_) => {}
+            Ev::Text(_) | Ev::Comment(_) => {}
         }
     }
     depth == 0
@@ -155,6 +162,7 @@ mod tests {
                 }
                 Ev::End => s.push_str(&format!("</{}>", stack.pop().unwrap())),
                 Ev::Text(t) => s.push_str(t),
+                Ev::Comment(c) => s.push_str(&format!("<!--{c}-->")),
             }
         }
         s

@@ -11,11 +11,8 @@ pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => ev.text(&ctx.clean(text)),
-            Inline::Image { image, alt } => {
-                ev.text(&ctx.clean(&crate::write::degrade::image_text(alt, &image.src)))
-            }
-            Inline::Ref { target, content } if content.is_empty() => ev.text(&ctx.clean(target)),
-            Inline::Ref { content, .. } => self::inlines(ctx, ev, content),
+            Inline::Image { image, alt } => super::tables::graphic(ctx, ev, image, alt),
+            Inline::Ref { target, content } => super::tables::cross_ref(ctx, ev, target, content),
             // The printed edition's page: `<pb n="47" type="print"/>`.
             Inline::PageBreak { n } => {
                 ev.start("pb", vec![("n", ctx.clean(n)), ("type", "print".into())]);
@@ -232,9 +229,8 @@ fn note(ctx: &mut Ctx, ev: &mut Events, n: &Note) {
 /// cannot nest there).
 pub fn block(ctx: &mut Ctx, ev: &mut Events, b: &Block) {
     match b {
-        Block::Table(_) | Block::Figure(_) => {
-            crate::write::degrade::table_or_figure_blocks(b).iter().for_each(|b| block(ctx, ev, b))
-        }
+        Block::Table(t) => super::tables::table(ctx, ev, t),
+        Block::Figure(f) => super::tables::figure(ctx, ev, f),
         Block::Paragraph { content, lang } => {
             let mut attrs = Vec::new();
             if let Some(l) = lang {

@@ -16,6 +16,7 @@
 mod events;
 mod header;
 mod inline;
+mod tables;
 
 use crate::diag::Diagnostic;
 use crate::model::{Block, Document, FrontKind, FrontPart, LangTag, NoteKind};
@@ -46,6 +47,14 @@ pub struct Ctx {
     pub unwritten_fields: usize,
     /// Date values written as no attribute: TEI's W3C types do not take them.
     pub unwritten_dates: usize,
+    /// The document's images by media key, as the TEI points to them.
+    pub media: std::collections::BTreeMap<String, tables::Placed>,
+    /// Tables without rows, written as paragraphs (TEI's `<table>` needs a row).
+    pub rowless_tables: usize,
+    /// Tables whose column widths are not written (TEI has no column element).
+    pub unwritten_widths: usize,
+    /// Images the reader could not load, written with the source's `url` alone.
+    pub unplaced_images: usize,
 }
 
 impl Ctx {
@@ -56,6 +65,10 @@ impl Ctx {
             removed_chars: 0,
             unwritten_fields: 0,
             unwritten_dates: 0,
+            media: Default::default(),
+            rowless_tables: 0,
+            unwritten_widths: 0,
+            unplaced_images: 0,
         }
     }
 
@@ -102,6 +115,17 @@ impl Ctx {
 /// Writes `doc` as TEI; returns the XML and what had to be reported.
 pub fn write(doc: &Document, opts: &Options) -> (String, Vec<Diagnostic>) {
     let mut ctx = Ctx::new();
+    ctx.media = doc
+        .media
+        .iter()
+        .map(|(key, m)| {
+            let href = crate::write::media_href(doc, key);
+            (
+                key.clone(),
+                tables::Placed { href, mime: m.kind.media_type(), width: m.width, height: m.height },
+            )
+        })
+        .collect();
     // The body, back and front are rendered first: they decide the ids and languages the
     // header lists.
     let front = front(&mut ctx, doc);
@@ -169,6 +193,33 @@ pub fn write(doc: &Document, opts: &Options) -> (String, Vec<Diagnostic>) {
             format!("{} date values are not W3C dates or intervals (`1919-05-14`, `1918/1920`) and are left out of the TEI (the dates' text is kept)", ctx.unwritten_dates),
         ));
     }
+    if ctx.rowless_tables > 0 {
+        diags.push(Diagnostic::warning(
+            "tei-table-without-rows",
+            0,
+            format!(
+                "{} tables without rows are written as paragraphs (a TEI <table> needs a row)",
+                ctx.rowless_tables
+            ),
+        ));
+    }
+    if ctx.unwritten_widths > 0 {
+        diags.push(Diagnostic::info(
+            "tei-column-widths",
+            0,
+            format!("the column widths of {} tables are not written (TEI has no column element); their cells are kept", ctx.unwritten_widths),
+        ));
+    }
+    if ctx.unplaced_images > 0 {
+        diags.push(Diagnostic::warning(
+            "tei-image-not-loaded",
+            0,
+            format!(
+                "{} images that could not be loaded point to the source's own file (`url`), without size",
+                ctx.unplaced_images
+            ),
+        ));
+    }
     (String::from_utf8(w.into_inner()).expect("the writer writes UTF-8"), diags)
 }
 
@@ -194,7 +245,8 @@ pub(crate) fn nl(w: &mut Writer<Vec<u8>>, depth: usize) -> std::io::Result<()> {
 }
 
 /// Elements whose content is element-only, so indentation may go between their children.
-const STRUCTURAL: &[&str] = &["div", "listBibl", "listOrg", "org", "list", "floatingText", "body"];
+const STRUCTURAL: &[&str] =
+    &["div", "listBibl", "listOrg", "org", "list", "floatingText", "body", "table", "row", "figure"];
 
 /// Writes events; children of structural elements go on their own indented lines.
 fn write_events(w: &mut Writer<Vec<u8>>, evs: &[Ev], depth: usize) -> std::io::Result<()> {
@@ -227,6 +279,12 @@ fn write_events(w: &mut Writer<Vec<u8>>, evs: &[Ev], depth: usize) -> std::io::R
                 w.write_event(Event::End(BytesEnd::new(name)))?;
             }
             Ev::Text(t) => w.write_event(Event::Text(BytesText::from_escaped(partial_escape(t))))?,
+            Ev::Comment(c) => {
+                if structural(&stack) {
+                    nl(w, depth + stack.len())?;
+                }
+                w.write_event(Event::Comment(BytesText::from_escaped(c.as_str())))?
+            }
         }
     }
     Ok(())
