@@ -8,7 +8,9 @@
 //! each `<div epub:type="endnote">` with its printed label and back-link),
 //! the footnotes' section then headed "Footnotes" so that the two are told apart; abstracts as `doc-abstract`, the reference list as
 //! `doc-bibliography`, shelfmarks as `<span class="shelfmark">`; `lang` and `xml:lang` on
-//! every passage whose language differs from its surroundings.
+//! every passage whose language differs from its surroundings; tables (`table`), figures and
+//! cross-references (`figure`), with their ids (`targets`) and images (`images`), in the
+//! modules below.
 
 mod figure;
 pub mod images;

@@ -50,9 +50,13 @@ fn is_writer_id(id: &str) -> bool {
     const NUMBERED: [&str; 8] =
         ["front-", "abstract-", "section-", "noteref-", "note-", "references-", "ref-", "page-"];
     NAMED.contains(&id)
-        || NUMBERED
-            .iter()
-            .any(|p| id.strip_prefix(p).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit())))
+        || NUMBERED.iter().any(|p| {
+            // `note-3`, `front-2-title`; not `note-3-2`, which `claim` offers in its place.
+            id.strip_prefix(p).is_some_and(|rest| {
+                let n = rest.strip_suffix("-title").unwrap_or(rest);
+                !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+            })
+        })
 }
 
 /// `raw` made an XML name without colons in safe ASCII (`tbl:Население 1` → `tbl-Naselenie-1`),
