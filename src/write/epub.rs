@@ -234,14 +234,7 @@ fn package(doc: &Document, a: &Article, opts: &Options, used: &[usize], modified
     if let Some(s) = &source {
         line(format!("<dc:source>{}</dc:source>", partial_escape(s)));
     }
-    for (p, v) in [
-        ("schema:accessMode", "textual"),
-        ("schema:accessModeSufficient", "textual"),
-        ("schema:accessibilityFeature", "structuralNavigation"),
-        ("schema:accessibilityFeature", "tableOfContents"),
-        ("schema:accessibilityFeature", "readingOrder"),
-        ("schema:accessibilityHazard", "none"),
-    ] {
+    for (p, v) in accessibility(a) {
         line(format!("<meta property=\"{p}\">{v}</meta>"));
     }
     // Page markers from the printed source, and what that source is (EPUB Accessibility
@@ -260,7 +253,7 @@ fn package(doc: &Document, a: &Article, opts: &Options, used: &[usize], modified
     if a.mathml {
         line("<meta property=\"schema:accessibilityFeature\">MathML</meta>".into());
     }
-    line("<meta property=\"schema:accessibilitySummary\">Text-only article with headings, a table of contents, notes linked to their calls and back, and a bibliography; passages in other languages are tagged with their language.</meta>".into());
+    line(format!("<meta property=\"schema:accessibilitySummary\">{}</meta>", summary(a)));
 
     let all = opts.fonts.all();
     let mut manifest = String::from(
@@ -278,10 +271,65 @@ fn package(doc: &Document, a: &Article, opts: &Options, used: &[usize], modified
             all[i].media_type
         ));
     }
+    for (n, image) in a.images.iter().enumerate() {
+        manifest.push_str(&format!(
+            "    <item id=\"image-{}\" href=\"{}\" media-type=\"{}\"/>\n",
+            n + 1,
+            escape(&image.href),
+            image.media_type
+        ));
+    }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"uid\" xml:lang=\"{}\">\n  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n{md}  </metadata>\n  <manifest>\n{manifest}  </manifest>\n  <spine>\n    <itemref idref=\"article\"/>\n  </spine>\n</package>\n",
         escape(&a.lang)
     )
+}
+
+/// The accessibility metadata (EPUB Accessibility 1.1, schema.org): the access modes (visual
+/// too when there are images: a description from a caption does not make the images'
+/// content textual, so text alone suffices only when every image is described), and the
+/// features.
+fn accessibility(a: &Article) -> Vec<(&'static str, &'static str)> {
+    let mut v = vec![("schema:accessMode", "textual")];
+    if !a.images.is_empty() {
+        v.push(("schema:accessMode", "visual"));
+        if a.undescribed == 0 {
+            v.push(("schema:accessModeSufficient", "textual"));
+        }
+        v.push(("schema:accessModeSufficient", "textual,visual"));
+    } else {
+        v.push(("schema:accessModeSufficient", "textual"));
+    }
+    v.extend([
+        ("schema:accessibilityFeature", "structuralNavigation"),
+        ("schema:accessibilityFeature", "tableOfContents"),
+        ("schema:accessibilityFeature", "readingOrder"),
+    ]);
+    if !a.images.is_empty() && a.undescribed == 0 {
+        v.push(("schema:accessibilityFeature", "alternativeText"));
+    }
+    v.push(("schema:accessibilityHazard", "none"));
+    v
+}
+
+/// The accessibility summary: what the book holds and how it can be read.
+fn summary(a: &Article) -> String {
+    let mut s = String::from(if a.images.is_empty() { "Text-only article" } else { "Article" });
+    s.push_str(
+        " with headings, a table of contents, notes linked to their calls and back, and a bibliography",
+    );
+    if a.tables > 0 {
+        s.push_str("; tables have captions and header cells scoped to their columns and rows");
+    }
+    if !a.images.is_empty() {
+        s.push_str(if a.undescribed == 0 {
+            "; every image has a text description"
+        } else {
+            "; images the source did not describe have their figure's caption as their text alternative"
+        });
+    }
+    s.push_str("; passages in other languages are tagged with their language.");
+    s
 }
 
 const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n  <rootfiles>\n    <rootfile full-path=\"EPUB/package.opf\" media-type=\"application/oebps-package+xml\"/>\n  </rootfiles>\n</container>\n";
@@ -307,6 +355,7 @@ fn zip_time(when: Option<&str>) -> zip::DateTime {
 pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let article = xhtml::article(doc, "style.css");
+    diags.extend(article.diags.iter().cloned());
     for tex in &article.unconverted {
         let shown: String = tex.chars().take(60).collect();
         diags.push(Diagnostic::warning(
@@ -347,7 +396,8 @@ pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
     let time = zip_time(opts.when.as_deref());
     // Room for the whole book (fonts stored, text about a quarter of its size deflated), so
     // that the buffer is not copied as it grows.
-    let fonts: usize = resolution.used.iter().map(|&i| all[i].data.len()).sum();
+    let fonts: usize = resolution.used.iter().map(|&i| all[i].data.len()).sum::<usize>()
+        + article.images.iter().filter_map(|i| doc.media.get(&i.key)).map(|m| m.data.len()).sum::<usize>();
     let text = opf.len() + nav.len() + article.xhtml.len() + css.len();
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(fonts + text / 2 + 4096)));
     let stored = zip::write::SimpleFileOptions::default()
@@ -373,6 +423,13 @@ pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
             // Fonts are compressed already; storing them saves time and nothing else.
             zip.start_file(format!("EPUB/fonts/{}", all[i].file), stored)?;
             zip.write_all(&all[i].data)?;
+        }
+        // So are images.
+        for image in &article.images {
+            if let Some(m) = doc.media.get(&image.key) {
+                zip.start_file(format!("EPUB/{}", image.href), stored)?;
+                zip.write_all(&m.data)?;
+            }
         }
         Ok(())
     })();

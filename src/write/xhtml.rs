@@ -8,8 +8,16 @@
 //! each `<div epub:type="endnote">` with its printed label and back-link),
 //! the footnotes' section then headed "Footnotes" so that the two are told apart; abstracts as `doc-abstract`, the reference list as
 //! `doc-bibliography`, shelfmarks as `<span class="shelfmark">`; `lang` and `xml:lang` on
-//! every passage whose language differs from its surroundings.
+//! every passage whose language differs from its surroundings; tables (`table`), figures and
+//! cross-references (`figure`), with their ids (`targets`) and images (`images`), in the
+//! modules below.
 
+mod figure;
+pub mod images;
+mod table;
+pub mod targets;
+
+use crate::diag::Diagnostic;
 use crate::fonts::Style;
 use crate::model::{
     plain_text, Anchor, Block, Delimiter, Document, FrontKind, FrontPart, Inline, LangTag, Note, NoteKind,
@@ -18,7 +26,7 @@ use crate::model::{
 use crate::typeset::bidi::first_strong_rtl;
 use crate::typeset::words::{footnotes_heading, notes_heading};
 use quick_xml::escape::{escape, partial_escape};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The XHTML of one article, with what the packager needs to know about it.
 #[derive(Debug, Clone)]
@@ -45,6 +53,34 @@ pub struct Article {
     pub mathml: bool,
     /// The TeX of each formula that could not be converted to MathML (set as its TeX).
     pub unconverted: Vec<String>,
+    /// The images shown, each once, for the package to carry.
+    pub images: Vec<images::Packed>,
+    /// How many tables the article sets.
+    pub tables: usize,
+    /// How many figures it sets.
+    pub figures: usize,
+    /// How many images of figures have no description from the source (their caption
+    /// stands in).
+    pub undescribed: usize,
+    /// What the article could not set as the model has it (missing images, dangling
+    /// cross-references, figures without descriptions).
+    pub diags: Vec<Diagnostic>,
+}
+
+/// The tables, figures and images of the article, and what was reported about them: one
+/// value, so that a note's writer can take them over and give them back.
+#[derive(Default)]
+struct Objects {
+    ids: targets::Ids,
+    /// The tables and figures a cross-reference may name, by model id.
+    targets: HashMap<String, targets::Target>,
+    /// The model ids of the tables and figures written so far.
+    written: HashSet<String>,
+    images: images::Images,
+    tables: usize,
+    figures: usize,
+    undescribed: usize,
+    diags: Vec<Diagnostic>,
 }
 
 /// The characters met in one style: a bitmap for Latin-1 and a hash set beyond it, sorted
@@ -98,6 +134,7 @@ struct Writer {
     math: super::mathml::Converter,
     mathml: bool,
     unconverted: Vec<String>,
+    objects: Objects,
 }
 
 /// `lang` and `xml:lang` attributes (both: Ace reads `lang`, XML tools `xml:lang`).
@@ -211,11 +248,8 @@ impl Writer {
         for i in inlines {
             match i {
                 Inline::Text { text } => self.text(text),
-                Inline::Image { image, alt } => {
-                    self.text(&crate::write::degrade::image_text(alt, &image.src))
-                }
-                Inline::Ref { target, content } if content.is_empty() => self.text(target),
-                Inline::Ref { content, .. } => self.inlines(content),
+                Inline::Image { image, alt } => self.inline_image(image, alt),
+                Inline::Ref { target, content } => self.reference(target, content),
                 // EPUB's page-break marker, named by its printed number; listed in the
                 // navigation document's page list.
                 Inline::PageBreak { n } => {
@@ -360,6 +394,7 @@ impl Writer {
             math: std::mem::take(&mut self.math),
             mathml: self.mathml,
             unconverted: std::mem::take(&mut self.unconverted),
+            objects: std::mem::take(&mut self.objects),
         };
         let class = if n.anchor == Anchor::Inferred { " class=\"uncertain\"" } else { "" };
         let lang = n.lang.as_ref().map_or(String::new(), |l| inner.lang(l));
@@ -415,6 +450,7 @@ impl Writer {
         self.math = std::mem::take(&mut inner.math);
         self.mathml = inner.mathml;
         self.unconverted = std::mem::take(&mut inner.unconverted);
+        self.objects = std::mem::take(&mut inner.objects);
         for (style, set) in inner.chars {
             self.chars.entry(style).or_default().merge(set);
         }
@@ -439,9 +475,8 @@ impl Writer {
     /// paragraph).
     fn block(&mut self, b: &Block) {
         match b {
-            Block::Table(_) | Block::Figure(_) => {
-                crate::write::degrade::table_or_figure_blocks(b).iter().for_each(|b| self.block(b))
-            }
+            Block::Table(t) => self.table(t),
+            Block::Figure(f) => self.figure(f),
             Block::Paragraph { content, lang } => self.paragraph(content, lang.as_ref(), None),
             Block::Heading { content, .. } => self.paragraph(content, None, None),
             // The source line in the quotation's `footer`, as HTML's own examples set it.
@@ -654,7 +689,9 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
         math: super::mathml::Converter::default(),
         mathml: false,
         unconverted: Vec::new(),
+        objects: Objects { images: images::Images::new(&doc.media), ..Objects::default() },
     };
+    w.objects.targets = targets::collect(doc, &mut w.objects.ids);
     if lang != "und" {
         w.langs.insert(lang.clone());
     }
@@ -830,6 +867,15 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
     xhtml.push_str("</body>\n</html>\n");
     w.chars.entry(Style::Regular).or_default().extend(&title);
     let chars = w.chars.into_iter().map(|(style, set)| (style, set.into_sorted())).collect();
+    let mut objects = w.objects;
+    // Media no image shows are left out of the package, and said so.
+    for key in objects.images.unused() {
+        objects.diags.push(Diagnostic::info(
+            "epub-media-unused",
+            0,
+            format!("the media `{key}` is shown by no image of the document; the e-book leaves it out"),
+        ));
+    }
     Article {
         xhtml,
         chars,
@@ -842,6 +888,11 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
         pages: w.pages,
         mathml: w.mathml,
         unconverted: w.unconverted,
+        images: objects.images.packed(),
+        tables: objects.tables,
+        figures: objects.figures,
+        undescribed: objects.undescribed,
+        diags: objects.diags,
     }
 }
 
