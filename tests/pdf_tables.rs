@@ -8,7 +8,7 @@
 mod common;
 
 use common::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Converts fixture `name` to PDF in a temporary directory: the directory (kept alive), the
@@ -31,7 +31,7 @@ fn convert(name: &str) -> (tempfile::TempDir, PathBuf, String) {
 }
 
 /// The text of page `n` (from 1), or of every page when `n` is 0, one line per line.
-fn text(pdf: &PathBuf, n: usize) -> Option<String> {
+fn text(pdf: &Path, n: usize) -> Option<String> {
     let p = pdf.to_str().unwrap();
     let page = n.to_string();
     let args: Vec<&str> = if n == 0 { vec![p, "-"] } else { vec!["-f", &page, "-l", &page, p, "-"] };
@@ -39,7 +39,7 @@ fn text(pdf: &PathBuf, n: usize) -> Option<String> {
 }
 
 /// The structure tree as `pdfinfo -struct-text` prints it.
-fn tree(pdf: &PathBuf) -> Option<String> {
+fn tree(pdf: &Path) -> Option<String> {
     pdf_tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()])
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
 }

@@ -387,6 +387,62 @@ mod tests {
         }
     }
 
+    /// A float of `height` as paragraph `para`.
+    fn float(para: usize, height: f64) -> BodyLine {
+        BodyLine { height: Pt(height), float: true, ..para_lines(para, 1).remove(0) }
+    }
+
+    #[test]
+    fn a_float_that_does_not_fit_leads_the_next_page_and_the_text_fills_this_one() {
+        // Six lines, a figure of 60 pt (five lines' worth), ten more lines.
+        let mut lines = para_lines(0, 6);
+        lines.push(float(1, 60.0));
+        lines.extend(para_lines(2, 10));
+        let pages = paginate(&lines, &[], FRAME);
+        let first: Vec<usize> = pages[0].lines.iter().map(|l| l.0).collect();
+        let second: Vec<usize> = pages[1].lines.iter().map(|l| l.0).collect();
+        // Page 1: lines 0–5, then 8–11 of the next paragraph (line 7 and 8 move on with
+        // them); page 2 opens with the figure (line 6).
+        assert_eq!(first.len(), 10, "{first:?}");
+        assert!(!first.contains(&6), "{first:?}");
+        assert_eq!(second[0], 6, "{second:?}");
+        // Every line once.
+        let mut all: Vec<usize> = pages.iter().flat_map(|p| p.lines.iter().map(|l| l.0)).collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..lines.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn floats_keep_their_order_and_one_that_fits_stays_where_it_stands() {
+        let mut lines = para_lines(0, 2);
+        lines.push(float(1, 24.0));
+        lines.extend(para_lines(2, 6));
+        lines.push(float(3, 100.0));
+        lines.push(float(4, 100.0));
+        lines.extend(para_lines(5, 3));
+        let pages = paginate(&lines, &[], FRAME);
+        let order: Vec<usize> = pages.iter().flat_map(|p| p.lines.iter().map(|l| l.0)).collect();
+        let at = |i: usize| order.iter().position(|&x| x == i).unwrap();
+        assert_eq!(at(2), 2, "the small figure stays: {order:?}");
+        assert!(at(9) < at(10), "{order:?}");
+    }
+
+    #[test]
+    fn a_table_row_that_starts_a_page_leaves_room_for_the_repeated_header() {
+        let mut lines = para_lines(0, 20);
+        lines.iter_mut().for_each(|l| {
+            (l.para_lines, l.index, l.head) = (1, 0, Pt(24.0));
+        });
+        // The header rows themselves (the first line here) have nothing repeated above.
+        lines[0].head = Pt::ZERO;
+        let pages = paginate(&lines, &[], FRAME);
+        assert_eq!(pages[0].lines.len(), 10);
+        assert_eq!(pages[0].lines[0].1, Pt::ZERO);
+        // Page 2 starts 24 pt down and holds two rows fewer.
+        assert_eq!(pages[1].lines[0].1, Pt(24.0));
+        assert_eq!(pages[1].lines.len(), 8);
+    }
+
     #[test]
     fn lines_without_notes_fill_pages() {
         let lines = para_lines(0, 25);
