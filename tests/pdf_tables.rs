@@ -167,3 +167,18 @@ fn figures_show_their_images_captions_and_a_placeholder_for_a_missing_one() {
         }
     }
 }
+
+#[test]
+fn odd_tables_and_figures_print_every_word_without_failing() {
+    // No columns for a row's cells, a span past the last row, a table without rows,
+    // shares of the measure over the whole, a figure without images, an image whose bytes
+    // are not in the document, a cross-reference to nothing.
+    let (_dir, pdf, stderr) = convert("edges");
+    for code in ["pdf-table-grid", "pdf-image-placeholder", "pdf-ref-unknown"] {
+        assert!(stderr.contains(code), "{code}: {stderr}");
+    }
+    let Some(all) = text(&pdf, 0) else { return };
+    for want in ["See nowhere.", "Supercalifragilisticexpialidocious", "[x.png]", "Tall"] {
+        assert!(all.contains(want), "{want}: {all}");
+    }
+}

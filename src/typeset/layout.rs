@@ -1178,7 +1178,8 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                     set.push(line);
                 }
             }
-            pk = range.end.max(pk + 1);
+            // A table without rows has no paragraphs of its own: the next one is not its.
+            pk = range.end.max(pk);
             continue;
         }
         let lines = std::mem::take(&mut body_sets[pk]);

@@ -126,6 +126,10 @@ fn widths(paras: &[Para], shaper: &Shaper) -> (Pt, Pt) {
 /// Widths of columns with natural widths `natural` and narrowest `least` in `measure`, the
 /// given shares `given` taken first.
 fn column_widths(natural: &[Pt], least: &[Pt], given: &[Option<f64>], measure: Pt) -> Vec<Pt> {
+    // Shares that add up to more than the whole are taken in proportion.
+    let total: f64 = given.iter().flatten().map(|f| f.clamp(0.0, 1.0)).sum();
+    let given: Vec<Option<f64>> =
+        given.iter().map(|g| g.map(|f| f.clamp(0.0, 1.0) / total.max(1.0))).collect();
     let fixed: Pt = given.iter().flatten().map(|f| measure * f.clamp(0.0, 1.0)).sum();
     let room = (measure - fixed).max(Pt::ZERO);
     let auto = |i: usize| given[i].is_none();
@@ -179,8 +183,8 @@ pub(super) fn build(
             "pdf-table-grid",
             0,
             format!(
-                "table {}: a row holds more cells than the table has columns, or a span runs past the last row; its cells are set one after another",
-                t.label.as_deref().or(t.id.as_deref()).unwrap_or("")
+                "table{}: a row holds more cells than the table has columns, or a span runs past the last row; its cells are set one after another",
+                t.label.as_deref().or(t.id.as_deref()).map_or(String::new(), |l| format!(" {l}"))
             ),
         ));
         // Each row's cells one after another, cut at the last column.
@@ -548,5 +552,8 @@ mod tests {
         let w = column_widths(&nat, &least, &[Some(0.5), None], Pt(300.0));
         assert_eq!(w[0], Pt(150.0));
         assert!(w[1] <= Pt(150.0) + Pt(1e-9), "{w:?}");
+        // Shares over the whole are taken in proportion: the table stays in the measure.
+        let w = column_widths(&nat, &least, &[Some(0.9), Some(0.9)], Pt(300.0));
+        assert_eq!(w, [Pt(150.0), Pt(150.0)]);
     }
 }
