@@ -26,10 +26,12 @@ use crate::model::{Block, Document, LangTag, Note, NoteKind};
 pub use super::page::PageStyle;
 
 mod biblio;
+mod figure;
 mod front;
 mod inline;
 mod inset;
 mod nested;
+mod table;
 
 use inline::runs;
 
@@ -109,6 +111,8 @@ pub enum BlockKind {
     Entry,
     /// A paragraph of a note (the note's index).
     Note(usize),
+    /// The images of a figure: its content is drawn, not set ([`Mark::Image`]).
+    Graphic,
 }
 
 /// A block of the logical structure; [`Layout::blocks`] lists them in reading order.
@@ -133,6 +137,51 @@ pub struct LaidPage {
     pub rules: Vec<(Pt, Pt, Pt)>,
     /// Internal links: the clickable box (x, y, width, height) and where it leads.
     pub links: Vec<Link>,
+    /// Table rules and images.
+    pub marks: Vec<Mark>,
+}
+
+/// Something drawn on a page besides text and the notes' rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// A rule of a table: left, top, width and thickness.
+    Rule {
+        /// Left edge.
+        x: Pt,
+        /// Top edge.
+        y: Pt,
+        /// Width.
+        width: Pt,
+        /// Thickness.
+        thickness: Pt,
+    },
+    /// An image of a figure, or the framed box that stands for one that could not be loaded.
+    Image {
+        /// Left edge.
+        x: Pt,
+        /// Top edge.
+        y: Pt,
+        /// Width.
+        width: Pt,
+        /// Height.
+        height: Pt,
+        /// The key of its bytes in the document's media; `None` draws a frame.
+        media: Option<String>,
+        /// The block ([`BlockKind::Graphic`]) whose content it is.
+        block: usize,
+    },
+}
+
+impl Mark {
+    /// The same mark moved `dx` right and `dy` down.
+    fn moved(&self, dx: Pt, dy: Pt) -> Mark {
+        match self.clone() {
+            Mark::Rule { x, y, width, thickness } => Mark::Rule { x: x + dx, y: y + dy, width, thickness },
+            Mark::Image { x, y, width, height, media, block } => {
+                Mark::Image { x: x + dx, y: y + dy, width, height, media, block }
+            }
+        }
+    }
 }
 
 /// A place in the document: a page (from 0) and a y from the page's top.
@@ -157,6 +206,9 @@ pub struct Link {
     pub note: usize,
     /// True for call → note, false for note → call.
     pub to_note: bool,
+    /// For a cross-reference to a table or figure: the block whose text holds it (the note
+    /// fields are then unused).
+    pub xref: Option<usize>,
 }
 
 /// An entry of the document outline (bookmarks).
@@ -197,6 +249,9 @@ pub struct Layout {
     pub fake_small_caps: Vec<char>,
     /// Lines of code blocks too long for the measure, broken at it.
     pub broken_code: usize,
+    /// What tables and figures could not be set as asked (a table set smaller, a figure
+    /// with no description, a missing image).
+    pub diagnostics: Vec<crate::diag::Diagnostic>,
 }
 
 /// The characters of `paras` that no face of `fonts` has, in order of first use, each with
@@ -262,6 +317,8 @@ struct Para {
     label: Option<(usize, usize)>,
     /// A line of a code block: every character kept, broken only at the measure.
     verbatim: bool,
+    /// Cross-references: the runs they cover and the table or figure they point to.
+    refs: Vec<(std::ops::Range<usize>, String)>,
 }
 
 impl Para {
@@ -287,6 +344,7 @@ impl Para {
             title: None,
             label: None,
             verbatim: false,
+            refs: Vec::new(),
         }
     }
 
@@ -306,6 +364,7 @@ impl Para {
     }
 }
 
+#[derive(Clone)]
 /// A set line: its glyph pieces, `x` from the line's left edge and `baseline` as a rise
 /// above the line's baseline (negative for raised calls).
 struct SetLine {
@@ -316,23 +375,49 @@ struct SetLine {
     calls: Vec<(usize, Pt, Pt)>,
     label: Option<(usize, Pt, Pt)>,
     outline: Option<(u8, String)>,
+    /// Boxes of cross-references (target, x, width).
+    refs: Vec<(String, Pt, Pt)>,
+    /// Rules and images, from the line's left and top.
+    marks: Vec<Mark>,
+    /// True when the pieces' baselines are measured from the line's top (a table row, a
+    /// figure), not from its baseline.
+    from_top: bool,
 }
 
 impl SetLine {
+    /// An empty line whose pieces are measured from its top (a table row, a figure).
+    fn from_top() -> Self {
+        SetLine {
+            pieces: Vec::new(),
+            notes: Vec::new(),
+            overfull: false,
+            calls: Vec::new(),
+            label: None,
+            outline: None,
+            refs: Vec::new(),
+            marks: Vec::new(),
+            from_top: true,
+        }
+    }
+
     /// Moves everything on the line `dx` to the right.
     fn shift(&mut self, dx: Pt) {
         self.pieces.iter_mut().for_each(|g| g.x += dx);
         self.calls.iter_mut().for_each(|c| c.1 += dx);
+        self.refs.iter_mut().for_each(|c| c.1 += dx);
         if let Some(l) = &mut self.label {
             l.1 += dx;
         }
     }
 
     /// Moves the line's pieces onto a page, its left edge at `left` and baseline at `base`
-    /// (a line is placed once).
+    /// (its top for a line measured from its top; a line is placed once).
     fn place(&mut self, page: &mut LaidPage, left: Pt, base: Pt) {
         for g in std::mem::take(&mut self.pieces) {
             page.glyphs.push(Glyphs { x: left + g.x, baseline: base + g.baseline, ..g });
+        }
+        for m in std::mem::take(&mut self.marks) {
+            page.marks.push(m.moved(left, base));
         }
     }
 }
@@ -358,6 +443,16 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
     let mut call_of: Vec<Option<usize>> = vec![None; p.runs.len()];
     for &(run, note) in &p.calls {
         call_of[run].get_or_insert(note);
+    }
+    let mut ref_of: Vec<Option<usize>> = Vec::new();
+    if !p.refs.is_empty() {
+        ref_of = vec![None; p.runs.len()];
+        for (k, (range, _)) in p.refs.iter().enumerate() {
+            let runs = range.start.min(ref_of.len())..range.end.min(ref_of.len());
+            for r in runs {
+                ref_of[r].get_or_insert(k);
+            }
+        }
     }
     let role = |run: usize| match (call_of[run], p.label) {
         (Some(note), _) => Role::Call(block, note),
@@ -394,6 +489,7 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
         let mut pieces = Vec::new();
         let mut notes = Vec::new();
         let mut calls = Vec::new();
+        let mut refs: Vec<(String, Pt, Pt)> = Vec::new();
         let mut label = None;
         // Per piece (with right-to-left text in the paragraph): its embedding level.
         let mut levels: Vec<u8> = Vec::new();
@@ -465,6 +561,14 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
                         }
                         if let Some((_, note)) = p.label.filter(|(r, _)| *r == piece.run) {
                             label = Some((note, x, width));
+                        }
+                        if let Some(&Some(k)) = ref_of.get(piece.run) {
+                            match refs.last_mut() {
+                                Some(last) if last.0 == p.refs[k].1 && last.1 + last.2 >= x - Pt(4.0) => {
+                                    last.2 = x + width - last.1
+                                }
+                                _ => refs.push((p.refs[k].1.clone(), x, width)),
+                            }
                         }
                     }
                     x += width;
@@ -538,9 +642,20 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
                 g.x += shift;
             }
             calls.iter_mut().for_each(|c| c.1 += shift);
+            refs.iter_mut().for_each(|c| c.1 += shift);
         }
         let outline = if n == 0 { p.outline.clone() } else { None };
-        out.push(SetLine { pieces, notes, overfull: line.overfull, calls, label, outline });
+        out.push(SetLine {
+            pieces,
+            notes,
+            overfull: line.overfull,
+            calls,
+            label,
+            outline,
+            refs,
+            marks: Vec::new(),
+            from_top: false,
+        });
     }
     let rtl = bidi.as_ref().is_some_and(|(l, _)| l.rtl());
     if let Some(first) = out.first_mut() {
@@ -689,6 +804,62 @@ fn set_on(paras: &[Para], fonts: &FontSet, measure: Pt, threads: usize) -> Vec<V
     out
 }
 
+/// A table or figure in the body: set from its paragraphs into lines of its own.
+enum Object {
+    Table(table::Plan),
+    Figure(figure::Plan),
+}
+
+impl Object {
+    /// The paragraphs it turns into its own lines.
+    fn paras(&self) -> std::ops::Range<usize> {
+        match self {
+            Object::Table(t) => t.cells_at.clone(),
+            Object::Figure(f) => f.paras.clone(),
+        }
+    }
+}
+
+/// The printed label of each table and figure of the body with an id, for the
+/// cross-references to it (its id when it has no label).
+fn labels(doc: &Document) -> rustc_hash::FxHashMap<String, String> {
+    let mut out = rustc_hash::FxHashMap::default();
+    for b in &doc.body {
+        let (id, label) = match b {
+            Block::Table(t) => (t.id.as_ref(), t.label.as_ref()),
+            Block::Figure(f) => (f.id.as_ref(), f.label.as_ref()),
+            _ => continue,
+        };
+        if let Some(id) = id {
+            out.insert(id.clone(), label.filter(|l| !l.is_empty()).unwrap_or(id).clone());
+        }
+    }
+    out
+}
+
+/// Replaces the id a cross-reference without text of its own was set as by its target's
+/// label; reports the targets that are not a table or figure of the body.
+fn resolve_refs(paras: &mut [Para], labels: &rustc_hash::FxHashMap<String, String>, out: &mut Layout) {
+    for p in paras.iter_mut().filter(|p| !p.refs.is_empty()) {
+        for (range, target) in &p.refs {
+            match labels.get(target) {
+                Some(label) => {
+                    // A run standing for the label alone: the reader gave no text.
+                    if range.len() == 1 && p.runs[range.start].unbreakable && p.runs[range.start].text == *target {
+                        p.runs[range.start].text = label.clone();
+                        p.runs[range.start].unbreakable = false;
+                    }
+                }
+                None => out.diagnostics.push(crate::diag::Diagnostic::warning(
+                    "pdf-ref-unknown",
+                    0,
+                    format!("a cross-reference points to {target:?}, which is no table or figure of the text: it is printed without a link"),
+                )),
+            }
+        }
+    }
+}
+
 /// Where a call or a note's label stands: page, x, top, width, height.
 type Anchor = (usize, Pt, Pt, Pt, Pt);
 
@@ -791,6 +962,10 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     }
     let mut after_heading = true;
     let measure = style.measure();
+    let mut objects: Vec<Object> = Vec::new();
+    let mut diagnostics = Vec::new();
+    // The first paragraph of each table and figure with an id, for cross-references.
+    let mut targets: Vec<(String, usize)> = Vec::new();
     // The level of the last heading, under which an embedded text's headings rank.
     let mut under = 0;
     for (i, b) in doc.body.iter().enumerate() {
@@ -822,6 +997,51 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 }
                 runs(&mut p, content, Style::Regular, lang, &mut notes);
                 paras.push(p);
+                after_heading = false;
+            }
+            Block::Table(t) => {
+                let first = paras.len();
+                let plan = table::build(
+                    t,
+                    &mut nester,
+                    (small, small_leading),
+                    measure,
+                    doc_lang,
+                    &mut notes,
+                    &mut paras,
+                    &mut diagnostics,
+                );
+                if let Some(p) = paras.get_mut(first) {
+                    p.space_before = p.space_before.max(style.leading * 0.5);
+                }
+                if let Some(p) = paras.last_mut() {
+                    p.space_after = p.space_after.max(style.leading * 0.5);
+                }
+                objects.push(Object::Table(plan));
+                if let Some(id) = &t.id {
+                    targets.push((id.clone(), first));
+                }
+                after_heading = false;
+            }
+            Block::Figure(f) => {
+                let first = paras.len();
+                let column = style.height - style.margins[0] - style.margins[1];
+                let plan = figure::build(
+                    f,
+                    &mut nester,
+                    (small, small_leading),
+                    (measure, column),
+                    doc_lang,
+                    &doc.media,
+                    &mut notes,
+                    &mut paras,
+                    &mut diagnostics,
+                );
+                paras[first].space_before = style.leading * 0.5;
+                objects.push(Object::Figure(plan));
+                if let Some(id) = &f.id {
+                    targets.push((id.clone(), first));
+                }
                 after_heading = false;
             }
             _ => {
@@ -878,6 +1098,15 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         note_of.resize(paras.len() - body_paras, i);
     }
     let fake_small_caps = inline::resolve(&mut paras, &shaper);
+    let mut pending = Layout { diagnostics, ..Layout::default() };
+    let label_map = if targets.is_empty() && paras.iter().all(|p| p.refs.is_empty()) {
+        rustc_hash::FxHashMap::default()
+    } else {
+        labels(doc)
+    };
+    if paras.iter().any(|p| !p.refs.is_empty()) {
+        resolve_refs(&mut paras, &label_map, &mut pending);
+    }
     let blocks: Vec<StructBlock> = paras.iter().map(Para::block).collect();
     let missing = missing_chars(&paras, fonts);
     let mut sets = set_all(&paras, fonts, measure).into_iter();
@@ -887,28 +1116,101 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let mut set: Vec<SetLine> = Vec::new();
     let mut overfull = 0;
     let mut broken_code = 0;
-    for (k, lines) in (&mut sets).take(body_paras).enumerate() {
-        let p = &paras[k];
+    let mut body_sets: Vec<Vec<SetLine>> = (&mut sets).take(body_paras).collect();
+    let mut objects = objects.into_iter().peekable();
+    // For each body line of a table row: the table's template (for a row that starts a
+    // page) and whether it is the table's last row.
+    let mut templates: Vec<table::Template> = Vec::new();
+    let mut row_of: Vec<Option<(usize, bool)>> = Vec::new();
+    // The first body line of each paragraph that starts a table or figure.
+    let mut object_line: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    let mut pk = 0;
+    while pk < body_paras {
+        if let Some(obj) = objects.next_if(|o| o.paras().start == pk) {
+            let range = obj.paras();
+            let p = &paras[pk];
+            let space = p.space_before.max(pk.checked_sub(1).map_or(Pt::ZERO, |j| paras[j].space_after));
+            let foot = |l: &SetLine| -> Vec<usize> {
+                l.notes.iter().copied().filter(|&n| notes[n].kind == NoteKind::Foot).collect()
+            };
+            object_line.insert(pk, body.len());
+            match obj {
+                Object::Table(t) => {
+                    let rows = t.rows(&mut body_sets);
+                    let tpl = t.template(&rows, &shaper);
+                    let head = tpl.height;
+                    templates.push(tpl);
+                    let n = rows.len();
+                    for (r, row) in rows.into_iter().enumerate() {
+                        overfull += usize::from(row.line.overfull);
+                        body.push(BodyLine {
+                            height: row.height,
+                            notes: foot(&row.line),
+                            para: range.start,
+                            index: 0,
+                            para_lines: 1,
+                            keep_with_next: row.header || (row.last && t.sourced()) || (r == 0 && n > 1),
+                            space_before: if r == 0 { space } else { Pt::ZERO },
+                            hyphenated: false,
+                            head: if row.header { Pt::ZERO } else { head },
+                            float: false,
+                        });
+                        row_of.resize(body.len() - 1, None);
+                        row_of.push(Some((templates.len() - 1, row.last)));
+                        set.push(row.line);
+                    }
+                }
+                Object::Figure(f) => {
+                    let (line, height) = f.line(&mut body_sets, &paras);
+                    overfull += usize::from(line.overfull);
+                    body.push(BodyLine {
+                        height,
+                        notes: foot(&line),
+                        para: range.start,
+                        index: 0,
+                        para_lines: 1,
+                        keep_with_next: false,
+                        space_before: space,
+                        hyphenated: false,
+                        head: Pt::ZERO,
+                        float: true,
+                    });
+                    set.push(line);
+                }
+            }
+            // A table without rows has no paragraphs of its own: the next one is not its.
+            pk = range.end.max(pk);
+            continue;
+        }
+        let lines = std::mem::take(&mut body_sets[pk]);
+        let p = &paras[pk];
+        // A table's caption: links to the table lead to it.
+        if p.nest.first().is_some_and(|c| matches!(c, Container::Table { .. })) {
+            object_line.entry(pk).or_insert(body.len());
+        }
         let n = lines.len();
         broken_code += usize::from(p.verbatim && n > 1);
         // Spaces meet, not add up: the larger of the space after a quotation or list and the
         // space before what follows.
-        let space = p.space_before.max(k.checked_sub(1).map_or(Pt::ZERO, |j| paras[j].space_after));
+        let space = p.space_before.max(pk.checked_sub(1).map_or(Pt::ZERO, |j| paras[j].space_after));
         for (i, l) in lines.into_iter().enumerate() {
             overfull += usize::from(l.overfull);
             body.push(BodyLine {
                 height: p.leading,
                 // Only footnotes go to the foot of the page.
                 notes: l.notes.iter().copied().filter(|&n| notes[n].kind == NoteKind::Foot).collect(),
-                para: k,
+                para: pk,
                 index: i,
                 para_lines: n,
                 keep_with_next: p.keep_with_next || (p.keep_last_with_next && i + 1 == n),
                 space_before: if i == 0 { space } else { Pt::ZERO },
                 hyphenated: i + 1 < n && l.pieces.last().is_some_and(|g| g.text.ends_with(['-', '\u{AD}'])),
+                head: Pt::ZERO,
+                float: false,
             });
             set.push(l);
         }
+        pk += 1;
     }
     // Lines of the notes, each with the space above it (around a quotation or a list).
     let mut note_set: Vec<Vec<SetLine>> = notes.iter().map(|_| Vec::new()).collect();
@@ -945,8 +1247,29 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         missing,
         fake_small_caps,
         broken_code,
-        ..Layout::default()
+        ..pending
     };
+    // Where each table and figure starts (its caption, or its first row), for links to it.
+    let mut object_at: rustc_hash::FxHashMap<usize, Place> = rustc_hash::FxHashMap::default();
+    if !targets.is_empty() {
+        let wanted: rustc_hash::FxHashMap<usize, usize> = targets
+            .iter()
+            .filter_map(|(_, para)| {
+                // A table's caption paragraph comes before its rows: its first line is
+                // the caption's.
+                object_line.get(para).map(|&l| (l, *para))
+            })
+            .collect();
+        for (pn, page) in pages.iter().enumerate() {
+            for &(i, y) in &page.lines {
+                if let Some(&para) = wanted.get(&i) {
+                    object_at.entry(para).or_insert(Place { page: pn, y: top + y });
+                }
+            }
+        }
+    }
+    let target_at: rustc_hash::FxHashMap<&str, Place> =
+        targets.iter().filter_map(|(id, para)| object_at.get(para).map(|p| (id.as_str(), *p))).collect();
     let mut call_page = vec![0usize; notes.len()];
     let mut note_page = vec![0usize; notes.len()];
     // Where each call and each note's label stand: (page, x, top, width, height).
@@ -955,11 +1278,39 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let title = m.titles.first().map(|t| t.text.clone()).unwrap_or_default();
     for (pn, page) in pages.iter().enumerate() {
         let mut lp = LaidPage::default();
+        // A table's row that starts a page: its label, "(continued)" and header rows above.
+        if let Some(&(i, _)) = page.lines.first() {
+            if let Some(Some((t, _))) = row_of.get(i).filter(|_| body[i].head > Pt::ZERO) {
+                let mut head = templates[*t].line.clone();
+                head.place(&mut lp, style.margins[2], top);
+            }
+        }
+        // A row that ends a page before its table does: a light rule under it.
+        if let Some(&(i, y)) = page.lines.last() {
+            if let (Some(Some((t, false))), true) = (row_of.get(i), pn + 1 < pages.len()) {
+                lp.marks.push(templates[*t].break_rule(body[i].height).moved(style.margins[2], top + y));
+            }
+        }
         for &(i, y) in &page.lines {
             for &n in &set[i].notes {
                 call_page[n] = pn + 1;
             }
-            let base = top + y + ascent(body[i].height);
+            let base = if set[i].from_top { top + y } else { top + y + ascent(body[i].height) };
+            for (target, x, w) in &set[i].refs {
+                if let Some(to) = target_at.get(target.as_str()) {
+                    lp.links.push(Link {
+                        rect: (style.margins[2] + *x, top + y, *w, body[i].height.min(style.leading)),
+                        to: *to,
+                        label: format!(
+                            "Go to {}",
+                            label_map.get(target).map_or(target.as_str(), |l| l.as_str())
+                        ),
+                        note: 0,
+                        to_note: false,
+                        xref: Some(body[i].para),
+                    });
+                }
+            }
             for &(note, x, w) in &set[i].calls {
                 call_at[note].get_or_insert((pn, style.margins[2] + x, top + y, w, body[i].height));
             }
@@ -1055,6 +1406,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 label: format!("{} {}", if n.kind == NoteKind::End { "Endnote" } else { "Note" }, n.label),
                 note: i,
                 to_note: true,
+                xref: None,
             });
             out.pages[l.0].links.push(Link {
                 rect: (l.1, l.2, l.3, l.4),
@@ -1066,6 +1418,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 ),
                 note: i,
                 to_note: false,
+                xref: None,
             });
         }
     }

@@ -15,6 +15,15 @@ impl Pt {
         Pt(mm * 72.0 / 25.4)
     }
 
+    /// The smaller of two lengths.
+    pub fn min(self, other: Pt) -> Pt {
+        if self <= other {
+            self
+        } else {
+            other
+        }
+    }
+
     /// The larger of two lengths.
     pub fn max(self, other: Pt) -> Pt {
         if self >= other {

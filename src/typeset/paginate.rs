@@ -29,6 +29,12 @@ pub struct BodyLine {
     pub space_before: Pt,
     /// True when the line ends with a hyphen, which should not end a page.
     pub hyphenated: bool,
+    /// Space taken above the line when it starts a page: a table's repeated header rows
+    /// (with its "continued" line) above a row of its body; zero for text.
+    pub head: Pt,
+    /// A figure: placed where it stands when it fits, else at the top of the next page
+    /// while the text after it fills this one (TeX's `[htp]`).
+    pub float: bool,
 }
 
 /// A footnote: its printed label and the heights of its lines.
@@ -69,8 +75,48 @@ pub struct Page {
     pub notes: Vec<(NotePart, Pt)>,
 }
 
-/// Lays out `lines` and their `notes` on pages of `frame`.
+/// Lays out `lines` and their `notes` on pages of `frame`. A floating line (a figure) that
+/// does not fit where it stands goes to the top of the next page, the lines after it filling
+/// the page first; floats keep their order. Page lines are indexes into `lines` either way.
 pub fn paginate(lines: &[BodyLine], notes: &[NoteLines], frame: Frame) -> Vec<Page> {
+    if !lines.iter().any(|l| l.float) {
+        return paginate_in_order(lines, notes, frame);
+    }
+    let mut work: Vec<BodyLine> = lines.to_vec();
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    let mut pages = Vec::new();
+    let mut carried: Vec<NotePart> = Vec::new();
+    let mut start = 0;
+    while start < work.len() || !carried.is_empty() {
+        let mut natural = fitting_end(&work, notes, frame, start, &carried);
+        if natural > start && natural < work.len() && work[natural].float {
+            // The float waits: the page is filled without it (up to the next float, so
+            // that figures keep their order), and it leads the next page.
+            let float = work.remove(natural);
+            let index = order.remove(natural);
+            let without = fitting_end(&work, notes, frame, start, &carried);
+            let mut at = if without == start { natural } else { adjust(&work, start, without) };
+            if let Some(f) = (natural..at).find(|&k| work[k].float) {
+                at = f;
+            }
+            work.insert(at, float);
+            order.insert(at, index);
+            natural = fitting_end(&work, notes, frame, start, &carried).min(at);
+        }
+        let force = natural == start;
+        let end = if force { (start + 1).min(work.len()) } else { adjust(&work, start, natural) };
+        let (parts, rest) = notes_for(&work, notes, frame, start, end, &carried);
+        let mut page = place(&work, notes, frame, start, end, &parts);
+        page.lines.iter_mut().for_each(|(i, _)| *i = order[*i]);
+        pages.push(page);
+        start = end;
+        carried = rest;
+    }
+    pages
+}
+
+/// [`paginate`] for lines without floats: every line where it stands.
+fn paginate_in_order(lines: &[BodyLine], notes: &[NoteLines], frame: Frame) -> Vec<Page> {
     let mut pages = Vec::new();
     let mut carried: Vec<NotePart> = Vec::new();
     let mut start = 0;
@@ -108,11 +154,12 @@ fn fitting_end(
 }
 
 fn body_height(lines: &[BodyLine], start: usize, end: usize) -> Pt {
-    lines[start..end]
+    let head = lines.get(start).filter(|_| end > start).map_or(Pt::ZERO, |l| l.head);
+    head + lines[start..end]
         .iter()
         .enumerate()
         .map(|(k, l)| l.height + if k == 0 { Pt::ZERO } else { l.space_before })
-        .sum()
+        .sum::<Pt>()
 }
 
 fn notes_height(notes: &[NoteLines], parts: &[NotePart], frame: Frame) -> Pt {
@@ -241,7 +288,7 @@ fn place(
     parts: &[NotePart],
 ) -> Page {
     let mut page = Page::default();
-    let mut y = Pt::ZERO;
+    let mut y = lines.get(start).filter(|_| end > start).map_or(Pt::ZERO, |l| l.head);
     for (k, i) in (start..end).enumerate() {
         if k > 0 {
             y += lines[i].space_before;
@@ -295,6 +342,8 @@ mod tests {
                 keep_with_next: false,
                 space_before: Pt::ZERO,
                 hyphenated: false,
+                head: Pt::ZERO,
+                float: false,
             })
             .collect()
     }
@@ -336,6 +385,62 @@ mod tests {
                 .sum();
             assert_eq!(placed, note.lines.len(), "note {k} placed whole");
         }
+    }
+
+    /// A float of `height` as paragraph `para`.
+    fn float(para: usize, height: f64) -> BodyLine {
+        BodyLine { height: Pt(height), float: true, ..para_lines(para, 1).remove(0) }
+    }
+
+    #[test]
+    fn a_float_that_does_not_fit_leads_the_next_page_and_the_text_fills_this_one() {
+        // Six lines, a figure of 60 pt (five lines' worth), ten more lines.
+        let mut lines = para_lines(0, 6);
+        lines.push(float(1, 60.0));
+        lines.extend(para_lines(2, 10));
+        let pages = paginate(&lines, &[], FRAME);
+        let first: Vec<usize> = pages[0].lines.iter().map(|l| l.0).collect();
+        let second: Vec<usize> = pages[1].lines.iter().map(|l| l.0).collect();
+        // Page 1: lines 0–5, then 8–11 of the next paragraph (line 7 and 8 move on with
+        // them); page 2 opens with the figure (line 6).
+        assert_eq!(first.len(), 10, "{first:?}");
+        assert!(!first.contains(&6), "{first:?}");
+        assert_eq!(second[0], 6, "{second:?}");
+        // Every line once.
+        let mut all: Vec<usize> = pages.iter().flat_map(|p| p.lines.iter().map(|l| l.0)).collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..lines.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn floats_keep_their_order_and_one_that_fits_stays_where_it_stands() {
+        let mut lines = para_lines(0, 2);
+        lines.push(float(1, 24.0));
+        lines.extend(para_lines(2, 6));
+        lines.push(float(3, 100.0));
+        lines.push(float(4, 100.0));
+        lines.extend(para_lines(5, 3));
+        let pages = paginate(&lines, &[], FRAME);
+        let order: Vec<usize> = pages.iter().flat_map(|p| p.lines.iter().map(|l| l.0)).collect();
+        let at = |i: usize| order.iter().position(|&x| x == i).unwrap();
+        assert_eq!(at(2), 2, "the small figure stays: {order:?}");
+        assert!(at(9) < at(10), "{order:?}");
+    }
+
+    #[test]
+    fn a_table_row_that_starts_a_page_leaves_room_for_the_repeated_header() {
+        let mut lines = para_lines(0, 20);
+        lines.iter_mut().for_each(|l| {
+            (l.para_lines, l.index, l.head) = (1, 0, Pt(24.0));
+        });
+        // The header rows themselves (the first line here) have nothing repeated above.
+        lines[0].head = Pt::ZERO;
+        let pages = paginate(&lines, &[], FRAME);
+        assert_eq!(pages[0].lines.len(), 10);
+        assert_eq!(pages[0].lines[0].1, Pt::ZERO);
+        // Page 2 starts 24 pt down and holds two rows fewer.
+        assert_eq!(pages[1].lines[0].1, Pt(24.0));
+        assert_eq!(pages[1].lines.len(), 8);
     }
 
     #[test]

@@ -23,6 +23,20 @@ pub fn footnotes_heading(lang: &str) -> &'static str {
     }
 }
 
+/// Returns what follows a table's label on the pages it continues onto ("(continued)"), in
+/// the language of `lang`, English when it is not known.
+pub fn continued(lang: &str) -> &'static str {
+    match primary(lang) {
+        "tr" => "(devamı)",
+        "az" => "(davamı)",
+        "ru" => "(продолжение)",
+        "uk" => "(продовження)",
+        "de" => "(Fortsetzung)",
+        "fr" => "(suite)",
+        _ => "(continued)",
+    }
+}
+
 /// The primary language subtag, lowercased by the caller's tag (`ru` of `ru-Latn`).
 fn primary(lang: &str) -> &str {
     lang.split('-').next().unwrap_or("")
@@ -41,5 +55,8 @@ mod tests {
         assert_eq!(footnotes_heading("uk"), "Виноски");
         assert_eq!(footnotes_heading("az"), "Footnotes");
         assert_eq!(footnotes_heading("x-bad-"), "Footnotes");
+        assert_eq!(continued("ru"), "(продолжение)");
+        assert_eq!(continued("tr-TR"), "(devamı)");
+        assert_eq!(continued(""), "(continued)");
     }
 }

@@ -12,12 +12,14 @@
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::fonts::FontSet;
+use crate::model::MediaKind;
 use crate::model::{plain_text, Block, Document, Inline, NoteKind};
-use crate::typeset::layout::{layout, BlockKind, Glyphs, Layout, PageStyle, Role};
+use crate::typeset::layout::{layout, BlockKind, Glyphs, LaidPage, Layout, Mark, PageStyle, Role};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::{Destination, XyzDestination};
 use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
@@ -167,6 +169,8 @@ struct Tags {
     /// Per note: whether it is an endnote (its group stands in the notes section, not after
     /// its call).
     end: Vec<bool>,
+    /// Per block: the annotations of the cross-references in it.
+    xrefs: Vec<Vec<Identifier>>,
 }
 
 impl Tags {
@@ -187,6 +191,7 @@ impl Tags {
             note_blocks,
             placed: vec![false; notes],
             end: (0..notes).map(|n| laid.kinds.get(n) == Some(&NoteKind::End)).collect(),
+            xrefs: vec![Vec::new(); laid.blocks.len()],
         }
     }
 
@@ -215,6 +220,12 @@ impl Tags {
     }
 
     fn link(&mut self, link: &crate::typeset::layout::Link, id: Identifier) {
+        if let Some(b) = link.xref {
+            if let Some(x) = self.xrefs.get_mut(b) {
+                x.push(id);
+                return;
+            }
+        }
         let slot = if link.to_note { &mut self.to_note } else { &mut self.to_call };
         slot[link.note] = Some(id);
     }
@@ -277,6 +288,10 @@ impl Tags {
                 }
             }
         }
+        // A cross-reference's link annotation, after the text that holds it.
+        for id in std::mem::take(&mut self.xrefs[b]) {
+            group.push(TagGroup::with_children(Tag::Link, vec![id.into()]));
+        }
         group
     }
 
@@ -311,7 +326,9 @@ impl Tags {
                 )
                 .into(),
                 BlockKind::Entry => Tag::BibEntry.into(),
-                BlockKind::Subtitle | BlockKind::Byline | BlockKind::Paragraph => Tag::P.into(),
+                BlockKind::Subtitle | BlockKind::Byline | BlockKind::Paragraph | BlockKind::Graphic => {
+                    Tag::P.into()
+                }
             };
             nesting.enter(&block.nest, &mut nodes, self.markers_of(b));
             nodes.drain(..).for_each(|node| tree.push(node));
@@ -359,10 +376,106 @@ impl Tags {
                 tree.push(group);
             }
         }
-        for id in self.to_note.iter_mut().chain(self.to_call.iter_mut()).filter_map(Option::take) {
+        let xrefs: Vec<Identifier> = self.xrefs.iter_mut().flat_map(std::mem::take).collect();
+        for id in xrefs
+            .into_iter()
+            .chain(self.to_note.iter_mut().chain(self.to_call.iter_mut()).filter_map(Option::take))
+        {
             tree.push(TagGroup::with_children(Tag::Link, vec![id.into()]));
         }
         tree
+    }
+}
+
+/// The images of a document as krilla decodes them, each once (an image shown twice is
+/// embedded once), and what could not be decoded.
+struct Images<'d> {
+    doc: &'d Document,
+    decoded: std::collections::HashMap<String, Option<Image>>,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'d> Images<'d> {
+    fn new(doc: &'d Document) -> Self {
+        Images { doc, decoded: Default::default(), diags: Vec::new() }
+    }
+
+    /// The image of media `key`, `None` (reported once) when krilla cannot decode it.
+    fn get(&mut self, key: &str) -> Option<Image> {
+        if let Some(i) = self.decoded.get(key) {
+            return i.clone();
+        }
+        let image = self.doc.media.get(key).and_then(|m| {
+            let data = krilla::Data::from(m.data.clone());
+            let decoded = match m.kind {
+                MediaKind::Png => Image::from_png(data, false),
+                MediaKind::Jpeg => Image::from_jpeg(data, false),
+                MediaKind::Gif => Image::from_gif(data, false),
+                MediaKind::Webp => Image::from_webp(data, false),
+            };
+            match decoded {
+                Ok(i) => Some(i),
+                Err(e) => {
+                    self.diags.push(Diagnostic::warning(
+                        "pdf-image-undecodable",
+                        0,
+                        format!("the image {key} could not be decoded for the PDF ({e}): a framed box stands for it"),
+                    ));
+                    None
+                }
+            }
+        });
+        self.decoded.insert(key.to_string(), image.clone());
+        image
+    }
+}
+
+/// A filled rectangle.
+fn fill_rect(s: &mut krilla::surface::Surface, x: f32, y: f32, w: f32, h: f32) {
+    let mut pb = PathBuilder::new();
+    if let Some(r) = Rect::from_xywh(x, y, w, h) {
+        pb.push_rect(r);
+    }
+    if let Some(path) = pb.finish() {
+        s.draw_path(&path);
+    }
+}
+
+/// Draws a page's table rules (layout artifacts) and images (each the content of its
+/// figure's block; a framed box, an artifact, for one that cannot be shown).
+fn marks(s: &mut krilla::surface::Surface, page: &LaidPage, images: &mut Images, tags: &mut Tags) {
+    for m in &page.marks {
+        match m {
+            Mark::Rule { x, y, width, thickness } => {
+                s.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)));
+                fill_rect(s, x.0 as f32, y.0 as f32, width.0 as f32, thickness.0 as f32);
+                s.end_tagged();
+            }
+            Mark::Image { x, y, width, height, media, block } => {
+                let (x, y, w, h) = (x.0 as f32, y.0 as f32, width.0 as f32, height.0 as f32);
+                let image = media.as_deref().and_then(|k| images.get(k));
+                match (image, krilla::geom::Size::from_wh(w, h)) {
+                    (Some(image), Some(size)) => {
+                        let id = s.start_tagged(ContentTag::Other);
+                        s.push_transform(&krilla::geom::Transform::from_translate(x, y));
+                        s.draw_image(image, size);
+                        s.pop();
+                        s.end_tagged();
+                        tags.content(Role::Text(*block), id);
+                    }
+                    _ => {
+                        // The frame of a missing image: its name is set inside it as text.
+                        s.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)));
+                        let t = 0.6;
+                        fill_rect(s, x, y, w, t);
+                        fill_rect(s, x, y + h - t, w, t);
+                        fill_rect(s, x, y, t, h);
+                        fill_rect(s, x + w - t, y, t, h);
+                        s.end_tagged();
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -507,6 +620,7 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
         .collect();
     let style = &opts.page;
     let mut tags = Tags::new(laid);
+    let mut images = Images::new(doc);
     for page in &laid.pages {
         let settings = PageSettings::from_wh(style.width.0 as f32, style.height.0 as f32)
             .expect("page size is positive");
@@ -519,8 +633,11 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
                 Role::Artifact => {
                     ContentTag::Artifact(Artifact::with_kind(if run[0].baseline < style.margins[0] {
                         ArtifactType::Header
-                    } else {
+                    } else if run[0].baseline > style.height - style.margins[1] {
                         ArtifactType::Footer
+                    } else {
+                        // A table's label and header rows repeated on a continuation page.
+                        ArtifactType::PaginationOther
                     }))
                 }
                 _ => ContentTag::Span(SpanTag::empty().with_lang(lang)),
@@ -555,6 +672,7 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
             }
         }
         s.end_tagged();
+        marks(&mut s, page, &mut images, &mut tags);
         s.finish();
         for link in &page.links {
             let (x, y, w, h) = link.rect;
@@ -574,6 +692,8 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
         }
         p.finish();
     }
+    diags.append(&mut images.diags);
+    diags.extend(laid.diagnostics.iter().cloned());
     pdf.set_tag_tree(tags.tree(laid, doc.meta.lang.as_ref()));
     pdf.set_outline(outline(&laid.outline, style));
     let mut meta = Metadata::new()

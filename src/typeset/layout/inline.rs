@@ -60,8 +60,20 @@ fn runs_as(
             Inline::Image { image, alt } => {
                 p.text(&crate::write::degrade::image_text(alt, &image.src), style, lang)
             }
-            Inline::Ref { target, content } if content.is_empty() => p.text(target, style, lang),
-            Inline::Ref { content, .. } => runs_as(p, content, style, v, lang, notes),
+            // The target's label replaces its id once every table and figure is known
+            // (`super::objects::resolve_refs`); the runs are a link to it.
+            Inline::Ref { target, content } => {
+                let first = p.runs.len();
+                if content.is_empty() {
+                    p.runs.push(Run::plain(target.as_str(), style, lang.cloned()));
+                    p.refs.push((first..first + 1, target.clone()));
+                    // Marks the run as standing for the label, not the reader's text.
+                    p.runs[first].unbreakable = true;
+                } else {
+                    runs_as(p, content, style, v, lang, notes);
+                    p.refs.push((first..p.runs.len(), target.clone()));
+                }
+            }
             // The source's printed pages are not this print's: nothing is set for them.
             Inline::PageBreak { .. } => {}
             Inline::Emph { content } => runs_as(p, content, style.italic(), v, lang, notes),
@@ -137,6 +149,11 @@ pub(super) fn resolve(paras: &mut [Para], shaper: &Shaper) -> Vec<char> {
         }
         p.runs = out;
         p.calls.iter_mut().for_each(|c| c.0 = moved[c.0]);
+        let out_len = p.runs.len();
+        let at = |r: usize| moved.get(r).copied().unwrap_or(out_len);
+        for (range, _) in &mut p.refs {
+            *range = at(range.start)..at(range.end);
+        }
         if let Some(l) = &mut p.label {
             l.0 = moved[l.0];
         }

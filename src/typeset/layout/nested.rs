@@ -66,6 +66,48 @@ pub enum Container {
         /// Unique in the layout.
         id: usize,
     },
+    /// A table: its caption and its rows.
+    Table {
+        /// Unique in the layout.
+        id: usize,
+    },
+    /// The header (0), body (1) or footer (2) rows of a table.
+    TablePart {
+        /// Unique in the layout.
+        id: usize,
+        /// Which part.
+        part: u8,
+    },
+    /// A row of a table.
+    Row {
+        /// Unique in the layout.
+        id: usize,
+    },
+    /// A cell of a table.
+    Cell {
+        /// Unique in the layout.
+        id: usize,
+        /// A header cell (of a header row, or a row's label).
+        header: bool,
+        /// The label of its row (a header cell in a body or footer row).
+        row_header: bool,
+        /// How many rows it spans.
+        rows: u32,
+        /// How many columns it spans.
+        cols: u32,
+    },
+    /// The caption of a table or figure.
+    Caption {
+        /// Unique in the layout.
+        id: usize,
+    },
+    /// A figure: its images, then its caption.
+    Figure {
+        /// Unique in the layout.
+        id: usize,
+        /// What the images show, for readers who cannot see them.
+        alt: String,
+    },
 }
 
 impl Container {

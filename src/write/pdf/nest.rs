@@ -8,8 +8,9 @@
 //! is a `Code` element inside a `P` (`Code` is inline-level), holding every line's content.
 
 use crate::model::NumberStyle;
+use crate::typeset::layout::BlockKind;
 use crate::typeset::layout::{Container, StructBlock};
-use krilla::tagging::{Identifier, ListNumbering, Node, Tag, TagGroup, TagKind};
+use krilla::tagging::{Identifier, ListNumbering, Node, TableHeaderScope, Tag, TagGroup, TagKind};
 
 /// An open container: its group and, for a list item, the `LBody` that takes its blocks.
 struct Open {
@@ -64,6 +65,25 @@ impl Nesting {
                 Container::Term { .. } => (TagGroup::new(Tag::Lbl), None),
                 Container::Code { .. } => (TagGroup::new(Tag::P), Some(TagGroup::new(Tag::Code))),
                 Container::Section { .. } => (TagGroup::new(Tag::Section), None),
+                Container::Table { .. } => (TagGroup::new(Tag::Table), None),
+                Container::TablePart { part: 0, .. } => (TagGroup::new(Tag::THead), None),
+                Container::TablePart { part: 1, .. } => (TagGroup::new(Tag::TBody), None),
+                Container::TablePart { .. } => (TagGroup::new(Tag::TFoot), None),
+                Container::Row { .. } => (TagGroup::new(Tag::TR), None),
+                Container::Cell { header, row_header, rows, cols, .. } => {
+                    let rows = std::num::NonZeroU32::new(*rows).filter(|n| n.get() > 1);
+                    let cols = std::num::NonZeroU32::new(*cols).filter(|n| n.get() > 1);
+                    let kind: TagKind = if *header {
+                        let scope =
+                            if *row_header { TableHeaderScope::Row } else { TableHeaderScope::Column };
+                        Tag::TH(scope).with_row_span(rows).with_col_span(cols).into()
+                    } else {
+                        Tag::TD.with_row_span(rows).with_col_span(cols).into()
+                    };
+                    (TagGroup::new(kind), None)
+                }
+                Container::Caption { .. } => (TagGroup::new(Tag::Caption), None),
+                Container::Figure { alt, .. } => (TagGroup::new(Tag::Figure(Some(alt.clone()))), None),
             };
             self.open.push(Open { container: c.clone(), group, body });
         }
@@ -92,7 +112,8 @@ impl Nesting {
                 open.group.push(body);
             }
         }
-        if open.group.children.is_empty() {
+        // An empty cell stays: the cells after it keep their columns.
+        if open.group.children.is_empty() && !matches!(open.container, Container::Cell { .. }) {
             return;
         }
         // A term is its item's label: in the `LI` itself, before the item's `LBody`.
@@ -106,7 +127,7 @@ impl Nesting {
 /// Adds the group of a block inside containers to the innermost one: the group itself, or
 /// its content when the container takes the text of its blocks (a term, a code block).
 pub(super) fn push_block(nesting: &mut Nesting, block: &StructBlock, group: TagGroup, out: &mut Vec<Node>) {
-    if block.nest.last().is_some_and(Container::inline) {
+    if block.nest.last().is_some_and(Container::inline) || block.kind == BlockKind::Graphic {
         group.children.into_iter().for_each(|c| nesting.push(c, out));
     } else if !group.children.is_empty() {
         nesting.push(group, out);
