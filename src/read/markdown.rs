@@ -2963,10 +2963,15 @@ Türkçe paragraf.
         // (The quotation, code, list, inline code and rule are read as what they are.)
         let md = "Intro.\n\n> Quoted.\n\n```\nlet x;\n```\n\n- a\n- b\n\nAn `x` and ![alt](i.png) and <b>.\n\n---\n";
         let (doc, diags) = read_ok(md);
-        assert_eq!(codes(&diags), [("md-unsupported", 12, 12), ("md-unsupported", 12, 30)]);
+        // The image is kept, its missing file reported (`floats.rs`).
+        assert_eq!(codes(&diags), [("md-unsupported", 12, 30), ("image-missing", 12, 12)]);
         let texts: Vec<_> =
             doc.body.iter().flat_map(Block::leaves).map(|b| plain_text(b.content())).collect();
-        assert_eq!(texts, ["Intro.", "Quoted.", "a", "b", "An x and alt and <b>."]);
+        assert_eq!(texts, ["Intro.", "Quoted.", "a", "b", "An x and  and <b>."]);
+        assert!(doc.body[4]
+            .content()
+            .iter()
+            .any(|i| matches!(i, Inline::Image { alt, image } if alt == "alt" && image.media.is_none())));
         assert!(matches!(doc.body[1], Block::Quote { .. }) && matches!(doc.body[3], Block::List { .. }));
         assert_eq!(doc.body[2], Block::CodeBlock { text: "let x;".into(), syntax: None });
         assert_eq!(doc.body[5], Block::SectionBreak);
@@ -3004,11 +3009,31 @@ Türkçe paragraf.
     }
 
     #[test]
-    fn a_pipe_table_is_reported_and_kept_row_by_row() {
-        let (doc, diags) = read_ok("Intro.\n\n| Year | Men |\n|------|----:|\n| 1897 | 12 |\n\nAfter.\n");
-        assert_eq!(codes(&diags), [("md-unsupported", 3, 1)]);
-        let texts: Vec<_> = doc.body.iter().map(|b| plain_text(b.content())).collect();
-        assert_eq!(texts, ["Intro.", "Year | Men", "1897 | 12", "After."]);
+    fn a_table_with_its_caption_and_source_and_a_figure_are_read_with_their_references() {
+        let md = "Intro @tbl:men, [the map](#fig:m) and @smith.\n\n| Year | Men |\n|------|----:|\n| 1897 | 12[^1] |\n\nTable: Table 2. Men {#tbl:men}\n\nSource: census.\n\n[^1]: Rounded.\n\n![Figure 3: A *map*](m.png){#fig:m width=50%}\n\nAfter.\n";
+        let (doc, diags) = read_ok(md);
+        assert_eq!(codes(&diags), [("image-missing", 13, 1)]);
+        let Block::Table(t) = &doc.body[1] else { panic!("{:?}", doc.body) };
+        assert_eq!((t.id.as_deref(), t.label.as_deref()), (Some("tbl:men"), Some("Table 2")));
+        assert_eq!(t.caption, [t_("Men")]);
+        assert_eq!(t.columns[1].align, crate::model::Align::Right);
+        assert_eq!(plain_text(t.source.as_ref().unwrap()), "Source: census.");
+        assert!(matches!(t.body[0].cells[1].blocks[0].content()[1], Inline::Note(_)));
+        let Block::Figure(f) = &doc.body[2] else { panic!() };
+        assert_eq!(
+            (f.id.as_deref(), f.label.as_deref(), f.alt.as_deref()),
+            (Some("fig:m"), Some("Figure 3"), None)
+        );
+        assert_eq!(f.images[0].width, Some(crate::model::Extent::Fraction(0.5)));
+        let intro = doc.body[0].content();
+        assert_eq!(intro[1], Inline::Ref { target: "tbl:men".into(), content: Vec::new() });
+        assert_eq!(intro[3], Inline::Ref { target: "fig:m".into(), content: vec![t_("the map")] });
+        assert!(matches!(&intro[5], Inline::Citation { keys, .. } if keys == &["smith"]), "{intro:?}");
+        assert_eq!(plain_text(doc.body[3].content()), "After.");
+    }
+
+    fn t_(s: &str) -> Inline {
+        Inline::text(s)
     }
 
     #[test]
