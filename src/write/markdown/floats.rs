@@ -287,16 +287,16 @@ impl<'a> Writer<'a> {
                 let (y0, y1) = (ys[r], ys[r + cell.rows as usize]);
                 for y in [y0, y1] {
                     let ch = rule_char(y);
-                    for x in x0 + 1..x1 {
-                        if m[y][x] != '+' {
-                            m[y][x] = ch;
+                    for slot in &mut m[y][x0 + 1..x1] {
+                        if *slot != '+' {
+                            *slot = ch;
                         }
                     }
                 }
-                for y in y0 + 1..y1 {
+                for line in &mut m[y0 + 1..y1] {
                     for x in [x0, x1] {
-                        if m[y][x] != '+' {
-                            m[y][x] = '|';
+                        if line[x] != '+' {
+                            line[x] = '|';
                         }
                     }
                 }
