@@ -38,9 +38,11 @@ use std::path::Path;
 mod citations;
 mod containers;
 mod fancy;
+mod floats;
 pub(crate) mod math;
 mod names;
 pub(crate) use citations::reads_as_one_citation;
+pub(crate) use floats::is_source_line;
 pub(crate) use names::other_reading_key;
 mod refs;
 mod scripts;
@@ -61,8 +63,15 @@ const META_KEYS: &str = "title, titles, lang, author, abstract, keywords, journa
 
 /// Reads colophon Markdown (YAML metadata block, body, `{#references}` list) into a document.
 pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
-    let mut reader =
-        Reader { path, diags: Vec::new(), calls: Vec::new(), defs: Vec::new(), labels: BTreeMap::new() };
+    let mut reader = Reader {
+        path,
+        diags: Vec::new(),
+        calls: Vec::new(),
+        defs: Vec::new(),
+        labels: BTreeMap::new(),
+        media: Document::new(),
+        last_image: None,
+    };
     let mut doc = Document::new();
     let front = front_matter(path, text)?;
     if let Some(front) = &front {
@@ -75,6 +84,15 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
     doc.back.bibliography = parsed.bibliography;
     reader.resolve(&mut doc)?;
     reader.report_unused();
+    doc.media = std::mem::take(&mut reader.media.media);
+    let mut ids = std::collections::HashSet::new();
+    floats::float_ids(doc.front.iter().flat_map(|p| &p.blocks).chain(&doc.body), &mut ids);
+    if !ids.is_empty() {
+        floats::cross_references(&mut doc.body, &ids);
+        for part in &mut doc.front {
+            floats::cross_references(&mut part.blocks, &ids);
+        }
+    }
     Ok((doc, reader.diags))
 }
 
@@ -165,6 +183,18 @@ struct Reader<'p> {
     defs: Vec<Def>,
     /// Index of `defs` by label.
     labels: BTreeMap<String, usize>,
+    /// The images loaded so far (only its `media` is used).
+    media: Document,
+    /// What the last image read said beyond its inline: its caption, identifier and
+    /// `fig-alt` (a paragraph that is only this image is a figure).
+    last_image: Option<ImageExtra>,
+}
+
+/// What an image's Markdown says that [`Inline::Image`] does not hold.
+struct ImageExtra {
+    caption: Vec<Inline>,
+    id: Option<String>,
+    fig_alt: Option<String>,
 }
 
 /// A note call met in the text, resolved once every definition is known.
@@ -262,8 +292,15 @@ impl Reader<'_> {
     /// Parses `text` as Markdown, its first `skip` bytes blanked; `origin` maps positions to
     /// the file. Only the file's own body may hold the references.
     fn markdown(&mut self, text: &str, skip: usize, origin: Origin, refs_allowed: bool) -> Result<Parsed> {
-        let Prepassed { masked, divs, fancy, math } = self.prepass(&Source::new(text, origin), skip)?;
+        let Prepassed { masked, divs, fancy, math, tables, line_starts } =
+            self.prepass(&Source::new(text, origin), skip)?;
         let src = Source::new(&masked, origin);
+        let mut built = VecDeque::new();
+        for raw in tables {
+            let at = line_starts.get(raw.start).copied().unwrap_or(0);
+            let table = self.table(&Source::new(text, origin), &line_starts, raw)?;
+            built.push_back((at, Block::Table(Box::new(table))));
+        }
         // Pandoc drops `{#references}` where it equals its automatic identifier (`# REFERENCES`).
         let auto_refs = refs_allowed && !masked.contains("{#references");
         let mut walk = Walk::new(&divs, refs_allowed, auto_refs);
@@ -278,12 +315,10 @@ impl Reader<'_> {
             self.warn("md-unsupported", src.pos(at), message);
         }
         walk.examples = examples;
-        // Pipe tables are Pandoc Markdown too: read as tables, they are reported and kept row by row
-        // (without the option their rows became one paragraph of `|` text, unreported).
-        let options = Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_HEADING_ATTRIBUTES
-            | Options::ENABLE_TABLES
-            | Options::ENABLE_DEFINITION_LIST;
+        walk.tables = built;
+        // Tables are found before parsing (`tables.rs`), pipe tables too.
+        let options =
+            Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_DEFINITION_LIST;
         for (event, range) in Parser::new_ext(&masked, options).into_offset_iter() {
             walk.event(self, &src, event, range)?;
         }
@@ -690,6 +725,10 @@ struct Prepassed {
     divs: Vec<Div>,
     fancy: HashMap<usize, fancy::Marker>,
     math: Masked,
+    /// pandoc's tables, their lines blanked in `masked`.
+    tables: Vec<tables::RawTable>,
+    /// The byte each line starts at.
+    line_starts: Vec<usize>,
 }
 
 /// The formulas turned into code spans before parsing.
@@ -846,20 +885,26 @@ impl Reader<'_> {
         let mut divs = Vec::new();
         let mut fancy = fancy::Rewriter::default();
         let mut markers = HashMap::new();
-        let mut tables = tables::TableSpotter::default();
         let all: Vec<Line> = lines(src.text).collect();
+        // Where code blocks (and the metadata block) are, for the tables found first.
+        let mut scan = fancy::Rewriter::default();
+        let code: Vec<bool> = all
+            .iter()
+            .map(|l| {
+                let before = scan.in_code();
+                scan.line(l.text);
+                l.start < skip || before || scan.in_code()
+            })
+            .collect();
+        let texts: Vec<&str> = all.iter().map(|l| l.text).collect();
+        let found = tables::find(&texts, &code);
+        let mut in_table = vec![false; all.len()];
+        for t in &found {
+            in_table[t.first..=t.last].iter_mut().for_each(|b| *b = true);
+        }
         for (k, line) in all.iter().enumerate() {
             if line.start >= skip {
-                let next = all[k + 1..].iter().map(|l| l.text);
-                let table = match fancy.in_code() {
-                    true => tables::TableLine::Other,
-                    false => tables.line(line.text, next),
-                };
-                if table == tables::TableLine::Start {
-                    let message = "a table (pandoc's simple, multiline or grid syntax) has no place in the model yet; its cells are kept as text, its rules left out";
-                    self.warn("md-unsupported", src.pos(line.start), message);
-                }
-                if table != tables::TableLine::Other {
+                if in_table[k] {
                     blank(&mut masked, line.full);
                     continue;
                 }
@@ -919,7 +964,8 @@ impl Reader<'_> {
             divs.push(div);
         }
         let math = self.mask_math(src, &mut masked, &code_lines);
-        Ok(Prepassed { masked, divs, fancy: markers, math })
+        let line_starts = all.iter().map(|l| l.start).collect();
+        Ok(Prepassed { masked, divs, fancy: markers, math, tables: found, line_starts })
     }
 
     /// Finds the formulas of `masked` (pandoc's `tex_math_dollars`) and turns each run of
@@ -1196,6 +1242,12 @@ struct Walk<'d> {
     pushed: Vec<bool>,
     /// Whether nesting past the limit was reported.
     too_deep: bool,
+    /// The tables read before parsing, each with the byte it starts at, placed when the
+    /// parse reaches them.
+    tables: VecDeque<(usize, Block)>,
+    /// Whether the last block placed in the body is a table or figure (the paragraph after
+    /// it may be its source line).
+    after_float: bool,
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -1246,6 +1298,8 @@ impl<'d> Walk<'d> {
             open: Vec::new(),
             pushed: Vec::new(),
             too_deep: false,
+            tables: VecDeque::new(),
+            after_float: false,
         }
     }
 
@@ -1342,8 +1396,22 @@ impl<'d> Walk<'d> {
         }
     }
 
+    /// Places the tables that start before byte `upto`.
+    fn flush_tables(&mut self, r: &mut Reader, src: &Source, upto: usize) -> Result<()> {
+        while self.tables.front().is_some_and(|(at, _)| *at <= upto) {
+            self.close_run(r, src)?;
+            if let Some((at, table)) = self.tables.pop_front() {
+                self.place(r, src, table, None, at);
+            }
+        }
+        Ok(())
+    }
+
     fn event(&mut self, r: &mut Reader, src: &Source, event: Event, range: Range<usize>) -> Result<()> {
         let at = range.start;
+        if !matches!(event, Event::End(_)) && !self.tables.is_empty() {
+            self.flush_tables(r, src, at)?;
+        }
         if !matches!(event, Event::End(_)) {
             if let Some(run) = &mut self.run {
                 run.end = run.end.max(range.end);
@@ -1416,9 +1484,12 @@ impl<'d> Walk<'d> {
                 }
                 self.run(at).toks.push(Tok::Start(Frame::Link(dest_url.to_string())));
             }
-            Tag::Image { .. } => {
-                self.unsupported(r, src, at, "an image");
-                self.run(at).toks.push(Tok::Start(Frame::Plain));
+            Tag::Image { dest_url, title, .. } => {
+                if !title.is_empty() {
+                    let message = "an image title has no place in the model; it is left out";
+                    r.warn("md-unsupported", src.pos(at), message);
+                }
+                self.run(at).toks.push(Tok::Start(Frame::Image { url: dest_url.to_string(), at }));
             }
             Tag::Superscript => self.run(at).toks.push(Tok::Start(Frame::Superscript)),
             Tag::Subscript => self.run(at).toks.push(Tok::Start(Frame::Subscript)),
@@ -1640,7 +1711,10 @@ impl<'d> Walk<'d> {
             }
             RunKind::Paragraph => {
                 let lang = div_lang(self.divs, start);
-                self.place(r, src, Block::Paragraph { content, lang }, label, start);
+                match figure(r, content) {
+                    Ok(fig) => self.place(r, src, fig, label, start),
+                    Err(content) => self.place(r, src, Block::Paragraph { content, lang }, label, start),
+                }
             }
             // A term opens its entry in the open definition list (a paragraph where there is
             // none: in the bibliography, or nested too deep).
@@ -1667,6 +1741,24 @@ impl<'d> Walk<'d> {
         }
         let discards = self.discards();
         let depth = self.notes.len();
+        let after_float = std::mem::replace(&mut self.after_float, false);
+        let top = self.notes.is_empty() && self.open.is_empty() && !discards;
+        if let Block::Paragraph { content, lang: None } = &block {
+            if after_float && top && floats::is_source_line(content) {
+                let source = match self.body.last_mut() {
+                    Some(Block::Table(t)) if t.source.is_none() => Some(&mut t.source),
+                    Some(Block::Figure(f)) if f.source.is_none() => Some(&mut f.source),
+                    _ => None,
+                };
+                if let Some(source) = source {
+                    *source = Some(content.clone());
+                    return;
+                }
+            }
+        }
+        if top && matches!(block, Block::Table(_) | Block::Figure(_)) && self.references.is_none() {
+            self.after_float = true;
+        }
         if let Some(open) = self.open.last_mut().filter(|o| o.notes_depth == depth) {
             open.push(unlabel(r, src, block, label, at));
         } else if let Some(note) = self.notes.last_mut() {
@@ -1697,6 +1789,7 @@ impl<'d> Walk<'d> {
 
     fn finish(mut self, r: &mut Reader, src: &Source) -> Result<Parsed> {
         self.close_run(r, src)?;
+        self.flush_tables(r, src, usize::MAX)?;
         while let Some(note) = self.notes.pop() {
             r.define(src, note)?;
         }
@@ -1706,6 +1799,26 @@ impl<'d> Walk<'d> {
         let (blocks, front) = group(items, &roles, true);
         Ok(Parsed { blocks, bibliography, front })
     }
+}
+
+/// A paragraph that is one image with a caption, as pandoc's implicit figures: a figure
+/// (its caption the image's content, its label taken off the caption); else the content.
+fn figure(r: &mut Reader, content: Vec<Inline>) -> std::result::Result<Block, Vec<Inline>> {
+    let extra = r.last_image.take();
+    let ([Inline::Image { .. }], Some(extra)) = (content.as_slice(), extra) else { return Err(content) };
+    if extra.caption.is_empty() {
+        return Err(content);
+    }
+    let Some(Inline::Image { image, .. }) = content.into_iter().next() else { return Err(Vec::new()) };
+    let (label, caption) = floats::split_label(extra.caption, floats::FIGURE_WORDS);
+    Ok(Block::Figure(Box::new(crate::model::Figure {
+        id: extra.id,
+        label,
+        caption,
+        source: None,
+        alt: extra.fig_alt,
+        images: vec![image],
+    })))
 }
 
 /// A block outside a reference entry: a label found in it is put back as text.
@@ -1760,7 +1873,12 @@ enum Frame {
     Superscript,
     Subscript,
     Link(String),
-    /// Read for its content only (an image's description).
+    /// An image at byte `at`: its content is its caption or description.
+    Image {
+        url: String,
+        at: usize,
+    },
+    /// Read for its content only.
     Plain,
 }
 
@@ -1897,7 +2015,7 @@ fn build(r: &mut Reader, src: &Source, run: Run) -> Result<(Vec<Inline>, Option<
             Tok::Lit { text, .. } => b.push(Inline::Text { text }),
             Tok::Note(note) | Tok::Atom(note) => b.push(note),
             Tok::Start(frame) => b.start(frame),
-            Tok::End => b.end_frame(),
+            Tok::End => b.end_frame(&mut toks),
             Tok::Open { at, caret } if b.opens.len() < MAX_DEPTH => {
                 b.opens.push(Open { kind: OpenKind::Bracket { at, caret }, content: Vec::new() })
             }
@@ -1955,6 +2073,8 @@ impl Builder<'_, '_, '_> {
             OpenKind::Frame(Frame::Subscript) => self.push(Inline::Subscript { content: open.content }),
             OpenKind::Frame(Frame::Link(url)) => self.push(Inline::Link { url, content: open.content }),
             OpenKind::Frame(Frame::Plain) => self.extend(open.content),
+            // Only when the run ends inside the image, which pulldown-cmark never does.
+            OpenKind::Frame(Frame::Image { .. }) => self.extend(open.content),
             OpenKind::Bracket { caret, .. } => {
                 self.push(Inline::text(if caret { "^[" } else { "[" }));
                 self.extend(open.content);
@@ -1962,15 +2082,78 @@ impl Builder<'_, '_, '_> {
         }
     }
 
-    /// Ends the innermost frame, with the brackets opened inside it.
-    fn end_frame(&mut self) {
+    /// Ends the innermost frame, with the brackets opened inside it; an image takes the
+    /// attributes `{…}` written right after it off `toks`.
+    fn end_frame(&mut self, toks: &mut VecDeque<Tok>) {
         while let Some(open) = self.opens.last() {
             match open.kind {
                 OpenKind::Root => return,
                 OpenKind::Bracket { .. } => self.pop(),
+                OpenKind::Frame(Frame::Image { .. }) => {
+                    let attrs = take_attrs(self.src, toks);
+                    if let Some(Open { kind: OpenKind::Frame(Frame::Image { url, at }), content }) =
+                        self.opens.pop()
+                    {
+                        self.image(url, at, content, attrs);
+                    }
+                    return;
+                }
                 OpenKind::Frame(_) => return self.pop(),
             }
         }
+    }
+
+    /// An image: its file loaded beside the input (a failure reported, the image kept as a
+    /// placeholder naming its file), its width and identifier from its attributes.
+    fn image(&mut self, url: String, at: usize, content: Vec<Inline>, attrs: Option<(String, usize)>) {
+        let pos = self.src.pos(at);
+        let base = self.r.path.parent().unwrap_or(Path::new("."));
+        let media = match crate::read::media::load(base, &url) {
+            Ok(checked) => {
+                if let Some(note) = &checked.misnamed {
+                    self.r.warn(crate::read::media::MISNAMED, pos, format!("{url}: {note}"));
+                }
+                Some(self.r.media.add_media(&url, checked.media))
+            }
+            Err(e) => {
+                let message = format!("{e}; the image is kept as a placeholder naming {url}");
+                self.r.warn(e.code(), pos, message);
+                None
+            }
+        };
+        let mut extra = ImageExtra { caption: trim(merge(content)), id: None, fig_alt: None };
+        let mut width = None;
+        if let Some((text, attrs_at)) = attrs {
+            let parsed = parse_attrs(&text).unwrap_or_default();
+            extra.id = parsed.id.map(str::to_string);
+            let mut unknown: Vec<&str> = parsed.classes.iter().map(|c| &c[..]).collect();
+            if parsed.lang.is_some() {
+                unknown.push("lang");
+            }
+            for (key, value) in &parsed.values {
+                match *key {
+                    "width" => match crate::model::Extent::parse(value) {
+                        Some(w) => width = Some(w),
+                        None => {
+                            let message = format!("the image width `{value}` is not a width colophon reads (50%, 8cm, 80mm, 3in, 144pt, 200px); it is left out");
+                            self.r.warn("md-image-width", self.src.pos(attrs_at), message);
+                        }
+                    },
+                    "fig-alt" => extra.fig_alt = Some(value.to_string()),
+                    other => unknown.push(other),
+                }
+            }
+            if !unknown.is_empty() {
+                let message = format!(
+                    "image attributes other than an identifier, width and fig-alt ({}) are not kept",
+                    unknown.join(", ")
+                );
+                self.r.warn("md-unsupported", self.src.pos(attrs_at), message);
+            }
+        }
+        let alt = plain_text(&extra.caption);
+        self.push(Inline::Image { image: crate::model::Image { src: url, media, width }, alt });
+        self.r.last_image = Some(extra);
     }
 
     /// A `]`: closes the innermost bracket if it was opened in the current frame.
@@ -2780,10 +2963,15 @@ Türkçe paragraf.
         // (The quotation, code, list, inline code and rule are read as what they are.)
         let md = "Intro.\n\n> Quoted.\n\n```\nlet x;\n```\n\n- a\n- b\n\nAn `x` and ![alt](i.png) and <b>.\n\n---\n";
         let (doc, diags) = read_ok(md);
-        assert_eq!(codes(&diags), [("md-unsupported", 12, 12), ("md-unsupported", 12, 30)]);
+        // The image is kept, its missing file reported (`floats.rs`).
+        assert_eq!(codes(&diags), [("md-unsupported", 12, 30), ("image-missing", 12, 12)]);
         let texts: Vec<_> =
             doc.body.iter().flat_map(Block::leaves).map(|b| plain_text(b.content())).collect();
-        assert_eq!(texts, ["Intro.", "Quoted.", "a", "b", "An x and alt and <b>."]);
+        assert_eq!(texts, ["Intro.", "Quoted.", "a", "b", "An x and  and <b>."]);
+        assert!(doc.body[4]
+            .content()
+            .iter()
+            .any(|i| matches!(i, Inline::Image { alt, image } if alt == "alt" && image.media.is_none())));
         assert!(matches!(doc.body[1], Block::Quote { .. }) && matches!(doc.body[3], Block::List { .. }));
         assert_eq!(doc.body[2], Block::CodeBlock { text: "let x;".into(), syntax: None });
         assert_eq!(doc.body[5], Block::SectionBreak);
@@ -2821,11 +3009,31 @@ Türkçe paragraf.
     }
 
     #[test]
-    fn a_pipe_table_is_reported_and_kept_row_by_row() {
-        let (doc, diags) = read_ok("Intro.\n\n| Year | Men |\n|------|----:|\n| 1897 | 12 |\n\nAfter.\n");
-        assert_eq!(codes(&diags), [("md-unsupported", 3, 1)]);
-        let texts: Vec<_> = doc.body.iter().map(|b| plain_text(b.content())).collect();
-        assert_eq!(texts, ["Intro.", "Year | Men", "1897 | 12", "After."]);
+    fn a_table_with_its_caption_and_source_and_a_figure_are_read_with_their_references() {
+        let md = "Intro @tbl:men, [the map](#fig:m) and @smith.\n\n| Year | Men |\n|------|----:|\n| 1897 | 12[^1] |\n\nTable: Table 2. Men {#tbl:men}\n\nSource: census.\n\n[^1]: Rounded.\n\n![Figure 3: A *map*](m.png){#fig:m width=50%}\n\nAfter.\n";
+        let (doc, diags) = read_ok(md);
+        assert_eq!(codes(&diags), [("image-missing", 13, 1)]);
+        let Block::Table(t) = &doc.body[1] else { panic!("{:?}", doc.body) };
+        assert_eq!((t.id.as_deref(), t.label.as_deref()), (Some("tbl:men"), Some("Table 2")));
+        assert_eq!(t.caption, [t_("Men")]);
+        assert_eq!(t.columns[1].align, crate::model::Align::Right);
+        assert_eq!(plain_text(t.source.as_ref().unwrap()), "Source: census.");
+        assert!(matches!(t.body[0].cells[1].blocks[0].content()[1], Inline::Note(_)));
+        let Block::Figure(f) = &doc.body[2] else { panic!() };
+        assert_eq!(
+            (f.id.as_deref(), f.label.as_deref(), f.alt.as_deref()),
+            (Some("fig:m"), Some("Figure 3"), None)
+        );
+        assert_eq!(f.images[0].width, Some(crate::model::Extent::Fraction(0.5)));
+        let intro = doc.body[0].content();
+        assert_eq!(intro[1], Inline::Ref { target: "tbl:men".into(), content: Vec::new() });
+        assert_eq!(intro[3], Inline::Ref { target: "fig:m".into(), content: vec![t_("the map")] });
+        assert!(matches!(&intro[5], Inline::Citation { keys, .. } if keys == &["smith"]), "{intro:?}");
+        assert_eq!(plain_text(doc.body[3].content()), "After.");
+    }
+
+    fn t_(s: &str) -> Inline {
+        Inline::text(s)
     }
 
     #[test]

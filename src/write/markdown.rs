@@ -59,10 +59,13 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
+mod floats;
+
 /// Writes `doc` as Markdown with a YAML metadata block; reports what Markdown cannot hold,
 /// each diagnostic at the line of the Markdown block it concerns.
 pub fn write(doc: &Document) -> (String, Vec<Diagnostic>) {
     let mut w = Writer {
+        doc,
         doc_lang: doc.meta.lang.as_ref(),
         out: String::new(),
         labels: HashSet::new(),
@@ -119,6 +122,8 @@ fn prefix_lines(text: &str, prefix: &str, blank: &str) -> String {
 const OPTIONS: Options = Options::ENABLE_FOOTNOTES.union(Options::ENABLE_HEADING_ATTRIBUTES);
 
 struct Writer<'a> {
+    /// The document (for the address of its media).
+    doc: &'a Document,
     doc_lang: Option<&'a LangTag>,
     out: String,
     /// Note labels already written.
@@ -221,17 +226,8 @@ impl<'a> Writer<'a> {
     /// A heading, a paragraph, or a paragraph in its language's fenced div.
     fn block(&mut self, block: &'a Block) -> String {
         match block {
-            Block::Table(_) | Block::Figure(_) => {
-                self.warn(
-                    "md-table-flattened",
-                    "a table or figure is written as plain paragraphs".to_string(),
-                );
-                crate::write::degrade::table_or_figure_blocks(block)
-                    .iter()
-                    .map(|b| crate::model::plain_text(b.content()))
-                    .collect::<Vec<_>>()
-                    .join("\n\n")
-            }
+            Block::Table(t) => self.table(t),
+            Block::Figure(f) => self.figure(f),
             Block::Heading { level, content } => {
                 if !(1..=6).contains(level) {
                     self.warn("md-heading-level", format!("heading level {level} written as level 1 to 6"));
@@ -407,10 +403,29 @@ impl<'a> Writer<'a> {
                 Inline::Link { url, content } => self.link(url, content, out),
                 Inline::Note(note) => self.call(note, out),
                 Inline::Image { image, alt } => {
-                    escape_text(&crate::write::degrade::image_text(alt, &image.src), out)
+                    let mut text = String::new();
+                    escape_text(alt, &mut text);
+                    if inlines.len() == 1 && !alt.is_empty() {
+                        self.warn(
+                            "md-image-as-figure",
+                            format!(
+                                "an image alone in its paragraph reads back as a figure captioned \"{alt}\""
+                            ),
+                        );
+                    }
+                    open_bracket(out);
+                    out.pop();
+                    self.image(&text, image, Vec::new(), out)
                 }
-                Inline::Ref { target, content } if content.is_empty() => escape_text(target, out),
-                Inline::Ref { content, .. } => self.inlines(content, out),
+                // pandoc-crossref's reference (`@fig:map`), or a link to the table or figure.
+                Inline::Ref { target, content } if content.is_empty() => {
+                    let _ = write!(out, "@{target}");
+                }
+                Inline::Ref { target, content } => {
+                    open_bracket(out);
+                    self.inlines(content, out);
+                    let _ = write!(out, "](#{target})");
+                }
                 Inline::Superscript { content } => self.script("^", content, out),
                 Inline::Subscript { content } => self.script("~", content, out),
                 Inline::SmallCaps { content } => {
