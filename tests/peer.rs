@@ -103,8 +103,8 @@ const KINDS: &[(&str, Option<&str>)] = &[
     ("DefinitionList", Some("definition_list")),
     ("CodeBlock", Some("code_block")),
     ("HorizontalRule", Some("section_break")),
-    ("Table", None),
-    ("Figure", None),
+    ("Table", Some("table")),
+    ("Figure", Some("figure")),
     ("Div", None),
     ("LineBlock", None),
     ("Raw", None),
@@ -555,6 +555,9 @@ fn model_block(b: &Value, c: &mut Counts) {
         "code_block" => bump(c, "CodeBlock"),
         "section_break" => bump(c, "HorizontalRule"),
         "embedded_text" => bump(c, "EmbeddedText"),
+        // One unit each, as pandoc's are counted: what they hold is not counted.
+        "table" => return bump(c, "Table"),
+        "figure" => return bump(c, "Figure"),
         other => panic!("unknown block type {other:?} in colophon's JSON"),
     }
     for key in ["content", "source"] {
@@ -606,6 +609,9 @@ fn model_inline(i: &Value, c: &mut Counts) {
         "name" => "Name",
         "date" => "Date",
         "choice" => "Choice",
+        // pandoc reads an image in a line as an `Image`, counted as a figure.
+        "image" => "Figure",
+        "ref" => "Link",
         "text" | "shelfmark" => "",
         other => panic!("unknown inline type {other:?} in colophon's JSON"),
     };
