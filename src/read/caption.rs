@@ -93,10 +93,10 @@ const SOURCE_WORDS: &[&str] = &[
     "աղբյուր",
 ];
 
-/// Whether `text` is a source or credit line: one of the source words, then `:` (or `.`).
+/// Whether `text` is a source or credit line: one of the source words, then `:`.
 pub fn is_source_line(text: &str) -> bool {
     let t = text.trim_start();
-    let Some(end) = t.find([':', '.']) else { return false };
+    let Some(end) = t.find(':') else { return false };
     let word = t[..end].trim().to_lowercase();
     SOURCE_WORDS.contains(&word.as_str())
 }
@@ -160,6 +160,7 @@ mod tests {
         assert!(is_source_line("Kaynak: BOA, DH.KMS, 50-1/15."));
         assert!(!is_source_line("Sources of the period are scarce: only two survive."));
         assert!(!is_source_line("The source: a letter"));
+        assert!(!is_source_line("Data. We counted every village: 120."));
     }
 
     #[test]

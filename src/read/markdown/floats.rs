@@ -9,7 +9,7 @@
 //!   `Таблица 3.`, `Рис. 4.`), keeps it in `label` (without its punctuation, which writers
 //!   print their own way); pandoc keeps it in the caption's text;
 //! - the source line is the paragraph right after the table (after its caption) or figure
-//!   that begins with a word of [`SOURCE_WORDS`] and a colon (`Source: RGVIA, f. 400…`),
+//!   that begins with a source word and a colon (`Source: RGVIA, f. 400…`),
 //!   kept whole; pandoc reads it as the paragraph it is;
 //! - a figure's description (`alt`) is pandoc's `fig-alt` attribute; without it there is
 //!   none and writers fall back on the caption, as pandoc's do.
@@ -51,24 +51,6 @@ pub(super) const FIGURE_WORDS: &[&str] = &[
     "Рисунок",
     "Карта",
     "Илл.",
-];
-
-/// Words that begin a source line (followed by a colon).
-pub(super) const SOURCE_WORDS: &[&str] = &[
-    "Source",
-    "Sources",
-    "Quelle",
-    "Quellen",
-    "Fuente",
-    "Fuentes",
-    "Fonte",
-    "Fontes",
-    "Kaynak",
-    "Kaynaklar",
-    "Источник",
-    "Источники",
-    "Джерело",
-    "Źródło",
 ];
 
 /// The printed label at the start of `inlines` (`Table 1. Population…` → `Table 1`), taken out;
@@ -118,11 +100,11 @@ fn label_prefix<'t>(text: &'t str, words: &[&str]) -> Option<(&'t str, &'t str)>
     Some((&text[..label_len], rest.trim_start()))
 }
 
-/// Whether a paragraph is a source line: `Source:` (or another word of [`SOURCE_WORDS`]) at
-/// its start.
+/// Whether a paragraph is a source line: it opens, in plain text, with a source word and a
+/// colon (`Source:`, `Источник:`: [`crate::read::caption::is_source_line`]).
 pub(crate) fn is_source_line(content: &[Inline]) -> bool {
     let Some(Inline::Text { text }) = content.first() else { return false };
-    SOURCE_WORDS.iter().any(|w| text.strip_prefix(w).is_some_and(|r| r.starts_with(':')))
+    crate::read::caption::is_source_line(text)
 }
 
 impl Reader<'_> {
