@@ -13,6 +13,7 @@
 //! table. Grid tables may span rows and columns (a cell is any rectangle of the grid).
 
 use crate::model::Align;
+use unicode_width::UnicodeWidthChar;
 
 /// pandoc's default `--columns`: lines longer than this give a pipe table widths, and
 /// widths of multiline and grid tables are shares of at least this many columns.
@@ -76,9 +77,10 @@ pub(super) fn find(lines: &[&str], code: &[bool]) -> Vec<RawTable> {
         let found = grid(lines, k)
             .or_else(|| multiline(lines, k))
             .or_else(|| simple(lines, k))
+            .or_else(|| headless_multiline(lines, k))
             .or_else(|| pipe(lines, k));
         match found {
-            Some(mut t) if (t.start..=t.last).all(free) => {
+            Some(mut t) if (t.start..=t.last).all(free) && !in_indented_code(lines, k) => {
                 t.first = t.start;
                 caption(lines, &mut t, out.last().map_or(0, |p| p.last + 1));
                 k = t.last + 1;
@@ -88,6 +90,71 @@ pub(super) fn find(lines: &[&str], code: &[bool]) -> Vec<RawTable> {
         }
     }
     out
+}
+
+/// Whether the table found at line `k` is in indented code: its first two lines are (a
+/// simple table's header may be indented more than its dashed line, which may not).
+fn in_indented_code(lines: &[&str], k: usize) -> bool {
+    indented_code(lines, k) && (k + 1 >= lines.len() || indented_code(lines, k + 1))
+}
+
+/// Whether line `k` is indented code, where pandoc starts no table: four columns or more
+/// past the content column of its container, the nearest list item above whose marker sits
+/// left of the line, or the margin when there is none.
+fn indented_code(lines: &[&str], k: usize) -> bool {
+    let indent = indent_of(lines[k]);
+    if indent < 4 {
+        return false;
+    }
+    let mut floor = 0;
+    for line in lines[..k].iter().rev().filter(|l| !blank(l)) {
+        let i = indent_of(line);
+        if i >= indent {
+            continue;
+        }
+        if let Some(content) = list_content_column(line).filter(|&c| c <= indent) {
+            floor = content;
+            break;
+        }
+        if i == 0 {
+            break;
+        }
+    }
+    indent >= floor + 4
+}
+
+/// The display column of a line's first non-blank character (a tab to the next stop of 4).
+fn indent_of(line: &str) -> usize {
+    let mut col = 0;
+    for ch in line.chars() {
+        match ch {
+            ' ' => col += 1,
+            '\t' => col += 4 - col % 4,
+            _ => break,
+        }
+    }
+    col
+}
+
+/// The column where a list item's text starts, when `line` starts a list item: a bullet
+/// (`-`, `+`, `*`) or an ordinal (`1.`, `2)`, `#.`, `a.`, `(iv)`) and one to four spaces.
+fn list_content_column(line: &str) -> Option<usize> {
+    let indent = indent_of(line);
+    let t = line.trim_start();
+    let marker = if t.starts_with(['-', '+', '*']) {
+        1
+    } else {
+        let open = usize::from(t.starts_with('('));
+        let body = t[open..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '#').count();
+        let close = t[open + body..].chars().next().filter(|c| matches!(c, '.' | ')'))?;
+        (body > 0 && body <= 9).then_some(open + body + close.len_utf8())?
+    };
+    let rest = &t[marker..];
+    let spaces = rest.chars().take_while(|c| *c == ' ').count();
+    if spaces == 0 || rest.trim().is_empty() {
+        return None;
+    }
+    Some(indent + marker + if spaces > 4 { 1 } else { spaces })
 }
 
 fn blank(line: &str) -> bool {
@@ -457,20 +524,53 @@ fn multiline(lines: &[&str], k: usize) -> Option<RawTable> {
     if k + 1 < sep {
         t.head.push(multi_row(lines, k + 1, sep, &groups));
     }
-    let mut i = sep + 1;
-    while i < last {
+    t.body = multi_rows(lines, sep + 1, last, &groups);
+    Some(t)
+}
+
+/// A multiline table without a header: a dashed line of column groups, rows parted by blank
+/// lines, the same dashed line, then a blank line. Tried after the simple tables, as pandoc
+/// does; like pandoc, the alignments come from the first line of the first row.
+fn headless_multiline(lines: &[&str], k: usize) -> Option<RawTable> {
+    let groups = column_rule(lines[k])?;
+    if lines.get(k + 1).is_none_or(|l| blank(l)) {
+        return None;
+    }
+    let mut last = k + 1;
+    while lines.get(last).is_some_and(|l| column_rule(l).is_none() && !is_full_rule(l)) {
+        last += 1;
+    }
+    let closed = lines.get(last).is_some_and(|l| column_rule(l).is_some());
+    if !closed || lines.get(last + 1).is_some_and(|l| !blank(l)) {
+        return None;
+    }
+    let first = slices(lines[k + 1], &groups);
+    let widths = widths_from(&groups);
+    let columns = (0..groups.len())
+        .map(|c| (align_of(std::slice::from_ref(&first[c].0), groups[c].1), Some(widths[c])))
+        .collect();
+    let mut t = RawTable { start: k, last, columns, ..RawTable::default() };
+    t.body = multi_rows(lines, k + 1, last, &groups);
+    Some(t)
+}
+
+/// The rows of the lines `from..to` of a multiline table, parted by blank lines.
+fn multi_rows(lines: &[&str], from: usize, to: usize, groups: &[(usize, usize)]) -> Vec<Vec<RawCell>> {
+    let mut rows = Vec::new();
+    let mut i = from;
+    while i < to {
         if blank(lines[i]) {
             i += 1;
             continue;
         }
         let mut end = i;
-        while end < last && !blank(lines[end]) {
+        while end < to && !blank(lines[end]) {
             end += 1;
         }
-        t.body.push(multi_row(lines, i, end, &groups));
+        rows.push(multi_row(lines, i, end, groups));
         i = end;
     }
-    Some(t)
+    rows
 }
 
 /// The cells of the lines `from..to` of a multiline table: each column's slices, stripped,
@@ -518,7 +618,7 @@ fn grid(lines: &[&str], k: usize) -> Option<RawTable> {
     if last == k || !is_grid_rule(lines[last]) {
         return None;
     }
-    let m: Vec<Vec<char>> = lines[k..=last].iter().map(|l| chars(l.trim_end())).collect();
+    let m: Vec<Vec<String>> = lines[k..=last].iter().map(|l| display_columns(l.trim_end())).collect();
     let cells = grid_cells(&m)?;
     // The column and row boundaries every cell's edges give.
     let mut xs: Vec<usize> = cells.iter().flat_map(|c| [c.left, c.right]).collect();
@@ -530,13 +630,14 @@ fn grid(lines: &[&str], k: usize) -> Option<RawTable> {
     let ncols = xs.len() - 1;
     let total = (xs[ncols] - xs[0]).max(COLUMNS) as f64;
     // Alignments from the colons of the header separator, else of the top border.
-    let eq_rows: Vec<usize> = (0..m.len()).filter(|&y| m[y].contains(&'=')).collect();
+    let eq_rows: Vec<usize> = (0..m.len()).filter(|&y| m[y].iter().any(|s| s == "=")).collect();
     let head_sep = eq_rows.first().copied().filter(|&y| y != m.len() - 1);
     let align_line = &m[head_sep.unwrap_or(0)];
     let columns = (0..ncols)
         .map(|c| {
             let seg = align_line.get(xs[c] + 1..xs[c + 1]).unwrap_or_default();
-            let align = match (seg.first() == Some(&':'), seg.last() == Some(&':')) {
+            let colon = |s: Option<&String>| s.is_some_and(|s| s == ":");
+            let align = match (colon(seg.first()), colon(seg.last())) {
                 (true, true) => Align::Center,
                 (true, false) => Align::Left,
                 (false, true) => Align::Right,
@@ -576,6 +677,27 @@ fn grid(lines: &[&str], k: usize) -> Option<RawTable> {
     Some(t)
 }
 
+/// A grid line laid out in display columns, as pandoc measures them: a wide (East Asian)
+/// character fills two columns (the second left empty), a zero-width one (a joiner, a
+/// combining mark) joins the column before it.
+fn display_columns(line: &str) -> Vec<String> {
+    let mut slots: Vec<String> = Vec::new();
+    for ch in line.chars() {
+        match (UnicodeWidthChar::width(ch), slots.last_mut()) {
+            (Some(0), Some(last)) => last.push(ch),
+            (Some(2), _) => slots.extend([ch.to_string(), String::new()]),
+            _ => slots.push(ch.to_string()),
+        }
+    }
+    slots
+}
+
+/// The text of display columns `from..to` of a grid line.
+fn grid_slice(line: &[String], from: usize, to: usize) -> String {
+    let to = to.min(line.len());
+    line.get(from.min(to)..to).map(|s| s.concat()).unwrap_or_default()
+}
+
 /// A cell of a grid: its border's rows and columns in the character matrix.
 #[derive(Debug, Clone, Copy)]
 struct GridCell {
@@ -588,8 +710,11 @@ struct GridCell {
 /// Every cell of the character matrix `m` whose first line is a border: from each corner,
 /// the smallest rectangle of `+` corners joined by `-`/`=` and `|` edges (docutils' scan).
 /// `None` when the grid is broken (a cell not closed, or an area no cell covers).
-fn grid_cells(m: &[Vec<char>]) -> Option<Vec<GridCell>> {
-    let at = |y: usize, x: usize| m.get(y).and_then(|l| l.get(x)).copied().unwrap_or(' ');
+fn grid_cells(m: &[Vec<String>]) -> Option<Vec<GridCell>> {
+    // The second column of a wide character reads as NUL: never a border.
+    let at = |y: usize, x: usize| {
+        m.get(y).and_then(|l| l.get(x)).map_or(' ', |s| s.chars().next().unwrap_or('\0'))
+    };
     let mut corners = vec![(0usize, 0usize)];
     let mut done = std::collections::HashSet::new();
     let mut cells = Vec::new();
@@ -661,9 +786,9 @@ fn scan_up(at: &dyn Fn(usize, usize) -> char, top: usize, bottom: usize, left: u
 
 /// The text inside a grid cell: its lines, trailing spaces dropped, dedented by their common
 /// indentation, blank lines at either end left out.
-fn cell_text(m: &[Vec<char>], c: &GridCell, first_line: usize) -> RawText {
+fn cell_text(m: &[Vec<String>], c: &GridCell, first_line: usize) -> RawText {
     let texts: Vec<String> = (c.top + 1..c.bottom)
-        .map(|y| slice(&m[y], c.left + 1, Some(c.right)).trim_end().to_string())
+        .map(|y| grid_slice(&m[y], c.left + 1, c.right).trim_end().to_string())
         .collect();
     let indent = texts
         .iter()
@@ -712,6 +837,53 @@ mod tests {
         let long = format!("| a | b |\n|:--|{}|\n| 1 | 2 |\n", "-".repeat(79));
         let t = &tables(&long)[0];
         assert_eq!(t.columns[0], (Align::Left, Some(3.0 / 82.0)));
+    }
+
+    #[test]
+    fn a_multiline_table_may_have_no_header() {
+        let text =
+            "  ------- ------\n   First  a row\n          that spans\n\n  Second  b\n  ------- ------\n";
+        let t = tables(text);
+        assert_eq!(t.len(), 1);
+        assert!(t[0].head.is_empty());
+        assert_eq!(texts(&t[0].body), vec![vec!["First", "a row\nthat spans"], vec!["Second", "b"]]);
+        assert_eq!(t[0].columns[0].0, Align::Right);
+        // Without its closing line it is no table.
+        assert!(tables("  ------- ------\n   First  a row\n\n  Second  b\n").is_empty());
+    }
+
+    #[test]
+    fn a_table_in_indented_code_is_code_but_one_in_a_list_item_is_a_table() {
+        let table = "| a | b |\n    |---|---|\n    | 1 | 2 |";
+        assert!(tables(&format!("Code:\n\n    {table}\n")).is_empty());
+        assert_eq!(tables(&format!("- item\n\n    {table}\n")).len(), 1);
+        assert_eq!(tables(&format!("1. item\n\n   continued\n\n    {table}\n")).len(), 1);
+        // Four columns past the item's text is code again.
+        assert!(tables(&format!("- item\n\n      {}\n", table.replace("\n    ", "\n      "))).is_empty());
+        assert_eq!(list_content_column("  12. text"), Some(6));
+        assert_eq!(list_content_column("(iv) text"), Some(5));
+        assert_eq!(list_content_column("-not a list"), None);
+    }
+
+    #[test]
+    fn grid_columns_are_measured_in_display_width() {
+        // pandoc's own test cases: a wide character fills two columns, a zero-width
+        // non-joiner none, and the text keeps both.
+        for (text, cells) in [
+            ("+--+----+\n|魚|fish|\n+--+----+", ["魚", "fish"]),
+            (
+                "+-------+-------+\n|Auf\u{200c}lage|edition|\n+-------+-------+",
+                ["Auf\u{200c}lage", "edition"],
+            ),
+            (
+                "+-------+---------+\n|می\u{200c}خواهم|I want to|\n+-------+---------+",
+                ["می\u{200c}خواهم", "I want to"],
+            ),
+        ] {
+            let t = tables(text);
+            assert_eq!(t.len(), 1, "{text}");
+            assert_eq!(texts(&t[0].body), vec![cells.to_vec()], "{text}");
+        }
     }
 
     #[test]
