@@ -19,10 +19,6 @@ fn load(path: &Path) -> Document {
     colophon::load(path, None, &Resources::builtin()).unwrap().0
 }
 
-fn written(doc: &Document, format: Format) -> Vec<u8> {
-    colophon::write(doc, format, &Resources::builtin()).unwrap().0
-}
-
 /// Every quotation and list of `blocks`, nested ones included, in reading order.
 fn containers(blocks: &[Block]) -> Vec<&Block> {
     let mut out = Vec::new();
@@ -453,31 +449,32 @@ fn pandoc_reads_every_fixture_the_same_way() {
         all.push_str(&ours.join("\n"));
     }
     // The fixtures hold every kind (so the comparison covers them).
-    for kind in [
-        "QUOTE",
-        "EPIGRAPH",
-        "LANG",
-        "LIST 3.",
-        "LIST 1)",
-        "DL 3",
-        "DD",
-        "CODE python",
-        "BREAK",
-        "^(",
-        "~(",
-        "SC(",
-        " // ",
-        "`prot",
-        "{N}",
-        "{PB",
-        "TEXT letter",
-        "FRONT dedication",
-        "FRONT front-matter motto",
-        "MATH(",
-        "MATHD(",
-    ] {
-        assert!(all.contains(kind), "no {kind} in the fixtures");
-    }
+    assert_covers(
+        &all,
+        &[
+            "QUOTE",
+            "EPIGRAPH",
+            "LANG",
+            "LIST 3.",
+            "LIST 1)",
+            "DL 3",
+            "DD",
+            "CODE python",
+            "BREAK",
+            "^(",
+            "~(",
+            "SC(",
+            " // ",
+            "`prot",
+            "{N}",
+            "{PB",
+            "TEXT letter",
+            "FRONT dedication",
+            "FRONT front-matter motto",
+            "MATH(",
+            "MATHD(",
+        ],
+    );
     // The note on the source holds a list.
     let doc = load(&fixture());
     let mut s = Vec::new();
@@ -487,12 +484,7 @@ fn pandoc_reads_every_fixture_the_same_way() {
 
 /// The Markdown fixtures of the blocks and inlines of issue 16.
 fn fixtures() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/blocks"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    v.sort();
+    let v = files_in("tests/blocks", "md");
     assert!(v.len() >= 2);
     v
 }

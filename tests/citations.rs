@@ -16,10 +16,6 @@ fn load(path: &Path) -> Document {
     colophon::load(path, None, &Resources::builtin()).unwrap().0
 }
 
-fn written(doc: &Document, format: Format) -> Vec<u8> {
-    colophon::write(doc, format, &Resources::builtin()).unwrap().0
-}
-
 fn citations(doc: &Document) -> Vec<(Vec<String>, String)> {
     fn walk(inlines: &[Inline], out: &mut Vec<(Vec<String>, String)>) {
         for i in inlines {

@@ -27,10 +27,6 @@ fn load(path: &Path) -> Document {
     colophon::load(path, None, &Resources::builtin()).expect("reads").0
 }
 
-fn written(doc: &Document, format: Format) -> Vec<u8> {
-    colophon::write(doc, format, &Resources::builtin()).expect("writes").0
-}
-
 /// Writes `bytes` as `name` in `dir` and reads it back.
 fn reread(dir: &Path, name: &str, bytes: &[u8]) -> Document {
     let p = dir.join(name);

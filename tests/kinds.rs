@@ -17,10 +17,6 @@ fn load(path: &std::path::Path) -> Document {
     colophon::load(path, None, &Resources::builtin()).unwrap().0
 }
 
-fn written(doc: &Document, format: Format) -> Vec<u8> {
-    colophon::write(doc, format, &Resources::builtin()).unwrap().0
-}
-
 #[test]
 fn the_reader_keeps_every_kind() {
     let doc = load(&fixture());

@@ -15,10 +15,6 @@ fn load(path: &Path) -> Document {
     colophon::load(path, None, &Resources::builtin()).unwrap().0
 }
 
-fn written(doc: &Document, format: Format) -> Vec<u8> {
-    colophon::write(doc, format, &Resources::builtin()).unwrap().0
-}
-
 /// Every formula of `blocks`, notes included, as (TeX, display).
 fn formulas(doc: &Document) -> Vec<(String, bool)> {
     fn inlines(content: &[Inline], out: &mut Vec<(String, bool)>) {

@@ -18,10 +18,6 @@ fn load(path: &Path) -> (Document, Vec<&'static str>) {
     (doc, diags.iter().map(|d| d.code).collect())
 }
 
-fn written(doc: &Document, format: Format) -> Vec<u8> {
-    colophon::write(doc, format, &Resources::builtin()).expect("writes").0
-}
-
 fn fixture() -> std::path::PathBuf {
     root().join("tests/tei/names-dates-choices.tei.xml")
 }

@@ -240,6 +240,30 @@ pub fn pandoc() -> Option<PathBuf> {
     found
 }
 
+/// `doc` written as `format` with the built-in resources.
+pub fn written(doc: &Document, format: colophon::Format) -> Vec<u8> {
+    colophon::write(doc, format, &colophon::Resources::builtin()).expect("writes").0
+}
+
+/// The files of the crate's folder `dir` whose name ends in `.ext`, sorted.
+pub fn files_in(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Asserts that the fixtures' signatures `all` hold every one of `kinds`, so that a
+/// comparison over them covers each kind.
+pub fn assert_covers(all: &str, kinds: &[&str]) {
+    for kind in kinds {
+        assert!(all.contains(kind), "no {kind} in the fixtures");
+    }
+}
+
 /// The `input.txt` of every fixture under `tests/fixtures/`, sorted.
 pub fn fixture_inputs() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures"))

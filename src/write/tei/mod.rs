@@ -168,58 +168,51 @@ pub fn write(doc: &Document, opts: &Options) -> (String, Vec<Diagnostic>) {
         nl(&mut w, 0)
     })();
     xml.expect("writing to memory cannot fail");
-    let mut diags = Vec::new();
-    if ctx.removed_chars > 0 {
-        diags.push(Diagnostic::warning(
+    // One diagnostic for each kind of thing the TEI could not hold as given, with its count.
+    type Make = fn(&'static str, u32, String) -> Diagnostic;
+    let counted: [(usize, Make, &'static str, &str); 6] = [
+        (
+            ctx.removed_chars,
+            Diagnostic::warning,
             "xml-forbidden-char",
-            0,
-            format!(
-                "{} characters that XML 1.0 forbids (control characters) were removed from the TEI",
-                ctx.removed_chars
-            ),
-        ));
-    }
-    if ctx.unwritten_fields > 0 {
-        diags.push(Diagnostic::info(
+            "characters that XML 1.0 forbids (control characters) were removed from the TEI",
+        ),
+        (
+            ctx.unwritten_fields,
+            Diagnostic::info,
             "tei-field-not-nested",
-            0,
-            format!("{} parsed bibliography fields cross other markup and are left untagged in the TEI (their text is kept)", ctx.unwritten_fields),
-        ));
-    }
-    if ctx.unwritten_dates > 0 {
-        diags.push(Diagnostic::warning(
+            "parsed bibliography fields cross other markup and are left untagged in the TEI (their text is kept)",
+        ),
+        (
+            ctx.unwritten_dates,
+            Diagnostic::warning,
             "tei-date-value-dropped",
-            0,
-            format!("{} date values are not W3C dates or intervals (`1919-05-14`, `1918/1920`) and are left out of the TEI (the dates' text is kept)", ctx.unwritten_dates),
-        ));
-    }
-    if ctx.rowless_tables > 0 {
-        diags.push(Diagnostic::warning(
+            "date values are not W3C dates or intervals (`1919-05-14`, `1918/1920`) and are left out of the TEI (the dates' text is kept)",
+        ),
+        (
+            ctx.rowless_tables,
+            Diagnostic::warning,
             "tei-table-without-rows",
-            0,
-            format!(
-                "{} tables without rows are written as paragraphs (a TEI <table> needs a row)",
-                ctx.rowless_tables
-            ),
-        ));
-    }
-    if ctx.unwritten_widths > 0 {
-        diags.push(Diagnostic::info(
+            "tables without rows are written as paragraphs (a TEI <table> needs a row)",
+        ),
+        (
+            ctx.unwritten_widths,
+            Diagnostic::info,
             "tei-column-widths",
-            0,
-            format!("the column widths of {} tables are not written (TEI has no column element); their cells are kept", ctx.unwritten_widths),
-        ));
-    }
-    if ctx.unplaced_images > 0 {
-        diags.push(Diagnostic::warning(
+            "tables have column widths that are not written (TEI has no column element); their cells are kept",
+        ),
+        (
+            ctx.unplaced_images,
+            Diagnostic::warning,
             "tei-image-not-loaded",
-            0,
-            format!(
-                "{} images that could not be loaded point to the source's own file (`url`), without size",
-                ctx.unplaced_images
-            ),
-        ));
-    }
+            "images that could not be loaded point to the source's own file (`url`), without size",
+        ),
+    ];
+    let diags = counted
+        .into_iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, make, code, what)| make(code, 0, format!("{n} {what}")))
+        .collect();
     (String::from_utf8(w.into_inner()).expect("the writer writes UTF-8"), diags)
 }
 
