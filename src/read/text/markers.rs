@@ -379,7 +379,11 @@ fn plain_context(text: &str, start: usize, end: usize) -> Option<PlainContext> {
                 let year = &run[run.len() - digits..];
                 digits == 4 && (year.starts_with('1') || year.starts_with('2'))
             };
-            if matches!(prev2, Some(d) if d.is_ascii_digit()) && !year_before {
+            // A number closing the text with a point and digits after it is a call glued to
+            // the sentence's end (`…, vol. 64.2`, `д. 3.12`: a source line or paragraph ends
+            // with a point, not with a decimal).
+            let closes_text = p == '.' && text[end..].trim().is_empty();
+            if matches!(prev2, Some(d) if d.is_ascii_digit()) && !year_before && !closes_text {
                 return None;
             }
             Some(PlainContext::GluedToPunctuation)
