@@ -506,6 +506,16 @@ mod tests {
         }
     }
 
+    /// A number with a point and digits that closes the text is a call glued to the
+    /// sentence's end (a source line's `д. 3.12`); inside the text it stays a decimal.
+    #[test]
+    fn digits_after_the_closing_point_are_a_call() {
+        let labels = |t: &str| calls(t).into_iter().map(|(l, _)| l).collect::<Vec<_>>();
+        assert_eq!(labels("Источник: ГАРФ, ф. 1, оп. 2, д. 3.12").last().map(String::as_str), Some("12"));
+        assert_eq!(labels("Pervaya perepis', vol. 64.2 "), ["2"]);
+        assert!(labels("it weighed 779.6 pounds").is_empty());
+    }
+
     #[test]
     fn scores_prefer_sentence_starts_over_clauses() {
         let c = find_calls("As a result, 40 Azerbaijani villages. 40 In order");
