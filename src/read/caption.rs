@@ -48,6 +48,12 @@ pub fn label_of(text: &str) -> Option<(String, usize)> {
     // The separator: `.`, `:`, a dash (spaced or not), or the end.
     let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
     if let Some(after) = trimmed.strip_prefix([':', '—', '–', '-', '.']) {
+        // A dash glued to the number and to a word is a suffix (`Cədvəl 2-yə bax`,
+        // `Таблица 3-я`), not a separator.
+        let glued = trimmed.len() == rest.len() && after.starts_with(char::is_alphabetic);
+        if glued && trimmed.starts_with(['—', '–', '-']) {
+            return None;
+        }
         rest = after;
     } else if !trimmed.is_empty() && after_word[..num_len].ends_with('.') {
         rest = trimmed;
@@ -57,6 +63,136 @@ pub fn label_of(text: &str) -> Option<(String, usize)> {
     let rest = rest.trim_start_matches([' ', '\u{a0}']);
     let label = t[..num_start + number.len()].to_string();
     Some((label, lead + t.len() - rest.len()))
+}
+
+/// What a caption's label names: a table or a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FloatKind {
+    /// `Table 1`, `Tablo 2`, `Таблица 3`, `Cədvəl 4`.
+    Table,
+    /// `Figure 1`, `Fig. 2`, `Рис. 3`, `Şəkil 4`, `Abb. 5`, `Карта 6`.
+    Figure,
+}
+
+/// The words (lower case, abbreviations with their period) that label a table, in the
+/// languages of the field.
+const TABLE_WORDS: &[&str] = &[
+    "table",
+    "tab.",
+    "tabl.",
+    "tablo",
+    "çizelge",
+    "tabelle",
+    "tableau",
+    "tabla",
+    "tabela",
+    "tabella",
+    "tabel",
+    "tabulka",
+    "táblázat",
+    "таблица",
+    "табл.",
+    "таблиця",
+    "табліца",
+    "cədvəl",
+    "cədv.",
+    "jadval",
+    "ცხრილი",
+    "աղյուսակ",
+    "πίνακας",
+];
+
+/// The words that label a figure: figures, maps, plates, photographs, diagrams.
+const FIGURE_WORDS: &[&str] = &[
+    "figure",
+    "fig.",
+    "figs.",
+    "map",
+    "plate",
+    "illustration",
+    "ill.",
+    "photo",
+    "chart",
+    "diagram",
+    "graph",
+    "şekil",
+    "harita",
+    "resim",
+    "grafik",
+    "fotoğraf",
+    "şəkil",
+    "xəritə",
+    "abbildung",
+    "abb.",
+    "karte",
+    "bild",
+    "figura",
+    "fig",
+    "carte",
+    "рис.",
+    "рисунок",
+    "карта",
+    "схема",
+    "диаграмма",
+    "график",
+    "фото",
+    "малюнок",
+    "мал.",
+    "ilustracja",
+    "obraz",
+    "ábra",
+    "სურათი",
+    "ნახ.",
+    "რუკა",
+    "նկար",
+    "քարտեզ",
+    "εικόνα",
+];
+
+/// The kind of float a printed label names (`Table 1` → table, `Рис. 3` → figure), from its
+/// word, in any case; `None` for any other word (`Chapter 2`, `Article 5`).
+pub fn kind_of(label: &str) -> Option<FloatKind> {
+    let word = label.split(|c: char| c.is_ascii_digit() || c.is_whitespace()).next()?;
+    let word = word.to_lowercase();
+    if TABLE_WORDS.contains(&word.as_str()) {
+        Some(FloatKind::Table)
+    } else if FIGURE_WORDS.contains(&word.as_str()) {
+        Some(FloatKind::Figure)
+    } else {
+        None
+    }
+}
+
+/// The label of a table or figure opening `line` (`Table 1.`, `Tablo 2.1 –`, `Рис. 3`), its
+/// kind, and the byte offset where the caption proper begins. Besides [`label_of`]'s forms,
+/// a known word run into its number with a `.` or `:` after it counts (`Table1.`, left by
+/// extractors that lose word spaces); other words never do.
+pub fn caption_label(line: &str) -> Option<(FloatKind, String, usize)> {
+    if let Some((label, at)) = label_of(line) {
+        return kind_of(&label).map(|k| (k, label, at));
+    }
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    // The word ends at the first digit, or (`CədvəlI.`) where a roman numeral in capitals
+    // runs to the word's end.
+    let letters = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+    let digits_at = if t[letters..].starts_with(|c: char| c.is_ascii_digit()) {
+        letters
+    } else {
+        letters - t[..letters].bytes().rev().take_while(|b| b"IVXLC".contains(b)).count()
+    };
+    let kind = kind_of(&t[..digits_at])?;
+    let digits = t[digits_at..]
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || "IVXLC".contains(c)))
+        .unwrap_or(t.len() - digits_at);
+    let number = t[digits_at..digits_at + digits].trim_end_matches('.');
+    let after = &t[digits_at + number.len()..];
+    let rest = after.strip_prefix([':', '.', '–', '—'])?;
+    if number.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let label = t[..digits_at + number.len()].to_string();
+    Some((kind, label, lead + t.len() - rest.trim_start().len()))
 }
 
 /// The words that open a source or credit line under a table or figure, in the languages
@@ -151,6 +287,44 @@ mod tests {
         assert_eq!(split("Tablo IV: Nüfus"), (Some("Tablo IV".into()), "Nüfus".into()));
         assert_eq!(split("Figure 4a"), (Some("Figure 4a".into()), "".into()));
         assert_eq!(split("Fig.1. Seal"), (Some("Fig.1".into()), "Seal".into()));
+    }
+
+    #[test]
+    fn caption_labels_name_tables_and_figures() {
+        let kind = |s: &str| caption_label(s).map(|(k, l, at)| (k, l, s[at..].to_string()));
+        use FloatKind::{Figure, Table};
+        for (line, k, label, rest) in [
+            ("Table 1. Population", Table, "Table 1", "Population"),
+            ("Tablo 3 – Gemiler", Table, "Tablo 3", "Gemiler"),
+            ("Таблица 1", Table, "Таблица 1", ""),
+            ("Табл. 2. Бюджет", Table, "Табл. 2", "Бюджет"),
+            ("Таблиця 4: Населення", Table, "Таблиця 4", "Населення"),
+            ("Cədvəl I. Məktəblər", Table, "Cədvəl I", "Məktəblər"),
+            ("TABELLE 5: Preise", Table, "TABELLE 5", "Preise"),
+            ("Tableau 6. Prix", Table, "Tableau 6", "Prix"),
+            ("Table 2.1: Budget", Table, "Table 2.1", "Budget"),
+            ("Table1. Populationofthedistricts", Table, "Table1", "Populationofthedistricts"),
+            ("CədvəlI.Bakışəhərməktəbləri", Table, "CədvəlI", "Bakışəhərməktəbləri"),
+            ("Tablo2.1–İzmirlimanına", Table, "Tablo2.1", "İzmirlimanına"),
+            ("Fig. 3: Map", Figure, "Fig. 3", "Map"),
+            ("Şəkil 2. Xəritə", Figure, "Şəkil 2", "Xəritə"),
+            ("Рис. 1. Карта", Figure, "Рис. 1", "Карта"),
+            ("Abb. 5: Messe", Figure, "Abb. 5", "Messe"),
+            ("Карта 1. Уезд", Figure, "Карта 1", "Уезд"),
+        ] {
+            assert_eq!(kind(line), Some((k, label.to_string(), rest.to_string())), "{line}");
+        }
+        for line in [
+            "Table 1 shows the numbers",
+            "Chapter 2. Trade",
+            "Cədvəl 2-yə bax",
+            "Tables 1990: x",
+            "Tablet 3.",
+            "Table1 shows",
+            "1. Table",
+        ] {
+            assert_eq!(kind(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The body: page texts re-joined into paragraphs, notes placed at their calls.
 
 use super::calls::{align, Site};
+use super::floats::Float;
 use super::flow::Item;
 use super::join::{count_word, ends_sentence, join_cut, starts_lower, HyphenJoin};
 use super::markers::{find_calls, Form};
 use super::notes::NoteSequence;
 use crate::diag::Diagnostic;
-use crate::model::{Anchor, Block, Inline, Note, NoteKind};
+use crate::model::{Anchor, Block, Cell, Column, Figure, Inline, Note, NoteKind, Row, Table};
+use crate::read::caption::FloatKind;
 
 /// A paragraph being built: its text and which page each stretch of it stands on.
 #[derive(Debug)]
@@ -31,10 +33,19 @@ struct Piece {
     para: Para,
     /// The heading level, for a heading.
     heading: Option<u8>,
+    /// For a table's or figure's caption (`false`) or source line (`true`): the float's
+    /// index. Its calls are aligned like the text's; it never takes a page's text in.
+    float: Option<(usize, bool)>,
 }
 
-/// Builds the body blocks from the flow items and the resolved note sequence.
-pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
+/// Builds the body blocks from the flow items, the tables and figures they place, and the
+/// resolved note sequence.
+pub fn build(
+    items: &[Item],
+    floats: &[Float],
+    seq: &NoteSequence,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
     let all_text: String = items
         .iter()
         .filter_map(|it| if let Item::Text { text, .. } = it { Some(text.as_str()) } else { None })
@@ -55,21 +66,32 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
                 page += 1;
                 cut = true;
             }
+            Item::Float(k) => {
+                // The caption and the source line; the paragraph the float interrupts (a
+                // table set at the top of a page) goes on after it.
+                let Some(f) = floats.get(*k) else { continue };
+                let texts = std::iter::once((&f.caption, false)).chain(f.source.iter().map(|s| (s, true)));
+                for (text, source) in texts {
+                    let para = Para { text: text.clone(), pages: vec![(0, page)], breaks: Vec::new() };
+                    pieces.push(Piece { para, heading: None, float: Some((*k, source)) });
+                }
+            }
             Item::Heading { text, level, .. } => {
                 let breaks = pending.drain(..).map(|n| (0, n)).collect();
                 let para = Para { text: text.clone(), pages: vec![(0, page)], breaks };
-                pieces.push(Piece { para, heading: Some(*level) });
+                pieces.push(Piece { para, heading: Some(*level), float: None });
                 cut = false;
             }
             Item::Text { text, line } => {
-                let continues = match pieces.last() {
-                    Some(Piece { para: p, heading: None }) => {
+                let open = pieces.iter().rposition(|p| p.float.is_none());
+                let continues = match open.map(|i| &pieces[i]) {
+                    Some(Piece { para: p, heading: None, .. }) => {
                         !ends_sentence(&p.text) && (cut || starts_lower(text))
                     }
                     _ => false,
                 };
-                if continues {
-                    let Some(Piece { para: p, .. }) = pieces.last_mut() else { unreachable!() };
+                if let (true, Some(open)) = (continues, open) {
+                    let p = &mut pieces[open].para;
                     let (joined, how) = join_cut(&p.text, text, &occurrences);
                     let at = joined.len() - text.trim_start().len().min(joined.len());
                     match how {
@@ -93,7 +115,7 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
                     let at = word_end(&p.text, at);
                     p.breaks.extend(pending.drain(..).map(|n| (at, n)));
                 } else {
-                    if cut && matches!(pieces.last(), Some(Piece { heading: None, .. })) {
+                    if cut && matches!(pieces.last(), Some(Piece { heading: None, float: None, .. })) {
                         diags.push(Diagnostic::info(
                             "paragraph-break",
                             *line,
@@ -102,7 +124,7 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
                     }
                     let breaks = pending.drain(..).map(|n| (0, n)).collect();
                     let para = Para { text: text.trim().to_string(), pages: vec![(0, page)], breaks };
-                    pieces.push(Piece { para, heading: None });
+                    pieces.push(Piece { para, heading: None, float: None });
                 }
                 cut = false;
             }
@@ -176,7 +198,7 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
         })
         .collect();
     let mut blocks = Vec::new();
-    for (i, Piece { para: p, heading }) in pieces.into_iter().enumerate() {
+    for (i, Piece { para: p, heading, float }) in pieces.into_iter().enumerate() {
         let first = inserts.partition_point(|&(pi, _, _)| pi < i);
         let here = inserts[first..]
             .iter()
@@ -220,10 +242,16 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
         if pos < p.text.len() {
             content.push(Inline::text(&p.text[pos..]));
         }
-        blocks.push(match heading {
-            Some(level) => Block::Heading { level, content },
-            None => Block::paragraph(content),
-        });
+        match (float, heading) {
+            (Some((k, false)), _) => blocks.push(float_block(&floats[k], content)),
+            (Some((_, true)), _) => match blocks.last_mut() {
+                Some(Block::Table(t)) => t.source = Some(content),
+                Some(Block::Figure(f)) => f.source = Some(content),
+                _ => blocks.push(Block::paragraph(content)),
+            },
+            (None, Some(level)) => blocks.push(Block::Heading { level, content }),
+            (None, None) => blocks.push(Block::paragraph(content)),
+        }
     }
     // Notes with nowhere to go (no body text at all) still survive, in a paragraph of their own.
     let orphans: Vec<Inline> = notes.into_iter().flatten().map(Inline::Note).collect();
@@ -231,6 +259,27 @@ pub fn build(items: &[Item], seq: &NoteSequence, diags: &mut Vec<Diagnostic>) ->
         blocks.push(Block::paragraph(orphans));
     }
     blocks
+}
+
+/// The block of a table or figure read from its caption: a table holds its lines as printed
+/// in one preformatted cell (the extracted text keeps no cells); a figure has no image (the
+/// text holds none). Both were reported when their captions were found.
+fn float_block(f: &Float, caption: Vec<Inline>) -> Block {
+    match f.kind {
+        FloatKind::Table => {
+            let cell = Cell::new(vec![Block::CodeBlock { text: f.lines.clone(), syntax: None }]);
+            Block::Table(Box::new(Table {
+                label: Some(f.label.clone()),
+                caption,
+                columns: vec![Column::default()],
+                body: vec![Row { cells: vec![cell] }],
+                ..Table::default()
+            }))
+        }
+        FloatKind::Figure => {
+            Block::Figure(Box::new(Figure { label: Some(f.label.clone()), caption, ..Figure::default() }))
+        }
+    }
 }
 
 /// `at`, or the end of the word it falls inside (a page that begins within a hyphenated
@@ -252,7 +301,9 @@ fn word_end(text: &str, at: usize) -> usize {
 fn end_of_page(pieces: &[Piece], page: usize) -> Option<(usize, usize)> {
     let mut best = None;
     // A note without a call goes into page text, never into a heading.
-    for (i, Piece { para: p, .. }) in pieces.iter().enumerate().filter(|(_, p)| p.heading.is_none()) {
+    for (i, Piece { para: p, .. }) in
+        pieces.iter().enumerate().filter(|(_, p)| p.heading.is_none() && p.float.is_none())
+    {
         for (k, &(_, pg)) in p.pages.iter().enumerate() {
             if pg <= page {
                 let end = p.pages.get(k + 1).map_or(p.text.len(), |&(o, _)| o);

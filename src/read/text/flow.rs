@@ -44,6 +44,9 @@ pub enum Item {
     },
     /// The notes at the foot of one page.
     Notes(Vec<NoteLine>),
+    /// A table or figure (its index among the text's floats), its lines taken out of the
+    /// text: the paragraph it interrupts goes on after it.
+    Float(usize),
     /// A printed page begins: its text is the next text or heading (see [`pagination`]).
     Page {
         /// The page number as printed.
@@ -138,6 +141,14 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
         if paged && unit.lines.iter().any(|l| l.text.starts_with('\u{c}')) {
             pages.new_page(items.len());
         }
+        if let Some(k) = unit.float() {
+            if let Some(b) = block.take() {
+                items.push(Item::Notes(b));
+            }
+            items.push(Item::Float(k));
+            after_separator = false;
+            continue;
+        }
         if is_separator(first) {
             after_separator = true;
             continue;
@@ -210,7 +221,7 @@ pub fn segment(units: &[Unit], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
             in_block: block.is_some() || after_separator,
             before_separator: units.get(i + 1).is_some_and(|u| is_separator(u.first())),
             next_label: significant(i + 1).and_then(|j| note_start(&units[j], last, false)).map(|(l, _)| l),
-            prev_text_open: matches!(items.iter().rev().find(|it| !matches!(it, Item::Notes(_))), Some(Item::Text { text, .. }) if !ends_sentence(text)),
+            prev_text_open: matches!(items.iter().rev().find(|it| !matches!(it, Item::Notes(_) | Item::Float(_))), Some(Item::Text { text, .. }) if !ends_sentence(text)),
             prev_note_open: block
                 .as_ref()
                 .and_then(|b| b.last())
@@ -507,6 +518,7 @@ mod tests {
                 Item::Text { .. } => "T".to_string(),
                 Item::Heading { .. } => "H".to_string(),
                 Item::Page { n } => format!("P{n}"),
+                Item::Float(k) => format!("F{k}"),
                 Item::Notes(n) => format!(
                     "N{}",
                     n.iter().map(|l| l.label.clone().unwrap_or("?".into())).collect::<Vec<_>>().join(",")

@@ -379,7 +379,11 @@ fn plain_context(text: &str, start: usize, end: usize) -> Option<PlainContext> {
                 let year = &run[run.len() - digits..];
                 digits == 4 && (year.starts_with('1') || year.starts_with('2'))
             };
-            if matches!(prev2, Some(d) if d.is_ascii_digit()) && !year_before {
+            // A number closing the text with a point and digits after it is a call glued to
+            // the sentence's end (`…, vol. 64.2`, `д. 3.12`: a source line or paragraph ends
+            // with a point, not with a decimal).
+            let closes_text = p == '.' && text[end..].trim().is_empty();
+            if matches!(prev2, Some(d) if d.is_ascii_digit()) && !year_before && !closes_text {
                 return None;
             }
             Some(PlainContext::GluedToPunctuation)
@@ -500,6 +504,16 @@ mod tests {
             let plain: Vec<_> = calls(t);
             assert!(plain.is_empty(), "{t}: {plain:?}");
         }
+    }
+
+    /// A number with a point and digits that closes the text is a call glued to the
+    /// sentence's end (a source line's `д. 3.12`); inside the text it stays a decimal.
+    #[test]
+    fn digits_after_the_closing_point_are_a_call() {
+        let labels = |t: &str| calls(t).into_iter().map(|(l, _)| l).collect::<Vec<_>>();
+        assert_eq!(labels("Источник: ГАРФ, ф. 1, оп. 2, д. 3.12").last().map(String::as_str), Some("12"));
+        assert_eq!(labels("Pervaya perepis', vol. 64.2 "), ["2"]);
+        assert!(labels("it weighed 779.6 pounds").is_empty());
     }
 
     #[test]

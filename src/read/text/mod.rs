@@ -10,6 +10,7 @@ mod body;
 mod calls;
 mod columns;
 mod features;
+mod floats;
 mod flow;
 mod fragments;
 mod front;
@@ -32,8 +33,11 @@ use crate::model::{Bibliography, Document};
 /// Reads extracted article text into a document, with the diagnostics of every guess.
 pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    // Tables and figures first: a table's lines are kept as the extractor left them, out of
+    // reach of every repair and reading below (their lines are blanked, not removed).
+    let (src, floats) = floats::extract(src, &mut diags);
     // Repairs of the extractor's text, each reported: apostrophes, then word spaces.
-    let apostrophes = apostrophes::restore(src, &mut diags);
+    let apostrophes = apostrophes::restore(&src, &mut diags);
     let restored = spaces::restore(&apostrophes, &mut diags);
     quality::lost_word_spaces(&restored, &mut diags);
     quality::split_glyphs(&restored, &mut diags);
@@ -50,7 +54,18 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     };
     let reordered = columns::restore(&joined, &mut origin, &mut diags);
     let src: &str = &reordered;
-    let units = units::units_at(src, &origin);
+    let anchors = float_anchors(&floats, &origin);
+    let all_units = units::units_at(src, &origin, &anchors);
+    // The floats stand in the body, among its units (one read in the front matter or the
+    // reference list stands at the body's start or end).
+    let mut float_units = Vec::new();
+    let mut units = Vec::with_capacity(all_units.len());
+    for u in all_units {
+        match u.float() {
+            Some(_) => float_units.push((units.len(), u)),
+            None => units.push(u),
+        }
+    }
     let (meta, body_start) = front::read_front(&units, &mut diags);
     let refs_at = (body_start..units.len())
         .find(|&i| units[i].lines.len() == 1 && lexicon::is_reference_heading(units[i].first()));
@@ -58,13 +73,16 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     // The notes at the foot of the reference list's pages belong to the body's sequence.
     let (foot, refs): (Vec<_>, Vec<_>) =
         units[body_end..].iter().cloned().partition(|u| u.is_foot_note() || u.is_note_rest());
-    let body_units: Vec<_> = units[body_start..body_end].iter().cloned().chain(foot).collect();
+    let mut body_units: Vec<_> = units[body_start..body_end].iter().cloned().chain(foot).collect();
+    for (at, u) in float_units.into_iter().rev() {
+        body_units.insert(at.clamp(body_start, body_end) - body_start, u);
+    }
     if refs_at.is_none() {
         references::report_unheaded_list(&units[body_start..], &mut diags);
     }
     let items = flow::segment(&body_units, &mut diags);
     let seq = notes::sequence(&items, &mut diags);
-    let body = body::build(&items, &seq, &mut diags);
+    let body = body::build(&items, &floats, &seq, &mut diags);
     let mut doc = Document::new();
     doc.meta = meta;
     doc.body = body;
@@ -86,6 +104,34 @@ pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     }
     diags.sort_by_key(|d| d.line);
     (doc, diags)
+}
+
+/// Where each float stands among the lines of the repaired text, in line order. A float's
+/// first line is blank there; the line whose source number is the float's anchor (else the
+/// first after it, else the last line) is its place.
+fn float_anchors(floats: &[floats::Float], origin: &[u32]) -> Vec<units::FloatAt> {
+    if floats.is_empty() {
+        return Vec::new();
+    }
+    let mut index: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for (i, &o) in origin.iter().enumerate() {
+        index.entry(o).or_insert(i);
+    }
+    let mut out: Vec<units::FloatAt> = floats
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let line = index
+                .get(&f.anchor)
+                .copied()
+                .or_else(|| origin.iter().position(|&o| o > f.anchor))
+                .unwrap_or(origin.len().saturating_sub(1));
+            let calls = format!("{} {}", f.caption, f.source.as_deref().unwrap_or_default());
+            units::FloatAt { line, index: k, calls }
+        })
+        .collect();
+    out.sort_by_key(|f| (f.line, f.index));
+    out
 }
 
 #[cfg(test)]
@@ -148,6 +194,49 @@ mod tests {
         assert_eq!(parts, [("Arşiv Kaynakları", 0), ("Kitap ve Makaleler", 1)]);
         assert_eq!(bib.check_parts(), Ok(()));
         assert_eq!(diags.iter().filter(|d| d.code == "bib-subheading").count(), 2);
+    }
+
+    /// A table set at the top of a page: its caption, lines and source line become a table
+    /// (the source line's call linked to its note, the numbers in it read as neither calls
+    /// nor page numbers), and the paragraph it cut goes on after it.
+    #[test]
+    fn a_table_is_kept_verbatim_and_the_paragraph_it_cuts_goes_on() {
+        use crate::model::{Block, Inline};
+        let line = "The merchants of the fair met in the spring and wrote to the ministry at length about";
+        let src = format!(
+            "{line}\n{line}\n{line}\nthe rules of the trade and the duties.1 The governors of the\n\n1Circular of the Ministry, 21 April 1877.\n\n1\n\u{c}Table 1. Grain shipped, 1877\nPort\nOdessa\n2\n3\n\nSource: ГАРФ, ф. 1, оп. 2, д. 3.2\nprovinces wrote back in the summer.\n{line}\n{line}\nthe rules of the trade and the duties.\n\n2Ledger of the port, vol. 3.\n\n2\n"
+        );
+        let (doc, diags) = read(&src);
+        let table = doc
+            .body
+            .iter()
+            .find_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
+            .expect("a table");
+        assert_eq!(table.label.as_deref(), Some("Table 1"));
+        assert_eq!(crate::model::plain_text(&table.caption), "Grain shipped, 1877");
+        let cell = &table.body[0].cells[0].blocks[0];
+        assert_eq!(cell, &Block::CodeBlock { text: "Port\nOdessa\n2\n3".into(), syntax: None });
+        let source = table.source.as_ref().expect("a source line");
+        assert!(
+            matches!(source.last(), Some(Inline::Note(n)) if n.label == "2"),
+            "the source's call is linked: {source:?}"
+        );
+        // The paragraph cut by the table is one paragraph, after it.
+        let paras: Vec<String> = doc
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { content, .. } => Some(crate::model::plain_text(content)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(paras.len(), 1, "{paras:?}");
+        assert!(paras[0].contains("The governors of the provinces wrote back"), "{paras:?}");
+        assert!(
+            diags.iter().any(|d| d.code == "text-table-verbatim" && d.line == 9 && d.col == 2),
+            "{diags:?}"
+        );
+        assert!(!diags.iter().any(|d| d.code == "note-without-call"), "{diags:?}");
     }
 
     /// Notes whose number stands alone on its line (`1` / text), at the foot of a first page

@@ -32,6 +32,9 @@ pub struct Unit<'a> {
     /// Whether the page analysis found this unit to be a note's number that the extractor
     /// moved away from its note.
     moved_label: bool,
+    /// The table or figure (its index among the text's floats) standing here; its lines
+    /// were taken out of the text.
+    float: Option<usize>,
 }
 
 impl<'a> Unit<'a> {
@@ -53,7 +56,12 @@ impl<'a> Unit<'a> {
         let text = super::join::join_lines(&parts);
         let foot_note = label.is_some();
         let label = label.or_else(|| leading_label(lines[0].text));
-        Unit { lines, text, label, foot_note, note_rest: false, moved_label: false }
+        Unit { lines, text, label, foot_note, note_rest: false, moved_label: false, float: None }
+    }
+
+    /// Returns the index of the table or figure that stands here, for a float's unit.
+    pub fn float(&self) -> Option<usize> {
+        self.float
     }
 
     /// Returns true when the page analysis found this unit to be the rest of a note from the
@@ -121,31 +129,65 @@ pub fn is_page_number(line: &str) -> bool {
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Where a table or figure stands among the lines of the text ([`units_at`]).
+#[derive(Debug, Clone)]
+pub struct FloatAt {
+    /// The index of the line it stands before (its own first line, blanked).
+    pub line: usize,
+    /// Its index among the text's floats.
+    pub index: usize,
+    /// Its caption and source line, for the page analysis to find their calls.
+    pub calls: String,
+}
+
 /// [`units_at`] for a text as the source has it, each line numbered by its place.
 #[cfg(test)]
 pub fn units(src: &str) -> Vec<Unit<'_>> {
-    units_at(src, &[])
+    units_at(src, &[], &[])
 }
 
 /// Splits `src` into units. Pages start new units, and so does every line the page analysis
 /// ([`super::pages`]) found to open a note at the foot of its page. Line `i` of `src` has the
 /// number `origin[i]` in the source, where a repair joined or moved lines (lines past
-/// `origin`'s end keep their own place's number).
-pub fn units_at<'a>(src: &'a str, origin: &[u32]) -> Vec<Unit<'a>> {
+/// `origin`'s end keep their own place's number). `floats` tells, in line order, where a
+/// table or figure taken out of the text stands: each becomes a unit of its own there.
+pub fn units_at<'a>(src: &'a str, origin: &[u32], floats: &[FloatAt]) -> Vec<Unit<'a>> {
     // A form feed starts a page wherever it stands: some extractors run the folio into it
     // (`12\u{c}Next page…`). The pieces of one physical line keep its number.
     let mut numbered: Vec<(u32, &str)> = Vec::new();
+    // For each piece of a line, the floats standing before it.
+    let mut before: Vec<&[FloatAt]> = Vec::new();
+    let mut next_float = 0;
     for (i, raw) in src.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let no = origin.get(i).copied().unwrap_or(i as u32 + 1);
         let mut from = 0;
         for (at, _) in raw.match_indices('\u{c}').filter(|&(at, _)| at > 0) {
             numbered.push((no, &raw[from..at]));
+            before.push(&[]);
             from = at;
         }
+        // A float stands before the line's last piece (after a folio run into its page).
+        let here = floats[next_float..].iter().take_while(|f| f.line <= i).count();
+        before.push(&floats[next_float..next_float + here]);
+        next_float += here;
         numbered.push((no, &raw[from..]));
     }
-    let lines: Vec<&str> = numbered.iter().map(|&(_, t)| t).collect();
+    // The page analysis sees a float's caption and source line where it stands: their calls
+    // tell where the page's notes begin.
+    // (A page that begins with the float still begins there.)
+    let seen: Vec<std::borrow::Cow<str>> = numbered
+        .iter()
+        .zip(&before)
+        .map(|(&(_, t), fs)| match fs.first() {
+            Some(f) if t.trim().is_empty() => {
+                let feed = if t.contains('\u{c}') { "\u{c}" } else { "" };
+                std::borrow::Cow::Owned(format!("{feed}{}", f.calls))
+            }
+            _ => std::borrow::Cow::Borrowed(t),
+        })
+        .collect();
+    let lines: Vec<&str> = seen.iter().map(|l| l.as_ref()).collect();
     let roles = super::pages::roles(&lines);
     let mut out: Vec<Unit> = Vec::new();
     let mut current: Vec<Line> = Vec::new();
@@ -155,9 +197,20 @@ pub fn units_at<'a>(src: &'a str, origin: &[u32]) -> Vec<Unit<'a>> {
     let mut first_page = true;
     // A keyword list on the first page is being gathered: it ends with its own lines.
     let mut keywords = false;
-    for (&(no, text), role) in numbered.iter().zip(&roles) {
+    for ((&(no, text), role), floats_here) in numbered.iter().zip(&roles).zip(before) {
         let line = Line { no, text };
         first_page &= role != &Some(Role::PageStart) && !text.contains('\u{c}');
+        if !floats_here.is_empty() {
+            flush(&mut current, &mut label, &mut rest, &mut out);
+            // The float's first line keeps a form feed where a page began with it.
+            for &FloatAt { index: k, .. } in floats_here {
+                let feed = if text.starts_with('\u{c}') { "\u{c}" } else { "" };
+                out.push(Unit { float: Some(k), ..Unit::new(vec![Line { no, text: feed }], None) });
+            }
+            if text.trim().is_empty() {
+                continue;
+            }
+        }
         if keywords && !current.is_empty() {
             let prev = current.last().map_or("", |l| l.text.trim_end());
             if !continues_keyword_list(prev, text) {
@@ -215,6 +268,11 @@ pub fn units_at<'a>(src: &'a str, origin: &[u32]) -> Vec<Unit<'a>> {
         }
     }
     flush(&mut current, &mut label, &mut rest, &mut out);
+    // Floats said to stand past the last line stand at the end.
+    let last = numbered.last().map_or(0, |&(no, _)| no);
+    for &FloatAt { index: k, .. } in &floats[next_float..] {
+        out.push(Unit { float: Some(k), ..Unit::new(vec![Line { no: last, text: "" }], None) });
+    }
     out
 }
 
