@@ -951,6 +951,11 @@ fn note_paras(
     let p = &mut paras[first];
     p.runs.insert(0, Run::plain(format!("{}{mark} ", n.label), Style::Bold, None));
     p.label = Some((0, i));
+    // What points at the runs moves with them.
+    p.images.iter_mut().for_each(|image| image.run += 1);
+    for (range, _) in &mut p.refs {
+        *range = range.start + 1..range.end + 1;
+    }
     for p in &mut paras[first..] {
         p.calls.clear();
     }

@@ -532,7 +532,8 @@ impl Plan {
             y += HEAVY + RULE_GAP;
         }
         for row in rows.iter().take(self.head) {
-            for g in &row.line.pieces {
+            // An image's stand-in is not drawn; the image is repeated as a mark below.
+            for g in row.line.pieces.iter().filter(|g| !matches!(g.role, Role::Image(_))) {
                 line.pieces.push(Glyphs { baseline: g.baseline + y, role: Role::Artifact, ..g.clone() });
             }
             line.marks.extend(row.line.marks.iter().map(|m| match m.moved(Pt::ZERO, y) {

@@ -235,3 +235,27 @@ fn an_image_in_a_line_takes_the_width_asked_and_a_missing_one_prints_its_descrip
     let text: String = l.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
     assert!(text.contains("a stamp a round stamp and"), "{text}");
 }
+
+#[test]
+fn an_image_in_a_note_and_a_reference_there_keep_their_runs_after_the_notes_label() {
+    let note = Note {
+        label: "1".into(),
+        kind: Default::default(),
+        anchor: crate::model::Anchor::Call,
+        lang: None,
+        content: vec![Block::paragraph(vec![
+            text("A seal "),
+            image(Some("map.png"), None, "the seal"),
+            text(" in it, as in "),
+            Inline::Ref { target: "nowhere".into(), content: Vec::new() },
+            text("."),
+        ])],
+    };
+    let (l, _) = laid_with_map(vec![text("Text"), Inline::Note(note)]);
+    let words: String = l.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(words.contains("1 A seal in it, as in nowhere."), "{words}");
+    let images = line_images(&l);
+    assert_eq!(images.len(), 1);
+    let seal = piece(&l, "seal");
+    assert!((images[0].1 + images[0].3 - seal.baseline).0.abs() < 0.01, "on the note's baseline");
+}
