@@ -259,3 +259,42 @@ fn an_image_in_a_note_and_a_reference_there_keep_their_runs_after_the_notes_labe
     let seal = piece(&l, "seal");
     assert!((images[0].1 + images[0].3 - seal.baseline).0.abs() < 0.01, "on the note's baseline");
 }
+
+#[test]
+fn an_image_in_a_header_cell_is_repeated_as_furniture_without_a_stand_in() {
+    use crate::model::{Cell, Column, Row, Table};
+    let cell = |c: Vec<Inline>| Cell::new(vec![Block::paragraph(c)]);
+    let table = Table {
+        columns: vec![Column::default(); 2],
+        head: vec![Row {
+            cells: vec![
+                cell(vec![text("Seal "), image(Some("map.png"), None, "seal")]),
+                cell(vec![text("N")]),
+            ],
+        }],
+        body: (0..90)
+            .map(|i| Row { cells: vec![cell(vec![text(&format!("r{i}"))]), cell(vec![text("1")])] })
+            .collect(),
+        ..Table::default()
+    };
+    let mut d = Document::new();
+    d.meta.lang = LangTag::parse("en").ok();
+    d.body = vec![Block::Table(Box::new(table))];
+    d.media.insert(
+        "map.png".into(),
+        Media { kind: crate::model::MediaKind::Png, width: 800, height: 500, data: Vec::new() },
+    );
+    let l = layout(&d, &FontSet::builtin(), &PageStyle::a4());
+    assert!(l.pages.len() >= 2);
+    let shown = |p: usize| -> Vec<Shown> {
+        l.pages[p]
+            .marks
+            .iter()
+            .filter_map(|m| if let Mark::Image { shown, .. } = m { Some(shown.clone()) } else { None })
+            .collect()
+    };
+    assert_eq!(shown(0), [Shown::InLine("seal".into())]);
+    assert_eq!(shown(1), [Shown::Artifact]);
+    // Page 2 has no stand-in: nothing there takes the image's place in the structure.
+    assert!(!l.pages[1].glyphs.iter().any(|g| matches!(g.role, Role::Image(_))));
+}
