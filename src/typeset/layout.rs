@@ -92,6 +92,10 @@ pub enum Role {
     /// index among the block's markers, outermost first; more than one when an item opens
     /// with a nested list).
     Marker(usize, usize),
+    /// An image set in a line of block `b`: a stand-in with no text and one glyph as wide as
+    /// the image, which is not drawn (the image is: its [`Mark::Image`], which the stand-in
+    /// places in the reading order of its block's text).
+    Image(usize),
 }
 
 /// What a block of the layout is.
@@ -167,9 +171,24 @@ pub enum Mark {
         height: Pt,
         /// The key of its bytes in the document's media; `None` draws a frame.
         media: Option<String>,
-        /// The block ([`BlockKind::Graphic`]) whose content it is.
+        /// The block whose content it is: a figure's [`BlockKind::Graphic`], or the block
+        /// in whose line it stands.
         block: usize,
+        /// What it is in the structure.
+        shown: Shown,
     },
+}
+
+/// What an image is in the logical structure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// An image of a figure: the figure's content.
+    Figure,
+    /// An image in a line of text: a figure of its own, with this description, inside its
+    /// paragraph, where its stand-in ([`Role::Image`]) stands.
+    InLine(String),
+    /// A copy drawn again as page furniture (a table's header row repeated on a new page).
+    Artifact,
 }
 
 impl Mark {
@@ -177,8 +196,8 @@ impl Mark {
     fn moved(&self, dx: Pt, dy: Pt) -> Mark {
         match self.clone() {
             Mark::Rule { x, y, width, thickness } => Mark::Rule { x: x + dx, y: y + dy, width, thickness },
-            Mark::Image { x, y, width, height, media, block } => {
-                Mark::Image { x: x + dx, y: y + dy, width, height, media, block }
+            Mark::Image { x, y, width, height, media, block, shown } => {
+                Mark::Image { x: x + dx, y: y + dy, width, height, media, block, shown }
             }
         }
     }
@@ -260,7 +279,8 @@ fn missing_chars(paras: &[Para], fonts: &FontSet) -> Vec<(char, String)> {
     let faces = fonts.all();
     let mut seen: rustc_hash::FxHashSet<char> = rustc_hash::FxHashSet::default();
     let mut out = Vec::new();
-    for r in paras.iter().flat_map(|p| &p.runs) {
+    // An image's description is not printed where the image is.
+    for r in paras.iter().flat_map(|p| &p.runs).filter(|r| r.image.is_none()) {
         for (i, c) in r.text.char_indices() {
             // Every face set has ASCII; the rest is asked once per character.
             if c.is_ascii() || c.is_whitespace() || c.is_control() || !seen.insert(c) {
@@ -319,6 +339,8 @@ struct Para {
     verbatim: bool,
     /// Cross-references: the runs they cover and the table or figure they point to.
     refs: Vec<(std::ops::Range<usize>, String)>,
+    /// The images set in its lines.
+    images: Vec<inline::LineImage>,
 }
 
 impl Para {
@@ -345,6 +367,7 @@ impl Para {
             label: None,
             verbatim: false,
             refs: Vec::new(),
+            images: Vec::new(),
         }
     }
 
@@ -382,6 +405,8 @@ struct SetLine {
     /// True when the pieces' baselines are measured from the line's top (a table row, a
     /// figure), not from its baseline.
     from_top: bool,
+    /// Space the line needs above its leading for an image in it taller than its text.
+    above: Pt,
 }
 
 impl SetLine {
@@ -397,6 +422,7 @@ impl SetLine {
             refs: Vec::new(),
             marks: Vec::new(),
             from_top: true,
+            above: Pt::ZERO,
         }
     }
 
@@ -407,6 +433,9 @@ impl SetLine {
         self.refs.iter_mut().for_each(|c| c.1 += dx);
         if let Some(l) = &mut self.label {
             l.1 += dx;
+        }
+        for m in &mut self.marks {
+            *m = m.moved(dx, Pt::ZERO);
         }
     }
 
@@ -540,9 +569,23 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
                     }
                 }
             };
+        // The images on the line: (their stand-in among the pieces, the image).
+        let mut images: Vec<(usize, &inline::LineImage)> = Vec::new();
         for k in line.start..line.end {
             match built.items[k] {
                 Item::Box { width } => {
+                    let image = built.pieces[k]
+                        .as_ref()
+                        .filter(|pc| p.runs[pc.run].image.is_some())
+                        .and_then(|pc| p.images.iter().find(|i| i.run == pc.run));
+                    if let Some(image) = image {
+                        emit(&mut pieces, &mut levels, &mut word);
+                        images.push((pieces.len(), image));
+                        pieces.push(inline::stand_in(image, x, p.size, block));
+                        levels.push(levels.last().copied().unwrap_or(0));
+                        x += width;
+                        continue;
+                    }
                     if let Some(piece) = &built.pieces[k] {
                         match &mut word {
                             Some((r, _, end, _)) if *r == piece.run && *end == piece.start => {
@@ -645,6 +688,7 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
             refs.iter_mut().for_each(|c| c.1 += shift);
         }
         let outline = if n == 0 { p.outline.clone() } else { None };
+        let (marks, above) = inline::marks(&images, &pieces, p, block);
         out.push(SetLine {
             pieces,
             notes,
@@ -653,8 +697,9 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
             label,
             outline,
             refs,
-            marks: Vec::new(),
+            marks,
             from_top: false,
+            above,
         });
     }
     let rtl = bidi.as_ref().is_some_and(|(l, _)| l.rtl());
@@ -706,7 +751,8 @@ pub const SOFT_HYPHEN: &str = "\u{AD}";
 /// tells text extraction and screen readers where a word ends).
 fn word_space(pieces: &mut [Glyphs], shaper: &Shaper) {
     if let Some(last) = pieces.last_mut() {
-        if !last.text.ends_with(char::is_whitespace) {
+        // An image's stand-in is not text: the word before it has its own space.
+        if !last.text.ends_with(char::is_whitespace) && !matches!(last.role, Role::Image(_)) {
             last.space = Some(shaper.space_glyph(last.face, last.text.len()));
             last.text.push(' ');
         }
@@ -804,10 +850,12 @@ fn set_on(paras: &[Para], fonts: &FontSet, measure: Pt, threads: usize) -> Vec<V
     out
 }
 
-/// A table or figure in the body: set from its paragraphs into lines of its own.
+/// A table or figure in the body (in a quotation or list too): set from its paragraphs into
+/// lines of its own.
 enum Object {
     Table(table::Plan),
-    Figure(figure::Plan),
+    /// A figure, and whether it may float (in the text, not in a quotation or list).
+    Figure(figure::Plan, bool),
 }
 
 impl Object {
@@ -815,25 +863,39 @@ impl Object {
     fn paras(&self) -> std::ops::Range<usize> {
         match self {
             Object::Table(t) => t.cells_at.clone(),
-            Object::Figure(f) => f.paras.clone(),
+            Object::Figure(f, _) => f.paras.clone(),
+        }
+    }
+
+    /// Moves what it draws itself (rules, images) `dx` to the right; its paragraphs are
+    /// moved by their insets.
+    fn shift(&mut self, dx: Pt) {
+        match self {
+            Object::Table(t) => t.shift(dx),
+            Object::Figure(f, _) => f.shift(dx),
         }
     }
 }
 
-/// The printed label of each table and figure of the body with an id, for the
-/// cross-references to it (its id when it has no label).
+/// The printed label of each table and figure of the document with an id (in the body, its
+/// quotations and lists, the front matter and the notes), for the cross-references to it
+/// (its id when it has no label); the first of two with one id.
 fn labels(doc: &Document) -> rustc_hash::FxHashMap<String, String> {
-    let mut out = rustc_hash::FxHashMap::default();
-    for b in &doc.body {
+    fn walk(b: &Block, out: &mut rustc_hash::FxHashMap<String, String>) {
         let (id, label) = match b {
             Block::Table(t) => (t.id.as_ref(), t.label.as_ref()),
             Block::Figure(f) => (f.id.as_ref(), f.label.as_ref()),
-            _ => continue,
+            _ => (None, None),
         };
         if let Some(id) = id {
-            out.insert(id.clone(), label.filter(|l| !l.is_empty()).unwrap_or(id).clone());
+            out.entry(id.clone()).or_insert_with(|| label.filter(|l| !l.is_empty()).unwrap_or(id).clone());
         }
+        b.children().into_iter().for_each(|c| walk(c, out));
     }
+    let mut out = rustc_hash::FxHashMap::default();
+    let front = doc.front.iter().flat_map(|p| &p.blocks);
+    front.chain(&doc.body).for_each(|b| walk(b, &mut out));
+    doc.notes().iter().flat_map(|n| &n.content).for_each(|b| walk(b, &mut out));
     out
 }
 
@@ -889,6 +951,11 @@ fn note_paras(
     let p = &mut paras[first];
     p.runs.insert(0, Run::plain(format!("{}{mark} ", n.label), Style::Bold, None));
     p.label = Some((0, i));
+    // What points at the runs moves with them.
+    p.images.iter_mut().for_each(|image| image.run += 1);
+    for (range, _) in &mut p.refs {
+        *range = range.start + 1..range.end + 1;
+    }
     for p in &mut paras[first..] {
         p.calls.clear();
     }
@@ -936,7 +1003,8 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             paras.push(p);
         }
     }
-    let mut nester = nested::Nester { shaper: &shaper, ids: 0 };
+    let column_height = style.height - style.margins[0] - style.margins[1];
+    let mut nester = nested::Nester::new(&shaper, &doc.media, column_height);
     front::parts(&doc.front, &mut nester, style, doc_lang, &mut notes, &mut paras);
     for a in &m.abstracts {
         let lang = a.lang.as_ref().or(doc_lang);
@@ -962,10 +1030,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     }
     let mut after_heading = true;
     let measure = style.measure();
-    let mut objects: Vec<Object> = Vec::new();
     let mut diagnostics = Vec::new();
-    // The first paragraph of each table and figure with an id, for cross-references.
-    let mut targets: Vec<(String, usize)> = Vec::new();
     // The level of the last heading, under which an embedded text's headings rank.
     let mut under = 0;
     for (i, b) in doc.body.iter().enumerate() {
@@ -1017,20 +1082,16 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 if let Some(p) = paras.last_mut() {
                     p.space_after = p.space_after.max(style.leading * 0.5);
                 }
-                objects.push(Object::Table(plan));
-                if let Some(id) = &t.id {
-                    targets.push((id.clone(), first));
-                }
+                nester.place(Object::Table(plan), t.id.as_ref(), first);
                 after_heading = false;
             }
             Block::Figure(f) => {
                 let first = paras.len();
-                let column = style.height - style.margins[0] - style.margins[1];
                 let plan = figure::build(
                     f,
                     &mut nester,
                     (small, small_leading),
-                    (measure, column),
+                    (measure, column_height),
                     doc_lang,
                     &doc.media,
                     &mut notes,
@@ -1038,10 +1099,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                     &mut diagnostics,
                 );
                 paras[first].space_before = style.leading * 0.5;
-                objects.push(Object::Figure(plan));
-                if let Some(id) = &f.id {
-                    targets.push((id.clone(), first));
-                }
+                nester.place(Object::Figure(plan, true), f.id.as_ref(), first);
                 after_heading = false;
             }
             _ => {
@@ -1097,8 +1155,14 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         note_paras(n, i, (&mut nester, style, doc_lang), &mut paras);
         note_of.resize(paras.len() - body_paras, i);
     }
+    let objects = std::mem::take(&mut nester.objects);
+    let targets = std::mem::take(&mut nester.targets);
+    diagnostics.append(&mut nester.diags);
     let fake_small_caps = inline::resolve(&mut paras, &shaper);
     let mut pending = Layout { diagnostics, ..Layout::default() };
+    if paras.iter().any(|p| !p.images.is_empty()) {
+        inline::size_images(&mut paras, &doc.media, measure, &mut pending.diagnostics);
+    }
     let label_map = if targets.is_empty() && paras.iter().all(|p| p.refs.is_empty()) {
         rustc_hash::FxHashMap::default()
     } else {
@@ -1160,7 +1224,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                         set.push(row.line);
                     }
                 }
-                Object::Figure(f) => {
+                Object::Figure(f, float) => {
                     let (line, height) = f.line(&mut body_sets, &paras);
                     overfull += usize::from(line.overfull);
                     body.push(BodyLine {
@@ -1173,7 +1237,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                         space_before: space,
                         hyphenated: false,
                         head: Pt::ZERO,
-                        float: true,
+                        float,
                     });
                     set.push(line);
                 }
@@ -1185,7 +1249,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         let lines = std::mem::take(&mut body_sets[pk]);
         let p = &paras[pk];
         // A table's caption: links to the table lead to it.
-        if p.nest.first().is_some_and(|c| matches!(c, Container::Table { .. })) {
+        if p.nest.iter().any(|c| matches!(c, Container::Table { .. })) {
             object_line.entry(pk).or_insert(body.len());
         }
         let n = lines.len();
@@ -1196,7 +1260,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         for (i, l) in lines.into_iter().enumerate() {
             overfull += usize::from(l.overfull);
             body.push(BodyLine {
-                height: p.leading,
+                height: p.leading + l.above,
                 // Only footnotes go to the foot of the page.
                 notes: l.notes.iter().copied().filter(|&n| notes[n].kind == NoteKind::Foot).collect(),
                 para: pk,
@@ -1224,7 +1288,8 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         } else {
             paras[k].space_before.max(paras[k - 1].space_after)
         };
-        note_space[n].extend((0..lines.len()).map(|i| if i == 0 { space } else { Pt::ZERO }));
+        note_space[n]
+            .extend(lines.iter().enumerate().map(|(i, l)| l.above + if i == 0 { space } else { Pt::ZERO }));
         note_set[n].extend(lines);
     }
     let note_lines: Vec<NoteLines> = notes
@@ -1270,6 +1335,22 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     }
     let target_at: rustc_hash::FxHashMap<&str, Place> =
         targets.iter().filter_map(|(id, para)| object_at.get(para).map(|p| (id.as_str(), *p))).collect();
+    // A table or figure printed as paragraphs (in a note) has no place for a link to lead to.
+    let mut unlinked: Vec<&str> = paras
+        .iter()
+        .flat_map(|p| &p.refs)
+        .map(|(_, t)| t.as_str())
+        .filter(|t| label_map.contains_key(*t) && !target_at.contains_key(t))
+        .collect();
+    unlinked.sort_unstable();
+    unlinked.dedup();
+    for t in unlinked {
+        out.diagnostics.push(crate::diag::Diagnostic::warning(
+            "pdf-ref-unlinked",
+            0,
+            format!("a cross-reference to {t:?} prints its label without a link: that table or figure is printed as paragraphs (it is in a note), with no place to lead to"),
+        ));
+    }
     let mut call_page = vec![0usize; notes.len()];
     let mut note_page = vec![0usize; notes.len()];
     // Where each call and each note's label stand: (page, x, top, width, height).
@@ -1295,7 +1376,11 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             for &n in &set[i].notes {
                 call_page[n] = pn + 1;
             }
-            let base = if set[i].from_top { top + y } else { top + y + ascent(body[i].height) };
+            let base = if set[i].from_top {
+                top + y
+            } else {
+                top + y + set[i].above + ascent(body[i].height - set[i].above)
+            };
             for (target, x, w) in &set[i].refs {
                 if let Some(to) = target_at.get(target.as_str()) {
                     lp.links.push(Link {

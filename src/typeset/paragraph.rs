@@ -27,6 +27,9 @@ pub struct Run {
     pub rise: f64,
     /// Which glyphs set it, beyond its style (or that it is a line break).
     pub variant: Variant,
+    /// For an image set in the line: its width. The run is then one box, never broken, and
+    /// its text (the image's description) is what stands for it where it cannot be drawn.
+    pub image: Option<Pt>,
 }
 
 impl Run {
@@ -40,6 +43,7 @@ impl Run {
             scale: 1.0,
             rise: 0.0,
             variant: Variant::Plain,
+            image: None,
         }
     }
 }
@@ -136,6 +140,15 @@ pub fn build(runs: &[Run], measure: &dyn Measure) -> Built {
             // A forced line end: the line before it ends like a paragraph's last line.
             pending_space = None;
             push_end(&mut b);
+            continue;
+        }
+        // An image in the line is one box, spaced like a word.
+        if let Some(width) = run.image {
+            if let Some((style, _)) = pending_space.take() {
+                let (w, st, sh) = measure.space(style);
+                push(&mut b, Item::Glue { width: w, stretch: st, shrink: sh }, None);
+            }
+            push(&mut b, Item::Box { width }, Some(Piece { run: r, start: 0, end: run.text.len() }));
             continue;
         }
         let patterns = run.lang.as_ref().and_then(hyphenate::patterns).filter(|_| !run.unbreakable);
@@ -282,6 +295,7 @@ mod tests {
             scale: 1.0,
             rise: 0.0,
             variant: Variant::Plain,
+            image: None,
         }
     }
 
@@ -368,5 +382,27 @@ mod tests {
         let runs = [run("Azərbaycanın Naxçıvan bölgələrində", "az-Latn", false)];
         let b = build(&runs, &Mono);
         assert_eq!(text_of(&b, &runs), "Azərbaycanın|Naxçıvan|bölgələrində");
+    }
+
+    #[test]
+    fn an_image_in_the_line_is_one_box_spaced_like_a_word() {
+        let seal = Run { image: Some(Pt(20.0)), ..run("the seal of the khan", "en", false) };
+        let runs = [run("stamped ", "en", false), seal, run(" it", "en", false)];
+        let b = build(&runs, &Mono);
+        let boxes: Vec<Pt> = b
+            .items
+            .iter()
+            .filter_map(|i| if let Item::Box { width } = i { Some(*width) } else { None })
+            .collect();
+        assert_eq!(boxes, [Pt(35.0), Pt(20.0), Pt(10.0)]);
+        // Glue on both sides of the image: a line may break before or after it, not inside.
+        let glue =
+            b.items.iter().filter(|i| matches!(i, Item::Glue { width, .. } if *width == Pt(4.0))).count();
+        assert_eq!(glue, 2);
+        assert_eq!(text_of(&b, &runs), "stamped|the seal of the khan|it");
+        // Set against a word, it sticks to it.
+        let runs = [run("seal", "en", false), Run { image: Some(Pt(9.0)), ..run("x", "en", false) }];
+        let b = build(&runs, &Mono);
+        assert!(!b.items[..2].iter().any(|i| matches!(i, Item::Glue { .. })));
     }
 }

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::fonts::FontSet;
 use crate::model::MediaKind;
 use crate::model::{plain_text, Block, Document, Inline, NoteKind};
-use crate::typeset::layout::{layout, BlockKind, Glyphs, LaidPage, Layout, Mark, PageStyle, Role};
+use crate::typeset::layout::{layout, BlockKind, Glyphs, LaidPage, Layout, Mark, PageStyle, Role, Shown};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::{Destination, XyzDestination};
@@ -171,7 +171,15 @@ struct Tags {
     end: Vec<bool>,
     /// Per block: the annotations of the cross-references in it.
     xrefs: Vec<Vec<Identifier>>,
+    /// Per block: the images in its lines, each where its stand-in stood among the block's
+    /// content (before the content at that index), with its drawing and description once
+    /// drawn; and how many of them have been drawn (or could not be).
+    images: Vec<(Vec<LineImageSlot>, usize)>,
 }
+
+/// Where an image in a line stands among its block's content (before the content at that
+/// index), and its drawing and description once drawn.
+type LineImageSlot = (usize, Option<(Identifier, String)>);
 
 impl Tags {
     fn new(laid: &Layout) -> Self {
@@ -192,7 +200,25 @@ impl Tags {
             placed: vec![false; notes],
             end: (0..notes).map(|n| laid.kinds.get(n) == Some(&NoteKind::End)).collect(),
             xrefs: vec![Vec::new(); laid.blocks.len()],
+            images: vec![(Vec::new(), 0); laid.blocks.len()],
         }
+    }
+
+    /// The stand-in of an image in a line of block `b` was met: its image goes here.
+    fn image_slot(&mut self, b: usize) {
+        if let (Some(content), Some(images)) = (self.blocks.get(b), self.images.get_mut(b)) {
+            images.0.push((content.len(), None));
+        }
+    }
+
+    /// The next image of block `b` to draw: its slot, if its stand-in was met (an image
+    /// drawn again as furniture has none).
+    fn next_image(&mut self, b: usize) -> Option<usize> {
+        let images = self.images.get_mut(b)?;
+        (images.1 < images.0.len()).then(|| {
+            images.1 += 1;
+            images.1 - 1
+        })
     }
 
     fn content(&mut self, role: Role, id: Identifier) {
@@ -202,6 +228,7 @@ impl Tags {
             Role::Text(b) => self.blocks[b].push((id, None)),
             Role::Call(b, n) => self.blocks[b].push((id, Some(n))),
             Role::Label(n) => self.labels[n].push(id),
+            Role::Image(b) => self.image_slot(b),
             Role::Marker(b, i) => {
                 let markers = &mut self.markers[b];
                 if markers.len() <= i {
@@ -272,10 +299,27 @@ impl Tags {
         let lang = laid.blocks[b].lang.as_ref().map(|l| l.to_string());
         let mut group = TagGroup::new(tag.with_lang(lang));
         let content = std::mem::take(&mut self.blocks[b]);
+        let mut images = std::mem::take(&mut self.images[b].0).into_iter().peekable();
+        // The images whose stand-ins stood before content `at`, each a figure of its own.
+        let mut figures = |group: &mut TagGroup, at: usize| {
+            while let Some((_, image)) = images.next_if(|i| i.0 <= at) {
+                if let Some((id, alt)) = image {
+                    group.push(TagGroup::with_children(Tag::Figure(Some(alt)), vec![id.into()]));
+                }
+            }
+        };
+        let mut at = 0;
         for run in content.chunk_by(|a, b| a.1 == b.1) {
             let ids: Vec<Identifier> = run.iter().map(|c| c.0).collect();
+            figures(&mut group, at);
+            at += run.len();
             match run[0].1 {
-                None => ids.into_iter().for_each(|id| group.push(id)),
+                None => {
+                    for (k, id) in ids.into_iter().enumerate() {
+                        figures(&mut group, at - run.len() + k);
+                        group.push(id);
+                    }
+                }
                 Some(n) => {
                     let annotation = self.to_note[n].take();
                     Self::linked(annotation, ids).into_iter().for_each(|node| group.push(node));
@@ -288,6 +332,7 @@ impl Tags {
                 }
             }
         }
+        figures(&mut group, usize::MAX);
         // A cross-reference's link annotation, after the text that holds it.
         for id in std::mem::take(&mut self.xrefs[b]) {
             group.push(TagGroup::with_children(Tag::Link, vec![id.into()]));
@@ -371,7 +416,7 @@ impl Tags {
             tree.push(TagGroup::with_children(Tag::Lbl, ids));
         }
         for b in 0..self.blocks.len() {
-            if !self.blocks[b].is_empty() {
+            if !self.blocks[b].is_empty() || !self.images[b].0.is_empty() {
                 let group = self.block(b, laid, Tag::P.into());
                 tree.push(group);
             }
@@ -451,17 +496,32 @@ fn marks(s: &mut krilla::surface::Surface, page: &LaidPage, images: &mut Images,
                 fill_rect(s, x.0 as f32, y.0 as f32, width.0 as f32, thickness.0 as f32);
                 s.end_tagged();
             }
-            Mark::Image { x, y, width, height, media, block } => {
+            Mark::Image { x, y, width, height, media, block, shown } => {
                 let (x, y, w, h) = (x.0 as f32, y.0 as f32, width.0 as f32, height.0 as f32);
                 let image = media.as_deref().and_then(|k| images.get(k));
+                // An image in a line takes the place its stand-in kept in its block.
+                let slot = match shown {
+                    Shown::InLine(_) => tags.next_image(*block),
+                    Shown::Figure | Shown::Artifact => None,
+                };
                 match (image, krilla::geom::Size::from_wh(w, h)) {
                     (Some(image), Some(size)) => {
-                        let id = s.start_tagged(ContentTag::Other);
+                        let tag = match (shown, slot) {
+                            (Shown::Figure, _) | (Shown::InLine(_), Some(_)) => ContentTag::Other,
+                            _ => ContentTag::Artifact(Artifact::with_kind(ArtifactType::PaginationOther)),
+                        };
+                        let id = s.start_tagged(tag);
                         s.push_transform(&krilla::geom::Transform::from_translate(x, y));
                         s.draw_image(image, size);
                         s.pop();
                         s.end_tagged();
-                        tags.content(Role::Text(*block), id);
+                        match (shown, slot) {
+                            (Shown::Figure, _) => tags.content(Role::Text(*block), id),
+                            (Shown::InLine(alt), Some(k)) => {
+                                tags.images[*block].0[k].1 = Some((id, alt.clone()))
+                            }
+                            _ => {}
+                        }
                     }
                     _ => {
                         // The frame of a missing image: its name is set inside it as text.
@@ -628,6 +688,11 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
         let mut s = p.surface();
         // One marked-content sequence per run of pieces with the same role and language.
         for run in page.glyphs.chunk_by(|a, b| a.role == b.role && a.lang == b.lang) {
+            // The stand-in of an image in a line is not drawn: it keeps the image's place.
+            if let Role::Image(b) = run[0].role {
+                run.iter().for_each(|_| tags.image_slot(b));
+                continue;
+            }
             let lang = run[0].lang.as_ref().map(|l| l.as_str());
             let tag = match run[0].role {
                 Role::Artifact => {

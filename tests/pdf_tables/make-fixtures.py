@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the model-JSON (schema 6) fixtures of tests/pdf_tables.rs: a long table with
 spans, a note in a cell, a footer row and a source line; a wide table; figures (a PNG map,
-a JPEG facsimile, a missing image). Images come from tests/fixtures/media/."""
+a JPEG facsimile, a missing image); tables and figures inside a quotation, list items and a
+note, with images in lines of text. Images come from tests/fixtures/media/."""
 import base64, json, pathlib
 
 here = pathlib.Path(__file__).parent
@@ -103,5 +104,66 @@ def figures():
     return doc("Figures", body, m)
 
 
-for name, d in [("long", long_table()), ("wide", wide_table()), ("figures", figures())]:
+def image(src, alt, key=None, width=None):
+    img = {"src": src}
+    if key:
+        img["media"] = key
+    if width:
+        img["width"] = width
+    return {"type": "image", "image": img, "alt": alt}
+
+
+def nested():
+    """Tables and figures inside a quotation, list items and a note; images in lines."""
+    rows = [{"cells": [cell(f"Village {i:02d}"), cell(str(100 + 7 * i)), cell(str(i % 9))]} for i in range(1, 41)]
+    quoted = {"type": "table", "id": "tbl:quoted", "label": "Table 1",
+              "caption": [t("Households counted by the delegates")],
+              "source": [t("Source: SCAA, f. 24, op. 1, d. 3.")],
+              "columns": [{}, {}, {}],
+              "head": [{"cells": [cell("Village"), cell("Households"), cell("Left")]}], "body": rows}
+    quote = {"type": "quote", "blocks": [
+        para("The delegates laid before the commission the following count of households, "
+             "which they had made themselves in the spring:"),
+        quoted, para("and asked that it be sent on to Tiflis unchanged.")]}
+    fig_listed = {"type": "figure", "id": "fig:listed", "label": "Figure 1",
+                  "caption": [t("The roads of the district in 1878")],
+                  "alt": "A map of the district with its roads",
+                  "images": [{"src": "map.png", "media": "map.png", "width": {"fraction": 0.6}}]}
+    fig_first = {"type": "figure", "id": "fig:scan", "label": "Figure 2",
+                 "caption": [t("The delegates' petition")], "alt": "The first page of the petition",
+                 "images": [{"src": "facsimile.jpg", "media": "facsimile.jpg", "width": {"fraction": 0.25}}]}
+    seals = {"type": "table", "id": "tbl:seals", "label": "Table 2", "caption": [t("Seals of the petition")],
+             "columns": [{}, {}],
+             "head": [{"cells": [cell("Signatory"), cell("Seal")]}],
+             "body": [{"cells": [cell("The khan"), cell(image("map.png", "the khan's seal", "map.png"))]},
+                      {"cells": [cell("The scribe"), cell("none")]}]}
+    in_note = {"type": "table", "id": "tbl:note", "label": "Table 3", "caption": [t("The two counts")],
+               "columns": [{}, {}],
+               "head": [{"cells": [cell("Count"), cell("Households")]}],
+               "body": [{"cells": [cell("Delegates"), cell("466")]}, {"cells": [cell("Census"), cell("471")]}]}
+    the_note = {"type": "note", "label": "1",
+                "content": [para("The commission compared it with the census of 1897:"), in_note]}
+    items = [
+        [para("The frontier villages had lost a fifth of their households.")],
+        [para("The roads were impassable in winter, as the survey map shows:"), fig_listed],
+        [fig_first, para("The petition was written by the village scribe.")],
+        [para("Each signatory sealed it:"), seals],
+        [para("The delegates' count was to be trusted.", the_note)],
+    ]
+    body = [
+        para("The petition carries the seal ", image("map.png", "the khan's seal", "map.png", {"points": 24}),
+             " of the khan beside the signature ", image("facsimile.jpg", "the scribe's signature", "facsimile.jpg"),
+             " and a stamp ", image("seals/lost.png", "a round stamp"), " that was not found. " + LOREM),
+        para("The counts are in ", ref("tbl:quoted"), " and ", ref("tbl:note"), "; the map is ", ref("fig:listed"),
+             ", the petition ", ref("fig:scan"), " and its seals ", ref("tbl:seals"), "."),
+        para("The governor's report quotes the delegates' own table:"), quote,
+        para("The commission's findings were these:"),
+        {"type": "list", "numbering": {"start": 1}, "items": items},
+        para(LOREM),
+    ]
+    m = {"map.png": media("map.png", "png", 800, 500), "facsimile.jpg": media("facsimile.jpg", "jpeg", 600, 820)}
+    return doc("Tables and figures in quotations, lists and notes", body, m)
+
+
+for name, d in [("long", long_table()), ("wide", wide_table()), ("figures", figures()), ("nested", nested())]:
     (here / f"{name}.json").write_text(json.dumps(d, ensure_ascii=False, indent=1) + "\n")

@@ -178,6 +178,11 @@ pub(super) fn build(
 }
 
 impl Plan {
+    /// Moves the images `dx` to the right (the caption moves by its inset).
+    pub fn shift(&mut self, dx: Pt) {
+        self.images.iter_mut().for_each(|i| i.x += dx);
+    }
+
     /// The figure as one line measured from its top, and its height; `sets[k]` holds the
     /// set lines of paragraph `k` (taken).
     pub fn line(&self, sets: &mut [Vec<SetLine>], paras: &[Para]) -> (SetLine, Pt) {
@@ -186,7 +191,10 @@ impl Plan {
         let take = |line: &mut SetLine, lines: Vec<SetLine>, top: Pt, leading: Pt| {
             let mut at = top;
             for mut l in lines {
+                at += l.above;
                 let base = at + leading * 0.78;
+                l.marks.iter_mut().for_each(|m| *m = m.moved(Pt::ZERO, base));
+                line.marks.append(&mut l.marks);
                 l.pieces.iter_mut().for_each(|g| g.baseline += base);
                 line.pieces.append(&mut l.pieces);
                 for n in l.notes {
@@ -209,6 +217,7 @@ impl Plan {
                 height: i.height,
                 media: i.media.clone(),
                 block: self.graphic,
+                shown: super::Shown::Figure,
             });
             if let Some(k) = i.placeholder {
                 let lines = std::mem::take(&mut sets[k]);
@@ -221,7 +230,13 @@ impl Plan {
             let lines = std::mem::take(&mut sets[k]);
             y += take(&mut line, lines, y, paras[k].leading);
         }
-        sets[self.graphic].clear();
+        // The marker of a list item that opens with the figure stands by the figure's top.
+        for mut l in std::mem::take(&mut sets[self.graphic]) {
+            let base = paras[self.graphic].leading * 0.78;
+            l.pieces.retain(|g| matches!(g.role, super::Role::Marker(..)));
+            l.pieces.iter_mut().for_each(|g| g.baseline += base);
+            line.pieces.append(&mut l.pieces);
+        }
         // Space under the caption, before the text that follows (or that floats under it).
         (line, y + paras[self.graphic].leading * 0.5)
     }

@@ -11,11 +11,14 @@
 //! monospaced face at [`CODE_SCALE`], never hyphenated. Either way the line's leading is the
 //! paragraph's: nothing on a line changes its height.
 
-use super::Para;
+use super::{Glyphs, Mark, Para, Role, Shown};
+use crate::diag::Diagnostic;
 use crate::fonts::Style;
-use crate::model::{Inline, LangTag, Note};
+use crate::model::{Extent, Inline, LangTag, Media, Note};
 use crate::typeset::paragraph::{Run, Variant};
-use crate::typeset::shape::Shaper;
+use crate::typeset::shape::{ShapedGlyph, Shaper};
+use crate::typeset::Pt;
+use std::collections::BTreeMap;
 
 /// Size of a scaled superscript or subscript (and of a note call), relative to the text.
 pub const SCRIPT_SCALE: f64 = 0.62;
@@ -28,6 +31,163 @@ pub const SUB_RISE: f64 = -0.14;
 pub const CODE_SCALE: f64 = 0.84;
 /// Size of capitals standing in for small capitals, relative to the text.
 pub const FAKE_SMALL_CAPS_SCALE: f64 = 0.72;
+/// The tallest an image in a line is set, in lines of its paragraph's leading: a seal or a
+/// signature stays legible (20 pt in 10.5 pt text) and opens its line by less than a line.
+pub const LINE_IMAGE_LINES: f64 = 1.5;
+/// The tallest an image in a line is set at a width the source asked for, in lines: beyond
+/// it the image would be a figure, not a word.
+pub const ASKED_IMAGE_LINES: f64 = 4.0;
+
+/// An image set in a line of text (a seal, a signature, a symbol).
+#[derive(Debug, Clone)]
+pub(super) struct LineImage {
+    /// The run that stands for it: one box, its text the image's description.
+    pub run: usize,
+    /// Where the source points to it (for reports).
+    pub src: String,
+    /// The key of its bytes in the document's media, if they were loaded.
+    pub media: Option<String>,
+    /// What it shows.
+    pub alt: String,
+    /// The width the source asked for.
+    pub asked: Option<Extent>,
+    /// Its width and height once measured.
+    pub size: (Pt, Pt),
+}
+
+/// The size of an image of `px` pixels, asked at `asked`, in a line of `leading` in a
+/// measure of `measure`; and whether the width asked could not be kept. At the width asked
+/// (within the measure and [`ASKED_IMAGE_LINES`]), else at its size at 150 dpi (as a
+/// figure's) and at most [`LINE_IMAGE_LINES`] high: a map or a scan dropped into a sentence
+/// becomes a legible token, not a page.
+fn line_image_size(px: (u32, u32), asked: Option<Extent>, leading: Pt, measure: Pt) -> ((Pt, Pt), bool) {
+    let ratio = f64::from(px.1.max(1)) / f64::from(px.0.max(1));
+    let (width, tallest) = match asked {
+        Some(Extent::Fraction(f)) => (measure * f.clamp(0.0, 1.0), leading * ASKED_IMAGE_LINES),
+        Some(Extent::Points(w)) => (Pt(w.max(0.0)), leading * ASKED_IMAGE_LINES),
+        None => (Pt(f64::from(px.0.max(1)) * 72.0 / super::figure::MIN_DPI), leading * LINE_IMAGE_LINES),
+    };
+    let width = width.max(Pt(1.0));
+    let fit = width.min(measure).min(tallest * (1.0 / ratio)).max(Pt(0.5));
+    ((fit, fit * ratio), asked.is_some() && fit + Pt(0.01) < width)
+}
+
+/// Measures the images in the lines of `paras` not measured yet, each in its paragraph's
+/// measure in a column of `column`: an image whose bytes are in `media` becomes a box of its
+/// size; one that is not keeps its description as text, and is reported.
+pub(super) fn size_images(
+    paras: &mut [Para],
+    media: &BTreeMap<String, Media>,
+    column: Pt,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for p in paras.iter_mut().filter(|p| p.images.iter().any(|i| i.size.0 == Pt::ZERO)) {
+        let measure = p.inset.measure(column) - p.indent.max(p.hanging);
+        let leading = p.leading;
+        let mut kept = Vec::with_capacity(p.images.len());
+        for mut image in std::mem::take(&mut p.images) {
+            if image.size.0 > Pt::ZERO {
+                kept.push(image);
+                continue;
+            }
+            let Some(m) = image.media.as_ref().and_then(|k| media.get(k)) else {
+                diags.push(Diagnostic::warning(
+                    "pdf-line-image-placeholder",
+                    0,
+                    format!(
+                        "the image {} in a line of text could not be loaded: the PDF prints {:?} in its place",
+                        image.src, p.runs[image.run].text
+                    ),
+                ));
+                continue;
+            };
+            let (size, cut) = line_image_size((m.width, m.height), image.asked, leading, measure);
+            if cut {
+                diags.push(Diagnostic::warning(
+                    "pdf-line-image-smaller",
+                    0,
+                    format!(
+                        "the image {} in a line of text is set {:.0} pt wide, not at the width asked: it would be wider than its line or taller than {ASKED_IMAGE_LINES} lines",
+                        image.src, size.0 .0
+                    ),
+                ));
+            }
+            if image.alt.is_empty() {
+                diags.push(Diagnostic::warning(
+                    "pdf-line-image-no-alt",
+                    0,
+                    format!(
+                        "the image {} in a line of text has no description: the PDF gives readers who cannot see it its file name instead",
+                        image.src
+                    ),
+                ));
+            }
+            image.size = size;
+            p.runs[image.run].image = Some(size.0);
+            kept.push(image);
+        }
+        p.images = kept;
+    }
+}
+
+/// The piece standing for `image` on its line at `x`: no text, and one glyph (never drawn)
+/// as wide as the image, so that the line's pieces measure as set.
+pub(super) fn stand_in(image: &LineImage, x: Pt, size: f64, block: usize) -> Glyphs {
+    let advance = (image.size.0 .0 / size.max(0.1)) as f32;
+    Glyphs {
+        x,
+        baseline: Pt::ZERO,
+        size,
+        face: 0,
+        text: String::new(),
+        lang: None,
+        role: Role::Image(block),
+        glyphs: std::sync::Arc::new(vec![ShapedGlyph {
+            id: 0,
+            advance,
+            x_offset: 0.0,
+            y_offset: 0.0,
+            range: 0..0,
+        }]),
+        space: None,
+        rtl: false,
+    }
+}
+
+/// The images of a line, each where its stand-in among `pieces` ended up, standing on the
+/// baseline; and the space the line needs above its leading for the tallest (an image up
+/// to the text's ascent less a quarter of an em, which keeps it clear of the descenders of
+/// the line above, needs none).
+pub(super) fn marks(
+    images: &[(usize, &LineImage)],
+    pieces: &[Glyphs],
+    p: &Para,
+    block: usize,
+) -> (Vec<Mark>, Pt) {
+    let room = p.leading * 0.78 - Pt(p.size * 0.25);
+    let mut above = Pt::ZERO;
+    let marks = images
+        .iter()
+        .map(|&(k, image)| {
+            let (width, height) = image.size;
+            above = above.max(height - room);
+            Mark::Image {
+                x: pieces.get(k).map_or(Pt::ZERO, |g| g.x),
+                y: -height,
+                width,
+                height,
+                media: image.media.clone(),
+                block,
+                shown: Shown::InLine(if image.alt.is_empty() {
+                    image.src.clone()
+                } else {
+                    image.alt.clone()
+                }),
+            }
+        })
+        .collect();
+    (marks, above)
+}
 
 /// Inline content into runs; notes become raised calls and are numbered in `notes`.
 pub(super) fn runs(
@@ -57,8 +217,19 @@ fn runs_as(
                 ..Run::plain(text.as_str(), style, lang.filter(|_| v == Variant::SmallCaps).cloned())
             }),
             Inline::Text { .. } => {}
+            // Set as a box the size of the image once it is measured ([`size_images`]); its
+            // text stands for it if it cannot be.
             Inline::Image { image, alt } => {
-                p.text(&crate::write::degrade::image_text(alt, &image.src), style, lang)
+                let text = crate::write::degrade::image_text(alt.trim(), &image.src);
+                p.images.push(LineImage {
+                    run: p.runs.len(),
+                    src: image.src.clone(),
+                    media: image.media.clone(),
+                    alt: alt.trim().to_string(),
+                    asked: image.width,
+                    size: (Pt::ZERO, Pt::ZERO),
+                });
+                p.runs.push(Run { unbreakable: true, ..Run::plain(text, style, lang.cloned()) });
             }
             // The target's label replaces its id once every table and figure is known
             // (`super::objects::resolve_refs`); the runs are a link to it.
@@ -157,6 +328,7 @@ pub(super) fn resolve(paras: &mut [Para], shaper: &Shaper) -> Vec<char> {
         if let Some(l) = &mut p.label {
             l.0 = moved[l.0];
         }
+        p.images.iter_mut().for_each(|i| i.run = moved[i.run]);
     }
     faked
 }

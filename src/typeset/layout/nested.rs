@@ -16,11 +16,13 @@
 //! Definition lists, code blocks, section breaks and epigraphs are set in `kinds`.
 
 use super::inset::{Inset, Marker};
-use super::{runs, Align, BlockKind, Para};
+use super::{figure, runs, table, Align, BlockKind, Object, Para};
+use crate::diag::Diagnostic;
 use crate::fonts::Style;
-use crate::model::{Block, LangTag, Note, NumberStyle};
+use crate::model::{Block, LangTag, Media, Note, NumberStyle};
 use crate::typeset::shape::Shaper;
 use crate::typeset::Pt;
+use std::collections::BTreeMap;
 
 /// A quotation, list or list item that a block of the layout sits in; a block lists them
 /// outermost first ([`super::StructBlock::nest`]). Each has an id unique in the layout, so
@@ -179,15 +181,51 @@ impl Frame {
     }
 }
 
-/// Sets quotations and lists as paragraphs (and anything else as one paragraph).
+/// No media: for a nester whose figures have no images to load.
+#[cfg(test)]
+static NO_MEDIA: BTreeMap<String, Media> = BTreeMap::new();
+
+/// Sets quotations and lists as paragraphs (and anything else as one paragraph); a table or
+/// figure inside a quotation or list as a table or figure within its margins.
 pub(super) struct Nester<'s, 'a> {
     /// Shapes the markers, to measure them.
     pub shaper: &'s Shaper<'a>,
     /// The next container id.
     pub ids: usize,
+    /// The document's images, for figures and images in a line.
+    pub media: &'s BTreeMap<String, Media>,
+    /// The height of the text column (a figure takes at most a share of it).
+    pub column_height: Pt,
+    /// The tables and figures set so far, in the order of their paragraphs.
+    pub(super) objects: Vec<Object>,
+    /// The id of each table and figure set so far that has one, with its first paragraph
+    /// (its caption, or its first cell), for cross-references.
+    pub(super) targets: Vec<(String, usize)>,
+    /// What could not be set as asked.
+    pub diags: Vec<Diagnostic>,
 }
 
-impl Nester<'_, '_> {
+impl<'s, 'a> Nester<'s, 'a> {
+    /// A nester measuring with `shaper`, its figures' images in `media`, on a text column
+    /// `column_height` high.
+    pub fn new(shaper: &'s Shaper<'a>, media: &'s BTreeMap<String, Media>, column_height: Pt) -> Self {
+        Nester {
+            shaper,
+            ids: 0,
+            media,
+            column_height,
+            objects: Vec::new(),
+            targets: Vec::new(),
+            diags: Vec::new(),
+        }
+    }
+
+    /// A nester without images, on an A4 column (for tests of text alone).
+    #[cfg(test)]
+    pub fn bare(shaper: &'s Shaper<'a>) -> Self {
+        Self::new(shaper, &NO_MEDIA, Pt(700.0))
+    }
+
     /// Appends the paragraphs of `b`, set in `frame`, to `out`; notes it calls are numbered
     /// in `notes`.
     pub fn block(&mut self, b: &Block, frame: &Frame, notes: &mut Vec<Note>, out: &mut Vec<Para>) {
@@ -207,7 +245,12 @@ impl Nester<'_, '_> {
         let mut after_para = false;
         for b in bs {
             match b {
+                Block::Table(_) | Block::Figure(_) if settable(frame) => {
+                    self.object(b, frame, notes, out);
+                    after_para = false;
+                }
                 Block::Table(_) | Block::Figure(_) => {
+                    self.flattened(b, frame);
                     let flat = crate::write::degrade::table_or_figure_blocks(b);
                     self.blocks(&flat, frame, false, notes, out);
                     after_para = false;
@@ -271,6 +314,75 @@ impl Nester<'_, '_> {
                 }
             }
         }
+    }
+
+    /// Sets table or figure `b` inside `frame`'s margins and containers: in the type of a
+    /// quotation there, with half a line above and below, where it stands (it does not float
+    /// out of its quotation or list; a table breaks between rows as in the text).
+    fn object(&mut self, b: &Block, frame: &Frame, notes: &mut Vec<Note>, out: &mut Vec<Para>) {
+        let measure = frame.inset.measure(frame.column);
+        let first = out.len();
+        let lang = frame.lang.as_ref();
+        let mut diags = std::mem::take(&mut self.diags);
+        let (object, id) = match b {
+            Block::Table(t) => {
+                let plan = table::build(t, self, frame.quote, measure, lang, notes, out, &mut diags);
+                (Object::Table(plan), t.id.as_ref())
+            }
+            Block::Figure(f) => {
+                let (media, column) = (self.media, self.column_height);
+                let plan = figure::build(
+                    f,
+                    self,
+                    frame.quote,
+                    (measure, column),
+                    lang,
+                    media,
+                    notes,
+                    out,
+                    &mut diags,
+                );
+                (Object::Figure(plan, false), f.id.as_ref())
+            }
+            _ => return,
+        };
+        self.diags = diags;
+        for p in &mut out[first..] {
+            p.inset = p.inset.more(frame.inset.start, frame.inset.end);
+            p.nest.splice(0..0, frame.nest.iter().cloned());
+        }
+        let mut object = object;
+        object.shift(frame.inset.start);
+        self.place(object, id, first);
+        space_around(out, first, frame.leading * 0.5);
+    }
+
+    /// Records `object`, whose first paragraph is `first`, as set (and as the target of
+    /// cross-references to `id`).
+    pub(super) fn place(&mut self, object: Object, id: Option<&String>, first: usize) {
+        self.objects.push(object);
+        if let Some(id) = id {
+            self.targets.push((id.clone(), first));
+        }
+    }
+
+    /// Reports table or figure `b` set as plain paragraphs in `frame` (a note, a table's cell).
+    fn flattened(&mut self, b: &Block, frame: &Frame) {
+        let (code, what, name) = match b {
+            Block::Table(t) => ("pdf-table-flattened", "table", t.label.as_deref().or(t.id.as_deref())),
+            Block::Figure(f) => ("pdf-figure-flattened", "figure", f.label.as_deref().or(f.id.as_deref())),
+            _ => return,
+        };
+        let inside = if matches!(frame.kind, BlockKind::Note(_)) { "a note" } else { "a table's cell" };
+        self.diags.push(Diagnostic::warning(
+            code,
+            0,
+            format!(
+                "{}the {what} inside {inside} is printed as plain paragraphs (every word kept, in reading order; its {} given up)",
+                name.map_or(String::new(), |n| format!("{n}: ")),
+                if what == "table" { "rows and columns" } else { "images shown by their description" }
+            ),
+        ));
     }
 
     pub(super) fn para(&self, frame: &Frame, lang: Option<&LangTag>, align: Align) -> Para {
@@ -356,6 +468,14 @@ impl Nester<'_, '_> {
             space_around(out, first, frame.leading * 0.25);
         }
     }
+}
+
+/// True when a table or figure in `frame` is set as one: in the body and its quotations
+/// and lists, not in a note (its lines are the note's, all of one leading, at the foot of
+/// the page) nor inside another table or figure.
+fn settable(frame: &Frame) -> bool {
+    frame.kind == BlockKind::Paragraph
+        && !frame.nest.iter().any(|c| matches!(c, Container::Table { .. } | Container::Figure { .. }))
 }
 
 /// Leaves at least `space` before the first of `out[first..]` and after the last (a list

@@ -112,6 +112,11 @@ fn widths(paras: &[Para], shaper: &Shaper) -> (Pt, Pt) {
         let inset = p.inset.start + p.inset.end;
         let mut line = Pt::ZERO;
         for r in &p.runs {
+            if let Some(w) = r.image {
+                line += w;
+                narrowest = narrowest.max(w + inset);
+                continue;
+            }
             let size = p.size * r.scale;
             line += shaper.width(&r.text, r.style, size);
             for w in words(&r.text) {
@@ -270,6 +275,10 @@ pub(super) fn build(
         }
     }
     let cells_at = first..paras.len();
+    // Images in the cells' lines are measured now: they widen their columns.
+    if paras[cells_at.clone()].iter().any(|p| !p.images.is_empty()) {
+        super::inline::size_images(&mut paras[cells_at.clone()], nester.media, measure, diags);
+    }
     // Column widths from the cells' text; a cell spanning columns does not set them.
     let shaper = nester.shaper;
     let measured = |cells: &[CellAt], paras: &[Para], pad: Pt| {
@@ -384,6 +393,12 @@ impl Plan {
         }
     }
 
+    /// Moves the table's columns `dx` to the right (its cells' paragraphs move by their
+    /// insets).
+    pub fn shift(&mut self, dx: Pt) {
+        self.x.iter_mut().for_each(|x| *x += dx);
+    }
+
     /// The width of the table and its left edge.
     fn span(&self) -> (Pt, Pt) {
         let width: Pt = self.w.iter().copied().sum();
@@ -401,16 +416,25 @@ impl Plan {
             for k in c.paras.clone() {
                 lines.append(&mut sets[k]);
             }
-            // Lines are as high as their paragraph's leading; cells hold one size.
-            let h = self.leading * lines.len() as f64;
+            // Lines are as high as their paragraph's leading (cells hold one size), and a line
+            // with an image taller than its text higher.
+            let h = self.leading * lines.len() as f64 + lines.iter().map(|l| l.above).sum::<Pt>();
             text.push((lines, h));
         }
         let top_space = |r: usize| self.rule_above(r).map_or(PAD_Y, |t| t + RULE_GAP);
         let bottom_space = |r: usize| if r + 1 == self.rows { PAD_Y + RULE_GAP + HEAVY } else { PAD_Y };
         let mut heights: Vec<Pt> = (0..self.rows).map(|r| top_space(r) + bottom_space(r)).collect();
         let mut content = vec![Pt::ZERO; self.rows];
-        for (c, (_, h)) in self.cells.iter().zip(&text).filter(|(c, _)| c.rows == 1) {
-            content[c.row] = content[c.row].max(*h);
+        // The first lines of a row's cells share a baseline, also when one holds an image
+        // taller than its text.
+        let mut first_above = vec![Pt::ZERO; self.rows];
+        for (c, (lines, _)) in self.cells.iter().zip(&text) {
+            let above = lines.first().map_or(Pt::ZERO, |l| l.above);
+            first_above[c.row] = first_above[c.row].max(above);
+        }
+        let own = |lines: &[SetLine]| lines.first().map_or(Pt::ZERO, |l| l.above);
+        for (c, (lines, h)) in self.cells.iter().zip(&text).filter(|(c, _)| c.rows == 1) {
+            content[c.row] = content[c.row].max(*h + first_above[c.row] - own(lines));
         }
         // A cell spanning rows that is taller than them makes its last row taller.
         for (c, (_, h)) in self.cells.iter().zip(&text).filter(|(c, _)| c.rows > 1) {
@@ -458,9 +482,12 @@ impl Plan {
         }
         for (c, (lines, _)) in self.cells.iter().zip(text) {
             let row = &mut out[c.row].line;
-            let mut y = top_space(c.row);
+            let mut y = top_space(c.row) + first_above[c.row] - own(&lines);
             for mut l in lines {
+                y += l.above;
                 let base = y + self.leading * 0.78;
+                l.marks.iter_mut().for_each(|m| *m = m.moved(Pt::ZERO, base));
+                row.marks.append(&mut l.marks);
                 l.pieces.iter_mut().for_each(|g| g.baseline += base);
                 row.pieces.append(&mut l.pieces);
                 for n in l.notes {
@@ -505,10 +532,17 @@ impl Plan {
             y += HEAVY + RULE_GAP;
         }
         for row in rows.iter().take(self.head) {
-            for g in &row.line.pieces {
+            // An image's stand-in is not drawn; the image is repeated as a mark below.
+            for g in row.line.pieces.iter().filter(|g| !matches!(g.role, Role::Image(_))) {
                 line.pieces.push(Glyphs { baseline: g.baseline + y, role: Role::Artifact, ..g.clone() });
             }
-            line.marks.extend(row.line.marks.iter().map(|m| m.moved(Pt::ZERO, y)));
+            line.marks.extend(row.line.marks.iter().map(|m| match m.moved(Pt::ZERO, y) {
+                // An image in a header cell is the header's once; here it is furniture.
+                Mark::Image { x, y, width, height, media, block, .. } => {
+                    Mark::Image { x, y, width, height, media, block, shown: super::Shown::Artifact }
+                }
+                rule => rule,
+            }));
             y += row.height;
         }
         Template { line, height: y, span: (left, width) }

@@ -146,3 +146,155 @@ fn the_line_before_a_line_break_is_not_justified_and_the_next_starts_at_the_marg
     assert_eq!(second[0].text, "and ");
     assert!((second[0].x - style.margins[2]).0.abs() < 0.01);
 }
+
+/// A document with one paragraph of `content` and a map of 800 × 500 pixels as `map.png`.
+fn laid_with_map(content: Vec<Inline>) -> (Layout, PageStyle) {
+    let mut d = Document::new();
+    d.meta.lang = LangTag::parse("en").ok();
+    d.body = vec![Block::paragraph(content)];
+    let m = Media { kind: crate::model::MediaKind::Png, width: 800, height: 500, data: Vec::new() };
+    d.media.insert("map.png".into(), m);
+    let style = PageStyle::a4();
+    (layout(&d, &FontSet::builtin(), &style), style)
+}
+
+fn image(media: Option<&str>, width: Option<Extent>, alt: &str) -> Inline {
+    let image = crate::model::Image { src: "map.png".into(), media: media.map(String::from), width };
+    Inline::Image { image, alt: alt.into() }
+}
+
+/// The images in lines of the first page: (x, top, width, height, description).
+fn line_images(l: &Layout) -> Vec<(Pt, Pt, Pt, Pt, String)> {
+    l.pages[0]
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Image { x, y, width, height, shown: Shown::InLine(alt), .. } => {
+                Some((*x, *y, *width, *height, alt.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_image_in_a_line_stands_on_the_baseline_at_most_a_line_and_a_half_high_and_opens_its_line() {
+    let long = "The delegates demanded that the troops be withdrawn at once and the frontier settled. ";
+    let content = vec![
+        text(long),
+        text("The seal "),
+        image(Some("map.png"), None, "the seal"),
+        text(" of the khan. "),
+        text(long),
+    ];
+    let (l, style) = laid_with_map(content);
+    let images = line_images(&l);
+    assert_eq!(images.len(), 1, "{:?}", l.pages[0].marks);
+    let (x, top, w, h, alt) = images[0].clone();
+    assert_eq!(alt, "the seal");
+    // 800 px at 150 dpi would be 384 pt wide: capped at 1.5 lines high, its shape kept.
+    assert!((h - style.leading * LINE_IMAGE_LINES).0.abs() < 0.01, "{h:?}");
+    assert!((w.0 / h.0 - 1.6).abs() < 0.01, "{w:?} {h:?}");
+    // On the baseline of the words around it, between them.
+    let seal = piece(&l, "seal");
+    let of = piece(&l, "of");
+    assert!((top + h - seal.baseline).0.abs() < 0.01 && (of.baseline - seal.baseline).0.abs() < 0.01);
+    assert!(x > seal.x && x + w < of.x, "{x:?} {w:?} {seal:?} {of:?}");
+    // Its stand-in keeps its place among the pieces, with no text.
+    let stand_in = l.pages[0].glyphs.iter().find(|g| matches!(g.role, Role::Image(_))).expect("a stand-in");
+    assert!(stand_in.text.is_empty() && (stand_in.x - x).0.abs() < 0.01);
+    // The line is opened: the line above stands further off than the leading.
+    let above = l.pages[0].glyphs.iter().filter(|g| g.baseline < seal.baseline - Pt(1.0)).map(|g| g.baseline);
+    let above = above.fold(Pt::ZERO, Pt::max);
+    assert!(seal.baseline - above > style.leading + Pt(5.0), "{above:?} {seal:?}");
+    assert!(top > above + Pt(2.0), "clear of the line above");
+    assert_eq!(l.overfull, 0);
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+}
+
+#[test]
+fn an_image_in_a_line_takes_the_width_asked_and_a_missing_one_prints_its_description() {
+    let content = vec![
+        text("A seal "),
+        image(Some("map.png"), Some(Extent::Points(24.0)), "the seal"),
+        text(" and a stamp "),
+        image(None, None, "a round stamp"),
+        text(" and a map "),
+        image(Some("map.png"), Some(Extent::Fraction(1.0)), ""),
+        text("."),
+    ];
+    let (l, style) = laid_with_map(content);
+    let images = line_images(&l);
+    assert_eq!(images.len(), 2, "{images:?}");
+    assert!((images[0].2 - Pt(24.0)).0.abs() < 0.01 && (images[0].3 - Pt(15.0)).0.abs() < 0.01);
+    // The whole measure asked is more than four lines high: set smaller, and said.
+    assert!((images[1].3 - style.leading * ASKED_IMAGE_LINES).0.abs() < 0.01, "{images:?}");
+    assert_eq!(images[1].4, "map.png", "no description: the file name stands for it");
+    let codes: Vec<&str> = l.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["pdf-line-image-placeholder", "pdf-line-image-smaller", "pdf-line-image-no-alt"]);
+    let text: String = l.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.contains("a stamp a round stamp and"), "{text}");
+}
+
+#[test]
+fn an_image_in_a_note_and_a_reference_there_keep_their_runs_after_the_notes_label() {
+    let note = Note {
+        label: "1".into(),
+        kind: Default::default(),
+        anchor: crate::model::Anchor::Call,
+        lang: None,
+        content: vec![Block::paragraph(vec![
+            text("A seal "),
+            image(Some("map.png"), None, "the seal"),
+            text(" in it, as in "),
+            Inline::Ref { target: "nowhere".into(), content: Vec::new() },
+            text("."),
+        ])],
+    };
+    let (l, _) = laid_with_map(vec![text("Text"), Inline::Note(note)]);
+    let words: String = l.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(words.contains("1 A seal in it, as in nowhere."), "{words}");
+    let images = line_images(&l);
+    assert_eq!(images.len(), 1);
+    let seal = piece(&l, "seal");
+    assert!((images[0].1 + images[0].3 - seal.baseline).0.abs() < 0.01, "on the note's baseline");
+}
+
+#[test]
+fn an_image_in_a_header_cell_is_repeated_as_furniture_without_a_stand_in() {
+    use crate::model::{Cell, Column, Row, Table};
+    let cell = |c: Vec<Inline>| Cell::new(vec![Block::paragraph(c)]);
+    let table = Table {
+        columns: vec![Column::default(); 2],
+        head: vec![Row {
+            cells: vec![
+                cell(vec![text("Seal "), image(Some("map.png"), None, "seal")]),
+                cell(vec![text("N")]),
+            ],
+        }],
+        body: (0..90)
+            .map(|i| Row { cells: vec![cell(vec![text(&format!("r{i}"))]), cell(vec![text("1")])] })
+            .collect(),
+        ..Table::default()
+    };
+    let mut d = Document::new();
+    d.meta.lang = LangTag::parse("en").ok();
+    d.body = vec![Block::Table(Box::new(table))];
+    d.media.insert(
+        "map.png".into(),
+        Media { kind: crate::model::MediaKind::Png, width: 800, height: 500, data: Vec::new() },
+    );
+    let l = layout(&d, &FontSet::builtin(), &PageStyle::a4());
+    assert!(l.pages.len() >= 2);
+    let shown = |p: usize| -> Vec<Shown> {
+        l.pages[p]
+            .marks
+            .iter()
+            .filter_map(|m| if let Mark::Image { shown, .. } = m { Some(shown.clone()) } else { None })
+            .collect()
+    };
+    assert_eq!(shown(0), [Shown::InLine("seal".into())]);
+    assert_eq!(shown(1), [Shown::Artifact]);
+    // Page 2 has no stand-in: nothing there takes the image's place in the structure.
+    assert!(!l.pages[1].glyphs.iter().any(|g| matches!(g.role, Role::Image(_))));
+}

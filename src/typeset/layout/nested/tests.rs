@@ -1,6 +1,6 @@
 //! Quotations and lists on the page: where their lines start and end.
 
-use super::super::{layout, Glyphs, Layout, PageStyle, Role};
+use super::super::{layout, Glyphs, Layout, Mark, PageStyle, Role};
 use super::*;
 use crate::fonts::FontSet;
 use crate::model::{Anchor, Delimiter, Document, Inline, Numbering};
@@ -79,7 +79,7 @@ fn the_text_of_every_item_line_starts_at_one_x_and_the_markers_hang_before_it() 
 fn markers_are_measured_with_the_font() {
     let fonts = FontSet::builtin();
     let shaper = Shaper::new(&fonts);
-    let mut nester = Nester { shaper: &shaper, ids: 0 };
+    let mut nester = Nester::bare(&shaper);
     let frame = Frame::new(BlockKind::Note(0), (8.5, Pt(10.5)), (8.5, Pt(10.5)), Pt(453.0), None);
     let numbering = Numbering { start: 1, style: NumberStyle::LowerRoman, delimiter: Delimiter::TwoParens };
     let items: Vec<Vec<Block>> = (0..8).map(|_| vec![para("x")]).collect();
@@ -196,7 +196,7 @@ fn an_item_opening_with_a_nested_list_has_both_markers_on_its_first_line() {
 fn a_quotations_last_line_keeps_its_source_company() {
     let fonts = FontSet::builtin();
     let shaper = Shaper::new(&fonts);
-    let mut nester = Nester { shaper: &shaper, ids: 0 };
+    let mut nester = Nester::bare(&shaper);
     let frame = Frame::new(BlockKind::Paragraph, (10.5, Pt(13.5)), (9.45, Pt(12.15)), Pt(453.0), None);
     let quote = Block::Quote {
         blocks: vec![para(LONG), para(LONG)],
@@ -211,4 +211,95 @@ fn a_quotations_last_line_keeps_its_source_company() {
     assert_eq!((out[0].indent, out[1].indent), (Pt::ZERO, Pt(9.45 * 1.5)), "later paragraphs indented");
     assert_eq!((out[0].space_before, out[2].space_after), (Pt(13.5 * 0.5), Pt(13.5 * 0.5)));
     assert!(out.iter().all(|p| p.size == 9.45 && p.inset == Inset { start: Pt(21.0), end: Pt(21.0) }));
+}
+
+/// A table in a quotation and a figure (whose image is missing) in a list item: set as a
+/// table and a figure inside the quotation's and the item's margins and containers, where
+/// they stand.
+#[test]
+fn a_table_in_a_quotation_and_a_figure_in_an_item_are_set_within_their_margins() {
+    use crate::model::{Cell, Column, Figure, Image, Row, Table};
+    let cell = |s: &str| Cell::new(vec![para(s)]);
+    let table = Table {
+        id: Some("tbl:q".into()),
+        label: Some("Table 1".into()),
+        caption: vec![Inline::text("Households")],
+        columns: vec![Column::default(); 2],
+        head: vec![Row { cells: vec![cell("Village"), cell("Households")] }],
+        body: (0..5).map(|i| Row { cells: vec![cell(&format!("Village {i}")), cell("212")] }).collect(),
+        ..Table::default()
+    };
+    let figure = Figure {
+        label: Some("Figure 1".into()),
+        caption: vec![Inline::text("The roads")],
+        alt: Some("A map".into()),
+        images: vec![Image { src: "lost.png".into(), media: None, width: None }],
+        ..Figure::default()
+    };
+    let quote = Block::Quote {
+        blocks: vec![para(LONG), Block::Table(Box::new(table))],
+        source: None,
+        lang: None,
+        epigraph: false,
+    };
+    let list =
+        Block::List { numbering: None, items: vec![vec![para("The map:"), Block::Figure(Box::new(figure))]] };
+    let (l, style) = laid(vec![para(LONG), quote, list, para(LONG)]);
+    let indent = Pt(style.size * 2.0);
+    let (left, right) = (style.margins[2] + indent, style.width - style.margins[3] - indent);
+    let rules: Vec<(Pt, Pt)> = l.pages[0]
+        .marks
+        .iter()
+        .filter_map(|m| if let Mark::Rule { x, width, .. } = m { Some((*x, *x + *width)) } else { None })
+        .collect();
+    assert_eq!(rules.len(), 3, "{rules:?}");
+    for (a, b) in &rules {
+        assert!(*a >= left - Pt(0.01) && *b <= right + Pt(0.01), "{a:?}..{b:?} not in {left:?}..{right:?}");
+    }
+    // The cells are in the table, the table in the quotation; the figure in the item.
+    let cells = l.blocks.iter().filter(|b| b.nest.iter().any(|c| matches!(c, Container::Cell { .. })));
+    for b in cells {
+        assert!(matches!(b.nest[..2], [Container::Quote { .. }, Container::Table { .. }]), "{:?}", b.nest);
+    }
+    let graphic = l.blocks.iter().find(|b| b.kind == BlockKind::Graphic).expect("the figure");
+    assert!(matches!(
+        graphic.nest[..],
+        [Container::List { .. }, Container::Item { .. }, Container::Figure { .. }]
+    ));
+    // The figure stands in the list, after its item's text and before the paragraph after.
+    let frame = l.pages[0].marks.iter().find_map(|m| match m {
+        Mark::Image { y, x, width, .. } => Some((*x, *y, *width)),
+        _ => None,
+    });
+    let (x, y, w) = frame.expect("the figure's frame");
+    let item = l.pages[0].glyphs.iter().find(|g| g.text.starts_with("map:")).unwrap();
+    let after = l.pages[0].glyphs.iter().rfind(|g| g.text.starts_with("delegates")).unwrap();
+    assert!(item.baseline < y && y < after.baseline, "{item:?} {y:?} {after:?}");
+    assert!(x >= item.x - Pt(20.0) && x + w <= style.width - style.margins[3]);
+    assert_eq!(l.overfull, 0);
+    assert!(l.diagnostics.iter().any(|d| d.code == "pdf-image-placeholder"));
+}
+
+#[test]
+fn a_table_in_a_note_is_printed_as_paragraphs_and_said() {
+    use crate::model::{Cell, Column, Row, Table};
+    let cell = |s: &str| Cell::new(vec![para(s)]);
+    let table = Table {
+        label: Some("Table 9".into()),
+        columns: vec![Column::default(); 2],
+        body: vec![Row { cells: vec![cell("Delegates"), cell("466")] }],
+        ..Table::default()
+    };
+    let note = Note {
+        label: "1".into(),
+        kind: Default::default(),
+        anchor: Anchor::Call,
+        lang: None,
+        content: vec![para("Compared:"), Block::Table(Box::new(table))],
+    };
+    let (l, _) = laid(vec![Block::paragraph(vec![Inline::text("Text"), Inline::Note(note)])]);
+    let text: String = l.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.contains("Delegates | 466"), "{text}");
+    let d = l.diagnostics.iter().find(|d| d.code == "pdf-table-flattened").expect("said");
+    assert!(d.message.starts_with("Table 9: the table inside a note"), "{}", d.message);
 }

@@ -97,7 +97,7 @@ fn a_code_block_keeps_its_spaces_in_the_mono_face_and_breaks_a_long_line_at_the_
 fn a_section_break_is_a_centred_asterism_kept_with_the_lines_around_it() {
     let fonts = FontSet::builtin();
     let shaper = crate::typeset::shape::Shaper::new(&fonts);
-    let mut nester = Nester { shaper: &shaper, ids: 0 };
+    let mut nester = Nester::bare(&shaper);
     let frame = Frame::new(
         crate::typeset::layout::BlockKind::Paragraph,
         (10.5, Pt(13.5)),
