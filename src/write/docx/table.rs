@@ -249,7 +249,54 @@ fn cell(ctx: &mut Ctx, x: &mut Xml, c: &Cell, width: u32, align: Align, rule: Ru
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Column;
+    use crate::model::{Block, Column, Document, Inline};
+
+    fn c(s: &str) -> Cell {
+        Cell::new(vec![Block::paragraph(vec![Inline::text(s)])])
+    }
+
+    fn xml_of(t: &Table) -> String {
+        let doc = Document::default();
+        let mut ctx = Ctx::new(super::super::notes::Marks::Auto, super::super::notes::Marks::Auto, &doc);
+        let mut x = Xml::new();
+        table(&mut ctx, &mut x, t, &Scope::default());
+        x.finish()
+    }
+
+    #[test]
+    fn a_header_cell_spanning_down_carries_the_rule_and_continues_with_its_span() {
+        let t = Table {
+            columns: vec![Column::default(); 3],
+            head: vec![
+                Row { cells: vec![Cell { rows: 2, cols: 2, ..c("A") }, c("B")] },
+                Row { cells: vec![c("C")] },
+            ],
+            body: vec![Row { cells: vec![c("1"), c("2"), c("3")] }],
+            foot: vec![Row { cells: vec![c("Σ")] }],
+            ..Table::default()
+        };
+        let s = xml_of(&t);
+        let rule = "<w:tcBorders><w:bottom w:val=\"single\" w:sz=\"6\"";
+        assert!(s.contains(&format!("<w:gridSpan w:val=\"2\"/><w:vMerge w:val=\"restart\"/>{rule}")), "{s}");
+        assert!(s.contains(&format!("<w:gridSpan w:val=\"2\"/><w:vMerge/>{rule}")), "{s}");
+        assert_eq!(s.matches("<w:tblHeader/>").count(), 2);
+        assert_eq!(s.matches("<w:cantSplit/>").count(), 4);
+        // 2 + 2 in the header, 3 in the body, 1 and 2 filled in the short footer row.
+        assert_eq!(s.matches("<w:tc>").count(), 2 + 2 + 3 + 3);
+        assert_eq!(s.matches("<w:tcBorders><w:top ").count(), 3, "the footer's rule");
+        assert!(s.contains("<w:tblW w:w=\"0\" w:type=\"auto\"/>"));
+    }
+
+    #[test]
+    fn a_grid_that_does_not_fit_is_written_as_paragraphs_and_counted() {
+        let t = Table {
+            columns: vec![Column::default(); 1],
+            body: vec![Row { cells: vec![Cell { cols: 2, ..c("x") }] }],
+            ..Table::default()
+        };
+        let s = xml_of(&t);
+        assert!(!s.contains("<w:tbl>") && s.contains(">x</w:t>"), "{s}");
+    }
 
     #[test]
     fn widths_are_shares_of_the_measure_or_an_even_split() {
