@@ -25,15 +25,19 @@ fn docx(doc: &Document) -> Vec<u8> {
     colophon::write(doc, Format::Docx, &Resources::builtin()).unwrap().0
 }
 
-/// Every part of the package by name, in ZIP order.
+/// Every XML part of the package by name, in ZIP order.
 fn parts(bytes: &[u8]) -> Vec<(String, String)> {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("the DOCX is a ZIP archive");
     (0..z.len())
-        .map(|i| {
+        .filter_map(|i| {
             let mut f = z.by_index(i).unwrap();
+            // Images are binary; the XML parts are what is checked here.
+            if f.name().starts_with("word/media/") {
+                return None;
+            }
             let mut s = String::new();
             f.read_to_string(&mut s).unwrap();
-            (f.name().to_string(), s)
+            Some((f.name().to_string(), s))
         })
         .collect()
 }

@@ -24,6 +24,23 @@ pub struct Scope {
     pub lang: Option<LangTag>,
     /// How many lists deep.
     pub depth: u32,
+    /// The alignment of every paragraph (a table cell's or column's), `None` for the style's.
+    pub jc: Option<&'static str>,
+    /// The width the blocks may take, in twips; 0 for the whole text width.
+    pub measure: u32,
+}
+
+impl Scope {
+    /// Whether the blocks stand in a table cell (the only place with a measure of its own).
+    pub fn in_cell(&self) -> bool {
+        self.measure != 0
+    }
+
+    /// The width blocks may take here, in twips: the measure less the indentation.
+    pub fn width(&self) -> u32 {
+        let m = if self.measure == 0 { super::drawing::TEXT_WIDTH } else { self.measure };
+        m.saturating_sub(self.indent).max(720)
+    }
 }
 
 /// A twentieth of a point: one level of indentation is half an inch.
@@ -31,20 +48,24 @@ const STEP: u32 = 720;
 
 /// Paragraph properties beyond the scope's.
 #[derive(Debug, Clone, Copy, Default)]
-struct Extra {
-    jc: Option<&'static str>,
-    keep_next: bool,
-    style: Option<&'static str>,
+pub struct Extra {
+    /// The alignment, over the scope's.
+    pub jc: Option<&'static str>,
+    /// Kept on the page with the next paragraph.
+    pub keep_next: bool,
+    /// The style, over the scope's.
+    pub style: Option<&'static str>,
 }
 
 /// Opens `w:p` with its properties; the pending list number and note mark are taken here.
-fn open_para(ctx: &mut Ctx, x: &mut Xml, scope: &Scope, extra: Extra) -> Option<Lead> {
+pub fn open_para(ctx: &mut Ctx, x: &mut Xml, scope: &Scope, extra: Extra) -> Option<Lead> {
     x.open("w:p", &[]);
     let num = ctx.pending_num.take();
     let style = extra.style.or(scope.style);
     let rtl = scope.lang.as_ref().is_some_and(|l| super::lang::word_lang(l).rtl());
     let indent = (num.is_none() && scope.indent > 0).then_some(scope.indent);
-    if style.is_some() || num.is_some() || rtl || indent.is_some() || extra.jc.is_some() || extra.keep_next {
+    let jc = extra.jc.or(scope.jc);
+    if style.is_some() || num.is_some() || rtl || indent.is_some() || jc.is_some() || extra.keep_next {
         x.open("w:pPr", &[]);
         if let Some(s) = style {
             x.empty("w:pStyle", &[("w:val", s)]);
@@ -64,7 +85,7 @@ fn open_para(ctx: &mut Ctx, x: &mut Xml, scope: &Scope, extra: Extra) -> Option<
         if let Some(i) = indent {
             x.empty("w:ind", &[("w:left", &i.to_string())]);
         }
-        if let Some(jc) = extra.jc {
+        if let Some(jc) = jc {
             x.empty("w:jc", &[("w:val", jc)]);
         }
         x.close();
@@ -77,7 +98,8 @@ pub fn paragraph(ctx: &mut Ctx, x: &mut Xml, scope: &Scope, content: &[Inline], 
     para_with(ctx, x, scope, Extra::default(), content, rp);
 }
 
-fn para_with(ctx: &mut Ctx, x: &mut Xml, scope: &Scope, extra: Extra, content: &[Inline], rp: &Rpr) {
+/// Writes a paragraph of `content` in `scope` with properties beyond the scope's.
+pub fn para_with(ctx: &mut Ctx, x: &mut Xml, scope: &Scope, extra: Extra, content: &[Inline], rp: &Rpr) {
     if let Some(lead) = open_para(ctx, x, scope, extra) {
         notes::write_lead(x, &lead, rp);
     }
@@ -96,12 +118,11 @@ fn in_lang(scope: &Scope, lang: &Option<LangTag>) -> Scope {
     Scope { lang: lang.clone().or_else(|| scope.lang.clone()), ..scope.clone() }
 }
 
-fn block(ctx: &mut Ctx, x: &mut Xml, b: &Block, scope: &Scope) {
+/// Writes one block in `scope`.
+pub fn block(ctx: &mut Ctx, x: &mut Xml, b: &Block, scope: &Scope) {
     match b {
-        Block::Table(_) | Block::Figure(_) => {
-            ctx.tally.flattened += 1;
-            crate::write::degrade::table_or_figure_blocks(b).iter().for_each(|b| block(ctx, x, b, scope));
-        }
+        Block::Table(t) => super::table::table(ctx, x, t, scope),
+        Block::Figure(f) => super::figure::figure(ctx, x, f, scope),
         Block::Heading { level, content } => {
             let l = (*level).clamp(1, 6);
             if l != *level {
@@ -190,6 +211,7 @@ fn list(
         indent: scope.indent.max(STEP * (lvl + 1)),
         lang: scope.lang.clone(),
         depth: scope.depth + 1,
+        ..scope.clone()
     };
     for item in items {
         ctx.pending_num = Some((id, lvl));

@@ -173,11 +173,36 @@ fn inline_one(ctx: &mut Ctx, x: &mut Xml, inline: &Inline, rp: &Rpr) {
             inlines(ctx, x, shown, rp);
         }
         Inline::Image { image, alt } => {
-            ctx.tally.images += 1;
-            text_run(x, rp, &crate::write::degrade::image_text(alt, &image.src));
+            let measure = ctx.measure;
+            super::drawing::image(ctx, x, image, alt, measure, rp);
         }
-        Inline::Ref { target, content } if content.is_empty() => text_run(x, rp, target),
-        Inline::Ref { content, .. } => inlines(ctx, x, content, rp),
+        Inline::Ref { target, content } => reference(ctx, x, target, content, rp),
+    }
+}
+
+/// A cross-reference: a link to the bookmark of the table's or figure's caption, its text
+/// the printed one, else the target's label, else its id. A reference to no table or figure
+/// is its text, counted; one inside a link is its text in the outer link.
+fn reference(ctx: &mut Ctx, x: &mut Xml, target: &str, content: &[Inline], rp: &Rpr) {
+    let found = ctx.targets.get(target).cloned();
+    let shown = match (content.is_empty(), found.as_ref().and_then(|t| t.label.clone())) {
+        (false, _) => content.to_vec(),
+        (true, Some(label)) => vec![Inline::text(label)],
+        (true, None) => vec![Inline::text(target)],
+    };
+    match found {
+        None => {
+            ctx.tally.dangling_refs.push(target.to_string());
+            inlines(ctx, x, &shown, rp);
+        }
+        Some(_) if ctx.in_link => inlines(ctx, x, &shown, rp),
+        Some(t) => {
+            x.open("w:hyperlink", &[("w:anchor", &t.bookmark)]);
+            ctx.in_link = true;
+            inlines(ctx, x, &shown, rp);
+            ctx.in_link = false;
+            x.close();
+        }
     }
 }
 

@@ -2,8 +2,10 @@
 //!
 //! Real Word footnotes and endnotes at their calls (see [`notes`]), `w:lang` on every run
 //! whose language is known (see [`lang`]), Word's built-in styles by their ids (see
-//! [`styles`]), lists with their printed numbering (see [`numbering`]), and the metadata in
-//! the document properties (see [`props`]). What a DOCX cannot hold is written as text
+//! [`styles`]), lists with their printed numbering (see [`numbering`]), tables (see
+//! [`table`]), figures and images (see [`drawing`]) with their captions and the bookmarks
+//! cross-references link to (see [`caption`]), and the metadata in the document properties
+//! (see [`props`]). What a DOCX cannot hold is written as text
 //! where it has text and reported (`docx-…` codes), never dropped in silence:
 //!
 //! - a formula is its TeX between dollars (OMML is out of scope): `docx-math-as-tex`;
@@ -11,11 +13,16 @@
 //!   re-paginate the text): `docx-page-bookmark` when the name had to change;
 //! - names, dates, citations and editorial choices are their shown text; kinds, authority
 //!   references, date values, citation keys and the other reading are not kept;
+//! - a table whose spans do not fit its columns is paragraphs (`docx-table-flattened`), an
+//!   image without bytes a placeholder naming its file (`docx-image-as-text`), WebP a PNG;
 //! - a note inside a note, a link inside a link, an inferred note position, a heading
 //!   below level 6, an epigraph, an embedded text's kind, a front division's kind, a code
 //!   block's notation, parsed shelfmarks and the archives list: each counted and reported.
 
 mod body;
+pub mod caption;
+pub mod drawing;
+mod figure;
 mod inline;
 pub mod lang;
 mod notes;
@@ -23,12 +30,13 @@ pub mod numbering;
 mod package;
 pub mod props;
 pub mod styles;
+pub mod table;
 mod xml;
 
 use crate::diag::Diagnostic;
-use crate::model::{Document, NoteKind};
+use crate::model::{Document, Media, NoteKind};
 use package::{kinds, Rel};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The WordprocessingML namespace.
 pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -91,14 +99,16 @@ pub struct Tally {
     pub front_parts: usize,
     /// Code blocks whose notation is not kept.
     pub code_syntax: usize,
-    /// Tables and figures written as plain paragraphs.
+    /// Tables whose spans do not fit their columns, written as plain paragraphs.
     pub flattened: usize,
-    /// Images in the line written as their description.
-    pub images: usize,
+    /// Row headers Word's table look cannot mark.
+    pub row_headers: usize,
+    /// Cross-references to no table or figure, written as their text.
+    pub dangling_refs: Vec<String>,
 }
 
-/// State shared while writing: the notes written, relationships, lists, bookmarks.
-pub struct Ctx {
+/// State shared while writing: the notes written, relationships, lists, bookmarks, images.
+pub struct Ctx<'a> {
     /// The part being written.
     pub part: Part,
     /// Hyperlink relationships of the document, the footnotes and the endnotes.
@@ -127,10 +137,22 @@ pub struct Ctx {
     pub removed: usize,
     /// What had to be reported.
     pub tally: Tally,
+    /// The document's media, by key.
+    pub media: &'a BTreeMap<String, Media>,
+    /// The image parts and their relationships.
+    pub images: drawing::Images<'a>,
+    /// The tables and figures cross-references can link to, by id.
+    pub targets: HashMap<String, caption::Target>,
+    /// The caption bookmarks written.
+    pub anchored: HashSet<String>,
+    /// How the captions of each kind are numbered.
+    pub seq: caption::Seq,
+    /// The width an image in the line may take, in twips (a table cell's, or the text's).
+    pub measure: u32,
 }
 
-impl Ctx {
-    fn new(foot_marks: notes::Marks, end_marks: notes::Marks) -> Self {
+impl<'a> Ctx<'a> {
+    fn new(foot_marks: notes::Marks, end_marks: notes::Marks, doc: &'a Document) -> Self {
         Ctx {
             part: Part::Document,
             links: Default::default(),
@@ -146,6 +168,12 @@ impl Ctx {
             next_bookmark: 0,
             removed: 0,
             tally: Tally::default(),
+            media: &doc.media,
+            images: drawing::Images::default(),
+            targets: caption::targets(doc),
+            anchored: HashSet::new(),
+            seq: caption::Seq::default(),
+            measure: drawing::TEXT_WIDTH,
         }
     }
 
@@ -187,12 +215,24 @@ impl Ctx {
 pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
     let order = body::inline_order(doc);
     let (foot, end) = notes::labels(&order);
-    let mut ctx =
-        Ctx::new(notes::marks(foot.iter().map(String::as_str)), notes::marks(end.iter().map(String::as_str)));
+    let mut ctx = Ctx::new(
+        notes::marks(foot.iter().map(String::as_str)),
+        notes::marks(end.iter().map(String::as_str)),
+        doc,
+    );
 
     let mut x = xml::Xml::new();
     x.raw(xml::DECL);
-    x.open("w:document", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)]);
+    x.open(
+        "w:document",
+        &[
+            ("xmlns:w", W_NS),
+            ("xmlns:r", R_NS),
+            ("xmlns:wp", drawing::WP_NS),
+            ("xmlns:a", drawing::A_NS),
+            ("xmlns:pic", drawing::PIC_NS),
+        ],
+    );
     x.open("w:body", &[]);
     body::document(&mut ctx, &mut x, doc);
     x.raw(
@@ -225,7 +265,11 @@ pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
             external: false,
         });
     }
-    let [doc_links, foot_links, end_links] = std::mem::take(&mut ctx.links);
+    let [mut doc_links, mut foot_links, mut end_links] = std::mem::take(&mut ctx.links);
+    let [doc_images, foot_images, end_images] = std::mem::take(&mut ctx.images.rels);
+    doc_links.extend(doc_images);
+    foot_links.extend(foot_images);
+    end_links.extend(end_images);
     doc_rels.extend(doc_links);
     parts.push(("word/_rels/document.xml.rels".into(), package::rels(&doc_rels)));
     for (name, links) in [("footnotes", foot_links), ("endnotes", end_links)] {
@@ -258,9 +302,12 @@ pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
     let types: Vec<(String, &str)> =
         parts.iter().filter_map(|(p, _)| package::content_type(p).map(|ct| (format!("/{p}"), ct))).collect();
     let types: Vec<(&str, &str)> = types.iter().map(|(p, ct)| (p.as_str(), *ct)).collect();
-    parts.insert(0, ("[Content_Types].xml".into(), package::content_types(&types)));
+    let extensions = ctx.images.extensions();
+    parts.insert(0, ("[Content_Types].xml".into(), package::content_types(&types, &extensions)));
 
-    let bytes = package::zip(&parts, opts.when.as_deref());
+    let media: Vec<(String, &[u8])> =
+        ctx.images.stored.iter().map(|s| (format!("word/{}", s.path), s.bytes.as_ref())).collect();
+    let bytes = package::zip(&parts, &media, opts.when.as_deref());
     (bytes, diagnostics(&ctx, doc))
 }
 
@@ -309,12 +356,26 @@ fn diagnostics(ctx: &Ctx, doc: &Document) -> Vec<Diagnostic> {
     warn(
         "docx-table-flattened",
         t.flattened,
-        format!("{} tables and figures are written as plain paragraphs (cells separated by ` | `, images by their description)", t.flattened),
+        format!("{} tables whose cells do not fit their columns (a span past the last row or column) are written as plain paragraphs, cells separated by ` | `", t.flattened),
     );
+    let missing = &ctx.images.missing;
     warn(
         "docx-image-as-text",
-        t.images,
-        format!("{} images in the text are written as their description", t.images),
+        missing.len(),
+        format!(
+            "{} images have no bytes to embed (missing, damaged or refused when read; first: `{}`) and are written as their file name in brackets",
+            missing.len(),
+            missing.first().map_or("", String::as_str)
+        ),
+    );
+    warn(
+        "docx-ref-dangling",
+        t.dangling_refs.len(),
+        format!(
+            "{} cross-references name no table or figure (first: `{}`) and are written as their text, unlinked",
+            t.dangling_refs.len(),
+            t.dangling_refs.first().map_or("", String::as_str)
+        ),
     );
     let mut info = |code: &'static str, n: usize, msg: String| {
         if n > 0 {
@@ -390,6 +451,21 @@ fn diagnostics(ctx: &Ctx, doc: &Document) -> Vec<Diagnostic> {
             t.front_parts
         ),
     );
+    let converted = &ctx.images.converted;
+    info(
+        "docx-webp-as-png",
+        converted.len(),
+        format!(
+            "{} WebP images (first: `{}`) are embedded as PNG: Word before Microsoft 365 shows no WebP",
+            converted.len(),
+            converted.first().map_or("", String::as_str)
+        ),
+    );
+    info(
+        "docx-row-headers",
+        t.row_headers,
+        format!("{} row-header cells are written as plain cells: Word marks row headers only as a whole first column", t.row_headers),
+    );
     info(
         "docx-code-syntax",
         t.code_syntax,
@@ -426,7 +502,8 @@ mod tests {
 
     #[test]
     fn bookmark_names_are_word_names_unique_and_reported_when_changed() {
-        let mut ctx = Ctx::new(notes::Marks::Auto, notes::Marks::Auto);
+        let doc = Document::default();
+        let mut ctx = Ctx::new(notes::Marks::Auto, notes::Marks::Auto, &doc);
         assert_eq!(ctx.bookmark_name("47"), "page_47");
         assert_eq!(ctx.bookmark_name("47"), "page_47_2");
         assert_eq!(ctx.bookmark_name("xii–a"), "page_xii_a");
@@ -436,7 +513,8 @@ mod tests {
 
     #[test]
     fn a_link_target_is_one_relationship_per_part() {
-        let mut ctx = Ctx::new(notes::Marks::Auto, notes::Marks::Auto);
+        let doc = Document::default();
+        let mut ctx = Ctx::new(notes::Marks::Auto, notes::Marks::Auto, &doc);
         assert_eq!(ctx.link_rel("https://a.org"), "rIdLink1");
         assert_eq!(ctx.link_rel("https://a.org"), "rIdLink1");
         ctx.part = Part::Footnotes;

@@ -116,7 +116,7 @@ pub fn call(ctx: &mut Ctx, x: &mut Xml, note: &Note, rp: &Rpr) {
     let saved = std::mem::replace(&mut ctx.part, part);
     let lang = note.lang.clone().or_else(|| rp.lang.clone());
     ctx.lead = Some(Lead { kind: note.kind, custom });
-    let scope = Scope { style: Some(n.text_style), indent: 0, lang, depth: 0 };
+    let scope = Scope { style: Some(n.text_style), lang, ..Scope::default() };
     body::blocks(ctx, &mut nx, &note.content, &scope);
     if ctx.lead.is_some() {
         // A note without paragraphs still has its mark.
@@ -168,7 +168,14 @@ pub fn part(kind: NoteKind, notes: &[String]) -> String {
         NoteKind::End => ("w:endnotes", "w:endnote"),
     };
     let mut s = String::from(super::xml::DECL);
-    s.push_str(&format!("<{root} xmlns:w=\"{}\" xmlns:r=\"{}\">", super::W_NS, super::R_NS));
+    s.push_str(&format!(
+        "<{root} xmlns:w=\"{}\" xmlns:r=\"{}\" xmlns:wp=\"{}\" xmlns:a=\"{}\" xmlns:pic=\"{}\">",
+        super::W_NS,
+        super::R_NS,
+        super::drawing::WP_NS,
+        super::drawing::A_NS,
+        super::drawing::PIC_NS
+    ));
     s.push_str(&format!(
         "<{note} w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:separator/></w:r></w:p></{note}>"
     ));

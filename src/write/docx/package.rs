@@ -41,6 +41,8 @@ pub mod kinds {
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes";
     /// Endnotes.
     pub const ENDNOTES: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes";
+    /// An image part.
+    pub const IMAGE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
     /// A hyperlink.
     pub const HYPERLINK: &str =
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
@@ -64,8 +66,9 @@ pub fn rels(rels: &[Rel]) -> String {
     x.finish()
 }
 
-/// `[Content_Types].xml` for the parts named (absolute part names, `/word/document.xml`).
-pub fn content_types(parts: &[(&str, &str)]) -> String {
+/// `[Content_Types].xml` for the parts named (absolute part names, `/word/document.xml`)
+/// and the image extensions used (`png`, `jpeg`, `gif`: a `Default` each).
+pub fn content_types(parts: &[(&str, &str)], images: &[&str]) -> String {
     let mut x = Xml::new();
     x.raw(DECL);
     x.open("Types", &[("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")]);
@@ -74,6 +77,9 @@ pub fn content_types(parts: &[(&str, &str)]) -> String {
         &[("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")],
     );
     x.empty("Default", &[("Extension", "xml"), ("ContentType", "application/xml")]);
+    for ext in images {
+        x.empty("Default", &[("Extension", ext), ("ContentType", &format!("image/{ext}"))]);
+    }
     for (name, ct) in parts {
         x.empty("Override", &[("PartName", name), ("ContentType", ct)]);
     }
@@ -132,10 +138,12 @@ pub fn zip_time(when: Option<&str>) -> zip::DateTime {
     when.and_then(parse).unwrap_or_default()
 }
 
-/// Packs the parts, `[Content_Types].xml` first, each deflated.
-pub fn zip(parts: &[(String, String)], when: Option<&str>) -> Vec<u8> {
+/// Packs the parts, `[Content_Types].xml` first, each deflated, then the images (stored:
+/// PNG, JPEG and GIF are compressed already).
+pub fn zip(parts: &[(String, String)], media: &[(String, &[u8])], when: Option<&str>) -> Vec<u8> {
     use std::io::Write;
-    let size: usize = parts.iter().map(|(_, b)| b.len()).sum();
+    let size: usize =
+        parts.iter().map(|(_, b)| b.len()).sum::<usize>() + media.iter().map(|(_, b)| b.len()).sum::<usize>();
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(size / 3 + 4096)));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -144,6 +152,11 @@ pub fn zip(parts: &[(String, String)], when: Option<&str>) -> Vec<u8> {
         for (name, body) in parts {
             zip.start_file(name.as_str(), opts)?;
             zip.write_all(body.as_bytes())?;
+        }
+        let stored = opts.compression_method(zip::CompressionMethod::Stored);
+        for (name, bytes) in media {
+            zip.start_file(name.as_str(), stored)?;
+            zip.write_all(bytes)?;
         }
         Ok(())
     })();
@@ -172,8 +185,9 @@ mod tests {
             assert!(content_type(p).is_some(), "{p}");
         }
         assert!(content_type("word/media/x.png").is_none());
-        let ct = content_types(&[("/word/document.xml", "t")]);
+        let ct = content_types(&[("/word/document.xml", "t")], &["png", "jpeg"]);
         assert!(ct.contains("<Override PartName=\"/word/document.xml\" ContentType=\"t\"/>"));
+        assert!(ct.contains("<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>"));
     }
 
     #[test]

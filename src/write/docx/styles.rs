@@ -58,7 +58,9 @@ const STYLES: &[Style] = &[
     para("Abstract", "Abstract", "<w:ind w:left=\"720\" w:right=\"720\"/>", "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"),
     para("Keywords", "Keywords", "<w:ind w:left=\"720\" w:right=\"720\"/>", "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"),
     para("Quote", "Quote", "<w:ind w:left=\"720\" w:right=\"720\"/>", "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>"),
-    para("Caption", "caption", "<w:spacing w:after=\"120\"/>", "<w:i/><w:iCs/><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"),
+    // Upright, unlike Word's: emphasis in a caption stays visible, and a reader that takes a
+    // style's italics for emphasis (colophon's, mammoth) does not make the label emphasis.
+    para("Caption", "caption", "<w:spacing w:before=\"120\" w:after=\"120\"/>", "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"),
     para("FootnoteText", "footnote text", "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>", "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"),
     chr("FootnoteReference", "footnote reference", "<w:vertAlign w:val=\"superscript\"/>"),
     para("EndnoteText", "endnote text", "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>", "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"),
@@ -70,7 +72,21 @@ const STYLES: &[Style] = &[
     chr("VerbatimChar", "Verbatim Char", "<w:rFonts w:ascii=\"DejaVu Sans Mono\" w:hAnsi=\"DejaVu Sans Mono\" w:cs=\"DejaVu Sans Mono\"/><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"),
     para("SectionBreak", "Section Break", "<w:spacing w:before=\"240\" w:after=\"240\"/><w:jc w:val=\"center\"/>", ""),
     chr("BibliographyLabel", "Bibliography Label", ""),
+    para("SourceLine", "Source Line", "<w:spacing w:before=\"60\" w:after=\"240\"/>", "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"),
 ];
+
+/// Word's default table style (`Normal Table`), which every table style is based on.
+const TABLE_NORMAL: &str = "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/>\
+<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>";
+
+/// colophon's table style, after LaTeX's booktabs: a heavy rule (1½ pt) above and below the
+/// table, a light one (¾ pt) under the header row (the writer draws it under the last
+/// header row and over the first footer row too), no vertical rules, compact paragraphs.
+const BOOKTABS: &str = "<w:style w:type=\"table\" w:styleId=\"Booktabs\"><w:name w:val=\"Booktabs\"/><w:basedOn w:val=\"TableNormal\"/><w:uiPriority w:val=\"59\"/><w:qFormat/>\
+<w:pPr><w:spacing w:before=\"40\" w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr>\
+<w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"12\" w:space=\"0\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders>\
+<w:tblCellMar><w:left w:w=\"108\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>\
+<w:tblStylePr w:type=\"firstRow\"><w:tcPr><w:tcBorders><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/></w:tcBorders></w:tcPr></w:tblStylePr></w:style>";
 
 /// The styles part, with the document's language (when known) among the defaults.
 pub fn xml(lang: Option<&WordLang>) -> String {
@@ -117,6 +133,8 @@ pub fn xml(lang: Option<&WordLang>) -> String {
         }
         x.close();
     }
+    x.raw(TABLE_NORMAL);
+    x.raw(BOOKTABS);
     x.finish()
 }
 
@@ -143,6 +161,9 @@ mod tests {
             "ListParagraph",
             "Bibliography",
             "Hyperlink",
+            "SourceLine",
+            "TableNormal",
+            "Booktabs",
         ] {
             assert!(s.contains(&format!("w:styleId=\"{id}\"")), "{id}");
         }

@@ -92,6 +92,11 @@ impl Xml {
         self.out.push_str(s);
     }
 
+    /// Whether the last thing written is a whole paragraph (`</w:p>` or `<w:p/>`).
+    pub fn ends_with_paragraph(&self) -> bool {
+        self.out.ends_with("</w:p>") || self.out.ends_with("<w:p/>")
+    }
+
     /// Closes whatever is still open and returns the XML.
     pub fn finish(mut self) -> String {
         while !self.open.is_empty() {
