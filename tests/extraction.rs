@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::extraction::{score, Gold, Score, HEADER, TWO_COLUMN};
+use common::extraction::{score, Gold, Score, HEADER, NEW_TWO_COLUMN, TWO_COLUMN};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -53,6 +53,28 @@ fn run(holdout: bool) -> BTreeMap<String, Score> {
             let debug = std::env::var("COLOPHON_EXTRACTION_DEBUG")
                 .is_ok_and(|d| format!("{name}/{stem}").contains(&d));
             let s = score(&doc, &gold, debug);
+            let two_column = TWO_COLUMN.contains(&(name.as_str(), typesetter));
+            // Side-by-side columns are found only where pdftotext -layout printed them.
+            let parted = diags.iter().any(|d| d.code == "extraction-two-columns");
+            assert!(
+                !parted || two_column && extractor == "pdftotext-layout",
+                "{name}/{stem}: extraction-two-columns given on a text in one column"
+            );
+            if typesetter == NEW_TWO_COLUMN {
+                // The two-column rules' honest test: kept apart from the corpus's totals.
+                for key in [
+                    format!("{name} {stem}"),
+                    format!("~typesetter {typesetter}"),
+                    "~~two-column, new".to_string(),
+                    format!("~~two-column, new, {extractor}"),
+                ] {
+                    by.entry(key).or_default().add(&s);
+                }
+                continue;
+            }
+            if two_column {
+                by.entry("~~two-column, old".to_string()).or_default().add(&s);
+            }
             for key in [
                 format!("{name} {stem}"),
                 format!("~typesetter {typesetter}"),
@@ -119,13 +141,13 @@ fn extraction_corpus() {
         assert!(u >= 0.86 && a >= 0.82, "lost spaces: notes right without spaces {u:.3}, anchored {a:.3}");
     }
     assert!(
-        notes >= 0.880 && anchored >= 0.875 && refs >= 0.870,
+        notes >= 0.885 && anchored >= 0.880 && refs >= 0.870,
         "notes {notes:.3} anchored {anchored:.3} refs {refs:.3}"
     );
     if let Some(r) = by.get("~~readable") {
         let (n, a, f) =
             (rate(r.notes_exact, r.notes), rate(r.notes_anchored, r.notes), rate(r.refs_exact, r.refs));
-        assert!(n >= 0.95 && a >= 0.945 && f >= 0.938, "readable: notes {n:.3} anchored {a:.3} refs {f:.3}");
+        assert!(n >= 0.955 && a >= 0.950 && f >= 0.938, "readable: notes {n:.3} anchored {a:.3} refs {f:.3}");
     }
     assert!(titles >= 0.93 && authors >= 0.90, "titles {titles:.3} authors {authors:.3}");
 }

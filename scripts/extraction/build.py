@@ -98,7 +98,7 @@ LATEX_HEADER_COMMON = r"""
 """
 
 
-def ts_xelatex(md, pdf, meta, perpage=False):
+def ts_xelatex(md, pdf, meta, perpage=False, twocolumn=None):
     header = LATEX_HEADER_COMMON
     args = []
     if perpage:
@@ -115,7 +115,7 @@ def ts_xelatex(md, pdf, meta, perpage=False):
 \fancyhead[R]{\small\itshape %s}
 \renewcommand{\headrulewidth}{0pt}
 """ % (authors, short)
-        if meta["lang"] in TWOCOLUMN_LANGS:
+        if twocolumn if twocolumn is not None else meta["lang"] in TWOCOLUMN_LANGS:
             args += ["-V", "classoption=twocolumn"]
     else:
         # Folio at the foot, centred (LaTeX's plain style).
@@ -161,7 +161,14 @@ TYPESETTERS = {
     "xelatex-perpage": lambda md, pdf, meta: ts_xelatex(md, pdf, meta, perpage=True),
     "libreoffice": ts_libreoffice,
     "weasyprint": ts_weasyprint,
+    # The per-page variant in two columns for the articles that have it in one column
+    # (a test of the two-column rules on texts they were not written from).
+    "xelatex-twocolumn": lambda md, pdf, meta: ts_xelatex(md, pdf, meta, perpage=True, twocolumn=True),
 }
+
+# Typesetters made only for some articles: the two-column per-page variant where the
+# per-page one is not already in two columns.
+ONLY_FOR = {"xelatex-twocolumn": lambda meta: meta["lang"] not in TWOCOLUMN_LANGS}
 
 # ---------------------------------------------------------------- extractors
 # Every extractor writes UTF-8 text.  Pages: poppler and pdfminer end each page
@@ -256,6 +263,8 @@ def main():
                 print("gold", g.relative_to(ROOT), flush=True)
         for ts, fn in TYPESETTERS.items():
             if a.typesetters and ts not in a.typesetters:
+                continue
+            if ts in ONLY_FOR and not ONLY_FOR[ts](meta):
                 continue
             pdf = CORPUS / "pdf" / name / f"{ts}.pdf"
             if "typeset" in steps and (a.force or stale(pdf, md)):

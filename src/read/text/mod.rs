@@ -15,6 +15,7 @@ mod flow;
 mod fragments;
 mod front;
 mod furniture;
+mod gutter;
 mod join;
 pub(crate) mod lexicon;
 mod markers;
@@ -34,18 +35,29 @@ use crate::model::{Bibliography, Document};
 pub fn read(src: &str) -> (Document, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     // Tables and figures first: a table's lines are kept as the extractor left them, out of
-    // reach of every repair and reading below (their lines are blanked, not removed).
+    // reach of every repair and reading below (their lines are blanked, not removed, so
+    // the lines keep their numbers). Its columns' runs of spaces are no gutter either.
     let (src, floats) = floats::extract(src, &mut diags);
+    // Columns printed side by side are read one after the other, before the repairs: the
+    // runs of spaces that show them are gone after them.
+    // (Each line keeps the number it has in the source, for the diagnostics.)
+    let (src, mut origin) = gutter::restore(&src, &mut diags);
     // Repairs of the extractor's text, each reported: apostrophes, then word spaces.
     let apostrophes = apostrophes::restore(&src, &mut diags);
     let restored = spaces::restore(&apostrophes, &mut diags);
     quality::lost_word_spaces(&restored, &mut diags);
     quality::split_glyphs(&restored, &mut diags);
+    // The repairs counted the lines of the parted text: their reports name the source's.
+    let parted_at = diags.iter().rposition(|d| d.code == "extraction-two-columns").map_or(0, |i| i + 1);
+    for d in diags.iter_mut().skip(parted_at) {
+        if let Some(&line) = d.line.checked_sub(1).and_then(|i| origin.get(i as usize)) {
+            d.line = line;
+        }
+    }
     // Printed lines cut into words are joined (not where the words themselves ran together:
     // the lengths of the lines tell nothing then); notes that close a column, not the page,
     // are read after the page's text.
-    // (Each line keeps the number it has in the source, for the diagnostics.)
-    let mut origin: Vec<u32> = (1..=restored.split('\n').count() as u32).collect();
+    origin.resize(restored.split('\n').count(), 0);
     let lost_spaces = diags.iter().any(|d| d.code == "extraction-lost-spaces");
     let joined = if lost_spaces {
         std::borrow::Cow::Borrowed(&*restored)
