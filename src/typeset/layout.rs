@@ -1064,6 +1064,29 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 paras.push(p);
                 after_heading = false;
             }
+            // A table kept as an extractor's lines (no cells to set): its caption, the lines
+            // set as code (which breaks across pages between lines, where one cell could
+            // not), and its source line.
+            Block::Table(t) if table::verbatim(t) => {
+                let mut frame = nested::Frame::new(
+                    BlockKind::Paragraph,
+                    (style.size, style.leading),
+                    (small, small_leading),
+                    measure,
+                    doc_lang,
+                );
+                frame.level = under;
+                let first = paras.len();
+                let blocks = crate::write::degrade::table_or_figure_blocks(b);
+                nester.blocks(&blocks, &frame, false, &mut notes, &mut paras);
+                if !t.caption.is_empty() || t.label.is_some() {
+                    if let Some(p) = paras.get_mut(first) {
+                        p.keep_with_next = true;
+                        p.space_before = p.space_before.max(style.leading * 0.5);
+                    }
+                }
+                after_heading = false;
+            }
             Block::Table(t) => {
                 let first = paras.len();
                 let plan = table::build(

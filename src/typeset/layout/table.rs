@@ -98,6 +98,16 @@ fn is_figure(text: &str) -> bool {
         && t.chars().all(|c| c.is_numeric() || c.is_whitespace() || ".,%+-−–()/:'\u{a0}\u{202f}".contains(c))
 }
 
+/// True when table `t` is one cell holding one preformatted block: the lines an extractor
+/// left of a table whose cells could not be recovered.
+pub(super) fn verbatim(t: &Table) -> bool {
+    let mut cells = t.rows().flat_map(|r| r.cells.iter());
+    matches!(
+        (cells.next(), cells.next()),
+        (Some(c), None) if matches!(c.blocks.as_slice(), [Block::CodeBlock { .. }])
+    )
+}
+
 /// The plain text of a cell's blocks.
 fn cell_text(blocks: &[Block]) -> String {
     blocks.iter().flat_map(Block::leaves).map(|b| plain_text(b.content())).collect::<Vec<_>>().join(" ")
