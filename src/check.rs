@@ -18,6 +18,7 @@
 //! install it, never as a pass; a broken file is an [`Outcome::Fail`], never a panic.
 
 use crate::model::{shelfmarks, Document, LangTag};
+use crate::plural;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::OsStr;
@@ -134,20 +135,34 @@ impl Report {
                 out.push('\n');
                 last = Some(&e.file);
             }
-            let tag = match e.outcome {
-                Outcome::Pass(_) => "ok     ",
-                Outcome::Fail(_) => "FAIL   ",
-                Outcome::Missing(_) => "MISSING",
-            };
-            let mut lines = e.outcome.message().lines();
-            let first = lines.next().unwrap_or("");
-            out.push_str(&format!("  {tag} {}: {first}\n", e.check));
-            for l in lines {
-                out.push_str(&format!("            {l}\n"));
-            }
+            out.push_str(&e.render());
         }
+        out.push_str(&self.closing_line());
+        out
+    }
+
+    /// The last line of the report for people: `16 passed, 0 failed, 0 missing`.
+    pub fn closing_line(&self) -> String {
         let (passed, failed, missing) = self.counts();
-        out.push_str(&format!("{passed} passed, {failed} failed, {missing} missing\n"));
+        format!("{passed} passed, {failed} failed, {missing} missing\n")
+    }
+}
+
+impl Entry {
+    /// The entry for people, without its file: `  ok      jing tei_all.rng: valid`, and
+    /// any further lines of its message indented under it.
+    pub fn render(&self) -> String {
+        let tag = match self.outcome {
+            Outcome::Pass(_) => "ok     ",
+            Outcome::Fail(_) => "FAIL   ",
+            Outcome::Missing(_) => "MISSING",
+        };
+        let mut lines = self.outcome.message().lines();
+        let first = lines.next().unwrap_or("");
+        let mut out = format!("  {tag} {}: {first}\n", self.check);
+        for l in lines {
+            out.push_str(&format!("            {l}\n"));
+        }
         out
     }
 }
@@ -203,6 +218,13 @@ impl Kind {
 /// The checks run in parallel (most are separate processes); the report's order does not
 /// depend on it.
 pub fn check(files: &[PathBuf]) -> Report {
+    check_streaming(files, &|_| {})
+}
+
+/// Checks as [`check`] does, calling `each` with every entry as soon as its check finishes
+/// (from the thread that ran it; in the order they finish), so a caller can show progress
+/// while the slow validators run. The report returned is in [`check`]'s order.
+pub fn check_streaming(files: &[PathBuf], each: &(dyn Fn(&Entry) + Sync)) -> Report {
     let kinds: Vec<Option<Kind>> = files.iter().map(|f| Kind::of(f).map(|(k, _)| k)).collect();
     let groups = same_source(files);
     let compared: HashSet<usize> = groups.values().flatten().copied().collect();
@@ -212,7 +234,7 @@ pub fn check(files: &[PathBuf]) -> Report {
     }
     let mut report = Report::default();
     let mut counts: HashMap<usize, Result<Counts, Outcome>> = HashMap::new();
-    for out in run_jobs(jobs) {
+    for out in run_jobs(jobs, each) {
         match out {
             Out::Entry(e) => report.entries.push(e),
             Out::Counts(i, c) => {
@@ -233,7 +255,9 @@ pub fn check(files: &[PathBuf]) -> Report {
                 (label, counts.remove(&i).unwrap_or_else(|| Err(fail("not counted"))))
             })
             .collect();
-        report.entries.extend(cross_format(stem, &members));
+        let compared = cross_format(stem, &members);
+        compared.iter().for_each(each);
+        report.entries.extend(compared);
     }
     report
 }
@@ -316,15 +340,6 @@ fn cross_format(stem: &str, members: &[(String, Result<Counts, Outcome>)]) -> Ve
         .collect()
 }
 
-/// `1 error`, `2 errors`.
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 fn fail(message: impl Into<String>) -> Outcome {
     Outcome::Fail(message.into())
 }
@@ -376,7 +391,7 @@ fn entry(file: &str, check: &str, outcome: Outcome) -> Out {
 
 /// Runs the jobs on a few threads (most wait on a validator process); returns their output in
 /// job order. A panicking job is reported as a failure of its check.
-fn run_jobs(jobs: Vec<Job>) -> Vec<Out> {
+fn run_jobs(jobs: Vec<Job>, each: &(dyn Fn(&Entry) + Sync)) -> Vec<Out> {
     let n = jobs.len();
     let slots: Vec<Mutex<Option<Job>>> = jobs.into_iter().map(|j| Mutex::new(Some(j))).collect();
     let results: Vec<Mutex<Vec<Out>>> = (0..n).map(|_| Mutex::new(Vec::new())).collect();
@@ -404,6 +419,7 @@ fn run_jobs(jobs: Vec<Job>) -> Vec<Out> {
                             fail(format!("colophon panicked (a bug; please report it): {why}")),
                         )]
                     });
+                out.iter().filter_map(|o| if let Out::Entry(e) = o { Some(e) } else { None }).for_each(each);
                 *results[i].lock().unwrap_or_else(|e| e.into_inner()) = out;
             });
         }
@@ -725,15 +741,26 @@ fn pointers(f: &XmlFacts) -> Outcome {
     }
 }
 
+/// The singular of a plural noun phrase of the report (`bibliography entries`, `notes`).
+fn singular(what: &str) -> String {
+    match what.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => what.strip_suffix('s').unwrap_or(what).to_string(),
+    }
+}
+
 /// Every `xml:lang` is a well-formed BCP 47 tag.
 fn lang_tags(f: &XmlFacts) -> Outcome {
     let bad: Vec<String> =
         f.langs.iter().filter_map(|(l, t)| LangTag::parse(t).err().map(|e| format!("{l}: {e}"))).collect();
     if bad.is_empty() {
         let distinct: std::collections::BTreeSet<&str> = f.langs.iter().map(|(_, t)| t.as_str()).collect();
+        if distinct.is_empty() {
+            return Outcome::Pass("no xml:lang attribute".into());
+        }
         Outcome::Pass(format!(
-            "{} xml:lang, all well-formed ({})",
-            f.langs.len(),
+            "{}, all well-formed ({})",
+            plural(f.langs.len(), "xml:lang attribute"),
             distinct.into_iter().collect::<Vec<_>>().join(", ")
         ))
     } else {
@@ -1048,7 +1075,7 @@ fn pdf_fonts(path: &Path) -> Outcome {
         }
     }
     if bad.is_empty() {
-        Outcome::Pass(format!("{} fonts, all embedded, subset, Unicode", fonts.len()))
+        Outcome::Pass(format!("{}, all embedded, subset, Unicode", plural(fonts.len(), "font")))
     } else {
         fail(bad.join("\n"))
     }
@@ -1127,10 +1154,10 @@ fn model_own(file: &str, i: usize, path: &Path, count: bool) -> Vec<Out> {
         Ok((doc, _)) => {
             let c = model_counts(&doc);
             let summary = format!(
-                "{} notes, {} bibliography entries, {} shelfmarks",
-                c.notes,
-                c.entries,
-                c.shelfmarks.unwrap_or(0)
+                "{}, {}, {}",
+                plural(c.notes, "note"),
+                plural(c.entries, "bibliography entry"),
+                plural(c.shelfmarks.unwrap_or(0), "shelfmark")
             );
             out.push(entry(file, "colophon reads it", Outcome::Pass(summary)));
             if count {
@@ -1183,7 +1210,8 @@ fn compare(what: &str, members: &[(String, Result<Counts, Outcome>)], get: Quant
     let mut msg = if odd.is_empty() {
         match common {
             Some(v) => format!(
-                "{v} {what} in each of {}",
+                "{} in each of {}",
+                plural(v, &singular(what)),
                 values.iter().map(|(l, _)| *l).collect::<Vec<_>>().join(", ")
             ),
             None => String::new(),

@@ -48,6 +48,17 @@ pub enum Error {
         /// The OS error.
         source: std::io::Error,
     },
+    /// An input of a kind colophon cannot read (an image, an EPUB, HTML, UTF-16, binary
+    /// data), told by its content: a usage error, one line with the kinds colophon reads.
+    #[error("{}; {} is {kind}{}", crate::read::READS, path.display(), hint.as_ref().map_or(String::new(), |h| format!(": {h}")))]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What it is (`a PNG image`).
+        kind: String,
+        /// How to make it readable, when there is a way.
+        hint: Option<String>,
+    },
     /// A request colophon cannot satisfy (unknown input kind, bad setting).
     #[error("{0}")]
     Unsupported(String),
@@ -72,7 +83,7 @@ impl Error {
         match self {
             Error::Io { .. } | Error::Input { .. } => exit::INPUT,
             Error::Output { .. } => exit::OUTPUT,
-            Error::Unsupported(_) => exit::USAGE,
+            Error::Unsupported(_) | Error::Unreadable { .. } => exit::USAGE,
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod fold;
 pub mod fonts;
 pub mod metafile;
 pub mod model;
+pub mod plural;
 pub mod read;
 pub mod resources;
 pub mod typeset;
@@ -23,6 +24,7 @@ pub mod write;
 pub use diag::{Diagnostic, Severity};
 pub use error::{Error, Result};
 pub use model::Document;
+pub use plural::plural;
 pub use resources::Resources;
 
 use std::path::{Path, PathBuf};
@@ -90,16 +92,18 @@ impl Format {
 /// Reads `input` and applies a metadata file (the given one, or `<stem>.meta.toml|yaml`
 /// beside the input). Returns the document and every diagnostic.
 pub fn read(input: &Path, meta_file: Option<&Path>) -> Result<(Document, Vec<Diagnostic>)> {
-    read_with(input, meta_file, read::docx::Options::default())
+    read_with(input, meta_file, read::docx::Options::default(), None)
 }
 
-/// Reads `input` as [`read()`] does, a Word document with `docx` options.
+/// Reads `input` as [`read()`] does, a Word document with `docx` options, through the
+/// reader `from` when given.
 pub fn read_with(
     input: &Path,
     meta_file: Option<&Path>,
     docx: read::docx::Options,
+    from: Option<read::InputFormat>,
 ) -> Result<(Document, Vec<Diagnostic>)> {
-    let (mut doc, mut diags) = read::read_file_with(input, docx)?;
+    let (mut doc, mut diags) = read::read_file_as(input, from, docx)?;
     if doc.meta.source.is_none() {
         doc.meta.source = input.file_name().map(|n| n.to_string_lossy().into_owned());
     }
@@ -122,7 +126,7 @@ pub fn load(
     meta_file: Option<&Path>,
     resources: &Resources,
 ) -> Result<(Document, Vec<Diagnostic>)> {
-    let (mut doc, mut diags) = read_with(input, meta_file, resources.docx)?;
+    let (mut doc, mut diags) = read_with(input, meta_file, resources.docx, resources.from)?;
     diags.extend(enrich(&mut doc, resources));
     Ok((doc, diags))
 }

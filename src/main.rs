@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand};
 use colophon::enrich::shelfmark::{self, folios_key};
 use colophon::error::exit;
 use colophon::model::{plain_text, shelfmarks, Anchor, Block, Document, NoteKind, Shelfmark};
-use colophon::{Diagnostic, Format, Resources, Severity};
+use colophon::{plural, Diagnostic, Format, Resources, Severity};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -22,7 +22,7 @@ Exit codes (a run over several files exits with the worst):
   0  everything converted
   1  converted, but --strict was given and warnings were reported
   2  usage error: unknown flag or format, or an input kind colophon cannot read
-  3  an input could not be read (missing, empty, binary, not UTF-8, malformed)
+  3  an input could not be read (missing, empty, not UTF-8, malformed)
   4  an output could not be written";
 
 /// Archival publishing from one source: turn articles extracted from PDFs into TEI P5,
@@ -30,56 +30,69 @@ Exit codes (a run over several files exits with the worst):
 #[derive(Parser)]
 #[command(name = "colophon", version, after_help = EXIT_CODES)]
 struct Cli {
-    #[command(flatten)]
-    global: Global,
     #[command(subcommand)]
     command: Command,
 }
 
+/// How much a conversion says, and whether warnings fail it.
 #[derive(Args)]
 struct Global {
     /// Print nothing but errors.
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
     /// Also print informational diagnostics (dropped page numbers, joins across page cuts).
-    #[arg(short, long, global = true)]
+    #[arg(short, long)]
     verbose: bool,
     /// Treat warnings as failures: exit with code 1 when any is reported.
-    #[arg(long, global = true)]
+    #[arg(long)]
     strict: bool,
+}
+
+/// The templates folder: what `shelfmark` needs of the resources.
+#[derive(Args)]
+struct Templates {
     /// Folder of templates that replace the built-in ones, each file only if present:
     /// `archives.toml` (archives in shelfmarks), `tei-publicationStmt.xml`, `epub.css`,
     /// `fonts/` (TTF/OTF faces) and `page.toml` (paper, margins, type for the PDF). Copy the
     /// files of the source's templates/ folder to start.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
-    /// Word's tracked changes: read the document as if they were all accepted (the
-    /// default) or all rejected. Either way each insertion and deletion is reported, with
-    /// its author and date (shown with --verbose).
-    #[arg(long, global = true, value_name = "HOW", default_value = "accept", value_parser = ["accept", "reject"])]
+}
+
+/// How inputs are read: templates and Word's tracked changes.
+#[derive(Args)]
+struct Reading {
+    #[command(flatten)]
+    templates: Templates,
+    /// Word's tracked changes: read the document as if they were all accepted or all
+    /// rejected. Either way each insertion and deletion is reported, with its author and
+    /// date, as an informational diagnostic.
+    #[arg(long, value_name = "HOW", default_value = "accept", value_parser = ["accept", "reject"])]
     track_changes: String,
 }
+
+const CONVERT_EXAMPLES: &str = "\
+Examples:
+  colophon convert input/zangezur-article.txt -o out
+  colophon convert journal/ -t tei,pdf -o out --jobs 8
+  colophon convert archive/ -o out --shard 3/16     (machine 3 of 16)
+  cat article.txt | colophon convert - -t tei -o - > article.tei.xml
+  colophon convert scan-notes.txt --from md -o out  (read as Markdown, whatever it looks like)";
 
 #[derive(Subcommand)]
 enum Command {
     /// Convert articles into the given formats: one file, many, or whole folders.
     ///
-    /// Folders are searched recursively for the files --include names (*.txt, *.md and *.docx by
-    /// default); their outputs mirror the folder's layout under -o. Inputs are converted on
-    /// --jobs threads; a file that fails is reported and the others go on; a summary ends a
-    /// batch. `-` as the input reads standard input (--from says its format) and `-o -`
-    /// writes the one output to standard output.
-    ///
-    /// Examples:
-    ///   colophon convert input/zangezur-article.txt -o out
-    ///   colophon convert journal/ -t tei,pdf -o out --jobs 8
-    ///   colophon convert archive/ -o out --shard 3/16     (machine 3 of 16)
-    ///   cat article.txt | colophon convert - -t tei -o - > article.tei.xml
-    #[command(after_help = EXIT_CODES)]
+    /// Folders are searched recursively for the files --include names; their outputs mirror
+    /// the folder's layout under -o. Inputs are converted on --jobs threads; a file that
+    /// fails is reported and the others go on; a summary ends a batch. `-` as the input
+    /// reads standard input and `-o -` writes the one output to standard output. Each
+    /// input's kind is told from its content (a TEI file named .txt is read as TEI, with a
+    /// note); the name decides only between article text and Markdown.
+    #[command(after_help = EXIT_CODES, after_long_help = format!("{CONVERT_EXAMPLES}\n\n{EXIT_CODES}"))]
     Convert {
         /// Input files or folders: extracted article text (.txt), Markdown (.md), TEI (.xml),
-        /// colophon JSON (.json) or a PDF (read through poppler's pdftotext, when installed);
-        /// `-` for standard input.
+        /// colophon JSON (.json), Word (.docx) or a PDF; `-` for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Comma-separated output formats: tei, epub, pdf, json, md, docx [default: all but docx].
@@ -104,9 +117,14 @@ enum Command {
         /// array computes alike (e.g. --shard $SLURM_ARRAY_TASK_ID/16, counting from 1).
         #[arg(long, value_name = "I/N")]
         shard: Option<colophon::batch::Shard>,
-        /// The format of standard input: text, md, tei, json or docx [default: text].
-        #[arg(long, value_name = "FORMAT", default_value = "text")]
-        from: String,
+        /// Read every input as FORMAT (text, md, tei, json or docx), whatever its name and
+        /// content [default: told from the content, then the name; standard input: text].
+        #[arg(long, value_name = "FORMAT")]
+        from: Option<String>,
+        #[command(flatten)]
+        global: Global,
+        #[command(flatten)]
+        reading: Reading,
     },
     /// Show what was recovered from an article: titles, languages, abstracts, keywords,
     /// counts of paragraphs, notes and references, and every diagnostic with its line.
@@ -119,6 +137,11 @@ enum Command {
         /// Metadata file (TOML or YAML) [default: <stem>.meta.toml or .yaml beside the input].
         #[arg(long, value_name = "FILE")]
         meta: Option<PathBuf>,
+        /// Treat warnings as failures: exit with code 1 when any is reported.
+        #[arg(long)]
+        strict: bool,
+        #[command(flatten)]
+        reading: Reading,
     },
     /// Find archival shelfmarks in text and show their parts.
     ///
@@ -126,10 +149,14 @@ enum Command {
     /// (`РГАСПИ, ф.85, оп.13, д.32, л.3`; `GARF, f. 1235, op. 1, d. 16, ll. 5-7ob.`;
     /// `ARPİİİSSA, f. 1, siy. 31, iş 186 a, v. 38`). Archives are named from the archive
     /// table (see --templates). With no TEXT, reads one text per line from standard input.
-    ///
-    /// Example: colophon shelfmark "РГАСПИ, ф.85, оп.13, д.32, л.3 об."
     #[command(
-        after_help = "Exit codes: 0 at least one shelfmark found, 1 none found, 2 usage error, 3 bad archive table"
+        after_help = "Exit codes: 0 at least one shelfmark found, 1 none found, 2 usage error, 3 bad archive table",
+        after_long_help = "\
+Examples:
+  colophon shelfmark \"РГАСПИ, ф.85, оп.13, д.32, л.3 об.\"
+  colophon shelfmark --json < notes.txt
+
+Exit codes: 0 at least one shelfmark found, 1 none found, 2 usage error, 3 bad archive table"
     )]
     Shelfmark {
         /// Texts to search (a note, a bibliography entry).
@@ -137,6 +164,8 @@ enum Command {
         /// Print JSON: for each text, its shelfmarks with byte positions and parts.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        templates: Templates,
     },
     /// Check outputs with the validators that are installed and with colophon's own checks.
     ///
@@ -144,10 +173,16 @@ enum Command {
     /// ZIP's mimetype, every link target. PDF: qpdf, pdffonts (embedded, subset, Unicode),
     /// PDF/A and PDF/UA claims, tagging. Markdown and JSON: read back. Outputs of one source
     /// (the same stem) must hold the same notes, bibliography entries and shelfmarks. A
-    /// validator that is not installed is reported as missing, never as a pass.
-    ///
-    /// Example: colophon check out/zangezur-article.*
-    #[command(after_help = "Exit codes: 0 every check passed (some may be missing), 1 a check failed")]
+    /// validator that is not installed is reported as missing, never as a pass. Each check
+    /// is printed as it finishes.
+    #[command(
+        after_help = "Exit codes: 0 every check passed (some may be missing), 1 a check failed",
+        after_long_help = "\
+Example:
+  colophon check out/zangezur-article.*
+
+Exit codes: 0 every check passed (some may be missing), 1 a check failed"
+    )]
     Check {
         /// Files to check (.tei.xml, .epub, .pdf, .md, .json).
         #[arg(required = true)]
@@ -171,39 +206,129 @@ fn main() {
     std::process::exit(code);
 }
 
-fn run(cli: &Cli) -> io::Result<i32> {
-    let resources = match Resources::load(cli.global.templates.as_deref()) {
+/// Prints a fatal error on one line: `colophon: ` and the error, unless the error names
+/// colophon itself (an input kind colophon cannot read).
+fn fail(e: &colophon::Error) {
+    match e {
+        colophon::Error::Unreadable { .. } => eprintln!("{e}"),
+        _ => eprintln!("colophon: {e}"),
+    }
+}
+
+/// Loads the templates and reading options, or prints why not and gives the exit code.
+fn load_resources(templates: &Templates, track_changes: Option<&str>) -> Result<Resources, i32> {
+    match Resources::load(templates.templates.as_deref()) {
         Ok(mut r) => {
-            if cli.global.track_changes == "reject" {
+            if track_changes == Some("reject") {
                 r.docx.track_changes = colophon::read::docx::TrackChanges::Reject;
             }
-            r
+            Ok(r)
         }
         Err(e) => {
-            eprintln!("colophon: {e}");
-            return Ok(e.exit_code());
-        }
-    };
-    match &cli.command {
-        Command::Convert { inputs, to, output, meta, include, jobs, shard, from } => {
-            let batch = Batch { include, jobs: *jobs, shard: *shard, from };
-            convert(&cli.global, inputs, to, output, meta.as_deref(), &batch, &resources)
-        }
-        Command::Inspect { input, json, meta } => {
-            inspect(&cli.global, input, *json, meta.as_deref(), &resources)
-        }
-        Command::Shelfmark { texts, json } => find_shelfmarks(texts, *json, &resources),
-        Command::Check { files, json } => {
-            let report = colophon::check::check(files);
-            let mut out = io::stdout().lock();
-            if *json {
-                writeln!(out, "{}", report.to_json())?;
-            } else {
-                write!(out, "{}", report.render())?;
-            }
-            Ok(report.exit_code())
+            fail(&e);
+            Err(e.exit_code())
         }
     }
+}
+
+/// The reader `--from` names.
+fn parse_from(name: &str) -> Option<colophon::read::InputFormat> {
+    use colophon::read::InputFormat;
+    Some(match name {
+        "text" | "txt" => InputFormat::Text,
+        "md" | "markdown" => InputFormat::Markdown,
+        "tei" | "xml" => InputFormat::Tei,
+        "json" => InputFormat::Json,
+        "docx" | "word" => InputFormat::Docx,
+        _ => return None,
+    })
+}
+
+fn run(cli: &Cli) -> io::Result<i32> {
+    match &cli.command {
+        Command::Convert { inputs, to, output, meta, include, jobs, shard, from, global, reading } => {
+            let mut resources = match load_resources(&reading.templates, Some(&reading.track_changes)) {
+                Ok(r) => r,
+                Err(code) => return Ok(code),
+            };
+            if let Some(name) = from {
+                match parse_from(name) {
+                    Some(f) => resources.from = Some(f),
+                    None => {
+                        eprintln!(
+                            "colophon: unknown input format `{name}` (choose from text, md, tei, json, docx)"
+                        );
+                        return Ok(exit::USAGE);
+                    }
+                }
+            }
+            let batch = Batch { include, jobs: *jobs, shard: *shard };
+            convert(global, inputs, to, output, meta.as_deref(), &batch, &resources)
+        }
+        Command::Inspect { input, json, meta, strict, reading } => {
+            let resources = match load_resources(&reading.templates, Some(&reading.track_changes)) {
+                Ok(r) => r,
+                Err(code) => return Ok(code),
+            };
+            inspect(*strict, input, *json, meta.as_deref(), &resources)
+        }
+        Command::Shelfmark { texts, json, templates } => match load_resources(templates, None) {
+            Ok(resources) => find_shelfmarks(texts, *json, &resources),
+            Err(code) => Ok(code),
+        },
+        Command::Check { files, json } => check(files, *json),
+    }
+}
+
+/// `colophon check`: with --json the report at the end; else each check's line as it
+/// finishes (under its file's name when the file changes), a spinner on standard error
+/// when it is a terminal, and the closing counts.
+fn check(files: &[PathBuf], json: bool) -> io::Result<i32> {
+    use std::io::IsTerminal;
+    use std::sync::Mutex;
+    if json {
+        let report = colophon::check::check(files);
+        writeln!(io::stdout().lock(), "{}", report.to_json())?;
+        return Ok(report.exit_code());
+    }
+    let spinner = if io::stderr().is_terminal() {
+        let s = indicatif::ProgressBar::new_spinner();
+        s.enable_steady_tick(std::time::Duration::from_millis(120));
+        s.set_message("checking…");
+        s
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    // The file last named, how many checks are done, and the first write error.
+    let state: Mutex<(Option<String>, usize, Option<io::Error>)> = Mutex::new((None, 0, None));
+    let each = |e: &colophon::check::Entry| {
+        let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
+        let mut text = String::new();
+        if st.0.as_deref() != Some(e.file.as_str()) {
+            text.push_str(&e.file);
+            text.push('\n');
+            st.0 = Some(e.file.clone());
+        }
+        text.push_str(&e.render());
+        st.1 += 1;
+        let written = spinner.suspend(|| {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        });
+        if let (Err(err), None) = (written, &st.2) {
+            st.2 = Some(err);
+        }
+        spinner.set_message(format!("{} done", plural(st.1, "check")));
+    };
+    let report = colophon::check::check_streaming(files, &each);
+    spinner.finish_and_clear();
+    if let Some(err) = state.into_inner().unwrap_or_else(|p| p.into_inner()).2 {
+        return Err(err);
+    }
+    let mut out = io::stdout().lock();
+    write!(out, "{}", report.closing_line())?;
+    out.flush()?;
+    Ok(report.exit_code())
 }
 
 fn find_shelfmarks(texts: &[String], json: bool, resources: &Resources) -> io::Result<i32> {
@@ -295,7 +420,6 @@ struct Batch<'a> {
     include: &'a [String],
     jobs: Option<usize>,
     shard: Option<colophon::batch::Shard>,
-    from: &'a str,
 }
 
 fn convert(
@@ -316,7 +440,7 @@ fn convert(
     };
     let stdin = inputs.iter().any(|i| i.as_os_str() == "-");
     if stdin || out.as_os_str() == "-" {
-        return convert_stdio(g, inputs, &formats, out, meta, batch, resources);
+        return convert_stdio(g, inputs, &formats, out, meta, resources);
     }
     let include = match colophon::batch::globs(batch.include) {
         Ok(i) => i,
@@ -410,10 +534,16 @@ fn report_outcome(g: &Global, o: &colophon::batch::Outcome, line: bool) {
                 let warnings = conv.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).count();
                 let outs: Vec<String> = conv.outputs.iter().map(|p| p.display().to_string()).collect();
                 let notes = conv.document.notes().len();
-                eprintln!("{} → {} ({notes} notes, {warnings} warnings)", o.input.display(), outs.join(", "));
+                eprintln!(
+                    "{} → {} ({}, {})",
+                    o.input.display(),
+                    outs.join(", "),
+                    plural(notes, "note"),
+                    plural(warnings, "warning")
+                );
             }
         }
-        Err(e) => eprintln!("colophon: {e}"),
+        Err(e) => fail(e),
     }
 }
 
@@ -427,10 +557,12 @@ fn summary(outcomes: &[colophon::batch::Outcome], elapsed: std::time::Duration, 
         .sum();
     let secs = elapsed.as_secs_f64();
     eprintln!(
-        "\nconverted {} of {} files in {secs:.1} s ({:.1} files/s on {threads} threads); {warnings} warnings; {} failed",
+        "\nconverted {} of {} in {secs:.1} s ({:.1} files/s on {}); {}; {} failed",
         outcomes.len() - failed.len(),
-        outcomes.len(),
+        plural(outcomes.len(), "file"),
         outcomes.len() as f64 / secs.max(1e-9),
+        plural(threads, "thread"),
+        plural(warnings, "warning"),
         failed.len()
     );
     if !failed.is_empty() {
@@ -458,7 +590,6 @@ fn convert_stdio(
     formats: &[Format],
     out: &Path,
     meta: Option<&Path>,
-    batch: &Batch,
     resources: &Resources,
 ) -> io::Result<i32> {
     use std::io::{IsTerminal, Read};
@@ -483,16 +614,14 @@ fn convert_stdio(
     }
     let work = tempfile::tempdir()?;
     let input = if inputs[0].as_os_str() == "-" {
-        let ext = match batch.from {
-            "text" | "txt" => "txt",
-            "md" | "markdown" => "md",
-            "tei" | "xml" => "tei.xml",
-            "json" => "json",
-            "docx" | "word" => "docx",
-            other => {
-                eprintln!("colophon: unknown input format `{other}` (choose from text, md, tei, json, docx)");
-                return Ok(exit::USAGE);
-            }
+        use colophon::read::InputFormat;
+        // Without --from, standard input is article text unless its content says otherwise.
+        let ext = match resources.from {
+            None | Some(InputFormat::Text) => "txt",
+            Some(InputFormat::Markdown) => "md",
+            Some(InputFormat::Tei) => "tei.xml",
+            Some(InputFormat::Json) => "json",
+            Some(InputFormat::Docx) => "docx",
         };
         let mut bytes = Vec::new();
         io::stdin().lock().read_to_end(&mut bytes)?;
@@ -519,7 +648,7 @@ fn convert_stdio(
 }
 
 fn inspect(
-    g: &Global,
+    strict: bool,
     input: &Path,
     json: bool,
     meta: Option<&Path>,
@@ -528,7 +657,7 @@ fn inspect(
     let (doc, diags) = match colophon::load(input, meta, resources) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("colophon: {e}");
+            fail(&e);
             return Ok(e.exit_code());
         }
     };
@@ -540,13 +669,15 @@ fn inspect(
         human_report(&mut out, input, &doc, &diags)?;
     }
     let warnings = diags.iter().any(|d| d.severity >= Severity::Warning);
-    Ok(if g.strict && warnings { exit::WARNINGS } else { exit::OK })
+    Ok(if strict && warnings { exit::WARNINGS } else { exit::OK })
 }
 
 /// Counts of what was recovered, shared by both report forms.
 struct Counts {
     paragraphs: usize,
     headings: usize,
+    /// Characters of the body's text: a long body in one paragraph had no breaks to keep.
+    body_chars: usize,
     notes: usize,
     /// Of the notes, those the source printed after the text.
     endnotes: usize,
@@ -560,6 +691,18 @@ struct Counts {
     note_langs: BTreeMap<String, usize>,
     reference_langs: BTreeMap<String, usize>,
 }
+
+impl Counts {
+    /// False when the source gave no paragraph breaks to keep: a body of over
+    /// [`UNBROKEN`] characters read as one paragraph without headings (an extraction that
+    /// joined every line, as the example's does).
+    fn paragraphing_recovered(&self) -> bool {
+        !(self.paragraphs <= 1 && self.headings == 0 && self.body_chars > UNBROKEN)
+    }
+}
+
+/// The body length past which one paragraph means the source had no breaks, not a short text.
+const UNBROKEN: usize = 1500;
 
 fn tally<'a>(langs: impl Iterator<Item = &'a Option<colophon::model::LangTag>>) -> BTreeMap<String, usize> {
     let mut m = BTreeMap::new();
@@ -575,6 +718,7 @@ fn counts(doc: &Document) -> Counts {
     Counts {
         paragraphs: doc.paragraph_count(),
         headings: doc.body.iter().filter(|b| matches!(b, Block::Heading { .. })).count(),
+        body_chars: doc.body.iter().map(|b| plain_text(b.content()).chars().count()).sum(),
         notes: notes.len(),
         endnotes: notes.iter().filter(|n| n.kind == NoteKind::End).count(),
         anchored: notes.iter().filter(|n| n.anchor == Anchor::Call).count(),
@@ -642,11 +786,11 @@ fn human_report(out: &mut impl Write, input: &Path, doc: &Document, diags: &[Dia
         let text: String = a.content.iter().map(|b| plain_text(b.content())).collect::<Vec<_>>().join(" ");
         writeln!(
             out,
-            "  abstract     {:<5} {} ({} paragraphs, {} characters): {}",
+            "  abstract     {:<5} {} ({}, {}): {}",
             lang_or_dash(&a.lang),
             a.heading.as_deref().unwrap_or(""),
-            a.content.len(),
-            text.chars().count(),
+            plural(a.content.len(), "paragraph"),
+            plural(text.chars().count(), "character"),
             short(&text, 50)
         )?;
     }
@@ -661,6 +805,14 @@ fn human_report(out: &mut impl Write, input: &Path, doc: &Document, diags: &[Dia
         )?;
     }
     writeln!(out, "  paragraphs   {}", c.paragraphs)?;
+    if !c.paragraphing_recovered() {
+        writeln!(
+            out,
+            "               the source has no paragraph breaks (no blank lines or indents in its {}): \
+             paragraphing is not recoverable from it, not lost in reading",
+            plural(c.body_chars, "character")
+        )?;
+    }
     writeln!(out, "  headings     {}", c.headings)?;
     writeln!(
         out,
@@ -670,7 +822,12 @@ fn human_report(out: &mut impl Write, input: &Path, doc: &Document, diags: &[Dia
         c.notes - c.anchored
     )?;
     if c.endnotes > 0 {
-        writeln!(out, "               {} footnotes, {} endnotes", c.notes - c.endnotes, c.endnotes)?;
+        writeln!(
+            out,
+            "               {}, {}",
+            plural(c.notes - c.endnotes, "footnote"),
+            plural(c.endnotes, "endnote")
+        )?;
     }
     if c.notes > 0 {
         writeln!(out, "               languages: {}", tally_line(&c.note_langs))?;
@@ -688,15 +845,21 @@ fn human_report(out: &mut impl Write, input: &Path, doc: &Document, diags: &[Dia
     }
     writeln!(
         out,
-        "  shelfmarks   {} ({} in notes, {} in references, {} in the body), {} archives named",
+        "  shelfmarks   {} ({} in notes, {} in references, {} in the body), {} named",
         c.shelfmarks_in_notes + c.shelfmarks_in_references + c.shelfmarks_in_body,
         c.shelfmarks_in_notes,
         c.shelfmarks_in_references,
         c.shelfmarks_in_body,
-        c.archives
+        plural(c.archives, "archive")
     )?;
     let warnings = diags.iter().filter(|d| d.severity >= Severity::Warning).count();
-    writeln!(out, "  diagnostics  {} ({warnings} warnings, {} info)", diags.len(), diags.len() - warnings)?;
+    writeln!(
+        out,
+        "  diagnostics  {} ({}, {} info)",
+        diags.len(),
+        plural(warnings, "warning"),
+        diags.len() - warnings
+    )?;
     let shown = input.display().to_string();
     for d in diags {
         writeln!(out, "    {}", d.render(&shown))?;
@@ -716,6 +879,7 @@ fn json_report(input: &Path, doc: &Document, diags: &[Diagnostic]) -> serde_json
         "keywords": m.keywords,
         "counts": {
             "paragraphs": c.paragraphs,
+            "paragraphing_recovered": c.paragraphing_recovered(),
             "headings": c.headings,
             "notes": c.notes,
             "footnotes": c.notes - c.endnotes,

@@ -25,6 +25,9 @@ pub struct Resources {
     pub page: PageStyle,
     /// How Word documents are read (tracked changes accepted or rejected).
     pub docx: crate::read::docx::Options,
+    /// The reader every input goes through (`--from`), whatever its name and content;
+    /// `None` tells each input's kind from its content and name.
+    pub from: Option<crate::read::InputFormat>,
 }
 
 /// The built-in e-book style sheet.
@@ -40,6 +43,7 @@ impl Default for Resources {
             fonts: None,
             page: PageStyle::a4(),
             docx: Default::default(),
+            from: None,
         }
     }
 }
@@ -90,6 +94,7 @@ impl Resources {
             fonts,
             page,
             docx: Default::default(),
+            from: None,
         })
     }
 }

@@ -57,7 +57,7 @@ fn a_folder_converts_with_its_layout_mirrored_and_a_bad_file_does_not_stop_the_b
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     let n = corpus(&input);
-    std::fs::write(input.join("vol1/broken.txt"), b"\xff\xfe\x00\x00binary").unwrap();
+    std::fs::write(input.join("vol1/broken.txt"), b"Title\n\nab\xFFcd").unwrap();
     std::fs::write(input.join("vol1/notes.pdf"), b"not an input").unwrap();
     let out = dir.path().join("out");
     let o = colophon(&[

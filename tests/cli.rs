@@ -114,9 +114,6 @@ fn bad_inputs_fail_with_a_reason_and_leave_no_file() {
     let (cp1251, _, _) = encoding_rs::WINDOWS_1251
         .encode("Статья\n\nТекст статьи на русском языке с примечаниями и списком литературы.");
     bad_input("cp1251.txt", &cp1251, "windows-1251");
-    let mut utf16 = vec![0xFF, 0xFE];
-    utf16.extend("Abstract\n\nText".encode_utf16().flat_map(|u| u.to_le_bytes()));
-    bad_input("utf16.txt", &utf16, "UTF-16LE");
     bad_input("doc.json", b"{\"schema_version\": 99}", "schema_version 99");
     bad_input("broken.json", b"{\"schema_version\": 1,", "invalid JSON");
 }
@@ -476,4 +473,197 @@ fn outputs_are_readable_by_others() {
         let mode = std::fs::metadata(out.path().join(&f)).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o644, "{f}");
     }
+}
+
+/// The start of the one line that refuses a kind colophon cannot read.
+const READS: &str = "colophon reads article text, Markdown, TEI, DOCX, colophon JSON and PDF; ";
+
+/// A small ZIP whose first entry is `name` holding `content` (stored, as a local header).
+fn zip(name: &str, content: &[u8]) -> Vec<u8> {
+    let mut z = b"PK\x03\x04".to_vec();
+    z.extend([0u8; 22]);
+    z.extend((name.len() as u16).to_le_bytes());
+    z.extend([0u8; 2]);
+    z.extend(name.as_bytes());
+    z.extend(content);
+    z
+}
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+    for u in text.encode_utf16() {
+        out.extend(if big_endian { u.to_be_bytes() } else { u.to_le_bytes() });
+    }
+    out
+}
+
+/// Inputs told by their content as kinds colophon cannot read, whatever their names: exit
+/// 2, one line naming what colophon reads and what the file is, no output.
+#[test]
+fn kinds_colophon_cannot_read_are_told_by_content_and_exit_2() {
+    let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("scan.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0".to_vec(), "a PNG image"),
+        ("scan.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0".to_vec(), "a PNG image"),
+        ("photo.txt", b"\xFF\xD8\xFF\xE0\0\x10JFIF\0".to_vec(), "a JPEG image"),
+        ("anim.md", b"GIF89a\x01\0\x01\0".to_vec(), "a GIF image"),
+        ("pic.txt", b"RIFF\x24\0\0\0WEBPVP8 ".to_vec(), "a WebP image"),
+        ("page.txt", b"II*\0\x08\0\0\0\0\0".to_vec(), "a TIFF image"),
+        ("book.txt", zip("mimetype", b"application/epub+zip"), "an EPUB e-book"),
+        ("bundle.zip", zip("notes.txt", b"hello"), "a ZIP archive that is neither DOCX nor EPUB"),
+        ("page.html", b"<!DOCTYPE html>\n<html><body><p>x</p></body></html>".to_vec(), "an HTML page"),
+        ("saved.txt", b"<html lang=\"en\"><body>x</body></html>".to_vec(), "an HTML page"),
+        (
+            "feed.txt",
+            b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"/>".to_vec(),
+            "XML whose root element is <rss>",
+        ),
+        ("le.txt", utf16("Title\n\nText of the article.", false), "UTF-16LE text"),
+        ("be.txt", utf16("Title\n\nText of the article.", true), "UTF-16BE text"),
+        ("noise.txt", random, "binary data"),
+    ];
+    for (name, bytes, what) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join(name);
+        std::fs::write(&input, bytes).unwrap();
+        let out = dir.path().join("out");
+        let o = colophon(&["convert", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{name}: {e}");
+        assert_eq!(e.lines().count(), 1, "{name}: one line: {e}");
+        let want = format!("{READS}{} is {what}", input.display());
+        assert!(e.starts_with(&want), "{name}: want `{want}`, got {e}");
+        assert!(files_in(&out).is_empty(), "{name}: an output was left behind");
+        if what.starts_with("UTF-16") {
+            let enc = &what[..8];
+            let stem = input.with_extension("");
+            let iconv = format!("iconv -f {enc} -t UTF-8 {} > {}.utf8.txt", input.display(), stem.display());
+            assert!(e.contains(&iconv), "{name}: {e}");
+        }
+        // inspect refuses it alike.
+        let o = colophon(&["inspect", input.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "inspect {name}: {}", stderr(&o));
+    }
+}
+
+/// A kind colophon reads is read by its content when the name says otherwise, with an info
+/// that says so; `--from` still forces a reader.
+#[test]
+fn content_wins_over_the_name_and_from_forces_a_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let tei = "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>A title</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p>One paragraph.</p></body></text></TEI>\n";
+    let docx = std::fs::read(common::root().join("tests/fixtures/docx/word-fields.docx")).unwrap();
+    let cases: [(&str, &[u8], &str); 3] = [
+        (
+            "article.txt",
+            tei.as_bytes(),
+            "the file is named .txt but holds a TEI document: read as a TEI document",
+        ),
+        ("package.zip", &docx, "the file is named .zip but holds a Word document (DOCX)"),
+        (
+            "notes.html",
+            b"Title\n\nPlain text, not HTML.\n",
+            "the file is named .html but holds text: read as article text",
+        ),
+    ];
+    for (name, bytes, info) in cases {
+        let input = dir.path().join(name);
+        std::fs::write(&input, bytes).unwrap();
+        let out = dir.path().join(format!("out-{name}"));
+        let o =
+            colophon(&["convert", input.to_str().unwrap(), "-t", "json", "-v", "-o", out.to_str().unwrap()]);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(0), "{name}: {e}");
+        assert!(e.contains(&format!("info[input-kind]: {info}")), "{name}: {e}");
+    }
+    // The TEI named .txt, forced through the text reader: no note, and its markup is text.
+    let input = dir.path().join("article.txt");
+    let out = dir.path().join("forced");
+    let o = colophon(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--from",
+        "text",
+        "-t",
+        "md",
+        "-v",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("input-kind"), "{}", stderr(&o));
+    let md = std::fs::read_to_string(out.join("article.md")).unwrap();
+    assert!(md.contains("teiHeader"), "read as text, the markup stays: {md}");
+    // Empty standard input, told as nothing at all, is an input error (exit 3).
+    let o = colophon(&["convert", "-", "-t", "json", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(3), "empty standard input: {}", stderr(&o));
+}
+
+/// Help: examples one per line, each default shown once, and each subcommand lists only
+/// the options it honours.
+#[test]
+fn help_texts_list_examples_one_per_line_and_only_honoured_options() {
+    let help = String::from_utf8(colophon(&["convert", "--help"]).stdout).unwrap();
+    let examples: Vec<&str> =
+        help.lines().filter(|l| l.starts_with("  colophon convert ") || l.starts_with("  cat ")).collect();
+    assert!(examples.len() >= 4, "examples on lines of their own:\n{help}");
+    assert!(examples.iter().all(|l| l.matches("colophon convert").count() == 1), "{examples:?}");
+    for l in help.lines() {
+        assert!(l.matches("[default:").count() <= 1, "a default shown twice: {l}");
+    }
+    assert_eq!(help.matches("[default: .]").count(), 1, "{help}");
+    for flag in ["--verbose", "--quiet", "--strict", "--templates", "--track-changes", "--from"] {
+        assert!(help.contains(flag), "convert honours {flag}:\n{help}");
+    }
+    let help = String::from_utf8(colophon(&["check", "--help"]).stdout).unwrap();
+    for flag in ["--verbose", "--quiet", "--strict", "--templates", "--track-changes"] {
+        assert!(!help.contains(flag), "check ignores {flag} but lists it:\n{help}");
+    }
+    assert!(help.lines().any(|l| l.trim() == "colophon check out/zangezur-article.*"), "{help}");
+    let help = String::from_utf8(colophon(&["shelfmark", "--help"]).stdout).unwrap();
+    for flag in ["--verbose", "--quiet", "--strict", "--track-changes"] {
+        assert!(!help.contains(flag), "shelfmark ignores {flag} but lists it:\n{help}");
+    }
+    assert!(help.contains("--templates"), "shelfmark reads the archive table:\n{help}");
+    let help = String::from_utf8(colophon(&["inspect", "--help"]).stdout).unwrap();
+    for flag in ["--verbose", "--quiet", "--jobs"] {
+        assert!(!help.contains(flag), "inspect ignores {flag} but lists it:\n{help}");
+    }
+    // An option a subcommand does not take is a usage error there.
+    assert_eq!(colophon(&["check", "--strict", "x.md"]).status.code(), Some(2));
+}
+
+/// Counts that are 1 go with a singular noun, and no message shows an empty `()`.
+#[test]
+fn counts_agree_with_their_nouns_in_every_main_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small.txt");
+    std::fs::write(&small, "A Short Title\n\nAbstract\n\nOne abstract paragraph.\n\nThe text has one note.1\n\n1 The only note.\n").unwrap();
+    let out = dir.path().join("out");
+    let o_dir = out.to_str().unwrap();
+    let mut runs = vec![
+        colophon(&["convert", &example(), "-t", "json,md", "-o", o_dir]),
+        colophon(&["convert", small.to_str().unwrap(), "-t", "json,md", "-v", "-o", o_dir]),
+        colophon(&["convert", small.to_str().unwrap(), &example(), "-t", "json", "-o", o_dir]),
+        colophon(&["inspect", &example()]),
+        colophon(&["inspect", small.to_str().unwrap()]),
+        colophon(&["shelfmark", "РГАСПИ, ф.85, оп.13, д.32, л.3 об."]),
+    ];
+    let json = out.join("small.json");
+    let md = out.join("small.md");
+    runs.push(colophon(&["check", json.to_str().unwrap(), md.to_str().unwrap()]));
+    let mut all = String::new();
+    for o in &runs {
+        all.push_str(&String::from_utf8_lossy(&o.stdout));
+        all.push_str(&String::from_utf8_lossy(&o.stderr));
+    }
+    assert!(all.contains("1 note"), "the small input has one note:\n{all}");
+    let words: Vec<&str> =
+        all.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')')).collect();
+    for pair in words.windows(2) {
+        let plural =
+            pair[1].len() > 1 && pair[1].ends_with('s') && pair[1].chars().all(|c| c.is_ascii_lowercase());
+        assert!(!(pair[0] == "1" && plural), "`1 {}` in:\n{all}", pair[1]);
+    }
+    assert!(!all.contains("()"), "an empty () in:\n{all}");
 }

@@ -24,6 +24,12 @@ use std::time::{Duration, Instant};
 /// Exit code for an input that could not be read (`colophon::error::exit::INPUT`).
 const INPUT: i32 = 3;
 
+/// Exit code for an input of a kind colophon cannot read (`colophon::error::exit::USAGE`).
+const USAGE: i32 = 2;
+
+/// The start of the message that refuses a kind colophon cannot read.
+const READS: &str = "colophon reads article text, Markdown, TEI, DOCX, colophon JSON and PDF; ";
+
 /// The bound on the slow cases: generous, since correctness is what they test.
 const SLOW: Duration = Duration::from_secs(if cfg!(debug_assertions) { 120 } else { 30 });
 
@@ -44,14 +50,21 @@ struct Refused {
     name: &'static str,
     source: Source,
     message: String,
+    /// The exit code expected: [`INPUT`], or [`USAGE`] for a kind colophon cannot read.
+    code: i32,
 }
 
 fn fixture(name: &'static str, message: &str) -> Refused {
-    Refused { name, source: Source::Fixture, message: message.to_string() }
+    Refused { name, source: Source::Fixture, message: message.to_string(), code: INPUT }
 }
 
 fn bytes(name: &'static str, bytes: impl Into<Vec<u8>>, message: &str) -> Refused {
-    Refused { name, source: Source::Bytes(bytes.into()), message: message.to_string() }
+    Refused { name, source: Source::Bytes(bytes.into()), message: message.to_string(), code: INPUT }
+}
+
+/// A file of a kind colophon cannot read: exit 2, `colophon reads …; <path>/<name> is <what>`.
+fn kind(name: &'static str, bytes: impl Into<Vec<u8>>, what: &str) -> Refused {
+    Refused { name, source: Source::Bytes(bytes.into()), message: format!("/{name} is {what}"), code: USAGE }
 }
 
 fn colophon(args: &[&str]) -> Output {
@@ -119,14 +132,15 @@ fn check_refused(case: &Refused, format_sets: &[&str]) -> Vec<String> {
         let (o, _) = run.convert(formats);
         let err = stderr(&o);
         let shown: String = err.chars().take(400).collect();
-        if o.status.code() != Some(INPUT) {
+        if o.status.code() != Some(case.code) {
             problems.push(format!(
-                "{} (-t {formats}): exit {:?}, not {INPUT}: {shown}",
+                "{} (-t {formats}): exit {:?}, not {}: {shown}",
                 case.name,
-                o.status.code()
+                o.status.code(),
+                case.code
             ));
         }
-        if !err.contains(&case.message) {
+        if !err.contains(&case.message) || (case.code == USAGE && !err.starts_with(READS)) {
             problems.push(format!("{} (-t {formats}): stderr lacks `{}`: {shown}", case.name, case.message));
         }
         let left = entries(&run.out());
@@ -204,8 +218,8 @@ fn empty_binary_and_badly_encoded_files_are_refused() {
         bytes("empty.xml", "", "empty.xml: the file is empty"),
         bytes("empty.json", "", "empty.json: the file is empty"),
         bytes("blank.md", " \n\t\n\n", "blank.md: the file is empty"),
-        bytes("garbage.txt", garbage(4096), "garbage.txt: the file looks like binary data, not text: "),
-        bytes("garbage.json", garbage(4096), "garbage.json: the file looks like binary data, not text: "),
+        kind("garbage.txt", garbage(4096), "binary data"),
+        kind("garbage.json", garbage(4096), "binary data"),
         bytes(
             "nul.txt",
             "Title\n\nSome text\0here.\n",
@@ -222,22 +236,18 @@ fn empty_binary_and_badly_encoded_files_are_refused() {
             &b"<TEI>\n  <p>caf\xE9</p>\n</TEI>\n"[..],
             "latin1.xml:2:9: the file is not UTF-8 (byte 0xE9 cannot start a character)",
         ),
-        bytes(
-            "utf16-bom.txt",
-            utf16(ARTICLE_EN, false, true),
-            "utf16-bom.txt: the file is UTF-16LE; colophon reads UTF-8: convert it with `iconv -f UTF-16LE -t UTF-8`",
-        ),
-        bytes("utf16be-bom.md", utf16(ARTICLE_EN, true, true), "utf16be-bom.md: the file is UTF-16BE"),
-        bytes(
+        kind("utf16-bom.txt", utf16(ARTICLE_EN, false, true), "UTF-16LE text: convert it with `iconv -f UTF-16LE -t UTF-8 "),
+        kind("utf16be-bom.md", utf16(ARTICLE_EN, true, true), "UTF-16BE text"),
+        kind(
             "utf16-bom.xml",
             utf16("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<TEI/>\n", false, true),
-            "utf16-bom.xml: the file is UTF-16LE",
+            "UTF-16LE text",
         ),
-        bytes("utf16.txt", utf16(ARTICLE_EN, false, false), "utf16.txt: the file is UTF-16LE"),
-        bytes("utf16be.txt", utf16(ARTICLE_EN, true, false), "utf16be.txt: the file is UTF-16BE"),
+        kind("utf16.txt", utf16(ARTICLE_EN, false, false), "UTF-16LE text"),
+        kind("utf16be.txt", utf16(ARTICLE_EN, true, false), "UTF-16BE text"),
         // Cyrillic UTF-16 has few NUL high bytes (spaces and punctuation only): found by the
         // few distinct high bytes, not taken for text with NULs in it.
-        bytes("utf16-ru.txt", utf16(ARTICLE_RU, false, false), "utf16-ru.txt: the file is UTF-16LE"),
+        kind("utf16-ru.txt", utf16(ARTICLE_RU, false, false), "UTF-16LE text"),
         // Legacy 8-bit encodings are named (chardetng) and refused, never decoded on a guess.
         bytes(
             "cp1251.txt",
@@ -255,7 +265,8 @@ fn malformed_tei_is_refused_where_it_goes_wrong() {
         fixture("truncated.xml", "truncated.xml:6:1: the document ends inside <p> (opened at 5:5): is the file cut short?"),
         fixture("truncated-in-tag.xml", "truncated-in-tag.xml:3:36: not well-formed XML: "),
         bytes("no-root.xml", "<?xml version=\"1.0\"?>\n<!-- nothing -->\n", "no-root.xml:1:1: no root element"),
-        bytes("html.xml", "<html><body/></html>", "html.xml:1:1: the root element is <html>, not <TEI>"),
+        kind("html.xml", "<html><body/></html>", "an HTML page"),
+        bytes("rss.xml", "<rss version=\"2.0\"><channel/></rss>", "rss.xml:1:1: the root element is <rss>, not <TEI>"),
         // Entities are never loaded, fetched or expanded: declaring one is refused, at the
         // declaration, whether it is used or not.
         fixture(

@@ -766,7 +766,7 @@ fn score_file(file: &Path, format: &'static str, pandoc: Option<&Path>) -> FileS
     };
     let out_dir = tempfile::tempdir().unwrap();
     let run = Command::new(colophon_bin())
-        .args(["-v", "convert"])
+        .args(["convert", "-v"])
         .arg(file)
         .args(["-t", "json", "-o"])
         .arg(out_dir.path())

@@ -109,7 +109,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
 /// Counts the control bytes (NUL and C0 controls other than tab, line feed, form feed and
 /// carriage return, and DEL) in the first 64 KB of `bytes`; returns (count, sample size) when
 /// more than 1 in 100 are controls, which no text in any 8-bit encoding has.
-fn binary_bytes(bytes: &[u8]) -> Option<(usize, usize)> {
+pub(crate) fn binary_bytes(bytes: &[u8]) -> Option<(usize, usize)> {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let controls = sample
         .iter()
@@ -121,7 +121,7 @@ fn binary_bytes(bytes: &[u8]) -> Option<(usize, usize)> {
 /// Recognises UTF-16 by its byte-order mark or, without one, by the high bytes of its
 /// 16-bit units: a few values only (0 for ASCII, 4 for Cyrillic, 1 for Turkish letters), NUL
 /// among them, in a sample that decodes to letters, spaces and punctuation.
-fn utf16_kind(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn utf16_kind(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(&[0xFF, 0xFE]) {
         return Some("UTF-16LE");
     }
