@@ -30,8 +30,38 @@ Exit codes (a run over several files exits with the worst):
 #[derive(Parser)]
 #[command(name = "colophon", version, after_help = EXIT_CODES)]
 struct Cli {
+    #[command(flatten)]
+    early: Early,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `-q`, `-v` and `--strict` given before the subcommand (`colophon -v convert …`), as
+/// earlier versions took them: hidden from the help, added to the subcommand's own.
+#[derive(Args)]
+struct Early {
+    #[arg(short, long, hide = true)]
+    quiet: bool,
+    #[arg(short, long, hide = true)]
+    verbose: bool,
+    #[arg(long, hide = true)]
+    strict: bool,
+}
+
+impl Cli {
+    /// Adds the options given before the subcommand to those it honours.
+    fn merge_early(&mut self) {
+        let e = &self.early;
+        match &mut self.command {
+            Command::Convert { global, .. } => {
+                global.quiet |= e.quiet && !global.verbose;
+                global.verbose |= e.verbose && !global.quiet;
+                global.strict |= e.strict;
+            }
+            Command::Inspect { strict, .. } => *strict |= e.strict,
+            _ => {}
+        }
+    }
 }
 
 /// How much a conversion says, and whether warnings fail it.
@@ -194,7 +224,8 @@ Exit codes: 0 every check passed (some may be missing), 1 a check failed"
 }
 
 fn main() {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    cli.merge_early();
     let code = match run(&cli) {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,

@@ -83,6 +83,21 @@ fn two_runs_give_identical_bytes() {
     assert!(tei.contains("2023-11-14"), "the date of SOURCE_DATE_EPOCH is in the TEI");
 }
 
+/// `-q`, `-v` and `--strict` before the subcommand still work (scripts written for earlier
+/// versions), though the help lists them under the subcommands that honour them.
+#[test]
+fn options_before_the_subcommand_still_count() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let quiet = colophon(&["-q", "convert", &example(), "-t", "md", "-o", dir]);
+    assert_eq!(quiet.status.code(), Some(0), "{}", stderr(&quiet));
+    assert!(stderr(&quiet).is_empty(), "{}", stderr(&quiet));
+    let strict = colophon(&["--strict", "convert", &example(), "-t", "md", "-o", dir]);
+    assert_eq!(strict.status.code(), Some(1), "the example has warnings: {}", stderr(&strict));
+    let verbose = colophon(&["-v", "convert", &example(), "-t", "md", "-o", dir]);
+    assert!(stderr(&verbose).contains("info["), "{}", stderr(&verbose));
+}
+
 #[test]
 fn unknown_formats_are_a_clear_usage_error_and_write_nothing() {
     let out = tempfile::tempdir().unwrap();

@@ -4,7 +4,7 @@
 //! Consortium test files, published essays, editions and journal articles; see
 //! `tests/peer/SOURCES.md`). For every file the source's element kinds are counted
 //! independently of colophon — Markdown through pandoc's own parser (`pandoc -f markdown -t
-//! json`), TEI by walking the XML — then `colophon -v convert FILE -t json` is run and the same
+//! json`), TEI by walking the XML — then `colophon convert -v FILE -t json` is run and the same
 //! kinds are counted in its JSON. A kind kept fewer times than the source holds it is a loss;
 //! the loss is *reported* when colophon's diagnostics mention that kind or element as many
 //! times, and *silent* otherwise.
@@ -934,7 +934,7 @@ fn peer_corpus_kinds_kept() {
     let _ = writeln!(
         report,
         "Source kinds counted independently of colophon (pandoc {} for Markdown, an XML walk for TEI) \
-         against the kinds in `colophon -v convert FILE -t json`. *kept* = per file, the smaller of \
+         against the kinds in `colophon convert -v FILE -t json`. *kept* = per file, the smaller of \
          the two counts; *extra* = kinds the model holds beyond the source's count (splits, or \
          kinds made from others). A loss is *reported* when colophon's diagnostics for that file \
          name the kind or element (one diagnostic covers one instance), *silent* otherwise.",
