@@ -6,6 +6,8 @@
 //! cell's text is in the table's kept lines, no paragraph is swallowed, the source line's
 //! note is linked, and the prose that mentions a table or figure stays prose.
 
+mod common;
+
 use colophon::model::{Block, Inline};
 use serde::Deserialize;
 use std::path::Path;
@@ -188,4 +190,39 @@ fn tables_and_figures_of_extracted_text() {
     }
     assert!(texts >= 60, "{texts} texts");
     assert!(failed.is_empty(), "{} failures in {texts} texts:\n{}", failed.len(), failed.join("\n"));
+}
+
+/// Every writer prints a kept table's lines: every cell of the gold is in the PDF's text
+/// (`pdftotext`), the EPUB's and the TEI's, for a text of each extractor family (one cell
+/// per line; rows with runs of spaces).
+#[test]
+fn every_writer_prints_the_kept_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/text-tables");
+    for (name, file) in
+        [("ru-tiflis-budget", "xelatex--pdftotext-layout.txt"), ("en-kars-census", "typst--pdftotext.txt")]
+    {
+        let gold: Gold = serde_json::from_str(
+            &std::fs::read_to_string(root.join("gold").join(format!("{name}.json"))).unwrap(),
+        )
+        .unwrap();
+        let (doc, _) = colophon::read::text::read(
+            &std::fs::read_to_string(root.join("text").join(name).join(file)).unwrap(),
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("t.pdf");
+        std::fs::write(&pdf, common::written(&doc, colophon::Format::Pdf)).unwrap();
+        let epub = common::written(&doc, colophon::Format::Epub);
+        let xhtml = common::epub_entry(&epub, "EPUB/article.xhtml");
+        let tei = String::from_utf8(common::written(&doc, colophon::Format::Tei)).unwrap();
+        let pdf_text = common::pdf_tool("pdftotext", &[pdf.to_str().unwrap(), "-"])
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
+        for cell in gold.tables.iter().flat_map(|t| t.cells.iter().flatten()) {
+            let cell = norm(cell, false);
+            if let Some(text) = &pdf_text {
+                assert!(norm(text, false).contains(&cell), "{name}/{file}: `{cell}` not in the PDF");
+            }
+            assert!(norm(&xhtml, false).contains(&cell), "{name}/{file}: `{cell}` not in the EPUB");
+            assert!(norm(&tei, false).contains(&cell), "{name}/{file}: `{cell}` not in the TEI");
+        }
+    }
 }

@@ -4,7 +4,8 @@
 use crate::model::{Block, Figure, Inline, Table};
 
 /// The table as paragraphs: its label and caption, one paragraph per row with the cells
-/// separated by ` | `, and its source line.
+/// separated by ` | ` (a row of one cell keeps that cell's blocks: a preformatted block
+/// stays one), and its source line.
 pub fn table_blocks(t: &Table) -> Vec<Block> {
     let mut out = Vec::new();
     let head = caption_line(t.label.as_deref(), &t.caption);
@@ -12,16 +13,22 @@ pub fn table_blocks(t: &Table) -> Vec<Block> {
         out.push(Block::paragraph(head));
     }
     for row in t.rows() {
+        if let [cell] = row.cells.as_slice() {
+            out.extend(cell.blocks.iter().cloned());
+            continue;
+        }
         let mut line = Vec::new();
         for (i, cell) in row.cells.iter().enumerate() {
             if i > 0 {
                 line.push(Inline::text(" | "));
             }
-            for (j, leaf) in cell.blocks.iter().flat_map(Block::leaves).enumerate() {
+            let mut texts = Vec::new();
+            cell.blocks.iter().for_each(|b| texts_of(b, &mut texts));
+            for (j, text) in texts.into_iter().enumerate() {
                 if j > 0 {
                     line.push(Inline::text(" "));
                 }
-                line.extend(leaf.content().iter().cloned());
+                line.extend(text);
             }
         }
         out.push(Block::paragraph(line));
@@ -59,6 +66,16 @@ pub fn table_or_figure_blocks(b: &Block) -> Vec<Block> {
     }
 }
 
+/// The inline texts of `b`'s paragraphs and headings, and of its preformatted blocks (as
+/// code), in reading order.
+fn texts_of(b: &Block, out: &mut Vec<Vec<Inline>>) {
+    match b {
+        Block::CodeBlock { text, .. } => out.push(vec![Inline::Code { text: text.clone() }]),
+        Block::Heading { content, .. } | Block::Paragraph { content, .. } => out.push(content.clone()),
+        _ => b.children().into_iter().for_each(|c| texts_of(c, out)),
+    }
+}
+
 /// `Table 1. ` and the caption, or whichever of them there is.
 pub fn caption_line(label: Option<&str>, caption: &[Inline]) -> Vec<Inline> {
     let mut out = Vec::new();
@@ -83,6 +100,25 @@ pub fn image_text(alt: &str, src: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::{Cell, Column, Row};
+
+    #[test]
+    fn preformatted_cells_keep_their_lines() {
+        let code = |s: &str| Block::CodeBlock { text: s.into(), syntax: None };
+        let t = Table {
+            columns: vec![Column::default(); 1],
+            body: vec![Row { cells: vec![Cell::new(vec![code("Year  Souls\n1897  41 250")])] }],
+            ..Table::default()
+        };
+        assert_eq!(table_blocks(&t), vec![code("Year  Souls\n1897  41 250")]);
+        let two = Table {
+            columns: vec![Column::default(); 2],
+            body: vec![Row { cells: vec![Cell::new(vec![code("a\nb")]), Cell::new(vec![code("c")])] }],
+            ..Table::default()
+        };
+        let flat = table_blocks(&two);
+        let [Block::Paragraph { content, .. }] = flat.as_slice() else { panic!() };
+        assert_eq!(crate::model::plain_text(content), "a\nb | c");
+    }
 
     #[test]
     fn a_table_keeps_every_cell_in_reading_order() {
