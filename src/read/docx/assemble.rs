@@ -10,7 +10,7 @@ use crate::model::{
     plain_text, Abstract, Author, BibEntry, BibPart, Bibliography, Block, Definition, Document, Inline,
     KeywordList, LangTag, Title,
 };
-use crate::read::caption::{is_source_line, split_label};
+use crate::read::caption::{is_source_line, kind_of, split_label, FloatKind};
 use crate::read::text::lexicon::{
     heading_key, is_reference_heading, lookup, split_inline_heading, ABSTRACT_HEADINGS, KEYWORD_HEADINGS,
 };
@@ -368,6 +368,7 @@ fn carry_page_breaks(paras: Vec<Para>) -> Vec<Para> {
 /// quotation paragraphs into quotations, code paragraphs into code blocks, terms and their
 /// definitions into definition lists.
 pub(super) fn blocks(paras: Vec<Para>) -> Vec<Block> {
+    let below = CaptionSides::of(&paras);
     let mut out = Vec::new();
     let mut iter = paras.into_iter().peekable();
     while let Some(mut p) = iter.next() {
@@ -382,7 +383,9 @@ pub(super) fn blocks(paras: Vec<Para>) -> Vec<Block> {
         // line joins the table or figure just before it.
         if p.role == Role::Caption || is_source_line(&plain_text(&p.inlines)) {
             let next_block = iter.peek_mut().and_then(|n| n.block.as_mut());
-            if let Some(inlines) = attach(p.inlines, p.role == Role::Caption, out.last_mut(), next_block) {
+            if let Some(inlines) =
+                attach(p.inlines, p.role == Role::Caption, below, out.last_mut(), next_block)
+            {
                 out.push(Block::Paragraph { content: inlines, lang: p.lang });
             }
             continue;
@@ -440,11 +443,54 @@ pub(super) fn blocks(paras: Vec<Para>) -> Vec<Block> {
 /// The label, caption and source line of a table or figure, and whether it is a figure.
 type Captioned<'a> = (&'a mut Option<String>, &'a mut Vec<Inline>, &'a mut Option<Vec<Inline>>, bool);
 
+/// Which side of their table and figure a document prints captions on: by Word's habit
+/// and pandoc's, tables above and figures below, unless the document's own captions say
+/// otherwise (more captions of that kind labelled with a table or figure only before them
+/// than only after them).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CaptionSides {
+    tables_below: bool,
+    figures_below: bool,
+}
+
+impl CaptionSides {
+    fn of(paras: &[Para]) -> Self {
+        let is = |p: Option<&Para>, figure: bool| {
+            p.and_then(|p| p.block.as_ref()).is_some_and(|b| {
+                if figure {
+                    matches!(b, Block::Figure(_))
+                } else {
+                    matches!(b, Block::Table(_))
+                }
+            })
+        };
+        // (only before, only after) for tables, then for figures.
+        let mut sides = [(0usize, 0usize); 2];
+        for (i, p) in paras.iter().enumerate().filter(|(_, p)| p.role == Role::Caption) {
+            let Some(kind) = split_label(&p.inlines).0.as_deref().and_then(kind_of) else { continue };
+            let figure = kind == FloatKind::Figure;
+            let before = is(i.checked_sub(1).and_then(|k| paras.get(k)), figure);
+            let after = is(paras.get(i + 1), figure);
+            let side = &mut sides[usize::from(figure)];
+            match (before, after) {
+                (true, false) => side.0 += 1,
+                (false, true) => side.1 += 1,
+                _ => {}
+            }
+        }
+        CaptionSides { tables_below: sides[0].0 > sides[0].1, figures_below: sides[1].0 >= sides[1].1 }
+    }
+}
+
 /// Attaches a caption or source line to the table or figure before it (`previous`) or
-/// after it (`next`); gives the inlines back when neither takes them.
+/// after it (`next`); gives the inlines back when neither takes them. A caption labelled
+/// `Table …` goes to a table, `Figure …` to a figure, on the side the document prints
+/// them ([`CaptionSides`]); an unlabelled one to the figure before it, else the table or
+/// figure after it.
 fn attach(
     inlines: Vec<Inline>,
     is_caption: bool,
+    sides: CaptionSides,
     previous: Option<&mut Block>,
     next: Option<&mut Block>,
 ) -> Option<Vec<Inline>> {
@@ -470,12 +516,31 @@ fn attach(
     let (label, caption) = split_label(&inlines);
     let empty =
         |p: &Option<Captioned<'_>>| p.as_ref().is_some_and(|(l, c, _, _)| l.is_none() && c.is_empty());
-    // Figures are captioned below, tables above, by Word's habit and pandoc's.
-    let target = match (&previous, &next) {
-        (Some((_, _, _, true)), _) if empty(&previous) => previous.as_mut(),
-        _ if empty(&next) => next.as_mut(),
-        _ if empty(&previous) => previous.as_mut(),
-        _ => None,
+    let kind = label.as_deref().and_then(kind_of);
+    let fits =
+        |p: &Option<Captioned<'_>>, figure: bool| empty(p) && p.as_ref().is_some_and(|c| c.3 == figure);
+    // By the label's kind, on the document's side; else (no label, or no such neighbour: a
+    // table printed as an image) figures are captioned below, tables above, by Word's habit.
+    let by_kind = kind.map(|kind| {
+        let figure = kind == FloatKind::Figure;
+        let below = if figure { sides.figures_below } else { sides.tables_below };
+        match (fits(&previous, figure), fits(&next, figure)) {
+            (true, true) if below => Some(true),
+            (true, true) => Some(false),
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            (false, false) => None,
+        }
+    });
+    let target = match by_kind.flatten() {
+        Some(true) => previous.as_mut(),
+        Some(false) => next.as_mut(),
+        None => match (&previous, &next) {
+            (Some((_, _, _, true)), _) if empty(&previous) => previous.as_mut(),
+            _ if empty(&next) => next.as_mut(),
+            _ if empty(&previous) => previous.as_mut(),
+            _ => None,
+        },
     };
     match target {
         Some((l, c, _, _)) => {
@@ -561,4 +626,55 @@ fn one_list(items: &[Para], base: u8) -> Block {
         i += 1;
     }
     Block::List { numbering, items: out }
+}
+
+#[cfg(test)]
+mod caption_tests {
+    use super::*;
+    use crate::model::{Cell, Column, Row, Table};
+
+    fn table(text: &str) -> Para {
+        let cell = Cell::new(vec![Block::paragraph(vec![Inline::text(text)])]);
+        Para::of_block(Block::Table(Box::new(Table {
+            columns: vec![Column::default()],
+            body: vec![Row { cells: vec![cell] }],
+            ..Table::default()
+        })))
+    }
+
+    fn caption(text: &str) -> Para {
+        Para { role: Role::Caption, inlines: vec![Inline::text(text)], block: None, in_table: false, ..table("") }
+    }
+
+    fn captions(blocks: &[Block]) -> Vec<(String, String)> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some((
+                    plain_text(t.body[0].cells[0].blocks[0].content()),
+                    t.label.clone().unwrap_or_default(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tables_captioned_below_keep_their_own_captions() {
+        let below = blocks(vec![
+            table("a"),
+            caption("Table 1. First"),
+            table("b"),
+            caption("Table 2. Second"),
+        ]);
+        assert_eq!(captions(&below), [("a".into(), "Table 1".into()), ("b".into(), "Table 2".into())]);
+        // Word's habit, captions above, is unchanged.
+        let above = blocks(vec![
+            caption("Table 1. First"),
+            table("a"),
+            caption("Table 2. Second"),
+            table("b"),
+        ]);
+        assert_eq!(captions(&above), [("a".into(), "Table 1".into()), ("b".into(), "Table 2".into())]);
+    }
 }
