@@ -1033,6 +1033,18 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     let mut diagnostics = Vec::new();
     // The level of the last heading, under which an embedded text's headings rank.
     let mut under = 0;
+    // The frame of a block of the body set through the nester, under a heading of `under`.
+    let body_frame = |under: u8| {
+        let mut frame = nested::Frame::new(
+            BlockKind::Paragraph,
+            (style.size, style.leading),
+            (small, small_leading),
+            measure,
+            doc_lang,
+        );
+        frame.level = under;
+        frame
+    };
     for (i, b) in doc.body.iter().enumerate() {
         match b {
             Block::Heading { content, level } => {
@@ -1068,14 +1080,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
             // set as code (which breaks across pages between lines, where one cell could
             // not), and its source line.
             Block::Table(t) if table::verbatim(t) => {
-                let mut frame = nested::Frame::new(
-                    BlockKind::Paragraph,
-                    (style.size, style.leading),
-                    (small, small_leading),
-                    measure,
-                    doc_lang,
-                );
-                frame.level = under;
+                let frame = body_frame(under);
                 let first = paras.len();
                 let blocks = crate::write::degrade::table_or_figure_blocks(b);
                 nester.blocks(&blocks, &frame, false, &mut notes, &mut paras);
@@ -1126,14 +1131,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
                 after_heading = false;
             }
             _ => {
-                let mut frame = nested::Frame::new(
-                    BlockKind::Paragraph,
-                    (style.size, style.leading),
-                    (small, small_leading),
-                    measure,
-                    doc_lang,
-                );
-                frame.level = under;
+                let frame = body_frame(under);
                 let first = paras.len();
                 nester.block(b, &frame, &mut notes, &mut paras);
                 if i == 0 {

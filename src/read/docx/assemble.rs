@@ -643,7 +643,13 @@ mod caption_tests {
     }
 
     fn caption(text: &str) -> Para {
-        Para { role: Role::Caption, inlines: vec![Inline::text(text)], block: None, in_table: false, ..table("") }
+        Para {
+            role: Role::Caption,
+            inlines: vec![Inline::text(text)],
+            block: None,
+            in_table: false,
+            ..table("")
+        }
     }
 
     fn captions(blocks: &[Block]) -> Vec<(String, String)> {
@@ -661,20 +667,12 @@ mod caption_tests {
 
     #[test]
     fn tables_captioned_below_keep_their_own_captions() {
-        let below = blocks(vec![
-            table("a"),
-            caption("Table 1. First"),
-            table("b"),
-            caption("Table 2. Second"),
-        ]);
+        let below =
+            blocks(vec![table("a"), caption("Table 1. First"), table("b"), caption("Table 2. Second")]);
         assert_eq!(captions(&below), [("a".into(), "Table 1".into()), ("b".into(), "Table 2".into())]);
         // Word's habit, captions above, is unchanged.
-        let above = blocks(vec![
-            caption("Table 1. First"),
-            table("a"),
-            caption("Table 2. Second"),
-            table("b"),
-        ]);
+        let above =
+            blocks(vec![caption("Table 1. First"), table("a"), caption("Table 2. Second"), table("b")]);
         assert_eq!(captions(&above), [("a".into(), "Table 1".into()), ("b".into(), "Table 2".into())]);
     }
 }
