@@ -57,7 +57,8 @@ impl Kind {
 /// telling start is [`Kind::Text`], and the file name decides between article text and
 /// Markdown.
 pub fn sniff(bytes: &[u8]) -> Kind {
-    if bytes.starts_with(b"%PDF-") {
+    // `%PDF-` and the version's digit: a text may open with the word.
+    if bytes.starts_with(b"%PDF-") && bytes.get(5).is_some_and(u8::is_ascii_digit) {
         return Kind::Pdf;
     }
     if bytes.starts_with(b"PK\x03\x04") {
@@ -197,6 +198,7 @@ mod tests {
         assert_eq!(sniff(b"RIFF\x10\0\0\0WEBPVP8 "), Kind::Image("WebP"));
         assert_eq!(sniff(b"II*\0\x08\0\0\0"), Kind::Image("TIFF"));
         assert_eq!(sniff(b"%PDF-1.7\n%junk"), Kind::Pdf);
+        assert_eq!(sniff(b"%PDF-like notes\nText."), Kind::Text);
         assert_eq!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"), Kind::Ole);
         assert_eq!(sniff(b"\xFF\xFEa\0b\0"), Kind::Unicode("UTF-16LE"));
         assert_eq!(sniff(b"\xFE\xFF\0a\0b"), Kind::Unicode("UTF-16BE"));
