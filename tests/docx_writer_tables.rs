@@ -783,3 +783,39 @@ fn tables_and_figures_are_reproducible() {
     let doc = load(&path);
     assert_eq!(docx(&doc).0, docx(&doc).0);
 }
+
+/// An image in a note's line goes into the package under the notes' own relationships and
+/// comes back from our reader in its note, its bytes equal.
+#[test]
+fn an_image_in_a_note_comes_back_in_its_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = std::fs::read(common::root().join("tests/fixtures/media/map.png")).unwrap();
+    std::fs::write(dir.path().join("map.png"), &png).unwrap();
+    let md = dir.path().join("a.md");
+    std::fs::write(
+        &md,
+        "Text with a note.[^1]\n\n[^1]: A seal ![the seal](map.png){width=1cm} in the note.\n",
+    )
+    .unwrap();
+    let (doc, _) = colophon::load(&md, None, &colophon::Resources::builtin()).unwrap();
+    let docx = dir.path().join("a.docx");
+    std::fs::write(&docx, common::written(&doc, colophon::Format::Docx)).unwrap();
+    let (back, diags) = colophon::load(&docx, None, &colophon::Resources::builtin()).unwrap();
+    assert!(
+        diags.iter().all(|d| !d.code.starts_with("docx-image") && !d.code.starts_with("image-")),
+        "{diags:?}"
+    );
+    let mut notes = Vec::new();
+    back.body.iter().for_each(|b| b.collect_notes(&mut notes));
+    let [note] = notes.as_slice() else { panic!("{notes:?}") };
+    let key = note
+        .content
+        .iter()
+        .flat_map(|b| b.content())
+        .find_map(|i| match i {
+            colophon::model::Inline::Image { image, .. } => image.media.clone(),
+            _ => None,
+        })
+        .expect("the image is in the note");
+    assert_eq!(back.media[&key].data, png);
+}

@@ -308,13 +308,14 @@ impl<'p> Reader<'p> {
         descendants(el, "blip", &mut blips);
         descendants(el, "imagedata", &mut blips);
         let id = blips.iter().find_map(|b| b.attr("r:embed").or(b.attr("r:id")).or(b.attr("r:link")));
-        let rel = id.and_then(|id| self.rels.get(id)).filter(|_| std::ptr::eq(part, &self.parts.document));
+        let rels = if std::ptr::eq(part, &self.parts.document) {
+            Some(&self.rels)
+        } else {
+            self.note_rels.get(&part.name)
+        };
+        let rel = id.and_then(|id| rels?.get(id));
         let Some(rel) = rel else {
-            let where_ = if std::ptr::eq(part, &self.parts.document) {
-                "whose file the package does not name"
-            } else {
-                "in a note or comment"
-            };
+            let where_ = if rels.is_some() { "whose file the package does not name" } else { "in a comment" };
             self.report(part, el, true, "docx-image-dropped", format!("an image {where_} is left out"));
             return;
         };

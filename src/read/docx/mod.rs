@@ -81,6 +81,17 @@ pub fn read(path: &Path, bytes: &[u8], options: Options) -> Result<(Document, Ve
             images.insert(r.target.clone(), bytes);
         }
     }
+    // The notes' own relationships: an image in a note is named there.
+    let mut note_rels = HashMap::new();
+    for part in [&footnotes, &endnotes].into_iter().flatten() {
+        let part_rels = package.relationships(&part.name)?;
+        for r in part_rels.values().filter(|r| r.kind == "image" && !r.external) {
+            if let Some(bytes) = package.bytes(&r.target)? {
+                images.insert(r.target.clone(), bytes);
+            }
+        }
+        note_rels.insert(part.name.clone(), part_rels);
+    }
     let parts = Parts { document, footnotes, endnotes, comments };
     let mut reader = Reader {
         parts: &parts,
@@ -89,6 +100,7 @@ pub fn read(path: &Path, bytes: &[u8], options: Options) -> Result<(Document, Ve
         styles: styles::Styles::read(styles_part.as_ref().map(|p| &p.root)),
         numbering: numbering::Numbering::read(numbering_part.as_ref().map(|p| &p.root)),
         rels,
+        note_rels,
         notes: notes::NoteNumbers::read(settings.as_ref().map(|p| &p.root), &parts.document.root),
         options,
         diags: Vec::new(),
@@ -149,6 +161,8 @@ struct Reader<'p> {
     styles: styles::Styles,
     numbering: numbering::Numbering,
     rels: HashMap<String, Relationship>,
+    /// The footnotes' and endnotes' relationships, by part name.
+    note_rels: HashMap<String, HashMap<String, Relationship>>,
     notes: notes::NoteNumbers,
     options: Options,
     diags: Vec<Diagnostic>,
