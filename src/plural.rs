@@ -17,6 +17,24 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// `is` for one, `are` for any other count: the verb after [`plural`].
+pub fn is_are(n: usize) -> &'static str {
+    if n == 1 {
+        "is"
+    } else {
+        "are"
+    }
+}
+
+/// `was` for one, `were` for any other count.
+pub fn was_were(n: usize) -> &'static str {
+    if n == 1 {
+        "was"
+    } else {
+        "were"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::plural;
@@ -25,6 +43,8 @@ mod tests {
     fn counts_agree_with_their_nouns() {
         assert_eq!(plural(1, "warning"), "1 warning");
         assert_eq!(plural(0, "warning"), "0 warnings");
+        assert_eq!(format!("{} {}", plural(1, "note"), super::is_are(1)), "1 note is");
+        assert_eq!(format!("{} {}", plural(3, "note"), super::was_were(3)), "3 notes were");
         assert_eq!(plural(2, "bibliography entry"), "2 bibliography entries");
         assert_eq!(plural(3, "day"), "3 days");
         assert_eq!(plural(2, "class"), "2 classes");

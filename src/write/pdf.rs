@@ -575,7 +575,13 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
         diags.push(Diagnostic::warning(
             "pdf-math-as-tex",
             0,
-            format!("{formulas} formula(s) are printed as their TeX source in the code face: colophon has no TeX engine to set them"),
+            format!(
+                "{} printed as their TeX source in the code face: colophon has no TeX engine to set them",
+                match formulas {
+                    1 => "1 formula is".to_string(),
+                    n => format!("{n} formulas are"),
+                }
+            ),
         ));
     }
     if laid.overfull > 0 {

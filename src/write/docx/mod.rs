@@ -35,6 +35,7 @@ mod xml;
 
 use crate::diag::Diagnostic;
 use crate::model::{Document, Media, NoteKind};
+use crate::plural::{is_are, plural, was_were};
 use package::{kinds, Rel};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -331,50 +332,63 @@ fn diagnostics(ctx: &Ctx, doc: &Document) -> Vec<Diagnostic> {
         "xml-forbidden-char",
         ctx.removed,
         format!(
-            "{} characters that XML 1.0 forbids (control characters) were removed from the DOCX",
-            ctx.removed
+            "{} that XML 1.0 forbids (control characters) {} removed from the DOCX",
+            plural(ctx.removed, "character"),
+            was_were(ctx.removed)
         ),
     );
     warn(
         "docx-nested-note",
         t.nested_notes,
-        format!("{} notes called inside other notes are written in brackets at their calls (Word cannot nest notes)", t.nested_notes),
+        format!(
+            "{} called inside other notes {} written in brackets at their calls (Word cannot nest notes)",
+            plural(t.nested_notes, "note"),
+            is_are(t.nested_notes)
+        ),
     );
     warn(
         "docx-note-position-inferred",
         t.inferred,
-        format!("{} notes stand where their calls were inferred; the DOCX does not mark the position as uncertain", t.inferred),
+        format!(
+            "{} where {} calls were inferred; the DOCX does not mark the position as uncertain",
+            plural(t.inferred, "note") + if t.inferred == 1 { " stands" } else { " stand" },
+            if t.inferred == 1 { "its" } else { "their" }
+        ),
     );
     warn(
         "docx-heading-level",
         t.heading_levels,
         format!(
-            "{} headings below level 6 (or at level 0) are written at the nearest of Word's six levels",
-            t.heading_levels
+            "{} below level 6 (or at level 0) {} written at the nearest of Word's six levels",
+            plural(t.heading_levels, "heading"),
+            is_are(t.heading_levels)
         ),
     );
     warn(
         "docx-table-flattened",
         t.flattened,
-        format!("{} tables whose cells do not fit their columns (a span past the last row or column) are written as plain paragraphs, cells separated by ` | `", t.flattened),
+        format!("{} whose cells do not fit the columns (a span past the last row or column) {} written as plain paragraphs, cells separated by ` | `", plural(t.flattened, "table"), is_are(t.flattened)),
     );
     let missing = &ctx.images.missing;
     warn(
         "docx-image-as-text",
         missing.len(),
         format!(
-            "{} images have no bytes to embed (missing, damaged or refused when read; first: `{}`) and are written as their file name in brackets",
-            missing.len(),
-            missing.first().map_or("", String::as_str)
+            "{} no bytes to embed (missing, damaged or refused when read; first: `{}`) and {} written as the file name in brackets",
+            plural(missing.len(), "image") + if missing.len() == 1 { " has" } else { " have" },
+            missing.first().map_or("", String::as_str),
+            is_are(missing.len())
         ),
     );
     warn(
         "docx-ref-dangling",
         t.dangling_refs.len(),
         format!(
-            "{} cross-references name no table or figure (first: `{}`) and are written as their text, unlinked",
-            t.dangling_refs.len(),
-            t.dangling_refs.first().map_or("", String::as_str)
+            "{} no table or figure (first: `{}`) and {} written as text, unlinked",
+            plural(t.dangling_refs.len(), "cross-reference")
+                + if t.dangling_refs.len() == 1 { " names" } else { " name" },
+            t.dangling_refs.first().map_or("", String::as_str),
+            is_are(t.dangling_refs.len())
         ),
     );
     let mut info = |code: &'static str, n: usize, msg: String| {
@@ -385,70 +399,87 @@ fn diagnostics(ctx: &Ctx, doc: &Document) -> Vec<Diagnostic> {
     info(
         "docx-link-as-text",
         t.unlinked,
-        format!("{} links inside other links, or without an address, are written as their text", t.unlinked),
+        format!(
+            "{} inside other links, or without an address, {} written as text",
+            plural(t.unlinked, "link"),
+            is_are(t.unlinked)
+        ),
     );
     info(
         "docx-names-as-text",
         t.names,
         format!(
-            "{} names are written as their text; their kinds and {} authority references are not kept",
-            t.names, t.name_refs
+            "{} written as text; their kinds and {} not kept",
+            plural(t.names, "name") + " " + is_are(t.names),
+            plural(t.name_refs, "authority reference") + " " + is_are(t.name_refs)
         ),
     );
     info(
         "docx-dates-as-text",
         t.dates,
         format!(
-            "{} dates are written as their text; {} normalised values are not kept",
-            t.dates, t.date_values
+            "{} written as text; {} not kept",
+            plural(t.dates, "date") + " " + is_are(t.dates),
+            plural(t.date_values, "normalised value") + " " + is_are(t.date_values)
         ),
     );
     info(
         "docx-citations-as-text",
         t.citations,
-        format!("{} citations are written as their text; their keys are not kept", t.citations),
+        format!(
+            "{} written as text; the keys are not kept",
+            plural(t.citations, "citation") + " " + is_are(t.citations)
+        ),
     );
     info(
         "docx-choice-shown",
         t.choices,
         format!(
-            "{} editorial choices are written as the reading shown; the other reading is not kept",
-            t.choices
+            "{} written as the reading shown; the other reading is not kept",
+            plural(t.choices, "editorial choice") + " " + is_are(t.choices)
         ),
     );
     info(
         "docx-shelfmarks-as-text",
         t.shelfmarks,
-        format!("{} shelfmarks are written as their printed text; their parsed parts are not kept (enrichment finds them again)", t.shelfmarks),
+        format!(
+            "{} written as printed text; the parsed parts are not kept (enrichment finds them again)",
+            plural(t.shelfmarks, "shelfmark") + " " + is_are(t.shelfmarks)
+        ),
     );
     info(
         "docx-page-bookmark",
         t.renamed_pages.len(),
         format!(
-            "{} printed page numbers are not bookmark names as they stand (first: `{}`); their bookmarks are named with `_` for other characters or with a count",
-            t.renamed_pages.len(),
+            "{} not {} as {} (first: `{}`); the bookmarks are named with `_` for other characters or with a count",
+            plural(t.renamed_pages.len(), "printed page number") + " " + is_are(t.renamed_pages.len()),
+            if t.renamed_pages.len() == 1 { "a bookmark name" } else { "bookmark names" },
+            if t.renamed_pages.len() == 1 { "it stands" } else { "they stand" },
             t.renamed_pages.first().map_or("", String::as_str)
         ),
     );
     info(
         "docx-epigraph-as-quote",
         t.epigraphs,
-        format!("{} epigraphs are written as quotations (Quote style)", t.epigraphs),
+        format!(
+            "{} written as quotations (Quote style)",
+            plural(t.epigraphs, "epigraph") + " " + is_are(t.epigraphs)
+        ),
     );
     info(
         "docx-embedded-kind",
         t.embedded_kinds,
         format!(
-            "{} embedded texts are written indented; their kinds (letter, telegram) are not kept",
-            t.embedded_kinds
+            "{} written indented; the kinds (letter, telegram) are not kept",
+            plural(t.embedded_kinds, "embedded text") + " " + is_are(t.embedded_kinds)
         ),
     );
     info(
         "docx-front-kind",
         t.front_parts,
         format!(
-            "{} front-matter divisions are written as blocks before the body; their kinds are not kept",
-            t.front_parts
+            "{} written as blocks before the body; the kinds are not kept",
+            plural(t.front_parts, "front-matter division") + " " + is_are(t.front_parts)
         ),
     );
     let converted = &ctx.images.converted;
@@ -456,27 +487,35 @@ fn diagnostics(ctx: &Ctx, doc: &Document) -> Vec<Diagnostic> {
         "docx-webp-as-png",
         converted.len(),
         format!(
-            "{} WebP images (first: `{}`) are embedded as PNG: Word before Microsoft 365 shows no WebP",
-            converted.len(),
-            converted.first().map_or("", String::as_str)
+            "{} (first: `{}`) {} embedded as PNG: Word before Microsoft 365 shows no WebP",
+            plural(converted.len(), "WebP image"),
+            converted.first().map_or("", String::as_str),
+            is_are(converted.len())
         ),
     );
     info(
         "docx-row-headers",
         t.row_headers,
-        format!("{} row-header cells are written as plain cells: Word marks row headers only as a whole first column", t.row_headers),
+        format!(
+            "{} written as plain cells: Word marks row headers only as a whole first column",
+            plural(t.row_headers, "row-header cell") + " " + is_are(t.row_headers)
+        ),
     );
     info(
         "docx-code-syntax",
         t.code_syntax,
-        format!("{} code blocks name a notation, which the DOCX does not keep", t.code_syntax),
+        format!(
+            "{} a notation, which the DOCX does not keep",
+            plural(t.code_syntax, "code block") + if t.code_syntax == 1 { " names" } else { " name" }
+        ),
     );
     info(
         "docx-archives-not-listed",
         doc.back.archives.len(),
         format!(
-            "{} archives named by shelfmarks are not listed in the DOCX (TEI lists them; enrichment finds them again)",
-            doc.back.archives.len()
+            "{} named by shelfmarks {} not listed in the DOCX (TEI lists them; enrichment finds them again)",
+            plural(doc.back.archives.len(), "archive"),
+            is_are(doc.back.archives.len())
         ),
     );
     d

@@ -20,6 +20,7 @@ mod tables;
 
 use crate::diag::Diagnostic;
 use crate::model::{Block, Document, FrontKind, FrontPart, LangTag, NoteKind};
+use crate::plural::{is_are, plural, was_were};
 use events::{Ev, Events};
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
@@ -170,48 +171,58 @@ pub fn write(doc: &Document, opts: &Options) -> (String, Vec<Diagnostic>) {
     xml.expect("writing to memory cannot fail");
     // One diagnostic for each kind of thing the TEI could not hold as given, with its count.
     type Make = fn(&'static str, u32, String) -> Diagnostic;
-    let counted: [(usize, Make, &'static str, &str); 6] = [
+    // (count, severity, code, counted noun, the rest: `{is}`/`{was}` agree with the count).
+    let counted: [(usize, Make, &'static str, &str, &str); 6] = [
         (
             ctx.removed_chars,
             Diagnostic::warning,
             "xml-forbidden-char",
-            "characters that XML 1.0 forbids (control characters) were removed from the TEI",
+            "character",
+            "that XML 1.0 forbids (control characters) {was} removed from the TEI",
         ),
         (
             ctx.unwritten_fields,
             Diagnostic::info,
             "tei-field-not-nested",
-            "parsed bibliography fields cross other markup and are left untagged in the TEI (their text is kept)",
+            "parsed bibliography field",
+            "{is} left untagged in the TEI: tagging would cross other markup (the text is kept)",
         ),
         (
             ctx.unwritten_dates,
             Diagnostic::warning,
             "tei-date-value-dropped",
-            "date values are not W3C dates or intervals (`1919-05-14`, `1918/1920`) and are left out of the TEI (the dates' text is kept)",
+            "date value",
+            "{is} left out of the TEI, which takes only W3C dates and intervals (`1919-05-14`, `1918/1920`); the text of the dates is kept",
         ),
         (
             ctx.rowless_tables,
             Diagnostic::warning,
             "tei-table-without-rows",
-            "tables without rows are written as paragraphs (a TEI <table> needs a row)",
+            "table",
+            "without rows {is} written as paragraphs (a TEI <table> needs a row)",
         ),
         (
             ctx.unwritten_widths,
             Diagnostic::info,
             "tei-column-widths",
-            "tables have column widths that are not written (TEI has no column element); their cells are kept",
+            "table",
+            "with column widths {is} written without them (TEI has no column element); the cells are kept",
         ),
         (
             ctx.unplaced_images,
             Diagnostic::warning,
             "tei-image-not-loaded",
-            "images that could not be loaded point to the source's own file (`url`), without size",
+            "image",
+            "that could not be loaded {is} pointed to at the source's own file (`url`), without size",
         ),
     ];
     let diags = counted
         .into_iter()
         .filter(|(n, ..)| *n > 0)
-        .map(|(n, make, code, what)| make(code, 0, format!("{n} {what}")))
+        .map(|(n, make, code, noun, rest)| {
+            let rest = rest.replace("{is}", is_are(n)).replace("{was}", was_were(n));
+            make(code, 0, format!("{} {rest}", plural(n, noun)))
+        })
         .collect();
     (String::from_utf8(w.into_inner()).expect("the writer writes UTF-8"), diags)
 }
