@@ -435,7 +435,7 @@ fn macedonian_article(word: &str) -> bool {
 /// Russian `Белград`).
 fn serbian_word(word: &str) -> bool {
     let mut chars = word.chars();
-    let ijekavian = chars.next().is_some_and(|c| russian_consonant(c)) && chars.as_str().starts_with("је");
+    let ijekavian = chars.next().is_some_and(russian_consonant) && chars.as_str().starts_with("је");
     ijekavian || word.chars().count() >= 5 && word.ends_with("ије") || word.starts_with("београд")
 }
 
