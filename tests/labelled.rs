@@ -430,8 +430,11 @@ fn wild_languages_are_never_tagged_wrong() {
     // Arabic, Hebrew, Chinese and Japanese scripts, Mongolian and Tatar, the alphabet test
     // and the glosses in parentheses (issue 24): 345 tagged, all right, coverage 0.831; after
     // the second collection's fixes (two words alone are no longer Russian): 344, 0.829.
+    // With the region's other Cyrillic languages told by their forms (Bulgarian `из-` and
+    // article, Macedonian article, Serbian cases, Tatar and Bashkir `-нең`/`-лек`, Mongolian
+    // `-ийн`), Roman numerals not counted as Latin: 352 tagged, all right, coverage 0.848.
     assert!(precision >= 1.0, "precision {precision:.3}");
-    assert!(coverage >= 0.82, "coverage {coverage:.3}");
+    assert!(coverage >= 0.845, "coverage {coverage:.3}");
 }
 
 /// The held-out part of the real citations (`holdout/wild-shelfmarks.toml`, 130 items), run
@@ -522,8 +525,11 @@ fn wild_languages_second_collection() {
     // With a citation in two scripts decided by its quoted title or not at all, the Tajik
     // izofa and `ъ` before a vowel against Russian, Mongolian words against Russian, and `ə`
     // or a word of its own asked of Azerbaijani however short the title: 129 tagged, all
-    // right, coverage 0.668.
-    assert!(precision >= 1.0 && coverage >= 0.665, "precision {precision:.3} coverage {coverage:.3}");
+    // right, coverage 0.668. With the Cyrillic languages' own forms and words (issue 24's
+    // second round: Bulgarian, Serbian, Macedonian, Belarusian, Uzbek, Tajik, Tatar, Kyrgyz,
+    // Mongolian), a quoted title deciding an undecided entry, a stated `(in Serbian)` and
+    // Polish letters against romanised Russian: 146 tagged, all right, coverage 0.756.
+    assert!(precision >= 1.0 && coverage >= 0.75, "precision {precision:.3} coverage {coverage:.3}");
 }
 
 /// The held-out part of the second collection (`holdout/wild-languages-2.toml`, 88 items),

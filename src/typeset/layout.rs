@@ -1244,6 +1244,14 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
     if paras.iter().any(|p| !p.refs.is_empty()) {
         resolve_refs(&mut paras, &label_map, &mut pending);
     }
+    // Text in a language without hyphenation patterns is set unhyphenated: say so.
+    pending.diagnostics.extend(crate::typeset::hyphenate::unhyphenated(
+        paras
+            .iter()
+            .flat_map(|p| &p.runs)
+            .filter(|r| r.image.is_none() && !r.unbreakable && r.text.chars().any(char::is_alphabetic))
+            .filter_map(|r| r.lang.as_ref()),
+    ));
     let blocks: Vec<StructBlock> = paras.iter().map(Para::block).collect();
     let missing = missing_chars(&paras, fonts);
     let mut sets = set_all(&paras, fonts, measure).into_iter();
@@ -1746,6 +1754,37 @@ mod tests {
         // The link from the call covers the call where it now stands.
         let link = page.links.iter().find(|k| k.to_note).expect("a link to the note");
         assert!((link.rect.0 - call.x).0.abs() < 0.01, "{link:?} {call:?}");
+    }
+
+    /// Entries in a language without hyphenation patterns are reported once per language;
+    /// those with patterns (Bulgarian here) and the document's language are not.
+    #[test]
+    fn text_in_a_language_without_patterns_is_reported_once() {
+        use crate::model::{BibEntry, Bibliography};
+        let mut doc = Document::new();
+        doc.meta.lang = LangTag::parse("en").ok();
+        doc.body.push(Block::paragraph(vec![crate::model::Inline::text("A paragraph in English.")]));
+        let entry =
+            |text: &str, tag: &str| BibEntry { lang: LangTag::parse(tag).ok(), ..BibEntry::plain(text) };
+        doc.back.bibliography = Some(Bibliography::new(
+            "References",
+            vec![
+                entry("Қазақстан тарихы. Алматы: Атамұра, 2010.", "kk"),
+                entry("Қазақ әдебиетінің тарихы. Алматы, 2005.", "kk"),
+                entry("История на България. София: БАН, 1991.", "bg"),
+                entry("Историја на македонскиот народ. Скопје, 1969.", "mk"),
+            ],
+        ));
+        let l = layout(&doc, &FontSet::builtin(), &PageStyle::a4());
+        let reported: Vec<&str> = l
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "pdf-no-hyphenation")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(reported.len(), 2, "{reported:?}");
+        assert!(reported.iter().any(|m| m.contains("`kk`")) && reported.iter().any(|m| m.contains("`mk`")));
+        assert!(!reported.iter().any(|m| m.contains("`bg`") || m.contains("`en`")), "{reported:?}");
     }
 
     /// Endnotes are set after the text under "Notes" and before the references, never at the

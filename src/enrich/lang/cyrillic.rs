@@ -11,9 +11,19 @@
 //! - Uzbek `ў` with `қ ғ ҳ`, Belarusian `ў` or `і` with `ы`/`э` and without `и щ ъ`;
 //! - Ukrainian `ї є ґ`, and `і` without `ы э ъ ё`;
 //! - Russian before 1918 writes `і ѣ ѳ ѵ` and a final `ъ` (still Russian);
-//! - Bulgarian: `ъ` before a consonant (`България`, `държава`), `ѝ`, and its own words.
+//! - Bulgarian: `ъ` before a consonant (`България`, `държава`), `ѝ`, its own words, its
+//!   name for itself, the feminine article (`историята`) and `из-`/`раз-` before a voiceless
+//!   consonant (`изкуство`); never with `ы э ё`;
+//! - Macedonian's article on adjectives (`-скиот`, `-ниот`), Serbian's cases, ijekavian `је`
+//!   and its capital's spelling (`Београд`), with or without `ј љ њ џ`;
+//! - Mongolian `ө ү` without `ң` and with `э` inside words, its genitive `-ийн`; Kyrgyz's
+//!   plural `-лөр`; Tatar `ә` with its own words or its reduced `е` in a suffix (`-нең`,
+//!   `-лек`), Bashkir the same with `ғ`; Tajik's plural `-иён` and izofa without its letters.
 //!
-//! - Mongolian `ө ү` without `ң` and with `э` inside words; Tatar `ә` with its own words.
+//! Places of publication count where their spelling is one language's own (`Мінск`,
+//! `Београд`, `Тошкент`, `Улаанбаатар`); `Алматы` and `Бишкек` are written so in Russian
+//! too and are not counted, `Душанбе` only tells Tajik from Uzbek, `София` is one Bulgarian
+//! word among the others.
 //!
 //! Where the letters point at two languages (`ө ү` alone: Kyrgyz or Mongolian; `љ њ џ`
 //! alone: Serbian or Macedonian) and no word decides, nothing is tagged.
@@ -44,10 +54,37 @@ const BG: &[&str] = &[
     "този",
     "това",
     "тази",
+    "отново",
+    "през",
+    "език",
+    "езика",
+    "езици",
+    "издателство",
+    "трудове",
+    "годишник",
 ];
 /// Frequent Serbian words that Macedonian spells otherwise.
-const SR: &[&str] =
-    &["је", "у", "из", "као", "или", "године", "србије", "српске", "српски", "београд", "између"];
+const SR: &[&str] = &[
+    "је",
+    "у",
+    "из",
+    "као",
+    "или",
+    "године",
+    "србије",
+    "српске",
+    "српски",
+    "београд",
+    "између",
+    "један",
+    "једна",
+    "једно",
+];
+/// Serbian words in plain Russian letters that neither Russian, Bulgarian nor Macedonian
+/// writes: Serbian's case forms of `српски` (Macedonian has no cases), `године` (Russian
+/// `года`, Bulgarian and Macedonian `години`), the Serbian Academy (`САНУ`), the capital's
+/// own spelling (Russian `Белград`) is asked of the word's start ([`serbian_plain`]).
+const SR_PLAIN: &[&str] = &["српске", "српског", "српских", "српском", "српским", "године", "сану"];
 /// Frequent Macedonian words that Serbian spells otherwise.
 const MK: &[&str] = &["во", "се", "македонија", "македонски", "скопје", "македонската", "меѓу", "беше"];
 
@@ -94,8 +131,15 @@ pub(super) fn cyrillic(
         }
     }
     if has("љњџј") {
-        // Serbian or Macedonian: only words decide.
-        let (sr, mk) = (in_list(words, SR), in_list(words, MK));
+        // Serbian or Macedonian: only words decide; Serbian's forms (its cases, its
+        // ijekavian `је`) and Macedonian's article (`-скиот`, `-ската`, `-ските`) count as
+        // words.
+        let mk_article = |w: &&String| {
+            macedonian_article(w)
+                || w.chars().count() >= 7 && ["ската", "ското", "ските"].iter().any(|e| w.ends_with(e))
+        };
+        let sr = in_list(words, SR) + words.iter().filter(|w| serbian_word(w) || serbian_plain(w)).count();
+        let mk = in_list(words, MK) + words.iter().filter(mk_article).count();
         return match sr.cmp(&mk) {
             std::cmp::Ordering::Greater => Some("sr-Cyrl"),
             std::cmp::Ordering::Less => Some("mk"),
@@ -104,14 +148,21 @@ pub(super) fn cyrillic(
     }
     if has("ў") && !russian_frame {
         // Uzbek writes `ў` with `қ ғ ҳ`; Belarusian with `і` and `ы`, which Uzbek does not
-        // write (`Ўзбек тилида` is neither shown Belarusian nor Uzbek by its letters).
-        return if has("қғҳ") {
-            Some("uz-Cyrl")
+        // write (`Ўзбек тилида` is neither shown Belarusian nor Uzbek by its letters, but
+        // with an Uzbek word, `Тошкент`, it is Uzbek).
+        // A Russian title in a Belarusian journal (`Очерки истории … // Веснік … ўніверсітэта`)
+        // has more words with `и` than with `і ў`: the rules below weigh it.
+        if has("қғҳ") {
+            return Some("uz-Cyrl");
         } else if has("іы") {
-            Some("be")
+            if count("и") <= count("іў") {
+                return Some("be");
+            }
+        } else if in_list(words, UZ) > 0 {
+            return Some("uz-Cyrl");
         } else {
-            None
-        };
+            return None;
+        }
     }
     let pre_reform = has("ѣѳѵ") || words.iter().any(|w| w.chars().count() > 2 && w.ends_with('ъ'));
     if pre_reform {
@@ -135,9 +186,29 @@ pub(super) fn cyrillic(
                     || n >= 6 && w.ends_with("ай")
             })
             .count();
-        if !has("ищъ") && (russian_letters > 0 || adjectives > 0) {
+        let own = adjectives + in_list(words, BE_OWN);
+        if !has("ищъ") && (russian_letters > 0 || own > 0) {
             return Some("be");
         }
+        // An `и` in a Russian name (`Иванов И. Гісторыя Беларусі`) does not make Belarusian
+        // Ukrainian: Ukrainian writes none of `ы э ё`; with them, a sign of Belarusian's own
+        // and words with `і` more than twice those with `и` it is Belarusian (a Russian title
+        // in a Belarusian journal has its `и` in most words).
+        if !has("щъ") && russian_letters > 0 && own > 0 && count("і") > 2 * count("и") {
+            return Some("be");
+        }
+    }
+    // Belarusian without `і`: its `э` after a consonant (`рэ`, `дзэ`; Russian writes `е`)
+    // inside a Slavic adjective (`-ская`, `-скага`), which no Turkic or Mongolian word is.
+    let be_adjective = |w: &String| {
+        let chars: Vec<char> = w.chars().collect();
+        chars.windows(2).any(|p| p[1] == 'э' && russian_consonant(p[0]))
+            && ["ская", "цкая", "скага", "цкага", "скай", "цкай", "скае", "цкае"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    };
+    if !has("ищъёөүәңһқғ") && words.iter().any(be_adjective) {
+        return Some("be");
     }
     // Russian needs its own evidence, and more than twice what speaks against it:
     // Bulgarian, Serbian, Macedonian, Turkic and Mongolian text without its own letters is not
@@ -150,9 +221,36 @@ pub(super) fn cyrillic(
     let capitals = !text.chars().any(char::is_lowercase);
     let uk = count("іїєґ") + uk_words;
     let ru = weight.russian + ru_words;
-    let bulgarian = words.iter().filter(|w| bulgarian_hard_sign(w)).count() + count("ѝ") + in_list(words, BG);
-    if bulgarian > 0 && bulgarian > ru && uk == 0 {
+    // Bulgarian writes none of `ы э ё`; Russian's words shared with Bulgarian (`и`, `от`,
+    // `или`, `между`) are no evidence between them.
+    let bulgarian = if has("ыэё") {
+        0
+    } else {
+        words.iter().filter(|w| bulgarian_hard_sign(w) || bulgarian_word(w)).count()
+            + count("ѝ")
+            + in_list(words, BG)
+    };
+    let ru_south = weight.russian;
+    if bulgarian > 0 && bulgarian > ru_south && uk == 0 {
         return Some("bg");
+    }
+    // Macedonian's article and Serbian's own forms in plain Russian letters, when the other
+    // South Slavic language and Russian show nothing.
+    let (mk_plain, sr_plain) = (
+        words.iter().filter(|w| macedonian_article(w)).count(),
+        words.iter().filter(|w| serbian_plain(w)).count(),
+    );
+    if uk == 0 && bulgarian == 0 && !has("ыэё") {
+        if mk_plain > ru_south && sr_plain == 0 {
+            return Some("mk");
+        }
+        if sr_plain > ru_south && mk_plain == 0 {
+            return Some("sr-Cyrl");
+        }
+    }
+    // Tajik without its letters: two of its forms and nothing Russian.
+    if tajik_plain(words) >= 2 && ru_south == 0 && special == 0 {
+        return Some("tg");
     }
     if uk > ru {
         Some("uk")
@@ -193,10 +291,10 @@ fn turkic(words: &[String], has: &dyn Fn(&str) -> bool) -> Option<Option<&'stati
     // Uzbek and Tajik share `қ ғ ҳ`: Uzbek's genitive `-нинг` and plural `-лар`, Tajik's
     // plural `-ҳо` and its prepositions tell them apart.
     let genitive = ends(&["нинг"]);
-    let uzbek = genitive + ends(&["лар", "ларни", "ларга", "лари"]) + usize::from(has("ў"));
+    let uzbek =
+        genitive + ends(&["лар", "ларни", "ларга", "лари"]) + usize::from(has("ў")) + in_list(words, UZ);
     if has("қҳ") || has("ў") && has("ғ") || genitive > 0 && !has("ң") {
-        let tajik = ends(&["ҳо", "ҳои"])
-            + words.iter().filter(|w| ["оид", "дар", "барои"].contains(&w.as_str())).count();
+        let tajik = ends(&["ҳо", "ҳои"]) + in_list(words, TG);
         return Some(match uzbek.cmp(&tajik) {
             std::cmp::Ordering::Greater => Some("uz-Cyrl"),
             std::cmp::Ordering::Less => Some("tg"),
@@ -208,18 +306,33 @@ fn turkic(words: &[String], has: &dyn Fn(&str) -> bool) -> Option<Option<&'stati
     }
     // Kyrgyz writes `ң ө ү` and its genitive `-нын/-дын/-тын`; Mongolian and Tatar share `ө ү`.
     // (The `-ы-` forms are not Russian endings; `-нун`, `-тун` are: `Нептун`.)
+    // Its plural after a rounded front vowel (`изилдөөлөр`) is Kyrgyz's alone: Tatar, Kazakh
+    // and Bashkir write `-ләр`, `-лер`, `-лар`.
     let kyrgyz = 2 * ends(&["нын", "дын", "тын"])
+        + 2 * words
+            .iter()
+            .filter(|w| w.chars().count() >= 6 && (w.ends_with("лөр") || w.ends_with("дөр")))
+            .count()
         + ends(&["нун", "дун", "тун"])
         + 2 * words.iter().filter(|w| ["жана", "боюнча", "менен", "тарыхы"].contains(&w.as_str())).count();
     // Mongolian writes `ө ү` and no `ң`; its `э` follows consonants inside words (`хэл`,
     // `бичигджээ`), which Kyrgyz does not write.
     let mongolian =
         words.iter().filter(|w| MN.contains(&w.as_str()) || w.chars().skip(1).any(|c| c == 'э')).count();
+    // `э` after a consonant inside a word, twice: Kyrgyz writes `э` only at a word's start,
+    // so a genitive in `-ын` (`хаадын`) is then Mongolian's.
+    let consonant_e = words
+        .iter()
+        .filter(|w| {
+            let chars: Vec<char> = w.chars().collect();
+            chars.windows(2).any(|p| p[1] == 'э' && russian_consonant(p[0]))
+        })
+        .count();
     // With none of the letters the region's other `ө ү` alphabets add (Kazakh `қ ғ ұ і`,
     // Kyrgyz and Tatar `ң`, Tatar `ә җ`, Bashkir `ҡ ҙ ҫ`, Buryat and Kalmyk `һ`), that is
     // Mongolian.
     if mongolian > 0 && has("өү") && !has("ң") {
-        return Some((kyrgyz == 0 && !has("әҗһқғұіҡҙҫӊҕҥӧӱ")).then_some("mn"));
+        return Some(((kyrgyz == 0 || consonant_e >= 2) && !has("әҗһқғұіҡҙҫӊҕҥӧӱ")).then_some("mn"));
     }
     if has("ң") && has("өү") && !has("ә") || kyrgyz >= 2 {
         return Some(Some("ky"));
@@ -230,9 +343,22 @@ fn turkic(words: &[String], has: &dyn Fn(&str) -> bool) -> Option<Option<&'stati
     if has("ә") && in_list(words, TT) > 0 {
         return Some(Some("tt"));
     }
+    // Their reduced `е` in a suffix (`-нең`, `-лек`): Tatar, or with `ғ` (which Tatar does
+    // not write) Bashkir typed without `ҡ ҙ ҫ`.
+    if has("ә") && !has("қ") && words.iter().any(|w| tatar_bashkir_ending(w)) {
+        return Some(Some(if has("ғ") { "ba" } else { "tt" }));
+    }
     // Without `ө ү`, two of Mongolian's own word forms (`монголын`, `Улаанбаатар`).
-    let mn_own =
-        || words.iter().filter(|w| w.starts_with(['м', 'у', 'т']) && MN_OWN.contains(&w.as_str())).count();
+    // Mongolian's genitive `-ийн` (`сурвалжийн`) is written by no other language here.
+    let mn_own = || {
+        words
+            .iter()
+            .filter(|w| {
+                w.starts_with(['м', 'у', 'т']) && MN_OWN.contains(&w.as_str())
+                    || w.chars().count() >= 5 && w.ends_with("ийн")
+            })
+            .count()
+    };
     if !has("әөүһңқғұіҡҙҫӊҕҥ") && mn_own() >= 2 {
         return Some(Some("mn"));
     }
@@ -282,11 +408,81 @@ const MN: &[&str] = &[
 const RU_FRAME: &[&str] =
     &["и", "в", "во", "под", "ред", "для", "из", "о", "об", "при", "что", "как", "это", "сб", "изд"];
 
+/// True for a word only Bulgarian writes among the Cyrillic languages weighed here: its name
+/// for itself (`българ-`; Russian `болгар-`), a feminine noun with its article (`историята`;
+/// Macedonian `историјата`), or the prefixes `из-`, `раз-` kept before a voiceless consonant
+/// (`изкуство`, `разказ`; Russian, Serbian and Macedonian write `ис-`, `рас-`).
+fn bulgarian_word(word: &str) -> bool {
+    let n = word.chars().count();
+    let voiceless = |rest: &str| rest.starts_with(['к', 'п', 'с', 'т', 'ф', 'х', 'ц', 'ч', 'ш']);
+    word.starts_with("българ")
+        || n >= 6 && word.ends_with("ията")
+        || n >= 6
+            && (word.strip_prefix("из").is_some_and(voiceless)
+                || word.strip_prefix("раз").is_some_and(voiceless))
+}
+
+/// True for a Macedonian adjective with its article (`македонскиот`, `современиот`): the
+/// Bulgarian writes `-ият`, Russian and Serbian have no article.
+fn macedonian_article(word: &str) -> bool {
+    word.chars().count() >= 7 && (word.ends_with("киот") || word.ends_with("ниот"))
+}
+
+/// True for a word Serbian writes and Macedonian does not, in Serbian's own letters: the
+/// ijekavian `је` after a consonant opening a word (`пјесма`, `вјера`, `мјесто`; Macedonian
+/// `песна`, `вера`, `место`), the genitive `-ије` (`Србије`, `историје`; Macedonian, without
+/// cases, `-ија`), the capital's own spelling (`Београд`, `београдски`; Macedonian and
+/// Russian `Белград`).
+fn serbian_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let ijekavian = chars.next().is_some_and(russian_consonant) && chars.as_str().starts_with("је");
+    ijekavian || word.chars().count() >= 5 && word.ends_with("ије") || word.starts_with("београд")
+}
+
+/// True for a Serbian word in plain Russian letters ([`SR_PLAIN`], `београд-`).
+fn serbian_plain(word: &str) -> bool {
+    SR_PLAIN.contains(&word) || word.starts_with("београд")
+}
+
+fn russian_consonant(c: char) -> bool {
+    "бвгдзклмнпрстфхцчшщ".contains(c)
+}
+
+/// True for a Tatar or Bashkir ending with the reduced front vowel written `е` where the
+/// other Kipchak languages write `і` or `и` (genitive `-нең`, `-лек`, `-леге`: `милләтнең`,
+/// `мәңгелек`; Kazakh `-нің`, `-лік`, Kyrgyz and Uyghur `-нин`, `-лик`).
+fn tatar_bashkir_ending(word: &str) -> bool {
+    word.chars().count() >= 5 && ["нең", "лек", "леге", "лекне"].iter().any(|e| word.ends_with(e))
+}
+
+/// Words and forms of Tajik in plain Russian letters: the plural `-иён`, the izofa after a
+/// vowel on a long word (`Донишномаи`), its prepositions (see [`russian::not_russian`]).
+fn tajik_plain(words: &[String]) -> usize {
+    words
+        .iter()
+        .filter(|w| {
+            let n = w.chars().count();
+            n >= 6 && w.ends_with("иён") || n >= 8 && (w.ends_with("аи") || w.ends_with("уи"))
+        })
+        .count()
+}
+
+/// Uzbek words that Tajik (and the other languages writing `ў` or `қ ҳ`) spell otherwise:
+/// the capital's Uzbek name (Tajik `Тошкант`, Russian `Ташкент`), postpositions.
+const UZ: &[&str] = &["тошкент", "тошкентда", "билан", "учун", "ҳақида", "бўйича", "ҳамда"];
+/// Tajik words Uzbek spells otherwise (prepositions, the conjunction `ки`, the capital).
+const TG: &[&str] = &["оид", "дар", "барои", "аз", "ки", "бо", "душанбе", "сталинобод"];
+
+/// Belarusian word forms: the capital's Belarusian spelling (Russian `Минск`, Ukrainian
+/// `Мінськ`), the country's name with `і` (Russian `Беларуси`, Ukrainian `Білорусі`).
+const BE_OWN: &[&str] = &["мінск", "мінску", "беларусі"];
+
 /// `ъ` before a consonant, or `-ът` at the end: Bulgarian (Russian writes `ъ` only before
 /// `е ё ю я`, and before 1918 at the end of a word).
 fn bulgarian_hard_sign(word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
-    chars.windows(2).any(|p| p[0] == 'ъ' && !"еёюяьъ".contains(p[1]) && p[1].is_alphabetic())
+    // Before a vowel `ъ` is Tajik's or Uzbek's `ʿayn` (`таърих`, `маъно`), never Bulgarian.
+    chars.windows(2).any(|p| p[0] == 'ъ' && russian_consonant(p[1]))
         || chars.len() > 3 && word.ends_with("ът")
 }
 
@@ -330,8 +526,9 @@ mod tests {
         assert_eq!(tag("Історія України"), Some("uk"));
         assert_eq!(tag("Тарихи халқи тоҷик. Душанбе, 1998"), Some("tg"));
         assert_eq!(tag("Татар халкы тарихы. Казан: Җыен, 2003"), Some("tt"));
-        // Mongolian without `ө ү`: its `ы ё ь` are no Russian evidence against its words.
-        assert_eq!(tag("Юань улсын ордны ёслолыг сурвалжийн баримтаар тодруулах нь"), None);
+        // Mongolian without `ө ү`: its `ы ё ь` are no Russian evidence against its words,
+        // and its genitives (`улсын`, `-ийн`) say Mongolian.
+        assert_eq!(tag("Юань улсын ордны ёслолыг сурвалжийн баримтаар тодруулах нь"), Some("mn"));
         assert_eq!(tag("Башҡорт теле. Өфө, 1995"), Some("ba"));
         assert_eq!(tag("Кыргызстандын тарыхы. Бишкек, 2004. Түштүк өңүр"), Some("ky"));
     }
@@ -347,8 +544,9 @@ mod tests {
     #[test]
     fn russian_needs_evidence_of_its_own() {
         // Bulgarian and Serbian in capitals, Tatar without its letters, Uzbek without its
-        // letters: plain Russian letters, no Russian.
-        assert_eq!(tag("НОВИ ИЗСЛЕДВАНИЯ ЗА ТРАКИЙСКО ИЗКУСТВО"), None);
+        // letters: plain Russian letters, no Russian (Bulgarian's `из-` before a voiceless
+        // consonant says Bulgarian).
+        assert_eq!(tag("НОВИ ИЗСЛЕДВАНИЯ ЗА ТРАКИЙСКО ИЗКУСТВО"), Some("bg"));
         assert_eq!(tag("СРПСКИ ИСТОРИЧАРИ"), None);
         assert_eq!(tag("Халык жырлары"), None);
         assert_eq!(tag("Бухоро тарихий обидаларида"), None);
@@ -372,6 +570,71 @@ mod tests {
         assert_eq!(tag("XV-XVIII гасыр төрки-татар дәүләтләре тарихы буенча чыганаклар"), Some("tt"));
         // `ә ө ү` and no word of its own: Tatar, Kalmyk or Soviet Turkmen.
         assert_eq!(tag("Мөкатдәс хәзинә"), None);
+    }
+
+    /// Bulgarian's own words and forms: `из-`/`раз-` before a voiceless consonant, the
+    /// feminine article, `отново`, `език`; Russian's words it shares (`и`, `от`) are no
+    /// evidence against it; `ы э ё` and the Tajik `ъ` before a vowel are never Bulgarian.
+    #[test]
+    fn bulgarian_by_its_prefixes_articles_and_words() {
+        assert_eq!(tag("Разказ за изкуството на траките"), Some("bg"));
+        assert_eq!(tag("Историята на Отечествената война"), Some("bg"));
+        assert_eq!(tag("Отново за езика на летописите"), Some("bg"));
+        assert_eq!(tag("Мемоари и спомени от войната. София, 1990"), Some("bg"));
+        assert_eq!(tag("Разсказы о войне и мире"), Some("ru"));
+        assert_ne!(tag("Таърихи адабиёти форсу"), Some("bg"));
+        assert_ne!(tag("Ашъори шоирон"), Some("bg"));
+    }
+
+    /// Macedonian's article on an adjective (`-киот`, `-ниот`, `-ската`) and Serbian's own
+    /// forms (ijekavian `је`, the genitive `-ије`, `један`, `САНУ`, `српског`) decide between
+    /// the two, with or without their letters.
+    #[test]
+    fn serbian_and_macedonian_by_their_forms() {
+        assert_eq!(tag("Современиот македонски роман"), Some("mk"));
+        assert_eq!(tag("Историја на коринтската војска"), Some("mk"));
+        assert_eq!(tag("Пјесме и приче"), Some("sr-Cyrl"));
+        assert_eq!(tag("Један век историографије"), Some("sr-Cyrl"));
+        assert_eq!(tag("Зборник радова САНУ"), Some("sr-Cyrl"));
+        assert_eq!(tag("Историја српског народа"), Some("sr-Cyrl"));
+        assert_eq!(tag("Београдски универзитет"), Some("sr-Cyrl"));
+    }
+
+    /// A Russian title in a Belarusian journal is Russian or nothing, never Belarusian.
+    #[test]
+    fn a_russian_title_in_a_belarusian_journal_is_not_belarusian() {
+        let got = tag(
+            "Очерки истории белорусской культуры и идеологии // Веснік Беларускага дзяржаўнага ўніверсітэта",
+        );
+        assert_ne!(got, Some("be"));
+        assert_eq!(tag("Иванов, Гісторыя Беларусі. Мінск"), Some("be"));
+    }
+
+    /// Belarusian by its capital's spelling, and without `і` by `э` after a consonant in a
+    /// Slavic adjective; Uzbek `ў` with an Uzbek word; Tajik's plural and izofa without its
+    /// letters.
+    #[test]
+    fn belarusian_uzbek_and_tajik_by_words_and_forms() {
+        assert_eq!(tag("Мінск: Беларусь, 2001"), Some("be"));
+        assert_eq!(tag("Брэсцкая крэпасць"), Some("be"));
+        assert_eq!(tag("Ўзбек адабиёти. Тошкент, 1985"), Some("uz-Cyrl"));
+        assert_eq!(tag("Шеърҳои Ҳофиз. Душанбе"), Some("tg"));
+        assert_eq!(tag("Осори Эрониён ва Туркистониён"), Some("tg"));
+        assert_eq!(tag("Письма Сомониён"), None);
+    }
+
+    /// Mongolian: `э` after consonants twice outweighs a genitive Kyrgyz also writes; its
+    /// genitive `-ийн`. Kyrgyz: its plural after a rounded vowel. Tatar and Bashkir: their
+    /// reduced `е` in a suffix, Bashkir with `ғ`.
+    #[test]
+    fn mongolian_kyrgyz_tatar_and_bashkir_by_their_suffixes() {
+        assert_eq!(tag("Монголчуудын хэвлэл мэдээллийн түүх"), Some("mn"));
+        assert_eq!(tag("Улсын их сургуулийн эрдэм шинжилгээний бичиг"), Some("mn"));
+        assert_eq!(tag("Тарыхый изилдөөлөр жыйнагы"), Some("ky"));
+        assert_eq!(tag("Милләтнең язмышы"), Some("tt"));
+        assert_eq!(tag("Ғаиләнең бәхете"), Some("ba"));
+        // Azerbaijani's genitive is no Tatar one.
+        assert_eq!(tag("Өлкәләрин тарихи"), None);
     }
 
     #[test]

@@ -156,7 +156,14 @@ pub(super) fn latin(words: &[String], text: &str) -> (Option<&'static str>, bool
         })
         .filter(|w| has_ru_latn_pattern(w) || w.ends_with("ii"))
         .count();
-    let ru = count_in(words, IN_RU_LATN) + lowercase_patterned + turkic_russian.len();
+    // Letters no romanisation of Russian writes (`ł ą ę ś ź ż`), in two words or more: the
+    // function words Polish shares with romanised Russian (`i`, `do`, `na`, `z`) are Polish.
+    let polish_letters = words.iter().filter(|w| w.contains(['ł', 'ą', 'ę', 'ś', 'ź', 'ż'])).count();
+    let ru = if polish_letters >= 2 {
+        0
+    } else {
+        count_in(words, IN_RU_LATN) + lowercase_patterned + turkic_russian.len()
+    };
 
     // Turkish and Azerbaijani share ı ğ ş ç ö ü; letters and words only one has decide.
     let context = turkic_letters + tr + az + apostrophes > 0;
@@ -247,6 +254,23 @@ mod tests {
 
     fn tag(s: &str) -> Option<String> {
         detect(s).lang.map(|l| l.to_string())
+    }
+
+    /// Polish letters in two words make the function words Polish shares with romanised
+    /// Russian (`i`, `do`, `na`) Polish.
+    #[test]
+    fn polish_letters_outweigh_shared_function_words() {
+        assert_eq!(
+            tag("Wspomnienia z podróży na Kaukaz i do Gruzji, spisane przez świadka"),
+            Some("pl".into())
+        );
+        assert_eq!(tag("Materialy po istorii Kavkaza i Gruzii"), Some("ru-Latn".into()));
+    }
+
+    /// Turkish publishers' words (`Yayınları`, `Yayıncılık`, `Yayınevi`) are Turkish.
+    #[test]
+    fn turkish_publishers_words_are_turkish() {
+        assert_eq!(tag("Osmanlı kaynaklarında Kafkasya, Ötüken Yayınları, İstanbul 2004"), Some("tr".into()));
     }
 
     /// A name with `ə` in a short citation is Azerbaijani evidence, not romanised Russian.

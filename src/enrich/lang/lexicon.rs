@@ -103,6 +103,12 @@ const TR: &[&str] = &[
     "çok",
     "değil",
     "dergisi",
+    // Publishers' words (Azerbaijani writes `nəşriyyatı`).
+    "yayınları",
+    "yayıncılık",
+    "yayınevi",
+    "kitabevi",
+    "basımevi",
     "siyasi",
     "yeni",
     "sonra",

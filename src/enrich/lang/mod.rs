@@ -174,10 +174,13 @@ const MAX_WORDS: usize = 300;
 pub fn detect(text: &str) -> Detection {
     let (first, contested) = detect_once(text);
     let two_scripts = in_two_scripts(text);
-    if !two_scripts && (first.lang.is_some() || !contested) {
+    if !two_scripts && first.lang.is_some() {
         return first;
     }
-    if two_scripts {
+    // A quoted title decides a citation in two scripts, and an entry undecided as a whole
+    // (a Russian title described in Tatar: `“Ислам на европейском Востоке” энциклопедик
+    // сүзлегендәге`).
+    if two_scripts || !contested {
         if let Some(title) = quoted_title(text) {
             let by_title = detect_once(&title).0;
             if by_title.lang.is_some() {
@@ -185,11 +188,65 @@ pub fn detect(text: &str) -> Detection {
             }
         }
     }
+    if !two_scripts && !contested {
+        return first;
+    }
     let outside = without_glosses(text).filter(|o| !in_two_scripts(o));
     match outside.map(|o| detect_once(&o).0).filter(|d| d.lang.is_some()) {
         Some(decided) => decided,
-        None if two_scripts => Detection { lang: None, script: first.script },
+        None if two_scripts => Detection { lang: stated_language(text), script: first.script },
         None => first,
+    }
+}
+
+/// The languages a citation may state in English (`(in Serbian)`, Wikipedia's and many
+/// journals' way), with the script they are stated for.
+const STATED: &[(&str, &str, Script)] = &[
+    ("russian", "ru", Script::Cyrillic),
+    ("ukrainian", "uk", Script::Cyrillic),
+    ("belarusian", "be", Script::Cyrillic),
+    ("bulgarian", "bg", Script::Cyrillic),
+    ("serbian", "sr-Cyrl", Script::Cyrillic),
+    ("macedonian", "mk", Script::Cyrillic),
+    ("kazakh", "kk", Script::Cyrillic),
+    ("kyrgyz", "ky", Script::Cyrillic),
+    ("tajik", "tg", Script::Cyrillic),
+    ("mongolian", "mn", Script::Cyrillic),
+    ("tatar", "tt", Script::Cyrillic),
+    ("bashkir", "ba", Script::Cyrillic),
+    ("georgian", "ka", Script::Georgian),
+    ("armenian", "hy", Script::Armenian),
+    ("persian", "fa", Script::Arabic),
+    ("greek", "el", Script::Greek),
+];
+
+/// The language a citation in two scripts states for itself (`(in Serbian)`), when its words
+/// in that language's script (three or more) show no other language. Languages written in
+/// two alphabets of the region (Uzbek, Azerbaijani) are not stated so: the statement does not
+/// say which.
+fn stated_language(text: &str) -> Option<LangTag> {
+    let lower = text.to_lowercase();
+    let (tag, script) = STATED.iter().find_map(|&(name, tag, script)| {
+        ["(in ", "[in "]
+            .iter()
+            .any(|open| {
+                lower.match_indices(open).any(|(i, _)| {
+                    let rest = &lower[i + open.len()..];
+                    rest.strip_prefix(name).is_some_and(|r| r.starts_with([')', ']']))
+                })
+            })
+            .then_some((tag, script))
+    })?;
+    // The words of the stated script, alone: they must say the same or nothing.
+    let own: Vec<&str> =
+        text.split_whitespace().filter(|w| w.chars().filter_map(script_of).all(|s| s == script)).collect();
+    let in_script = own.iter().filter(|w| w.chars().filter_map(script_of).count() >= 3).count();
+    if in_script < 3 {
+        return None;
+    }
+    match detect_once(&own.join(" ")).0.lang {
+        Some(l) if l.as_str() != tag => None,
+        _ => LangTag::parse(tag).ok(),
     }
 }
 
@@ -301,12 +358,42 @@ pub fn main_script(text: &str) -> Option<Script> {
 #[derive(Default)]
 struct ScriptCounts {
     latin: usize,
+    /// Letters of Roman numerals (`XIII`, `XVIII`), counted in `latin` too.
+    roman: usize,
     cyrillic: usize,
     other: [(Option<Script>, usize); 6],
 }
 
+/// True for a Roman numeral in capitals (`XIII`, `MCM`, `IV`), by its grammar: `CIVIL` is
+/// none.
+fn roman_numeral(word: &str) -> bool {
+    let mut rest = word;
+    if rest.is_empty() || !rest.bytes().all(|b| b"IVXLCDM".contains(&b)) {
+        return false;
+    }
+    rest = rest.trim_start_matches('M');
+    for (one, five, ten) in [('C', 'D', 'M'), ('X', 'L', 'C'), ('I', 'V', 'X')] {
+        let nine: String = [one, ten].iter().collect();
+        let four: String = [one, five].iter().collect();
+        if let Some(r) = rest.strip_prefix(nine.as_str()).or_else(|| rest.strip_prefix(four.as_str())) {
+            rest = r;
+            continue;
+        }
+        rest = rest.strip_prefix(five).unwrap_or(rest);
+        let ones = rest.len() - rest.trim_start_matches(one).len();
+        if ones > 3 {
+            return false;
+        }
+        rest = &rest[ones..];
+    }
+    rest.is_empty()
+}
+
 impl ScriptCounts {
     fn add(&mut self, word: &str) {
+        if roman_numeral(word) {
+            self.roman += word.len();
+        }
         for c in word.chars() {
             match script_of(c) {
                 Some(Script::Latin) => self.latin += 1,
@@ -324,7 +411,11 @@ impl ScriptCounts {
     /// The script of most letters, or [`Script::Mixed`] when none has 80 % of them. Chinese
     /// characters among kana are Japanese text.
     fn main(&self) -> Option<Script> {
-        let mut all = vec![(Script::Latin, self.latin), (Script::Cyrillic, self.cyrillic)];
+        // Roman numerals (`XIII-XVIII դարերի`) are the numbers of every script's text: they
+        // count for Latin only in a text without letters of another script.
+        let others = self.cyrillic + self.other.iter().map(|(_, n)| n).sum::<usize>();
+        let latin = if others > 0 { self.latin.saturating_sub(self.roman) } else { self.latin };
+        let mut all = vec![(Script::Latin, latin), (Script::Cyrillic, self.cyrillic)];
         all.extend(self.other.iter().filter_map(|(s, n)| s.map(|s| (s, *n))));
         if let Some(kana) = all.iter().position(|(s, _)| *s == Script::Japanese) {
             if let Some(han) = all.iter().position(|(s, _)| *s == Script::Han) {
@@ -424,8 +515,14 @@ mod tests {
 
     #[test]
     fn a_citation_in_two_scripts_is_decided_by_its_title_or_not_at_all() {
-        // The apparatus in English, the title in Serbian: not English.
-        assert_eq!(tag("Pavlović, Mirjana (2006). Божићни обичаји Срба у Темишвару. Glasnik Etnografskog instituta SANU (in Serbian). 54 (1)."), None);
+        // The apparatus in English, the title in Serbian: not English; the citation says
+        // its language, and its Cyrillic words agree.
+        assert_eq!(
+            tag("Pavlović, Mirjana (2006). Божићни обичаји Срба у Темишвару. Glasnik Etnografskog instituta SANU (in Serbian). 54 (1)."),
+            Some("sr-Cyrl".into())
+        );
+        // Without the statement, nothing.
+        assert_eq!(tag("Pavlović, Mirjana (2006). Божићни обичаји Срба у Темишвару. Glasnik Etnografskog instituta SANU. 54 (1)."), None);
         // A quoted title decides.
         assert_eq!(
             tag("Usmonov, Aslam. «Ўзбек тилида боғловчиларнинг тарихий тараққиёти». FILOLOGIYA UFQLARI JURNALI 8, no. 8 (2022)."),
@@ -440,6 +537,63 @@ mod tests {
             tag("Alimova D (2017) The history of Tashkent from the ancient times to today (In Russian: История Ташкента с древнейших времен)"),
             Some("en".into())
         );
+    }
+
+    /// Issue 24's five entries, each once tagged wrong (`uk`, `ru`, `ru`, `az-Cyrl`, `ru`):
+    /// each gets its own language, alone and inside a citation.
+    #[test]
+    fn the_issue_entries_get_their_own_language() {
+        for (entry, want) in [
+            ("Гісторыя Беларусі. Мінск, 2004", "be"),
+            ("Қазақстан тарихы. Алматы: Атамұра, 2010", "kk"),
+            ("История на България. София: БАН, 1991", "bg"),
+            ("Историја Србије. Београд: Завод за уџбенике, 1990", "sr-Cyrl"),
+            ("Ўзбекистон тарихи. Тошкент: Шарқ, 2000", "uz-Cyrl"),
+        ] {
+            assert_eq!(tag(entry).as_deref(), Some(want), "{entry}");
+            let cited = format!("Иванов И. {entry}. 320 с.");
+            let got = tag(&cited);
+            assert!(got.is_none() || got.as_deref() == Some(want), "{cited}: {got:?}");
+        }
+    }
+
+    /// A quoted title decides an entry its other words leave undecided (a Russian title
+    /// described in Tatar).
+    #[test]
+    fn a_quoted_title_decides_an_undecided_entry() {
+        assert_eq!(tag("“Русские летописи” хакында мәкалә"), Some("ru".into()));
+        assert_eq!(tag("Мөкатдәс хәзинә"), None);
+    }
+
+    /// A citation in two scripts that states its language (`(in Serbian)`) is tagged so when
+    /// its words in that script show nothing else; a statement they contradict is not taken.
+    #[test]
+    fn a_stated_language_decides_a_citation_in_two_scripts() {
+        assert_eq!(
+            tag("Petrović, Marko (1999). Пјесме и приче о јунацима. Zbornik radova (in Serbian). Novi Sad."),
+            Some("sr-Cyrl".into())
+        );
+        assert_eq!(
+            tag("Ivanenko, Petro (2001). Історія України та її державність. Kyiv Studies (in Russian)."),
+            None
+        );
+        // A gloss after `In Russian:` is no statement of the entry's language.
+        assert_eq!(
+            tag("Karimov B (2011) The markets of old Bukhara (In Russian: Рынки старой Бухары)"),
+            Some("en".into())
+        );
+    }
+
+    /// Roman numerals are no Latin words beside another script's letters.
+    #[test]
+    fn roman_numerals_do_not_make_a_text_latin() {
+        assert!(roman_numeral("XVIII") && roman_numeral("MCMXC") && roman_numeral("IV"));
+        assert!(
+            !roman_numeral("CIVIL") && !roman_numeral("IIII") && !roman_numeral("VX") && !roman_numeral("")
+        );
+        assert_eq!(tag("XIV-XVII դարերի հայ գրականություն"), Some("hy".into()));
+        assert_eq!(tag("XIV-XVII საუკუნეების ისტორია"), Some("ka".into()));
+        assert_eq!(tag("CIVIL WAR IN THE CAUCASUS"), Some("en".into()));
     }
 
     #[test]
