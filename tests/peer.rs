@@ -464,7 +464,9 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
                 "list" => {
                     let ordered =
                         ["ordered", "numbered", "decimal", "arabic", "roman", "alpha", "enumerated"];
-                    if ordered.iter().any(|w| typ.contains(w) || rend.contains(w)) {
+                    // `unordered` holds the word `ordered`.
+                    let says = |v: &str| !v.contains("unordered") && ordered.iter().any(|w| v.contains(w));
+                    if says(&typ) || says(&rend) {
                         kinds.push("OrderedList")
                     } else {
                         kinds.push("BulletList")

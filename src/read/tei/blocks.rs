@@ -13,8 +13,21 @@ use crate::diag::Diagnostic;
 use crate::model::{Block, Inline, LangTag};
 
 /// Elements that are blocks wherever they stand.
-const ALWAYS_BLOCK: &[&str] =
-    &["p", "ab", "list", "lg", "l", "epigraph", "head", "eg", "floatingText", "text", "table", "figure"];
+const ALWAYS_BLOCK: &[&str] = &[
+    "p",
+    "ab",
+    "list",
+    "lg",
+    "l",
+    "epigraph",
+    "head",
+    "eg",
+    "egXML",
+    "floatingText",
+    "text",
+    "table",
+    "figure",
+];
 
 /// Whether `c` is read as a block inside a container; `mixed` when the container holds
 /// running text.
@@ -32,7 +45,8 @@ pub(super) fn is_block(c: &El, mixed: bool) -> bool {
 /// a list).
 pub(super) fn holds_blocks(el: &El) -> bool {
     el.children().any(|c| match c.name.as_str() {
-        "p" | "ab" | "list" | "lg" | "epigraph" | "eg" | "floatingText" | "text" | "table" | "figure" => true,
+        "p" | "ab" | "list" | "lg" | "epigraph" | "eg" | "egXML" | "floatingText" | "text" | "table"
+        | "figure" => true,
         "quote" | "cit" => holds_blocks(c),
         "milestone" => lines::is_section_break(c),
         _ => false,
@@ -71,18 +85,18 @@ impl Reader<'_> {
             match k {
                 Node::Text(t) => push_inline_text(&mut run, &collapse(t)),
                 Node::El(c) if is_block(c, mixed) => {
-                    self.flush(&mut run, &lang, &mut out);
+                    self.flush(el, &mut run, &lang, &mut out);
                     self.block_level(c, notes, &mut out);
                 }
                 Node::El(c) => self.inline_el(c, &mut run, notes),
             }
         }
-        self.flush(&mut run, &lang, &mut out);
+        self.flush(el, &mut run, &lang, &mut out);
         out
     }
 
-    fn flush(&mut self, run: &mut Vec<Inline>, lang: &Option<LangTag>, out: &mut Vec<Block>) {
-        let content = trim_inlines(std::mem::take(run));
+    fn flush(&mut self, el: &El, run: &mut Vec<Inline>, lang: &Option<LangTag>, out: &mut Vec<Block>) {
+        let content = self.trim_breaks(std::mem::take(run), el);
         if !content.is_empty() {
             out.push(Block::Paragraph { content, lang: lang.clone() });
         }
@@ -129,7 +143,7 @@ impl Reader<'_> {
             }
             "list" => self.list(c, notes, out),
             "lg" => self.verse(c, notes, out),
-            "eg" | "code" => out.push(self.code_block(c)),
+            "eg" | "egXML" | "code" => out.push(self.code_block(c)),
             // A whole text quoted in this one (a letter, a decree).
             "floatingText" | "text" => out.push(self.embedded(c, notes)),
             "milestone" if lines::is_section_break(c) => out.push(Block::SectionBreak),
@@ -166,7 +180,7 @@ impl Reader<'_> {
             };
             match c.name.as_str() {
                 "quote" | "q" => {
-                    self.flush(&mut run, &None, &mut loose);
+                    self.flush(el, &mut run, &None, &mut loose);
                     if !loose.is_empty() {
                         groups.push((false, None, std::mem::take(&mut loose)));
                     }
@@ -174,7 +188,7 @@ impl Reader<'_> {
                     groups.push((true, c.lang(), blocks));
                 }
                 "bibl" | "ref" => {
-                    self.flush(&mut run, &None, &mut loose);
+                    self.flush(el, &mut run, &None, &mut loose);
                     let mut inl = Vec::new();
                     if c.name == "ref" {
                         self.inline_el(c, &mut inl, notes);
@@ -215,13 +229,13 @@ impl Reader<'_> {
                 }
                 name if SILENT.contains(&name) => {}
                 _ if is_block(c, false) => {
-                    self.flush(&mut run, &None, &mut loose);
+                    self.flush(el, &mut run, &None, &mut loose);
                     self.block_level(c, notes, &mut loose);
                 }
                 _ => self.inline_el(c, &mut run, notes),
             }
         }
-        self.flush(&mut run, &None, &mut loose);
+        self.flush(el, &mut run, &None, &mut loose);
         if !loose.is_empty() {
             groups.push((false, None, loose));
         }
@@ -443,19 +457,44 @@ pub(super) enum ListKind {
 impl ListKind {
     /// `numbered`, `ordered`, `decimal` (and `lower-alpha`, `upper-roman`…) are numbered;
     /// `gloss` a glossary; anything else (`bulleted`, `unordered`, `simple`, none) bulleted.
+    ///
+    /// HTML's one-letter types (`type="1"`, `"a"`, `"A"`, `"i"`, `"I"`) and CSS
+    /// `list-style-type` in `@rend` or `@style` say the same.
     pub(super) fn of(el: &El) -> ListKind {
         use crate::model::NumberStyle::*;
-        let tokens = [el.attr("rend"), el.attr("type")].into_iter().flatten().flat_map(str::split_whitespace);
+        let css = el.attr("style").into_iter().flat_map(|s| s.split(';'));
+        let tokens = [el.attr("rend"), el.attr("type")]
+            .into_iter()
+            .flatten()
+            .flat_map(|v| v.split([' ', '\t', '\n', '\r', ';']))
+            .chain(css)
+            .map(|t| match t.split_once(':') {
+                Some((prop, value)) if prop.trim().eq_ignore_ascii_case("list-style-type") => value.trim(),
+                _ => t.trim(),
+            });
         let mut kind = ListKind::Bulleted;
         for t in tokens {
-            kind = match t.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
-                "gloss" => return ListKind::Gloss,
-                "numbered" | "ordered" | "decimal" | "arabic" | "numeric" => ListKind::Numbered(Decimal),
-                "loweralpha" | "alpha" | "alphabetic" => ListKind::Numbered(LowerAlpha),
-                "upperalpha" => ListKind::Numbered(UpperAlpha),
-                "lowerroman" | "roman" => ListKind::Numbered(LowerRoman),
-                "upperroman" => ListKind::Numbered(UpperRoman),
-                _ => continue,
+            kind = match t {
+                "1" => ListKind::Numbered(Decimal),
+                "a" => ListKind::Numbered(LowerAlpha),
+                "A" => ListKind::Numbered(UpperAlpha),
+                "i" => ListKind::Numbered(LowerRoman),
+                "I" => ListKind::Numbered(UpperRoman),
+                _ => match t.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
+                    "gloss" => return ListKind::Gloss,
+                    "numbered" | "ordered" | "decimal" | "arabic" | "numeric" | "enumerated"
+                    | "enumerate" | "decimalleadingzero" => ListKind::Numbered(Decimal),
+                    "loweralpha" | "alpha" | "alphabetic" | "lowerletter" | "lowerlatin" | "letters" => {
+                        ListKind::Numbered(LowerAlpha)
+                    }
+                    "upperalpha" | "upperletter" | "upperlatin" => ListKind::Numbered(UpperAlpha),
+                    "lowerroman" | "roman" => ListKind::Numbered(LowerRoman),
+                    "upperroman" => ListKind::Numbered(UpperRoman),
+                    "unordered" | "bulleted" | "bullets" | "bullet" | "disc" | "circle" | "square" => {
+                        ListKind::Bulleted
+                    }
+                    _ => continue,
+                },
             };
         }
         kind
@@ -650,6 +689,39 @@ mod tests {
         let (b, d) = body("<list><item n=\"1\">a</item><item n=\"2\">b</item></list>");
         assert_eq!(list(&b[0]).0, Some(Numbering::decimal(1)));
         assert_eq!(codes(&d), ["tei-list-bare-numbers"]);
+    }
+
+    #[test]
+    fn every_way_of_saying_a_numbered_list_numbers_it() {
+        let num = |xml: &str| list(&body(xml).0[0]).0.map(|n| n.style);
+        let items = "<item>a</item><item>b</item>";
+        for (attrs, style) in [
+            ("type=\"ordered\"", NumberStyle::Decimal),
+            ("rend=\"numbered\"", NumberStyle::Decimal),
+            ("rend=\"decimal\"", NumberStyle::Decimal),
+            ("type=\"enumerated\"", NumberStyle::Decimal),
+            ("type=\"1\"", NumberStyle::Decimal),
+            ("rend=\"lower-alpha\"", NumberStyle::LowerAlpha),
+            ("rend=\"lower-latin\"", NumberStyle::LowerAlpha),
+            ("type=\"a\"", NumberStyle::LowerAlpha),
+            ("type=\"A\"", NumberStyle::UpperAlpha),
+            ("rend=\"upper-alpha\"", NumberStyle::UpperAlpha),
+            ("type=\"i\"", NumberStyle::LowerRoman),
+            ("rend=\"upper-roman\"", NumberStyle::UpperRoman),
+            ("type=\"I\"", NumberStyle::UpperRoman),
+            ("rend=\"list-style-type:lower-roman\"", NumberStyle::LowerRoman),
+            ("style=\"list-style-type: decimal\"", NumberStyle::Decimal),
+        ] {
+            assert_eq!(num(&format!("<list {attrs}>{items}</list>")), Some(style), "{attrs}");
+        }
+        // `unordered` holds the word `ordered` and is no numbering; nor is a disc.
+        for attrs in ["type=\"unordered\"", "rend=\"bulleted\"", "style=\"list-style-type: disc\"", ""] {
+            assert_eq!(num(&format!("<list {attrs}>{items}</list>")), None, "{attrs}");
+        }
+        // A label before each item numbers the list too.
+        let (b, d) = body("<list><label>a.</label><item>x</item><label>b.</label><item>y</item></list>");
+        assert_eq!(list(&b[0]).0.map(|n| n.style), Some(NumberStyle::LowerAlpha));
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Lines: line breaks (`<lb/>`), verse (`<lg>`, `<l>`), verbatim text (`<eg>`, `<code>`)
+//! Lines: line breaks (`<lb/>`), verse (`<lg>`, `<l>`), verbatim text (`<eg>`, `<code>`,
+//! `<egXML>`)
 //! and section breaks (`<milestone unit="section"/>`).
 //!
 //! Before the tree is read, [`prepare`] joins the words a `<lb break="no"/>` divides, drops
@@ -99,6 +100,38 @@ pub(super) fn inline_code(el: &El) -> String {
     }
 }
 
+/// What stands between the start and end tags of the element whose start tag begins at byte
+/// `pos` of `text`, exactly as written (empty for an empty element); `None` when `pos` is
+/// not at a start tag of a well-formed element.
+fn raw_content(text: &str, pos: usize) -> Option<&str> {
+    use quick_xml::events::Event;
+    let src = text.get(pos..).filter(|s| s.starts_with('<'))?;
+    let mut r = quick_xml::Reader::from_str(src);
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    loop {
+        let before = usize::try_from(r.buffer_position()).ok()?;
+        match r.read_event().ok()? {
+            Event::Start(_) => {
+                if depth == 0 {
+                    start = usize::try_from(r.buffer_position()).ok()?;
+                }
+                depth += 1;
+            }
+            Event::Empty(_) if depth == 0 => return Some(""),
+            Event::End(_) => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return src.get(start..before);
+                }
+            }
+            Event::Eof => return None,
+            _ if depth == 0 => return None,
+            _ => {}
+        }
+    }
+}
+
 /// Verbatim text from others' TEI without the line break after the start tag and the
 /// indentation before the end tag; every other character as written.
 fn trim_verbatim(text: &str) -> &str {
@@ -116,6 +149,9 @@ impl Reader<'_> {
     /// `<eg>` (with one `<code lang="…">` inside, or text) or a `<code>` standing as a
     /// block: its text exactly, the notation from `@lang`.
     pub(super) fn code_block(&mut self, el: &El) -> Block {
+        if el.name == "egXML" {
+            return self.example_xml(el);
+        }
         let kids: Vec<&El> = el.children().collect();
         let text = el.kids.iter().any(|k| matches!(k, Node::Text(t) if !t.trim().is_empty()));
         let inner = match kids[..] {
@@ -128,6 +164,23 @@ impl Reader<'_> {
         let text = inner.string().replace("\r\n", "\n");
         let text = if self.ours { text } else { trim_verbatim(&text).to_string() };
         Block::CodeBlock { text, syntax: inner.attr("lang").map(str::to_string) }
+    }
+
+    /// An `<egXML>` (an example of XML markup): its content as written in the file, markup
+    /// and all, as XML (its text only, reported, if the file cannot be read there again).
+    fn example_xml(&mut self, el: &El) -> Block {
+        let text = match raw_content(self.text, el.pos) {
+            Some(raw) => raw.replace("\r\n", "\n"),
+            None => {
+                self.info_at(
+                    "tei-example-as-text",
+                    el,
+                    "the markup of an <egXML> could not be taken from the file; its text is kept".into(),
+                );
+                el.string()
+            }
+        };
+        Block::CodeBlock { text: trim_verbatim(&text).to_string(), syntax: Some("xml".into()) }
     }
 
     /// Verse: one paragraph per stanza (`<lg>`, nested ones each their own), a line break
@@ -301,6 +354,39 @@ mod tests {
         assert_eq!(b[0], p(vec![t("Run "), Inline::Code { text: "ls  -l".into() }, t(".")]));
         assert_eq!(b[1], Block::CodeBlock { text: "ab".into(), syntax: None });
         assert_eq!(codes(&d), ["tei-element-read-as-text"]);
+    }
+
+    #[test]
+    fn an_xml_example_is_a_code_block_of_its_markup() {
+        let (b, d) = body(
+            "<p>An example in a list:<list><item><egXML xmlns=\"http://www.tei-c.org/ns/Examples\"><p>v<ex>oro</ex> &amp; <lb/>b</p></egXML></item></list></p>\n<egXML xmlns=\"http://www.tei-c.org/ns/Examples\">\n  <p>a</p>\n</egXML><egXML/>",
+        );
+        let xml = |t: &str| Block::CodeBlock { text: t.into(), syntax: Some("xml".into()) };
+        assert_eq!(b[0], p(vec![t("An example in a list:")]));
+        let Block::List { items, .. } = &b[1] else { panic!("{b:?}") };
+        assert_eq!(items[0], [xml("<p>v<ex>oro</ex> &amp; <lb/>b</p>")]);
+        assert_eq!(b[2..], [xml("  <p>a</p>"), xml("")]);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(super::raw_content("<a>x</b>", 0), None, "not well-formed");
+        assert_eq!(super::raw_content("x<a/>", 0), None, "not at a start tag");
+    }
+
+    #[test]
+    fn a_line_break_at_a_paragraph_edge_is_told() {
+        // The Deutsches Textarchiv's page-foot: a line break, then the folio number.
+        let (b, d) =
+            body("<p>wiedersehe<lb/>\n<fw type=\"folNum\" place=\"bottom\">[3]</fw>\n</p><p><lb/>b<lb/></p>");
+        assert_eq!(b, [p(vec![t("wiedersehe")]), p(vec![t("b")])]);
+        assert_eq!(codes(&d), ["tei-line-break-at-edge"], "told once");
+        assert!(d[0].message.contains("<lb/>"));
+    }
+
+    #[test]
+    fn a_paragraph_of_a_gap_stays_a_paragraph() {
+        let (b, d) = body("<p>a</p><p>\n  <gap reason=\"illegible\"/>\n</p><p>b <gap/> c</p><gap/>");
+        assert_eq!(b, [p(vec![t("a")]), p(vec![]), p(vec![t("b  c")])]);
+        assert_eq!(codes(&d), ["tei-gap-unmarked"], "told once");
+        assert!(d[0].message.contains("illegible"), "{d:?}");
     }
 
     #[test]
