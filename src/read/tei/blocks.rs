@@ -119,7 +119,8 @@ impl Reader<'_> {
                     out.push(Block::Paragraph { content, lang: c.lang() });
                 }
             }
-            "quote" => {
+            // `<q>` or `<said>` standing between paragraphs (OpenEdition's block quotations).
+            "quote" | "q" | "said" => {
                 let blocks = self.flow(c, None, notes);
                 if !blocks.is_empty() {
                     out.push(Block::Quote { blocks, source: None, lang: c.lang(), epigraph: is_epigraph(c) });
@@ -559,8 +560,15 @@ mod tests {
     #[test]
     fn a_quote_inside_running_text_stays_inline() {
         let (b, d) = body("<p>He said <quote>no</quote> twice.</p>");
-        assert_eq!(b, [p("He said “no” twice.")]);
-        assert!(d.iter().all(|d| d.code == "tei-quotation-marks"), "{d:?}");
+        let no =
+            Inline::Quoted { style: crate::model::QuoteStyle::Double, content: vec![Inline::text("no")] };
+        assert_eq!(b, [Block::paragraph(vec![Inline::text("He said "), no, Inline::text(" twice.")])]);
+        assert!(d.is_empty(), "{d:?}");
+        // A `<q>` standing between paragraphs is a block quotation (OpenEdition's).
+        let (b, d) = body("<p>a</p><q rend=\"quotation2\">Words.</q><said>More.</said>");
+        let quote = |s: &str| Block::Quote { blocks: vec![p(s)], source: None, lang: None, epigraph: false };
+        assert_eq!(b, [p("a"), quote("Words."), quote("More.")]);
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]
@@ -610,17 +618,15 @@ mod tests {
         assert_eq!(
             b,
             [Block::Quote {
-                blocks: vec![Block::paragraph(vec![
-                    Inline::text("Un vers,"),
-                    Inline::LineBreak,
-                    Inline::text("deux vers.")
-                ])],
+                blocks: vec![Block::LineBlock {
+                    lines: vec![vec![Inline::text("Un vers,")], vec![Inline::text("deux vers.")]]
+                }],
                 source: Some(vec![Inline::text("Poète")]),
                 lang: lang("fr"),
                 epigraph: true,
             }]
         );
-        assert_eq!(codes(&d), ["tei-verse-as-lines"]);
+        assert!(d.is_empty(), "{d:?}");
         // Two mottos in one epigraph are two epigraphs.
         let (b, _) = body("<epigraph><cit><quote>A.</quote><bibl>X</bibl></cit><quote>B.</quote></epigraph>");
         assert!(
@@ -776,7 +782,12 @@ mod tests {
         let (b, _) =
             body("<p>x<note>As he said <cit><quote>yes</quote> <bibl>him</bibl></cit> once.</note></p>");
         let Inline::Note(n) = &b[0].content()[1] else { panic!() };
-        assert_eq!(n.content, [p("As he said “yes” him once.")]);
+        let yes =
+            Inline::Quoted { style: crate::model::QuoteStyle::Double, content: vec![Inline::text("yes")] };
+        assert_eq!(
+            n.content,
+            [Block::paragraph(vec![Inline::text("As he said "), yes, Inline::text(" him once.")])]
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@
 
 use crate::diag::{Diagnostic, LineIndex};
 use crate::error::Result;
-use crate::model::{Anchor, BibEntry, BibFields, Block, Document, Inline, LangTag, Note, NoteKind, Span};
+use crate::model::{Anchor, BibEntry, BibFields, Block, Document, Inline, Note, NoteKind, Span};
 use crate::read::xml::{self, El, Node};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -51,8 +51,6 @@ struct Reader<'a> {
     told: BTreeSet<String>,
     /// The header's `<rendition xml:id>`s and their CSS, for `@rendition` pointers.
     renditions: HashMap<String, String>,
-    /// The document's language, for the quotation marks of inline quotations.
-    lang: Option<LangTag>,
     ours: bool,
     /// Notes kept apart from their calls (endnotes), read at the calls.
     endnotes: endnotes::Endnotes,
@@ -113,7 +111,6 @@ const TRANSPARENT: &[&str] = &[
     "seg",
     "bibl",
     "cit",
-    "soCalled",
     "distinct",
     "address",
     "street",
@@ -192,11 +189,24 @@ impl<'a> Reader<'a> {
 
     fn inline_el_here(&mut self, c: &El, out: &mut Vec<Inline>, notes: &mut usize) {
         match c.name.as_str() {
-            // Italic, bold, raised, lowered, small capitals, nested in the order named.
+            // A `<hi>` saying only its language is a span in that language.
+            "hi" if ["rend", "rendition", "style"].iter().all(|a| c.attr(a).is_none())
+                && c.lang().is_some() =>
+            {
+                let content = self.inlines(c, notes);
+                out.extend(c.lang().map(|lang| Inline::Span { lang, content }));
+            }
+            // Italic, bold, raised, lowered, small capitals, underlined, struck through (in a
+            // language when it says one), nested in the order named; any other rendering a
+            // highlight.
             "hi" | "emph" => {
                 let content = self.inlines(c, notes);
                 let styles = self.styles(c);
-                style::apply(&styles, content).into_iter().for_each(|i| push_inline(out, i));
+                let styled = style::apply(&styles, content);
+                match c.lang() {
+                    Some(lang) => out.push(Inline::Span { lang, content: styled }),
+                    None => styled.into_iter().for_each(|i| push_inline(out, i)),
+                }
             }
             // Code, and the names of markup that TEI documents about markup tag as such:
             // an element's name (`gi`), an attribute's (`att`), a tag (`tag`), an
@@ -303,20 +313,22 @@ impl<'a> Reader<'a> {
                 c,
                 "deleted text (<del>) is left out of the text, here and elsewhere in this document".into(),
             ),
-            // A quotation inside a phrase: TEI leaves its marks to rendering; they are added.
-            "q" | "said" | "quote" => {
-                let lang = c.lang().or_else(|| self.lang.clone());
+            // A quotation, speech or a so-called word inside a phrase: TEI leaves its marks
+            // to rendering, and so does the model (in a language when it says one).
+            // One whose marks the transcription kept stays that text, said once.
+            "q" | "said" | "quote" | "soCalled" => {
                 let content = self.inlines(c, notes);
-                let quoted = editorial::quoted(content, editorial::marks(lang.as_ref()));
+                let quoted = if !self.ours && editorial::already_marked(&content) {
+                    let message = format!("<{}> holding its own quotation marks is kept as that text, here and elsewhere in this document", c.name);
+                    self.tell("tei-quotation-marked", c, message);
+                    content
+                } else {
+                    vec![Inline::Quoted { style: editorial::quote_style(c, &self.renditions), content }]
+                };
                 match c.lang() {
                     Some(lang) => out.push(Inline::Span { lang, content: quoted }),
                     None => quoted.into_iter().for_each(|i| push_inline(out, i)),
                 }
-                self.tell(
-                    "tei-quotation-marks",
-                    c,
-                    format!("inline <{}> is kept as text between quotation marks", c.name),
-                );
             }
             "gap" => self.gap(c),
             name if SILENT.contains(&name) => {}
@@ -465,8 +477,8 @@ impl<'a> Reader<'a> {
                     self.inline_el(c, &mut pages, notes);
                     continue;
                 }
-                "quote" | "cit" | "epigraph" | "list" | "lg" | "eg" | "egXML" | "code" | "floatingText"
-                | "text" | "table" | "figure" => self.block_level(c, notes, out),
+                "quote" | "q" | "said" | "cit" | "epigraph" | "list" | "lg" | "eg" | "egXML" | "code"
+                | "floatingText" | "text" | "table" | "figure" => self.block_level(c, notes, out),
                 // An image between paragraphs: a paragraph of it.
                 "graphic" => out.push(Block::paragraph(vec![self.inline_image(c)])),
                 "group" => self.group(c, notes, out),
@@ -757,7 +769,6 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
         told: BTreeSet::new(),
         renditions: style::renditions(&root),
         ours,
-        lang: root.lang(),
         endnotes: Default::default(),
         citations: 0,
         in_entry: false,
