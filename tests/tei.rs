@@ -391,7 +391,6 @@ fn kinds(blocks: &[colophon::model::Block]) -> Vec<&'static str> {
             Block::CodeBlock { .. } => "code",
             Block::LineBlock { .. } => "lines",
             Block::SectionBreak => "break",
-            Block::LineBlock { .. } => "lines",
             Block::EmbeddedText { .. } => "text",
             Block::Table(_) => "table",
             Block::Figure(_) => "figure",

@@ -220,6 +220,11 @@ impl<'a> Reader<'a> {
             "lb" => {}
             // Verse lines inside running text: a line break before each but the first.
             "l" => {
+                self.tell(
+                    "tei-verse-in-phrase",
+                    c,
+                    "verse lines (<l>) inside a phrase are kept in it, separated by line breaks, here and elsewhere in this document".into(),
+                );
                 if !out.is_empty() && !matches!(out.last(), Some(Inline::LineBreak)) {
                     out.push(Inline::LineBreak);
                 }
