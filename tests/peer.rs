@@ -23,7 +23,7 @@
 //! |---|---|---|---|
 //! | Para | `Para`, `Plain` | `p`, `ab` | `paragraph` |
 //! | Header | `Header` | `head` of a `div`/`body` | `heading` |
-//! | BlockQuote | `BlockQuote` | `cit`; `quote` outside a paragraph (not in `cit`) | `quote` |
+//! | BlockQuote | `BlockQuote` | `cit`; `quote` outside a paragraph (not in `cit`); `q`, `said` in a `div` or `body` | `quote` |
 //! | Epigraph | — | `epigraph` | `quote` with `epigraph` |
 //! | BulletList | `BulletList` | `list` (not ordered, not gloss) | `list` without `numbering` |
 //! | OrderedList | `OrderedList` | `list` with `@type`/`@rend` ordered/numbered/decimal… | `list` with `numbering` |
@@ -47,10 +47,10 @@
 //! | Code | `Code` | `code`, `gi`, `att`, `tag`, `val`, `ident` | `code` |
 //! | LineBreak | `LineBreak` | `lb` inside a block (p, head, item, l, note, quote, closer…) | `line_break` |
 //! | Link | `Link` | `ref`/`ptr` with `@target` | `link` |
-//! | Span | `Span` | `foreign` | `span` |
+//! | Span | `Span` | `foreign`; `hi` whose only rendition attribute is `xml:lang` | `span` |
 //! | Math | `Math` | `formula` | `math` |
 //! | Cite | `Cite` | `ref type="citation"`, `ref`/`ptr` to a bibliography entry | `citation` |
-//! | Quoted | `Quoted` | `q`, `said`; `quote` inside a paragraph | `quoted` |
+//! | Quoted | `Quoted` | `q`, `said` (not between paragraphs), `soCalled`; `quote` inside a paragraph | `quoted` |
 //! | PageBreak | — | `pb` | `page_break` |
 //! | LetterPart | — | `opener`, `closer`, `postscript`, `byline`, `trailer` | — |
 //! | Name | — | `persName`, `placeName`, `orgName`, `name`, `rs` | `name` |
@@ -458,13 +458,17 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
                 "quote" if parent == "cit" => {}
                 "quote" if inside(&["p", "ab", "l", "head", "item", "cell"]) => kinds.push("Quoted"),
                 "quote" => kinds.push("BlockQuote"),
-                "q" | "said" => kinds.push("Quoted"),
+                // One standing between paragraphs is a block quotation (OpenEdition's).
+                "q" | "said" if parent == "body" || parent.starts_with("div") => kinds.push("BlockQuote"),
+                "q" | "said" | "soCalled" => kinds.push("Quoted"),
                 "epigraph" => kinds.push("Epigraph"),
                 "list" if typ == "gloss" => kinds.push("DefinitionList"),
                 "list" => {
                     let ordered =
                         ["ordered", "numbered", "decimal", "arabic", "roman", "alpha", "enumerated"];
-                    if ordered.iter().any(|w| typ.contains(w) || rend.contains(w)) {
+                    // `unordered` holds the word `ordered`.
+                    let says = |v: &str| !v.contains("unordered") && ordered.iter().any(|w| v.contains(w));
+                    if says(&typ) || says(&rend) {
                         kinds.push("OrderedList")
                     } else {
                         kinds.push("BulletList")
@@ -482,6 +486,12 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
                 "l" if !inside(&["lg"]) => kinds.push("LineBlock"),
                 "note" => kinds.push("Note"),
                 "emph" => kinds.push("Emph"),
+                // A `hi` saying only its language is a language span.
+                "hi" if ["rend", "rendition", "style"].iter().all(|a| attr(&e, a.as_bytes()).is_none())
+                    && attr(&e, b"xml:lang").is_some() =>
+                {
+                    kinds.push("Span")
+                }
                 "hi" => {
                     let mut k = rendition_kinds(&rend);
                     if let Some(style) = attr(&e, b"style") {
@@ -669,7 +679,7 @@ fn diagnostic_kinds(line: &str) -> Vec<&'static str> {
             "head" => &["Header"],
             "quote" => &["BlockQuote", "Quoted"],
             "cit" => &["BlockQuote"],
-            "q" | "said" => &["Quoted"],
+            "q" | "said" | "soCalled" => &["Quoted", "BlockQuote"],
             "epigraph" => &["Epigraph"],
             "list" => &["BulletList", "OrderedList", "DefinitionList"],
             "eg" | "egXML" => &["CodeBlock"],

@@ -13,8 +13,21 @@ use crate::diag::Diagnostic;
 use crate::model::{Block, Inline, LangTag};
 
 /// Elements that are blocks wherever they stand.
-const ALWAYS_BLOCK: &[&str] =
-    &["p", "ab", "list", "lg", "l", "epigraph", "head", "eg", "floatingText", "text", "table", "figure"];
+const ALWAYS_BLOCK: &[&str] = &[
+    "p",
+    "ab",
+    "list",
+    "lg",
+    "l",
+    "epigraph",
+    "head",
+    "eg",
+    "egXML",
+    "floatingText",
+    "text",
+    "table",
+    "figure",
+];
 
 /// Whether `c` is read as a block inside a container; `mixed` when the container holds
 /// running text.
@@ -32,7 +45,8 @@ pub(super) fn is_block(c: &El, mixed: bool) -> bool {
 /// a list).
 pub(super) fn holds_blocks(el: &El) -> bool {
     el.children().any(|c| match c.name.as_str() {
-        "p" | "ab" | "list" | "lg" | "epigraph" | "eg" | "floatingText" | "text" | "table" | "figure" => true,
+        "p" | "ab" | "list" | "lg" | "epigraph" | "eg" | "egXML" | "floatingText" | "text" | "table"
+        | "figure" => true,
         "quote" | "cit" => holds_blocks(c),
         "milestone" => lines::is_section_break(c),
         _ => false,
@@ -71,18 +85,18 @@ impl Reader<'_> {
             match k {
                 Node::Text(t) => push_inline_text(&mut run, &collapse(t)),
                 Node::El(c) if is_block(c, mixed) => {
-                    self.flush(&mut run, &lang, &mut out);
+                    self.flush(el, &mut run, &lang, &mut out);
                     self.block_level(c, notes, &mut out);
                 }
                 Node::El(c) => self.inline_el(c, &mut run, notes),
             }
         }
-        self.flush(&mut run, &lang, &mut out);
+        self.flush(el, &mut run, &lang, &mut out);
         out
     }
 
-    fn flush(&mut self, run: &mut Vec<Inline>, lang: &Option<LangTag>, out: &mut Vec<Block>) {
-        let content = trim_inlines(std::mem::take(run));
+    fn flush(&mut self, el: &El, run: &mut Vec<Inline>, lang: &Option<LangTag>, out: &mut Vec<Block>) {
+        let content = self.trim_breaks(std::mem::take(run), el);
         if !content.is_empty() {
             out.push(Block::Paragraph { content, lang: lang.clone() });
         }
@@ -105,7 +119,8 @@ impl Reader<'_> {
                     out.push(Block::Paragraph { content, lang: c.lang() });
                 }
             }
-            "quote" => {
+            // `<q>` or `<said>` standing between paragraphs (OpenEdition's block quotations).
+            "quote" | "q" | "said" => {
                 let blocks = self.flow(c, None, notes);
                 if !blocks.is_empty() {
                     out.push(Block::Quote { blocks, source: None, lang: c.lang(), epigraph: is_epigraph(c) });
@@ -129,7 +144,7 @@ impl Reader<'_> {
             }
             "list" => self.list(c, notes, out),
             "lg" => self.verse(c, notes, out),
-            "eg" | "code" => out.push(self.code_block(c)),
+            "eg" | "egXML" | "code" => out.push(self.code_block(c)),
             // A whole text quoted in this one (a letter, a decree).
             "floatingText" | "text" => out.push(self.embedded(c, notes)),
             "milestone" if lines::is_section_break(c) => out.push(Block::SectionBreak),
@@ -166,7 +181,7 @@ impl Reader<'_> {
             };
             match c.name.as_str() {
                 "quote" | "q" => {
-                    self.flush(&mut run, &None, &mut loose);
+                    self.flush(el, &mut run, &None, &mut loose);
                     if !loose.is_empty() {
                         groups.push((false, None, std::mem::take(&mut loose)));
                     }
@@ -174,7 +189,7 @@ impl Reader<'_> {
                     groups.push((true, c.lang(), blocks));
                 }
                 "bibl" | "ref" => {
-                    self.flush(&mut run, &None, &mut loose);
+                    self.flush(el, &mut run, &None, &mut loose);
                     let mut inl = Vec::new();
                     if c.name == "ref" {
                         self.inline_el(c, &mut inl, notes);
@@ -215,13 +230,13 @@ impl Reader<'_> {
                 }
                 name if SILENT.contains(&name) => {}
                 _ if is_block(c, false) => {
-                    self.flush(&mut run, &None, &mut loose);
+                    self.flush(el, &mut run, &None, &mut loose);
                     self.block_level(c, notes, &mut loose);
                 }
                 _ => self.inline_el(c, &mut run, notes),
             }
         }
-        self.flush(&mut run, &None, &mut loose);
+        self.flush(el, &mut run, &None, &mut loose);
         if !loose.is_empty() {
             groups.push((false, None, loose));
         }
@@ -443,19 +458,44 @@ pub(super) enum ListKind {
 impl ListKind {
     /// `numbered`, `ordered`, `decimal` (and `lower-alpha`, `upper-roman`…) are numbered;
     /// `gloss` a glossary; anything else (`bulleted`, `unordered`, `simple`, none) bulleted.
+    ///
+    /// HTML's one-letter types (`type="1"`, `"a"`, `"A"`, `"i"`, `"I"`) and CSS
+    /// `list-style-type` in `@rend` or `@style` say the same.
     pub(super) fn of(el: &El) -> ListKind {
         use crate::model::NumberStyle::*;
-        let tokens = [el.attr("rend"), el.attr("type")].into_iter().flatten().flat_map(str::split_whitespace);
+        let css = el.attr("style").into_iter().flat_map(|s| s.split(';'));
+        let tokens = [el.attr("rend"), el.attr("type")]
+            .into_iter()
+            .flatten()
+            .flat_map(|v| v.split([' ', '\t', '\n', '\r', ';']))
+            .chain(css)
+            .map(|t| match t.split_once(':') {
+                Some((prop, value)) if prop.trim().eq_ignore_ascii_case("list-style-type") => value.trim(),
+                _ => t.trim(),
+            });
         let mut kind = ListKind::Bulleted;
         for t in tokens {
-            kind = match t.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
-                "gloss" => return ListKind::Gloss,
-                "numbered" | "ordered" | "decimal" | "arabic" | "numeric" => ListKind::Numbered(Decimal),
-                "loweralpha" | "alpha" | "alphabetic" => ListKind::Numbered(LowerAlpha),
-                "upperalpha" => ListKind::Numbered(UpperAlpha),
-                "lowerroman" | "roman" => ListKind::Numbered(LowerRoman),
-                "upperroman" => ListKind::Numbered(UpperRoman),
-                _ => continue,
+            kind = match t {
+                "1" => ListKind::Numbered(Decimal),
+                "a" => ListKind::Numbered(LowerAlpha),
+                "A" => ListKind::Numbered(UpperAlpha),
+                "i" => ListKind::Numbered(LowerRoman),
+                "I" => ListKind::Numbered(UpperRoman),
+                _ => match t.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
+                    "gloss" => return ListKind::Gloss,
+                    "numbered" | "ordered" | "decimal" | "arabic" | "numeric" | "enumerated"
+                    | "enumerate" | "decimalleadingzero" => ListKind::Numbered(Decimal),
+                    "loweralpha" | "alpha" | "alphabetic" | "lowerletter" | "lowerlatin" | "letters" => {
+                        ListKind::Numbered(LowerAlpha)
+                    }
+                    "upperalpha" | "upperletter" | "upperlatin" => ListKind::Numbered(UpperAlpha),
+                    "lowerroman" | "roman" => ListKind::Numbered(LowerRoman),
+                    "upperroman" => ListKind::Numbered(UpperRoman),
+                    "unordered" | "bulleted" | "bullets" | "bullet" | "disc" | "circle" | "square" => {
+                        ListKind::Bulleted
+                    }
+                    _ => continue,
+                },
             };
         }
         kind
@@ -520,8 +560,15 @@ mod tests {
     #[test]
     fn a_quote_inside_running_text_stays_inline() {
         let (b, d) = body("<p>He said <quote>no</quote> twice.</p>");
-        assert_eq!(b, [p("He said “no” twice.")]);
-        assert!(d.iter().all(|d| d.code == "tei-quotation-marks"), "{d:?}");
+        let no =
+            Inline::Quoted { style: crate::model::QuoteStyle::Double, content: vec![Inline::text("no")] };
+        assert_eq!(b, [Block::paragraph(vec![Inline::text("He said "), no, Inline::text(" twice.")])]);
+        assert!(d.is_empty(), "{d:?}");
+        // A `<q>` standing between paragraphs is a block quotation (OpenEdition's).
+        let (b, d) = body("<p>a</p><q rend=\"quotation2\">Words.</q><said>More.</said>");
+        let quote = |s: &str| Block::Quote { blocks: vec![p(s)], source: None, lang: None, epigraph: false };
+        assert_eq!(b, [p("a"), quote("Words."), quote("More.")]);
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]
@@ -571,17 +618,15 @@ mod tests {
         assert_eq!(
             b,
             [Block::Quote {
-                blocks: vec![Block::paragraph(vec![
-                    Inline::text("Un vers,"),
-                    Inline::LineBreak,
-                    Inline::text("deux vers.")
-                ])],
+                blocks: vec![Block::LineBlock {
+                    lines: vec![vec![Inline::text("Un vers,")], vec![Inline::text("deux vers.")]]
+                }],
                 source: Some(vec![Inline::text("Poète")]),
                 lang: lang("fr"),
                 epigraph: true,
             }]
         );
-        assert_eq!(codes(&d), ["tei-verse-as-lines"]);
+        assert!(d.is_empty(), "{d:?}");
         // Two mottos in one epigraph are two epigraphs.
         let (b, _) = body("<epigraph><cit><quote>A.</quote><bibl>X</bibl></cit><quote>B.</quote></epigraph>");
         assert!(
@@ -653,6 +698,39 @@ mod tests {
     }
 
     #[test]
+    fn every_way_of_saying_a_numbered_list_numbers_it() {
+        let num = |xml: &str| list(&body(xml).0[0]).0.map(|n| n.style);
+        let items = "<item>a</item><item>b</item>";
+        for (attrs, style) in [
+            ("type=\"ordered\"", NumberStyle::Decimal),
+            ("rend=\"numbered\"", NumberStyle::Decimal),
+            ("rend=\"decimal\"", NumberStyle::Decimal),
+            ("type=\"enumerated\"", NumberStyle::Decimal),
+            ("type=\"1\"", NumberStyle::Decimal),
+            ("rend=\"lower-alpha\"", NumberStyle::LowerAlpha),
+            ("rend=\"lower-latin\"", NumberStyle::LowerAlpha),
+            ("type=\"a\"", NumberStyle::LowerAlpha),
+            ("type=\"A\"", NumberStyle::UpperAlpha),
+            ("rend=\"upper-alpha\"", NumberStyle::UpperAlpha),
+            ("type=\"i\"", NumberStyle::LowerRoman),
+            ("rend=\"upper-roman\"", NumberStyle::UpperRoman),
+            ("type=\"I\"", NumberStyle::UpperRoman),
+            ("rend=\"list-style-type:lower-roman\"", NumberStyle::LowerRoman),
+            ("style=\"list-style-type: decimal\"", NumberStyle::Decimal),
+        ] {
+            assert_eq!(num(&format!("<list {attrs}>{items}</list>")), Some(style), "{attrs}");
+        }
+        // `unordered` holds the word `ordered` and is no numbering; nor is a disc.
+        for attrs in ["type=\"unordered\"", "rend=\"bulleted\"", "style=\"list-style-type: disc\"", ""] {
+            assert_eq!(num(&format!("<list {attrs}>{items}</list>")), None, "{attrs}");
+        }
+        // A label before each item numbers the list too.
+        let (b, d) = body("<list><label>a.</label><item>x</item><label>b.</label><item>y</item></list>");
+        assert_eq!(list(&b[0]).0.map(|n| n.style), Some(NumberStyle::LowerAlpha));
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
     fn items_hold_paragraphs_and_nested_lists() {
         let (b, d) = body(
             "<list rend=\"numbered\">\n  <item n=\"1.\">One <hi>text</hi>.</item>\n  <item n=\"2.\"><p>First.</p>\n<p>Second.</p></item>\n  <item n=\"3.\">Three:<list rend=\"bulleted\"><item>x</item><item>y</item></list></item>\n</list>",
@@ -704,7 +782,12 @@ mod tests {
         let (b, _) =
             body("<p>x<note>As he said <cit><quote>yes</quote> <bibl>him</bibl></cit> once.</note></p>");
         let Inline::Note(n) = &b[0].content()[1] else { panic!() };
-        assert_eq!(n.content, [p("As he said “yes” him once.")]);
+        let yes =
+            Inline::Quoted { style: crate::model::QuoteStyle::Double, content: vec![Inline::text("yes")] };
+        assert_eq!(
+            n.content,
+            [Block::paragraph(vec![Inline::text("As he said "), yes, Inline::text(" him once.")])]
+        );
     }
 
     #[test]

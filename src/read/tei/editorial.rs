@@ -1,7 +1,8 @@
 //! Editorial and quoting markup inside prose, read so that the text reads right:
 //! `<choice>` becomes an editorial choice holding both readings, `<del>` is reported, and an
-//! inline quotation (`<q>`, `<said>`, `<quote>` inside a phrase) gets the quotation marks
-//! TEI leaves to rendering.
+//! inline quotation (`<q>`, `<said>`, `<soCalled>`, `<quote>` inside a phrase) is a quoted
+//! run, its marks left to rendering as TEI leaves them, single or double as `@rend` or
+//! `@rendition` says.
 //!
 //! A `<choice>` of a `corr` and a `sic`, a `reg` and an `orig`, or an `expan` and an `abbr`
 //! (in either order) is an [`Inline::Choice`](crate::model::Inline::Choice): the corrected,
@@ -11,8 +12,9 @@
 //! `<choice>` without such a pair keeps one reading as text — the first `corr`, `reg` or
 //! `expan`, else its first child — and reports the others the same way.
 
-use crate::model::{ChoiceKind, Inline, LangTag};
+use crate::model::{ChoiceKind, Inline, QuoteStyle};
 use crate::read::xml::El;
+use std::collections::HashMap;
 
 /// The readings read from a `<choice>`.
 pub(super) struct Readings<'a> {
@@ -50,33 +52,34 @@ pub(super) fn readings(choice: &El) -> Readings<'_> {
     Readings { pair: None, single, dropped: single.map_or_else(Vec::new, |s| rest(&[s])) }
 }
 
-/// The opening and closing quotation marks of `lang`'s typography (“…” where none is known).
-pub(super) fn marks(lang: Option<&LangTag>) -> (&'static str, &'static str) {
-    let primary = lang.map(|l| l.as_str().split('-').next().unwrap_or("").to_ascii_lowercase());
-    match primary.as_deref() {
-        Some(
-            "ru" | "uk" | "be" | "fr" | "es" | "it" | "pt" | "ca" | "el" | "hy" | "fa" | "ar" | "ka" | "no"
-            | "nb",
-        ) => ("«", "»"),
-        Some("de" | "cs" | "sk" | "bg" | "lt" | "sl" | "hr" | "sr" | "et" | "ro" | "pl" | "hu") => ("„", "“"),
-        _ => ("“", "”"),
+/// How an inline quotation's marks are drawn: single when its `@rend` says so (`single`,
+/// `sq`, a single mark in `pre(‘)`) or a `@rendition` it points to gives one as CSS
+/// `content`; double otherwise.
+pub(super) fn quote_style(el: &El, renditions: &HashMap<String, String>) -> QuoteStyle {
+    let single_mark = |s: &str| s.contains(['‘', '’', '‚', '‹', '›', '\'']);
+    let rend = el.attr("rend").unwrap_or("");
+    let says = rend.split_whitespace().any(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("single") || matches!(t.as_str(), "sq" | "squo" | "squote" | "lsquo") || single_mark(&t)
+    });
+    let points = el.attr("rendition").into_iter().flat_map(str::split_whitespace).any(|p| {
+        let id = p.strip_prefix('#').unwrap_or(p);
+        renditions.get(id).is_some_and(|css| css.contains("content") && single_mark(css))
+    });
+    if says || points {
+        QuoteStyle::Single
+    } else {
+        QuoteStyle::Double
     }
 }
 
-/// `content` between the quotation marks, unless it already opens with one.
-pub(super) fn quoted(content: Vec<Inline>, (open, close): (&str, &str)) -> Vec<Inline> {
+/// Whether `content` already opens with a quotation mark: the transcription kept the marks.
+pub(super) fn already_marked(content: &[Inline]) -> bool {
     let first = content.iter().find_map(|i| match i {
         Inline::Text { text } => text.trim_start().chars().next(),
         _ => None,
     });
-    if first.is_some_and(|c| "\"'«»„“”‘’‚‹›「『".contains(c)) || content.is_empty() {
-        return content;
-    }
-    let mut out = Vec::with_capacity(content.len() + 2);
-    out.push(Inline::text(open));
-    out.extend(content);
-    out.push(Inline::text(close));
-    out
+    first.is_some_and(|c| "\"'«»„“”‘’‚‹›「『".contains(c))
 }
 
 #[cfg(test)]
@@ -137,26 +140,53 @@ mod tests {
         assert!(matches!(shown[0], Inline::Emph { .. }) && matches!(shown[1], Inline::Note(_)), "{shown:?}");
     }
 
-    #[test]
-    fn inline_quotations_get_the_marks_of_their_language() {
-        let (text, codes) = read("Он сказал <q>да</q>, <said xml:lang=\"en\">yes</said>.");
-        assert_eq!(text, "Он сказал «да», “yes”.");
-        assert_eq!(codes, ["tei-quotation-marks"]);
+    fn quoted(style: QuoteStyle, text: &str) -> Inline {
+        Inline::Quoted { style, content: vec![Inline::text(text)] }
     }
 
     #[test]
-    fn marks_follow_the_language() {
-        let tag = |s: &str| LangTag::parse(s).unwrap();
-        assert_eq!(marks(Some(&tag("ru"))), ("«", "»"));
-        assert_eq!(marks(Some(&tag("de-AT"))), ("„", "“"));
-        assert_eq!(marks(None), ("“", "”"));
+    fn inline_quotations_are_quoted_runs() {
+        let (content, codes) = body(
+            "He said <q>yes</q>, <said xml:lang=\"fr\">oui</said>, a <soCalled>friend</soCalled>, <quote>no</quote>.",
+        );
+        let fr = crate::model::LangTag::parse("fr").unwrap();
+        assert_eq!(
+            content,
+            [
+                Inline::text("He said "),
+                quoted(QuoteStyle::Double, "yes"),
+                Inline::text(", "),
+                Inline::Span { lang: fr, content: vec![quoted(QuoteStyle::Double, "oui")] },
+                Inline::text(", a "),
+                quoted(QuoteStyle::Double, "friend"),
+                Inline::text(", "),
+                quoted(QuoteStyle::Double, "no"),
+                Inline::text(".")
+            ]
+        );
+        assert!(codes.is_empty(), "{codes:?}");
+    }
+
+    #[test]
+    fn single_marks_are_single_quotations() {
+        let header = "<teiHeader><encodingDesc><tagsDecl><rendition xml:id=\"pre\" scheme=\"css\" scope=\"before\">content:\"‘\";</rendition></tagsDecl></encodingDesc></teiHeader>";
+        let xml = format!(
+            "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">{header}<text><body><p><q rend=\"single\">a</q> <q rend=\"pre(‘) post(’)\">b</q> <q rendition=\"#pre\">c</q> <q rend=\"inline\">d</q></p></body></text></TEI>"
+        );
+        let (doc, _) = super::super::read(std::path::Path::new("t.xml"), &xml).unwrap();
+        let styles: Vec<QuoteStyle> = doc.body[0]
+            .content()
+            .iter()
+            .filter_map(|i| if let Inline::Quoted { style, .. } = i { Some(*style) } else { None })
+            .collect();
+        use QuoteStyle::*;
+        assert_eq!(styles, [Single, Single, Single, Double]);
     }
 
     #[test]
     fn text_already_in_marks_is_left_as_it_is() {
-        let inner = vec![Inline::text("“said”")];
-        assert_eq!(quoted(inner.clone(), ("«", "»")), inner);
-        let q = quoted(vec![Inline::text("yes")], ("«", "»"));
-        assert_eq!(crate::model::plain_text(&q), "«yes»");
+        let (content, codes) = body("<q>“said”</q> and <q>‘this’</q>");
+        assert_eq!(content, [Inline::text("“said” and ‘this’")]);
+        assert_eq!(codes, ["tei-quotation-marked"]);
     }
 }

@@ -106,7 +106,7 @@ mod tests {
     #[test]
     fn a_glossary_is_a_definition_list() {
         let (b, d) = body(
-            "<list type=\"gloss\">\n <label><hi>RGASPI</hi></label>\n <item>Russian State Archive</item>\n <label>GARF</label><item><p>State Archive</p><p>of the Russian Federation</p></item>\n</list>",
+            "<list type=\"gloss\">\n <label><hi rend=\"italic\">RGASPI</hi></label>\n <item>Russian State Archive</item>\n <label>GARF</label><item><p>State Archive</p><p>of the Russian Federation</p></item>\n</list>",
         );
         assert_eq!(
             b,

@@ -1,10 +1,11 @@
-//! Lines: line breaks (`<lb/>`), verse (`<lg>`, `<l>`), verbatim text (`<eg>`, `<code>`)
+//! Lines: line breaks (`<lb/>`), verse (`<lg>`, `<l>`), verbatim text (`<eg>`, `<code>`,
+//! `<egXML>`)
 //! and section breaks (`<milestone unit="section"/>`).
 //!
 //! Before the tree is read, [`prepare`] joins the words a `<lb break="no"/>` divides, drops
 //! the indentation around every other `<lb/>` (the line break itself separates the words,
 //! so `cats<lb/>dogs` stays two words) and gathers lines standing outside any `<lg>` into
-//! one group. Verse becomes one paragraph per stanza, its lines kept apart by line breaks.
+//! one group. Verse becomes a line block, a blank line between its stanzas.
 
 use super::{collapse, push_inline, trim_inlines, El, Node, Reader};
 use crate::model::{Block, Inline, LangTag};
@@ -99,6 +100,38 @@ pub(super) fn inline_code(el: &El) -> String {
     }
 }
 
+/// What stands between the start and end tags of the element whose start tag begins at byte
+/// `pos` of `text`, exactly as written (empty for an empty element); `None` when `pos` is
+/// not at a start tag of a well-formed element.
+fn raw_content(text: &str, pos: usize) -> Option<&str> {
+    use quick_xml::events::Event;
+    let src = text.get(pos..).filter(|s| s.starts_with('<'))?;
+    let mut r = quick_xml::Reader::from_str(src);
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    loop {
+        let before = usize::try_from(r.buffer_position()).ok()?;
+        match r.read_event().ok()? {
+            Event::Start(_) => {
+                if depth == 0 {
+                    start = usize::try_from(r.buffer_position()).ok()?;
+                }
+                depth += 1;
+            }
+            Event::Empty(_) if depth == 0 => return Some(""),
+            Event::End(_) => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return src.get(start..before);
+                }
+            }
+            Event::Eof => return None,
+            _ if depth == 0 => return None,
+            _ => {}
+        }
+    }
+}
+
 /// Verbatim text from others' TEI without the line break after the start tag and the
 /// indentation before the end tag; every other character as written.
 fn trim_verbatim(text: &str) -> &str {
@@ -116,6 +149,9 @@ impl Reader<'_> {
     /// `<eg>` (with one `<code lang="…">` inside, or text) or a `<code>` standing as a
     /// block: its text exactly, the notation from `@lang`.
     pub(super) fn code_block(&mut self, el: &El) -> Block {
+        if el.name == "egXML" {
+            return self.example_xml(el);
+        }
         let kids: Vec<&El> = el.children().collect();
         let text = el.kids.iter().any(|k| matches!(k, Node::Text(t) if !t.trim().is_empty()));
         let inner = match kids[..] {
@@ -130,63 +166,113 @@ impl Reader<'_> {
         Block::CodeBlock { text, syntax: inner.attr("lang").map(str::to_string) }
     }
 
-    /// Verse: one paragraph per stanza (`<lg>`, nested ones each their own), a line break
-    /// between its lines; told once.
-    pub(super) fn verse(&mut self, el: &El, notes: &mut usize, out: &mut Vec<Block>) {
-        self.tell(
-            "tei-verse-as-lines",
-            el,
-            "verse (<lg>, <l>) is read as one paragraph for each stanza, its lines kept apart by line breaks"
-                .into(),
-        );
-        self.stanza(el, None, notes, out);
+    /// An `<egXML>` (an example of XML markup): its content as written in the file, markup
+    /// and all, as XML (its text only, reported, if the file cannot be read there again).
+    fn example_xml(&mut self, el: &El) -> Block {
+        let text = match raw_content(self.text, el.pos) {
+            Some(raw) => raw.replace("\r\n", "\n"),
+            None => {
+                self.info_at(
+                    "tei-example-as-text",
+                    el,
+                    "the markup of an <egXML> could not be taken from the file; its text is kept".into(),
+                );
+                el.string()
+            }
+        };
+        Block::CodeBlock { text: trim_verbatim(&text).to_string(), syntax: Some("xml".into()) }
     }
 
-    fn stanza(&mut self, el: &El, outer: Option<LangTag>, notes: &mut usize, out: &mut Vec<Block>) {
+    /// Verse (`<lg>`): one line block of its lines (`<l>`, or text standing in the group),
+    /// a blank line between two stanzas (nested `<lg>`s). A line in a language (its own or
+    /// its group's) is a span in it. A heading of the verse, or any other block inside it,
+    /// stands between line blocks, and a heading is reported.
+    pub(super) fn verse(&mut self, el: &El, notes: &mut usize, out: &mut Vec<Block>) {
+        let mut lines = Vec::new();
+        self.stanza(el, None, notes, &mut lines, out);
+        push_lines(&mut lines, out);
+    }
+
+    fn stanza(
+        &mut self,
+        el: &El,
+        outer: Option<LangTag>,
+        notes: &mut usize,
+        lines: &mut Vec<Vec<Inline>>,
+        out: &mut Vec<Block>,
+    ) {
         let lang = el.lang().or(outer);
-        let mut text: Vec<Inline> = Vec::new();
-        let mut lines = 0usize;
-        let flush = |text: &mut Vec<Inline>, lines: &mut usize, out: &mut Vec<Block>| {
-            let content = trim_inlines(std::mem::take(text));
-            if !content.is_empty() {
-                out.push(Block::Paragraph { content, lang: lang.clone() });
-            }
-            *lines = 0;
-        };
+        // Marks standing before the first line (a page beginning, a note): they open it.
+        let mut before: Vec<Inline> = Vec::new();
         for k in &el.kids {
             let line = match k {
                 Node::Text(t) if t.trim().is_empty() => continue,
                 Node::Text(t) => vec![Inline::text(collapse(t).trim())],
                 Node::El(c) if c.name == "l" => {
                     let content = trim_inlines(self.inlines(c, notes));
-                    match c.lang().filter(|l| Some(l) != lang.as_ref()) {
-                        Some(l) => vec![Inline::Span { lang: l, content }],
-                        None => content,
+                    match c.lang().or_else(|| lang.clone()) {
+                        Some(l) if !content.is_empty() => vec![Inline::Span { lang: l, content }],
+                        _ => content,
                     }
                 }
                 Node::El(c) if c.name == "lg" => {
-                    flush(&mut text, &mut lines, out);
-                    self.stanza(c, lang.clone(), notes, out);
+                    // A stanza: a blank line before it, after lines of the verse.
+                    if lines.last().is_some_and(|l| !l.is_empty()) {
+                        lines.push(Vec::new());
+                    }
+                    self.stanza(c, lang.clone(), notes, lines, out);
+                    if lines.last().is_some_and(|l| !l.is_empty()) {
+                        lines.push(Vec::new());
+                    }
                     continue;
                 }
-                Node::El(c) if super::blocks::is_block(c, false) => {
-                    flush(&mut text, &mut lines, out);
-                    self.block_level(c, notes, out);
+                Node::El(c) if c.name == "head" || super::blocks::is_block(c, false) => {
+                    push_lines(lines, out);
+                    if c.name == "head" {
+                        let content = trim_inlines(self.inlines(c, notes));
+                        self.info_at(
+                            "tei-verse-head",
+                            c,
+                            "the heading (<head>) of verse (<lg>) is kept as a paragraph before its lines"
+                                .into(),
+                        );
+                        if !content.is_empty() {
+                            out.push(Block::Paragraph { content, lang: c.lang().or_else(|| lang.clone()) });
+                        }
+                    } else {
+                        self.block_level(c, notes, out);
+                    }
                     continue;
                 }
-                // A note, a page beginning, an anchor: where it stands in the stanza.
+                // A note, a page beginning, an anchor: where it stands among the lines.
                 Node::El(c) => {
-                    self.inline_el(c, &mut text, notes);
+                    match lines.last_mut().filter(|l| !l.is_empty()) {
+                        Some(last) => self.inline_el(c, last, notes),
+                        None => self.inline_el(c, &mut before, notes),
+                    }
                     continue;
                 }
             };
-            if lines > 0 {
-                text.push(Inline::LineBreak);
-            }
-            lines += 1;
-            line.into_iter().for_each(|i| push_inline(&mut text, i));
+            let mut full = std::mem::take(&mut before);
+            line.into_iter().for_each(|i| push_inline(&mut full, i));
+            lines.push(full);
         }
-        flush(&mut text, &mut lines, out);
+        if !before.is_empty() {
+            lines.push(before);
+        }
+    }
+}
+
+/// The lines gathered so far as one line block (blank lines at either end dropped).
+fn push_lines(lines: &mut Vec<Vec<Inline>>, out: &mut Vec<Block>) {
+    let mut taken = std::mem::take(lines);
+    while taken.last().is_some_and(Vec::is_empty) {
+        taken.pop();
+    }
+    let start = taken.iter().take_while(|l| l.is_empty()).count();
+    taken.drain(..start);
+    if !taken.is_empty() {
+        out.push(Block::LineBlock { lines: taken });
     }
 }
 
@@ -223,7 +309,7 @@ mod tests {
         let (b, _) = body("<p>cats \n   <lb/>\n   dogs</p>");
         assert_eq!(b, [p(vec![t("cats"), LB, t("dogs")])]);
         // Inside a phrase, and in a heading.
-        let (b, _) = body("<div><head>One<lb/>Two</head><p><hi>breaks<lb/>to</hi></p></div>");
+        let (b, _) = body("<div><head>One<lb/>Two</head><p><emph>breaks<lb/>to</emph></p></div>");
         assert_eq!(b[0], Block::Heading { level: 1, content: vec![t("One"), LB, t("Two")] });
         assert_eq!(b[1], p(vec![Inline::Emph { content: vec![t("breaks"), LB, t("to")] }]));
     }
@@ -249,39 +335,49 @@ mod tests {
         assert_eq!(doc.meta.titles[0].text, "Cats Dogs");
     }
 
+    fn lines(ls: Vec<Vec<Inline>>) -> Block {
+        Block::LineBlock { lines: ls }
+    }
+
     #[test]
-    fn verse_is_a_paragraph_per_stanza() {
+    fn verse_is_a_line_block_of_stanzas() {
         let (b, d) = body(
-            "<lg type=\"poem\" xml:lang=\"fr\">\n <lg><l>Un vers,</l>\n <l>deux <hi>vers</hi>.</l></lg>\n <lg><l>Trois.</l><l xml:lang=\"la\">Quattuor.</l></lg>\n</lg>",
+            "<lg type=\"poem\" xml:lang=\"fr\">\n <lg><l>Un vers,</l>\n <l>deux <hi rend=\"italic\">vers</hi>.</l></lg>\n <lg><l>Trois.</l><l xml:lang=\"la\">Quattuor.</l></lg>\n</lg>",
         );
-        let fr = Some(LangTag::parse("fr").unwrap());
-        let la = LangTag::parse("la").unwrap();
+        let span =
+            |l: &str, content: Vec<Inline>| vec![Inline::Span { lang: LangTag::parse(l).unwrap(), content }];
         assert_eq!(
             b,
-            [
-                Block::Paragraph {
-                    content: vec![
-                        t("Un vers,"),
-                        LB,
-                        t("deux "),
-                        Inline::Emph { content: vec![t("vers")] },
-                        t(".")
-                    ],
-                    lang: fr.clone()
-                },
-                Block::Paragraph {
-                    content: vec![t("Trois."), LB, Inline::Span { lang: la, content: vec![t("Quattuor.")] }],
-                    lang: fr
-                },
-            ]
+            [lines(vec![
+                span("fr", vec![t("Un vers,")]),
+                span("fr", vec![t("deux "), Inline::Emph { content: vec![t("vers")] }, t(".")]),
+                vec![],
+                span("fr", vec![t("Trois.")]),
+                span("la", vec![t("Quattuor.")]),
+            ])]
         );
-        assert_eq!(codes(&d), ["tei-verse-as-lines"]);
+        assert!(d.is_empty(), "{d:?}");
         // Lines without a group are one stanza; a note stays where it stands.
         let (b, d) = body("<div><l>One,</l>\n<l>two.<note>n</note></l><p>Prose.</p><l>Three.</l></div>");
-        assert_eq!(b.len(), 3);
-        assert!(matches!(b[0].content(), [_, Inline::LineBreak, _, Inline::Note(_)]), "{b:?}");
-        assert_eq!(b[2], p(vec![t("Three.")]));
-        assert_eq!(codes(&d), ["tei-verse-as-lines"], "told once");
+        let Block::LineBlock { lines: ls } = &b[0] else { panic!("{b:?}") };
+        assert!(matches!(&ls[..], [_, l] if matches!(l[..], [_, Inline::Note(_)])), "{ls:?}");
+        assert_eq!(b[1..], [p(vec![t("Prose.")]), lines(vec![vec![t("Three.")]])]);
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn a_verse_heading_is_reported_and_marks_stay_among_the_lines() {
+        let (b, d) = body(
+            "<lg><head>Song</head><pb n=\"4\"/><l>a</l><lg><l>b</l></lg><lg><l>c</l><note>n</note></lg></lg>",
+        );
+        assert_eq!(b[0], p(vec![t("Song")]));
+        let Block::LineBlock { lines: ls } = &b[1] else { panic!("{b:?}") };
+        assert_eq!(ls[0], [Inline::PageBreak { n: "4".into() }, t("a")]);
+        assert_eq!(ls[1..4], [vec![], vec![t("b")], vec![]]);
+        assert!(matches!(ls[4][..], [_, Inline::Note(_)]), "{ls:?}");
+        assert_eq!(ls.len(), 5, "no blank line at the end");
+        assert_eq!(codes(&d), ["tei-verse-head"]);
+        assert!(d[0].message.contains("<head>"));
     }
 
     #[test]
@@ -301,6 +397,39 @@ mod tests {
         assert_eq!(b[0], p(vec![t("Run "), Inline::Code { text: "ls  -l".into() }, t(".")]));
         assert_eq!(b[1], Block::CodeBlock { text: "ab".into(), syntax: None });
         assert_eq!(codes(&d), ["tei-element-read-as-text"]);
+    }
+
+    #[test]
+    fn an_xml_example_is_a_code_block_of_its_markup() {
+        let (b, d) = body(
+            "<p>An example in a list:<list><item><egXML xmlns=\"http://www.tei-c.org/ns/Examples\"><p>v<ex>oro</ex> &amp; <lb/>b</p></egXML></item></list></p>\n<egXML xmlns=\"http://www.tei-c.org/ns/Examples\">\n  <p>a</p>\n</egXML><egXML/>",
+        );
+        let xml = |t: &str| Block::CodeBlock { text: t.into(), syntax: Some("xml".into()) };
+        assert_eq!(b[0], p(vec![t("An example in a list:")]));
+        let Block::List { items, .. } = &b[1] else { panic!("{b:?}") };
+        assert_eq!(items[0], [xml("<p>v<ex>oro</ex> &amp; <lb/>b</p>")]);
+        assert_eq!(b[2..], [xml("  <p>a</p>"), xml("")]);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(super::raw_content("<a>x</b>", 0), None, "not well-formed");
+        assert_eq!(super::raw_content("x<a/>", 0), None, "not at a start tag");
+    }
+
+    #[test]
+    fn a_line_break_at_a_paragraph_edge_is_told() {
+        // The Deutsches Textarchiv's page-foot: a line break, then the folio number.
+        let (b, d) =
+            body("<p>wiedersehe<lb/>\n<fw type=\"folNum\" place=\"bottom\">[3]</fw>\n</p><p><lb/>b<lb/></p>");
+        assert_eq!(b, [p(vec![t("wiedersehe")]), p(vec![t("b")])]);
+        assert_eq!(codes(&d), ["tei-line-break-at-edge"], "told once");
+        assert!(d[0].message.contains("<lb/>"));
+    }
+
+    #[test]
+    fn a_paragraph_of_a_gap_stays_a_paragraph() {
+        let (b, d) = body("<p>a</p><p>\n  <gap reason=\"illegible\"/>\n</p><p>b <gap/> c</p><gap/>");
+        assert_eq!(b, [p(vec![t("a")]), p(vec![]), p(vec![t("b  c")])]);
+        assert_eq!(codes(&d), ["tei-gap-unmarked"], "told once");
+        assert!(d[0].message.contains("illegible"), "{d:?}");
     }
 
     #[test]

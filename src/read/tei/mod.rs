@@ -16,7 +16,7 @@
 
 use crate::diag::{Diagnostic, LineIndex};
 use crate::error::Result;
-use crate::model::{Anchor, BibEntry, BibFields, Block, Document, Inline, LangTag, Note, NoteKind, Span};
+use crate::model::{Anchor, BibEntry, BibFields, Block, Document, Inline, Note, NoteKind, Span};
 use crate::read::xml::{self, El, Node};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -51,8 +51,6 @@ struct Reader<'a> {
     told: BTreeSet<String>,
     /// The header's `<rendition xml:id>`s and their CSS, for `@rendition` pointers.
     renditions: HashMap<String, String>,
-    /// The document's language, for the quotation marks of inline quotations.
-    lang: Option<LangTag>,
     ours: bool,
     /// Notes kept apart from their calls (endnotes), read at the calls.
     endnotes: endnotes::Endnotes,
@@ -113,7 +111,6 @@ const TRANSPARENT: &[&str] = &[
     "seg",
     "bibl",
     "cit",
-    "soCalled",
     "distinct",
     "address",
     "street",
@@ -192,19 +189,42 @@ impl<'a> Reader<'a> {
 
     fn inline_el_here(&mut self, c: &El, out: &mut Vec<Inline>, notes: &mut usize) {
         match c.name.as_str() {
-            // Italic, bold, raised, lowered, small capitals, nested in the order named.
+            // A `<hi>` saying only its language is a span in that language.
+            "hi" if ["rend", "rendition", "style"].iter().all(|a| c.attr(a).is_none())
+                && c.lang().is_some() =>
+            {
+                let content = self.inlines(c, notes);
+                out.extend(c.lang().map(|lang| Inline::Span { lang, content }));
+            }
+            // Italic, bold, raised, lowered, small capitals, underlined, struck through (in a
+            // language when it says one), nested in the order named; any other rendering a
+            // highlight.
             "hi" | "emph" => {
                 let content = self.inlines(c, notes);
                 let styles = self.styles(c);
-                style::apply(&styles, content).into_iter().for_each(|i| push_inline(out, i));
+                let styled = style::apply(&styles, content);
+                match c.lang() {
+                    Some(lang) => out.push(Inline::Span { lang, content: styled }),
+                    None => styled.into_iter().for_each(|i| push_inline(out, i)),
+                }
             }
-            "code" => out.push(Inline::Code { text: lines::inline_code(c) }),
+            // Code, and the names of markup that TEI documents about markup tag as such:
+            // an element's name (`gi`), an attribute's (`att`), a tag (`tag`), an
+            // attribute's value (`val`), an identifier (`ident`).
+            "code" | "gi" | "att" | "tag" | "val" | "ident" => {
+                out.push(Inline::Code { text: lines::inline_code(c) })
+            }
             "formula" => out.push(self.formula(c, false)),
             // `break="no"` joined the word's halves when the tree was prepared.
             "lb" if c.attr("break") != Some("no") => out.push(Inline::LineBreak),
             "lb" => {}
             // Verse lines inside running text: a line break before each but the first.
             "l" => {
+                self.tell(
+                    "tei-verse-in-phrase",
+                    c,
+                    "verse lines (<l>) inside a phrase are kept in it, separated by line breaks, here and elsewhere in this document".into(),
+                );
                 if !out.is_empty() && !matches!(out.last(), Some(Inline::LineBreak)) {
                     out.push(Inline::LineBreak);
                 }
@@ -235,6 +255,9 @@ impl<'a> Reader<'a> {
                 let content = trim_inlines(self.inlines(c, notes));
                 out.push(Inline::Ref { target, content });
             }
+            // A pointer to elsewhere, with no text of its own: a link for each target, its
+            // address as its text.
+            "ptr" if c.attr("target").is_some_and(|t| !t.trim().is_empty()) => self.pointer(c, out),
             "graphic" => out.push(self.inline_image(c)),
             // A citation: its keys are the entries it points at (`#smith2004`).
             "ref" if c.attr("type") == Some("citation") => {
@@ -295,21 +318,24 @@ impl<'a> Reader<'a> {
                 c,
                 "deleted text (<del>) is left out of the text, here and elsewhere in this document".into(),
             ),
-            // A quotation inside a phrase: TEI leaves its marks to rendering; they are added.
-            "q" | "said" | "quote" => {
-                let lang = c.lang().or_else(|| self.lang.clone());
+            // A quotation, speech or a so-called word inside a phrase: TEI leaves its marks
+            // to rendering, and so does the model (in a language when it says one).
+            // One whose marks the transcription kept stays that text, said once.
+            "q" | "said" | "quote" | "soCalled" => {
                 let content = self.inlines(c, notes);
-                let quoted = editorial::quoted(content, editorial::marks(lang.as_ref()));
+                let quoted = if !self.ours && editorial::already_marked(&content) {
+                    let message = format!("<{}> holding its own quotation marks is kept as that text, here and elsewhere in this document", c.name);
+                    self.tell("tei-quotation-marked", c, message);
+                    content
+                } else {
+                    vec![Inline::Quoted { style: editorial::quote_style(c, &self.renditions), content }]
+                };
                 match c.lang() {
                     Some(lang) => out.push(Inline::Span { lang, content: quoted }),
                     None => quoted.into_iter().for_each(|i| push_inline(out, i)),
                 }
-                self.tell(
-                    "tei-quotation-marks",
-                    c,
-                    format!("inline <{}> is kept as text between quotation marks", c.name),
-                );
             }
+            "gap" => self.gap(c),
             name if SILENT.contains(&name) => {}
             name => {
                 if !TRANSPARENT.contains(&name) {
@@ -319,6 +345,46 @@ impl<'a> Reader<'a> {
                 inner.into_iter().for_each(|i| push_inline(out, i));
             }
         }
+    }
+
+    /// [`trim_inlines`], telling once when a line break opens or closes the text of `el`: a
+    /// line break separates two lines of one block, and one at its edge separates none.
+    fn trim_breaks(&mut self, v: Vec<Inline>, el: &El) -> Vec<Inline> {
+        let blank = |i: &&Inline| matches!(i, Inline::Text { text } if text.trim().is_empty());
+        let first = v.iter().find(|i| !blank(i));
+        let last = v.iter().rev().find(|i| !blank(i));
+        let edge = [first, last].into_iter().flatten().any(|i| matches!(i, Inline::LineBreak));
+        if edge && !self.ours {
+            let message = "a line break (<lb/>) opening or closing a paragraph separates no lines and is left out, here and elsewhere in this document".to_string();
+            self.tell("tei-line-break-at-edge", el, message);
+        }
+        trim_inlines(v)
+    }
+
+    /// A `<ptr>`: a link to each of its targets, the target as its text, a space between
+    /// two.
+    fn pointer(&mut self, c: &El, out: &mut Vec<Inline>) {
+        for (k, t) in c.attr("target").unwrap_or("").split_whitespace().enumerate() {
+            if k > 0 {
+                push_inline_text(out, " ");
+            }
+            out.push(Inline::Link { url: t.replace("%20", " "), content: vec![Inline::text(t)] });
+        }
+        self.tell(
+            "tei-pointer-as-link",
+            c,
+            "<ptr> is read as a link whose text is its target, here and elsewhere in this document".into(),
+        );
+    }
+
+    /// A `<gap/>`: text the transcription leaves out (illegible, lost), told once.
+    fn gap(&mut self, c: &El) {
+        let why = c.attr("reason").map(|r| format!(" ({r})")).unwrap_or_default();
+        self.tell(
+            "tei-gap-unmarked",
+            c,
+            format!("<gap>{why}: text the transcription leaves out is not marked in the model's text, here and elsewhere in this document"),
+        );
     }
 
     /// A `<choice>`: its pair as an editorial choice, or one reading as text; what is left
@@ -393,7 +459,10 @@ impl<'a> Reader<'a> {
     fn paragraph(&mut self, p: &El, notes: &mut usize) -> Block {
         let content = match formula::alone_in(p) {
             Some(f) => vec![self.formula(f, true)],
-            None => trim_inlines(self.inlines(p, notes)),
+            None => {
+                let content = self.inlines(p, notes);
+                self.trim_breaks(content, p)
+            }
         };
         if p.attr("rend") == Some("heading") {
             return Block::Heading { level: 1, content };
@@ -413,8 +482,8 @@ impl<'a> Reader<'a> {
                     self.inline_el(c, &mut pages, notes);
                     continue;
                 }
-                "quote" | "cit" | "epigraph" | "list" | "lg" | "eg" | "code" | "floatingText" | "text"
-                | "table" | "figure" => self.block_level(c, notes, out),
+                "quote" | "q" | "said" | "cit" | "epigraph" | "list" | "lg" | "eg" | "egXML" | "code"
+                | "floatingText" | "text" | "table" | "figure" => self.block_level(c, notes, out),
                 // An image between paragraphs: a paragraph of it.
                 "graphic" => out.push(Block::paragraph(vec![self.inline_image(c)])),
                 "group" => self.group(c, notes, out),
@@ -426,6 +495,15 @@ impl<'a> Reader<'a> {
                     self.endnotes_after(c, &mut pages, notes);
                     continue;
                 }
+                // A pointer between paragraphs: a paragraph of its links.
+                "ptr" if c.attr("target").is_some_and(|t| !t.trim().is_empty()) => {
+                    let mut links = Vec::new();
+                    self.inline_el(c, &mut links, notes);
+                    if !links.is_empty() {
+                        out.push(Block::paragraph(links));
+                    }
+                }
+                "gap" => self.gap(c),
                 // Marks without text between blocks (a line or column beginning, an anchor).
                 name if name == "lb" || SILENT.contains(&name) => {}
                 // Notes kept apart are read at their calls; a division gathering them is no
@@ -433,11 +511,11 @@ impl<'a> Reader<'a> {
                 "note" if self.endnotes.is_apart(c) => {}
                 _ if endnotes::is_gathering(c) => self.skip_gathering(c),
                 "p" | "ab" if blocks::holds_blocks(c) => self.block_level(c, notes, out),
+                // A paragraph of no text (one whose text the transcription leaves out, a
+                // `<gap/>`) is a paragraph still, as it is inside notes and quotations.
                 "p" | "ab" => {
                     let b = self.paragraph(c, notes);
-                    if !b.content().is_empty() {
-                        out.push(b);
-                    }
+                    out.push(b);
                 }
                 // A `<head>` of the body itself (an embedded text's title) heads it as a
                 // division would.
@@ -526,6 +604,11 @@ fn edge_inlines(b: &mut Block, last: bool) -> Option<&mut Vec<Inline>> {
     }
 }
 
+/// The text [`Reader::pointer`] gives a `<ptr>`: its targets, a space between two.
+fn pointer_text(c: &El) -> String {
+    c.attr("target").unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whitespace runs that hold a line break or a tab become one space.
 fn collapse(t: &str) -> String {
     if !t.contains(['\n', '\r', '\t']) {
@@ -607,6 +690,11 @@ fn fields_from_markup(el: &El, raw: &str) -> BibFields {
                 Node::El(c) if c.name == "lb" => *at += usize::from(c.attr("break") != Some("no")),
                 Node::El(c) => {
                     let start = *at;
+                    // A pointer's text is its targets (see `Reader::pointer`).
+                    if c.name == "ptr" && c.attr("target").is_some() {
+                        *at += pointer_text(c).len();
+                        continue;
+                    }
                     if SILENT.contains(&c.name.as_str()) || c.name == "note" {
                         continue;
                     }
@@ -686,7 +774,6 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
         told: BTreeSet::new(),
         renditions: style::renditions(&root),
         ours,
-        lang: root.lang(),
         endnotes: Default::default(),
         citations: 0,
         in_entry: false,
@@ -756,4 +843,80 @@ pub(super) fn read_body(xml: &str) -> (Vec<Block>, Vec<crate::diag::Diagnostic>)
     let xml = format!("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>{xml}</body></text></TEI>");
     let (doc, diags) = read(Path::new("t.xml"), &xml).expect("the test's TEI reads");
     (doc.body, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_body as body;
+    use crate::model::{Block, Inline};
+
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+
+    fn code(s: &str) -> Inline {
+        Inline::Code { text: s.into() }
+    }
+
+    fn link(url: &str, text: &str) -> Inline {
+        Inline::Link { url: url.into(), content: vec![t(text)] }
+    }
+
+    #[test]
+    fn names_of_markup_are_code() {
+        let (b, d) = body(
+            "<p>The <gi>emph</gi> element, <att>rend</att>, <tag>p</tag>, <val>italic</val>, <ident>tei_all</ident>, <code>x</code>.</p>",
+        );
+        assert_eq!(
+            b[0].content(),
+            [
+                t("The "),
+                code("emph"),
+                t(" element, "),
+                code("rend"),
+                t(", "),
+                code("p"),
+                t(", "),
+                code("italic"),
+                t(", "),
+                code("tei_all"),
+                t(", "),
+                code("x"),
+                t(".")
+            ]
+        );
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn a_pointer_is_a_link_to_each_target() {
+        let (b, d) = body(
+            "<p xml:id=\"P1\">See <ptr target=\"#P1\"/> and <ptr target=\"http://a.org/ http://b.org/\"/>.</p>\n<p xml:id=\"x\">\n  <ptr target=\"https://c.org\"/>\n</p><ptr target=\"#x\"/><ptr/>",
+        );
+        assert_eq!(
+            b,
+            [
+                Block::paragraph(vec![
+                    t("See "),
+                    link("#P1", "#P1"),
+                    t(" and "),
+                    link("http://a.org/", "http://a.org/"),
+                    t(" "),
+                    link("http://b.org/", "http://b.org/"),
+                    t(".")
+                ]),
+                Block::paragraph(vec![link("https://c.org", "https://c.org")]),
+                Block::paragraph(vec![link("#x", "#x")]),
+            ]
+        );
+        let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["tei-pointer-as-link"], "told once");
+        // A pointer inside a bibliography entry is its address, and the fields stay on
+        // their words.
+        let xml = "<TEI><text><body><p>x</p></body><back><listBibl><bibl><author>Smith</author>, <ptr target=\"http://a.org/\"/> <title>Trade</title>.</bibl></listBibl></back></text></TEI>";
+        let (doc, _) = super::read(std::path::Path::new("t.xml"), xml).unwrap();
+        let e = &doc.back.bibliography.unwrap().entries[0];
+        assert_eq!(e.raw, "Smith, http://a.org/ Trade.");
+        assert_eq!(e.fields.title.and_then(|s| s.get(&e.raw)), Some("Trade"));
+    }
 }

@@ -1,37 +1,56 @@
 //! What a `<hi>` (or `<emph>`) looks like, from `@rend` tokens as projects write them
-//! (`italic`, `sup`, `smallcaps`, `vertical-align:super`), from `@style` CSS, and from
-//! `@rendition` pointers to the header's `<rendition>` CSS (or, when the header has none,
-//! from the pointer's name: the Deutsches Textarchiv's `#i`, `#b`, `#sup`, `#k`).
+//! (`italic`, `sup`, `smallcaps`, `underline`, `vertical-align:super`), from `@style` CSS,
+//! and from `@rendition` pointers to the header's `<rendition>` CSS (or, when the header has
+//! none, from the pointer's name: the Deutsches Textarchiv's `#i`, `#b`, `#sup`, `#k`, `#u`,
+//! `#s`). A rendering the model has no kind for (`#aq` antiqua, `#g` letterspaced, a colour)
+//! is a highlighted run keeping the source's words for it.
 
 use super::{El, Reader};
 use crate::model::Inline;
 use std::collections::HashMap;
 
 /// One typographic style of the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Style {
     Emph,
     Strong,
     Sup,
     Sub,
     SmallCaps,
+    Underline,
+    Strikeout,
     /// Upright, normal: no style (`rend="roman"` inside italics).
     Plain,
+    /// A rendering the model has no kind for, in the source's words (empty when the source
+    /// says none).
+    Highlight(String),
+}
+
+impl Style {
+    /// Where the style nests among others: lines drawn through or under the text outermost,
+    /// a highlight innermost, the rest in the order written.
+    fn rank(&self) -> u8 {
+        match self {
+            Style::Underline | Style::Strikeout => 0,
+            Style::Highlight(_) => 2,
+            _ => 1,
+        }
+    }
 }
 
 /// A `@rend` token (case and `-`/`_` ignored).
 fn token(t: &str) -> Option<Style> {
-    if t.contains(':') {
-        return css(t).first().copied();
-    }
     let t = t.to_ascii_lowercase().replace(['-', '_'], "");
     Some(match t.as_str() {
-        "italic" | "italics" | "i" | "it" | "em" | "emph" | "emphasis" | "underline" | "u" | "ul"
-        | "spaced" | "letterspaced" | "gesperrt" => Style::Emph,
+        "italic" | "italics" | "i" | "it" | "em" | "emph" | "emphasis" => Style::Emph,
         "bold" | "b" | "strong" | "bo" | "bf" => Style::Strong,
         "superscript" | "sup" | "super" | "sups" | "raised" | "exponent" => Style::Sup,
         "subscript" | "sub" | "lowered" | "inferior" => Style::Sub,
         "smallcaps" | "smallcap" | "sc" | "smcap" | "smcaps" => Style::SmallCaps,
+        "underline" | "underlined" | "u" | "ul" => Style::Underline,
+        "strikethrough" | "strikeout" | "strike" | "struck" | "overstrike" | "linethrough" => {
+            Style::Strikeout
+        }
         "roman" | "normal" | "upright" | "plain" | "nonitalic" => Style::Plain,
         _ => return None,
     })
@@ -43,28 +62,36 @@ fn css(decls: &str) -> Vec<Style> {
     for d in decls.split(';') {
         let Some((prop, value)) = d.split_once(':') else { continue };
         let (prop, value) = (prop.trim().to_ascii_lowercase(), value.trim().to_ascii_lowercase());
-        let style = match (prop.as_str(), value.as_str()) {
-            ("font-style", "italic" | "oblique") => Style::Emph,
-            ("font-style", "normal") => Style::Plain,
-            ("font-weight", "bold" | "bolder" | "600" | "700" | "800" | "900") => Style::Strong,
-            ("vertical-align", "super" | "top" | "text-top") => Style::Sup,
-            ("vertical-align", "sub" | "bottom" | "text-bottom") => Style::Sub,
-            ("font-variant" | "font-variant-caps", v) if v.contains("small-caps") => Style::SmallCaps,
-            ("text-decoration" | "text-decoration-line", v) if v.contains("underline") => Style::Emph,
-            ("letter-spacing", v) if v != "normal" && v != "0" => Style::Emph,
-            _ => continue,
-        };
-        out.push(style);
+        match (prop.as_str(), value.as_str()) {
+            ("font-style", "italic" | "oblique") => out.push(Style::Emph),
+            ("font-style", "normal") => out.push(Style::Plain),
+            ("font-weight", "bold" | "bolder" | "600" | "700" | "800" | "900") => out.push(Style::Strong),
+            ("vertical-align", "super" | "top" | "text-top") => out.push(Style::Sup),
+            ("vertical-align", "sub" | "bottom" | "text-bottom") => out.push(Style::Sub),
+            ("font-variant" | "font-variant-caps", v) if v.contains("small-caps") => {
+                out.push(Style::SmallCaps)
+            }
+            ("text-decoration" | "text-decoration-line", v) => {
+                if v.contains("underline") {
+                    out.push(Style::Underline);
+                }
+                if v.contains("line-through") {
+                    out.push(Style::Strikeout);
+                }
+            }
+            _ => {}
+        }
     }
     out
 }
 
 /// A `@rendition` pointer's name read as a token; the Deutsches Textarchiv's `#k`
-/// (Kapitälchen) and `#g` (gesperrt) too.
+/// (Kapitälchen), `#u` and `#uu` (underlined once, twice) and `#s` (struck through) too.
 fn rendition_name(id: &str) -> Option<Style> {
     match id {
         "k" => Some(Style::SmallCaps),
-        "g" => Some(Style::Emph),
+        "u" | "uu" => Some(Style::Underline),
+        "s" => Some(Style::Strikeout),
         other => token(other),
     }
 }
@@ -83,51 +110,64 @@ pub(super) fn renditions(root: &El) -> HashMap<String, String> {
 }
 
 impl Reader<'_> {
-    /// The styles of `el`, outermost first, from `@rend`, `@rendition` and `@style`. A
-    /// `<hi>` that says nothing is emphasis; one whose rendering is not understood is
-    /// emphasis too, and said so once for each rendering.
+    /// The styles of `el`, outermost first, from `@rend`, `@rendition` and `@style`. An
+    /// `<emph>` that says nothing more is emphasis; a `<hi>` that says nothing is a highlight
+    /// without words. The words of what is not understood (the `@rend` tokens, a
+    /// rendition's CSS, or the pointer when it has none, the `@style`) are kept as a
+    /// highlight inside the styles understood.
     pub(super) fn styles(&mut self, el: &El) -> Vec<Style> {
         let mut out = Vec::new();
-        let mut unknown = Vec::new();
-        for t in el.attr("rend").into_iter().flat_map(str::split_whitespace) {
-            match token(t) {
-                Some(s) => out.push(s),
-                None => unknown.push(t.to_string()),
+        let mut unknown: Vec<String> = Vec::new();
+        match el.attr("rend").map(str::trim) {
+            // CSS in `@rend` (`vertical-align: super`): its declarations, spaces and all.
+            Some(rend) if rend.contains(':') => {
+                let found = css(rend);
+                if found.is_empty() {
+                    unknown.push(rend.to_string());
+                }
+                out.extend(found);
+            }
+            rend => {
+                for t in rend.into_iter().flat_map(str::split_whitespace) {
+                    match token(t) {
+                        Some(s) => out.push(s),
+                        None => unknown.push(t.to_string()),
+                    }
+                }
             }
         }
         for p in el.attr("rendition").into_iter().flat_map(str::split_whitespace) {
             let id = p.strip_prefix('#').unwrap_or(p);
-            let found = self.renditions.get(id).map(|c| css(c)).unwrap_or_default();
+            let decls = self.renditions.get(id).map(|c| c.trim().to_string()).unwrap_or_default();
+            let found = css(&decls);
             match (found.is_empty(), rendition_name(id)) {
                 (false, _) => out.extend(found),
+                (true, _) if !decls.is_empty() => unknown.push(decls),
                 (true, Some(s)) => out.push(s),
                 (true, None) => unknown.push(p.to_string()),
             }
         }
-        out.extend(el.attr("style").map(css).unwrap_or_default());
+        if let Some(style) = el.attr("style").map(str::trim).filter(|s| !s.is_empty()) {
+            let found = css(style);
+            if found.is_empty() {
+                unknown.push(style.to_string());
+            }
+            out.extend(found);
+        }
         let mut seen = Vec::new();
         out.retain(|s| {
             !seen.contains(s) && {
-                seen.push(*s);
+                seen.push(s.clone());
                 true
             }
         });
-        if out.is_empty() {
-            if !unknown.is_empty() {
-                let what = unknown.join(" ");
-                if self.told.insert(format!("rend {what}")) {
-                    self.info_at(
-                        "tei-rend-as-emphasis",
-                        el,
-                        format!(
-                            "<{} rend/rendition=\"{what}\"> is read as emphasis (italic); its text is kept",
-                            el.name
-                        ),
-                    );
-                }
-            }
-            out.push(Style::Emph);
+        if el.name == "emph" && !out.iter().any(|s| *s != Style::Plain) {
+            out.insert(0, Style::Emph);
         }
+        if !unknown.is_empty() || out.is_empty() {
+            out.push(Style::Highlight(unknown.join(" ")));
+        }
+        out.sort_by_key(Style::rank);
         out
     }
 }
@@ -142,6 +182,9 @@ pub(super) fn apply(styles: &[Style], content: Vec<Inline>) -> Vec<Inline> {
             Style::Sup => vec![Inline::Superscript { content }],
             Style::Sub => vec![Inline::Subscript { content }],
             Style::SmallCaps => vec![Inline::SmallCaps { content }],
+            Style::Underline => vec![Inline::Underline { content }],
+            Style::Strikeout => vec![Inline::Strikeout { content }],
+            Style::Highlight(rend) => vec![Inline::Highlight { rend: rend.clone(), content }],
             Style::Plain => content,
         };
     }
@@ -228,24 +271,92 @@ mod tests {
             para("<hi rend=\"strong\"><hi rend=\"smallcaps\">Black</hi>,</hi>"),
             [Inline::Strong { content: vec![sc("Black"), t(",")] }]
         );
-        assert_eq!(para("<hi>a <hi rend=\"roman\">b</hi></hi>"), [Inline::Emph { content: vec![t("a b")] }]);
+        assert_eq!(
+            para("<hi rend=\"italic\">a <hi rend=\"roman\">b</hi></hi>"),
+            [Inline::Emph { content: vec![t("a b")] }]
+        );
+        // Lines under or through the text wrap the rest.
+        assert_eq!(
+            para("<hi style=\"font-style:italic;text-decoration:underline\">x</hi>"),
+            [Inline::Underline { content: vec![Inline::Emph { content: vec![t("x")] }] }]
+        );
+    }
+
+    fn hl(rend: &str, s: &str) -> Inline {
+        Inline::Highlight { rend: rend.into(), content: vec![t(s)] }
     }
 
     #[test]
-    fn plain_hi_and_unknown_renderings_are_emphasis() {
-        let (p, d) = para_with("", "<hi>a</hi><emph>b</emph><hi rend=\"bold\">c</hi>");
+    fn underlines_and_strikeouts_in_every_spelling() {
+        let u = |s: &str| Inline::Underline { content: vec![t(s)] };
+        let s_ = |s: &str| Inline::Strikeout { content: vec![t(s)] };
+        for rend in ["underline", "u", "UL", "text-decoration:underline"] {
+            assert_eq!(para(&format!("<hi rend=\"{rend}\">a</hi>")), [u("a")], "{rend}");
+        }
+        for rend in ["strikethrough", "overstrike", "strike-through", "text-decoration: line-through"] {
+            assert_eq!(para(&format!("<hi rend=\"{rend}\">a</hi>")), [s_("a")], "{rend}");
+        }
+        assert_eq!(para("<hi style=\"text-decoration: underline\">a</hi>"), [u("a")]);
+        // The Deutsches Textarchiv's pointers, without a header: `#u`, `#uu`, `#s`.
+        assert_eq!(para("<hi rendition=\"#u\">a</hi><hi rendition=\"#s\">b</hi>"), [u("a"), s_("b")]);
+        assert_eq!(
+            para("N<hi rendition=\"#sup #uu\">o</hi>"),
+            [t("N"), Inline::Underline { content: vec![sup("o")] }]
+        );
+        // Through the header's CSS, several at once.
+        let header = "<encodingDesc><tagsDecl><rendition xml:id=\"T6\" scheme=\"css\">font-style:italic;text-decoration:underline</rendition>\
+             <rendition xml:id=\"T9\" scheme=\"css\">text-decoration:underline line-through</rendition></tagsDecl></encodingDesc>";
+        let (p, d) = para_with(header, "<hi rendition=\"#T6\">a</hi><hi rendition=\"#T9\">b</hi>");
         assert_eq!(
             p,
             [
-                Inline::Emph { content: vec![t("a")] },
-                Inline::Emph { content: vec![t("b")] },
-                Inline::Strong { content: vec![t("c")] }
+                Inline::Underline { content: vec![Inline::Emph { content: vec![t("a")] }] },
+                Inline::Underline { content: vec![s_("b")] }
             ]
         );
         assert!(d.is_empty(), "{d:?}");
-        let (p, d) = para_with("", "<hi rend=\"blink\">a</hi> <hi rend=\"blink\">b</hi>");
-        assert_eq!(p[0], Inline::Emph { content: vec![t("a")] });
-        let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
-        assert_eq!(codes, ["tei-rend-as-emphasis"], "once per rendering");
+    }
+
+    #[test]
+    fn other_renderings_are_highlights_keeping_their_words() {
+        let (p, d) = para_with(
+            "",
+            "<hi>a</hi><emph>b</emph><hi rend=\"bold\">c</hi><hi rend=\"latex\">d</hi><hi rendition=\"#aq\">e</hi><hi rendition=\"#g\">f</hi><hi rend=\"color(red) big\">g</hi><hi style=\"letter-spacing: 0.2em\">h</hi>",
+        );
+        assert_eq!(
+            p,
+            [
+                hl("", "a"),
+                Inline::Emph { content: vec![t("b")] },
+                Inline::Strong { content: vec![t("c")] },
+                hl("latex", "d"),
+                hl("#aq", "e"),
+                hl("#g", "f"),
+                hl("color(red) big", "g"),
+                hl("letter-spacing: 0.2em", "h"),
+            ]
+        );
+        assert!(d.is_empty(), "{d:?}");
+        // A rendition whose CSS the model has no kind for keeps its CSS.
+        let header = "<encodingDesc><tagsDecl><rendition xml:id=\"T1\" scheme=\"css\">font-family: Courier</rendition></tagsDecl></encodingDesc>";
+        assert_eq!(para_with(header, "<hi rendition=\"#T1\">x</hi>").0, [hl("font-family: Courier", "x")]);
+        // Words understood and not: the highlight inside the styles understood.
+        assert_eq!(
+            para("<hi rend=\"bold blink\">x</hi>"),
+            [Inline::Strong { content: vec![hl("blink", "x")] }]
+        );
+    }
+
+    #[test]
+    fn a_hi_of_a_language_only_is_a_span() {
+        let en = crate::model::LangTag::parse("en").unwrap();
+        assert_eq!(
+            para("<hi xml:lang=\"en\">word</hi> <hi rend=\"italic\" xml:lang=\"en\">it</hi>"),
+            [
+                Inline::Span { lang: en.clone(), content: vec![t("word")] },
+                t(" "),
+                Inline::Span { lang: en, content: vec![Inline::Emph { content: vec![t("it")] }] },
+            ]
+        );
     }
 }
