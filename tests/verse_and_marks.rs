@@ -52,6 +52,16 @@ fn tei_is_valid_and_says_what_each_kind_is() {
 }
 
 #[test]
+fn tei_reads_back_as_the_same_model() {
+    let doc = load();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("verse.tei.xml");
+    std::fs::write(&path, written(&doc, Format::Tei)).unwrap();
+    let back = colophon::load(&path, None, &Resources::builtin()).unwrap().0;
+    assert_eq!(back.body, doc.body);
+}
+
+#[test]
 fn the_e_book_prints_each_languages_marks_and_is_clean() {
     let bytes = written(&load(), Format::Epub);
     let x = epub_entry(&bytes, "EPUB/article.xhtml");
