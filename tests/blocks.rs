@@ -658,3 +658,33 @@ fn every_form_of_reference_list_has_as_many_entries_as_pandoc_reads() {
         assert_eq!(doc.body.len(), 1, "{form}");
     }
 }
+
+/// Constructs pandoc reads where CommonMark reads text, each a small input of our own read
+/// by pandoc 3.9 and by us to the same blocks and inlines: links with spaces in their
+/// destination, titles with quotes inside, reference definitions CommonMark does not take,
+/// implicit header references, example lists numbered on through the text, definitions
+/// marked `~`.
+#[test]
+fn pandoc_reads_each_construct_the_same_way() {
+    let Some(pandoc) = pandoc() else { return };
+    let cases = [
+        "[foo](/bar and baz) and [foo](/bar\n and baz ) and [foo](bar baz  \"title\" ).\n",
+        "[URL](/url/ \"title with \"quotes\" in it\") and [biz](/url/ 'single').\n",
+        "[baz][] [bam][] and [it][baz].\n\n[baz]: /foo foo\n[bam]:  /foo fee   \n",
+        "Empty: [foo2].\n\n[foo2]:\n\nText.\n",
+        "## My header\n\nA link to [My header], to [it][my header], to [Other].\n\n## Other {#x}\n",
+        "(@) First.\n(@good) Second.\n\nAs shown.\n\n(@) Third.\n",
+        "apple\n\n  ~ red fruit\n\n  ~ computer\n\norange\n~ orange fruit\n\nNot ~ a marker.\n",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (k, case) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("case{k}.md"));
+        std::fs::write(&path, case).unwrap();
+        let (ours, theirs) = both_readings(&path, &pandoc);
+        assert_eq!(ours, theirs, "{case}");
+        assert!(
+            ours.iter().any(|s| s.contains("L(") || s.starts_with("LIST") || s.starts_with("DL")),
+            "{case}: {ours:?}"
+        );
+    }
+}

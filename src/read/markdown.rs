@@ -946,6 +946,10 @@ impl Reader<'_> {
                                 masked.push_str(&rewritten);
                                 masked.push_str(&line.full[line.text.len()..]);
                             }
+                            // pandoc's other definition marker, `~`, is CommonMark's `:`.
+                            None if !(in_code || fancy.in_code()) && tilde_definition(line.text) => {
+                                masked.push_str(&line.full.replacen('~', ":", 1))
+                            }
                             None => masked.push_str(line.full),
                         }
                         continue;
@@ -2085,6 +2089,13 @@ fn report_raw_text(
     false
 }
 
+/// Whether `line` opens a definition with pandoc's `~` marker (`~ red fruit`, indented up to
+/// three spaces), which CommonMark's definition lists write `:`.
+fn tilde_definition(line: &str) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    indent <= 3 && (line[indent..].starts_with("~ ") || line[indent..].starts_with("~\t"))
+}
+
 /// What a block is called in messages (`block quotation`, `code block`…).
 fn block_name(block: &Block) -> &'static str {
     match block {
@@ -2299,11 +2310,16 @@ impl Builder<'_, '_, '_> {
         // Check first that every token before `end` is text as written (or a line end).
         let mut taken = 0usize;
         for tok in toks.iter() {
-            match tok {
+            let reach = match tok {
                 Tok::Lit { at, .. } | Tok::Open { at, .. } | Tok::Close { at } if *at >= end => break,
-                Tok::Lit { raw: true, .. } | Tok::Open { .. } | Tok::Close { .. } => taken += 1,
-                Tok::Lit { text, raw: false, .. } if text.trim().is_empty() => taken += 1,
+                Tok::Lit { text, at, raw: true } => at + text.len(),
+                Tok::Open { at, .. } | Tok::Close { at } => at + 1,
+                Tok::Lit { text, raw: false, .. } if text.trim().is_empty() => 0,
                 _ => return None,
+            };
+            taken += 1;
+            if reach >= end {
+                break;
             }
         }
         toks.drain(..taken.saturating_sub(1));
@@ -3252,6 +3268,18 @@ Türkçe paragraf.
         assert_eq!(entries(&doc).len(), 1);
         assert_eq!(codes(&diags), [("md-after-references", 5, 1)]);
         assert!(diags[0].message.contains("code block"), "{}", diags[0].message);
+    }
+
+    #[test]
+    fn definitions_marked_with_a_tilde_are_definitions() {
+        let (doc, diags) = read_ok("apple\n\n  ~ red fruit\n\n  ~ computer\n\n~~~\n~ code\n~~~\n");
+        assert_eq!(codes(&diags), []);
+        assert!(
+            matches!(&doc.body[0], Block::DefinitionList { items } if items[0].details.len() == 2),
+            "{:?}",
+            doc.body[0]
+        );
+        assert_eq!(doc.body[1], Block::CodeBlock { text: "~ code".into(), syntax: None });
     }
 
     #[test]
