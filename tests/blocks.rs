@@ -158,6 +158,11 @@ fn pandoc_signature(blocks: &[Value], out: &mut Vec<String>) {
                 out.push(format!("CODE {class} {}", b["c"][1].as_str().unwrap()))
             }
             "HorizontalRule" => out.push("BREAK".into()),
+            "LineBlock" => {
+                let lines = b["c"].as_array().unwrap();
+                out.push(format!("LINES {}", lines.len()));
+                lines.iter().for_each(|l| out.push(format!("L {}", pandoc_inlines(l))));
+            }
             other => out.push(format!("? {other}")),
         }
     }
@@ -189,6 +194,9 @@ fn pandoc_inlines(inlines: &Value) -> String {
                 "Superscript" => wrap(s, "^(", c, walk),
                 "Subscript" => wrap(s, "~(", c, walk),
                 "SmallCaps" => wrap(s, "SC(", c, walk),
+                "Underline" => wrap(s, "U(", c, walk),
+                "Strikeout" => wrap(s, "S(", c, walk),
+                "Quoted" => wrap(s, if c[0]["t"] == "DoubleQuote" { "Q(" } else { "q(" }, &c[1], walk),
                 "Code" => s.push_str(&format!("`{}`", c[1].as_str().unwrap())),
                 "Math" => {
                     let display = if c[0]["t"] == "DisplayMath" { "D" } else { "" };
@@ -211,7 +219,11 @@ fn pandoc_inlines(inlines: &Value) -> String {
                             .find(|c| names.contains(c))
                             .map(str::to_string)
                     };
-                    if classes.iter().any(|c| c == "pagebreak") {
+                    if classes.iter().any(|c| c == "underline") {
+                        wrap(s, "U(", &c[1], walk);
+                    } else if classes.iter().any(|c| c == "highlight") {
+                        wrap(s, &format!("HI[{}](", get("rend").unwrap_or("")), &c[1], walk);
+                    } else if classes.iter().any(|c| c == "pagebreak") {
                         s.push_str(&format!("{{PB {}}}", get("n").unwrap_or("")));
                     } else if let Some(kind) = class(&["person", "place", "organisation"]) {
                         wrap(s, &format!("NAME:{kind}[{}](", get("ref").unwrap_or("")), &c[1], walk);
@@ -291,6 +303,12 @@ fn our_inlines(inlines: &[Inline]) -> String {
                 }
                 Inline::Image { image, alt } => s.push_str(&format!("IMG[{}]({alt})", image.src)),
                 Inline::Ref { target, content } => wrap(&format!("REF[{target}]("), content),
+                Inline::Underline { content } => wrap("U(", content),
+                Inline::Strikeout { content } => wrap("S(", content),
+                Inline::Highlight { rend, content } => wrap(&format!("HI[{rend}]("), content),
+                Inline::Quoted { style, content } => {
+                    wrap(if *style == colophon::model::QuoteStyle::Double { "Q(" } else { "q(" }, content)
+                }
             }
         }
     }
@@ -361,6 +379,10 @@ fn our_signature(blocks: &[Block], out: &mut Vec<String>) {
                 out.push(format!("CODE {} {text}", syntax.as_deref().unwrap_or("")))
             }
             Block::SectionBreak => out.push("BREAK".into()),
+            Block::LineBlock { lines } => {
+                out.push(format!("LINES {}", lines.len()));
+                lines.iter().for_each(|l| out.push(format!("L {}", our_inlines(l))));
+            }
             Block::EmbeddedText { blocks, kind, lang } => {
                 if let Some(l) = lang {
                     out.push(format!("LANG {l}"));

@@ -168,6 +168,10 @@ fn shown_blocks(blocks: &[Block], out: &mut String) {
             }
             Block::CodeBlock { text, .. } => out.push_str(text),
             Block::SectionBreak => out.push_str("* * *"),
+            Block::LineBlock { lines } => lines.iter().for_each(|l| {
+                shown(l, out);
+                out.push(' ');
+            }),
             Block::EmbeddedText { blocks, .. } => shown_blocks(blocks, out),
             Block::Table(_) | Block::Figure(_) => {
                 shown_blocks(&colophon::write::degrade::table_or_figure_blocks(b), out)

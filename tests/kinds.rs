@@ -32,6 +32,7 @@ fn the_reader_keeps_every_kind() {
             Block::DefinitionList { .. } => "dl",
             Block::CodeBlock { .. } => "code",
             Block::SectionBreak => "break",
+            Block::LineBlock { .. } => "lines",
             Block::EmbeddedText { .. } => "text",
             Block::Table(_) => "table",
             Block::Figure(_) => "figure",

@@ -33,7 +33,7 @@
 //! | Table | `Table` (content not walked) | `table` (content not walked) | — |
 //! | Figure | `Figure`, `Image` outside a figure | `figure`, `graphic` outside a figure (content not walked) | — |
 //! | Div | `Div` | — (divisions are sections) | — |
-//! | LineBlock | `LineBlock` | `lg`, `l` outside `lg` | — |
+//! | LineBlock | `LineBlock` | the outermost `lg`, `l` outside `lg` | `line_block` |
 //! | Raw | `RawBlock`, `RawInline` | — | — |
 //! | Note | `Note` | `note` | `note` |
 //! | Emph | `Emph` | `emph`; `hi` italic (`@rend`, `@style`, `@rendition` resolved through `tagsDecl`) | `emph` |
@@ -41,16 +41,16 @@
 //! | Superscript | `Superscript` | `hi` sup/superscript | `superscript` |
 //! | Subscript | `Subscript` | `hi` sub/subscript | `subscript` |
 //! | SmallCaps | `SmallCaps` | `hi` smallcaps/sc | `small_caps` |
-//! | Underline | `Underline` | `hi` underline | — |
-//! | Strikeout | `Strikeout` | `hi` strikethrough | — |
-//! | HiOther | — | `hi` with no rendering above (spaced, antiqua…) | — |
+//! | Underline | `Underline` | `hi` underline | `underline` |
+//! | Strikeout | `Strikeout` | `hi` strikethrough | `strikeout` |
+//! | HiOther | — | `hi` with no rendering above (spaced, antiqua…) | `highlight` |
 //! | Code | `Code` | `code`, `gi`, `att`, `tag`, `val`, `ident` | `code` |
 //! | LineBreak | `LineBreak` | `lb` inside a block (p, head, item, l, note, quote, closer…) | `line_break` |
 //! | Link | `Link` | `ref`/`ptr` with `@target` | `link` |
 //! | Span | `Span` | `foreign` | `span` |
 //! | Math | `Math` | `formula` | `math` |
 //! | Cite | `Cite` | `ref type="citation"`, `ref`/`ptr` to a bibliography entry | `citation` |
-//! | Quoted | `Quoted` | `q`, `said`; `quote` inside a paragraph | — |
+//! | Quoted | `Quoted` | `q`, `said`; `quote` inside a paragraph | `quoted` |
 //! | PageBreak | — | `pb` | `page_break` |
 //! | LetterPart | — | `opener`, `closer`, `postscript`, `byline`, `trailer` | — |
 //! | Name | — | `persName`, `placeName`, `orgName`, `name`, `rs` | `name` |
@@ -114,7 +114,7 @@ const KINDS: &[(&str, Option<&str>)] = &[
     ("Table", Some("table")),
     ("Figure", Some("figure")),
     ("Div", None),
-    ("LineBlock", None),
+    ("LineBlock", Some("line_block")),
     ("Raw", None),
     ("Note", Some("note")),
     ("Emph", Some("emph")),
@@ -122,16 +122,16 @@ const KINDS: &[(&str, Option<&str>)] = &[
     ("Superscript", Some("superscript")),
     ("Subscript", Some("subscript")),
     ("SmallCaps", Some("small_caps")),
-    ("Underline", None),
-    ("Strikeout", None),
-    ("HiOther", None),
+    ("Underline", Some("underline")),
+    ("Strikeout", Some("strikeout")),
+    ("HiOther", Some("highlight")),
     ("Code", Some("code")),
     ("LineBreak", Some("line_break")),
     ("Link", Some("link")),
     ("Span", Some("span")),
     ("Math", Some("math")),
     ("Cite", Some("citation")),
-    ("Quoted", None),
+    ("Quoted", Some("quoted")),
     ("PageBreak", Some("page_break")),
     ("LetterPart", None),
     ("Name", Some("name")),
@@ -477,7 +477,8 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
                 "table" => kinds.push("Table"),
                 "figure" => kinds.push("Figure"),
                 "graphic" => kinds.push("Figure"),
-                "lg" => kinds.push("LineBlock"),
+                // A poem's stanzas are one line block in the model (a blank line between them).
+                "lg" if !inside(&["lg"]) => kinds.push("LineBlock"),
                 "l" if !inside(&["lg"]) => kinds.push("LineBlock"),
                 "note" => kinds.push("Note"),
                 "emph" => kinds.push("Emph"),
@@ -563,6 +564,12 @@ fn model_block(b: &Value, c: &mut Counts) {
         "code_block" => bump(c, "CodeBlock"),
         "section_break" => bump(c, "HorizontalRule"),
         "embedded_text" => bump(c, "EmbeddedText"),
+        "line_block" => {
+            bump(c, "LineBlock");
+            for line in b["lines"].as_array().into_iter().flatten() {
+                line.as_array().into_iter().flatten().for_each(|i| model_inline(i, c));
+            }
+        }
         // One unit each, as pandoc's are counted: what they hold is not counted.
         "table" => return bump(c, "Table"),
         "figure" => return bump(c, "Figure"),
@@ -617,6 +624,10 @@ fn model_inline(i: &Value, c: &mut Counts) {
         "name" => "Name",
         "date" => "Date",
         "choice" => "Choice",
+        "quoted" => "Quoted",
+        "underline" => "Underline",
+        "strikeout" => "Strikeout",
+        "highlight" => "HiOther",
         // pandoc reads an image in a line as an `Image`, counted as a figure.
         "image" => "Figure",
         "ref" => "Link",

@@ -390,6 +390,7 @@ fn kinds(blocks: &[colophon::model::Block]) -> Vec<&'static str> {
             Block::DefinitionList { .. } => "dl",
             Block::CodeBlock { .. } => "code",
             Block::SectionBreak => "break",
+            Block::LineBlock { .. } => "lines",
             Block::EmbeddedText { .. } => "text",
             Block::Table(_) => "table",
             Block::Figure(_) => "figure",

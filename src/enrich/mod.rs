@@ -359,7 +359,7 @@ fn leaves_in_context(
                 }
             }
             Block::Heading { .. } | Block::Paragraph { .. } => out.push((b, around.clone())),
-            Block::CodeBlock { .. } | Block::SectionBreak | Block::Figure(_) => {}
+            Block::CodeBlock { .. } | Block::SectionBreak | Block::LineBlock { .. } | Block::Figure(_) => {}
         }
     }
     out

@@ -61,6 +61,12 @@ pub enum Block {
     },
     /// A section break without a heading (a thematic break, printed as space or `* * *`).
     SectionBreak,
+    /// Lines kept as lines (verse, an address, a letterhead): each line is never joined to the
+    /// next, and an empty line is a blank line between stanzas.
+    LineBlock {
+        /// The lines in order; an empty one separates stanzas.
+        lines: Vec<Vec<Inline>>,
+    },
     /// A whole text embedded in this one (a letter, a decree or a report quoted in full,
     /// with its own headings and paragraphs): not a quotation of a passage but a document
     /// inside the document, as editions print them.
@@ -246,6 +252,7 @@ impl Block {
             | Block::Paragraph { .. }
             | Block::CodeBlock { .. }
             | Block::SectionBreak
+            | Block::LineBlock { .. }
             | Block::Figure(_) => Vec::new(),
         }
     }
@@ -298,6 +305,7 @@ impl Block {
                     collect_inline_notes(source, out);
                 }
             }
+            Block::LineBlock { lines } => lines.iter().for_each(|l| collect_inline_notes(l, out)),
             Block::CodeBlock { .. } | Block::SectionBreak => {}
         }
     }
@@ -340,6 +348,7 @@ pub fn for_each_inlines_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inl
                     f(source);
                 }
             }
+            Block::LineBlock { lines } => lines.iter_mut().for_each(&mut *f),
             Block::CodeBlock { .. } | Block::SectionBreak => {}
         }
     }
@@ -386,6 +395,36 @@ pub enum Inline {
     /// Small capitals (an author's name in a citation, a roman century).
     SmallCaps {
         /// The content, in its own case (small caps are a style, not a re-casing).
+        content: Vec<Inline>,
+    },
+    /// Underlined text (a manuscript's underlining, a typist's emphasis).
+    Underline {
+        /// The underlined content.
+        content: Vec<Inline>,
+    },
+    /// Struck-through text, still legible (a crossed-out word in a draft, a cancelled entry).
+    Strikeout {
+        /// The struck content.
+        content: Vec<Inline>,
+    },
+    /// Text the source set apart by a rendering the model has no kind for (letterspacing,
+    /// a change of typeface such as antiqua in a Fraktur text, or none said): printed as
+    /// emphasis, with the source's own words for the rendering kept.
+    Highlight {
+        /// How the source said it was rendered (`#aq`, `letterspaced`, a style's
+        /// declarations), empty when it did not say.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        rend: String,
+        /// The content set apart.
+        content: Vec<Inline>,
+    },
+    /// A quotation inside the line, without its quotation marks: each output prints the
+    /// marks of the surrounding language (`“…”`, `«…»`, `„…“`).
+    Quoted {
+        /// Whether the source marked it as an outer (double) or inner (single) quotation.
+        #[serde(default, skip_serializing_if = "QuoteStyle::is_double")]
+        style: QuoteStyle,
+        /// The quoted words.
         content: Vec<Inline>,
     },
     /// Verbatim text inside a line (a command, a file name, a code); never enriched.
@@ -483,6 +522,24 @@ pub enum Inline {
     },
 }
 
+/// Which marks an [`Inline::Quoted`] takes: the language's outer pair, or its inner pair
+/// (a quotation inside a quotation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteStyle {
+    /// The outer marks (`“…”` in English, `«…»` in Russian and French).
+    #[default]
+    Double,
+    /// The inner marks (`‘…’` in English, `„…“` in Russian).
+    Single,
+}
+
+impl QuoteStyle {
+    fn is_double(&self) -> bool {
+        *self == QuoteStyle::Double
+    }
+}
+
 /// What a [`Inline::Name`] names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -553,6 +610,10 @@ impl Inline {
             | Inline::Superscript { content }
             | Inline::Subscript { content }
             | Inline::SmallCaps { content }
+            | Inline::Underline { content }
+            | Inline::Strikeout { content }
+            | Inline::Highlight { content, .. }
+            | Inline::Quoted { content, .. }
             | Inline::Link { content, .. }
             | Inline::Span { content, .. }
             | Inline::Name { content, .. }
@@ -579,6 +640,10 @@ impl Inline {
             | Inline::Superscript { content }
             | Inline::Subscript { content }
             | Inline::SmallCaps { content }
+            | Inline::Underline { content }
+            | Inline::Strikeout { content }
+            | Inline::Highlight { content, .. }
+            | Inline::Quoted { content, .. }
             | Inline::Link { content, .. }
             | Inline::Span { content, .. }
             | Inline::Name { content, .. }

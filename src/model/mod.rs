@@ -18,7 +18,7 @@ mod table;
 pub use biblio::{BackMatter, BibEntry, BibFields, BibGroup, BibPart, Bibliography, EntryKind};
 pub use content::{
     for_each_inlines_mut, plain_text, shelfmarks, Anchor, Block, ChoiceKind, Definition, Delimiter, Inline,
-    NameKind, Note, NoteKind, NumberStyle, Numbering,
+    NameKind, Note, NoteKind, NumberStyle, Numbering, QuoteStyle,
 };
 pub use figure::{Extent, Figure, Image};
 pub use front::{FrontKind, FrontPart};
@@ -47,11 +47,13 @@ use std::collections::BTreeMap;
 /// Versions 2 to 4 load unchanged.
 /// 6: tables and figures among the blocks; images and cross-references among the inlines;
 /// the bytes of the images in `media`. Versions 2 to 5 load unchanged.
+/// 7: line blocks (verse) among the blocks; inline quotations, underline, strikeout and
+/// highlighted runs among the inlines. Versions 2 to 6 load unchanged.
 ///
 /// A new field with a default keeps the version, since every older document still loads:
 /// so did a bibliography's `parts` (headed sub-lists), written only when there are some,
 /// and a note's `kind` (foot or end), written only for endnotes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The oldest JSON version this build still loads (upgraded on loading).
 pub const OLDEST_READABLE: u32 = 2;

@@ -2636,6 +2636,11 @@ impl Reader<'_> {
                         self.resolve_inlines(source, res)?;
                     }
                 }
+                Block::LineBlock { lines } => {
+                    for line in lines {
+                        self.resolve_inlines(line, res)?;
+                    }
+                }
                 Block::CodeBlock { .. } | Block::SectionBreak => {}
             }
         }

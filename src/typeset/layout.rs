@@ -16,7 +16,7 @@
 use super::bidi::{self, Levels};
 use super::linebreak::{break_lines, Item, FORCED};
 use super::paginate::{dump, paginate, BodyLine, Frame, NoteLines, Page};
-use super::paragraph::{build, build_verbatim, Built, Run, Variant};
+use super::paragraph::{build, build_verbatim, Built, Decoration, Run, Variant};
 use super::shape::{Shaped, ShapedGlyph, Shaper};
 use super::words::notes_heading;
 use super::Pt;
@@ -525,50 +525,55 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
         // Boxes of one word (its syllables) on one line are drawn as one piece: the word as
         // it was shaped and measured, not one text object per syllable.
         let mut word: Option<(usize, usize, usize, Pt)> = None; // run, start, end, x
-        let emit =
-            |pieces: &mut Vec<Glyphs>, levels: &mut Vec<u8>, word: &mut Option<(usize, usize, usize, Pt)>| {
-                let Some((r, start, end, x)) = word.take() else { return };
-                let run = &p.runs[r];
-                let size = p.size * run.scale;
-                let rise = Pt(p.size * run.rise);
-                let mut px = x;
-                // With right-to-left text about, the word is shaped level run by level run, each
-                // in its resolved direction.
-                let parts: Vec<(std::ops::Range<usize>, Option<u8>)> = match &bidi {
-                    None => vec![(start..end, None)],
-                    Some((l, off)) => l
-                        .runs(off[r] + start..off[r] + end)
-                        .into_iter()
-                        .map(|(range, level)| (range.start - off[r]..range.end - off[r], Some(level)))
-                        .collect(),
-                };
-                for (range, level) in parts {
-                    let text = &run.text[range];
-                    let shaped = match level {
-                        _ if run.variant != Variant::Plain => {
-                            sh.at(size).pieces_as(text, run.style, level.map(|l| l % 2 == 1), run.variant)
-                        }
-                        None => sh.at(size).pieces(text, run.style),
-                        Some(level) => sh.at(size).pieces_directed(text, run.style, level % 2 == 1),
-                    };
-                    for piece in shaped {
-                        pieces.push(Glyphs {
-                            x: px,
-                            baseline: -rise,
-                            size,
-                            face: piece.face,
-                            text: piece.text,
-                            lang: run.lang.clone(),
-                            role: role(r),
-                            glyphs: piece.glyphs,
-                            space: None,
-                            rtl: false,
-                        });
-                        levels.push(level.unwrap_or(0));
-                        px += piece.width;
-                    }
-                }
+                                                                // Per word set (in order): its decoration's stretch, or `None` for a word without one.
+        let mut decos: Vec<Option<DecoratedStretch>> = Vec::new();
+        let emit = |pieces: &mut Vec<Glyphs>,
+                    levels: &mut Vec<u8>,
+                    word: &mut Option<(usize, usize, usize, Pt)>,
+                    decos: &mut Vec<Option<DecoratedStretch>>| {
+            let Some((r, start, end, x)) = word.take() else { return };
+            let run = &p.runs[r];
+            let size = p.size * run.scale;
+            let rise = Pt(p.size * run.rise);
+            let mut px = x;
+            // With right-to-left text about, the word is shaped level run by level run, each
+            // in its resolved direction.
+            let parts: Vec<(std::ops::Range<usize>, Option<u8>)> = match &bidi {
+                None => vec![(start..end, None)],
+                Some((l, off)) => l
+                    .runs(off[r] + start..off[r] + end)
+                    .into_iter()
+                    .map(|(range, level)| (range.start - off[r]..range.end - off[r], Some(level)))
+                    .collect(),
             };
+            for (range, level) in parts {
+                let text = &run.text[range];
+                let shaped = match level {
+                    _ if run.variant != Variant::Plain => {
+                        sh.at(size).pieces_as(text, run.style, level.map(|l| l % 2 == 1), run.variant)
+                    }
+                    None => sh.at(size).pieces(text, run.style),
+                    Some(level) => sh.at(size).pieces_directed(text, run.style, level % 2 == 1),
+                };
+                for piece in shaped {
+                    pieces.push(Glyphs {
+                        x: px,
+                        baseline: -rise,
+                        size,
+                        face: piece.face,
+                        text: piece.text,
+                        lang: run.lang.clone(),
+                        role: role(r),
+                        glyphs: piece.glyphs,
+                        space: None,
+                        rtl: false,
+                    });
+                    levels.push(level.unwrap_or(0));
+                    px += piece.width;
+                }
+            }
+            decos.push(run.decoration.map(|d| DecoratedStretch { decoration: d, x, end: px, size, rise }));
+        };
         // The images on the line: (their stand-in among the pieces, the image).
         let mut images: Vec<(usize, &inline::LineImage)> = Vec::new();
         for k in line.start..line.end {
@@ -579,7 +584,7 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
                         .filter(|pc| p.runs[pc.run].image.is_some())
                         .and_then(|pc| p.images.iter().find(|i| i.run == pc.run));
                     if let Some(image) = image {
-                        emit(&mut pieces, &mut levels, &mut word);
+                        emit(&mut pieces, &mut levels, &mut word, &mut decos);
                         images.push((pieces.len(), image));
                         pieces.push(inline::stand_in(image, x, p.size, block));
                         levels.push(levels.last().copied().unwrap_or(0));
@@ -592,7 +597,7 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
                                 *end = piece.end
                             }
                             _ => {
-                                emit(&mut pieces, &mut levels, &mut word);
+                                emit(&mut pieces, &mut levels, &mut word, &mut decos);
                                 word = Some((piece.run, piece.start, piece.end, x));
                             }
                         }
@@ -617,14 +622,14 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
                     x += width;
                 }
                 Item::Glue { width, stretch, shrink } => {
-                    emit(&mut pieces, &mut levels, &mut word);
+                    emit(&mut pieces, &mut levels, &mut word, &mut decos);
                     x += width + if ratio >= 0.0 { stretch * ratio } else { shrink * ratio };
                     word_space(&mut pieces, shaper);
                 }
                 Item::Penalty { .. } => {}
             }
         }
-        emit(&mut pieces, &mut levels, &mut word);
+        emit(&mut pieces, &mut levels, &mut word, &mut decos);
         // A line broken at a space keeps it, so that extracted text does not glue the words.
         let last = line.end + 1 == built.items.len();
         if matches!(built.items[line.end], Item::Glue { .. }) && line.end + 2 < built.items.len()
@@ -688,7 +693,12 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
             refs.iter_mut().for_each(|c| c.1 += shift);
         }
         let outline = if n == 0 { p.outline.clone() } else { None };
-        let (marks, above) = inline::marks(&images, &pieces, p, block);
+        let (mut marks, above) = inline::marks(&images, &pieces, p, block);
+        // Lines with right-to-left text are reordered piece by piece: their decorations
+        // are not drawn (the text and its structure are kept).
+        if bidi.is_none() {
+            marks.extend(decoration_rules(&decos, shift));
+        }
         out.push(SetLine {
             pieces,
             notes,
@@ -713,6 +723,48 @@ fn set_para(p: &Para, block: usize, shaper: &Shaper, column: Pt) -> Vec<SetLine>
     let left = p.inset.left(rtl);
     out.iter_mut().for_each(|l| l.shift(left));
     out
+}
+
+/// A run of decorated words on a line: its decoration, left and right edges, size and rise.
+#[derive(Clone, Copy)]
+struct DecoratedStretch {
+    decoration: Decoration,
+    x: Pt,
+    end: Pt,
+    size: f64,
+    rise: Pt,
+}
+
+/// The rules of a line's decorated words (`decos`, in the order set; `None` for a word
+/// without decoration), moved by `shift`: words side by side with the same decoration share
+/// one rule across the space between them, as a typist's underline runs on.
+fn decoration_rules(decos: &[Option<DecoratedStretch>], shift: Pt) -> Vec<Mark> {
+    let mut merged: Vec<DecoratedStretch> = Vec::new();
+    let mut joined = false;
+    for d in decos {
+        if let Some(d) = d {
+            match merged.last_mut() {
+                Some(last) if joined && last.decoration == d.decoration && last.rise == d.rise => {
+                    last.end = last.end.max(d.end);
+                    last.size = last.size.max(d.size);
+                }
+                _ => merged.push(*d),
+            }
+        }
+        joined = d.is_some();
+    }
+    merged
+        .into_iter()
+        .map(|d| {
+            let (top, thickness) = inline::decoration_rule(d.decoration);
+            Mark::Rule {
+                x: d.x + shift,
+                y: Pt(d.size * top) - d.rise,
+                width: d.end - d.x,
+                thickness: Pt(d.size * thickness),
+            }
+        })
+        .collect()
 }
 
 /// The pieces of a list item's marker, its left edge at `x`, with a word space after it
@@ -1554,6 +1606,25 @@ fn running_head(title: &str, measure: Pt, width: impl Fn(&str) -> Pt) -> (String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decorated_words_side_by_side_share_one_rule_and_others_break_it() {
+        let d = |decoration, x: f64, end: f64| {
+            Some(DecoratedStretch { decoration, x: Pt(x), end: Pt(end), size: 10.0, rise: Pt::ZERO })
+        };
+        let u = Decoration::Underline;
+        // `under lined` then a plain word, then `again`; then a struck word right after.
+        let decos =
+            [d(u, 0.0, 20.0), d(u, 23.0, 40.0), None, d(u, 60.0, 80.0), d(Decoration::Strike, 83.0, 90.0)];
+        let rules: Vec<(f64, f64)> = decoration_rules(&decos, Pt(5.0))
+            .into_iter()
+            .map(|m| match m {
+                Mark::Rule { x, width, .. } => (x.0, width.0),
+                Mark::Image { .. } => panic!("a rule"),
+            })
+            .collect();
+        assert_eq!(rules, [(5.0, 40.0), (65.0, 20.0), (88.0, 7.0)]);
+    }
 
     #[test]
     fn the_example_keeps_every_note_on_the_page_of_its_call() {

@@ -30,6 +30,17 @@ pub struct Run {
     /// For an image set in the line: its width. The run is then one box, never broken, and
     /// its text (the image's description) is what stands for it where it cannot be drawn.
     pub image: Option<Pt>,
+    /// A rule drawn under or through it (underlined or struck text).
+    pub decoration: Option<Decoration>,
+}
+
+/// A rule drawn with a run's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Decoration {
+    /// Under the baseline.
+    Underline,
+    /// Through the middle of the lowercase letters.
+    Strike,
 }
 
 impl Run {
@@ -44,6 +55,7 @@ impl Run {
             rise: 0.0,
             variant: Variant::Plain,
             image: None,
+            decoration: None,
         }
     }
 }
@@ -296,6 +308,7 @@ mod tests {
             rise: 0.0,
             variant: Variant::Plain,
             image: None,
+            decoration: None,
         }
     }
 

@@ -53,7 +53,7 @@
 use crate::diag::Diagnostic;
 use crate::model::{
     plain_text, Anchor, BibEntry, Bibliography, Block, Delimiter, Document, FrontKind, FrontPart, Inline,
-    LangTag, Meta, Note, NoteKind, NumberStyle,
+    LangTag, Meta, Note, NoteKind, NumberStyle, QuoteStyle,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::HashSet;
@@ -317,6 +317,20 @@ impl<'a> Writer<'a> {
                 format!("{fence}{info}\n{text}\n{fence}")
             }
             Block::SectionBreak => "* * *".to_string(),
+            // pandoc's line block: `| ` before each line, a bare `|` for a blank one; a
+            // line's leading spaces kept (pandoc keeps them as no-break spaces).
+            Block::LineBlock { lines } => lines
+                .iter()
+                .map(|l| {
+                    let text = self.line(l);
+                    if text.is_empty() {
+                        "|".to_string()
+                    } else {
+                        format!("| {text}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
             // A fenced div of class `embedded-text`, its kind and language as attributes.
             Block::EmbeddedText { kind, lang, blocks } => {
                 let mut attrs = String::from(".embedded-text");
@@ -432,6 +446,33 @@ impl<'a> Writer<'a> {
                     open_bracket(out);
                     self.inlines(content, out);
                     out.push_str("]{.smallcaps}");
+                }
+                Inline::Underline { content } => {
+                    open_bracket(out);
+                    self.inlines(content, out);
+                    out.push_str("]{.underline}");
+                }
+                Inline::Strikeout { content } => self.delimited("~~", content, out),
+                // A span of class `highlight`, the source's words for the rendering kept.
+                Inline::Highlight { rend, content } => {
+                    open_bracket(out);
+                    self.inlines(content, out);
+                    out.push_str("]{.highlight");
+                    if !rend.trim().is_empty() {
+                        let value = self.value("rend", rend.trim());
+                        let _ = write!(out, " rend=\"{value}\"");
+                    }
+                    out.push('}');
+                }
+                // Straight marks, which pandoc's `smart` reading makes a quotation of.
+                Inline::Quoted { style, content } => {
+                    let mark = match style {
+                        QuoteStyle::Double => '"',
+                        QuoteStyle::Single => '\'',
+                    };
+                    out.push(mark);
+                    self.inlines(content, out);
+                    out.push(mark);
                 }
                 Inline::Code { text } => code_span(text, out),
                 Inline::LineBreak => out.push_str("\\\n"),
@@ -793,6 +834,15 @@ fn escape_text(text: &str, out: &mut String) {
             }
             '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '~' | '^' | '$' | '@' | '|' | '#' | '{'
             | '}' => out.push('\\'),
+            // Quotation marks typed in the text stay marks: pandoc's `smart` reading would
+            // make a quotation of them (an apostrophe inside or after a word stays as it is).
+            '"' => out.push('\\'),
+            '\'' if !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !out.chars().next_back().is_some_and(char::is_alphanumeric)
+                && text[i + 1..].chars().next().is_some_and(|n| !n.is_whitespace()) =>
+            {
+                out.push('\\')
+            }
             '&' if looks_like_entity(&text[i + 1..]) => out.push('\\'),
             // `[^1](x)` would be a link.
             '(' if out.ends_with(']') => out.push('\\'),

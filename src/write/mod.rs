@@ -7,6 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod mathml;
 pub mod pdf;
+pub mod quote_marks;
 pub mod tei;
 pub mod xhtml;
 

@@ -133,6 +133,9 @@ struct Writer {
     rank: u8,
     math: super::mathml::Converter,
     mathml: bool,
+    /// The language of the text being written (the innermost paragraph, quotation, note or
+    /// span that names one, else the document's): it chooses the marks of a quotation.
+    lang_now: Option<LangTag>,
     unconverted: Vec<String>,
     objects: Objects,
 }
@@ -271,6 +274,30 @@ impl Writer {
                     self.inlines(content);
                     self.raw("</span>");
                 }
+                Inline::Underline { content } => self.styled("u", self.style, content),
+                Inline::Strikeout { content } => self.styled("s", self.style, content),
+                // Set apart in italics, the source's words for it kept in `data-rend`.
+                Inline::Highlight { rend, content } => {
+                    let data = if rend.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" data-rend=\"{}\"", escape(rend.trim()))
+                    };
+                    let saved = self.style;
+                    self.style = self.style.italic();
+                    self.raw(&format!("<span class=\"highlight\"{data}>"));
+                    self.inlines(content);
+                    self.raw("</span>");
+                    self.style = saved;
+                }
+                // The marks of the language around, as text (a `q` element's marks come
+                // from the reading system's style sheet, which some reading systems drop).
+                Inline::Quoted { style, content } => {
+                    let (open, close) = super::quote_marks::marks(self.lang_now.as_ref(), *style);
+                    self.text(open);
+                    self.inlines(content);
+                    self.text(close);
+                }
                 Inline::Code { text } => {
                     self.raw("<code>");
                     self.text(text);
@@ -352,7 +379,9 @@ impl Writer {
                 Inline::Span { lang, content } => {
                     let attrs = self.lang(lang);
                     self.raw(&format!("<span{attrs}{}>", dir_of(content)));
+                    let saved = self.lang_now.replace(lang.clone());
                     self.inlines(content);
+                    self.lang_now = saved;
                     self.raw("</span>");
                 }
                 Inline::Shelfmark(s) => {
@@ -393,6 +422,7 @@ impl Writer {
             rank: 2,
             math: std::mem::take(&mut self.math),
             mathml: self.mathml,
+            lang_now: n.lang.clone().or_else(|| self.lang_now.clone()),
             unconverted: std::mem::take(&mut self.unconverted),
             objects: std::mem::take(&mut self.objects),
         };
@@ -467,8 +497,18 @@ impl Writer {
         let attrs = lang.map_or(String::new(), |l| self.lang(l));
         let class = class.map_or(String::new(), |c| format!(" class=\"{c}\""));
         self.raw(&format!("<p{class}{attrs}{}>", dir_of(content)));
-        self.inlines(content);
+        self.in_lang(lang, |w| w.inlines(content));
         self.raw("</p>\n");
+    }
+
+    /// Runs `f` with `lang` (when given) as the language being written.
+    fn in_lang(&mut self, lang: Option<&LangTag>, f: impl FnOnce(&mut Self)) {
+        let saved = self.lang_now.clone();
+        if let Some(l) = lang {
+            self.lang_now = Some(l.clone());
+        }
+        f(self);
+        self.lang_now = saved;
     }
 
     /// A paragraph, quotation or list of the body or a note (a heading inside a note is a
@@ -489,14 +529,16 @@ impl Writer {
                     ""
                 };
                 self.raw(&format!("<blockquote{kind}{attrs}>\n"));
-                for b in blocks {
-                    self.block(b);
-                }
-                if let Some(source) = source {
-                    self.raw(&format!("<footer{}>— ", dir_of(source)));
-                    self.inlines(source);
-                    self.raw("</footer>\n");
-                }
+                self.in_lang(lang.as_ref(), |w| {
+                    for b in blocks {
+                        w.block(b);
+                    }
+                    if let Some(source) = source {
+                        w.raw(&format!("<footer{}>— ", dir_of(source)));
+                        w.inlines(source);
+                        w.raw("</footer>\n");
+                    }
+                });
                 self.raw("</blockquote>\n");
             }
             // `ol` with the printed start and numerals (`type`); the delimiter in a class the
@@ -578,6 +620,24 @@ impl Writer {
                 self.raw("</code></pre>\n");
             }
             Block::SectionBreak => self.raw("<hr class=\"section-break\"/>\n"),
+            // Each line a `span` ended by a line break, each stanza a paragraph of its own: the
+            // lines stay lines in every reading system, and read as one passage.
+            Block::LineBlock { lines } => {
+                self.raw("<div class=\"line-block\">\n");
+                for stanza in lines.split(|l| l.is_empty()).filter(|s| !s.is_empty()) {
+                    self.raw("<p>");
+                    for (k, line) in stanza.iter().enumerate() {
+                        if k > 0 {
+                            self.raw("<br/>\n");
+                        }
+                        self.raw(&format!("<span class=\"line\"{}>", dir_of(line)));
+                        self.inlines(line);
+                        self.raw("</span>");
+                    }
+                    self.raw("</p>\n");
+                }
+                self.raw("</div>\n");
+            }
             // A text inside the text: its headings rank below the heading it stands under
             // and stay out of the navigation.
             Block::EmbeddedText { blocks, lang, kind } => {
@@ -688,6 +748,7 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
         rank: 1,
         math: super::mathml::Converter::default(),
         mathml: false,
+        lang_now: m.lang.clone(),
         unconverted: Vec::new(),
         objects: Objects { images: images::Images::new(&doc.media), ..Objects::default() },
     };

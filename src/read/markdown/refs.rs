@@ -205,6 +205,12 @@ fn flatten(block: &Block, out: &mut Vec<Inline>) {
         Block::Table(_) | Block::Figure(_) => {
             crate::write::degrade::table_or_figure_blocks(block).iter().for_each(|b| flatten(b, out))
         }
+        Block::LineBlock { lines } => {
+            for line in lines.iter().filter(|l| !l.is_empty()) {
+                sep(out);
+                out.extend(line.iter().cloned());
+            }
+        }
         Block::SectionBreak => {}
     }
 }

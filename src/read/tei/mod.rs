@@ -521,6 +521,7 @@ fn edge_inlines(b: &mut Block, last: bool) -> Option<&mut Vec<Inline>> {
                 Some(&mut d.term)
             }
         }),
+        Block::LineBlock { lines } => edge(lines, last),
         Block::CodeBlock { .. } | Block::SectionBreak | Block::Table(_) | Block::Figure(_) => None,
     }
 }

@@ -15,7 +15,7 @@ use super::{Glyphs, Mark, Para, Role, Shown};
 use crate::diag::Diagnostic;
 use crate::fonts::Style;
 use crate::model::{Extent, Inline, LangTag, Media, Note};
-use crate::typeset::paragraph::{Run, Variant};
+use crate::typeset::paragraph::{Decoration, Run, Variant};
 use crate::typeset::shape::{ShapedGlyph, Shaper};
 use crate::typeset::Pt;
 use std::collections::BTreeMap;
@@ -252,6 +252,20 @@ fn runs_as(
             Inline::Superscript { content } => runs_as(p, content, style, Variant::Sups, lang, notes),
             Inline::Subscript { content } => runs_as(p, content, style, Variant::Subs, lang, notes),
             Inline::SmallCaps { content } => runs_as(p, content, style, Variant::SmallCaps, lang, notes),
+            // Set apart in italics, as emphasis is.
+            Inline::Highlight { content, .. } => runs_as(p, content, style.italic(), v, lang, notes),
+            // The marks of the language around, as text.
+            Inline::Quoted { style: q, content } => {
+                let (open, close) = crate::write::quote_marks::marks(lang, *q);
+                runs_as(p, &[Inline::text(open)], style, v, lang, notes);
+                runs_as(p, content, style, v, lang, notes);
+                runs_as(p, &[Inline::text(close)], style, v, lang, notes);
+            }
+            // The rule is drawn under (or through) the runs: see [`Decoration`].
+            Inline::Underline { content } => {
+                decorated(p, content, style, v, lang, notes, Decoration::Underline)
+            }
+            Inline::Strikeout { content } => decorated(p, content, style, v, lang, notes, Decoration::Strike),
             Inline::Code { text } if !text.is_empty() => p.runs.push(Run {
                 variant: Variant::Mono,
                 scale: CODE_SCALE,
@@ -291,6 +305,37 @@ fn runs_as(
                 notes.push(n.clone());
             }
         }
+    }
+}
+
+/// Runs of `content` with a rule under or through them (line breaks and images excepted;
+/// an inner decoration wins over an outer one).
+fn decorated(
+    p: &mut Para,
+    content: &[Inline],
+    style: Style,
+    v: Variant,
+    lang: Option<&LangTag>,
+    notes: &mut Vec<Note>,
+    decoration: Decoration,
+) {
+    let first = p.runs.len();
+    runs_as(p, content, style, v, lang, notes);
+    let calls: Vec<usize> = p.calls.iter().map(|c| c.0).collect();
+    for (k, r) in p.runs.iter_mut().enumerate().skip(first) {
+        if r.variant != Variant::Break && r.image.is_none() && !calls.contains(&k) {
+            r.decoration.get_or_insert(decoration);
+        }
+    }
+}
+
+/// Where a decoration's rule is drawn and how thick, in ems of the text: its top below
+/// the baseline (negative: above), and its thickness (Libertinus's own `post` table puts
+/// the underline 0.1 em below the baseline; the strike goes through the x-height's middle).
+pub(super) fn decoration_rule(d: Decoration) -> (f64, f64) {
+    match d {
+        Decoration::Underline => (0.09, 0.05),
+        Decoration::Strike => (-0.26, 0.05),
     }
 }
 

@@ -292,6 +292,10 @@ impl<'s, 'a> Nester<'s, 'a> {
                     self.section_break(frame, out);
                     after_para = false;
                 }
+                Block::LineBlock { lines } => {
+                    self.line_block(lines, frame, notes, out);
+                    after_para = false;
+                }
                 Block::Quote { blocks, source, lang, epigraph: true } => {
                     self.epigraph(blocks, source.as_deref(), lang.as_ref(), frame, notes, out);
                     after_para = false;

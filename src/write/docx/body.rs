@@ -182,6 +182,19 @@ pub fn block(ctx: &mut Ctx, x: &mut Xml, b: &Block, scope: &Scope) {
             let extra = Extra { style: Some("SectionBreak"), ..Extra::default() };
             para_with(ctx, x, scope, extra, &[Inline::text("* * *")], &Rpr::lang(scope.lang.clone()));
         }
+        // A paragraph per stanza, its lines parted by Word's line breaks (`w:br`).
+        Block::LineBlock { lines } => {
+            for stanza in lines.split(|l| l.is_empty()).filter(|s| !s.is_empty()) {
+                let mut content = Vec::new();
+                for (k, line) in stanza.iter().enumerate() {
+                    if k > 0 {
+                        content.push(Inline::LineBreak);
+                    }
+                    content.extend(line.iter().cloned());
+                }
+                para_with(ctx, x, scope, Extra::default(), &content, &Rpr::lang(scope.lang.clone()));
+            }
+        }
         Block::EmbeddedText { kind, lang, blocks: inner } => {
             ctx.tally.embedded_kinds += usize::from(kind.is_some());
             let s = Scope { indent: scope.indent + STEP, ..in_lang(scope, lang) };
@@ -223,6 +236,7 @@ fn list(
                     | Block::Quote { .. }
                     | Block::CodeBlock { .. }
                     | Block::SectionBreak
+                    | Block::LineBlock { .. }
                     | Block::DefinitionList { .. }
                     | Block::EmbeddedText { .. }
             )
@@ -343,6 +357,7 @@ pub fn inline_order(doc: &Document) -> Vec<&[Inline]> {
                         out.push(s);
                     }
                 }
+                Block::LineBlock { lines } => lines.iter().for_each(|l| out.push(l)),
                 Block::CodeBlock { .. } | Block::SectionBreak => {}
             }
         }

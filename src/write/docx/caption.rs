@@ -108,6 +108,7 @@ pub fn targets(doc: &Document) -> HashMap<String, Target> {
                 Block::Heading { .. }
                 | Block::Paragraph { .. }
                 | Block::CodeBlock { .. }
+                | Block::LineBlock { .. }
                 | Block::SectionBreak => {}
             }
         }

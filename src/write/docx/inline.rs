@@ -21,6 +21,10 @@ pub struct Rpr {
     pub italic: bool,
     /// Small capitals.
     pub small_caps: bool,
+    /// Struck through (`w:strike`).
+    pub strike: bool,
+    /// Underlined with a single line (`w:u`).
+    pub underline: bool,
     /// `superscript` or `subscript`.
     pub vert: Option<&'static str>,
     /// The language of the text, when known.
@@ -41,6 +45,8 @@ impl Rpr {
             && !self.bold
             && !self.italic
             && !self.small_caps
+            && !self.strike
+            && !self.underline
             && self.vert.is_none()
             && word.is_none()
         {
@@ -64,6 +70,12 @@ impl Rpr {
         }
         if self.small_caps {
             x.empty("w:smallCaps", &[]);
+        }
+        if self.strike {
+            x.empty("w:strike", &[]);
+        }
+        if self.underline {
+            x.empty("w:u", &[("w:val", "single")]);
         }
         if let Some(v) = self.vert {
             x.empty("w:vertAlign", &[("w:val", v)]);
@@ -132,6 +144,17 @@ fn inline_one(ctx: &mut Ctx, x: &mut Xml, inline: &Inline, rp: &Rpr) {
         }
         Inline::Subscript { content } => inlines(ctx, x, content, &with(rp, |r| r.vert = Some("subscript"))),
         Inline::SmallCaps { content } => inlines(ctx, x, content, &with(rp, |r| r.small_caps = true)),
+        Inline::Underline { content } => inlines(ctx, x, content, &with(rp, |r| r.underline = true)),
+        Inline::Strikeout { content } => inlines(ctx, x, content, &with(rp, |r| r.strike = true)),
+        // Set apart in italics, as in the other outputs.
+        Inline::Highlight { content, .. } => inlines(ctx, x, content, &with(rp, |r| r.italic = true)),
+        // The marks of the run's language, as text.
+        Inline::Quoted { style, content } => {
+            let (open, close) = crate::write::quote_marks::marks(rp.lang.as_ref(), *style);
+            text_run(x, rp, open);
+            inlines(ctx, x, content, rp);
+            text_run(x, rp, close);
+        }
         Inline::Code { text } => text_run(x, &with(rp, |r| r.style = Some("VerbatimChar")), text),
         Inline::LineBreak => {
             x.open("w:r", &[]);
@@ -282,12 +305,14 @@ mod tests {
             bold: true,
             italic: true,
             small_caps: true,
+            strike: true,
+            underline: true,
             vert: Some("superscript"),
             lang: Some(LangTag::parse("ru").unwrap()),
         };
         assert_eq!(
             run("ф", &rp),
-            "<w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/><w:b/><w:i/><w:smallCaps/><w:vertAlign w:val=\"superscript\"/><w:lang w:val=\"ru-RU\"/></w:rPr><w:t xml:space=\"preserve\">ф</w:t></w:r>"
+            "<w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/><w:b/><w:i/><w:smallCaps/><w:strike/><w:u w:val=\"single\"/><w:vertAlign w:val=\"superscript\"/><w:lang w:val=\"ru-RU\"/></w:rPr><w:t xml:space=\"preserve\">ф</w:t></w:r>"
         );
         let rp = Rpr { bold: true, ..Rpr::lang(Some(LangTag::parse("he").unwrap())) };
         assert_eq!(

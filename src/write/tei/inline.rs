@@ -3,7 +3,7 @@
 use super::events::{Attrs, Events};
 use super::Ctx;
 use crate::model::{
-    BibEntry, Block, ChoiceKind, EntryKind, Inline, NameKind, Note, NoteKind, Shelfmark, Side,
+    BibEntry, Block, ChoiceKind, EntryKind, Inline, NameKind, Note, NoteKind, QuoteStyle, Shelfmark, Side,
 };
 
 /// Appends `inlines` as events.
@@ -31,6 +31,28 @@ pub fn inlines(ctx: &mut Ctx, ev: &mut Events, inlines: &[Inline]) {
             Inline::Superscript { content } => hi(ctx, ev, "superscript", content),
             Inline::Subscript { content } => hi(ctx, ev, "subscript", content),
             Inline::SmallCaps { content } => hi(ctx, ev, "smallcaps", content),
+            Inline::Underline { content } => hi(ctx, ev, "underline", content),
+            Inline::Strikeout { content } => hi(ctx, ev, "strikethrough", content),
+            // `<hi>` with the source's own words for the rendering, none when it said none.
+            Inline::Highlight { rend, content } => {
+                let rend = ctx.clean(rend);
+                let rend: Vec<&str> = rend.split_whitespace().collect();
+                let attrs = if rend.is_empty() { vec![] } else { vec![("rend", rend.join(" "))] };
+                ev.start("hi", attrs);
+                self::inlines(ctx, ev, content);
+                ev.end();
+            }
+            // `<q>`: the marks are the output's, never in the text; an inner quotation is
+            // typed so that it reads back as one.
+            Inline::Quoted { style, content } => {
+                let attrs = match style {
+                    QuoteStyle::Double => vec![],
+                    QuoteStyle::Single => vec![("rend", "single".into())],
+                };
+                ev.start("q", attrs);
+                self::inlines(ctx, ev, content);
+                ev.end();
+            }
             Inline::Code { text } => {
                 let t = ctx.clean(text);
                 ev.wrap("code", vec![], &t);
@@ -190,6 +212,35 @@ fn pointers(refs: &str) -> String {
 }
 
 /// `<hi rend="…">`: the TEI Stylesheets' names for raised, lowered and small-capital text.
+/// Verse or other kept lines as `<lg>`: one group of `<l>` per stanza (the runs of lines
+/// between empty ones), nested in an outer `<lg>` when there are several.
+fn line_group(ctx: &mut Ctx, ev: &mut Events, lines: &[Vec<Inline>]) {
+    let stanzas: Vec<&[Vec<Inline>]> = lines.split(|l| l.is_empty()).filter(|s| !s.is_empty()).collect();
+    let write_lines = |ctx: &mut Ctx, ev: &mut Events, stanza: &[Vec<Inline>]| {
+        for line in stanza {
+            ev.start("l", vec![]);
+            inlines(ctx, ev, line);
+            ev.end();
+        }
+    };
+    ev.start("lg", vec![]);
+    match stanzas.as_slice() {
+        [] => {
+            ev.start("l", vec![]);
+            ev.end();
+        }
+        [one] => write_lines(ctx, ev, one),
+        many => {
+            for stanza in many {
+                ev.start("lg", vec![("type", "stanza".into())]);
+                write_lines(ctx, ev, stanza);
+                ev.end();
+            }
+        }
+    }
+    ev.end();
+}
+
 fn hi(ctx: &mut Ctx, ev: &mut Events, rend: &str, content: &[Inline]) {
     ev.start("hi", vec![("rend", rend.into())]);
     inlines(ctx, ev, content);
@@ -300,6 +351,8 @@ pub fn block(ctx: &mut Ctx, ev: &mut Events, b: &Block) {
             }
             ev.end();
         }
+        // `<lg>` of `<l>`; several stanzas are `<lg>`s inside one.
+        Block::LineBlock { lines } => line_group(ctx, ev, lines),
         // A break between sections that have no heading.
         Block::SectionBreak => {
             ev.start("milestone", vec![("unit", "section".into())]);

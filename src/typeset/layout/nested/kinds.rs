@@ -15,6 +15,10 @@
 //! with half a line above and below, kept with the lines on both sides of it so that it
 //! neither ends nor starts a page.
 //!
+//! A line block (verse, an address) sets each of its lines as a paragraph of its own, ragged
+//! and not indented; a line too long for the measure turns over set in by [`TURNOVER_EMS`];
+//! half a line separates the stanzas, and the block from the text.
+//!
 //! An epigraph is set smaller and set in from the left by [`EPIGRAPH_SHARE`] of the measure,
 //! its source line flush right under it.
 
@@ -25,6 +29,9 @@ use crate::typeset::layout::inline::{runs, CODE_SCALE};
 use crate::typeset::layout::{Align, Para};
 use crate::typeset::paragraph::{Run, Variant};
 use crate::typeset::Pt;
+
+/// How far the turnover of a line too long for the measure is set in, in ems.
+pub const TURNOVER_EMS: f64 = 1.5;
 
 /// The size of the asterism `⁂` relative to the text.
 pub const ASTERISM_SCALE: f64 = 1.5;
@@ -111,6 +118,32 @@ impl Nester<'_, '_> {
         out.push(p);
         let at = out.len() - 1;
         space_around(out, at, frame.leading * 0.5);
+    }
+
+    /// Lines kept as lines: a paragraph per line, half a line between stanzas (the runs of
+    /// lines between empty ones) and around the block.
+    pub(in crate::typeset::layout) fn line_block(
+        &mut self,
+        lines: &[Vec<Inline>],
+        frame: &Frame,
+        notes: &mut Vec<Note>,
+        out: &mut Vec<Para>,
+    ) {
+        let first = out.len();
+        let lang = frame.lang.as_ref();
+        for stanza in lines.split(|l| l.is_empty()).filter(|s| !s.is_empty()) {
+            let start = out.len();
+            for line in stanza {
+                let mut p = self.para(frame, lang, Align::Left);
+                p.hanging = Pt(frame.size * TURNOVER_EMS);
+                runs(&mut p, line, Style::Regular, lang, notes);
+                out.push(p);
+            }
+            if start > first {
+                out[start].space_before = out[start].space_before.max(frame.leading * 0.5);
+            }
+        }
+        space_around(out, first, frame.leading * 0.5);
     }
 
     /// An epigraph: smaller, set in from the left, its source flush right under it.
