@@ -1748,7 +1748,7 @@ impl<'d> Walk<'d> {
                 let rest = src.text.get(start..).unwrap_or_default();
                 if (rest.starts_with("| ") || rest.starts_with("|\n")) && !self.discards() {
                     let message =
-                        "a line block (`| ` lines) has no place in the model; its lines are kept as one paragraph";
+                        "a line block (`| ` lines) is not read as such by this reader yet; its lines are kept as one paragraph";
                     r.warn("md-unsupported", src.pos(start), message);
                 }
                 let lang = div_lang(self.divs, start);
@@ -2075,13 +2075,22 @@ fn report_raw_text(
         let message = format!("raw TeX `\\{name}` has no place in the model; it is kept as plain text");
         r.warn("md-unsupported", src.pos(range.start + i), message);
     }
+    let spaced = |b: Option<&u8>| b.is_none_or(u8::is_ascii_whitespace);
     let mut from = 0;
     while let Some(open) = text.get(from..).and_then(|t| t.find("~~")).map(|k| k + from) {
         let inner = open + 2;
-        let Some(close) = text.get(inner..).and_then(|t| t.find("~~")).map(|k| k + inner) else { break };
-        let spaced = |b: Option<&u8>| b.is_none_or(u8::is_ascii_whitespace);
+        let Some(close) = text.get(inner..).and_then(|t| t.find("~~")).map(|k| k + inner) else {
+            // Closed after emphasis or code, in a later text of the same paragraph.
+            let para = src.text.get(range.start + inner..).unwrap_or_default();
+            let para = &para[..para.find("\n\n").unwrap_or(para.len())];
+            if !spaced(bytes.get(inner)) && para.contains("~~") && !src.escaped(range.start + open) {
+                r.warn("md-unsupported", src.pos(range.start + open), STRIKEOUT);
+            }
+            break;
+        };
         if close > inner && !spaced(bytes.get(inner)) && !src.escaped(range.start + open) {
-            let message = "strikeout `~~…~~` has no place in the model; its text is kept as plain text";
+            let message =
+                "strikeout `~~…~~` is not read as such by this reader yet; its text is kept as plain text";
             r.warn("md-unsupported", src.pos(range.start + open), message);
         }
         from = close + 2;
@@ -2096,6 +2105,10 @@ fn tilde_definition(line: &str) -> bool {
     indent <= 3 && (line[indent..].starts_with("~ ") || line[indent..].starts_with("~\t"))
 }
 
+/// The report of a strikeout `~~…~~`.
+const STRIKEOUT: &str =
+    "strikeout `~~…~~` is not read as such by this reader yet; its text is kept as plain text";
+
 /// What a block is called in messages (`block quotation`, `code block`…).
 fn block_name(block: &Block) -> &'static str {
     match block {
@@ -2107,6 +2120,7 @@ fn block_name(block: &Block) -> &'static str {
         Block::DefinitionList { .. } => "definition list",
         Block::CodeBlock { .. } => "code block",
         Block::SectionBreak => "horizontal rule",
+        Block::LineBlock { .. } => "line block",
         Block::EmbeddedText { .. } => "embedded text",
         Block::Table(_) => "table",
         Block::Figure(_) => "figure",
