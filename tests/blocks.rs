@@ -629,3 +629,84 @@ fn printed_pages_reach_every_format() {
         }
     }
 }
+
+/// pandoc's entries after the references heading: each item of a list, each paragraph, each
+/// `::: {#ref-…}` div counted once; the `{#refs}` div and subheadings are walked through.
+fn pandoc_entries(blocks: &[Value], after_heading: &mut bool, n: &mut usize) {
+    for b in blocks {
+        match b["t"].as_str().unwrap() {
+            "Header" if b["c"][0] == 1 => *after_heading = true,
+            "Header" => {}
+            _ if !*after_heading => {}
+            "Para" | "Plain" => *n += 1,
+            "BulletList" => *n += b["c"].as_array().unwrap().len(),
+            "OrderedList" => *n += b["c"][1].as_array().unwrap().len(),
+            "Div" if b["c"][0][0].as_str().unwrap().starts_with("ref-") => *n += 1,
+            "Div" => pandoc_entries(b["c"][1].as_array().unwrap(), after_heading, n),
+            other => panic!("no entry reads as {other}"),
+        }
+    }
+}
+
+/// Every form of reference list is read entry by entry, as many entries as pandoc 3.9 reads
+/// list items, paragraphs and entry divs after the heading: a bullet list, a numbered list, one
+/// paragraph per entry, pandoc's `{#refs}` div of paragraphs or of `{#ref-key}` divs, headed
+/// parts, and the forms one after another; nothing is left out or reported.
+#[test]
+fn every_form_of_reference_list_has_as_many_entries_as_pandoc_reads() {
+    let Some(pandoc) = pandoc() else { return };
+    let forms = [
+        "- Smith J. Book. 2000.\n- Jones K. Other. 2001.\n",
+        "1. Smith J. Book. 2000.\n2. Jones K. Other. 2001.\n3. Иванов И. Книга. М., 1999.\n",
+        "Smith J. Book.\nLondon, 2000.\n\nJones K. Other. 2001.\n\nИванов И. Книга. М., 1999.\n",
+        "::: {#refs}\nSmith J. Book. 2000.\n\nJones K. Other. 2001.\n:::\n",
+        "::: {#refs .references .csl-bib-body}\n::: {#ref-smith .csl-entry}\nSmith J. Book. 2000.\n:::\n\n::: {#ref-jones .csl-entry}\nJones K. Other. 2001.\n:::\n:::\n",
+        "### Archival sources\n\nGARF, f. 102.\n\nRGIA, f. 1284.\n\n### Literature\n\n- Smith J. Book. 2000.\n",
+        "Smith J. Book. 2000.\n\n1. Jones K. Other. 2001.\n\n- Brown L. Third. 2002.\n\nGreen M. Fourth. 2003.\n",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (k, form) in forms.iter().enumerate() {
+        let path = dir.path().join(format!("refs{k}.md"));
+        std::fs::write(&path, format!("Text.\n\n# References\n\n{form}")).unwrap();
+        let o = Command::new(&pandoc).args(["-f", "markdown", "-t", "json"]).arg(&path).output().unwrap();
+        let ast: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let (mut after, mut theirs) = (false, 0);
+        pandoc_entries(ast["blocks"].as_array().unwrap(), &mut after, &mut theirs);
+        let (doc, diags) = colophon::load(&path, None, &Resources::builtin()).unwrap();
+        let ours = doc.back.bibliography.map_or(0, |b| b.entries.len());
+        assert!(theirs >= 2, "{form}");
+        assert_eq!(ours, theirs, "{form}");
+        assert!(diags.iter().all(|d| d.code != "md-after-references"), "{form}: {diags:?}");
+        assert_eq!(doc.body.len(), 1, "{form}");
+    }
+}
+
+/// Constructs pandoc reads where CommonMark reads text, each a small input of our own read
+/// by pandoc 3.9 and by us to the same blocks and inlines: links with spaces in their
+/// destination, titles with quotes inside, reference definitions CommonMark does not take,
+/// implicit header references, example lists numbered on through the text, definitions
+/// marked `~`.
+#[test]
+fn pandoc_reads_each_construct_the_same_way() {
+    let Some(pandoc) = pandoc() else { return };
+    let cases = [
+        "[foo](/bar and baz) and [foo](/bar\n and baz ) and [foo](bar baz  \"title\" ).\n",
+        "[URL](/url/ \"title with \"quotes\" in it\") and [biz](/url/ 'single').\n",
+        "[baz][] [bam][] and [it][baz].\n\n[baz]: /foo foo\n[bam]:  /foo fee   \n",
+        "Empty: [foo2].\n\n[foo2]:\n\nText.\n",
+        "## My header\n\nA link to [My header], to [it][my header], to [Other].\n\n## Other {#x}\n",
+        "(@) First.\n(@good) Second.\n\nAs shown.\n\n(@) Third.\n",
+        "apple\n\n  ~ red fruit\n\n  ~ computer\n\norange\n~ orange fruit\n\nNot ~ a marker.\n",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (k, case) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("case{k}.md"));
+        std::fs::write(&path, case).unwrap();
+        let (ours, theirs) = both_readings(&path, &pandoc);
+        assert_eq!(ours, theirs, "{case}");
+        assert!(
+            ours.iter().any(|s| s.contains("L(") || s.starts_with("LIST") || s.starts_with("DL")),
+            "{case}: {ours:?}"
+        );
+    }
+}

@@ -740,6 +740,7 @@ fn diagnostic_kinds(line: &str) -> Vec<&'static str> {
         ("citation", "Cite"),
         ("block quot", "BlockQuote"),
         ("task list", "BulletList"),
+        ("bracketed span", "Span"),
     ];
     if !line.contains('<') {
         for (p, k) in phrases {

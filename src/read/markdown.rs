@@ -39,6 +39,7 @@ mod citations;
 mod containers;
 mod fancy;
 mod floats;
+mod links;
 pub(crate) mod math;
 mod names;
 pub(crate) use citations::reads_as_one_citation;
@@ -71,6 +72,7 @@ pub fn read(path: &Path, text: &str) -> Result<(Document, Vec<Diagnostic>)> {
         labels: BTreeMap::new(),
         media: Document::new(),
         last_image: None,
+        targets: HashMap::new(),
     };
     let mut doc = Document::new();
     let front = front_matter(path, text)?;
@@ -188,6 +190,8 @@ struct Reader<'p> {
     /// What the last image read said beyond its inline: its caption, identifier and
     /// `fig-alt` (a paragraph that is only this image is a figure).
     last_image: Option<ImageExtra>,
+    /// Where the labels of pandoc's links that CommonMark leaves as text lead (`links.rs`).
+    targets: HashMap<String, String>,
 }
 
 /// What an image's Markdown says that [`Inline::Image`] does not hold.
@@ -292,8 +296,28 @@ impl Reader<'_> {
     /// Parses `text` as Markdown, its first `skip` bytes blanked; `origin` maps positions to
     /// the file. Only the file's own body may hold the references.
     fn markdown(&mut self, text: &str, skip: usize, origin: Origin, refs_allowed: bool) -> Result<Parsed> {
-        let Prepassed { masked, divs, fancy, math, tables, line_starts } =
+        let Prepassed { mut masked, divs, fancy, math, tables, line_starts } =
             self.prepass(&Source::new(text, origin), skip)?;
+        // pandoc's links CommonMark leaves as text: their targets, their definitions blanked.
+        let mut scan = fancy::Rewriter::default();
+        let code: Vec<bool> = masked
+            .split_inclusive('\n')
+            .map(|l| {
+                let before = scan.in_code();
+                scan.line(l.trim_end_matches(['\n', '\r']));
+                before || scan.in_code()
+            })
+            .collect();
+        let found = links::targets(&masked, &code);
+        for range in &found.blank {
+            let Some(line) = masked.get(range.clone()) else { continue };
+            let mut spaces = String::with_capacity(line.len());
+            blank(&mut spaces, line);
+            masked.replace_range(range.clone(), &spaces);
+        }
+        for (label, url) in found.urls {
+            self.targets.entry(label).or_insert(url);
+        }
         let src = Source::new(&masked, origin);
         let mut built = VecDeque::new();
         for raw in tables {
@@ -306,14 +330,9 @@ impl Reader<'_> {
         let mut walk = Walk::new(&divs, refs_allowed, auto_refs);
         walk.fancy = fancy;
         walk.math = math;
-        // pandoc's example lists (`(@)`, `(@good)`) are not read as lists: said once, and
-        // a reference to a labelled example (`(@good)` in the text) is not a citation.
-        let (examples, first_example) = citations::example_labels(&masked);
-        if let Some(at) = first_example {
-            let message =
-                "pandoc example lists (`(@)`, `(@label)`) are read as paragraphs, their markers kept as text";
-            self.warn("md-unsupported", src.pos(at), message);
-        }
+        // pandoc's example lists (`(@)`, `(@good)`) are numbered lists (`fancy.rs`); a
+        // reference to a labelled example (`(@good)` in the text) is not a citation.
+        let (examples, _) = citations::example_labels(text);
         walk.examples = examples;
         walk.tables = built;
         // Tables are found before parsing (`tables.rs`), pipe tables too.
@@ -927,6 +946,10 @@ impl Reader<'_> {
                                 masked.push_str(&rewritten);
                                 masked.push_str(&line.full[line.text.len()..]);
                             }
+                            // pandoc's other definition marker, `~`, is CommonMark's `:`.
+                            None if !(in_code || fancy.in_code()) && tilde_definition(line.text) => {
+                                masked.push_str(&line.full.replacen('~', ":", 1))
+                            }
                             None => masked.push_str(line.full),
                         }
                         continue;
@@ -1215,6 +1238,8 @@ struct Walk<'d> {
     divs: &'d [Div],
     /// The labels of pandoc's example list items (`good` of `(@good)`).
     examples: std::collections::HashSet<String>,
+    /// The start of the run read as one raw TeX block (reported once, not command by command).
+    raw_block: Option<usize>,
     /// The byte ranges of pandoc's `::: {#refs}` divs (kept apart: most files have none).
     refs_divs: Vec<Range<usize>>,
     refs_allowed: bool,
@@ -1283,6 +1308,7 @@ impl<'d> Walk<'d> {
         Walk {
             divs,
             examples: Default::default(),
+            raw_block: None,
             refs_divs: divs.iter().filter(|d| d.refs).map(|d| d.start..d.end).collect(),
             refs_allowed,
             auto_refs,
@@ -1374,9 +1400,7 @@ impl<'d> Walk<'d> {
                 refs.div = Some(false);
                 self.references = Some(refs);
             }
-            Some(refs) if inside && refs.div.is_none() && refs.state == RefState::Heading => {
-                refs.div = Some(false)
-            }
+            Some(refs) if inside && refs.div.is_none() && refs.state.between() => refs.div = Some(false),
             Some(refs) if !inside && refs.div == Some(false) && refs.entry.is_none() => {
                 refs.div = Some(true);
                 refs.state = RefState::Done;
@@ -1426,7 +1450,16 @@ impl<'d> Walk<'d> {
                     code.push_str(&text);
                 }
             }
-            Event::Text(text) => self.run(at).text(src, &text, range),
+            Event::Text(text) => {
+                let run_start = self.run.as_ref().map_or(at, |run| run.start);
+                if self.raw_block != Some(run_start)
+                    && !self.discards()
+                    && report_raw_text(r, src, &text, &range, run_start == at)
+                {
+                    self.raw_block = Some(run_start);
+                }
+                self.run(at).text(src, &text, range)
+            }
             Event::Code(code) => match self.math.spans.get(&at) {
                 Some(formulas) => {
                     let in_container =
@@ -1621,7 +1654,7 @@ impl<'d> Walk<'d> {
         self.lists.push(first);
         let refs_list = self.lists.len() == 1 && self.notes.is_empty();
         match &mut self.references {
-            Some(refs) if refs_list && refs.state == RefState::Heading => {
+            Some(refs) if refs_list && refs.state.between() => {
                 refs.state = RefState::List;
                 self.pushed.push(false);
             }
@@ -1644,8 +1677,9 @@ impl<'d> Walk<'d> {
     fn end_list(&mut self) {
         self.lists.pop();
         if let Some(refs) = &mut self.references {
+            // More entries may follow the list: another list, paragraphs, a `{#refs}` div.
             if self.lists.is_empty() && refs.state == RefState::List {
-                refs.state = RefState::Done;
+                refs.state = RefState::Heading;
             }
         }
     }
@@ -1710,6 +1744,13 @@ impl<'d> Walk<'d> {
                 self.place(r, src, Block::Heading { level, content }, label, start)
             }
             RunKind::Paragraph => {
+                // pandoc's line block (`| ` at the start of each line): verse, addresses.
+                let rest = src.text.get(start..).unwrap_or_default();
+                if (rest.starts_with("| ") || rest.starts_with("|\n")) && !self.discards() {
+                    let message =
+                        "a line block (`| ` lines) is not read as such by this reader yet; its lines are kept as one paragraph";
+                    r.warn("md-unsupported", src.pos(start), message);
+                }
                 let lang = div_lang(self.divs, start);
                 match figure(r, content) {
                     Ok(fig) => self.place(r, src, fig, label, start),
@@ -1768,7 +1809,7 @@ impl<'d> Walk<'d> {
         } else if let Some(refs) = self
             .references
             .as_mut()
-            .filter(|refs| matches!(refs.state, RefState::Heading | RefState::Paragraphs))
+            .filter(|refs| refs.state.between())
             .filter(|_| matches!(block, Block::Paragraph { .. }) && self.lists.is_empty())
         {
             // One paragraph per entry after the references heading: each is an entry.
@@ -1778,8 +1819,10 @@ impl<'d> Walk<'d> {
             entry.add(r, src, block, label, at);
             refs.entries.extend(entry.finish());
         } else if discards {
-            let message =
-                "only the reference list may follow the `{#references}` heading; this block is left out";
+            let message = format!(
+                "only the reference list may follow the `{{#references}}` heading; this {} is left out",
+                block_name(&block)
+            );
             r.warn("md-after-references", src.pos(at), message);
         } else {
             self.body.push(unlabel(r, src, block, label, at));
@@ -1999,6 +2042,91 @@ struct Builder<'a, 'p, 's> {
     flattened: bool,
 }
 
+/// Reports what pandoc reads as markup in a text event where the model has none, its text
+/// kept as plain text: raw TeX commands (`\\emph{x}`, `\\begin{center}`; pandoc's `raw_tex`
+/// reads a backslash and a letter so, where CommonMark keeps both as text) and strikeout
+/// (`~~x~~`). Only text as written is looked at (never code, or text with escapes resolved).
+/// A block that opens with a command (`\\begin{center}`, `\\newcommand`) is pandoc's raw TeX
+/// block: with `block_start`, it is reported once and `true` returned.
+fn report_raw_text(
+    r: &mut Reader,
+    src: &Source,
+    text: &str,
+    range: &Range<usize>,
+    block_start: bool,
+) -> bool {
+    if src.text.get(range.clone()) != Some(text) {
+        return false;
+    }
+    let command =
+        |t: &str| t.strip_prefix('\\').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if block_start && command(text) {
+        let message = "a raw TeX block has no place in the model; its text is kept as plain text";
+        r.warn("md-unsupported", src.pos(range.start), message);
+        return true;
+    }
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices('\\') {
+        let name: String = text[i + 1..].chars().take_while(char::is_ascii_alphabetic).collect();
+        // `\end` closes what a reported `\begin` opened.
+        if name.is_empty() || name == "end" || src.escaped(range.start + i) {
+            continue;
+        }
+        let message = format!("raw TeX `\\{name}` has no place in the model; it is kept as plain text");
+        r.warn("md-unsupported", src.pos(range.start + i), message);
+    }
+    let spaced = |b: Option<&u8>| b.is_none_or(u8::is_ascii_whitespace);
+    let mut from = 0;
+    while let Some(open) = text.get(from..).and_then(|t| t.find("~~")).map(|k| k + from) {
+        let inner = open + 2;
+        let Some(close) = text.get(inner..).and_then(|t| t.find("~~")).map(|k| k + inner) else {
+            // Closed after emphasis or code, in a later text of the same paragraph.
+            let para = src.text.get(range.start + inner..).unwrap_or_default();
+            let para = &para[..para.find("\n\n").unwrap_or(para.len())];
+            if !spaced(bytes.get(inner)) && para.contains("~~") && !src.escaped(range.start + open) {
+                r.warn("md-unsupported", src.pos(range.start + open), STRIKEOUT);
+            }
+            break;
+        };
+        if close > inner && !spaced(bytes.get(inner)) && !src.escaped(range.start + open) {
+            let message =
+                "strikeout `~~…~~` is not read as such by this reader yet; its text is kept as plain text";
+            r.warn("md-unsupported", src.pos(range.start + open), message);
+        }
+        from = close + 2;
+    }
+    false
+}
+
+/// Whether `line` opens a definition with pandoc's `~` marker (`~ red fruit`, indented up to
+/// three spaces), which CommonMark's definition lists write `:`.
+fn tilde_definition(line: &str) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    indent <= 3 && (line[indent..].starts_with("~ ") || line[indent..].starts_with("~\t"))
+}
+
+/// The report of a strikeout `~~…~~`.
+const STRIKEOUT: &str =
+    "strikeout `~~…~~` is not read as such by this reader yet; its text is kept as plain text";
+
+/// What a block is called in messages (`block quotation`, `code block`…).
+fn block_name(block: &Block) -> &'static str {
+    match block {
+        Block::Heading { .. } => "heading",
+        Block::Paragraph { .. } => "paragraph",
+        Block::Quote { .. } => "block quotation",
+        Block::List { numbering: Some(_), .. } => "ordered list",
+        Block::List { .. } => "bullet list",
+        Block::DefinitionList { .. } => "definition list",
+        Block::CodeBlock { .. } => "code block",
+        Block::SectionBreak => "horizontal rule",
+        Block::LineBlock { .. } => "line block",
+        Block::EmbeddedText { .. } => "embedded text",
+        Block::Table(_) => "table",
+        Block::Figure(_) => "figure",
+    }
+}
+
 /// Builds a run into its inlines (merged, ends trimmed) and its `[…]{.label}`, if any.
 fn build(r: &mut Reader, src: &Source, run: Run) -> Result<(Vec<Inline>, Option<String>)> {
     let mut b = Builder {
@@ -2174,12 +2302,53 @@ impl Builder<'_, '_, '_> {
         } else if let Some(label) = note_label(self.src, open_at, at) {
             let note = self.r.call(self.src, open_at, CallKind::Ref(label));
             self.push(note);
+        } else if let Some((url, titled)) = self.pandoc_link(open_at, at, toks) {
+            if titled {
+                let message = "a link title has no place in the model; it is left out";
+                self.r.warn("md-unsupported", self.src.pos(open_at), message);
+            }
+            self.push(Inline::Link { url, content });
         } else {
             self.push(Inline::text("["));
             self.extend(content);
             self.push(Inline::text("]"));
         }
         Ok(())
+    }
+
+    /// A link pandoc reads where CommonMark reads text (`links.rs`): the tokens up to its end
+    /// are taken off `toks`. Only tokens of text as written may be taken (never code, notes or
+    /// emphasis), else it is no link.
+    fn pandoc_link(&mut self, open: usize, close: usize, toks: &mut VecDeque<Tok>) -> Option<(String, bool)> {
+        let (url, titled, end) = links::after_bracket(self.src.text, open, close, &self.r.targets)?;
+        // Check first that every token before `end` is text as written (or a line end).
+        let mut taken = 0usize;
+        for tok in toks.iter() {
+            let reach = match tok {
+                Tok::Lit { at, .. } | Tok::Open { at, .. } | Tok::Close { at } if *at >= end => break,
+                Tok::Lit { text, at, raw: true } => at + text.len(),
+                Tok::Open { at, .. } | Tok::Close { at } => at + 1,
+                Tok::Lit { text, raw: false, .. } if text.trim().is_empty() => 0,
+                _ => return None,
+            };
+            taken += 1;
+            if reach >= end {
+                break;
+            }
+        }
+        toks.drain(..taken.saturating_sub(1));
+        if taken > 0 {
+            match toks.pop_front() {
+                Some(Tok::Lit { text, at, raw }) if at + text.len() > end => {
+                    let rest = text.get(end - at..).unwrap_or_default().to_string();
+                    if !rest.is_empty() {
+                        toks.push_front(Tok::Lit { text: rest, at: end, raw });
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some((url, titled))
     }
 
     /// A bracketed span `[content]{attrs}`, the attributes written at byte `at`.
@@ -2250,7 +2419,9 @@ impl Builder<'_, '_, '_> {
             self.extend(content);
         } else {
             if !attrs.is_empty() {
-                let message = format!("span attributes `{{{text}}}` other than lang are not kept");
+                let message = format!(
+                    "a bracketed span's attributes `{{{text}}}` other than lang have no place in the model; the span is left out, its text kept"
+                );
                 self.r.warn("md-unsupported", self.src.pos(at), message);
             }
             self.extend(content);
@@ -2986,7 +3157,8 @@ Türkçe paragraf.
     fn styled_runs_code_and_line_breaks_are_read_as_pandoc_reads_them() {
         let (doc, diags) =
             read_ok("H~2~O, 2^10^, [Ab]{.smallcaps lang=ru}, ``a`b``, ~~no~~ and x^a b^.\\\nNext.\n");
-        assert!(diags.is_empty(), "{diags:?}");
+        // pandoc's strikeout: the model has none, so it is reported (its text kept).
+        assert_eq!(codes(&diags), [("md-unsupported", 1, 50)], "{diags:?}");
         let c = doc.body[0].content();
         assert!(matches!(&c[1], Inline::Subscript { content } if plain_text(content) == "2"));
         assert!(matches!(&c[3], Inline::Superscript { content } if plain_text(content) == "10"));
@@ -3048,27 +3220,127 @@ Türkçe paragraf.
         assert_eq!(doc.notes().len(), 1);
     }
 
+    fn entries(doc: &Document) -> Vec<(Option<String>, String)> {
+        let refs = doc.back.bibliography.as_ref().expect("a bibliography");
+        refs.entries.iter().map(|e| (e.label.clone(), e.raw.clone())).collect()
+    }
+
     #[test]
     fn a_reference_list_of_paragraphs_is_read_entry_by_entry() {
-        let md = "Text.\n\n# References {#references}\n\nGatrell P. A Whole Empire Walking. Bloomington, 1999.\n\nИноземцева Е. А. Молокане Карсской области. М., 2003.\n\n- Not an entry list now.\n";
+        let md = "Text.\n\n# References {#references}\n\nGatrell P. A Whole Empire Walking. Bloomington, 1999.\n\nИноземцева Е. А. Молокане Карсской области. М., 2003.\n\n- A list after them.\n";
         let (doc, diags) = read_ok(md);
-        let refs = doc.back.bibliography.unwrap();
-        let raws: Vec<&str> = refs.entries.iter().map(|e| e.raw.as_str()).collect();
+        let raws: Vec<String> = entries(&doc).into_iter().map(|(_, raw)| raw).collect();
         assert_eq!(
             raws,
             [
                 "Gatrell P. A Whole Empire Walking. Bloomington, 1999.",
-                "Иноземцева Е. А. Молокане Карсской области. М., 2003."
+                "Иноземцева Е. А. Молокане Карсской области. М., 2003.",
+                "A list after them."
             ]
         );
-        assert_eq!(codes(&diags), [("md-after-references", 9, 3)]);
+        assert_eq!(codes(&diags), []);
     }
 
     #[test]
-    fn blocks_after_the_reference_list_are_reported_and_left_out() {
+    fn every_form_of_reference_list_is_read_one_after_another() {
+        // Paragraphs, a numbered list, a bullet list, a headed part of paragraphs, a `{#refs}`
+        // div: every entry is kept, in order, none left out.
+        let md = "Text.\n\n# References\n\nOne P. Book. 1999.\n\n1. Two N. Book. 2000.\n2. Three N. Book. 2001.\n\n* Four B. Book. 2002.\n\n### Archival sources\n\nGARF, f. 102.\n\nRGIA, f. 1284.\n";
+        let (doc, diags) = read_ok(md);
+        assert_eq!(codes(&diags), []);
+        let got = entries(&doc);
+        let raws: Vec<&str> = got.iter().map(|(_, r)| r.as_str()).collect();
+        assert_eq!(
+            raws,
+            [
+                "One P. Book. 1999.",
+                "Two N. Book. 2000.",
+                "Three N. Book. 2001.",
+                "Four B. Book. 2002.",
+                "GARF, f. 102.",
+                "RGIA, f. 1284."
+            ]
+        );
+        assert_eq!(got[1].0.as_deref(), Some("1"));
+        let bib = doc.back.bibliography.unwrap();
+        assert_eq!(bib.parts.len(), 1);
+        assert_eq!((bib.parts[0].heading.as_str(), bib.parts[0].start), ("Archival sources", 4));
+    }
+
+    #[test]
+    fn a_refs_div_of_paragraphs_or_of_entry_divs_is_read_entry_by_entry() {
+        let plain = "# References\n\n::: {#refs}\nOne. 1999.\n\nTwo. 2000.\n:::\n";
+        let (doc, diags) = read_ok(plain);
+        assert_eq!(codes(&diags), []);
+        assert_eq!(entries(&doc).len(), 2);
+        let keyed = "# References\n\n::: {#refs .references}\n::: {#ref-one .csl-entry}\nOne. 1999.\n:::\n\n::: {#ref-two .csl-entry}\nTwo. 2000.\n:::\n:::\n";
+        let (doc, diags) = read_ok(keyed);
+        assert_eq!(codes(&diags), []);
+        let keys: Vec<Option<String>> =
+            doc.back.bibliography.unwrap().entries.into_iter().map(|e| e.key).collect();
+        assert_eq!(keys, [Some("one".to_string()), Some("two".to_string())]);
+    }
+
+    #[test]
+    fn what_reads_as_no_entry_after_the_references_is_reported_by_name() {
+        let (doc, diags) = read_ok("# References\n\nOne. 1999.\n\n```\ncode\n```\n");
+        assert_eq!(entries(&doc).len(), 1);
+        assert_eq!(codes(&diags), [("md-after-references", 5, 1)]);
+        assert!(diags[0].message.contains("code block"), "{}", diags[0].message);
+    }
+
+    #[test]
+    fn definitions_marked_with_a_tilde_are_definitions() {
+        let (doc, diags) = read_ok("apple\n\n  ~ red fruit\n\n  ~ computer\n\n~~~\n~ code\n~~~\n");
+        assert_eq!(codes(&diags), []);
+        assert!(
+            matches!(&doc.body[0], Block::DefinitionList { items } if items[0].details.len() == 2),
+            "{:?}",
+            doc.body[0]
+        );
+        assert_eq!(doc.body[1], Block::CodeBlock { text: "~ code".into(), syntax: None });
+    }
+
+    #[test]
+    fn pandoc_example_lists_are_numbered_lists_numbered_on_through_the_text() {
+        let md = "(@) First.\n(@good) Second.\n\nAs (@good) shows.\n\n(@) Third.\n";
+        let (doc, diags) = read_ok(md);
+        assert_eq!(codes(&diags), []);
+        let numbering = |b: &Block| match b {
+            Block::List { numbering: Some(n), items } => (n.start, n.delimiter, items.len()),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(numbering(&doc.body[0]), (1, crate::model::Delimiter::TwoParens, 2));
+        assert_eq!(plain_text(doc.body[1].content()), "As (@good) shows.");
+        assert_eq!(numbering(&doc.body[2]), (3, crate::model::Delimiter::TwoParens, 1));
+    }
+
+    #[test]
+    fn raw_tex_strikeout_and_line_blocks_are_reported_where_they_stand() {
+        let md = "A \\emph{x} and C:\\Users, not \\$ or `\\code`.\n\n\\begin{center}\nX \\index{i}\n\\end{center}\n\n~~gone~~ but ~ not ~~ this\n\n| line one\n| line two\n";
+        let (doc, diags) = read_ok(md);
+        assert_eq!(
+            codes(&diags),
+            [
+                ("md-unsupported", 1, 3),
+                ("md-unsupported", 1, 18),
+                ("md-unsupported", 3, 1),
+                ("md-unsupported", 7, 1),
+                ("md-unsupported", 9, 1)
+            ]
+        );
+        let said: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert!(said[0].contains("raw TeX `\\emph`") && said[2].contains("raw TeX block"), "{said:?}");
+        assert!(said[3].contains("strikeout") && said[4].contains("line block"), "{said:?}");
+        // The text is kept.
+        assert_eq!(plain_text(doc.body[0].content()), "A \\emph{x} and C:\\Users, not $ or \\code.");
+    }
+
+    #[test]
+    fn blocks_after_the_reference_list_are_entries_too() {
         let (doc, diags) = read_ok("# R {#references}\n\n- One.\n\nAfter.\n\n[^1]: n\n");
-        assert_eq!(codes(&diags), [("md-after-references", 5, 1), ("md-unused-note", 7, 1)]);
-        assert_eq!(doc.back.bibliography.unwrap().entries.len(), 1);
+        assert_eq!(codes(&diags), [("md-unused-note", 7, 1)]);
+        assert_eq!(doc.back.bibliography.unwrap().entries.len(), 2);
         assert!(doc.body.is_empty());
     }
 

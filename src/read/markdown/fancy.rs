@@ -65,6 +65,16 @@ pub(super) fn marker_in(s: &str, style: Option<NumberStyle>) -> Option<Marker> {
     Some(Marker { number, style, delimiter, len })
 }
 
+/// The length of pandoc's example marker (`(@)`, `(@good)`) at the start of `s`, followed by
+/// a space or the end of the line: pandoc numbers example items on through the document, in a
+/// list numbered `(1)`, `(2)`.
+fn example_marker(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix("(@")?;
+    let label = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(rest.len());
+    let tail = rest[label..].strip_prefix(')')?;
+    (tail.is_empty() || tail.starts_with([' ', '\t'])).then_some(label + 3)
+}
+
 /// The value and style of a numeral: `3`, `#`, `c`, `iv`, `IV`.
 fn numeral_value(numeral: &str) -> Option<(u32, NumberStyle)> {
     if numeral == "#" {
@@ -127,6 +137,9 @@ pub(super) struct Rewriter {
     started: bool,
     /// The fancy lists open: each item's indentation and its list's numerals.
     open: Vec<(usize, NumberStyle)>,
+    /// The example items (`(@)`, `(@label)`) met so far: pandoc numbers them on through the
+    /// whole document.
+    examples: u32,
 }
 
 impl Rewriter {
@@ -158,7 +171,13 @@ impl Rewriter {
         // A list ends at a line after a blank one that is not indented and not an item.
         self.open.retain(|(at, _)| *at <= indent);
         let style = self.open.last().filter(|(at, _)| *at == indent).map(|(_, s)| *s);
-        let found = marker_in(text, style);
+        let example = example_marker(text).map(|len| Marker {
+            number: self.examples.saturating_add(1),
+            style: NumberStyle::Decimal,
+            delimiter: Delimiter::TwoParens,
+            len,
+        });
+        let found = example.or_else(|| marker_in(text, style));
         if after_blank && indent == 0 && found.is_none() && !is_commonmark_item(text) {
             self.in_list = false;
             self.open.clear();
@@ -168,6 +187,9 @@ impl Rewriter {
             return None;
         }
         self.in_list = true;
+        if example.is_some() {
+            self.examples = m.number;
+        }
         // Another style at the same depth starts another list.
         if style != Some(m.style) {
             self.open.retain(|(at, _)| *at < indent);

@@ -8,14 +8,22 @@ use crate::model::{plain_text, BibEntry, BibFields, BibPart, Bibliography, Block
 /// Where the bibliography stands in its reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum RefState {
-    /// After the heading, before the list.
+    /// After the heading, or after a list of entries: more entries may follow.
     Heading,
     /// In the reference list.
     List,
     /// In a reference list written one paragraph per entry (the way most authors type one).
     Paragraphs,
-    /// After the list: nothing more is read.
+    /// After the `{#refs}` div: nothing more is read.
     Done,
+}
+
+impl RefState {
+    /// Whether a new block of entries (a list, a paragraph, a `{#refs}` div) may start here:
+    /// the forms may follow one another under the heading, as authors mix them.
+    pub fn between(self) -> bool {
+        matches!(self, RefState::Heading | RefState::Paragraphs)
+    }
 }
 
 /// The bibliography being read.
