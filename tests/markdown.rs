@@ -244,10 +244,11 @@ fn we_read_pandocs_own_markdown_with_every_note() {
     let ours = dir.path().join("ours.md");
     std::fs::write(&ours, markdown(&doc)).unwrap();
     // Pandoc rewrites it in its own style: notes gathered at the end, lines wrapped at 72
-    // columns, its own escapes and YAML.
+    // columns, its own escapes and YAML. Both sides read and write `smart`: a typed quotation
+    // mark stays escaped (`\"`), as ours writes it.
     let theirs = dir.path().join("theirs.md");
     let o = Command::new(&pandoc)
-        .args(["-f", "markdown-smart", "-t", "markdown-smart", "-s", "-o"])
+        .args(["-f", "markdown", "-t", "markdown", "-s", "-o"])
         .arg(&theirs)
         .arg(&ours)
         .output()
@@ -257,14 +258,20 @@ fn we_read_pandocs_own_markdown_with_every_note() {
     assert!(text.lines().any(|l| l.starts_with("[^1]: ")), "pandoc gathers the notes at the end");
     let back = load(&theirs);
     assert_eq!(back.notes().len(), 103);
-    assert_eq!(model_notes(&back), model_notes(&doc));
+    // pandoc's `smart` reader makes dashes of a typed `---` and `--`, and its writer types
+    // dashes so; colophon keeps text as typed: both sides are compared with dashes.
+    let dashes = |notes: Vec<String>| -> Vec<String> {
+        notes.into_iter().map(|n| n.replace("---", "\u{2014}").replace("--", "\u{2013}")).collect()
+    };
+    assert_eq!(dashes(model_notes(&back)), dashes(model_notes(&doc)));
     assert_eq!(back.meta.titles, doc.meta.titles);
     assert_eq!(back.meta.abstracts.len(), doc.meta.abstracts.len());
     assert_eq!(back.back.bibliography.as_ref().map(|b| b.entries.len()), Some(67));
     // The body says the same, word for word.
     let words =
         |d: &Document| squash(&d.body.iter().map(|b| plain_text(b.content())).collect::<Vec<_>>().join(" "));
-    assert_eq!(words(&back), words(&doc));
+    let dash = |s: String| s.replace("---", "\u{2014}").replace("--", "\u{2013}");
+    assert_eq!(dash(words(&back)), dash(words(&doc)));
 }
 
 #[test]

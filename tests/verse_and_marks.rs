@@ -147,3 +147,13 @@ fn pandoc_reads_the_markdown_and_the_docx_as_the_same_kinds() {
         }
     }
 }
+#[test]
+fn markdown_is_byte_stable() {
+    let doc = load();
+    let dir = tempfile::tempdir().unwrap();
+    let md = written(&doc, Format::Markdown);
+    let path = dir.path().join("verse.md");
+    std::fs::write(&path, &md).unwrap();
+    let back = colophon::load(&path, None, &Resources::builtin()).unwrap().0;
+    assert_eq!(String::from_utf8(written(&back, Format::Markdown)).unwrap(), String::from_utf8(md).unwrap());
+}

@@ -735,7 +735,8 @@ pub fn shelfmarks(inlines: &[Inline], in_notes: bool) -> Vec<&Shelfmark> {
     out
 }
 
-/// Concatenates the visible text of `inlines` (notes excluded; shelfmarks by their printed text).
+/// Concatenates the visible text of `inlines` (notes excluded; shelfmarks by their printed text;
+/// an inline quotation between `“…”`, or `‘…’` for an inner one).
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut s = String::new();
     push_plain(inlines, &mut s);
@@ -748,6 +749,16 @@ fn push_plain(inlines: &[Inline], s: &mut String) {
             Inline::Text { text } | Inline::Code { text } => s.push_str(text),
             Inline::Shelfmark(m) => s.push_str(&m.raw),
             Inline::LineBreak => s.push(' '),
+            // Plain text shows a quotation with neutral marks (enrichment reads quoted titles).
+            Inline::Quoted { style, content } => {
+                let (open, close) = match style {
+                    QuoteStyle::Double => ('“', '”'),
+                    QuoteStyle::Single => ('‘', '’'),
+                };
+                s.push(open);
+                push_plain(content, s);
+                s.push(close);
+            }
             other => push_plain(other.children(), s),
         }
     }

@@ -47,6 +47,7 @@ pub(crate) use floats::is_source_line;
 pub(crate) use names::other_reading_key;
 mod refs;
 mod scripts;
+mod smart;
 mod tables;
 
 /// Deepest nesting of inline containers (emphasis, links, brackets): deeper emphasis and links
@@ -1174,8 +1175,18 @@ fn split_word(s: &str) -> Option<(&str, &str)> {
 }
 
 /// The span classes read into the model: small capitals and the typed spans of `names.rs`.
-const SPAN_CLASSES: &[&str] =
-    &["smallcaps", "person", "place", "organisation", "date", "correction", "regularisation", "expansion"];
+const SPAN_CLASSES: &[&str] = &[
+    "smallcaps",
+    "underline",
+    "highlight",
+    "person",
+    "place",
+    "organisation",
+    "date",
+    "correction",
+    "regularisation",
+    "expansion",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Blocks
@@ -1493,7 +1504,17 @@ impl<'d> Walk<'d> {
                 let note = r.call(src, at, CallKind::Ref(label.to_string()));
                 self.run(at).toks.push(Tok::Note(note));
             }
-            Event::SoftBreak => self.run(at).lit(" "),
+            // In a line block, a line that opens with `|` is a line of its own (one that opens
+            // with a space continues the line before, as in pandoc).
+            Event::SoftBreak => {
+                let next_line = src.text.get(range.end..).unwrap_or_default();
+                let run = self.run(at);
+                if is_line_block(src, run) && next_line.starts_with('|') {
+                    run.toks.push(Tok::Atom(Inline::LineBreak));
+                } else {
+                    run.lit(" ");
+                }
+            }
             Event::HardBreak => self.run(at).toks.push(Tok::Atom(Inline::LineBreak)),
             // A thematic break: a section break.
             Event::Rule => {
@@ -1743,14 +1764,12 @@ impl<'d> Walk<'d> {
             RunKind::Heading { level, .. } => {
                 self.place(r, src, Block::Heading { level, content }, label, start)
             }
+            // pandoc's line block (`| ` at the start of each line): verse, addresses.
+            RunKind::Paragraph if line_block_at(src, start) => {
+                let lines = line_block_lines(content);
+                self.place(r, src, Block::LineBlock { lines }, label, start)
+            }
             RunKind::Paragraph => {
-                // pandoc's line block (`| ` at the start of each line): verse, addresses.
-                let rest = src.text.get(start..).unwrap_or_default();
-                if (rest.starts_with("| ") || rest.starts_with("|\n")) && !self.discards() {
-                    let message =
-                        "a line block (`| ` lines) is not read as such by this reader yet; its lines are kept as one paragraph";
-                    r.warn("md-unsupported", src.pos(start), message);
-                }
                 let lang = div_lang(self.divs, start);
                 match figure(r, content) {
                     Ok(fig) => self.place(r, src, fig, label, start),
@@ -1915,6 +1934,7 @@ enum Frame {
     Strong,
     Superscript,
     Subscript,
+    Strikeout,
     Link(String),
     /// An image at byte `at`: its content is its caption or description.
     Image {
@@ -1978,7 +1998,22 @@ impl Run {
         self.raw(src, text, from..text.len(), range.start);
     }
 
+    /// Adds text as written, with pandoc's strikeout (`~~x~~`, closed in the same text: the
+    /// content starts and ends with no space) and its super- and subscripts.
     fn raw(&mut self, src: &Source, text: &str, part: Range<usize>, base: usize) {
+        let Some(s) = text.get(part.clone()).filter(|s| !s.is_empty()) else { return };
+        let mut from = 0;
+        while let Some((open, close)) = strikeout_in(s, from, |i| src.escaped(base + part.start + i)) {
+            self.raw_scripts(src, text, part.start + from..part.start + open, base);
+            self.toks.push(Tok::Start(Frame::Strikeout));
+            self.raw_scripts(src, text, part.start + open + 2..part.start + close, base);
+            self.toks.push(Tok::End);
+            from = close + 2;
+        }
+        self.raw_scripts(src, text, part.start + from..part.end, base);
+    }
+
+    fn raw_scripts(&mut self, src: &Source, text: &str, part: Range<usize>, base: usize) {
         let Some(s) = text.get(part.clone()).filter(|s| !s.is_empty()) else { return };
         let at = base + part.start;
         let mut from = 0;
@@ -2088,11 +2123,7 @@ fn report_raw_text(
             }
             break;
         };
-        if close > inner && !spaced(bytes.get(inner)) && !src.escaped(range.start + open) {
-            let message =
-                "strikeout `~~…~~` is not read as such by this reader yet; its text is kept as plain text";
-            r.warn("md-unsupported", src.pos(range.start + open), message);
-        }
+        // Closed in the same text: read as a strikeout (`Events::raw`).
         from = close + 2;
     }
     false
@@ -2105,9 +2136,76 @@ fn tilde_definition(line: &str) -> bool {
     indent <= 3 && (line[indent..].starts_with("~ ") || line[indent..].starts_with("~\t"))
 }
 
+/// Whether a paragraph starting at byte `start` is pandoc's line block: it opens with `| `
+/// (or a bare `|` ending its line).
+fn line_block_at(src: &Source, start: usize) -> bool {
+    let rest = src.text.get(start..).unwrap_or_default();
+    rest.starts_with("| ") || rest.starts_with("|\n") || rest.starts_with("|\r\n") || rest == "|"
+}
+
+fn is_line_block(src: &Source, run: &Run) -> bool {
+    matches!(run.kind, RunKind::Paragraph) && line_block_at(src, run.start)
+}
+
+/// A line block's lines from its paragraph's inlines (a line break between lines): each
+/// line without its `|` and the space after it; a line's further leading spaces kept as
+/// no-break spaces, as pandoc keeps them; an empty line is a blank line between stanzas.
+fn line_block_lines(content: Vec<Inline>) -> Vec<Vec<Inline>> {
+    let mut lines = vec![Vec::new()];
+    for inline in content {
+        match inline {
+            Inline::LineBreak => lines.push(Vec::new()),
+            other => lines.last_mut().expect("one line at least").push(other),
+        }
+    }
+    for line in &mut lines {
+        if let Some(Inline::Text { text }) = line.first_mut() {
+            let rest = text.strip_prefix('|').unwrap_or(text);
+            let rest = rest.strip_prefix(' ').unwrap_or(rest);
+            let indent = rest.len() - rest.trim_start_matches(' ').len();
+            *text = format!("{}{}", "\u{A0}".repeat(indent), &rest[indent..]);
+            if text.is_empty() {
+                line.remove(0);
+            }
+        }
+        if let Some(Inline::Text { text }) = line.last_mut() {
+            let trimmed = text.trim_end().len();
+            text.truncate(trimmed);
+            if text.is_empty() {
+                line.pop();
+            }
+        }
+    }
+    lines
+}
+
+/// The first strikeout `~~…~~` of `s` at or after byte `from`, as the bytes of its opening
+/// and closing `~~`: both unescaped, the content not empty and neither starting nor ending
+/// with a space (pandoc's rule).
+fn strikeout_in(s: &str, from: usize, escaped: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+    let mut at = from;
+    while let Some(open) = s.get(at..)?.find("~~").map(|k| k + at) {
+        let inner = open + 2;
+        let starts = s[inner..].chars().next().is_some_and(|c| !c.is_whitespace() && c != '~');
+        let close = s[inner..].find("~~").map(|k| k + inner);
+        match close {
+            Some(close)
+                if starts
+                    && !escaped(open)
+                    && !escaped(close)
+                    && s[..close].chars().next_back().is_some_and(|c| !c.is_whitespace()) =>
+            {
+                return Some((open, close));
+            }
+            _ => at = inner,
+        }
+    }
+    None
+}
+
 /// The report of a strikeout `~~…~~`.
 const STRIKEOUT: &str =
-    "strikeout `~~…~~` is not read as such by this reader yet; its text is kept as plain text";
+    "strikeout `~~…~~` around emphasis, code or a link is not read as such by this reader; its text is kept as plain text";
 
 /// What a block is called in messages (`block quotation`, `code block`…).
 fn block_name(block: &Block) -> &'static str {
@@ -2140,6 +2238,10 @@ fn build(r: &mut Reader, src: &Source, run: Run) -> Result<(Vec<Inline>, Option<
     let mut toks: VecDeque<Tok> = run.toks.into();
     while let Some(tok) = toks.pop_front() {
         match tok {
+            // pandoc's smart quotation marks, in text as written (`smart.rs`).
+            Tok::Lit { text, at, raw: true } => {
+                b.push(Inline::Text { text: smart::mark(&text, at, |i| src.escaped(i)) })
+            }
             Tok::Lit { text, .. } => b.push(Inline::Text { text }),
             Tok::Note(note) | Tok::Atom(note) => b.push(note),
             Tok::Start(frame) => b.start(frame),
@@ -2155,7 +2257,7 @@ fn build(r: &mut Reader, src: &Source, run: Run) -> Result<(Vec<Inline>, Option<
         b.pop();
     }
     let content = b.opens.pop().map(|o| o.content).unwrap_or_default();
-    Ok((trim(merge(content)), b.label))
+    Ok((trim(smart::pair(merge(content))), b.label))
 }
 
 impl Builder<'_, '_, '_> {
@@ -2199,6 +2301,7 @@ impl Builder<'_, '_, '_> {
             OpenKind::Frame(Frame::Strong) => self.push(Inline::Strong { content: open.content }),
             OpenKind::Frame(Frame::Superscript) => self.push(Inline::Superscript { content: open.content }),
             OpenKind::Frame(Frame::Subscript) => self.push(Inline::Subscript { content: open.content }),
+            OpenKind::Frame(Frame::Strikeout) => self.push(Inline::Strikeout { content: open.content }),
             OpenKind::Frame(Frame::Link(url)) => self.push(Inline::Link { url, content: open.content }),
             OpenKind::Frame(Frame::Plain) => self.extend(open.content),
             // Only when the run ends inside the image, which pulldown-cmark never does.
@@ -2400,7 +2503,20 @@ impl Builder<'_, '_, '_> {
             if attrs.classes.contains(&"smallcaps") {
                 content = vec![Inline::SmallCaps { content }];
             }
-            let (typed, used) = names::typed(&attrs.classes, &attrs.values, content);
+            if attrs.classes.contains(&"underline") {
+                content = vec![Inline::Underline { content }];
+            }
+            // `[…]{.highlight rend="…"}`: a run set apart, with the source's words for how.
+            let mut rend_used = false;
+            if attrs.classes.contains(&"highlight") {
+                let rend = attrs.values.iter().find(|(k, _)| *k == "rend").map(|(_, v)| v.to_string());
+                rend_used = rend.is_some();
+                content = vec![Inline::Highlight { rend: rend.unwrap_or_default(), content }];
+            }
+            let (typed, mut used) = names::typed(&attrs.classes, &attrs.values, content);
+            if rend_used {
+                used.push("rend");
+            }
             content = typed;
             if let Some((tag, off)) = attrs.lang {
                 let lang = LangTag::parse(tag).map_err(|m| self.r.error(self.src.pos(at + off), m))?;
@@ -3157,8 +3273,7 @@ Türkçe paragraf.
     fn styled_runs_code_and_line_breaks_are_read_as_pandoc_reads_them() {
         let (doc, diags) =
             read_ok("H~2~O, 2^10^, [Ab]{.smallcaps lang=ru}, ``a`b``, ~~no~~ and x^a b^.\\\nNext.\n");
-        // pandoc's strikeout: the model has none, so it is reported (its text kept).
-        assert_eq!(codes(&diags), [("md-unsupported", 1, 50)], "{diags:?}");
+        assert_eq!(codes(&diags), [], "{diags:?}");
         let c = doc.body[0].content();
         assert!(matches!(&c[1], Inline::Subscript { content } if plain_text(content) == "2"));
         assert!(matches!(&c[3], Inline::Superscript { content } if plain_text(content) == "10"));
@@ -3166,8 +3281,10 @@ Türkçe paragraf.
         assert_eq!(l.as_str(), "ru");
         assert!(matches!(&content[..], [Inline::SmallCaps { .. }]));
         assert_eq!(c[7], Inline::Code { text: "a`b".into() });
-        assert_eq!(c[8], t(", ~~no~~ and x^a b^."));
-        assert_eq!(c[9], Inline::LineBreak);
+        assert_eq!(c[8], t(", "));
+        assert_eq!(c[9], Inline::Strikeout { content: vec![t("no")] });
+        assert_eq!(c[10], t(" and x^a b^."));
+        assert_eq!(c[11], Inline::LineBreak);
     }
 
     #[test]
@@ -3321,17 +3438,18 @@ Türkçe paragraf.
         let (doc, diags) = read_ok(md);
         assert_eq!(
             codes(&diags),
-            [
-                ("md-unsupported", 1, 3),
-                ("md-unsupported", 1, 18),
-                ("md-unsupported", 3, 1),
-                ("md-unsupported", 7, 1),
-                ("md-unsupported", 9, 1)
-            ]
+            [("md-unsupported", 1, 3), ("md-unsupported", 1, 18), ("md-unsupported", 3, 1),]
         );
         let said: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
         assert!(said[0].contains("raw TeX `\\emph`") && said[2].contains("raw TeX block"), "{said:?}");
-        assert!(said[3].contains("strikeout") && said[4].contains("line block"), "{said:?}");
+        // A strikeout and a line block are read as such.
+        let c = doc.body[2].content();
+        assert_eq!(c[0], Inline::Strikeout { content: vec![Inline::text("gone")] }, "{c:?}");
+        assert_eq!(plain_text(&c[1..]), " but ~ not ~~ this");
+        assert_eq!(
+            doc.body[3],
+            Block::LineBlock { lines: vec![vec![Inline::text("line one")], vec![Inline::text("line two")]] }
+        );
         // The text is kept.
         assert_eq!(plain_text(doc.body[0].content()), "A \\emph{x} and C:\\Users, not $ or \\code.");
     }
@@ -3379,8 +3497,13 @@ Türkçe paragraf.
     fn misplaced_labels_and_unknown_span_attributes_keep_their_text() {
         let (doc, diags) = read_ok("Text [12]{.label} and [x]{.underline} and [y]{.inferred}.\n");
         assert_eq!(plain_text(doc.body[0].content()), "Text 12 and x and y.");
-        assert_eq!(diags.len(), 3, "{diags:?}");
+        assert_eq!(diags.len(), 2, "{diags:?}");
         assert!(diags.iter().all(|d| d.code == "md-unsupported" && d.line == 1));
+        assert!(
+            doc.body[0].content().iter().any(|i| matches!(i, Inline::Underline { .. })),
+            "{:?}",
+            doc.body[0]
+        );
     }
 
     #[test]
