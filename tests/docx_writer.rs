@@ -127,7 +127,7 @@ fn model_notes(doc: &Document) -> Vec<&Note> {
 }
 
 /// The text a reader sees of inlines: notes inside as `[label: text]`, formulas as TeX
-/// between dollars, line breaks as spaces.
+/// between dollars, line breaks as spaces, quotations between their marks.
 fn shown(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match i {
@@ -142,6 +142,13 @@ fn shown(inlines: &[Inline], out: &mut String) {
                 out.push_str(&format!("[{}: {}]", n.label, t.trim()));
             }
             Inline::PageBreak { .. } => {}
+            // The fixtures are in English: its marks.
+            Inline::Quoted { style, content } => {
+                let (open, close) = colophon::write::quote_marks::marks(None, *style);
+                out.push_str(open);
+                shown(content, out);
+                out.push_str(close);
+            }
             other => shown(other.children(), out),
         }
     }

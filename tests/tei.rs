@@ -666,8 +666,9 @@ fn endnotes_in_back_are_read_at_their_calls() {
     );
     assert!(matches!(notes[2].content[1], Block::List { .. }), "{:?}", notes[2].content);
     assert_eq!(note_text(notes[3]), "The levy was abolished in 1898.");
-    // An inline quotation is a quoted run; its marks are the writers'.
-    assert_eq!(note_text(notes[4]), "Compare bread at any price, a common phrase.");
+    // An inline quotation is a quoted run; its marks are the writers' (plain text shows
+    // neutral ones).
+    assert_eq!(note_text(notes[4]), "Compare “bread at any price”, a common phrase.");
     assert!(
         notes[4].content[0].content().iter().any(|i| matches!(i, colophon::model::Inline::Quoted { .. })),
         "{:?}",
