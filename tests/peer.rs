@@ -89,6 +89,13 @@ const KEPT_FLOOR_PERCENT: &[(&str, &str, u32)] = &[
     ("md", "Figure", 100),
     ("tei", "Table", 100),
     ("tei", "Figure", 100),
+    ("md", "Quoted", 90),
+    ("md", "Link", 95),
+    ("tei", "Quoted", 90),
+    ("tei", "Code", 100),
+    ("tei", "Link", 100),
+    ("tei", "Underline", 100),
+    ("tei", "HiOther", 90),
 ];
 
 /// Kinds of the dev set the model may not hold more of than the source (a table made of a

@@ -3,17 +3,18 @@
 //! `rock 'n' roll`'s first mark before a letter-led contraction) stays text.
 //!
 //! The marks are found in text as written (an escaped `\"` is never one) and stand in the
-//! built inlines as private-use characters until [`pair`] matches them among siblings: an
+//! built inlines as noncharacters until [`pair`] matches them among siblings: an
 //! opening mark is followed by a non-space, a closing one preceded by a non-space (a
 //! closing `'` not followed by a letter or digit); a mark left unmatched is given back as
 //! typed. Curly marks stay text, as pandoc 3.9 leaves them.
 
 use crate::model::{Inline, QuoteStyle};
 
-/// Stands for a straight `"` that may open or close a quotation.
-const DOUBLE: char = '\u{E000}';
+/// Stands for a straight `"` that may open or close a quotation: a Unicode noncharacter,
+/// never in interchanged text (not the private-use area, where MUFI's medieval letters are).
+const DOUBLE: char = '\u{FDD0}';
 /// Stands for a straight `'` that may open or close a quotation.
-const SINGLE: char = '\u{E001}';
+const SINGLE: char = '\u{FDD1}';
 
 /// `text` (as written in the source, its first byte at `at`) with each unescaped straight
 /// quotation mark replaced by its stand-in.
