@@ -2352,7 +2352,7 @@ impl Builder<'_, '_, '_> {
                 None
             }
         };
-        let mut extra = ImageExtra { caption: trim(merge(content)), id: None, fig_alt: None };
+        let mut extra = ImageExtra { caption: trim(smart::pair(merge(content))), id: None, fig_alt: None };
         let mut width = None;
         if let Some((text, attrs_at)) = attrs {
             let parsed = parse_attrs(&text).unwrap_or_default();
@@ -2492,7 +2492,7 @@ impl Builder<'_, '_, '_> {
             }
         } else if attrs.classes.contains(&"label") {
             if self.label.is_none() && self.at_run_start() {
-                self.label = Some(plain_text(&content));
+                self.label = Some(smart::unmark(&plain_text(&content)));
             } else {
                 self.misplaced(content, "`{.label}` marks the number at the start of a reference entry", at);
             }
@@ -3491,6 +3491,15 @@ Türkçe paragraf.
         assert_eq!(plain_text(doc.body[0].content()), "Text x.");
         assert_eq!(diags.len(), 1);
         assert!(diags[0].message.contains("`{.endnote}` marks an endnote's call"), "{diags:?}");
+    }
+
+    #[test]
+    fn quotation_marks_in_a_figure_caption_and_a_label_never_leave_their_stand_ins() {
+        let (doc, _) = read_ok("![A \"quoted\" map](m.png)\n\nText [\"12]{.label}.\n");
+        let Block::Figure(f) = &doc.body[0] else { panic!("{:?}", doc.body) };
+        assert!(f.caption.iter().any(|i| matches!(i, Inline::Quoted { .. })), "{:?}", f.caption);
+        let all = format!("{doc:?}");
+        assert!(!all.contains('\u{FDD0}') && !all.contains('\u{FDD1}'), "{all}");
     }
 
     #[test]

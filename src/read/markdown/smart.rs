@@ -34,6 +34,9 @@ pub fn mark(text: &str, at: usize, escaped: impl Fn(usize) -> bool) -> String {
 /// Matches the stand-ins of `inlines` (and of every run inside) into quotations; those left
 /// over become the marks they stand for.
 pub fn pair(inlines: Vec<Inline>) -> Vec<Inline> {
+    if !has_marks(&inlines) {
+        return inlines;
+    }
     let mut stack: Vec<(Option<QuoteStyle>, Vec<Inline>)> = vec![(None, Vec::new())];
     let mut buf = String::new();
     // The character before the one looked at (`a` for an inline that is not text).
@@ -107,6 +110,20 @@ pub fn pair(inlines: Vec<Inline>) -> Vec<Inline> {
         unwind(&mut stack);
     }
     merge_text(stack.pop().expect("the root").1)
+}
+
+/// Whether a stand-in is anywhere in `inlines` (most runs have none: they are left as built).
+fn has_marks(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| match i {
+        Inline::Text { text } => text.contains([DOUBLE, SINGLE]),
+        other => has_marks(other.children()),
+    })
+}
+
+/// `text` with each stand-in given back as the mark it stands for (text taken out of the
+/// runs before they are paired: a reference entry's printed label).
+pub fn unmark(text: &str) -> String {
+    text.replace(DOUBLE, "\"").replace(SINGLE, "'")
 }
 
 fn typed(style: QuoteStyle) -> char {
