@@ -23,7 +23,7 @@
 //! |---|---|---|---|
 //! | Para | `Para`, `Plain` | `p`, `ab` | `paragraph` |
 //! | Header | `Header` | `head` of a `div`/`body` | `heading` |
-//! | BlockQuote | `BlockQuote` | `cit`; `quote` outside a paragraph (not in `cit`); `q`, `said` in a `div` or `body` | `quote` |
+//! | BlockQuote | `BlockQuote` | `cit`; `quote` outside a paragraph (not in `cit`), or inside one when it holds paragraphs or says `rend="display"`; `q`, `said` in a `div` or `body`, or holding verse lines | `quote` |
 //! | Epigraph | — | `epigraph` | `quote` with `epigraph` |
 //! | BulletList | `BulletList` | `list` (not ordered, not gloss) | `list` without `numbering` |
 //! | OrderedList | `OrderedList` | `list` with `@type`/`@rend` ordered/numbered/decimal… | `list` with `numbering` |
@@ -33,14 +33,14 @@
 //! | Table | `Table` (content not walked) | `table` (content not walked) | — |
 //! | Figure | `Figure`, `Image` outside a figure | `figure`, `graphic` outside a figure (content not walked) | — |
 //! | Div | `Div` | — (divisions are sections) | — |
-//! | LineBlock | `LineBlock` | the outermost `lg`, `l` outside `lg` | `line_block` |
+//! | LineBlock | `LineBlock` | the outermost `lg`, a run of `l` outside `lg` | `line_block` |
 //! | Raw | `RawBlock`, `RawInline` | — | — |
 //! | Note | `Note` | `note` | `note` |
 //! | Emph | `Emph` | `emph`; `hi` italic (`@rend`, `@style`, `@rendition` resolved through `tagsDecl`) | `emph` |
 //! | Strong | `Strong` | `hi` bold | `strong` |
 //! | Superscript | `Superscript` | `hi` sup/superscript | `superscript` |
 //! | Subscript | `Subscript` | `hi` sub/subscript | `subscript` |
-//! | SmallCaps | `SmallCaps` | `hi` smallcaps/sc | `small_caps` |
+//! | SmallCaps | `SmallCaps` | `hi` smallcaps/smcap/sc | `small_caps` |
 //! | Underline | `Underline` | `hi` underline | `underline` |
 //! | Strikeout | `Strikeout` | `hi` strikethrough | `strikeout` |
 //! | HiOther | — | `hi` with no rendering above (spaced, antiqua…) | `highlight` |
@@ -50,7 +50,7 @@
 //! | Span | `Span` | `foreign`; `hi` whose only rendition attribute is `xml:lang` | `span` |
 //! | Math | `Math` | `formula` | `math` |
 //! | Cite | `Cite` | `ref type="citation"`, `ref`/`ptr` to a bibliography entry | `citation` |
-//! | Quoted | `Quoted` | `q`, `said` (not between paragraphs), `soCalled`; `quote` inside a paragraph | `quoted` |
+//! | Quoted | `Quoted` | `q`, `said` (not between paragraphs), `soCalled`; `quote` inside a paragraph (of running text, not displayed) | `quoted` |
 //! | PageBreak | — | `pb` | `page_break` |
 //! | LetterPart | — | `opener`, `closer`, `postscript`, `byline`, `trailer` | — |
 //! | Name | — | `persName`, `placeName`, `orgName`, `name`, `rs` | `name` |
@@ -330,7 +330,7 @@ fn rendition_kinds(spec: &str) -> Vec<&'static str> {
     {
         out.push("Subscript");
     }
-    if (css && s.contains("small-caps")) || (!css && has(&["smallcaps", "small-caps", "sc", "k"])) {
+    if (css && s.contains("small-caps")) || (!css && has(&["smallcaps", "small-caps", "smcap", "sc", "k"])) {
         out.push("SmallCaps");
     }
     if (css && s.contains("underline")) || (!css && has(&["underline", "u", "ul"])) {
@@ -417,7 +417,13 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
     let mut c = Counts::new();
     let mut first: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut stack: Vec<String> = Vec::new();
-    let mut skip_depth: Option<usize> = None; // inside a table, figure or egXML
+    // Inside a table, figure or egXML (counted apart), or deleted text (`del`, which colophon
+    // leaves out and reports once, with what it holds).
+    let mut skip_depth: Option<usize> = None;
+    // The depths of the quotations inside paragraphs counted as `Quoted` so far.
+    let mut quoted_at: Vec<usize> = Vec::new();
+    // The element closed last, with its depth (lines in a run are siblings).
+    let mut last_closed: Option<(usize, String)> = None;
     loop {
         let pos = r.buffer_position() as usize;
         let ev = match r.read_event() {
@@ -428,7 +434,10 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
             Event::Start(e) => (e.into_owned(), false),
             Event::Empty(e) => (e.into_owned(), true),
             Event::End(_) => {
-                stack.pop();
+                last_closed = stack.pop().map(|n| (stack.len(), n));
+                if quoted_at.last().is_some_and(|d| *d >= stack.len()) {
+                    quoted_at.pop();
+                }
                 if skip_depth.is_some_and(|d| stack.len() < d) {
                     skip_depth = None;
                 }
@@ -459,15 +468,42 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
             let typ = attr(&e, b"type").unwrap_or_default().to_ascii_lowercase();
             let inside = |names: &[&str]| stack.iter().any(|s| names.contains(&s.as_str()));
             match name.as_str() {
-                "p" | "ab" => kinds.push("Para"),
+                "p" | "ab" if !(parent == "quote" && quoted_at.last() == Some(&(stack.len() - 1))) => {
+                    kinds.push("Para")
+                }
                 "head" if parent == "body" || parent.starts_with("div") => kinds.push("Header"),
                 "cit" => kinds.push("BlockQuote"),
                 "quote" if parent == "cit" => {}
-                "quote" if inside(&["p", "ab", "l", "head", "item", "cell"]) => kinds.push("Quoted"),
+                // Set off from the text (`rend="display"`), or holding paragraphs (moved
+                // below, at the first one): a block quotation, wherever it stands.
+                "quote" if ["display", "block"].iter().any(|w| rend.split_whitespace().any(|r| r == *w)) => {
+                    kinds.push("BlockQuote")
+                }
+                "quote" if inside(&["p", "ab", "l", "head", "item", "cell"]) => {
+                    quoted_at.push(stack.len());
+                    kinds.push("Quoted")
+                }
+                "p" | "ab" | "lg" | "list" | "l"
+                    if matches!(parent, "quote" | "q" | "said")
+                        && quoted_at.last() == Some(&(stack.len() - 1)) =>
+                {
+                    quoted_at.pop();
+                    *c.entry(kind("Quoted")).or_insert(1) -= 1;
+                    bump(&mut c, "BlockQuote");
+                    match name.as_str() {
+                        "p" | "ab" => kinds.push("Para"),
+                        "lg" | "l" => kinds.push("LineBlock"),
+                        _ => {}
+                    }
+                }
                 "quote" => kinds.push("BlockQuote"),
                 // One standing between paragraphs is a block quotation (OpenEdition's).
                 "q" | "said" if parent == "body" || parent.starts_with("div") => kinds.push("BlockQuote"),
-                "q" | "said" | "soCalled" => kinds.push("Quoted"),
+                "q" | "said" => {
+                    quoted_at.push(stack.len());
+                    kinds.push("Quoted")
+                }
+                "soCalled" => kinds.push("Quoted"),
                 "epigraph" => kinds.push("Epigraph"),
                 "list" if typ == "gloss" => kinds.push("DefinitionList"),
                 "list" => {
@@ -490,7 +526,10 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
                 "graphic" => kinds.push("Figure"),
                 // A poem's stanzas are one line block in the model (a blank line between them).
                 "lg" if !inside(&["lg"]) => kinds.push("LineBlock"),
-                "l" if !inside(&["lg"]) => kinds.push("LineBlock"),
+                // A run of lines outside any group is one line block.
+                "l" if !inside(&["lg"]) && last_closed.as_ref() != Some(&(stack.len(), "l".to_string())) => {
+                    kinds.push("LineBlock")
+                }
                 "note" => kinds.push("Note"),
                 "emph" => kinds.push("Emph"),
                 // A `hi` saying only its language is a language span.
@@ -543,7 +582,10 @@ fn tei_counts(xml: &str) -> (Counts, BTreeMap<&'static str, usize>) {
         }
         if !empty {
             stack.push(name.clone());
-            if in_body && skip_depth.is_none() && matches!(name.as_str(), "table" | "figure" | "egXML") {
+            if in_body
+                && skip_depth.is_none()
+                && matches!(name.as_str(), "table" | "figure" | "egXML" | "del")
+            {
                 skip_depth = Some(stack.len());
             }
         }

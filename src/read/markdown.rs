@@ -28,7 +28,7 @@ use crate::model::{
     KeywordList, LangTag, Meta, Note, NoteKind, Title,
 };
 use containers::{Container, OpenContainer};
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use refs::{relabel, Entry, RefState, References};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
@@ -1216,6 +1216,9 @@ struct Run {
     end: usize,
     /// A heading's trailing `{…}`.
     tail: Option<Tail>,
+    /// Text here is already read: the destination pandoc gives a shortcut link
+    /// (`[foo](/bar and baz)` where `[foo]` is also defined).
+    skip: Range<usize>,
 }
 
 /// A heading's trailing `{…}`, which pulldown-cmark takes out of the text as attributes.
@@ -1462,6 +1465,20 @@ impl<'d> Walk<'d> {
                 }
             }
             Event::Text(text) => {
+                let skip_to =
+                    self.run.as_ref().filter(|run| run.skip.contains(&at)).map_or(0, |run| run.skip.end);
+                if skip_to > at {
+                    // Part of a destination already read: only what follows it is text.
+                    let (Some(rest), Some(raw)) =
+                        (text.get(skip_to.min(range.end) - at..), src.text.get(range.clone()))
+                    else {
+                        return Ok(());
+                    };
+                    if raw == &*text && !rest.is_empty() {
+                        self.run(at).text(src, rest, skip_to..range.end);
+                    }
+                    return Ok(());
+                }
                 let run_start = self.run.as_ref().map_or(at, |run| run.start);
                 if self.raw_block != Some(run_start)
                     && !self.discards()
@@ -1506,6 +1523,7 @@ impl<'d> Walk<'d> {
             }
             // In a line block, a line that opens with `|` is a line of its own (one that opens
             // with a space continues the line before, as in pandoc).
+            Event::SoftBreak if self.run.as_ref().is_some_and(|run| run.skip.contains(&at)) => {}
             Event::SoftBreak => {
                 let next_line = src.text.get(range.end..).unwrap_or_default();
                 let run = self.run(at);
@@ -1531,12 +1549,34 @@ impl<'d> Walk<'d> {
         match tag {
             Tag::Emphasis => self.run(at).toks.push(Tok::Start(Frame::Emph)),
             Tag::Strong => self.run(at).toks.push(Tok::Start(Frame::Strong)),
-            Tag::Link { dest_url, title, .. } => {
-                if !title.is_empty() {
+            Tag::Link { link_type, dest_url, title, .. } => {
+                // `[foo](/bar and baz)` with `[foo]` defined: CommonMark reads the definition
+                // and text, pandoc the destination in parentheses (`links.rs`).
+                let pandoc = (link_type == LinkType::Shortcut
+                    && src.text.get(range.end..).is_some_and(|r| r.starts_with('(')))
+                .then(|| links::after_bracket(src.text, at, range.end - 1, &HashMap::new()))
+                .flatten();
+                let (url, titled) = match pandoc {
+                    Some((url, titled, end)) => {
+                        self.run(at).skip = range.end..end;
+                        (url, titled)
+                    }
+                    // `<http://g&ouml;&ouml;gle.com>`: pandoc resolves the entities.
+                    None if link_type == LinkType::Autolink && dest_url.contains('&') => {
+                        let url = links::resolve_entities(&dest_url);
+                        let run = self.run(at);
+                        run.skip = at..range.end;
+                        run.toks.push(Tok::Start(Frame::Link(url.clone())));
+                        run.toks.push(Tok::Lit { text: url, at: at + 1, raw: false });
+                        return Ok(());
+                    }
+                    None => (dest_url.to_string(), !title.is_empty()),
+                };
+                if titled {
                     let message = "a link title has no place in the model; it is left out";
                     r.warn("md-unsupported", src.pos(at), message);
                 }
-                self.run(at).toks.push(Tok::Start(Frame::Link(dest_url.to_string())));
+                self.run(at).toks.push(Tok::Start(Frame::Link(url)));
             }
             Tag::Image { dest_url, title, .. } => {
                 if !title.is_empty() {
@@ -1947,7 +1987,7 @@ enum Frame {
 
 impl Run {
     fn new(kind: RunKind, start: usize) -> Self {
-        Run { kind, start, toks: Vec::new(), end: start, tail: None }
+        Run { kind, start, toks: Vec::new(), end: start, tail: None, skip: 0..0 }
     }
 
     /// Gives back a heading's trailing `{…}` that pulldown-cmark took as attributes where pandoc
@@ -2051,6 +2091,31 @@ impl Run {
             _ => false,
         }
     }
+}
+
+/// The address of an email autolink whose `<` is byte `i` of `text` (at byte `at` of the
+/// source) and which ends at source byte `end`: the text up to `>`, over the tokens that
+/// follow when it runs on (they must all be text, the last as written and holding the `>`).
+/// Returns it with the number of tokens of `toks` it takes.
+fn email_address(
+    text: &str,
+    at: usize,
+    i: usize,
+    end: usize,
+    toks: &VecDeque<Tok>,
+) -> Option<(String, usize)> {
+    if at + text.len() >= end {
+        return Some((text.get(i + 1..end - 1 - at)?.to_string(), 0));
+    }
+    let mut address = text.get(i + 1..)?.to_string();
+    for (n, tok) in toks.iter().enumerate() {
+        let Tok::Lit { text, at, raw } = tok else { return None };
+        if at + text.len() >= end {
+            return raw.then(|| Some((address + text.get(..end - 1 - at)?, n + 1))).flatten();
+        }
+        address.push_str(text);
+    }
+    None
 }
 
 /// An open container while a run's tokens are built into inlines.
@@ -2239,9 +2304,7 @@ fn build(r: &mut Reader, src: &Source, run: Run) -> Result<(Vec<Inline>, Option<
     while let Some(tok) = toks.pop_front() {
         match tok {
             // pandoc's smart quotation marks, in text as written (`smart.rs`).
-            Tok::Lit { text, at, raw: true } => {
-                b.push(Inline::Text { text: smart::mark(&text, at, |i| src.escaped(i)) })
-            }
+            Tok::Lit { text, at, raw: true } => b.raw_text(text, at, &mut toks),
             Tok::Lit { text, .. } => b.push(Inline::Text { text }),
             Tok::Note(note) | Tok::Atom(note) => b.push(note),
             Tok::Start(frame) => b.start(frame),
@@ -2417,6 +2480,40 @@ impl Builder<'_, '_, '_> {
             self.push(Inline::text("]"));
         }
         Ok(())
+    }
+
+    /// Text as written, with pandoc's smart quotation marks (`smart.rs`) and its email
+    /// autolinks beyond ASCII (`<测@foo.测.baz>`, `links.rs`), whose address may run on over
+    /// the next tokens (an entity resolved in it).
+    fn raw_text(&mut self, text: String, at: usize, toks: &mut VecDeque<Tok>) {
+        let src = self.src;
+        let found = text.match_indices('<').find_map(|(i, _)| {
+            let end = links::email_autolink(src.text, at + i).filter(|_| !src.escaped(at + i))?;
+            let address = email_address(&text, at, i, end, toks)?;
+            Some((i, end, address))
+        });
+        let Some((i, end, (address, taken))) = found else {
+            self.push(Inline::Text { text: smart::mark(&text, at, |k| src.escaped(k)) });
+            return;
+        };
+        if i > 0 {
+            self.push(Inline::Text { text: smart::mark(&text[..i], at, |k| src.escaped(k)) });
+        }
+        let url = format!("mailto:{address}");
+        self.push(Inline::Link { url, content: vec![Inline::text(&address)] });
+        let (last, last_at) = match taken {
+            0 => (text, at),
+            n => {
+                toks.drain(..n - 1);
+                match toks.pop_front() {
+                    Some(Tok::Lit { text, at, .. }) => (text, at),
+                    _ => return,
+                }
+            }
+        };
+        if let Some(rest) = last.get(end - last_at..).filter(|r| !r.is_empty()) {
+            toks.push_front(Tok::Lit { text: rest.to_string(), at: end, raw: true });
+        }
     }
 
     /// A link pandoc reads where CommonMark reads text (`links.rs`): the tokens up to its end

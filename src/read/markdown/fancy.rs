@@ -135,8 +135,9 @@ pub(super) struct Rewriter {
     in_list: bool,
     /// Whether any line was read.
     started: bool,
-    /// The fancy lists open: each item's indentation and its list's numerals.
-    open: Vec<(usize, NumberStyle)>,
+    /// The ordered lists open: each item's indentation, its list's numerals and the
+    /// delimiter pulldown-cmark sees for it (`b'.'` or `b')'`).
+    open: Vec<(usize, NumberStyle, u8)>,
     /// The example items (`(@)`, `(@label)`) met so far: pandoc numbers them on through the
     /// whole document.
     examples: u32,
@@ -169,8 +170,8 @@ impl Rewriter {
             return None;
         }
         // A list ends at a line after a blank one that is not indented and not an item.
-        self.open.retain(|(at, _)| *at <= indent);
-        let style = self.open.last().filter(|(at, _)| *at == indent).map(|(_, s)| *s);
+        self.open.retain(|(at, ..)| *at <= indent);
+        let style = self.open.last().filter(|(at, ..)| *at == indent).map(|(_, s, _)| *s);
         let example = example_marker(text).map(|len| Marker {
             number: self.examples.saturating_add(1),
             style: NumberStyle::Decimal,
@@ -184,24 +185,48 @@ impl Rewriter {
         }
         let m = found?;
         if !(self.in_list || after_blank && indent < 4) {
+            // CommonMark reads a decimal item here all the same: a list the next may follow.
+            if m.style == NumberStyle::Decimal && m.delimiter != Delimiter::TwoParens && style.is_none() {
+                let natural = if m.delimiter == Delimiter::Period { b'.' } else { b')' };
+                self.open.retain(|(at, ..)| *at < indent);
+                self.open.push((indent, m.style, natural));
+            }
             return None;
         }
         self.in_list = true;
         if example.is_some() {
             self.examples = m.number;
         }
-        // Another style at the same depth starts another list.
-        if style != Some(m.style) {
-            self.open.retain(|(at, _)| *at < indent);
-            self.open.push((indent, m.style));
-        }
-        let plain_decimal =
-            m.style == NumberStyle::Decimal && m.delimiter != Delimiter::TwoParens && !text.starts_with('#');
+        let natural = if m.delimiter == Delimiter::Period { b'.' } else { b')' };
+        // Another style at the same depth starts another list. CommonMark starts one only at
+        // another delimiter: where the list before, less than a marker's width to the left,
+        // has this one's, the rewritten marker takes the other (`1.` then `a.` → `1)`).
+        let delim = if style != Some(m.style) {
+            let before = self.open.iter().rev().find(|(at, ..)| indent < at + 3).map(|l| l.2);
+            self.open.retain(|(at, ..)| *at < indent);
+            let delim = if before == Some(natural) && example.is_none() {
+                if natural == b'.' {
+                    b')'
+                } else {
+                    b'.'
+                }
+            } else {
+                natural
+            };
+            self.open.push((indent, m.style, delim));
+            delim
+        } else {
+            self.open.last().map_or(natural, |l| l.2)
+        };
+        let plain_decimal = m.style == NumberStyle::Decimal
+            && m.delimiter != Delimiter::TwoParens
+            && !text.starts_with('#')
+            && delim == natural;
         if plain_decimal {
             return None; // CommonMark reads it already.
         }
         let digits = m.number.to_string();
-        let delim = if m.delimiter == Delimiter::Period { '.' } else { ')' };
+        let delim = char::from(delim);
         let width = digits.len() + 1;
         if width > m.len {
             return None;
@@ -272,6 +297,33 @@ mod tests {
         assert_eq!(m("ab. text"), None);
         assert_eq!(m("iiii. text"), None);
         assert_eq!(m("a.text"), None);
+    }
+
+    #[test]
+    fn a_list_in_another_style_right_after_one_takes_the_other_delimiter() {
+        // pandoc starts a new list at `a.` after `1.`; CommonMark only at another delimiter.
+        let mut r = Rewriter::default();
+        let out: Vec<Option<String>> =
+            ["- x", "1. one", "2. two", "", " a. one", " b. two", "", "1. back", "2. on"]
+                .iter()
+                .map(|l| r.line(l).map(|x| x.0))
+                .collect();
+        assert_eq!(out[1], None, "CommonMark reads `1.` itself");
+        assert_eq!(out[4].as_deref(), Some(" 1) one"));
+        assert_eq!(out[5].as_deref(), Some(" 2) two"));
+        // A decimal list after the letters: its own delimiter again, read by CommonMark.
+        assert_eq!(out[7], None);
+        assert_eq!(out[8], None);
+        // The marker as written is what the list keeps.
+        let mut r = Rewriter::default();
+        r.line("1. one");
+        r.line("");
+        assert_eq!(r.line("a. one").map(|x| x.2.delimiter), Some(Delimiter::Period));
+        // Two parens after `1)`: the period.
+        let mut r = Rewriter::default();
+        r.line("1) one");
+        r.line("");
+        assert_eq!(r.line("(a) one").map(|x| x.0).as_deref(), Some(" 1. one"));
     }
 
     #[test]

@@ -233,9 +233,71 @@ pub(super) fn after_bracket(
     targets.get(&normalise(label)).map(|url| (url.clone(), false, end))
 }
 
+/// pandoc's email autolink that CommonMark leaves as text, the `<` at byte `lt` of `text`:
+/// an address with letters beyond ASCII or an entity in it (`<测@foo.测.baz>`,
+/// `<me@ex&auml;mple.com>`); CommonMark takes only ASCII addresses. Returns the byte after `>`.
+pub(super) fn email_autolink(text: &str, lt: usize) -> Option<usize> {
+    let rest = text.get(lt..)?.strip_prefix('<')?;
+    // An address is short: look no further than 320 characters for its end.
+    let (gt, _) = rest.char_indices().take(320).find(|&(_, c)| c == '>' || c == '<')?;
+    rest[gt..].starts_with('>').then_some(())?;
+    let inner = &rest[..gt];
+    let (local, domain) = inner.split_once('@')?;
+    let local_ok = !local.is_empty()
+        && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~-.;".contains(c));
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && domain.split('.').all(|part| !part.is_empty())
+        && domain.chars().all(|c| c.is_alphanumeric() || "-.&#;".contains(c));
+    let beyond_ascii = inner.contains('&') || !inner.is_ascii();
+    (local_ok && domain_ok && beyond_ascii).then_some(lt + 1 + gt + 1)
+}
+
+/// `text` with its HTML entities resolved, as pandoc does in an autolink (`&ouml;` → `ö`);
+/// CommonMark keeps them as written there. pulldown-cmark resolves them in text, so the text
+/// is read as Markdown with every other punctuation mark escaped.
+pub(super) fn resolve_entities(text: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut escaped = String::from("x");
+    for c in text.chars() {
+        if c.is_ascii_punctuation() && !matches!(c, '&' | '#' | ';') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    let read: String = Parser::new(&escaped)
+        .filter_map(|e| match e {
+            Event::Text(t) => Some(t.into_string()),
+            Event::SoftBreak | Event::HardBreak => Some(" ".into()),
+            _ => None,
+        })
+        .collect();
+    read.strip_prefix('x').map_or_else(|| text.to_string(), str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entities_resolved() {
+        assert_eq!(resolve_entities("http://g&ouml;&ouml;gle.com"), "http://göögle.com");
+        assert_eq!(resolve_entities("1. a*b*_c_ [x](y) &#228; &bogus; \\"), "1. a*b*_c_ [x](y) ä &bogus; \\");
+        assert_eq!(resolve_entities("# x"), "# x");
+    }
+
+    #[test]
+    fn email_autolinks_beyond_ascii() {
+        assert_eq!(email_autolink("<测@foo.测.baz> x", 0), Some(17));
+        assert_eq!(email_autolink("a <me@ex&auml;mple.com>", 2), Some(23));
+        // ASCII addresses are CommonMark's; no domain, a space or no `>`: no link.
+        assert_eq!(email_autolink("<me@example.com>", 0), None);
+        assert_eq!(email_autolink("<ü@localhost>", 0), None);
+        assert_eq!(email_autolink("<ü ber@x.de>", 0), None);
+        assert_eq!(email_autolink("<ü@x.de", 0), None);
+        assert_eq!(email_autolink("<@ü.de>", 0), None);
+    }
 
     #[test]
     fn destinations_with_spaces_and_titles_with_quotes_are_read_as_pandoc_reads_them() {

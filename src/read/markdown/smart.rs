@@ -83,10 +83,10 @@ pub fn pair(inlines: Vec<Inline>) -> Vec<Inline> {
             let can_open = next.is_some_and(|n| !n.is_whitespace())
                 && match style {
                     QuoteStyle::Double => true,
-                    // Not an apostrophe inside or after a word, nor before a year (`'90s`).
-                    QuoteStyle::Single => {
-                        !prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(|n| n.is_ascii_digit())
-                    }
+                    // Not an apostrophe inside or after a word. Before a digit it opens a
+                    // quotation only if one closes (`'1'`); else, as in `'90s`, it is given
+                    // back as typed when the run ends.
+                    QuoteStyle::Single => !prev.is_some_and(char::is_alphanumeric),
                 };
             if can_close {
                 flush(&mut buf, &mut stack);
@@ -190,10 +190,24 @@ mod tests {
 
     #[test]
     fn apostrophes_and_lone_marks_stay_as_typed() {
-        for s in ["don't", "the '90s", "rock 'n roll", "a 6' pole", "5\" of rain", "\" alone", "'tis"] {
+        for s in [
+            "don't",
+            "the '90s",
+            "in '90 and '91",
+            "rock 'n roll",
+            "a 6' pole",
+            "5\" of rain",
+            "\" alone",
+            "'tis",
+        ] {
             let v = read(s);
             assert_eq!(v, [Inline::text(s)], "{s}");
         }
+        // Before a digit, a mark that finds its closing one is a quotation (as in pandoc).
+        assert_eq!(
+            quoted(&read("numbered '1', the next '2'")),
+            [(QuoteStyle::Single, "1".into()), (QuoteStyle::Single, "2".into())]
+        );
     }
 
     #[test]

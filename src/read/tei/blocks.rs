@@ -34,7 +34,9 @@ const ALWAYS_BLOCK: &[&str] = &[
 pub(super) fn is_block(c: &El, mixed: bool) -> bool {
     match c.name.as_str() {
         name if ALWAYS_BLOCK.contains(&name) => true,
-        "quote" | "cit" => !mixed || holds_blocks(c),
+        "quote" | "cit" => !mixed || holds_blocks(c) || displayed(c),
+        // A speech or quotation of verse lines (`<q><l>…</l><l>…</l></q>`) inside running text.
+        "q" | "said" => holds_verse(c),
         "code" => !mixed,
         "milestone" => lines::is_section_break(c),
         _ => false,
@@ -47,10 +49,23 @@ pub(super) fn holds_blocks(el: &El) -> bool {
     el.children().any(|c| match c.name.as_str() {
         "p" | "ab" | "list" | "lg" | "epigraph" | "eg" | "egXML" | "floatingText" | "text" | "table"
         | "figure" => true,
-        "quote" | "cit" => holds_blocks(c),
+        "quote" | "cit" => holds_blocks(c) || displayed(c),
+        "q" | "said" => holds_verse(c),
         "milestone" => lines::is_section_break(c),
         _ => false,
     })
+}
+
+/// Whether a quotation holds verse lines of its own (`<l>`, gathered into a `<lg>` when the
+/// tree was prepared): it is verse, set as lines.
+fn holds_verse(el: &El) -> bool {
+    el.children().any(|c| c.name == "l" || c.name == "lg")
+}
+
+/// Whether a quotation says it is set off from the text (`rend="display"` or `"block"`): a
+/// block quotation even inside a paragraph.
+fn displayed(el: &El) -> bool {
+    el.attr("rend").is_some_and(|r| r.split_whitespace().any(|w| matches!(w, "display" | "block")))
 }
 
 /// Whether `el` has text of its own (not only indentation between its children).
@@ -121,7 +136,13 @@ impl Reader<'_> {
             }
             // `<q>` or `<said>` standing between paragraphs (OpenEdition's block quotations).
             "quote" | "q" | "said" => {
-                let blocks = self.flow(c, None, notes);
+                let blocks = if holds_verse(c) {
+                    let mut blocks = Vec::new();
+                    self.verse(c, notes, &mut blocks);
+                    blocks
+                } else {
+                    self.flow(c, None, notes)
+                };
                 if !blocks.is_empty() {
                     out.push(Block::Quote { blocks, source: None, lang: c.lang(), epigraph: is_epigraph(c) });
                 }
@@ -562,8 +583,27 @@ mod tests {
         let (b, d) = body("<p>He said <quote>no</quote> twice.</p>");
         let no =
             Inline::Quoted { style: crate::model::QuoteStyle::Double, content: vec![Inline::text("no")] };
-        assert_eq!(b, [Block::paragraph(vec![Inline::text("He said "), no, Inline::text(" twice.")])]);
+        assert_eq!(
+            b,
+            [Block::paragraph(vec![Inline::text("He said "), no.clone(), Inline::text(" twice.")])]
+        );
         assert!(d.is_empty(), "{d:?}");
+        // The indentation at its edges stands outside the marks.
+        let (b, _) = body("<p>He said<quote>\n   no\n  </quote>twice.</p>");
+        assert_eq!(b, [Block::paragraph(vec![Inline::text("He said "), no, Inline::text(" twice.")])]);
+        // Verse quoted in running text: a block quotation of its lines there.
+        let (b, _) = body(
+            "<p>At the sound of <q type=\"verse\"><l>God bless you!</l>\n<l>May nothing</l></q> he fled.</p>",
+        );
+        assert_eq!(b.len(), 3, "{b:?}");
+        let verse = Block::LineBlock {
+            lines: vec![vec![Inline::text("God bless you!")], vec![Inline::text("May nothing")]],
+        };
+        assert!(matches!(&b[1], Block::Quote { blocks, .. } if blocks == &[verse]), "{b:?}");
+        // One set off from the text (`rend="display"`) is a block quotation there.
+        let (b, _) = body("<p>He said: <quote rend=\"display\">No, never.</quote> And left.</p>");
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(matches!(&b[1], Block::Quote { blocks, .. } if blocks == &[p("No, never.")]), "{b:?}");
         // A `<q>` standing between paragraphs is a block quotation (OpenEdition's).
         let (b, d) = body("<p>a</p><q rend=\"quotation2\">Words.</q><said>More.</said>");
         let quote = |s: &str| Block::Quote { blocks: vec![p(s)], source: None, lang: None, epigraph: false };

@@ -322,7 +322,11 @@ impl<'a> Reader<'a> {
             // to rendering, and so does the model (in a language when it says one).
             // One whose marks the transcription kept stays that text, said once.
             "q" | "said" | "quote" | "soCalled" => {
-                let content = self.inlines(c, notes);
+                // The spaces at its edges (the source's indentation) stand outside the marks.
+                let (content, spaced_before, spaced_after) = edge_spaces(self.inlines(c, notes));
+                if spaced_before && out.last().is_some_and(|i| !ends_with_space(i)) {
+                    push_inline_text(out, " ");
+                }
                 let quoted = if !self.ours && editorial::already_marked(&content) {
                     let message = format!("<{}> holding its own quotation marks is kept as that text, here and elsewhere in this document", c.name);
                     self.tell("tei-quotation-marked", c, message);
@@ -333,6 +337,9 @@ impl<'a> Reader<'a> {
                 match c.lang() {
                     Some(lang) => out.push(Inline::Span { lang, content: quoted }),
                     None => quoted.into_iter().for_each(|i| push_inline(out, i)),
+                }
+                if spaced_after {
+                    push_inline_text(out, " ");
                 }
             }
             "gap" => self.gap(c),
@@ -653,6 +660,28 @@ fn push_inline(out: &mut Vec<Inline>, i: Inline) {
 
 /// Trims the leading and trailing spaces left by indentation around a block's content, and
 /// a line break at either end (a line beginning, `<lb/>`, opening the text breaks nothing).
+/// `v` without the spaces at the start of its first text and the end of its last, and
+/// whether there were any there.
+fn edge_spaces(mut v: Vec<Inline>) -> (Vec<Inline>, bool, bool) {
+    let mut before = false;
+    let mut after = false;
+    if let Some(Inline::Text { text }) = v.first_mut() {
+        before = text.starts_with(char::is_whitespace);
+        *text = text.trim_start().to_string();
+    }
+    if let Some(Inline::Text { text }) = v.last_mut() {
+        after = text.ends_with(char::is_whitespace);
+        *text = text.trim_end().to_string();
+    }
+    v.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+    (v, before, after)
+}
+
+/// Whether an inline ends with a space (a text that does).
+fn ends_with_space(i: &Inline) -> bool {
+    matches!(i, Inline::Text { text } if text.ends_with(char::is_whitespace))
+}
+
 fn trim_inlines(mut v: Vec<Inline>) -> Vec<Inline> {
     while let Some(first) = v.first_mut() {
         if let Inline::Text { text } = first {
