@@ -3348,6 +3348,29 @@ Türkçe paragraf.
     }
 
     #[test]
+    fn links_pandoc_reads_where_commonmark_reads_text() {
+        let md = "[foo] is defined.\n\n[foo]: /url\n\n[foo](/bar and baz) x, <测@foo.测.baz> and <http://g&ouml;gle.com>.\n";
+        let (doc, _) = read_ok(md);
+        let links: Vec<(String, String)> = doc.body[1]
+            .content()
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Link { url, content } => Some((url.clone(), plain_text(content))),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("/bar%20and%20baz".to_string(), "foo".to_string()),
+                ("mailto:测@foo.测.baz".into(), "测@foo.测.baz".into()),
+                ("http://gögle.com".into(), "http://gögle.com".into())
+            ]
+        );
+        assert_eq!(plain_text(doc.body[1].content()), "foo x, 测@foo.测.baz and http://gögle.com.");
+    }
+
+    #[test]
     fn unsupported_constructs_keep_their_text_and_are_reported() {
         // (The quotation, code, list, inline code and rule are read as what they are.)
         let md = "Intro.\n\n> Quoted.\n\n```\nlet x;\n```\n\n- a\n- b\n\nAn `x` and ![alt](i.png) and <b>.\n\n---\n";
