@@ -60,6 +60,11 @@ fn run(holdout: bool) -> BTreeMap<String, Score> {
                 !parted || two_column && extractor == "pdftotext-layout",
                 "{name}/{stem}: extraction-two-columns given on a text in one column"
             );
+            // Column note blocks are found only on two-column pages.
+            assert!(
+                two_column || !diags.iter().any(|d| d.code == "extraction-column-notes"),
+                "{name}/{stem}: extraction-column-notes given on a text in one column"
+            );
             if typesetter == NEW_TWO_COLUMN {
                 // The two-column rules' honest test: kept apart from the corpus's totals.
                 for key in [
