@@ -252,7 +252,7 @@ fn tail_block(page: &[&str]) -> Option<Block> {
         }
         let broke_off =
             page[..start].iter().rev().find(|l| !l.trim().is_empty()).is_some_and(|l| !ends_sentence(l));
-        if !any_long && !(broke_off && starts_lower(page[rest[0]])) {
+        if !(any_long || broke_off && starts_lower(page[rest[0]])) {
             continue;
         }
         let mut top = start;
