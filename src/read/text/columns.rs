@@ -34,6 +34,7 @@ pub fn restore<'a>(src: &'a str, origin: &mut Vec<u32>, diags: &mut Vec<Diagnost
     let mut moved = false;
     for page in page_ranges(&lines) {
         let mut idx: Vec<usize> = page.collect();
+        let mut blocks = 0;
         for _ in 0..MAX_BLOCKS {
             let view: Vec<&str> = idx.iter().map(|&i| lines[i]).collect();
             let Some(b) = column_block(&view) else { break };
@@ -43,6 +44,26 @@ pub fn restore<'a>(src: &'a str, origin: &mut Vec<u32>, diags: &mut Vec<Diagnost
                 format!(
                     "notes {}–{} close a column, not the page (a two-column page read column by column): \
                      they are read after the text of the page",
+                    b.first, b.last
+                ),
+            ));
+            let block: Vec<usize> = idx[b.notes.clone()].to_vec();
+            let after: Vec<usize> = idx[b.notes.end..b.to].to_vec();
+            idx.splice(b.notes.start..b.to, after.into_iter().chain(block));
+            moved = true;
+            blocks += 1;
+        }
+        // A block after which the page calls no more notes: the next column's text (often
+        // the reference list) goes on below it to the page's end. (Where a column calls
+        // notes, its notes close the page: the blocks above are all there is.)
+        let view: Vec<&str> = idx.iter().map(|&i| lines[i]).collect();
+        if let Some(b) = (blocks == 0).then(|| tail_block(&view)).flatten() {
+            diags.push(Diagnostic::info(
+                "extraction-column-notes",
+                origin.get(idx[b.notes.start]).copied().unwrap_or(idx[b.notes.start] as u32 + 1),
+                format!(
+                    "notes {}–{} close a column, not the page (their lines are longer than the \
+                     column's text that follows them): they are read after the text of the page",
                     b.first, b.last
                 ),
             ));
@@ -136,6 +157,109 @@ fn column_block(page: &[&str]) -> Option<Block> {
             }
             last = (i, n);
         }
+    }
+    None
+}
+
+/// How much longer than the column's text a note's full line is: notes are set in smaller
+/// type, so more letters fill the same measure (10 pt in 11 pt text: about 10 % more).
+const NOTE_MEASURE: f64 = 1.08;
+
+/// The fewest non-blank lines of text below a tail block (a column's rest: a few lines at
+/// least; one or two lines below the notes are a folio or a running head).
+const MIN_TAIL_LINES: usize = 3;
+
+/// The last block of notes of `page` when the text goes on below it to the page's end and
+/// calls no further note: the right column of a two-column page, read after the left
+/// column's notes. The block's notes are told from that text by their measure: their full
+/// lines hold more letters than the column's lines (smaller type); a note's last line is
+/// short but follows a line that breaks off mid-sentence. Where the notes' lines are not
+/// longer (all short), the text must have broken off above the block and go on with a small
+/// letter below it. The returned block goes before `to`: the page's end, above a folio and
+/// blank lines.
+fn tail_block(page: &[&str]) -> Option<Block> {
+    let blank = |i: usize| page[i].trim().is_empty();
+    let chars = |i: usize| page[i].trim().chars().count();
+    let opens = |i: usize| {
+        let (n, _, alone) = opening_number(page[i])?;
+        (!alone || i + 1 < page.len() && !blank(i + 1) && opening_number(page[i + 1]).is_none()).then_some(n)
+    };
+    let mut dest = page.len();
+    while dest > 0 && (blank(dest - 1) || super::units::is_page_number(page[dest - 1].trim())) {
+        dest -= 1;
+    }
+    let mut first_call: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for (i, l) in page.iter().enumerate().take(dest) {
+        for n in call_numbers(l) {
+            first_call.entry(n).or_insert(i);
+        }
+    }
+    for start in 1..dest {
+        let Some(first) = opens(start) else { continue };
+        if first_call.get(&first).is_none_or(|&c| c >= start) {
+            continue;
+        }
+        // The column's measure: the longest of most lines above the block.
+        let mut above: Vec<usize> = (0..start).filter(|&i| !blank(i)).map(chars).collect();
+        if above.len() < MIN_COLUMN_LINES {
+            continue;
+        }
+        above.sort_unstable();
+        let measure = above[above.len() * 9 / 10] as f64;
+        let long = |i: usize| chars(i) as f64 > measure * NOTE_MEASURE;
+        // The block: notes going on with the numbers, their long lines, and each note's short
+        // last line after a line that broke off.
+        let (mut last, mut end, mut any_long, mut closed) =
+            (first, start + 1, long(start), ends_sentence(page[start]));
+        let mut j = start + 1;
+        while j < dest {
+            let mut k = j;
+            while k < dest && blank(k) {
+                k += 1;
+            }
+            if k < dest && opens(k) == Some(last + 1) {
+                last += 1;
+                closed = ends_sentence(page[k]);
+                any_long |= long(k);
+                j = k + 1;
+                end = j;
+                continue;
+            }
+            if k != j {
+                break;
+            }
+            if long(j) {
+                any_long = true;
+                closed = false;
+            } else if closed {
+                break;
+            } else {
+                closed = true;
+            }
+            j += 1;
+            end = j;
+        }
+        // Below the block, a column of text: a few full lines' worth of letters (PyMuPDF may
+        // cut its lines into words), few lines of a note's measure, and not the next note.
+        let rest: Vec<usize> = (end..dest).filter(|&i| !blank(i)).collect();
+        if rest.len() < MIN_TAIL_LINES
+            || rest.iter().any(|&i| opens(i) == Some(last + 1))
+            || rest.iter().filter(|&&i| long(i)).count() * 4 > rest.len()
+            || long(rest[0])
+            || (rest.iter().map(|&i| chars(i)).sum::<usize>() as f64) < MIN_TAIL_LINES as f64 * measure
+        {
+            continue;
+        }
+        let broke_off =
+            page[..start].iter().rev().find(|l| !l.trim().is_empty()).is_some_and(|l| !ends_sentence(l));
+        if !(any_long || broke_off && starts_lower(page[rest[0]])) {
+            continue;
+        }
+        let mut top = start;
+        while top > 0 && blank(top - 1) {
+            top -= 1;
+        }
+        return Some(Block { notes: top..end, to: dest, first, last });
     }
     None
 }
@@ -294,6 +418,56 @@ mod tests {
         let t = std::time::Instant::now();
         restore(&src, &mut Vec::new(), &mut Vec::new());
         assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
+    }
+
+    /// The last page of a two-column article as PDFBox reads it: the left column's text and
+    /// its notes (longer lines: smaller type), then the right column, the reference list,
+    /// which calls no note. The notes go to the page's end; the list is whole again.
+    const LAST: [&str; 16] = [
+        "The committee met in the spring and the",
+        "merchants wrote to the ministry at length",
+        "about the rules of the trade and the duties",
+        "of the quarantine in the ports.1 It held.2",
+        "1Circular of the Ministry of Internal Affairs, 21 April 1877, copy",
+        "in LVVA, f. 3422, apr. 1, l. 512, lp. 3–4, and the governor's",
+        "reply.",
+        "2Ibid., lp. 9.",
+        "Plakans, Andrejs. A Concise History of",
+        "the Baltic States. Cambridge: Cambridge",
+        "University Press, 2011.",
+        "Rieber, Alfred J. Merchants and Entre-",
+        "preneurs in Imperial Russia. Chapel Hill:",
+        "University of North Carolina Press, 1982.",
+        "",
+        "7",
+    ];
+
+    #[test]
+    fn notes_above_a_column_without_calls_go_to_the_page_end() {
+        let src = [&LAST[..8], &["References"], &LAST[8..]].concat().join("\n");
+        let mut diags = Vec::new();
+        let out = restore(&src, &mut Vec::new(), &mut diags).into_owned();
+        let lines: Vec<&str> = out.split('\n').collect();
+        assert_eq!(lines[..4], LAST[..4]);
+        assert_eq!(lines[4..11], [&["References"], &LAST[8..14]].concat()[..]);
+        assert_eq!(lines[11..15], LAST[4..8]);
+        assert_eq!(lines[15..], ["", "7"], "the folio stays last");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!((diags[0].code, diags[0].line), ("extraction-column-notes", 5));
+    }
+
+    /// One column: notes end the page with a line or two below them (a running head, a
+    /// folio), or short notes and a text that does not go on from above: nothing moves.
+    #[test]
+    fn notes_with_no_column_below_stay() {
+        for src in [
+            [&LAST[..8], &["Grain, Credit and Quarantine", "", "7"]].concat(),
+            [&LAST[..4], &["1Circular of the Ministry.", "2Ibid., lp. 9."], &LAST[8..]].concat(),
+        ] {
+            let src = src.join("\n");
+            let mut diags = Vec::new();
+            assert!(matches!(restore(&src, &mut Vec::new(), &mut diags), Cow::Borrowed(_)), "{diags:?}");
+        }
     }
 
     /// Bad input: empty text, numbers only, a form feed alone.

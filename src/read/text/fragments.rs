@@ -57,6 +57,9 @@ pub fn restore<'a>(src: &'a str, origin: &mut Vec<u32>, diags: &mut Vec<Diagnost
                 && len(l) * 100 <= measure * PIECE
                 && !l.contains('\u{c}')
                 && opening_number(l).is_none()
+                // The reference list's heading is a line of its own, never a piece (in a
+                // narrow column the entries below it are cut into pieces too).
+                && !super::lexicon::is_reference_heading(l.trim())
         };
         let mut i = 0;
         while i < page.len() {
@@ -216,6 +219,30 @@ mod tests {
         assert_eq!(
             lines[13..15],
             ["2BOA, DH.MUİ, lef 2.", "son derece yetersizdi. Karantina müdürü, doğrudan"]
+        );
+    }
+
+    /// The reference list's heading stays on its line above entries cut into pieces (a
+    /// narrow column): neither the paragraph's pieces above nor the entry's below take it.
+    #[test]
+    fn the_reference_heading_stays_on_its_line() {
+        let src = page(&[
+            "limanı olan",
+            "Trabzon, XIX. yüzyılın",
+            "ikinci yarısında.",
+            "Kaynakça",
+            "Aksoy, Hüseyin.",
+            "Karantina. İstanbul, 2015.",
+        ]);
+        let out = restore(&src, &mut Vec::new(), &mut Vec::new()).into_owned();
+        let lines: Vec<&str> = out.split('\n').collect();
+        assert_eq!(
+            lines[12..15],
+            [
+                "limanı olan Trabzon, XIX. yüzyılın ikinci yarısında.",
+                "Kaynakça",
+                "Aksoy, Hüseyin. Karantina. İstanbul, 2015."
+            ]
         );
     }
 
