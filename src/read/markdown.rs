@@ -2118,6 +2118,62 @@ fn email_address(
     None
 }
 
+/// pandoc's super- and subscripts around markup (`a^*hello*^`, `H~**2**~`), which the text
+/// as written cannot show (`scripts.rs` finds those inside one text): a `^` (or `~`) ending
+/// a text right before markup opens, closed by the same mark opening a text right after
+/// markup closes, with no space anywhere between (pandoc's rule for scripts).
+fn scripts_around_markup(toks: &mut Vec<Tok>, src: &Source) {
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let mark = match &toks[i] {
+            Tok::Lit { text, at, raw: true } if matches!(toks[i + 1], Tok::Start(_)) => {
+                let mark = text.chars().last().filter(|c| matches!(c, '^' | '~'));
+                let doubled = text.len() >= 2 && text[..text.len() - 1].ends_with(['^', '~']);
+                mark.filter(|_| !doubled && !src.escaped(at + text.len() - 1))
+            }
+            _ => None,
+        };
+        let Some(mark) = mark else {
+            i += 1;
+            continue;
+        };
+        let mut depth = 0usize;
+        let mut close = None;
+        for (j, tok) in toks.iter().enumerate().skip(i + 1) {
+            match tok {
+                Tok::Start(_) => depth += 1,
+                Tok::End if depth == 0 => break,
+                Tok::End => depth -= 1,
+                Tok::Lit { text, at, raw: true } if depth == 0 => {
+                    if text.starts_with(mark) && !src.escaped(*at) && matches!(toks[j - 1], Tok::End) {
+                        close = Some(j);
+                    }
+                    break;
+                }
+                Tok::Lit { text, .. } if text.contains(char::is_whitespace) => break,
+                Tok::Lit { .. } | Tok::Atom(_) => {}
+                _ => break,
+            }
+        }
+        let Some(j) = close else {
+            i += 1;
+            continue;
+        };
+        let frame = if mark == '^' { Frame::Superscript } else { Frame::Subscript };
+        if let Tok::Lit { text, at, .. } = &mut toks[j] {
+            text.remove(0);
+            *at += 1;
+        }
+        toks.insert(j, Tok::End);
+        toks.insert(i + 1, Tok::Start(frame));
+        if let Tok::Lit { text, .. } = &mut toks[i] {
+            text.pop();
+        }
+        i = j + 2;
+    }
+    toks.retain(|t| !matches!(t, Tok::Lit { text, .. } if text.is_empty()));
+}
+
 /// An open container while a run's tokens are built into inlines.
 struct Open {
     kind: OpenKind,
@@ -2300,7 +2356,9 @@ fn build(r: &mut Reader, src: &Source, run: Run) -> Result<(Vec<Inline>, Option<
         start: run.start,
         flattened: false,
     };
-    let mut toks: VecDeque<Tok> = run.toks.into();
+    let mut toks = run.toks;
+    scripts_around_markup(&mut toks, src);
+    let mut toks: VecDeque<Tok> = toks.into();
     while let Some(tok) = toks.pop_front() {
         match tok {
             // pandoc's smart quotation marks, in text as written (`smart.rs`).
@@ -3368,6 +3426,25 @@ Türkçe paragraf.
             ]
         );
         assert_eq!(plain_text(doc.body[1].content()), "foo x, 测@foo.测.baz and http://gögle.com.");
+    }
+
+    #[test]
+    fn scripts_around_emphasis() {
+        let (doc, _) = read_ok("Superscripts: a^*hello*^ and H~**2**~O, not a^*b c*^ nor 2^*x*.\n");
+        let content = doc.body[0].content();
+        assert!(
+            content.contains(&Inline::Superscript {
+                content: vec![Inline::Emph { content: vec![Inline::text("hello")] }]
+            }),
+            "{content:?}"
+        );
+        assert!(
+            content.contains(&Inline::Subscript {
+                content: vec![Inline::Strong { content: vec![Inline::text("2")] }]
+            }),
+            "{content:?}"
+        );
+        assert_eq!(plain_text(content), "Superscripts: ahello and H2O, not a^b c^ nor 2^x.");
     }
 
     #[test]
