@@ -540,3 +540,28 @@ fn degenerate_documents_convert_whole_in_every_format() {
     eprintln!("{converted} converted; refused:\n{}", refused.join("\n"));
     assert!(converted + refused.len() >= 50);
 }
+
+/// The command line on a few of them: an exit code of its table (0, or 3 for a refused
+/// input), never a panic's 101, nothing about a panic on stderr.
+#[test]
+fn the_command_line_converts_or_refuses_without_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    for case in cases().into_iter().filter(|c| {
+        ["empty-note", "only-a-call", "control-characters", "cr", "long-title", "thousands-of-notes"]
+            .contains(&c.name)
+    }) {
+        for (ext, input) in [("md", case.markdown()), ("tei.xml", case.tei()), ("json", case.json())] {
+            let path = dir.path().join(format!("{}.{ext}", case.name));
+            std::fs::write(&path, input).unwrap();
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_colophon"))
+                .args(["convert", path.to_str().unwrap(), "-t", "tei,epub,md,docx", "-q", "-o"])
+                .arg(dir.path().join("out"))
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let code = out.status.code();
+            assert!(matches!(code, Some(0 | 3)), "{}.{ext}: exit {code:?}: {stderr}", case.name);
+            assert!(!stderr.contains("panicked"), "{}.{ext}: {stderr}", case.name);
+        }
+    }
+}
