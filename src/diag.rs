@@ -93,8 +93,41 @@ impl LineIndex {
     }
 }
 
+/// Quotes `text` for a message a person reads: between `"…"`, cut after 60 characters
+/// (then `…`), each control, format or other invisible character written as its code point
+/// (`U+200B`), never as Rust's `\u{200b}`.
+pub fn quoted(text: &str) -> String {
+    const MOST: usize = 60;
+    let mut out = String::from("\"");
+    for (i, c) in text.chars().enumerate() {
+        if i == MOST {
+            out.push('…');
+            break;
+        }
+        let invisible = c.is_control()
+            || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{fffe}' | '\u{ffff}');
+        if invisible {
+            out.push_str(&format!("U+{:04X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
+
+    /// Issue 23: a message quoted an image's 5,000 zero-width spaces as Rust's `\u{200b}`.
+    #[test]
+    fn quoted_text_is_short_and_shows_invisible_characters_by_code_point() {
+        assert_eq!(quoted("Table 2"), "\"Table 2\"");
+        assert_eq!(quoted("a\u{200b}b\u{7}"), "\"aU+200BbU+0007\"");
+        let long = quoted(&"\u{200b}".repeat(5_000));
+        assert!(long.len() < 400 && long.ends_with("…\"") && !long.contains("\\u{"), "{long}");
+    }
+
     use super::*;
 
     #[test]

@@ -11,7 +11,12 @@ fuzz_target!(|data: &[u8]| {
     // Documented contract: byte ranges in order, on char boundaries, `raw == text[start..end]`.
     let mut last = 0;
     for f in &found {
-        assert!(last <= f.start && f.start <= f.end && f.end <= src.len(), "bad range {}..{}", f.start, f.end);
+        assert!(
+            last <= f.start && f.start <= f.end && f.end <= src.len(),
+            "bad range {}..{}",
+            f.start,
+            f.end
+        );
         assert_eq!(src.get(f.start..f.end), Some(f.shelfmark.raw.as_str()), "raw is not text[start..end]");
         last = f.end;
     }

@@ -27,3 +27,6 @@ pub fn write_all(mut doc: Document) {
         let _ = colophon::write(&doc, format, resources());
     }
 }
+
+pub mod check;
+pub mod model;

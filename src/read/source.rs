@@ -38,7 +38,8 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Decodes `bytes` as UTF-8 text (a BOM is dropped, CRLF becomes LF).
+/// Decodes `bytes` as UTF-8 text (a BOM is dropped, CRLF and a lone CR become LF: CommonMark
+/// and XML 1.0 §2.11 end lines at each of the three).
 ///
 /// Empty files, binary files, PDFs, UTF-16 and legacy 8-bit encodings (CP1251, CP1254, …)
 /// are refused with a message that says what the file looks like and how to convert it:
@@ -94,16 +95,23 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
             "the file contains NUL bytes: it looks like binary data, not text".into(),
         ));
     }
-    let controls =
-        text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    let control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
+    let controls = text.chars().filter(|&c| control(c)).count();
     if controls * 100 > text.chars().count() {
+        // Where the first one is, so that a person can look (a stray bell from a terminal).
+        let (at, first) = text.char_indices().find(|&(_, c)| control(c)).unwrap_or((0, '\0'));
+        let (line, col) = LineIndex::new(text).position(text, at);
         return Err(err(
-            0,
-            0,
-            format!("the file has {controls} control characters: it looks like binary data, not text"),
+            line,
+            col,
+            format!(
+                "the file has {} (more than 1 in 100 characters; the first, U+{:04X}, is here): it looks like binary data, not text",
+                crate::plural(controls, "control character"),
+                first as u32
+            ),
         ));
     }
-    Ok(text.replace("\r\n", "\n"))
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// Counts the control bytes (NUL and C0 controls other than tab, line feed, form feed and
@@ -211,8 +219,22 @@ mod tests {
         );
     }
 
+    /// Degenerate input (issue 23): the count took no plural ("1 control characters") and
+    /// the message did not say where to look.
+    #[test]
+    fn too_many_control_characters_are_counted_and_the_first_placed() {
+        let m = msg(b"Title\n\nbell\x07 x\n");
+        assert!(
+            m.starts_with("x.txt:3:5: the file has 1 control character (more than 1 in 100 characters; the first, U+0007, is here)"),
+            "{m}"
+        );
+        assert!(msg(b"a\x07\x1b\n").contains("has 2 control characters"));
+    }
+
     #[test]
     fn strips_bom_and_crlf() {
         assert_eq!(decode(Path::new("x"), b"\xEF\xBB\xBFa\r\nb").unwrap(), "a\nb");
+        // Classic Mac OS line ends (issue 23: a Markdown note's definition was not found).
+        assert_eq!(decode(Path::new("x"), b"a\rb\r\rc\r\n").unwrap(), "a\nb\n\nc\n");
     }
 }

@@ -967,7 +967,7 @@ fn resolve_refs(paras: &mut [Para], labels: &rustc_hash::FxHashMap<String, Strin
                 None => out.diagnostics.push(crate::diag::Diagnostic::warning(
                     "pdf-ref-unknown",
                     0,
-                    format!("a cross-reference points to {target:?}, which is no table or figure of the text: it is printed without a link"),
+                    format!("a cross-reference points to {}, which is no table or figure of the text: it is printed without a link", crate::diag::quoted(target)),
                 )),
             }
         }
@@ -991,8 +991,9 @@ fn note_paras(
     let frame =
         nested::Frame::new(BlockKind::Note(i), (size, leading), (size, leading), style.measure(), lang);
     let first = paras.len();
-    // A call inside a note is printed but has no note of its own here.
-    n.content.iter().for_each(|b| nester.block(b, &frame, &mut Vec::new(), paras));
+    // A call inside a note is printed; its note follows this one (below).
+    let mut inner = Vec::new();
+    n.content.iter().for_each(|b| nester.block(b, &frame, &mut inner, paras));
     // A note without text still prints its label: one paragraph at least, so every note
     // has a line to hold it (at the foot of its page, or among the endnotes).
     if paras.len() == first {
@@ -1010,6 +1011,16 @@ fn note_paras(
     }
     for p in &mut paras[first..] {
         p.calls.clear();
+    }
+    // A note inside this note (TEI allows them) follows it on the same page, in its blocks,
+    // under its own label (issue 23: only its call was printed, its text lost).
+    for m in &inner {
+        let start = paras.len();
+        note_paras(m, i, (&mut *nester, style, doc_lang), paras);
+        if let Some(p) = paras.get_mut(start) {
+            // The label's tag belongs to the outer note; this one's label is its text.
+            p.label = None;
+        }
     }
 }
 
@@ -1067,6 +1078,19 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         h.outline = Some((1, a.heading.clone().unwrap_or_else(|| "Abstract".into())));
         paras.push(h);
         for b in &a.content {
+            if !matches!(b, Block::Paragraph { .. } | Block::Heading { .. }) {
+                // A list, quotation or table of an abstract is set as one, in the abstract's
+                // size (issue 23: each was an empty paragraph, its text and notes lost).
+                let frame = nested::Frame::new(
+                    BlockKind::Paragraph,
+                    (small, small_leading),
+                    (small, small_leading),
+                    style.measure(),
+                    lang,
+                );
+                nester.block(b, &frame, &mut notes, &mut paras);
+                continue;
+            }
             let mut p = Para::new(BlockKind::Paragraph, lang, small, small_leading, Align::Justify);
             runs(&mut p, b.content(), Style::Regular, lang, &mut notes);
             paras.push(p);
@@ -1429,7 +1453,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, style: &PageStyle) -> Layout {
         out.diagnostics.push(crate::diag::Diagnostic::warning(
             "pdf-ref-unlinked",
             0,
-            format!("a cross-reference to {t:?} prints its label without a link: that table or figure is printed as paragraphs (it is in a note), with no place to lead to"),
+            format!("a cross-reference to {} prints its label without a link: that table or figure is printed as paragraphs (it is in a note), with no place to lead to", crate::diag::quoted(t)),
         ));
     }
     let mut call_page = vec![0usize; notes.len()];

@@ -354,7 +354,7 @@ fn zip_time(when: Option<&str>) -> zip::DateTime {
 /// Writes `doc` as an EPUB; returns the bytes and what had to be reported.
 pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let article = xhtml::article(doc, "style.css");
+    let mut article = xhtml::article(doc, "style.css");
     diags.extend(article.diags.iter().cloned());
     for tex in &article.unconverted {
         let shown: String = tex.chars().take(60).collect();
@@ -392,13 +392,36 @@ pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
     let modified = modified(doc, opts.when.as_deref(), &mut diags);
     let opf = package(doc, &article, opts, &resolution.used, &modified);
     let nav = nav(&article, title);
+    // What XML 1.0 forbids (a control character, U+FFFE) would make the book unreadable:
+    // removed from the three XML documents where it stands, and counted.
+    let mut removed = 0;
+    let mut clean = |s: String| {
+        let n = s.chars().filter(|&c| super::docx::xml::forbidden(c)).count();
+        removed += n;
+        if n == 0 {
+            s
+        } else {
+            s.chars().filter(|&c| !super::docx::xml::forbidden(c)).collect()
+        }
+    };
+    let (opf, nav, xhtml) = (clean(opf), clean(nav), clean(std::mem::take(&mut article.xhtml)));
+    if removed > 0 {
+        diags.push(Diagnostic::warning(
+            "xml-forbidden-char",
+            0,
+            format!(
+                "{} that XML 1.0 forbids (control characters, U+FFFE, U+FFFF) removed from the e-book",
+                crate::plural(removed, "character")
+            ),
+        ));
+    }
 
     let time = zip_time(opts.when.as_deref());
     // Room for the whole book (fonts stored, text about a quarter of its size deflated), so
     // that the buffer is not copied as it grows.
     let fonts: usize = resolution.used.iter().map(|&i| all[i].data.len()).sum::<usize>()
         + article.images.iter().filter_map(|i| doc.media.get(&i.key)).map(|m| m.data.len()).sum::<usize>();
-    let text = opf.len() + nav.len() + article.xhtml.len() + css.len();
+    let text = opf.len() + nav.len() + xhtml.len() + css.len();
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(fonts + text / 2 + 4096)));
     let stored = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
@@ -413,7 +436,7 @@ pub fn write(doc: &Document, opts: &Options) -> (Vec<u8>, Vec<Diagnostic>) {
             ("META-INF/container.xml", CONTAINER.as_bytes()),
             ("EPUB/package.opf", opf.as_bytes()),
             ("EPUB/nav.xhtml", nav.as_bytes()),
-            ("EPUB/article.xhtml", article.xhtml.as_bytes()),
+            ("EPUB/article.xhtml", xhtml.as_bytes()),
             ("EPUB/style.css", css.as_bytes()),
         ] {
             zip.start_file(name, deflated)?;

@@ -76,7 +76,9 @@ fn outline(entries: &[crate::typeset::layout::OutlineEntry], style: &PageStyle) 
             let e = &entries[*i];
             *i += 1;
             let mut n = node(e, style);
-            for c in take(entries, i, e.level + 1, style) {
+            // A heading of the deepest level (255, from JSON) has no level below it.
+            let children = e.level.checked_add(1).map_or_else(Vec::new, |l| take(entries, i, l, style));
+            for c in children {
                 n.push_child(c);
             }
             out.push(n);
@@ -94,22 +96,29 @@ fn outline(entries: &[crate::typeset::layout::OutlineEntry], style: &PageStyle) 
 /// Draws pieces of text that share a face, a size and a baseline as one glyph run, with
 /// the glyphs `typeset` shaped: each piece's last advance is stretched to where the next
 /// piece starts (justified spaces), so a line costs one text object, not one per word.
-/// ToUnicode maps each glyph back to its text.
-fn draw(s: &mut krilla::surface::Surface, faces: &[Option<Font>], run: &[Glyphs]) {
+/// ToUnicode maps each glyph back to its text, in which each character PDF/A forbids there
+/// is U+FFFD (see [`unmappable`]); those characters are added to `unmapped`.
+fn draw(
+    s: &mut krilla::surface::Surface,
+    faces: &[Option<Font>],
+    run: &[Glyphs],
+    unmapped: &mut std::collections::BTreeSet<char>,
+) {
     let Some(Some(font)) = faces.get(run[0].face) else { return };
     let size = run[0].size as f32;
     let mut text = String::new();
     let mut glyphs: Vec<KrillaGlyph> = Vec::new();
     for (k, g) in run.iter().enumerate() {
         let at = text.len();
-        text.push_str(&g.text);
+        let offsets = push_mappable(&mut text, &g.text, unmapped);
+        let pos = |i: usize| at + offsets.as_ref().map_or(i, |o| o.get(i).copied().unwrap_or(i));
         let first = glyphs.len();
         if g.rtl {
-            glyphs.extend(logical(g, at));
+            glyphs.extend(logical(g, &pos));
             continue;
         }
         glyphs.extend(g.all().map(|x| {
-            let range = at + x.range.start..at + x.range.end;
+            let range = pos(x.range.start)..pos(x.range.end);
             KrillaGlyph::new(GlyphId::new(x.id), x.advance, x.x_offset, x.y_offset, 0.0, range, None)
         }));
         if let (Some(next), Some(last)) =
@@ -129,17 +138,82 @@ fn draw(s: &mut krilla::surface::Surface, faces: &[Option<Font>], run: &[Glyphs]
     }
 }
 
+/// What went wrong in krilla's words made for a person: the rule broken, never Rust debug
+/// text (fonts and glyph ids print as whole structures).
+fn describe(e: &krilla::error::KrillaError) -> String {
+    use krilla::configure::ValidationError as V;
+    use krilla::error::KrillaError as K;
+    // The variant's name alone (`MissingAltText`), for the rare errors said no better.
+    let name = |d: String| d.split(['(', ' ', '{']).next().unwrap_or_default().to_string();
+    match e {
+        K::Font(_, why) => format!("a font could not be embedded: {why}"),
+        K::Validation(errors) => {
+            let mut said: Vec<String> = errors
+                .iter()
+                .map(|(v, _)| match v {
+                    V::ContainsNotDefGlyph(_, _, text) => format!("no glyph for the text \"{text}\""),
+                    V::NoCodepointMapping(..) => "a glyph stands for no text".to_string(),
+                    V::InvalidCodepointMapping(_, _, c, _) | V::UnicodePrivateArea(_, _, c, _) => {
+                        format!("a glyph stands for U+{:04X}, which PDF/A forbids as text", *c as u32)
+                    }
+                    V::TooLongString => "a string is longer than PDF/A allows".to_string(),
+                    other => format!("it breaks the PDF/A or PDF/UA rule {}", name(format!("{other:?}"))),
+                })
+                .collect();
+            said.dedup();
+            format!("{} (PDF/A-2 and PDF/UA-1 validation)", said.join("; "))
+        }
+        other => format!("{} (an internal error of the PDF library)", name(format!("{other:?}"))),
+    }
+}
+
+/// Whether PDF/A forbids `c` in the text a glyph maps to: U+0000, U+FEFF and U+FFFE
+/// (ISO 19005-2 §6.2.11.7.2), and the private use areas, which PDF/A-2a allows only with an
+/// `/ActualText` (and krilla, which writes the PDF, refuses outright).
+pub fn unmappable(c: char) -> bool {
+    matches!(c as u32, 0x0 | 0xFEFF | 0xFFFE | 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD)
+}
+
+/// Appends `piece` to `text`, each [`unmappable`] character as U+FFFD (and added to
+/// `unmapped`). Returns `None` when nothing was replaced, else for each byte offset of
+/// `piece` (its length included) the offset in what was appended.
+fn push_mappable(
+    text: &mut String,
+    piece: &str,
+    unmapped: &mut std::collections::BTreeSet<char>,
+) -> Option<Vec<usize>> {
+    if !piece.chars().any(unmappable) {
+        text.push_str(piece);
+        return None;
+    }
+    let start = text.len();
+    let mut offsets = Vec::with_capacity(piece.len() + 1);
+    for c in piece.chars() {
+        let here = text.len() - start;
+        offsets.extend(std::iter::repeat_n(here, c.len_utf8()));
+        if unmappable(c) {
+            unmapped.insert(c);
+            text.push('\u{FFFD}');
+        } else {
+            text.push(c);
+        }
+    }
+    offsets.push(text.len() - start);
+    Some(offsets)
+}
+
 /// The glyphs of a right-to-left piece (shaped in visual order) in logical order, each put in
 /// its place by its offset from the piece's left edge, with no advance: the content stream
 /// then holds the text in reading order, as text extraction, the tag tree and screen
 /// readers take it, with no `/ReversedChars` (which poppler reads backwards, and after which
 /// it loses the rest of the marked content). A piece with right-to-left glyphs is drawn alone.
-fn logical(g: &Glyphs, at: usize) -> Vec<KrillaGlyph> {
+/// `pos` turns a byte offset of the piece's text into one of the run's.
+fn logical(g: &Glyphs, pos: &dyn Fn(usize) -> usize) -> Vec<KrillaGlyph> {
     let mut pen = 0.0f32;
     let mut out: Vec<KrillaGlyph> = g
         .all()
         .map(|x| {
-            let range = at + x.range.start..at + x.range.end;
+            let range = pos(x.range.start)..pos(x.range.end);
             let glyph =
                 KrillaGlyph::new(GlyphId::new(x.id), 0.0, pen + x.x_offset, x.y_offset, 0.0, range, None);
             pen += x.advance;
@@ -686,6 +760,7 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
         .collect();
     let style = &opts.page;
     let mut tags = Tags::new(laid);
+    let mut unmapped = std::collections::BTreeSet::new();
     let mut images = Images::new(doc);
     for page in &laid.pages {
         let settings = PageSettings::from_wh(style.width.0 as f32, style.height.0 as f32)
@@ -726,7 +801,7 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
                     && b.x >= a.x
             };
             for same in run.chunk_by(joins) {
-                draw(&mut s, &faces, same);
+                draw(&mut s, &faces, same, &mut unmapped);
             }
             s.end_tagged();
             tags.content(run[0].role, id);
@@ -801,7 +876,21 @@ pub fn render(doc: &Document, laid: &Layout, opts: &Options) -> Result<(Vec<u8>,
     }
     meta = meta.creation_date(known.unwrap_or_else(|| DateTime::new(1980).month(1).day(1)));
     pdf.set_metadata(meta);
-    let bytes =
-        pdf.finish().map_err(|e| Error::Unsupported(format!("the PDF could not be written: {e:?}")))?;
+    if !unmapped.is_empty() {
+        let listed: Vec<String> = unmapped.iter().take(12).map(|c| format!("U+{:04X}", *c as u32)).collect();
+        diags.push(Diagnostic::warning(
+            "pdf-unmappable-char",
+            0,
+            format!(
+                "{} character{} cannot be kept as text in a PDF/A ({}: a null, a byte order mark, a noncharacter or a private-use character): the glyphs are printed, but copying or searching gives U+FFFD in their place (the e-book and the TEI keep them)",
+                unmapped.len(),
+                if unmapped.len() == 1 { "" } else { "s" },
+                listed.join(", ")
+            ),
+        ));
+    }
+    let bytes = pdf
+        .finish()
+        .map_err(|e| Error::Unsupported(format!("the PDF could not be written: {}", describe(&e))))?;
     Ok((bytes, diags))
 }

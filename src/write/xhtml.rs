@@ -441,9 +441,10 @@ impl Writer {
         inner.raw(&format!("<li{class}><div id=\"note-{i}\" {kind}{lang}{dir}>"));
         let last = n.content.len().saturating_sub(1);
         for (k, b) in n.content.iter().enumerate() {
-            if matches!(b, Block::Quote { .. } | Block::List { .. }) {
-                // A quotation or list in a note: its label (when it opens the note) and its
-                // way back stand in paragraphs of their own.
+            if !matches!(b, Block::Paragraph { .. } | Block::Heading { .. }) {
+                // A quotation, list, table or any block but a paragraph in a note: its label
+                // (when it opens the note) and its way back stand in paragraphs of their own
+                // (issue 23: a definition list, table or verse in a note was dropped).
                 if k == 0 {
                     inner.raw("<p><span class=\"note-label\">");
                     inner.text(&n.label);
@@ -801,8 +802,13 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
         w.raw(&format!("<section id=\"{id}\" role=\"doc-abstract\" aria-labelledby=\"{id}-title\"{attrs}>\n<h2 id=\"{id}-title\">"));
         w.text(&heading);
         w.raw("</h2>\n");
+        // An abstract's list, quotation or table is written as one (issue 23: each was an
+        // empty paragraph, its text and notes lost).
         for b in &a.content {
-            w.paragraph(b.content(), None, None);
+            match b {
+                Block::Paragraph { .. } | Block::Heading { .. } => w.paragraph(b.content(), None, None),
+                other => w.block(other),
+            }
         }
         w.raw("</section>\n");
         toc.push((2, id, heading));
@@ -823,13 +829,14 @@ pub fn article(doc: &Document, css_href: &str) -> Article {
         match b {
             Block::Heading { level, content } => {
                 heading_no += 1;
-                let h = (level + 1).min(6);
+                // Level 255 (from JSON) is the deepest, never past it.
+                let h = level.saturating_add(1).min(6);
                 let id = format!("section-{heading_no}");
                 w.rank = h;
                 w.raw(&format!("<h{h} id=\"{id}\"{}>", dir_of(content)));
                 w.inlines(content);
                 w.raw(&format!("</h{h}>\n"));
-                toc.push((level + 1, id, plain_text(content)));
+                toc.push((level.saturating_add(1), id, plain_text(content)));
             }
             other => w.block(other),
         }
@@ -1000,6 +1007,66 @@ mod tests {
         a.merge(b);
         let want: BTreeSet<char> = text.chars().collect();
         assert_eq!(a.into_sorted(), want);
+    }
+
+    /// Issue 23 (the `model` fuzz target): a note's blocks other than paragraphs,
+    /// quotations and lists (a definition list, a table, verse, code) were dropped from the
+    /// e-book, and with them the notes they held.
+    #[test]
+    fn every_kind_of_block_in_a_note_is_written() {
+        use crate::model::{Cell, Column, Definition, Row, Table};
+        let p = |t: &str| Block::paragraph(vec![Inline::text(t)]);
+        let inner = note("2", Anchor::Call);
+        let table = Table {
+            columns: vec![Column::default()],
+            body: vec![Row { cells: vec![Cell::new(vec![p("in-a-cell")])] }],
+            ..Table::default()
+        };
+        let content = vec![
+            Block::DefinitionList {
+                items: vec![Definition {
+                    term: vec![Inline::text("term"), inner],
+                    details: vec![vec![p("defined")]],
+                }],
+            },
+            Block::Table(Box::new(table)),
+            Block::LineBlock { lines: vec![vec![Inline::text("a-verse-line")]] },
+            Block::CodeBlock { text: "some-code".into(), syntax: None },
+        ];
+        let call = Inline::Note(Note {
+            label: "1".into(),
+            kind: NoteKind::Foot,
+            anchor: Anchor::Call,
+            lang: None,
+            content,
+        });
+        let mut doc = Document::new();
+        doc.body.push(Block::paragraph(vec![Inline::text("Text."), call]));
+        let a = article(&doc, "style.css");
+        for word in ["term", "defined", "in-a-cell", "a-verse-line", "some-code"] {
+            assert!(a.xhtml.contains(word), "{word} is missing");
+        }
+        assert_eq!(a.xhtml.matches("<div id=\"note-").count(), 2);
+        check_links(&a.xhtml);
+    }
+
+    /// Issue 23 (the `model` fuzz target): an abstract's list was written as an empty
+    /// paragraph, its text and notes lost; a heading of level 255 overflowed.
+    #[test]
+    fn an_abstracts_blocks_and_the_deepest_heading_are_written() {
+        use crate::model::Abstract;
+        let mut doc = Document::new();
+        let item = vec![Block::paragraph(vec![Inline::text("listed-point"), note("1", Anchor::Call)])];
+        doc.meta.abstracts.push(Abstract {
+            lang: None,
+            heading: None,
+            content: vec![Block::List { numbering: None, items: vec![item] }],
+        });
+        doc.body.push(Block::Heading { level: 255, content: vec![Inline::text("deep")] });
+        let a = article(&doc, "style.css");
+        assert!(a.xhtml.contains("listed-point"), "{}", a.xhtml);
+        assert_eq!(a.xhtml.matches("<div id=\"note-").count(), 1);
+        assert!(a.xhtml.contains("<h6 id=\"section-1\">deep</h6>"), "{}", a.xhtml);
     }
 
     fn note(label: &str, anchor: Anchor) -> Inline {

@@ -95,8 +95,9 @@ pub(super) fn size_images(
                     "pdf-line-image-placeholder",
                     0,
                     format!(
-                        "the image {} in a line of text could not be loaded: the PDF prints {:?} in its place",
-                        image.src, p.runs[image.run].text
+                        "the image {} in a line of text could not be loaded: the PDF prints {} in its place",
+                        crate::diag::quoted(&image.src),
+                        crate::diag::quoted(&p.runs[image.run].text)
                     ),
                 ));
                 continue;

@@ -48,7 +48,9 @@ impl Seq {
     fn field<'l>(&mut self, kind: Kind, label: &'l str) -> Option<(&'l str, &'l str)> {
         let k = kind as usize;
         self.count[k] += 1;
-        let cut = label.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+        // Where the trailing digits start (issue 23: `i + 1` after the last other character
+        // cut a Hebrew letter in two).
+        let cut = label.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let (word, number) = label.split_at(cut);
         let next = number.parse::<u32>().ok().filter(|n| *n == self.count[k] && !number.starts_with('0'));
         let spaced = word.ends_with([' ', '\u{a0}']) && !word.trim().is_empty();

@@ -31,7 +31,7 @@ mod package;
 pub mod props;
 pub mod styles;
 pub mod table;
-mod xml;
+pub(crate) mod xml;
 
 use crate::diag::Diagnostic;
 use crate::model::{Document, Media, NoteKind};

@@ -126,9 +126,9 @@ pub fn table(ctx: &mut Ctx, x: &mut Xml, t: &Table, scope: &Scope) {
                 let c = &row.cells[next];
                 let span = c.cols.max(1) as usize;
                 if c.rows > 1 {
-                    below[col] = (r + c.rows as usize, c.cols.max(1));
+                    below[col] = (r + c.rows.max(1) as usize, c.cols.max(1));
                     for b in below.iter_mut().skip(col + 1).take(span - 1) {
-                        *b = (r + c.rows as usize, 0);
+                        *b = (r + c.rows.max(1) as usize, 0);
                     }
                 }
                 let w = widths[col..col + span].iter().sum();

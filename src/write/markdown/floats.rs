@@ -217,7 +217,7 @@ impl<'a> Writer<'a> {
             for row in &cells {
                 let mut r = Vec::new();
                 for (c, cell, lines) in row {
-                    let inside: usize = lengths[*c..*c + cell.cols as usize].iter().sum::<usize>() - 3;
+                    let inside: usize = lengths[*c..*c + cell.cols.max(1) as usize].iter().sum::<usize>() - 3;
                     let lines: Vec<String> = lines.iter().flat_map(|l| wrap(l, inside)).collect();
                     if lines.iter().any(|l| l.chars().count() > inside) {
                         return None;
@@ -259,7 +259,7 @@ impl<'a> Writer<'a> {
         }
         for (r, row) in cells.iter().enumerate() {
             for (_, cell, lines) in row {
-                let span = cell.rows as usize;
+                let span = cell.rows.max(1) as usize;
                 let have: usize = heights[r..r + span].iter().sum::<usize>() + span - 1;
                 if span > 1 && have < lines.len() {
                     heights[r + span - 1] += lines.len() - have;
@@ -283,8 +283,8 @@ impl<'a> Writer<'a> {
         };
         for (r, row) in cells.iter().enumerate() {
             for (c, cell, lines) in row {
-                let (x0, x1) = (xs[*c], xs[*c + cell.cols as usize]);
-                let (y0, y1) = (ys[r], ys[r + cell.rows as usize]);
+                let (x0, x1) = (xs[*c], xs[*c + cell.cols.max(1) as usize]);
+                let (y0, y1) = (ys[r], ys[r + cell.rows.max(1) as usize]);
                 for y in [y0, y1] {
                     let ch = rule_char(y);
                     for slot in &mut m[y][x0 + 1..x1] {
@@ -442,7 +442,7 @@ fn column_needs(
     }
     for row in cells {
         for (c, cell, lines) in row {
-            let span = cell.cols as usize;
+            let span = cell.cols.max(1) as usize;
             let have: usize = need[*c..*c + span].iter().sum();
             if span > 1 && have < widest(lines) {
                 need[*c + span - 1] += widest(lines) - have;

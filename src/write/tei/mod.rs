@@ -169,6 +169,17 @@ pub fn write(doc: &Document, opts: &Options) -> (String, Vec<Diagnostic>) {
         nl(&mut w, 0)
     })();
     xml.expect("writing to memory cannot fail");
+    // Attribute values (a note's label, a metadata key) are written as given: what XML
+    // forbids there is removed from the whole file here, and counted (issue 23).
+    let mut bytes = w.into_inner();
+    if bytes.iter().any(|&b| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r'))
+        || bytes.windows(3).any(|t| t == [0xEF, 0xBF, 0xBE] || t == [0xEF, 0xBF, 0xBF])
+    {
+        let text = String::from_utf8(bytes).expect("the writer writes UTF-8");
+        ctx.removed_chars += text.chars().filter(|&c| crate::write::docx::xml::forbidden(c)).count();
+        bytes =
+            text.chars().filter(|&c| !crate::write::docx::xml::forbidden(c)).collect::<String>().into_bytes();
+    }
     // One diagnostic for each kind of thing the TEI could not hold as given, with its count.
     type Make = fn(&'static str, u32, String) -> Diagnostic;
     // (count, severity, code, counted noun, the rest: `{is}`/`{was}` agree with the count).
@@ -224,7 +235,7 @@ pub fn write(doc: &Document, opts: &Options) -> (String, Vec<Diagnostic>) {
             make(code, 0, format!("{} {rest}", plural(n, noun)))
         })
         .collect();
-    (String::from_utf8(w.into_inner()).expect("the writer writes UTF-8"), diags)
+    (String::from_utf8(bytes).expect("the writer writes UTF-8"), diags)
 }
 
 /// Languages of the metadata (titles, abstracts, keywords, archive names, the document).
