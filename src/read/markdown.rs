@@ -2127,9 +2127,11 @@ fn scripts_around_markup(toks: &mut Vec<Tok>, src: &Source) {
     while i + 1 < toks.len() {
         let mark = match &toks[i] {
             Tok::Lit { text, at, raw: true } if matches!(toks[i + 1], Tok::Start(_)) => {
+                // The mark is one byte: what stands before it ends on a character's boundary.
                 let mark = text.chars().last().filter(|c| matches!(c, '^' | '~'));
-                let doubled = text.len() >= 2 && text[..text.len() - 1].ends_with(['^', '~']);
-                mark.filter(|_| !doubled && !src.escaped(at + text.len() - 1))
+                mark.filter(|_| {
+                    !text[..text.len() - 1].ends_with(['^', '~']) && !src.escaped(at + text.len() - 1)
+                })
             }
             _ => None,
         };
@@ -3435,6 +3437,9 @@ Türkçe paragraf.
 
     #[test]
     fn scripts_around_emphasis() {
+        // Text ending in a character of several bytes before markup (once a panic).
+        let (doc, _) = read_ok("Маммадов “*Тарих*” and “^*x*^”.\n");
+        assert_eq!(plain_text(doc.body[0].content()), "Маммадов “Тарих” and “x”.");
         let (doc, _) = read_ok("Superscripts: a^*hello*^ and H~**2**~O, not a^*b c*^ nor 2^*x*.\n");
         let content = doc.body[0].content();
         assert!(

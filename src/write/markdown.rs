@@ -1052,6 +1052,29 @@ mod tests {
         md.strip_prefix("---\n---\n\n").unwrap().to_string()
     }
 
+    #[test]
+    fn a_flattened_table_keeps_its_markup_and_note_calls() {
+        use crate::model::{Cell, Column, Row, Table};
+        let cell = |inl: Vec<Inline>| Cell::new(vec![Block::paragraph(inl)]);
+        let wide = Cell { cols: 3, ..cell(vec![Inline::text("too wide")]) };
+        let called = cell(vec![
+            Inline::Emph { content: vec![Inline::text("x")] },
+            Inline::Note(note("1", &["The note."])),
+        ]);
+        let table = Table {
+            caption: vec![Inline::Strong { content: vec![Inline::text("Cap")] }],
+            columns: vec![Column::default(); 2],
+            body: vec![Row { cells: vec![wide] }, Row { cells: vec![called, cell(vec![Inline::text("y")])] }],
+            ..Default::default()
+        };
+        let mut doc = Document::new();
+        doc.body = vec![Block::Table(Box::new(table))];
+        let (md, diags) = write(&doc);
+        assert!(diags.iter().any(|d| d.code == "md-table-flattened"), "{diags:?}");
+        assert!(md.contains("**Cap**\n\ntoo wide\n\n*x*[^1] | y"), "{md}");
+        assert!(md.contains("[^1]: The note."), "{md}");
+    }
+
     fn events(md: &str) -> Vec<Event<'_>> {
         Parser::new_ext(md, OPTIONS).collect()
     }

@@ -166,21 +166,48 @@ impl<'a> Writer<'a> {
         lines.join("\n")
     }
 
+    /// The table as paragraphs (`degrade::table_blocks`' form), written with their markup
+    /// and note calls: its label and caption, a row of one cell as that cell's blocks, each
+    /// other row one paragraph of its cells separated by ` | `, its source.
+    fn flattened(&mut self, t: &'a Table) -> String {
+        let mut paragraphs = Vec::new();
+        let mut head = String::new();
+        if let Some(label) = t.label.as_deref().filter(|l| !l.is_empty()) {
+            escape_text(label, &mut head);
+            if !t.caption.is_empty() {
+                head.push_str(". ");
+            }
+        }
+        self.inlines(&t.caption, &mut head);
+        paragraphs.push(head);
+        for row in t.rows() {
+            if let [cell] = row.cells.as_slice() {
+                paragraphs.push(self.blocks_text(&cell.blocks));
+                continue;
+            }
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|cell| self.blocks_text(&cell.blocks).split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            paragraphs.push(cells.join(" | "));
+        }
+        if let Some(source) = &t.source {
+            let mut line = String::new();
+            self.inlines(source, &mut line);
+            paragraphs.push(line);
+        }
+        paragraphs.retain(|p| !p.trim().is_empty());
+        paragraphs.join("\n\n")
+    }
+
     fn grid_table(&mut self, t: &'a Table, grid: Option<Vec<Vec<usize>>>) -> String {
         let Some(starts) = grid else {
             self.warn(
                 "md-table-flattened",
                 "a table whose spans do not fit its columns is written as paragraphs".into(),
             );
-            return crate::write::degrade::table_blocks(t)
-                .iter()
-                .map(|b| {
-                    let mut s = String::new();
-                    escape_text(&crate::model::plain_text(b.content()), &mut s);
-                    s
-                })
-                .collect::<Vec<_>>()
-                .join("\n\n");
+            return self.flattened(t);
         };
         let n = t.columns.len();
         let mut rows: Vec<&crate::model::Row> = t.rows().collect();
