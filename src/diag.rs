@@ -118,6 +118,7 @@ pub fn quoted(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     /// Issue 23: a message quoted an image's 5,000 zero-width spaces as Rust's `\u{200b}`.
     #[test]
@@ -127,8 +128,6 @@ mod tests {
         let long = quoted(&"\u{200b}".repeat(5_000));
         assert!(long.len() < 400 && long.ends_with("…\"") && !long.contains("\\u{"), "{long}");
     }
-
-    use super::*;
 
     #[test]
     fn renders_path_line_col() {
