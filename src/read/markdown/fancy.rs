@@ -184,10 +184,14 @@ impl Rewriter {
             self.open.clear();
         }
         let m = found?;
+        // The delimiter as written, as pulldown-cmark sees it, and whether CommonMark reads
+        // the marker itself (`3.`, `3)`; not `#.` or `(3)`).
+        let natural = if m.delimiter == Delimiter::Period { b'.' } else { b')' };
+        let commonmark_reads =
+            m.style == NumberStyle::Decimal && m.delimiter != Delimiter::TwoParens && !text.starts_with('#');
         if !(self.in_list || after_blank && indent < 4) {
             // CommonMark reads a decimal item here all the same: a list the next may follow.
-            if m.style == NumberStyle::Decimal && m.delimiter != Delimiter::TwoParens && style.is_none() {
-                let natural = if m.delimiter == Delimiter::Period { b'.' } else { b')' };
+            if commonmark_reads && style.is_none() {
                 self.open.retain(|(at, ..)| *at < indent);
                 self.open.push((indent, m.style, natural));
             }
@@ -197,7 +201,6 @@ impl Rewriter {
         if example.is_some() {
             self.examples = m.number;
         }
-        let natural = if m.delimiter == Delimiter::Period { b'.' } else { b')' };
         // Another style at the same depth starts another list. CommonMark starts one only at
         // another delimiter: where the list before, less than a marker's width to the left,
         // has this one's, the rewritten marker takes the other (`1.` then `a.` → `1)`).
@@ -218,11 +221,7 @@ impl Rewriter {
         } else {
             self.open.last().map_or(natural, |l| l.2)
         };
-        let plain_decimal = m.style == NumberStyle::Decimal
-            && m.delimiter != Delimiter::TwoParens
-            && !text.starts_with('#')
-            && delim == natural;
-        if plain_decimal {
+        if commonmark_reads && delim == natural {
             return None; // CommonMark reads it already.
         }
         let digits = m.number.to_string();

@@ -255,8 +255,10 @@ pub(super) fn email_autolink(text: &str, lt: usize) -> Option<usize> {
 }
 
 /// `text` with its HTML entities resolved, as pandoc does in an autolink (`&ouml;` → `ö`);
-/// CommonMark keeps them as written there. pulldown-cmark resolves them in text, so the text
-/// is read as Markdown with every other punctuation mark escaped.
+/// CommonMark keeps them as written there. pulldown-cmark resolves them in text (all of
+/// HTML5's, as in the rest of the document; `enrich::shelfmark::entities` knows only those
+/// of copied citations), so the text is read as Markdown with every other punctuation mark
+/// escaped.
 pub(super) fn resolve_entities(text: &str) -> String {
     use pulldown_cmark::{Event, Parser};
     let mut escaped = String::from("x");
